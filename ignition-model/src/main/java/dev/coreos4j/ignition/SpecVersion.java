@@ -1,0 +1,84 @@
+package dev.coreos4j.ignition;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Ignition config specification versions this library reads, in ascending order.
+ *
+ * <p>3.6.0 is the newest stable version and the shape of the in-memory model; 3.7.0-experimental is accepted on
+ * read only, as Ignition 2.26 does.
+ */
+public enum SpecVersion {
+    V3_0_0(3, 0, 0, false),
+    V3_1_0(3, 1, 0, false),
+    V3_2_0(3, 2, 0, false),
+    V3_3_0(3, 3, 0, false),
+    V3_4_0(3, 4, 0, false),
+    V3_5_0(3, 5, 0, false),
+    V3_6_0(3, 6, 0, false),
+    V3_7_0_EXPERIMENTAL(3, 7, 0, true);
+
+    private final int major;
+    private final int minor;
+    private final int patch;
+    private final boolean experimental;
+
+    SpecVersion(int major, int minor, int patch, boolean experimental) {
+        this.major = major;
+        this.minor = minor;
+        this.patch = patch;
+        this.experimental = experimental;
+    }
+
+    /** The newest stable version: the shape of the model and the default output version. */
+    public static SpecVersion latestStable() {
+        return V3_6_0;
+    }
+
+    /** Every version, oldest first. */
+    public static List<SpecVersion> all() {
+        return List.of(values());
+    }
+
+    /** Every stable version, oldest first. */
+    public static List<SpecVersion> stable() {
+        return Arrays.stream(values()).filter(v -> !v.experimental).toList();
+    }
+
+    /**
+     * Finds the version spelled exactly as in a config's {@code ignition.version} ({@code "3.6.0"},
+     * {@code "3.7.0-experimental"}).
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static Optional<SpecVersion> fromString(String text) {
+        Objects.requireNonNull(text, "text");
+        return Arrays.stream(values()).filter(v -> v.toString().equals(text)).findFirst();
+    }
+
+    public int major() {
+        return major;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public int patch() {
+        return patch;
+    }
+
+    /** Whether this is an experimental version (read-only, never written by default). */
+    public boolean isExperimental() {
+        return experimental;
+    }
+
+    /** The version as it appears in {@code ignition.version}. */
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch + (experimental ? "-experimental" : "");
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * A pure, deterministic rolling-upgrade planner for fleets of CoreOS machines: no clock, no randomness, no I/O.
+ */
+module dev.coreos4j.planner {
+    requires dev.coreos4j.ignition;
+    requires dev.coreos4j.ostree;
+
+    exports dev.coreos4j.planner;
+}
