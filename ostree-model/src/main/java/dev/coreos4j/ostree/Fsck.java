@@ -82,7 +82,8 @@ final class Fsck {
             try {
                 repo.readDetachedMetadata(c);
             } catch (CorruptObjectException e) {
-                findings.add(error(rel(ObjectType.COMMIT_META, c), "invalid-object", e.getMessage()));
+                findings.add(error(rel(ObjectType.COMMIT_META, c), "invalid-object",
+                        naming(ObjectType.COMMIT_META, c, e.getMessage())));
             }
         }
         List<FsckReport.Finding> sorted = new ArrayList<>(findings);
@@ -131,6 +132,11 @@ final class Fsck {
         return new FsckReport.Finding(FsckReport.Severity.ERROR, path, code, message);
     }
 
+    /** Makes sure a message names the object, whatever layer produced it. */
+    private static String naming(ObjectType type, Checksum c, String message) {
+        return message.contains(c.hex()) ? message : type.extension() + " object " + c + ": " + message;
+    }
+
     private boolean checkMetadata(ObjectType type, Checksum c) throws IOException {
         String rel = rel(type, c);
         Boolean known = checked.get(rel);
@@ -167,7 +173,7 @@ final class Fsck {
                 default -> Metadata.parse(bytes);
             }
         } catch (ObjectFormatException e) {
-            findings.add(error(rel, "invalid-object", e.getMessage()));
+            findings.add(error(rel, "invalid-object", naming(type, c, e.getMessage())));
             return false;
         }
         return true;
@@ -197,7 +203,7 @@ final class Fsck {
         try {
             obj = repo.readFile(c);
         } catch (CorruptObjectException e) {
-            findings.add(error(rel, "invalid-object", e.getMessage()));
+            findings.add(error(rel, "invalid-object", naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         MessageDigest md = Checksum.newDigest();
@@ -211,7 +217,7 @@ final class Fsck {
                 total += n;
             }
         } catch (ObjectFormatException | CorruptObjectException e) {
-            findings.add(error(rel, "invalid-object", e.getMessage()));
+            findings.add(error(rel, "invalid-object", naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         Checksum actual = Checksum.fromBytes(md.digest());

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -621,29 +620,23 @@ public final class Repository implements AutoCloseable {
 
     /**
      * Visits {@code entry} and, for a directory and {@code recursive}, everything below it in {@code strcmp} order,
-     * directories before their contents (as {@code ostree ls -R}).
+     * each directory's files before its subdirectories, both in {@code strcmp} order (as {@code ostree ls -R}).
      */
     public void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor) throws IOException {
         visitor.visit(entry);
         if (entry instanceof TreeEntry.Directory) {
             TreeEntry.Directory d = (TreeEntry.Directory) entry;
             DirTree tree = readDirTree(d.tree());
-            TreeSet<String> names = new TreeSet<>(Names.UTF8_ORDER);
-            tree.files().forEach(f -> names.add(f.name()));
-            tree.dirs().forEach(x -> names.add(x.name()));
             String prefix = d.path().equals("/") ? "/" : d.path() + "/";
-            for (String name : names) {
-                Optional<DirTree.FileEntry> f = tree.file(name);
-                if (f.isPresent()) {
-                    visitor.visit(new TreeEntry.File(prefix + name, f.get().checksum()));
+            for (DirTree.FileEntry f : tree.files()) {
+                visitor.visit(new TreeEntry.File(prefix + f.name(), f.checksum()));
+            }
+            for (DirTree.DirEntry sub : tree.dirs()) {
+                TreeEntry.Directory child = new TreeEntry.Directory(prefix + sub.name(), sub.tree(), sub.meta());
+                if (recursive) {
+                    walk(child, true, visitor);
                 } else {
-                    DirTree.DirEntry sub = tree.dir(name).orElseThrow();
-                    TreeEntry.Directory child = new TreeEntry.Directory(prefix + name, sub.tree(), sub.meta());
-                    if (recursive) {
-                        walk(child, true, visitor);
-                    } else {
-                        visitor.visit(child);
-                    }
+                    visitor.visit(child);
                 }
             }
         }
