@@ -116,6 +116,69 @@ class RepositoryConformanceTest {
                 .isEqualTo(ostree.run("--repo=" + o, "log", "test").ok().out());
     }
 
+    @Test
+    void pull_overHttpFromOurRepository_succeeds() throws Exception {
+        OstreeTool ostree = OstreeTool.require();
+        Path j = tmp.resolve("served");
+        Repository repo = Repository.init(j);
+        Path tree = TestTrees.awkward(tmp.resolve("tree"), 7);
+        Checksum first = repo.commit(tree, flags("os/x86_64", "one").addMetadataString("version", "1").build()).checksum();
+        TestTrees.write(tree.resolve("second"), "2", 0644);
+        Checksum second = repo.commit(tree, flags("os/x86_64", "two").build()).checksum();
+        Ed25519.signCommit(repo, second, Ed25519Test.SECRET);
+
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = j.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            if (!file.startsWith(j) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                byte[] body = Files.readAllBytes(file);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path client = tmp.resolve("client");
+            ostree.run("--repo=" + client, "init", "--mode=archive").ok();
+            ostree.run("--repo=" + client, "remote", "add", "--no-gpg-verify", "origin",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/").ok();
+            ostree.run("--repo=" + client, "pull", "--depth=-1", "origin", "os/x86_64").ok();
+            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64").ok().out().strip())
+                    .isEqualTo(second.hex());
+            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64^").ok().out().strip())
+                    .isEqualTo(first.hex());
+            ostree.run("--repo=" + client, "fsck").ok();
+            assertThat(objectFiles(client).keySet()).containsAll(objectFiles(j).keySet().stream()
+                    .filter(k -> !k.endsWith(".commitmeta")).toList());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void fsck_bothToolsRejectTheSameCorruption() throws Exception {
+        OstreeTool ostree = OstreeTool.require();
+        Path j = tmp.resolve("j");
+        Repository repo = Repository.init(j);
+        repo.commit(TestTrees.exampleA(tmp.resolve("tree")), flags("test", "Test").build());
+        Path hello = repo.objectPath(ObjectType.FILE,
+                Checksum.of("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b"));
+        byte[] b = Files.readAllBytes(hello);
+        b[b.length - 3] ^= (byte) 0xFF;
+        Files.write(hello, b);
+        OstreeTool.Result theirs = ostree.run("--repo=" + j, "fsck");
+        assertThat(theirs.exit()).isNotZero();
+        assertThat(theirs.err() + theirs.out()).contains("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b");
+        FsckReport ours = repo.fsck(new FsckOptions(false, false));
+        assertThat(ours.ok()).isFalse();
+        assertThat(ours.findings()).extracting(FsckReport.Finding::path)
+                .containsExactly(j.relativize(hello).toString());
+    }
+
     /** Relative object path to its bytes' checksum. */
     static Map<String, String> objectFiles(Path repo) throws Exception {
         Map<String, String> out = new TreeMap<>();
