@@ -61,6 +61,12 @@ final class TreeScanner {
             return assemble(node);
         } finally {
             pool.shutdownNow();
+            try {
+                // no worker may still write into the staging directory when the transaction discards it
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
