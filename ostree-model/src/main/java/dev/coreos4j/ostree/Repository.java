@@ -105,6 +105,7 @@ public final class Repository implements AutoCloseable {
         }
         try {
             config.zlibLevel();
+            config.lockTimeoutSeconds();
         } catch (IllegalArgumentException e) {
             throw new IOException(configFile + ": " + e.getMessage(), e);
         }

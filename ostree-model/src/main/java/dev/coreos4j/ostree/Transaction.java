@@ -72,7 +72,7 @@ public final class Transaction implements AutoCloseable {
         this.zlibLevel = repo.config().zlibLevel();
         this.fsync = repo.config().fsync();
         this.perObjectFsync = fsync && repo.config().perObjectFsync();
-        this.repoLock = repo.repoLock().shared();
+        this.repoLock = repo.repoLock().shared(repo.config().lockTimeoutSeconds());
         boolean ok = false;
         try {
             Path tmp = repo.path().resolve("tmp");
@@ -82,8 +82,14 @@ public final class Transaction implements AutoCloseable {
             this.stagingLockFile = tmp.resolve(name + "-lock");
             this.stagingLockChannel = FileChannel.open(stagingLockFile, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-            stagingLockChannel.lock();
-            this.staging = Files.createDirectory(tmp.resolve(name));
+            try {
+                stagingLockChannel.lock();
+                this.staging = Files.createDirectory(tmp.resolve(name));
+            } catch (IOException | RuntimeException e) {
+                stagingLockChannel.close();
+                Files.deleteIfExists(stagingLockFile);
+                throw e;
+            }
             ok = true;
         } finally {
             if (!ok) {

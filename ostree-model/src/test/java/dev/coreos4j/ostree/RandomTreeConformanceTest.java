@@ -115,5 +115,21 @@ class RandomTreeConformanceTest {
             assertThat(prune.err()).containsIgnoringCase("lock");
         }
         ostree.run("--repo=" + j, "prune", "--refs-only").ok();
+
+        // and the other way round: while ostree holds the lock, our writers time out with libostree's message
+        Repository reopened = Repository.open(j);
+        Process holder = CrashSafetyTest.worker("hold", j.resolve(".lock").toString());
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(4), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("held");
+            org.assertj.core.api.Assertions.assertThatThrownBy(reopened::begin)
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("Locking repo shared failed");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        try (Transaction tx = reopened.begin()) {
+            tx.commit();
+        }
     }
 }
