@@ -20,6 +20,7 @@ final class Prune {
         this.options = options;
     }
 
+    @SuppressWarnings("try") // the lock is held for the block
     PruneResult run() throws IOException {
         try (RepoLock.Held held = repo.repoLock().exclusive(repo.config().lockTimeoutSeconds())) {
             List<Checksum> roots = new ArrayList<>(options.extraRoots());

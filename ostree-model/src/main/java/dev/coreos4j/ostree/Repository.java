@@ -386,6 +386,7 @@ public final class Repository implements AutoCloseable {
         return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value))).get(0);
     }
 
+    @SuppressWarnings("try") // the refs lock is held for the block
     List<RefUpdate> setRefs(List<Transaction.RefChange> changes) throws IOException {
         for (Transaction.RefChange c : changes) {
             if (c.value().isPresent()) {

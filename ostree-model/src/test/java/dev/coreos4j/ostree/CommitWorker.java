@@ -16,6 +16,7 @@ public final class CommitWorker {
 
     private CommitWorker() {}
 
+    @SuppressWarnings("try") // the lock is held while sleeping
     public static void main(String[] args) throws Exception {
         if (args[0].equals("hold")) {
             // another process holding a POSIX lock on a file, as libostree's OFD lock would conflict with ours

@@ -97,6 +97,7 @@ class RandomTreeConformanceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the locks are held for their blocks
     void locks_conflictWithLibostree() throws Exception {
         OstreeTool ostree = OstreeTool.require();
         Path j = tmp.resolve("j");
