@@ -150,6 +150,15 @@ class ObjectVectorsTest {
     }
 
     @Test
+    void parse_rejectsANameThatIsBothFileAndDirectory() {
+        Checksum any = Checksum.of(DIRMETA_0755);
+        byte[] bytes = dev.coreos4j.ostree.internal.GVariantCodec.encode("(a(say)a(sayay))", List.of(
+                List.of(List.of("x", any.toBytes())), List.of(List.of("x", any.toBytes(), any.toBytes()))));
+        assertThatThrownBy(() -> DirTree.parse(bytes)).isInstanceOf(ObjectFormatException.class)
+                .hasMessageContaining("duplicate name 'x'");
+    }
+
+    @Test
     void commit_nonNormalPaddingIsRejected() {
         byte[] bad = HEX.parseHex(COMMIT_A_HEX);
         bad[0x14] = 1;

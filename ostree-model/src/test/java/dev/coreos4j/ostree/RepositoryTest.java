@@ -200,6 +200,14 @@ class RepositoryTest {
         Files.createDirectories(tmp.resolve("exists"));
         assertThatThrownBy(() -> repo.checkout(c, tmp.resolve("exists"), CheckoutOptions.user()))
                 .isInstanceOf(FileAlreadyExistsException.class);
+        Files.createSymbolicLink(tmp.resolve("trap"), tmp.resolve("exists"));
+        assertThatThrownBy(() -> repo.checkout(c, tmp.resolve("trap"), CheckoutOptions.user()))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        try (Stream<Path> s = Files.list(tmp.resolve("exists"))) {
+            assertThat(s).isEmpty();
+        }
+        assertThatThrownBy(() -> CheckoutOptions.user().withSubpath("/sub/../.."))
+                .isInstanceOf(IllegalArgumentException.class);
         repo.checkout(c, tmp.resolve("co"), CheckoutOptions.user().withSubpath("/sub"));
         assertThat((Integer) Files.getAttribute(tmp.resolve("co/run.sh"), "unix:mode") & 07777).isEqualTo(0755);
         assertThat(Files.getLastModifiedTime(tmp.resolve("co")).toMillis()).isZero();
