@@ -24,6 +24,29 @@ public final class MutableTree {
     private DirMeta meta = DEFAULT_DIR_META;
     private final Map<String, Object> children = new TreeMap<>(Names.UTF8_ORDER);
 
+    /**
+     * The tree of an existing commit, to modify and commit again: directories are loaded (metadata objects only),
+     * files refer to their existing content objects, so nothing is copied.
+     *
+     * @throws CorruptObjectException when a dirtree or dirmeta of the commit is missing or malformed
+     */
+    public static MutableTree fromCommit(Repository repo, Checksum commit) throws java.io.IOException {
+        CommitObject c = repo.readCommit(commit);
+        return fromTree(repo, c.rootTree(), c.rootMeta());
+    }
+
+    private static MutableTree fromTree(Repository repo, Checksum tree, Checksum meta) throws java.io.IOException {
+        MutableTree t = new MutableTree().meta(repo.readDirMeta(meta));
+        DirTree d = repo.readDirTree(tree);
+        for (DirTree.FileEntry f : d.files()) {
+            t.children.put(f.name(), new FileNode(null, null, Optional.of(f.checksum())));
+        }
+        for (DirTree.DirEntry sub : d.dirs()) {
+            t.children.put(sub.name(), fromTree(repo, sub.tree(), sub.meta()));
+        }
+        return t;
+    }
+
     /** This directory's metadata. */
     public DirMeta meta() {
         return meta;

@@ -79,6 +79,22 @@ class RepositoryTest {
     }
 
     @Test
+    void mutableTree_fromCommit_layersChangesWithoutCopying() throws Exception {
+        Repository repo = exampleRepo();
+        Checksum base = repo.resolve("test");
+        MutableTree tree = MutableTree.fromCommit(repo, base);
+        tree.putFile("usr/local/bin/tool", 0755, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(tree.remove("empty")).isTrue();
+        CommitResult r = repo.commit(tree, opts("test"));
+        assertThat(r.commit().parent()).hasValue(base);
+        assertThat(repo.diff(base, r.checksum()).lines()).containsExactly(
+                "D    /empty", "A    /usr", "A    /usr/local", "A    /usr/local/bin", "A    /usr/local/bin/tool");
+        assertThat(repo.readCommit(r.checksum()).rootMeta()).isEqualTo(repo.readCommit(base).rootMeta());
+        assertThat(repo.commit(MutableTree.fromCommit(repo, base), opts("copy")).commit().rootTree())
+                .isEqualTo(repo.readCommit(base).rootTree());
+    }
+
+    @Test
     void refs_areCompareAndSet() throws Exception {
         Repository repo = exampleRepo();
         Checksum a = repo.resolve("test");
