@@ -117,7 +117,6 @@ final class Pass {
         int budget = p.budget(size);
         int unavailable = 0;
         int failing = 0;
-        int failingOnTarget = 0;
         String firstUnavailable = null;
         for (Node n : nodes) {
             if (n.isUnavailable()) {
@@ -128,15 +127,14 @@ final class Pass {
             }
             if (n.isFailing()) {
                 failing++;
-                if (n.targets(t)) {
-                    failingOnTarget++;
-                    if (firstUnavailable == null) {
-                        firstUnavailable = n.name();
-                    }
+                if (firstUnavailable == null) {
+                    firstUnavailable = n.name();
                 }
             }
         }
-        int capacity = Math.max(0, budget - unavailable - failingOnTarget);
+        // MCO counts nodes failing on the target against the budget "in case the failure is transient and clears".
+        // A node failing on an older target clears the same way (its agent retries), so all failing nodes count.
+        int capacity = Math.max(0, budget - unavailable - failing);
         int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
 
         List<Node> candidates = new ArrayList<>();
@@ -192,14 +190,15 @@ final class Pass {
                         + p.failureThreshold() + " (" + threshold + ")", null);
                 continue;
             }
-            int cost = c.isUnavailable() ? 0 : 1;
+            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
+            int cost = c.isUnavailable() || c.isFailing() ? 0 : 1;
             if (cost > capacity) {
                 if (p.controlPlane()) {
                     block(c, Reason.Quorum, "control-plane nodes move one at a time"
                             + (firstUnavailable == null ? "" : "; " + firstUnavailable + " is unavailable"), null);
                 } else {
                     block(c, Reason.BudgetExhausted, "maxUnavailable " + p.maxUnavailable() + " allows " + budget
-                            + " of " + size + "; " + unavailable + " unavailable, " + failingOnTarget
+                            + " of " + size + "; " + unavailable + " unavailable, " + failing
                             + " failing, capacity left 0", null);
                 }
                 continue;
