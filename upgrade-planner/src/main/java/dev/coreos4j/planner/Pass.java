@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +21,6 @@ final class Pass {
     private final boolean explain;
 
     /** Results by the node's position in the snapshot (sorted by name): output order without sorting. */
-    private final IdentityHashMap<Node, Integer> position;
     private final Action[] actionAt;
     private final Blocked[] blockedAt;
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
@@ -42,12 +40,8 @@ final class Pass {
         this.startNew = startNew;
         this.explain = explain;
         int size = s.nodes().size();
-        position = new IdentityHashMap<>(size * 2);
         actionAt = new Action[size];
         blockedAt = new Blocked[size];
-        for (int i = 0; i < size; i++) {
-            position.put(s.nodes().get(i), i);
-        }
         for (LockGroup g : s.locks()) {
             locks.put(g.group(), g);
         }
@@ -508,7 +502,7 @@ final class Pass {
             captured = a;
             return;
         }
-        int i = position.get(n);
+        int i = s.indexOf(n.name());
         if (actionAt[i] != null || blockedAt[i] != null) {
             throw new IllegalStateException("planner bug: second decision for node " + n.name());
         }
@@ -517,7 +511,7 @@ final class Pass {
 
     private void block(Node n, Reason reason, String detail, Instant until) {
         if (explain && !capturing) {
-            int i = position.get(n);
+            int i = s.indexOf(n.name());
             if (actionAt[i] != null || blockedAt[i] != null) {
                 throw new IllegalStateException("planner bug: second decision for node " + n.name());
             }
