@@ -99,6 +99,17 @@ final class Pass {
         // Control-plane pools first so that cross-pool limits never starve them; then by name.
         order.sort(Comparator.comparing((Pool p) -> !p.controlPlane()).thenComparing(Pool::name));
         for (Pool p : order) {
+            if (p.lockGroup() != null && !p.paused()) {
+                // Started nodes that will still need a slot have a claim on one before new nodes start.
+                for (Node n : byPool.getOrDefault(p.name(), List.of())) {
+                    if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
+                            && disruption(n.current(), n.desired()).needsDrain()) {
+                        lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        for (Pool p : order) {
             pool(p, byPool.getOrDefault(p.name(), List.of()));
         }
         for (Node n : byPool.getOrDefault(null, List.of())) {
@@ -233,16 +244,13 @@ final class Pass {
                     block(c, Reason.OutsideWindow, "next maintenance window opens " + next, next);
                     continue;
                 }
-                if (p.lockGroup() != null) {
-                    LockGroup g = locks.get(p.lockGroup());
-                    int reserved = lockReserved.getOrDefault(g.group(), 0);
-                    if (!g.holders().contains(c.name()) && g.holders().size() + reserved >= g.slots()) {
-                        block(c, Reason.LockHeld, lockDetail(g), null);
-                        continue;
-                    }
-                    if (!g.holders().contains(c.name())) {
-                        lockReserved.put(g.group(), reserved + 1);
-                    }
+                LockGroup g = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+                boolean needsSlot = g != null && !g.holders().contains(c.name());
+                if (needsSlot && g.holders().size() + lockReserved.getOrDefault(g.group(), 0) >= g.slots()) {
+                    block(c, Reason.LockHeld, g.holders().isEmpty()
+                            ? "all " + g.slots() + " slot(s) of lock group " + g.group() + " go to nodes starting now"
+                            : lockDetail(g), null);
+                    continue;
                 }
                 if (!disrupting(c)) {
                     String pdb = pdbBlocking(c);
@@ -251,6 +259,10 @@ final class Pass {
                         continue;
                     }
                     reservePdb(c);
+                }
+                if (needsSlot) {
+                    // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
+                    lockReserved.merge(g.group(), 1, Integer::sum);
                 }
             }
             act(c, new Action.SetDesired(c.name(), t));
@@ -361,13 +373,12 @@ final class Pass {
             return;
         }
         if (d.needsDrain() && !n.drained()) {
-            if (gate(n, p)) {
-                String pdb = pdbHeadroomViolated(n);
-                if (pdb != null) {
-                    block(n, Reason.DrainBlocked, pdb, null);
-                } else {
-                    act(n, new Action.Drain(n.name()));
-                }
+            // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
+            String pdb = pdbHeadroomViolated(n);
+            if (pdb != null) {
+                block(n, Reason.DrainBlocked, pdb, null);
+            } else if (gate(n, p)) {
+                act(n, new Action.Drain(n.name()));
             }
             return;
         }
