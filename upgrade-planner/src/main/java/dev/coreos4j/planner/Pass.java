@@ -49,7 +49,8 @@ final class Pass {
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
             Map<String, Integer> zoneSize = new HashMap<>();
             for (Node n : s.nodes()) {
-                boolean u = n.isUnavailable();
+                // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
+                boolean u = n.isUnavailable() || n.isFailing();
                 if (u) {
                     clusterUnavailable++;
                 }
