@@ -161,10 +161,6 @@ class PlannerProperties {
     @Property(tries = 100)
     void rollback_restoresEveryTouchedNode(@ForAll PlannerDomain.Clean clean, @ForAll("cuts") int cut) {
         Snapshot s = clean.snapshot();
-        List<Pool> withPrevious = new ArrayList<>();
-        for (Pool p : s.pools()) {
-            withPrevious.add(p.withTarget(p.target()).withTarget(p.target()));
-        }
         Snapshot cur = s;
         for (int i = 0; i < cut; i++) {
             NextStep step = Planner.next(cur);
@@ -177,7 +173,6 @@ class PlannerProperties {
         }
         cur = cur.withPools(pools);
         Plan rb = Planner.rollback(cur);
-        Snapshot end = cur;
         for (Wave w : rb.waves()) {
             for (Wave.Entry e : w.nodes()) {
                 Node n = cur.node(e.name());
@@ -191,7 +186,6 @@ class PlannerProperties {
         }
         Statistics.label("touched before rollback").collect(rb.waves().stream().mapToInt(w -> w.nodes().size())
                 .sum() > 0);
-        assertThat(end).isNotNull();
     }
 
     // ------------------------------------------------------------------------------------------- stateful runs
