@@ -269,7 +269,7 @@ final class Pass {
             act(c, new Action.SetDesired(c.name(), t));
             capacity -= cost;
             clusterUnavailable += cost;
-            if (c.zone() != null && cost == 1) {
+            if (cost == 1 && c.zone() != null && !zoneBudget.isEmpty()) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
         }
