@@ -188,6 +188,69 @@ class PlannerProperties {
                 .sum() > 0);
     }
 
+    /** §4.5.23 count laws; the budget and the status share one unavailability predicate. */
+    @Property(tries = 300)
+    void status_followsTheCountLaws(@ForAll Snapshot s) {
+        Map<String, List<Node>> byPool = s.nodesByPool();
+        for (PoolStatus st : Planner.status(s)) {
+            Pool p = s.pool(st.pool());
+            List<Node> nodes = byPool.get(p.name());
+            assertThat(st.machineCount()).isEqualTo(nodes.size());
+            assertThat(st.ready()).isBetween(0, st.updated());
+            assertThat(st.updated()).isBetween(0, st.machineCount());
+            assertThat(st.unavailable()).isBetween(0, st.machineCount())
+                    .isEqualTo((int) nodes.stream().filter(Node::isUnavailable).count());
+            assertThat(st.degraded()).isBetween(0, st.machineCount());
+            assertThat(st.isUpdated()).isEqualTo(st.updated() == st.machineCount()
+                    && st.ready() == st.machineCount() && st.unavailable() == 0);
+            assertThat(st.isUpdating()).isEqualTo(!st.isUpdated() && !p.paused());
+            assertThat(st.isDegraded()).isEqualTo(st.degraded() > 0);
+            Statistics.label("pool status").collect(st.isUpdated() ? "Updated" : st.isUpdating() ? "Updating"
+                    : "Paused");
+        }
+    }
+
+    /**
+     * §4.7.36 abort: after an abort nothing new starts, and every node ends whole, on its old or its new config.
+     */
+    @Property(tries = 150)
+    void abort_startsNothingNewAndLeavesNoNodeHalfUpdated(@ForAll PlannerDomain.Clean clean,
+                                                          @ForAll("cuts") int cut) {
+        Snapshot cur = clean.snapshot();
+        for (int i = 0; i < cut; i++) {
+            cur = Simulator.succeed(cur, Planner.next(cur).actions());
+        }
+        List<Pool> aborted = new ArrayList<>();
+        for (Pool p : cur.pools()) {
+            aborted.add(p.withAborted(true));
+        }
+        Snapshot s = cur.withPools(aborted);
+        Plan plan = Planner.plan(s);
+        for (Wave w : plan.waves()) {
+            for (Wave.Entry e : w.nodes()) {
+                Node n = s.node(e.name());
+                assertThat(!n.isDone() || n.isCordonedByPlanner()).as("%s was started before the abort", n.name())
+                        .isTrue();
+            }
+        }
+        Snapshot end = s;
+        for (int i = 0; i < 40; i++) {
+            NextStep step = Planner.next(end);
+            if (step.actions().isEmpty()) {
+                break;
+            }
+            Invariants.checkStep(end, step);
+            end = Simulator.succeed(end, step.actions());
+        }
+        for (Node n : end.nodes()) {
+            assertThat(n.isDone()).as("%s is whole", n.name()).isTrue();
+            assertThat(n.unschedulable()).as("%s uncordoned", n.name()).isFalse();
+            assertThat(n.currentConfig()).isIn("rendered-" + n.pool() + "-a", "rendered-" + n.pool() + "-b");
+        }
+        Statistics.label("nodes in flight at abort").collect(
+                s.nodes().stream().filter(n -> !n.isDone() || n.unschedulable()).count() > 0);
+    }
+
     // ------------------------------------------------------------------------------------------- stateful runs
 
     /**
