@@ -128,4 +128,17 @@ class PlannerJsonTest {
         assertThat(node.get("steps").values()).extracting(JsonNode::stringValue)
                 .containsExactly("SetDesired", "Cordon", "Drain", "Apply", "Reboot", "Uncordon");
     }
+
+    /** Golden outputs in the shared corpus pin the JSON formats (regenerate with {@code coreos4j plan}). */
+    @ParameterizedTest
+    @CsvSource({"cluster-3m12w", "everything"})
+    void write_matchesTheGoldenPlan(String name) throws Exception {
+        Snapshot s = PlannerJson.readSnapshot(Files.readString(ProjectRoot.corpus("planner", name + ".json")));
+        assertThat(PlannerJson.writePlan(Planner.plan(s), s.now()))
+                .isEqualTo(Files.readString(ProjectRoot.corpus("planner", name + ".plan.json")));
+        if (name.equals("everything")) {
+            assertThat(PlannerJson.writeNext(Planner.next(s), s))
+                    .isEqualTo(Files.readString(ProjectRoot.corpus("planner", name + ".next.json")));
+        }
+    }
 }

@@ -188,6 +188,45 @@ class PlannerProperties {
                 .sum() > 0);
     }
 
+    /**
+     * §4.3.14 zone locality: a pool's first batch spans several zones only when it has started every candidate of
+     * the zones before the last one it touches.
+     */
+    @Property(tries = 200)
+    void next_firstBatchFillsOneZoneBeforeTheNext(@ForAll PlannerDomain.Clean clean) {
+        Snapshot s = clean.snapshot();
+        NextStep step = Planner.next(s);
+        Map<String, List<String>> starts = Invariants.starts(s, step);
+        for (Pool p : s.pools()) {
+            List<String> started = starts.getOrDefault(p.name(), List.of());
+            if (started.isEmpty()) {
+                continue;
+            }
+            List<Node> candidates = new ArrayList<>();
+            for (Node n : s.nodes()) {
+                if (p.name().equals(n.pool())) {
+                    candidates.add(n);
+                }
+            }
+            candidates.sort(Invariants.order(p));
+            Node last = candidates.get(started.size() - 1);
+            java.util.Set<String> zones = new java.util.HashSet<>();
+            for (String name : started) {
+                Node n = s.node(name);
+                zones.add(String.valueOf(n.zone()));
+                if (!java.util.Objects.equals(n.zone(), last.zone())) {
+                    // an earlier zone of the batch: every candidate in it was started
+                    for (Node c : candidates) {
+                        if (java.util.Objects.equals(c.zone(), n.zone())) {
+                            assertThat(started).as("zone %s filled before the next", n.zone()).contains(c.name());
+                        }
+                    }
+                }
+            }
+            Statistics.label("zones in first batch").collect(zones.size());
+        }
+    }
+
     /** §4.5.23 count laws; the budget and the status share one unavailability predicate. */
     @Property(tries = 300)
     void status_followsTheCountLaws(@ForAll Snapshot s) {
