@@ -245,20 +245,22 @@ final class Pass {
                     block(c, Reason.OutsideWindow, "next maintenance window opens " + next, next);
                     continue;
                 }
+                // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
+                boolean alreadyOut = disrupting(c);
+                String pdb = alreadyOut ? null : pdbBlocking(c);
+                if (pdb != null) {
+                    block(c, Reason.DrainBlocked, pdb, null);
+                    continue;
+                }
                 LockGroup g = p.lockGroup() == null ? null : locks.get(p.lockGroup());
                 boolean needsSlot = g != null && !g.holders().contains(c.name());
                 if (needsSlot && g.holders().size() + lockReserved.getOrDefault(g.group(), 0) >= g.slots()) {
                     block(c, Reason.LockHeld, g.holders().isEmpty()
-                            ? "all " + g.slots() + " slot(s) of lock group " + g.group() + " go to nodes starting now"
+                            ? "all " + g.slots() + " slot(s) of lock group " + g.group() + " are claimed by started nodes"
                             : lockDetail(g), null);
                     continue;
                 }
-                if (!disrupting(c)) {
-                    String pdb = pdbBlocking(c);
-                    if (pdb != null) {
-                        block(c, Reason.DrainBlocked, pdb, null);
-                        continue;
-                    }
+                if (!alreadyOut) {
                     reservePdb(c);
                 }
                 if (needsSlot) {

@@ -332,6 +332,41 @@ class PlannerTest {
         assertThat(b.detail()).contains("held by db-7");
     }
 
+    /** Zincati #1014: users want "only inside the window AND one HA node at a time"; here both gates compose. */
+    @Test
+    void zincatiIssue_windowAndFleetLockCombine() {
+        MaintenanceWindow saturday = new MaintenanceWindow(Set.of(DayOfWeek.SATURDAY), LocalTime.of(1, 0), 180,
+                ZoneId.of("Europe/Berlin"), new TreeSet<>());
+        Snapshot s = new Snapshot(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("ha")),
+                workers(3), Map.of(), DisruptionPolicies.defaults(), List.of(), List.of(saturday),
+                List.of(new LockGroup("ha", 1, new TreeSet<>())), Limits.NONE);
+        assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.OutsideWindow);
+        Plan plan = Planner.plan(s);
+        // Saturday 01:00 Berlin (CET) is Saturday 00:00Z; one node at a time within the window
+        assertThat(plan.waves()).hasSize(3).allSatisfy(w -> {
+            assertThat(w.nodes()).hasSize(1);
+            assertThat(w.start()).isEqualTo(Instant.parse("2026-03-07T00:00:00Z"));
+        });
+    }
+
+    /** kured #792: a node whose drain is blocked took the lock and stalled every other node. */
+    @Test
+    void kuredIssue_aDrainBlockedNodeDoesNotTakeTheLock() {
+        List<Node> nodes = new ArrayList<>(workers(3));
+        nodes.set(0, nodes.get(0).withPods(List.of(new Pod("db-0", Map.of("app", "db")))));
+        Pdb db = new Pdb("db", Map.of("app", "db"), MaxUnavailable.parse("1"), null);   // allows 0 evictions
+        Snapshot s = new Snapshot(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("g")),
+                nodes, Map.of(), DisruptionPolicies.defaults(), List.of(db), List.of(),
+                List.of(new LockGroup("g", 1, new TreeSet<>())), Limits.NONE);
+        NextStep step = Planner.next(s);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DrainBlocked);
+        assertThat(moved(step, "SetDesired")).containsExactly("w2");
+        Plan plan = Planner.plan(s);
+        assertThat(plan.waves()).flatExtracting(Wave::nodes).extracting(Wave.Entry::name).containsExactly("w2", "w3");
+        assertThat(plan.blocked()).extracting(Blocked::node, Blocked::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", Reason.DrainBlocked));
+    }
+
     @Test
     void zoneLimit_capsDisruptionPerZoneAcrossPools() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("4"), B), workers(8))
