@@ -428,14 +428,18 @@ final class Pass {
 
     // ---------------------------------------------------------------------------------------------------- PDBs
 
-    /** Whether the node's pods are already out of service (not ready, drained, or moving with a drain). */
+    /**
+     * Whether the node's pods are out of service or about to be: not ready, drained, or moving (or failing to move)
+     * with a drain.
+     */
     private boolean disrupting(Node n) {
         if (!n.ready() || n.drained()) {
             return true;
         }
-        if (n.isDone() || n.isFailing()) {
+        if (n.isDone()) {
             return false;
         }
+        // A failing node counts too: when its agent's retry succeeds it drains (same reasoning as the budget).
         ChangeAnalysis a = analysis(n.current(), n.desired());
         return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
                 .needsDrain();
