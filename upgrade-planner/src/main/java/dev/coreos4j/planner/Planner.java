@@ -76,11 +76,11 @@ public final class Planner {
             entries.add(new TreeMap<>());
             starts.add(cur.now());
             record(step.actions(), index, entries, active);
-            cur = Simulator.succeed(cur, step.actions());
             if (Pass.independent(cur)) {
                 cur = finishAlone(cur, step.actions(), index, entries, active);
                 continue;
             }
+            cur = Simulator.succeed(cur, step.actions());
             int inner = 0;
             while (true) {
                 NextStep more = new Pass(cur, false, false).run();
@@ -107,8 +107,9 @@ public final class Planner {
     }
 
     /**
-     * Runs every node acted on in this wave's first step to the end, one node at a time: equivalent to the general
-     * loop when nodes are {@link Pass#independent independent}, without an O(n) pass per step.
+     * Applies this wave's first actions and runs every node they touch to the end, one node at a time: equivalent
+     * to the general loop when nodes are {@link Pass#independent independent}, with one snapshot rebuild per wave
+     * instead of an O(n) pass per step.
      */
     private static Snapshot finishAlone(Snapshot cur, List<Action> first, int index,
                                         List<Map<String, List<String>>> entries, Map<String, List<String>> active) {
@@ -118,10 +119,9 @@ public final class Planner {
             pools.put(p.name(), p);
         }
         List<Node> nodes = new ArrayList<>(cur.nodes());
-        boolean changed = false;
         for (Action a : first) {
             int i = cur.indexOf(a.node());
-            Node n = nodes.get(i);
+            Node n = Simulator.apply(nodes.get(i), a);
             Pool p = pools.get(n.pool());
             for (int k = 0; ; k++) {
                 if (k > 16) {
@@ -133,11 +133,10 @@ public final class Planner {
                 }
                 record(List.of(next), index, entries, active);
                 n = Simulator.apply(n, next);
-                changed = true;
             }
             nodes.set(i, n);
         }
-        return changed ? cur.withNodes(nodes) : cur;
+        return cur.withNodes(nodes);
     }
 
     private static void record(List<Action> actions, int wave, List<Map<String, List<String>>> entries,
