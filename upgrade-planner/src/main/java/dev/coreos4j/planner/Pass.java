@@ -421,9 +421,17 @@ final class Pass {
         return true;
     }
 
-    private static String lockDetail(LockGroup g) {
+    private String lockDetail(LockGroup g) {
+        List<String> ghosts = new ArrayList<>();
+        for (String h : g.holders()) {
+            if (s.indexOf(h) < 0) {
+                ghosts.add(h);
+            }
+        }
+        // Only an owner releases its slot (FleetLock); a holder that is no longer a node needs a person (kured #137).
         return "all " + g.slots() + " slot(s) of lock group " + g.group() + " are held by "
-                + String.join(", ", g.holders());
+                + String.join(", ", g.holders())
+                + (ghosts.isEmpty() ? "" : "; not in the cluster (release by hand): " + String.join(", ", ghosts));
     }
 
     // ---------------------------------------------------------------------------------------------------- PDBs

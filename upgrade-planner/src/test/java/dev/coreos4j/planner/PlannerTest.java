@@ -329,7 +329,7 @@ class PlannerTest {
                 group);
         Blocked b = reasonOf(Planner.next(s), "w1");
         assertThat(b.reason()).isEqualTo(Reason.LockHeld);
-        assertThat(b.detail()).contains("held by db-7");
+        assertThat(b.detail()).contains("held by db-7").endsWith("not in the cluster (release by hand): db-7");
     }
 
     /** Zincati #1014: users want "only inside the window AND one HA node at a time"; here both gates compose. */
