@@ -102,12 +102,16 @@ public final class PlanCommand implements Callable<Integer> {
                 .append(" node(s) in ").append(snapshot.pools().size()).append(" pool(s) at ")
                 .append(snapshot.now()).append(": ").append(plan.waves().size()).append(" wave(s)\n");
         if (!plan.waves().isEmpty()) {
+            // The START column only when a wave waits for a maintenance window.
+            boolean later = plan.waves().stream().anyMatch(w -> !w.start().equals(snapshot.now()));
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"WAVE", "START", "NODE", "POOL", "STEPS"});
+            rows.add(later ? new String[] {"WAVE", "START", "NODE", "POOL", "STEPS"}
+                    : new String[] {"WAVE", "NODE", "POOL", "STEPS"});
             for (Wave w : plan.waves()) {
                 for (Wave.Entry e : w.nodes()) {
-                    rows.add(new String[] {Integer.toString(w.index()), w.start().toString(), e.name(), e.pool(),
-                            String.join(" ", e.steps())});
+                    String steps = String.join(" ", e.steps());
+                    rows.add(later ? new String[] {Integer.toString(w.index()), w.start().toString(), e.name(),
+                            e.pool(), steps} : new String[] {Integer.toString(w.index()), e.name(), e.pool(), steps});
                 }
             }
             table(b, rows);
