@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {PlanNextCommand.class},
         description = {
-                "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that move together under",
-                "every pool's maxUnavailable, control-plane quorum, PDBs, maintenance windows, locks and limits,",
-                "and a reason for every node that does not move. Invalid snapshots exit 2 naming the field.",
+                "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that",
+                "move together under every pool's maxUnavailable, control-plane quorum, PDBs,",
+                "maintenance windows, locks and limits, and a reason for every node that does",
+                "not move. Invalid snapshots exit 2 with one line naming the JSON field.",
         })
 public final class PlanCommand implements Callable<Integer> {
 

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         name = "next",
         mixinStandardHelpOptions = true,
         description = {
-                "Prints only the actions to take at the snapshot's 'now' (one per line: NODE POOL ACTION [details]).",
-                "With --format=json also lists every node that does not move, with its reason.",
+                "Prints only the actions to take at the snapshot's 'now', one per line:",
+                "NODE POOL ACTION [details]. With --format=json it also lists every node",
+                "that does not move, with its reason.",
         })
 public final class PlanNextCommand implements Callable<Integer> {
 
