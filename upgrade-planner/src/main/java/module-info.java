@@ -4,6 +4,7 @@
 module dev.coreos4j.planner {
     requires dev.coreos4j.ignition;
     requires dev.coreos4j.ostree;
+    requires tools.jackson.databind;
 
     exports dev.coreos4j.planner;
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import dev.coreos4j.cli.demo.DemoCommand;
+import dev.coreos4j.cli.plan.PlanCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
                 picocli.CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 dev.coreos4j.cli.ostree.OstreeCommand.class,
+                PlanCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
