@@ -4,6 +4,8 @@
 module dev.coreos4j.planner {
     requires dev.coreos4j.ignition;
     requires dev.coreos4j.ostree;
+    requires tools.jackson.databind;
 
     exports dev.coreos4j.planner;
+    exports dev.coreos4j.planner.graph;
 }
