@@ -202,6 +202,9 @@ public final class PlanGraphCommand implements Callable<Integer> {
                 }
             }
         }
+        for (Blocker b : path.notRecommended()) {
+            out.println("  not taken: " + b.edge() + "  " + b.message());
+        }
         if (path.eus() != null) {
             int perNode = path.eus().workerRebootsPerNode();
             out.println("Control-plane-only (EUS) plan: each worker node reboots " + plural(perNode, "time")
@@ -218,9 +221,8 @@ public final class PlanGraphCommand implements Callable<Integer> {
     }
 
     static void printNoPath(PrintWriter out, PathRequest request, PathResult.NoPath none) {
-        out.println("No path from " + request.from() + " to " + (request.latest() ? "a newer release" : request.to())
-                + ": " + none.reason());
-        out.println("Blocked:");
+        out.println("No path from " + request.from() + " to "
+                + (request.latest() ? "a newer release" : request.to()) + ". Blocked by:");
         for (Blocker b : none.blockers()) {
             out.println("  " + (b.edge() == null ? "" : b.edge() + "  ") + b.code() + "  " + b.message());
         }

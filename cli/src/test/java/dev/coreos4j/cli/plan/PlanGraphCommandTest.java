@@ -79,6 +79,14 @@ class PlanGraphCommandTest {
     }
 
     @Test
+    void graph_listsConditionalUpdatesNotTaken() {
+        Result r = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel", "fast-4.16");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Path 4.16.3 -> 4.16.8: 2 hops", "  not taken: 4.16.3 -> 4.16.8  conditional"
+                + " update not recommended: risk AzureDiskEncryptionSetDrift applies (rule 2, Always: match)");
+    }
+
+    @Test
     void graph_acceptRiskAndOutcomeByQueryText() {
         Result accepted = run("--graph", channels.toString(), "--from", "4.15.20", "--to", "4.16.3",
                 "--accept-risk", "OVNEgressIPFailover");
@@ -115,7 +123,7 @@ class PlanGraphCommandTest {
         Result blocked = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel",
                 "stable-4.14");
         assertThat(blocked.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(blocked.out()).contains("Blocked:", "CHANNEL");
+        assertThat(blocked.out()).contains("Blocked by:", "4.16.3 -> 4.16.5  CHANNEL  4.16.3 is not in channel stable-4.14");
     }
 
     @Test

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A found path: {@code {"found":true, "from", "to", "hops":[{"from","to","kind","channel","previousChannel",
  * "conditional","risks":[{"name","verdict","decidingRule","accepted","message","url"}],"workers","reason"}],
  * "acceptedRisks":[…], "channelChanges", "eus":{"segments":[{"workersFrom","controlPlaneOnly","unpauseAt","hops"}],
- * "workerRebootsPerNode","workerRebootsSavedPerNode"} or null}}. No path: {@code {"found":false, "from", "to",
+ * "workerRebootsPerNode","workerRebootsSavedPerNode"} or null, "notRecommended":[{"from","to","code","message"}]}}. No path: {@code {"found":false, "from", "to",
  * "reason", "blockers":[{"from","to","code","message"}]}}. Enum values are written by name ({@code MINOR},
  * {@code PAUSED}, {@code DOES_NOT_APPLY}, {@code REMOVED_EDGE}); {@code decidingRule} is 1-based or null; absent
  * values are JSON null. Thread-safe.
@@ -57,22 +57,26 @@ public final class PathResultJson {
                 eus.put("workerRebootsPerNode", path.eus().workerRebootsPerNode());
                 eus.put("workerRebootsSavedPerNode", path.eus().workerRebootsSavedPerNode());
             }
+            blockers(root.putArray("notRecommended"), path.notRecommended());
         } else {
             PathResult.NoPath none = (PathResult.NoPath) result;
             root.put("found", false);
             root.put("from", request.from());
             root.put("to", request.to());
             root.put("reason", none.reason());
-            ArrayNode blockers = root.putArray("blockers");
-            for (Blocker b : none.blockers()) {
-                ObjectNode o = blockers.addObject();
-                o.put("from", b.edge() == null ? null : b.edge().from());
-                o.put("to", b.edge() == null ? null : b.edge().to());
-                o.put("code", b.code().name());
-                o.put("message", b.message());
-            }
+            blockers(root.putArray("blockers"), none.blockers());
         }
         return root;
+    }
+
+    private static void blockers(ArrayNode array, List<Blocker> blockers) {
+        for (Blocker b : blockers) {
+            ObjectNode o = array.addObject();
+            o.put("from", b.edge() == null ? null : b.edge().from());
+            o.put("to", b.edge() == null ? null : b.edge().to());
+            o.put("code", b.code().name());
+            o.put("message", b.message());
+        }
     }
 
     private static ObjectNode hop(Hop h) {

@@ -11,13 +11,17 @@ import java.util.Objects;
  * @param to the final version, never null (equal to {@code from} when there are no hops)
  * @param hops the hops in order, an immutable copy; consecutive hops share their versions
  * @param eus the control-plane-only shape when one was asked for, otherwise null
+ * @param notRecommended conditional updates leaving a release of the path that were not taken because a risk
+ *     applies or cannot be evaluated (what {@code oc adm upgrade --include-not-recommended} would list), an
+ *     immutable copy, sorted by edge
  */
-public record UpdatePath(String from, String to, List<Hop> hops, EusPlan eus) {
+public record UpdatePath(String from, String to, List<Hop> hops, EusPlan eus, List<Blocker> notRecommended) {
 
     public UpdatePath {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         hops = List.copyOf(hops);
+        notRecommended = List.copyOf(notRecommended);
         String at = from;
         for (Hop h : hops) {
             if (!h.from().equals(at)) {

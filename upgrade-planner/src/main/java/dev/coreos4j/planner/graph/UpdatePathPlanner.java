@@ -133,7 +133,7 @@ public final class UpdatePathPlanner {
                 }
                 if (request.to().equals(from)) {
                     return new PathResult.Found(new UpdatePath(from, from, List.of(), request.eus()
-                            ? new EusPlan(List.of(new EusSegment(from, List.of(), from, 1))) : null));
+                            ? new EusPlan(List.of(new EusSegment(from, List.of(), from, 1))) : null, List.of()));
                 }
                 if (rank.get(request.to()) < rank.get(from) && (!request.allowDowngrade() || request.eus())) {
                     String why = request.to() + " is older than " + from + " and downgrades are not allowed";
@@ -394,7 +394,20 @@ public final class UpdatePathPlanner {
             if (request.eus()) {
                 eus = eusShape(hops);
             }
-            return new PathResult.Found(new UpdatePath(request.from(), end.state().version(), hops, eus));
+            Set<String> onPath = new HashSet<>();
+            onPath.add(request.from());
+            hops.forEach(h -> onPath.add(h.to()));
+            List<Blocker> notRecommended = new ArrayList<>();
+            for (Blocker b : blockers.values()) {
+                if (b.code() == BlockCode.RISK && onPath.contains(b.edge().from())
+                        && hops.stream().noneMatch(h -> h.edge().equals(b.edge()))) {
+                    notRecommended.add(b);
+                }
+            }
+            notRecommended.sort(Comparator.comparing((Blocker b) -> rank.get(b.edge().from()))
+                    .thenComparing(b -> rank.get(b.edge().to())));
+            return new PathResult.Found(new UpdatePath(request.from(), end.state().version(), hops, eus,
+                    notRecommended));
         }
 
         /**

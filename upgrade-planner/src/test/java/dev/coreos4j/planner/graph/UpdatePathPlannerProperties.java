@@ -91,9 +91,17 @@ class UpdatePathPlannerProperties {
         if (result instanceof PathResult.Found) {
             Set<Edge> removed = new HashSet<>();
             s.graph().removedEdges().forEach(r -> removed.add(r.edge()));
-            for (Hop hop : ((PathResult.Found) result).path().hops()) {
+            UpdatePath path = ((PathResult.Found) result).path();
+            for (Hop hop : path.hops()) {
                 assertThat(removed).doesNotContain(hop.edge());
                 assertThat(hop.risks()).noneMatch(RiskEvaluation::blocks);
+            }
+            for (Blocker b : path.notRecommended()) {
+                assertThat(b.code()).isEqualTo(BlockCode.RISK);
+                assertThat(path.versions()).contains(b.edge().from());
+                assertThat(Reference.risksOf(s.graph(), b.edge()))
+                        .anyMatch(risk -> Reference.verdict(risk, s.request().risks()) != RiskVerdict.DOES_NOT_APPLY
+                                && !s.request().risks().accepts(risk.name()));
             }
         }
     }

@@ -71,6 +71,11 @@ class UpdatePathPlannerTest {
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, request));
         // PromQL unknown -> skipped; the Always rule then decides: the risk applies, 4.16.3 -> 4.16.8 is not taken.
         assertThat(path.versions()).containsExactly("4.15.25", "4.16.3", "4.16.5", "4.16.8");
+        assertThat(path.notRecommended()).singleElement().satisfies(b -> {
+            assertThat(b.edge()).isEqualTo(new Edge("4.16.3", "4.16.8"));
+            assertThat(b.code()).isEqualTo(BlockCode.RISK);
+            assertThat(b.message()).contains("risk AzureDiskEncryptionSetDrift applies (rule 2, Always: match)");
+        });
     }
 
     @Test
