@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import dev.coreos4j.cli.demo.DemoCommand;
+import dev.coreos4j.cli.plan.PlanCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                PlanCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,81 @@
+package dev.coreos4j.cli.plan;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.planner.Action;
+import dev.coreos4j.planner.InvalidSnapshotException;
+import dev.coreos4j.planner.NextStep;
+import dev.coreos4j.planner.Planner;
+import dev.coreos4j.planner.PlannerJson;
+import dev.coreos4j.planner.Snapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code coreos4j plan next [--format=text|json] FILE}: only the actions to take now. */
+@Command(
+        name = "next",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Prints only the actions to take at the snapshot's 'now' (one per line: NODE POOL ACTION [details]).",
+                "With --format=json also lists every node that does not move, with its reason.",
+        })
+public final class PlanNextCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The snapshot JSON file.")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        PlanCommand.checkFormat(spec, format);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Snapshot snapshot;
+        try {
+            snapshot = PlanCommand.read(file);
+        } catch (InvalidSnapshotException e) {
+            err.println("coreos4j: plan next: " + file + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        NextStep step = Planner.next(snapshot);
+        if (format.equals("json")) {
+            out.print(PlannerJson.writeNext(step, snapshot));
+        } else {
+            for (Action a : step.actions()) {
+                out.println(line(a, snapshot));
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String line(Action a, Snapshot snapshot) {
+        String pool = snapshot.node(a.node()).pool();
+        String text = a.node() + " " + pool + " " + a.step();
+        if (a instanceof Action.SetDesired) {
+            text += " " + ((Action.SetDesired) a).target();
+        } else if (a instanceof Action.AcquireLock) {
+            text += " " + ((Action.AcquireLock) a).group();
+        } else if (a instanceof Action.ReleaseLock) {
+            text += " " + ((Action.ReleaseLock) a).group();
+        } else if (a instanceof Action.Apply) {
+            Action.Apply apply = (Action.Apply) a;
+            text += " " + apply.postActions() + (apply.finalizes() ? "" : " (staged for reboot)");
+        }
+        return text;
+    }
+}

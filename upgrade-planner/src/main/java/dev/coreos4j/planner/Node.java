@@ -1,0 +1,164 @@
+package dev.coreos4j.planner;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One observed machine. Immutable; the {@code with…} methods return changed copies.
+ *
+ * <p>The rollout progress the planner needs to be re-entrant is all in the node: {@code desiredConfig} (started),
+ * {@code unschedulable}/{@code cordonedBy} (cordoned, and by whom), {@code drained} (the drain for the current
+ * desired config completed: MCO's {@code desiredDrain == lastAppliedDrain}), {@code staged} (files and OS written,
+ * waiting for the reboot) and {@code currentConfig} (finished).
+ *
+ * @param name          node name, never blank
+ * @param pool          the primary pool's name, or {@code null} when the node is in no pool
+ * @param zone          {@code topology.kubernetes.io/zone}, or {@code null}
+ * @param created       creation time (the age order key)
+ * @param ready         Ready=True and no DiskPressure / NetworkUnavailable
+ * @param unschedulable {@code spec.unschedulable}: cordoned by anyone
+ * @param cordonedBy    who cordoned it when known ({@link Planner#CORDON_OWNER} when this planner did), or {@code null}
+ * @param currentConfig the rendered config the node runs
+ * @param desiredConfig the rendered config the node was told to move to
+ * @param currentImage  the OS image the node runs, or {@code null}
+ * @param desiredImage  the OS image it was told to move to, or {@code null}
+ * @param state         the node agent's state
+ * @param reason        the agent's error when Degraded/Unreconcilable, or {@code null}
+ * @param drained       the drain for {@code desiredConfig} completed
+ * @param staged        the update is written and waits for a reboot
+ * @param pods          pods a drain would evict (copied)
+ */
+public record Node(String name, String pool, String zone, Instant created, boolean ready, boolean unschedulable,
+                   String cordonedBy, String currentConfig, String desiredConfig, String currentImage,
+                   String desiredImage, NodeState state, String reason, boolean drained, boolean staged,
+                   List<Pod> pods) {
+
+    public Node {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("node name must not be blank");
+        }
+        Objects.requireNonNull(created, "created");
+        if (currentConfig == null || currentConfig.isBlank()) {
+            throw new IllegalArgumentException("node " + name + ": currentConfig must not be blank");
+        }
+        if (desiredConfig == null || desiredConfig.isBlank()) {
+            throw new IllegalArgumentException("node " + name + ": desiredConfig must not be blank");
+        }
+        Objects.requireNonNull(state, "state");
+        pods = List.copyOf(Objects.requireNonNull(pods, "pods"));
+        if (!unschedulable) {
+            cordonedBy = null;
+        }
+    }
+
+    /** A settled, ready, schedulable node of {@code pool} on {@code config} (and no image), with no pods. */
+    public static Node of(String name, String pool, String zone, Instant created, String config) {
+        return new Node(name, pool, zone, created, true, false, null, config, config, null, null, NodeState.DONE,
+                null, false, false, List.of());
+    }
+
+    /**
+     * MCO's "done": current equals desired (config and image, both absent or equal) and the agent is Done.
+     */
+    public boolean isDone() {
+        return currentConfig.equals(desiredConfig)
+                && Objects.equals(currentImage, desiredImage) && state == NodeState.DONE;
+    }
+
+    /** MCO's "failing": told to move ({@code desired != current}) and the agent is Degraded or Unreconcilable. */
+    public boolean isFailing() {
+        return !currentConfig.equals(desiredConfig)
+                && (state == NodeState.DEGRADED || state == NodeState.UNRECONCILABLE);
+    }
+
+    /** Ready for scheduling: ready and not cordoned by anyone. */
+    public boolean isSchedulable() {
+        return ready && !unschedulable;
+    }
+
+    /**
+     * THE unavailability predicate (MCO {@code IsUnavailableForUpdate}), shared by every budget and by the pool
+     * status: not ready for scheduling, or not done while not failing.
+     */
+    public boolean isUnavailable() {
+        return !isSchedulable() || (!isDone() && !isFailing());
+    }
+
+    /** Whether this planner cordoned the node (and so may uncordon it). */
+    public boolean isCordonedByPlanner() {
+        return unschedulable && Planner.CORDON_OWNER.equals(cordonedBy);
+    }
+
+    /** Whether the node was told to move to {@code target} (image compared only when the target pins one). */
+    public boolean targets(Target target) {
+        return desiredConfig.equals(target.config())
+                && (target.osImage() == null || target.osImage().equals(desiredImage));
+    }
+
+    /** Whether the node runs {@code target} (image compared only when the target pins one). */
+    public boolean runs(Target target) {
+        return currentConfig.equals(target.config())
+                && (target.osImage() == null || target.osImage().equals(currentImage));
+    }
+
+    /** The target this node was told to move to. */
+    public Target desired() {
+        return new Target(desiredConfig, desiredImage);
+    }
+
+    /** The target this node runs. */
+    public Target current() {
+        return new Target(currentConfig, currentImage);
+    }
+
+    public Node withReady(boolean value) {
+        return new Node(name, pool, zone, created, value, unschedulable, cordonedBy, currentConfig, desiredConfig,
+                currentImage, desiredImage, state, reason, drained, staged, pods);
+    }
+
+    /** Cordoned ({@code owner} non-null) or uncordoned ({@code owner} null). */
+    public Node withCordon(String owner) {
+        return new Node(name, pool, zone, created, ready, owner != null, owner, currentConfig, desiredConfig,
+                currentImage, desiredImage, state, reason, drained, staged, pods);
+    }
+
+    public Node withState(NodeState value, String why) {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
+                currentImage, desiredImage, value, why, drained, staged, pods);
+    }
+
+    /** Told to move to {@code target}: the agent starts over (state Done, nothing staged). */
+    public Node withDesired(Target target) {
+        String image = target.osImage() != null ? target.osImage() : currentImage;
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, target.config(),
+                currentImage, image, NodeState.DONE, null, drained, false, pods);
+    }
+
+    public Node withDrained(boolean value) {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
+                currentImage, desiredImage, state, reason, value, staged, pods);
+    }
+
+    public Node withStaged(boolean value) {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
+                currentImage, desiredImage, state, reason, drained, value, pods);
+    }
+
+    /** Finished: current becomes desired, nothing staged, drain record cleared, agent Done. */
+    public Node withFinished() {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, desiredConfig, desiredConfig,
+                desiredImage, desiredImage, NodeState.DONE, null, false, false, pods);
+    }
+
+    public Node withCurrent(Target target) {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, target.config(), desiredConfig,
+                target.osImage(), desiredImage, state, reason, drained, staged, pods);
+    }
+
+    public Node withPods(List<Pod> value) {
+        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
+                currentImage, desiredImage, state, reason, drained, staged, value);
+    }
+}

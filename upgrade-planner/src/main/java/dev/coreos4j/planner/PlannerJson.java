@@ -1,0 +1,613 @@
+package dev.coreos4j.planner;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The snapshot JSON format (read) and the plan / next-step JSON formats (write). Reading is strict about types and
+ * values and lenient about unknown fields; every error names the JSON path. Output is a function of the snapshot's
+ * content only (never of input array order).
+ *
+ * <p>Snapshot: {@code now} (RFC 3339, required), {@code pools[]} ({@code name}, {@code controlPlane},
+ * {@code maxUnavailable} int or "N%" (default 1), {@code paused}, {@code aborted}, {@code target{config,osImage}},
+ * {@code previous{…}}, {@code updateOrder} OldestFirst|NewestFirst, {@code deferredNode}, {@code failureThreshold},
+ * {@code lockGroup}), {@code nodes[]} ({@code name}, {@code pool}, {@code zone}, {@code created}, {@code ready}
+ * (default true), {@code unschedulable}, {@code cordonedBy}, {@code currentConfig} (required), {@code desiredConfig}
+ * (default current), {@code currentImage}, {@code desiredImage} (default current), {@code state} (default Done),
+ * {@code reason}, {@code drained}, {@code staged}, {@code pods[{name,labels}]}), and optional {@code configs},
+ * {@code disruptionPolicies}, {@code pdbs}, {@code windows}, {@code locks}, {@code limits}.
+ */
+public final class PlannerJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private PlannerJson() {}
+
+    /**
+     * Parses a snapshot document.
+     *
+     * @throws InvalidSnapshotException naming the JSON path of the first problem
+     */
+    public static Snapshot readSnapshot(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(msg));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidSnapshotException("$", "expected a JSON object");
+        }
+        Instant now = instant(required(root, "now", "$"), "$.now");
+        List<Pool> pools = new ArrayList<>();
+        Set<String> poolNames = new HashSet<>();
+        JsonNode poolsNode = root.get("pools");
+        if (poolsNode == null || poolsNode.isNull()) {
+            throw new InvalidSnapshotException("$.pools", "required field is missing");
+        }
+        int i = 0;
+        for (JsonNode p : array(poolsNode, "$.pools")) {
+            String at = "$.pools[" + i++ + "]";
+            Pool pool = pool(p, at);
+            if (!poolNames.add(pool.name())) {
+                throw new InvalidSnapshotException(at + ".name", "duplicate pool name \"" + pool.name() + "\"");
+            }
+            pools.add(pool);
+        }
+        Set<String> lockGroups = new HashSet<>();
+        List<LockGroup> locks = new ArrayList<>();
+        i = 0;
+        for (JsonNode l : array(root.get("locks"), "$.locks")) {
+            String at = "$.locks[" + i++ + "]";
+            LockGroup g = lockGroup(l, at);
+            if (!lockGroups.add(g.group())) {
+                throw new InvalidSnapshotException(at + ".group", "duplicate lock group \"" + g.group() + "\"");
+            }
+            locks.add(g);
+        }
+        for (int k = 0; k < pools.size(); k++) {
+            String g = pools.get(k).lockGroup();
+            if (g != null && !lockGroups.contains(g)) {
+                throw new InvalidSnapshotException("$.pools[" + k + "].lockGroup", "unknown lock group \"" + g
+                        + "\"");
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        Set<String> nodeNames = new HashSet<>();
+        JsonNode nodesNode = root.get("nodes");
+        if (nodesNode == null || nodesNode.isNull()) {
+            throw new InvalidSnapshotException("$.nodes", "required field is missing");
+        }
+        i = 0;
+        for (JsonNode n : array(nodesNode, "$.nodes")) {
+            String at = "$.nodes[" + i++ + "]";
+            Node node = node(n, at);
+            if (!nodeNames.add(node.name())) {
+                throw new InvalidSnapshotException(at + ".name", "duplicate node name \"" + node.name() + "\"");
+            }
+            if (node.pool() != null && !poolNames.contains(node.pool())) {
+                throw new InvalidSnapshotException(at + ".pool", "unknown pool \"" + node.pool() + "\"");
+            }
+            nodes.add(node);
+        }
+        for (int k = 0; k < pools.size(); k++) {
+            String d = pools.get(k).deferredNode();
+            if (d != null && !nodeNames.contains(d)) {
+                throw new InvalidSnapshotException("$.pools[" + k + "].deferredNode", "unknown node \"" + d + "\"");
+            }
+        }
+        Map<String, RenderedConfig> configs = new TreeMap<>();
+        JsonNode cfgs = root.get("configs");
+        if (cfgs != null && !cfgs.isNull()) {
+            object(cfgs, "$.configs");
+            for (Map.Entry<String, JsonNode> e : cfgs.properties()) {
+                configs.put(e.getKey(), config(e.getValue(), "$.configs." + e.getKey()));
+            }
+        }
+        DisruptionPolicies policies = DisruptionPolicies.defaults();
+        JsonNode dp = root.get("disruptionPolicies");
+        if (dp != null && !dp.isNull()) {
+            policies = policies.overriddenBy(policies(dp, "$.disruptionPolicies"));
+        }
+        List<Pdb> pdbs = new ArrayList<>();
+        Set<String> pdbNames = new HashSet<>();
+        i = 0;
+        for (JsonNode p : array(root.get("pdbs"), "$.pdbs")) {
+            String at = "$.pdbs[" + i++ + "]";
+            Pdb pdb = pdb(p, at);
+            if (!pdbNames.add(pdb.name())) {
+                throw new InvalidSnapshotException(at + ".name", "duplicate PDB name \"" + pdb.name() + "\"");
+            }
+            pdbs.add(pdb);
+        }
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        i = 0;
+        for (JsonNode w : array(root.get("windows"), "$.windows")) {
+            String at = "$.windows[" + i++ + "]";
+            MaintenanceWindow window = window(w, at);
+            for (String p : window.pools()) {
+                if (!poolNames.contains(p)) {
+                    throw new InvalidSnapshotException(at + ".pools", "unknown pool \"" + p + "\"");
+                }
+            }
+            windows.add(window);
+        }
+        Limits limits = Limits.NONE;
+        JsonNode lim = root.get("limits");
+        if (lim != null && !lim.isNull()) {
+            object(lim, "$.limits");
+            limits = new Limits(budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
+                    budget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone", null));
+        }
+        try {
+            return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException("$", e.getMessage());
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- sections
+
+    private static Pool pool(JsonNode p, String at) {
+        object(p, at);
+        String name = string(required(p, "name", at), at + ".name");
+        MaxUnavailable max = budget(p.get("maxUnavailable"), at + ".maxUnavailable", MaxUnavailable.DEFAULT);
+        Target target = target(required(p, "target", at), at + ".target");
+        JsonNode prev = p.get("previous");
+        Target previous = prev == null || prev.isNull() ? null : target(prev, at + ".previous");
+        String order = optString(p.get("updateOrder"), at + ".updateOrder");
+        boolean newestFirst = false;
+        if (order != null) {
+            if (order.equals("NewestFirst")) {
+                newestFirst = true;
+            } else if (!order.equals("OldestFirst")) {
+                throw new InvalidSnapshotException(at + ".updateOrder",
+                        "must be OldestFirst or NewestFirst, got \"" + order + "\"");
+            }
+        }
+        String lockGroup = optString(p.get("lockGroup"), at + ".lockGroup");
+        return new Pool(name, bool(p.get("controlPlane"), at + ".controlPlane", false), max,
+                bool(p.get("paused"), at + ".paused", false), bool(p.get("aborted"), at + ".aborted", false),
+                target, previous, newestFirst, optString(p.get("deferredNode"), at + ".deferredNode"),
+                budget(p.get("failureThreshold"), at + ".failureThreshold", null), lockGroup);
+    }
+
+    private static Target target(JsonNode t, String at) {
+        object(t, at);
+        String config = string(required(t, "config", at), at + ".config");
+        String image = optString(t.get("osImage"), at + ".osImage");
+        if (config.isBlank()) {
+            throw new InvalidSnapshotException(at + ".config", "must not be blank");
+        }
+        if (image != null && image.isBlank()) {
+            throw new InvalidSnapshotException(at + ".osImage", "must not be blank");
+        }
+        return new Target(config, image);
+    }
+
+    private static Node node(JsonNode n, String at) {
+        object(n, at);
+        String name = string(required(n, "name", at), at + ".name");
+        if (name.isBlank()) {
+            throw new InvalidSnapshotException(at + ".name", "must not be blank");
+        }
+        String current = string(required(n, "currentConfig", at), at + ".currentConfig");
+        if (current.isBlank()) {
+            throw new InvalidSnapshotException(at + ".currentConfig", "must not be blank");
+        }
+        String desired = optString(n.get("desiredConfig"), at + ".desiredConfig");
+        if (desired != null && desired.isBlank()) {
+            throw new InvalidSnapshotException(at + ".desiredConfig", "must not be blank");
+        }
+        String currentImage = optString(n.get("currentImage"), at + ".currentImage");
+        String desiredImage = optString(n.get("desiredImage"), at + ".desiredImage");
+        JsonNode created = n.get("created");
+        Instant createdAt = created == null || created.isNull() ? Instant.EPOCH : instant(created, at + ".created");
+        NodeState state = NodeState.DONE;
+        String stateText = optString(n.get("state"), at + ".state");
+        if (stateText != null) {
+            try {
+                state = NodeState.parse(stateText);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSnapshotException(at + ".state", e.getMessage());
+            }
+        }
+        List<Pod> pods = new ArrayList<>();
+        int i = 0;
+        for (JsonNode p : array(n.get("pods"), at + ".pods")) {
+            String pat = at + ".pods[" + i++ + "]";
+            object(p, pat);
+            pods.add(new Pod(string(required(p, "name", pat), pat + ".name"),
+                    stringMap(p.get("labels"), pat + ".labels")));
+        }
+        boolean unschedulable = bool(n.get("unschedulable"), at + ".unschedulable", false);
+        return new Node(name, optString(n.get("pool"), at + ".pool"), optString(n.get("zone"), at + ".zone"),
+                createdAt, bool(n.get("ready"), at + ".ready", true), unschedulable,
+                optString(n.get("cordonedBy"), at + ".cordonedBy"), current, desired == null ? current : desired,
+                currentImage, desiredImage == null ? currentImage : desiredImage, state,
+                optString(n.get("reason"), at + ".reason"), bool(n.get("drained"), at + ".drained", false),
+                bool(n.get("staged"), at + ".staged", false), pods);
+    }
+
+    private static RenderedConfig config(JsonNode c, String at) {
+        object(c, at);
+        Map<String, Map<String, String>> storage = new TreeMap<>();
+        JsonNode st = c.get("storage");
+        if (st != null && !st.isNull()) {
+            object(st, at + ".storage");
+            for (Map.Entry<String, JsonNode> e : st.properties()) {
+                if (!RenderedConfig.STORAGE_SECTIONS.contains(e.getKey())) {
+                    throw new InvalidSnapshotException(at + ".storage." + e.getKey(),
+                            "must be one of disks, filesystems, raid, directories, links");
+                }
+                storage.put(e.getKey(), stringMap(e.getValue(), at + ".storage." + e.getKey()));
+            }
+        }
+        String kernelType = optString(c.get("kernelType"), at + ".kernelType");
+        if (kernelType != null && !Set.of("default", "realtime", "64k-pages").contains(kernelType)) {
+            throw new InvalidSnapshotException(at + ".kernelType",
+                    "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
+        }
+        return new RenderedConfig(stringMap(c.get("files"), at + ".files"), stringMap(c.get("units"), at + ".units"),
+                stringList(c.get("kernelArguments"), at + ".kernelArguments"),
+                stringList(c.get("extensions"), at + ".extensions"), bool(c.get("fips"), at + ".fips", false),
+                kernelType, optString(c.get("osImage"), at + ".osImage"), stringMap(c.get("users"), at + ".users"),
+                storage);
+    }
+
+    private static DisruptionPolicies policies(JsonNode d, String at) {
+        object(d, at);
+        Map<String, List<DisruptionAction>> files = new TreeMap<>();
+        int i = 0;
+        for (JsonNode f : array(d.get("files"), at + ".files")) {
+            String fat = at + ".files[" + i++ + "]";
+            object(f, fat);
+            String path = string(required(f, "path", fat), fat + ".path");
+            if (!path.startsWith("/")) {
+                throw new InvalidSnapshotException(fat + ".path", "must be absolute, got \"" + path + "\"");
+            }
+            files.put(path, actions(required(f, "actions", fat), fat + ".actions"));
+        }
+        Map<String, List<DisruptionAction>> units = new TreeMap<>();
+        i = 0;
+        for (JsonNode u : array(d.get("units"), at + ".units")) {
+            String uat = at + ".units[" + i++ + "]";
+            object(u, uat);
+            units.put(string(required(u, "name", uat), uat + ".name"), actions(required(u, "actions", uat),
+                    uat + ".actions"));
+        }
+        JsonNode ssh = d.get("sshKey");
+        List<DisruptionAction> sshKey = ssh == null || ssh.isNull() ? List.of(DisruptionAction.NONE)
+                : actions(ssh, at + ".sshKey");
+        try {
+            return new DisruptionPolicies(files, units, sshKey);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException(at, e.getMessage());
+        }
+    }
+
+    private static List<DisruptionAction> actions(JsonNode a, String at) {
+        List<DisruptionAction> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode x : array(a, at)) {
+            String xat = at + "[" + i++ + "]";
+            object(x, xat);
+            String type = string(required(x, "type", xat), xat + ".type");
+            DisruptionAction.Type t;
+            try {
+                t = DisruptionAction.Type.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSnapshotException(xat + ".type", "must be one of Reboot, Drain, Reload, Restart,"
+                        + " DaemonReload, None, got \"" + type + "\"");
+            }
+            try {
+                out.add(new DisruptionAction(t, optString(x.get("unit"), xat + ".unit")));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSnapshotException(xat, e.getMessage());
+            }
+        }
+        if (out.isEmpty() || out.size() > 10) {
+            throw new InvalidSnapshotException(at, "needs 1 to 10 actions, got " + out.size());
+        }
+        for (DisruptionAction x : out) {
+            if ((x.type() == DisruptionAction.Type.Reboot || x.type() == DisruptionAction.Type.None)
+                    && out.size() > 1) {
+                throw new InvalidSnapshotException(at, x.type() + " must stand alone");
+            }
+        }
+        return out;
+    }
+
+    private static Pdb pdb(JsonNode p, String at) {
+        object(p, at);
+        String name = string(required(p, "name", at), at + ".name");
+        MaxUnavailable min = budget(p.get("minAvailable"), at + ".minAvailable", null);
+        MaxUnavailable max = budget(p.get("maxUnavailable"), at + ".maxUnavailable", null);
+        if ((min == null) == (max == null)) {
+            throw new InvalidSnapshotException(at, "set exactly one of minAvailable, maxUnavailable");
+        }
+        return new Pdb(name, stringMap(p.get("selector"), at + ".selector"), min, max);
+    }
+
+    private static MaintenanceWindow window(JsonNode w, String at) {
+        object(w, at);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : stringList(required(w, "days", at), at + ".days")) {
+            days.add(day(d, at + ".days"));
+        }
+        if (days.isEmpty()) {
+            throw new InvalidSnapshotException(at + ".days", "needs at least one day");
+        }
+        String startText = string(required(w, "start", at), at + ".start");
+        LocalTime start;
+        try {
+            if (!startText.matches("\\d{2}:\\d{2}")) {
+                throw new DateTimeException("bad");
+            }
+            start = LocalTime.parse(startText);
+        } catch (DateTimeException e) {
+            throw new InvalidSnapshotException(at + ".start", "must be HH:MM, got \"" + startText + "\"");
+        }
+        JsonNode len = required(w, "lengthMinutes", at);
+        if (!len.isIntegralNumber() || !len.canConvertToInt() || len.intValue() < 1 || len.intValue() > 10080) {
+            throw new InvalidSnapshotException(at + ".lengthMinutes", "must be an integer from 1 to 10080");
+        }
+        String tz = optString(w.get("timeZone"), at + ".timeZone");
+        ZoneId zone;
+        try {
+            zone = tz == null ? ZoneId.of("UTC") : ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new InvalidSnapshotException(at + ".timeZone", "unknown time zone \"" + tz + "\"");
+        }
+        return new MaintenanceWindow(days, start, len.intValue(), zone,
+                new TreeSet<>(stringList(w.get("pools"), at + ".pools")));
+    }
+
+    private static DayOfWeek day(String d, String at) {
+        String t = d.toLowerCase(Locale.ROOT);
+        for (DayOfWeek w : DayOfWeek.values()) {
+            String full = w.name().toLowerCase(Locale.ROOT);
+            if (t.equals(full) || t.equals(full.substring(0, 3))) {
+                return w;
+            }
+        }
+        throw new InvalidSnapshotException(at, "unknown day \"" + d + "\" (use Mon..Sun or Monday..Sunday)");
+    }
+
+    private static LockGroup lockGroup(JsonNode l, String at) {
+        object(l, at);
+        String group = string(required(l, "group", at), at + ".group");
+        if (!group.matches("[a-zA-Z0-9.-]+")) {
+            throw new InvalidSnapshotException(at + ".group", "must match ^[a-zA-Z0-9.-]+$, got \"" + group + "\"");
+        }
+        JsonNode slots = l.get("slots");
+        int n = 1;
+        if (slots != null && !slots.isNull()) {
+            if (!slots.isIntegralNumber() || !slots.canConvertToInt() || slots.intValue() < 1) {
+                throw new InvalidSnapshotException(at + ".slots", "must be an integer of at least 1");
+            }
+            n = slots.intValue();
+        }
+        return new LockGroup(group, n, new TreeSet<>(stringList(l.get("holders"), at + ".holders")));
+    }
+
+    // -------------------------------------------------------------------------------------------------- scalars
+
+    /** An int ({@code >= 0}) or a string ending in {@code %}; {@code fallback} when absent. */
+    private static MaxUnavailable budget(JsonNode v, String at, MaxUnavailable fallback) {
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (v.isIntegralNumber()) {
+            if (!v.canConvertToInt()) {
+                throw new InvalidSnapshotException(at, "is out of range");
+            }
+            if (v.intValue() < 0) {
+                throw new InvalidSnapshotException(at, "must not be negative, got " + v.intValue());
+            }
+            return new MaxUnavailable.Count(v.intValue());
+        }
+        if (v.isString()) {
+            String s = v.stringValue();
+            if (!s.endsWith("%")) {
+                throw new InvalidSnapshotException(at, "a string must be a percentage ending in %, got \"" + s
+                        + "\"");
+            }
+            try {
+                return MaxUnavailable.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSnapshotException(at, "must be a non-negative percentage such as \"25%\", got \""
+                        + s + "\"");
+            }
+        }
+        throw new InvalidSnapshotException(at, "must be a non-negative integer or a percentage string such as"
+                + " \"25%\"");
+    }
+
+    private static JsonNode required(JsonNode o, String field, String at) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            throw new InvalidSnapshotException(at + "." + field, "required field is missing");
+        }
+        return v;
+    }
+
+    private static void object(JsonNode v, String at) {
+        if (!v.isObject()) {
+            throw new InvalidSnapshotException(at, "expected an object");
+        }
+    }
+
+    private static Iterable<JsonNode> array(JsonNode v, String at) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new InvalidSnapshotException(at, "expected an array");
+        }
+        return v.values();
+    }
+
+    private static String string(JsonNode v, String at) {
+        if (!v.isString()) {
+            throw new InvalidSnapshotException(at, "expected a string");
+        }
+        return v.stringValue();
+    }
+
+    private static String optString(JsonNode v, String at) {
+        return v == null || v.isNull() ? null : string(v, at);
+    }
+
+    private static boolean bool(JsonNode v, String at, boolean fallback) {
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidSnapshotException(at, "expected true or false");
+        }
+        return v.booleanValue();
+    }
+
+    private static Instant instant(JsonNode v, String at) {
+        String s = string(v, at);
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeException e) {
+            try {
+                return java.time.OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeException e2) {
+                throw new InvalidSnapshotException(at, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \""
+                        + s + "\"");
+            }
+        }
+    }
+
+    private static Map<String, String> stringMap(JsonNode v, String at) {
+        Map<String, String> out = new TreeMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        object(v, at);
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            out.put(e.getKey(), string(e.getValue(), at + "." + e.getKey()));
+        }
+        return out;
+    }
+
+    private static List<String> stringList(JsonNode v, String at) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode x : array(v, at)) {
+            out.add(string(x, at + "[" + i++ + "]"));
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    // -------------------------------------------------------------------------------------------------- writing
+
+    /**
+     * The plan as JSON: {@code {"waves":[{"index":0,"nodes":[{"name","pool","steps":[…]}]}],
+     * "blocked":[{"node","pool","reason","detail"}]}}. A wave that starts later than {@code now} (a maintenance
+     * window) also carries {@code "start"}.
+     */
+    public static String writePlan(Plan plan, Instant now) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode waves = root.putArray("waves");
+        for (Wave w : plan.waves()) {
+            ObjectNode o = waves.addObject();
+            o.put("index", w.index());
+            if (!w.start().equals(now)) {
+                o.put("start", w.start().toString());
+            }
+            ArrayNode nodes = o.putArray("nodes");
+            for (Wave.Entry e : w.nodes()) {
+                ObjectNode n = nodes.addObject();
+                n.put("name", e.name());
+                n.put("pool", e.pool());
+                ArrayNode steps = n.putArray("steps");
+                e.steps().forEach(steps::add);
+            }
+        }
+        blocked(root.putArray("blocked"), plan.blocked());
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /**
+     * The next step as JSON: {@code {"actions":[{"node","pool","action",…}], "blocked":[…]}}; SetDesired adds
+     * {@code config} and {@code osImage}, locks add {@code group}, Apply adds {@code postActions} and
+     * {@code finalizes}.
+     */
+    public static String writeNext(NextStep step, Snapshot snapshot) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode actions = root.putArray("actions");
+        for (Action a : step.actions()) {
+            ObjectNode o = actions.addObject();
+            o.put("node", a.node());
+            Node n = snapshot.node(a.node());
+            o.put("pool", n == null ? null : n.pool());
+            o.put("action", a.step());
+            describe(a, o);
+        }
+        blocked(root.putArray("blocked"), step.blocked());
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** The one place that looks inside each action record (the sealed family's single dispatch site). */
+    private static void describe(Action a, ObjectNode o) {
+        if (a instanceof Action.SetDesired) {
+            Target t = ((Action.SetDesired) a).target();
+            o.put("config", t.config());
+            if (t.osImage() != null) {
+                o.put("osImage", t.osImage());
+            }
+        } else if (a instanceof Action.AcquireLock) {
+            o.put("group", ((Action.AcquireLock) a).group());
+        } else if (a instanceof Action.ReleaseLock) {
+            o.put("group", ((Action.ReleaseLock) a).group());
+        } else if (a instanceof Action.Apply) {
+            Action.Apply apply = (Action.Apply) a;
+            ArrayNode post = o.putArray("postActions");
+            apply.postActions().forEach(x -> post.add(x.toString()));
+            o.put("finalizes", apply.finalizes());
+        }
+    }
+
+    private static void blocked(ArrayNode out, List<Blocked> blocked) {
+        for (Blocked b : blocked) {
+            ObjectNode o = out.addObject();
+            o.put("node", b.node());
+            o.put("pool", b.pool());
+            o.put("reason", b.reason().name());
+            o.put("detail", b.detail());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.coreos4j.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies actions to a snapshot as if every one of them succeeded at once: the model the planner's
+ * {@link Planner#plan(Snapshot)} uses, and a "what if" for embedders and tests. Pure.
+ */
+public final class Simulator {
+
+    private Simulator() {}
+
+    /**
+     * The snapshot after {@code actions} all succeeded: SetDesired points the node at the target (the agent starts
+     * over), AcquireLock/ReleaseLock change the group's holders, Cordon cordons as the planner, Drain marks the node
+     * drained, Apply finishes the update or stages it for the reboot, Reboot finishes it, Uncordon makes the node
+     * schedulable and its pods available again.
+     *
+     * @throws IllegalArgumentException when an action names a node or lock group the snapshot does not have
+     */
+    public static Snapshot succeed(Snapshot s, List<Action> actions) {
+        if (actions.isEmpty()) {
+            return s;
+        }
+        List<Node> nodes = new ArrayList<>(s.nodes());
+        List<LockGroup> locks = new ArrayList<>(s.locks());
+        for (Action a : actions) {
+            int i = s.indexOf(a.node());
+            if (i < 0) {
+                throw new IllegalArgumentException("action " + a.step() + " names unknown node " + a.node());
+            }
+            Node n = nodes.get(i);
+            Node next;
+            if (a instanceof Action.SetDesired) {
+                next = n.withDesired(((Action.SetDesired) a).target());
+            } else if (a instanceof Action.AcquireLock) {
+                lock(locks, ((Action.AcquireLock) a).group(), a.node(), true);
+                next = n;
+            } else if (a instanceof Action.ReleaseLock) {
+                lock(locks, ((Action.ReleaseLock) a).group(), a.node(), false);
+                next = n;
+            } else if (a instanceof Action.Cordon) {
+                next = n.withCordon(Planner.CORDON_OWNER);
+            } else if (a instanceof Action.Drain) {
+                next = n.withDrained(true);
+            } else if (a instanceof Action.Apply) {
+                next = ((Action.Apply) a).finalizes() ? n.withFinished() : n.withStaged(true);
+            } else if (a instanceof Action.Reboot) {
+                next = n.withFinished();
+            } else if (a instanceof Action.Uncordon) {
+                next = n.withCordon(null).withDrained(false);
+            } else {
+                throw new IllegalArgumentException("unknown action " + a);
+            }
+            nodes.set(i, next);
+        }
+        return s.withNodes(nodes).withLocks(locks);
+    }
+
+    private static void lock(List<LockGroup> locks, String group, String node, boolean take) {
+        for (int i = 0; i < locks.size(); i++) {
+            LockGroup g = locks.get(i);
+            if (g.group().equals(group)) {
+                locks.set(i, take ? g.lock(node) : g.unlock(node));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("unknown lock group " + group);
+    }
+}

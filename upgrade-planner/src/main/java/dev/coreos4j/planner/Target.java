@@ -1,0 +1,32 @@
+package dev.coreos4j.planner;
+
+import java.util.Objects;
+
+/**
+ * What a pool (or a node) should run: a rendered config name and, in image mode, an OS image pull spec.
+ *
+ * @param config   the rendered MachineConfig name, never blank
+ * @param osImage  the OS image, or {@code null} when the pool does not pin one (then a node's image never changes)
+ */
+public record Target(String config, String osImage) {
+
+    public Target {
+        Objects.requireNonNull(config, "config");
+        if (config.isBlank()) {
+            throw new IllegalArgumentException("target config must not be blank");
+        }
+        if (osImage != null && osImage.isBlank()) {
+            throw new IllegalArgumentException("target osImage must not be blank when present");
+        }
+    }
+
+    /** A config-only target. */
+    public static Target of(String config) {
+        return new Target(config, null);
+    }
+
+    @Override
+    public String toString() {
+        return osImage == null ? config : config + " (" + osImage + ")";
+    }
+}
