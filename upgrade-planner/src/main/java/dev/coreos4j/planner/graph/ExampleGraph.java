@@ -3,9 +3,18 @@ package dev.coreos4j.planner.graph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.coreos4j.planner.MaxUnavailable;
+import dev.coreos4j.planner.Node;
+import dev.coreos4j.planner.Pool;
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.Target;
 
 /**
  * A small, realistic OpenShift update graph shipped with the library, for demos and documentation: releases 4.14.30
@@ -62,5 +71,28 @@ public final class ExampleGraph {
     /** Pools of the demo cluster: 3 control-plane nodes and 12 workers. */
     public static List<PoolSize> demoPools() {
         return List.of(new PoolSize("master", 3, true), new PoolSize("worker", 12, false));
+    }
+
+    /**
+     * The demo cluster at 4.14.38 as a rollout-planner snapshot: pool {@code master} (3 control-plane nodes) and pool
+     * {@code worker} (12 nodes, {@code maxUnavailable: 25%}), spread over zones {@code zone-a} and {@code zone-b},
+     * every node Done on {@code rendered-POOL-4.14.38}.
+     */
+    public static Snapshot demoCluster(Instant now) {
+        Target master = new Target("rendered-master-4.14.38", PathRollout.IMAGE_PREFIX + "4.14.38");
+        Target worker = new Target("rendered-worker-4.14.38", PathRollout.IMAGE_PREFIX + "4.14.38");
+        List<Node> nodes = new ArrayList<>();
+        Instant born = now.minus(Duration.ofDays(400));
+        for (int i = 0; i < 3; i++) {
+            nodes.add(Node.of("master-" + i, "master", i % 2 == 0 ? "zone-a" : "zone-b", born.plusSeconds(i),
+                    master.config()).withDesired(master).withFinished());
+        }
+        for (int i = 0; i < 12; i++) {
+            nodes.add(Node.of(String.format(java.util.Locale.ROOT, "worker-%02d", i), "worker",
+                    i % 2 == 0 ? "zone-a" : "zone-b", born.plusSeconds(100 + i), worker.config())
+                    .withDesired(worker).withFinished());
+        }
+        return Snapshot.of(now, List.of(Pool.controlPlane("master", master),
+                Pool.of("worker", MaxUnavailable.parse("25%"), worker)), nodes);
     }
 }
