@@ -41,26 +41,32 @@ public record PathRequest(String from, String to, String channel, boolean allowC
         return to == null;
     }
 
+    /** This request subscribed to {@code channel} (null: ignore channels). */
     public PathRequest withChannel(String channel) {
         return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus);
     }
 
+    /** This request, allowing or forbidding switches to later channels of the same family. */
     public PathRequest withAllowChannelChange(boolean allow) {
         return new PathRequest(from, to, channel, allow, risks, allowDowngrade, preconditions, eus);
     }
 
+    /** This request with these PromQL outcomes and accepted risks. */
     public PathRequest withRisks(RiskInputs risks) {
         return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus);
     }
 
+    /** This request, allowing or forbidding hops to older releases (never allowed in EUS plans). */
     public PathRequest withAllowDowngrade(boolean allow) {
         return new PathRequest(from, to, channel, allowChannelChange, risks, allow, preconditions, eus);
     }
 
+    /** This request under these cluster conditions. */
     public PathRequest withPreconditions(Preconditions preconditions) {
         return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus);
     }
 
+    /** This request as a control-plane-only (EUS-to-EUS) plan, or not. */
     public PathRequest withEus(boolean eus) {
         return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus);
     }
