@@ -20,6 +20,8 @@ public enum BlockCode {
     BARRIER_SKIPPED,
     /** The edge leaves a dead-end release, from which there is no way forward. */
     DEAD_END,
+    /** The edge leads to a release whose phased rollout has not yet reached the client's wariness. */
+    ROLLOUT,
     /** The target is a dead-end release and is never chosen. */
     TARGET_DEAD_END,
     /** A minor hop while a pool is degraded or an operator reports Upgradeable=False. */

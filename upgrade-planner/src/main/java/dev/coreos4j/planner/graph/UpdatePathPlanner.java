@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * is in the channel the cluster is subscribed to at that point (switching to a later channel of the same family only
  * when {@link PathRequest#allowChannelChange()} and listed on the hop). In a Fedora CoreOS graph no hop jumps over a
  * barrier, no hop leaves a dead end, and a dead end is never the target. No hop goes to an older release unless
- * downgrades are allowed.
+ * downgrades are allowed. With a {@link RolloutClient}, no hop goes to a release whose phased rollout has not reached the
+ * client's wariness.
  *
  * <p>Among valid paths the planner picks the newest target (for {@link PathRequest#latest()}), then the fewest hops,
  * then the fewest accepted risks, then the fewest channel changes, then the path whose versions are newest hop by
@@ -221,6 +222,12 @@ public final class UpdatePathPlanner {
             if (fcos && a.isDeadEnd()) {
                 return new Blocker(e, BlockCode.DEAD_END, a.version() + " is a dead end (" + a.deadEndReason()
                         + "): there is no way forward from it");
+            }
+            RolloutClient client = request.rollout();
+            if (client != null && !client.offered(b)) {
+                return new Blocker(e, BlockCode.ROLLOUT, b.version() + " is being rolled out: "
+                        + String.format(java.util.Locale.ROOT, "progress %.2f is below the client's wariness %.2f",
+                                client.progress(b), client.wariness()));
             }
             int direction = Integer.compare(rank.get(b.version()), rank.get(a.version()));
             if (direction < 0 && (!request.allowDowngrade() || request.eus())) {

@@ -177,6 +177,14 @@ class UpdateGraphDomain extends DomainContextBase {
             boolean deadEnd = r.nextInt(5) == 0;
             Map<String, String> meta = new TreeMap<>();
             meta.put(Release.AGE_INDEX_KEY, Long.toString(i * 3L + 1));
+            if (r.nextInt(10) < 3) {
+                meta.put(RolloutClient.ROLLOUT_KEY, "true");
+                meta.put(RolloutClient.START_EPOCH_KEY, Long.toString(1000 + r.nextInt(4000)));
+                meta.put(RolloutClient.START_VALUE_KEY, List.of("0", "0.2", "0.5").get(r.nextInt(3)));
+                if (r.nextBoolean()) {
+                    meta.put(RolloutClient.DURATION_KEY, Integer.toString(10 + r.nextInt(90)));
+                }
+            }
             ordered.add(new Release(version, Integer.toHexString(version.hashCode()), List.of(), i * 3L + 1,
                     barrier ? "https://example.com/barrier/" + i : null,
                     deadEnd ? "https://example.com/deadend/" + i : null, meta));
@@ -210,6 +218,10 @@ class UpdateGraphDomain extends DomainContextBase {
         String from = ordered.get(r.nextInt(n)).version();
         PathRequest request = r.nextBoolean() ? PathRequest.to(from, ordered.get(r.nextInt(n)).version())
                 : PathRequest.latest(from);
+        if (r.nextBoolean()) {
+            request = request.withRollout(new RolloutClient(java.time.Instant.ofEpochSecond(r.nextInt(10_000)),
+                    r.nextInt(11) / 10.0));
+        }
         return new Scenario(graph, request.withAllowDowngrade(r.nextInt(5) == 0));
     }
 }

@@ -196,6 +196,42 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
+    void plan_phasedRollouts_onlyEverOfferMoreAsTimePasses(@ForAll Scenario s, @ForAll("later") int minutes) {
+        PathRequest request = s.request();
+        if (request.rollout() == null) {
+            return;
+        }
+        RolloutClient later = new RolloutClient(request.rollout().now().plusSeconds(60L * minutes),
+                request.rollout().wariness());
+        PathResult before = UpdatePathPlanner.plan(s.graph(), request);
+        PathResult after = UpdatePathPlanner.plan(s.graph(), request.withRollout(later));
+        for (Release r : s.graph().releases()) {
+            if (!request.rollout().offered(r)) {
+                continue;
+            }
+            assertThat(later.offered(r)).as("%s stays offered", r.version()).isTrue();
+        }
+        if (before instanceof PathResult.Found) {
+            assertThat(after).isInstanceOf(PathResult.Found.class);
+            UpdatePath b = ((PathResult.Found) before).path();
+            UpdatePath a = ((PathResult.Found) after).path();
+            if (request.latest()) {
+                assertThat(s.graph().compare(a.to(), b.to())).isGreaterThanOrEqualTo(0);
+            } else {
+                assertThat(a.hops().size()).isLessThanOrEqualTo(b.hops().size());
+            }
+            for (Hop hop : b.hops()) {
+                assertThat(request.rollout().offered(s.graph().release(hop.to()).orElseThrow())).isTrue();
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> later() {
+        return Arbitraries.integers().between(0, 200);
+    }
+
+    @Property(tries = 400)
     void plan_eus_pausesWorkersUntilEachEvenMinorWithinSkew(@ForAll Scenario s) {
         if (!s.request().eus()) {
             return;
@@ -325,6 +361,9 @@ class UpdatePathPlannerProperties {
             boolean older = g.compare(b.version(), a.version()) < 0;
             if (older && (!request.allowDowngrade() || request.eus())) {
                 return "downgrade";
+            }
+            if (request.rollout() != null && request.rollout().wariness() > request.rollout().progress(b)) {
+                return "not yet rolled out to this client";
             }
             if (g.kind() == GraphKind.FEDORA_COREOS) {
                 if (a.isDeadEnd()) {
