@@ -37,6 +37,19 @@ class UpdateGraphDomain extends DomainContextBase {
                 net.jqwik.api.Tuple.of(1, Arbitraries.randomValue(UpdateGraphDomain::fedoraCoreOs)));
     }
 
+    /** OpenShift scenarios that cross minors from the source's own channel, with channel changes allowed. */
+    static Scenario channelChange(Random r) {
+        Scenario base = openshift(r);
+        List<String> versions = base.graph().releases().stream().map(Release::version)
+                .sorted((a, b) -> base.graph().compare(a, b)).toList();
+        String from = versions.get(r.nextInt(Math.max(1, versions.size() / 3)));
+        String family = r.nextBoolean() ? "stable" : "fast";
+        String channel = family + "-" + from.substring(0, from.indexOf('.', 2));
+        PathRequest request = r.nextBoolean() ? PathRequest.to(from, versions.get(versions.size() - 1 - r.nextInt(
+                Math.min(2, versions.size())))) : PathRequest.latest(from).withAllowChannelChange(true);
+        return new Scenario(base.graph(), request.withChannel(channel).withRisks(riskInputs(r)));
+    }
+
     static Scenario openshift(Random r) {
         int firstMinor = 12 + r.nextInt(4);
         int minors = 1 + r.nextInt(5);
@@ -68,6 +81,9 @@ class UpdateGraphDomain extends DomainContextBase {
                 }
                 if (r.nextInt(10) < 6) {
                     channels.add(family + "-4." + (m + 1));
+                }
+                if (r.nextInt(10) < 3) {
+                    channels.add(family + "-4." + (m + 2));  // long-lived releases stay listed further on
                 }
             }
             if (m % 2 == 0) {

@@ -147,6 +147,31 @@ class UpdatePathPlannerProperties {
         assertThat(path.acceptedRisks()).hasSize(expected.accepted());
     }
 
+    /**
+     * With channel changes allowed, the planner (which switches only when needed, to the nearest later channel) is as
+     * short and takes as few accepted risks as the best plan that may switch to any later channel of the family.
+     */
+    @Property(tries = 1000)
+    void plan_withChannelChanges_isAsGoodAsAnyLaterChannelSequence(@ForAll("channelChanges") Scenario s) {
+        PathRequest request = s.request();
+        if (request.channel() == null || !request.allowChannelChange()) {
+            return;
+        }
+        Reference.Best expected = Reference.planWithChannelChanges(s.graph(), request);
+        PathResult result = UpdatePathPlanner.plan(s.graph(), request);
+        net.jqwik.api.statistics.Statistics.collect(result instanceof PathResult.Found
+                ? "changes " + ((PathResult.Found) result).path().channelChanges() : "none");
+        if (expected == null) {
+            assertThat(result).as("reference finds no path").isInstanceOf(PathResult.NoPath.class);
+            return;
+        }
+        assertThat(result).as("reference finds %s", expected).isInstanceOf(PathResult.Found.class);
+        UpdatePath path = ((PathResult.Found) result).path();
+        assertThat(path.to()).isEqualTo(expected.target());
+        assertThat(path.hops()).hasSize(expected.hops());
+        assertThat(path.acceptedRisks()).hasSize(expected.accepted());
+    }
+
     @Property(tries = 300)
     void plan_doesNotDependOnTheOrderOfNodesAndEdges(@ForAll Scenario s, @ForAll("seeds") long seed) {
         Random r = new Random(seed);
@@ -284,6 +309,12 @@ class UpdatePathPlannerProperties {
     }
 
     @Provide
+    Arbitrary<Scenario> channelChanges() {
+        return Arbitraries.oneOf(Arbitraries.randomValue(UpdateGraphDomain::channelChange),
+                Arbitraries.randomValue(UpdateGraphDomain::openshift));
+    }
+
+    @Provide
     Arbitrary<Long> seeds() {
         return Arbitraries.longs();
     }
@@ -350,6 +381,12 @@ class UpdatePathPlannerProperties {
             return channel.substring(0, channel.lastIndexOf('-'));
         }
 
+        /** {@code stable-4.16} -> 4 * 10000 + 16. */
+        static long channelOrder(String channel) {
+            String[] v = channel.substring(channel.lastIndexOf('-') + 1).split("\\.");
+            return Long.parseLong(v[0]) * 10_000L + Long.parseLong(v[1]);
+        }
+
         static int channelMinor(String channel) {
             return Integer.parseInt(channel.substring(channel.lastIndexOf('.') + 1));
         }
@@ -407,6 +444,91 @@ class UpdatePathPlannerProperties {
                 }
             }
             return accepted;
+        }
+
+        /**
+         * Like {@link #plan} but over (release, channel) states where a hop whose ends are not both in the current
+         * channel may switch to any later channel of the same family listing both.
+         */
+        static Best planWithChannelChanges(UpdateGraph g, PathRequest request) {
+            String from = request.from();
+            if (g.release(from).isEmpty() || !request.latest() && g.release(request.to()).isEmpty()
+                    || g.kind() == GraphKind.FEDORA_COREOS) {
+                return null;
+            }
+            if (request.eus() && (majorMinor(from)[1] % 2 != 0
+                    || !request.latest() && majorMinor(request.to())[1] % 2 != 0)) {
+                return null;
+            }
+            if (!request.latest() && request.to().equals(from)) {
+                return new Best(from, 0, 0);
+            }
+            Set<String> channels = new java.util.TreeSet<>();
+            g.releases().forEach(r -> channels.addAll(r.channels()));
+            Set<Edge> all = new HashSet<>(g.edges());
+            g.conditionalEdges().forEach(c -> all.addAll(c.edges()));
+            PathRequest unchannelled = request.withChannel(null);
+            Map<List<String>, int[]> best = new HashMap<>();  // (release, channel) -> {hops, accepted}
+            List<List<String>> layer = List.of(List.of(from, request.channel()));
+            best.put(layer.get(0), new int[] {0, 0});
+            for (int d = 1; !layer.isEmpty(); d++) {
+                Map<List<String>, Integer> next = new HashMap<>();
+                for (List<String> state : layer) {
+                    for (Edge e : all) {
+                        if (!e.from().equals(state.get(0))) {
+                            continue;
+                        }
+                        int a = accepted(g, unchannelled, e);
+                        if (a < 0) {
+                            continue;
+                        }
+                        Release x = g.release(e.from()).orElseThrow();
+                        Release y = g.release(e.to()).orElseThrow();
+                        List<String> options = new ArrayList<>();
+                        String ch = state.get(1);
+                        if (x.inChannel(ch) && y.inChannel(ch)) {
+                            options.add(ch);
+                        } else if (ch.matches(".+-\\d+\\.\\d+")) {
+                            for (String c : channels) {
+                                if (c.matches(".+-\\d+\\.\\d+") && family(c).equals(family(ch))
+                                        && channelOrder(c) >= channelOrder(ch) && x.inChannel(c) && y.inChannel(c)) {
+                                    options.add(c);
+                                }
+                            }
+                        }
+                        for (String c : options) {
+                            List<String> to = List.of(e.to(), c);
+                            if (!best.containsKey(to)) {
+                                next.merge(to, best.get(state)[1] + a, Math::min);
+                            }
+                        }
+                    }
+                }
+                for (Map.Entry<List<String>, Integer> n : next.entrySet()) {
+                    best.put(n.getKey(), new int[] {d, n.getValue()});
+                }
+                layer = new ArrayList<>(next.keySet());
+            }
+            String target = request.to();
+            if (request.latest()) {
+                target = null;
+                for (List<String> state : best.keySet()) {
+                    String v = state.get(0);
+                    if (g.compare(v, from) > 0 && (!request.eus() || majorMinor(v)[1] % 2 == 0)
+                            && (target == null || g.compare(v, target) > 0)) {
+                        target = v;
+                    }
+                }
+            }
+            int[] found = null;
+            for (Map.Entry<List<String>, int[]> e : best.entrySet()) {
+                int[] v = e.getValue();
+                if (e.getKey().get(0).equals(target) && (found == null || v[0] < found[0]
+                        || v[0] == found[0] && v[1] < found[1])) {
+                    found = v;
+                }
+            }
+            return found == null ? null : new Best(target, found[0], found[1]);
         }
 
         /** Breadth-first layers, keeping the fewest accepted risks per release; null when no path exists. */
