@@ -67,6 +67,10 @@ public final class UpdatePathPlanner {
         private final Map<String, List<RemovedEdge>> removedOut = new HashMap<>();
         private final List<Release> barriers = new ArrayList<>();
         private final Set<String> channels = new TreeSet<>();
+        private final Map<String, SemanticVersion> semver = new HashMap<>();
+        /** Channel name -> its family and {major, minor}, for names like {@code stable-4.16}; parsed once. */
+        private final Map<String, String> family = new HashMap<>();
+        private final Map<String, long[]> channelVersion = new HashMap<>();
         private final Map<String, Blocker> blockers = new LinkedHashMap<>();
 
         Search(UpdateGraph graph, PathRequest request) {
@@ -83,6 +87,20 @@ public final class UpdatePathPlanner {
                 channels.addAll(r.channels());
                 if (fcos && r.isBarrier()) {
                     barriers.add(r);
+                }
+                if (!fcos) {
+                    semver.put(r.version(), SemanticVersion.parse(r.version()));
+                }
+            }
+            List<String> named = new ArrayList<>(channels);
+            if (request.channel() != null) {
+                named.add(request.channel());
+            }
+            for (String channel : named) {
+                Matcher m = CHANNEL.matcher(channel);
+                if (m.matches()) {
+                    family.put(channel, m.group(1));
+                    channelVersion.put(channel, new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
                 }
             }
             Map<Edge, List<Risk>> merged = new HashMap<>();
@@ -253,8 +271,8 @@ public final class UpdatePathPlanner {
                     }
                 }
             } else {
-                SemanticVersion x = SemanticVersion.parse(a.version());
-                SemanticVersion y = SemanticVersion.parse(b.version());
+                SemanticVersion x = semver.get(a.version());
+                SemanticVersion y = semver.get(b.version());
                 if (x.major() != y.major() || Math.abs(x.minor() - y.minor()) > 1) {
                     return new Blocker(e, BlockCode.MINOR_SKIP, "skips from " + x.minorLine() + " to "
                             + y.minorLine() + ": minor versions are updated one at a time");
@@ -315,24 +333,22 @@ public final class UpdatePathPlanner {
 
         /** The first channel of {@code current}'s family, at or after it, that lists both releases; or null. */
         private String laterChannel(String current, Release a, Release b) {
-            Matcher m = CHANNEL.matcher(current);
-            if (!m.matches()) {
+            String currentFamily = family.get(current);
+            if (currentFamily == null) {
                 return null;
             }
+            long[] from = channelVersion.get(current);
             String found = null;
             long[] foundAt = null;
-            long[] from = {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
             for (String candidate : channels) {
-                Matcher n = CHANNEL.matcher(candidate);
-                if (!n.matches() || !n.group(1).equals(m.group(1)) || !a.inChannel(candidate)
+                long[] at = channelVersion.get(candidate);
+                if (at == null || !currentFamily.equals(family.get(candidate)) || compare(at, from) < 0
+                        || foundAt != null && compare(at, foundAt) >= 0 || !a.inChannel(candidate)
                         || !b.inChannel(candidate)) {
                     continue;
                 }
-                long[] at = {Long.parseLong(n.group(2)), Long.parseLong(n.group(3))};
-                if (compare(at, from) >= 0 && (foundAt == null || compare(at, foundAt) < 0)) {
-                    found = candidate;
-                    foundAt = at;
-                }
+                found = candidate;
+                foundAt = at;
             }
             return found;
         }
