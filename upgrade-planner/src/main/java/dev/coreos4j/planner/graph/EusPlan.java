@@ -6,15 +6,12 @@ import java.util.List;
  * The control-plane-only (EUS-to-EUS) shape of a path: consecutive segments, each ending at an even minor where the
  * workers reboot once.
  *
- * @param segments the segments in order, an immutable copy, not empty
+ * @param segments the segments in order, an immutable copy; empty only for a path without hops
  */
 public record EusPlan(List<EusSegment> segments) {
 
     public EusPlan {
         segments = List.copyOf(segments);
-        if (segments.isEmpty()) {
-            throw new IllegalArgumentException("an EUS plan has at least one segment");
-        }
     }
 
     /** How many times each worker node reboots under this plan: once per segment. */

@@ -152,7 +152,7 @@ public final class UpdatePathPlanner {
                 }
                 if (request.to().equals(from)) {
                     return new PathResult.Found(new UpdatePath(from, from, List.of(), request.eus()
-                            ? new EusPlan(List.of(new EusSegment(from, List.of(), from, 1))) : null, List.of()));
+                            ? new EusPlan(List.of()) : null, List.of()));
                 }
                 if (rank.get(request.to()) < rank.get(from) && (!request.allowDowngrade() || request.eus())) {
                     String why = request.to() + " is older than " + from + " and downgrades are not allowed";

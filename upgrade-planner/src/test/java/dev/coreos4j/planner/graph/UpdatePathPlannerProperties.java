@@ -285,7 +285,8 @@ class UpdatePathPlannerProperties {
         if (!path.hops().isEmpty()) {
             assertThat(path.hops().get(path.hops().size() - 1).workers()).isEqualTo(WorkerPools.UNPAUSED);
         }
-        assertThat(path.eus().segments()).hasSize(Math.max(1, unpauses));
+        assertThat(path.eus().segments()).hasSize(unpauses);
+        assertThat(path.eus().workerRebootsPerNode()).isEqualTo(unpauses);
         assertThat(path.eus().workerRebootsSavedPerNode())
                 .isEqualTo(path.hops().isEmpty() ? 0 : path.hops().size() - unpauses);
         RebootEstimate reboots = path.reboots(List.of(new PoolSize("master", 3, true),

@@ -224,6 +224,10 @@ class UpdatePathPlannerTest {
     void to_sameVersion_isAnEmptyPath() {
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.3")));
         assertThat(path.hops()).isEmpty();
+        UpdatePath eus = found(UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.3").withEus(true)));
+        assertThat(eus.eus().segments()).isEmpty();
+        assertThat(eus.eus().workerRebootsPerNode()).isZero();
+        assertThat(eus.reboots(List.of(new PoolSize("worker", 4, false))).total()).isZero();
     }
 
     @Test
