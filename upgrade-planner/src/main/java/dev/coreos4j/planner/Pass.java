@@ -20,9 +20,10 @@ final class Pass {
     /** False when only the actions matter (the simulation's inner loop): no reasons are built. */
     private final boolean explain;
 
-    private final List<Action> actions = new ArrayList<>();
-    private final List<Blocked> blocked = new ArrayList<>();
-    private final Map<String, ChangeAnalysis> analyses = new HashMap<>();
+    /** Results by the node's position in the snapshot (sorted by name): output order without sorting. */
+    private final Action[] actionAt;
+    private final Blocked[] blockedAt;
+    private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     private final Map<String, LockGroup> locks = new TreeMap<>();
     private final Map<String, Integer> lockReserved = new HashMap<>();
 
@@ -31,11 +32,16 @@ final class Pass {
     private final Map<String, Integer> zoneUnavailable = new HashMap<>();
     private final Map<String, Integer> zoneBudget = new HashMap<>();
     private final int[] pdbHeadroom;
+    private boolean capturing;
+    private Action captured;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
         this.s = s;
         this.startNew = startNew;
         this.explain = explain;
+        int size = s.nodes().size();
+        actionAt = new Action[size];
+        blockedAt = new Blocked[size];
         for (LockGroup g : s.locks()) {
             locks.put(g.group(), g);
         }
@@ -43,7 +49,8 @@ final class Pass {
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
             Map<String, Integer> zoneSize = new HashMap<>();
             for (Node n : s.nodes()) {
-                boolean u = n.isUnavailable();
+                // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
+                boolean u = n.isUnavailable() || n.isFailing();
                 if (u) {
                     clusterUnavailable++;
                 }
@@ -58,7 +65,7 @@ final class Pass {
                 clusterBudget = limits.maxUnavailable().budget(s.nodes().size());
             }
             if (limits.maxUnavailablePerZone() != null) {
-                zoneSize.forEach((z, size) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(size)));
+                zoneSize.forEach((z, count) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(count)));
             }
         }
         pdbHeadroom = new int[s.pdbs().size()];
@@ -85,18 +92,40 @@ final class Pass {
     }
 
     NextStep run() {
-        Map<String, List<Node>> byPool = s.nodesByPool();
+        Map<String, List<Node>> byPool = new HashMap<>();
+        for (Node n : s.nodes()) {
+            byPool.computeIfAbsent(n.pool(), k -> new ArrayList<>()).add(n);
+        }
         List<Pool> order = new ArrayList<>(s.pools());
         // Control-plane pools first so that cross-pool limits never starve them; then by name.
         order.sort(Comparator.comparing((Pool p) -> !p.controlPlane()).thenComparing(Pool::name));
+        for (Pool p : order) {
+            if (p.lockGroup() != null && !p.paused()) {
+                // Started nodes that will still need a slot have a claim on one before new nodes start.
+                for (Node n : byPool.getOrDefault(p.name(), List.of())) {
+                    if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
+                            && disruption(n.current(), n.desired()).needsDrain()) {
+                        lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
         for (Pool p : order) {
             pool(p, byPool.getOrDefault(p.name(), List.of()));
         }
         for (Node n : byPool.getOrDefault(null, List.of())) {
             block(n, Reason.NoPool, "the node is in no pool", null);
         }
-        actions.sort(Comparator.comparing(Action::node));
-        blocked.sort(Comparator.comparing(Blocked::node));
+        List<Action> actions = new ArrayList<>();
+        List<Blocked> blocked = new ArrayList<>();
+        for (int i = 0; i < actionAt.length; i++) {
+            if (actionAt[i] != null) {
+                actions.add(actionAt[i]);
+            }
+            if (blockedAt[i] != null) {
+                blocked.add(blockedAt[i]);
+            }
+        }
         return new NextStep(actions, blocked);
     }
 
@@ -143,7 +172,7 @@ final class Pass {
                 if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
                         && n.ready()) {
                     // Abort: a started node that has written nothing yet goes back where it is.
-                    actions.add(new Action.SetDesired(n.name(), n.current()));
+                    act(n, new Action.SetDesired(n.name(), n.current()));
                 } else {
                     progress(n, p);
                 }
@@ -170,12 +199,7 @@ final class Pass {
         if (candidates.isEmpty()) {
             return;
         }
-        Comparator<Node> age = p.newestFirst()
-                ? Comparator.comparing(Node::created).reversed() : Comparator.comparing(Node::created);
-        candidates.sort(Comparator.comparing((Node n) -> n.zone() == null)
-                .thenComparing(n -> n.zone() == null ? "" : n.zone())
-                .thenComparing(age)
-                .thenComparing(Node::name));
+        candidates.sort(order(p.newestFirst()));
         if (p.deferredNode() != null && candidates.size() > 1) {
             for (int i = 0; i < candidates.size(); i++) {
                 if (candidates.get(i).name().equals(p.deferredNode())) {
@@ -221,16 +245,13 @@ final class Pass {
                     block(c, Reason.OutsideWindow, "next maintenance window opens " + next, next);
                     continue;
                 }
-                if (p.lockGroup() != null) {
-                    LockGroup g = locks.get(p.lockGroup());
-                    int reserved = lockReserved.getOrDefault(g.group(), 0);
-                    if (!g.holders().contains(c.name()) && g.holders().size() + reserved >= g.slots()) {
-                        block(c, Reason.LockHeld, lockDetail(g), null);
-                        continue;
-                    }
-                    if (!g.holders().contains(c.name())) {
-                        lockReserved.put(g.group(), reserved + 1);
-                    }
+                LockGroup g = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+                boolean needsSlot = g != null && !g.holders().contains(c.name());
+                if (needsSlot && g.holders().size() + lockReserved.getOrDefault(g.group(), 0) >= g.slots()) {
+                    block(c, Reason.LockHeld, g.holders().isEmpty()
+                            ? "all " + g.slots() + " slot(s) of lock group " + g.group() + " go to nodes starting now"
+                            : lockDetail(g), null);
+                    continue;
                 }
                 if (!disrupting(c)) {
                     String pdb = pdbBlocking(c);
@@ -240,14 +261,44 @@ final class Pass {
                     }
                     reservePdb(c);
                 }
+                if (needsSlot) {
+                    // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
+                    lockReserved.merge(g.group(), 1, Integer::sum);
+                }
             }
-            actions.add(new Action.SetDesired(c.name(), t));
+            act(c, new Action.SetDesired(c.name(), t));
             capacity -= cost;
             clusterUnavailable += cost;
             if (c.zone() != null && cost == 1) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * MCO's candidate order: nodes with a zone first, zone ascending, creation ascending (descending when
+     * {@code newestFirst}), then name (our tiebreak; Go's sort is not stable).
+     */
+    static Comparator<Node> order(boolean newestFirst) {
+        return (a, b) -> {
+            String za = a.zone();
+            String zb = b.zone();
+            if (za == null || zb == null) {
+                if (za != zb) {
+                    return za == null ? 1 : -1;
+                }
+            } else {
+                int c = za.compareTo(zb);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int c = a.created().compareTo(b.created());
+            if (c != 0) {
+                return newestFirst ? -c : c;
+            }
+            return a.name().compareTo(b.name());
+        };
     }
 
     /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
@@ -270,6 +321,9 @@ final class Pass {
 
     /** The first node (by name) whose change to the pool target cannot be applied in place, or {@code null}. */
     private ChangeAnalysis.Irreconcilable refusal(Pool p, List<Node> nodes) {
+        if (s.configs().isEmpty()) {
+            return null;   // only described configs can be irreconcilable
+        }
         for (Node n : nodes) {
             if (!n.targets(p.target())) {
                 ChangeAnalysis a = analysis(n.current(), p.target());
@@ -300,9 +354,9 @@ final class Pass {
         }
         if (n.isDone()) {
             if (n.isCordonedByPlanner()) {
-                actions.add(new Action.Uncordon(n.name()));
+                act(n, new Action.Uncordon(n.name()));
             } else if (holdsLock(n, p)) {
-                actions.add(new Action.ReleaseLock(n.name(), p.lockGroup()));
+                act(n, new Action.ReleaseLock(n.name(), p.lockGroup()));
             }
             return;
         }
@@ -315,29 +369,28 @@ final class Pass {
         Disruption d = ((ChangeAnalysis.Reconcilable) a).disruption();
         if (d.needsDrain() && !n.unschedulable()) {
             if (gate(n, p)) {
-                actions.add(new Action.Cordon(n.name()));
+                act(n, new Action.Cordon(n.name()));
             }
             return;
         }
         if (d.needsDrain() && !n.drained()) {
-            if (gate(n, p)) {
-                String pdb = pdbHeadroomViolated(n);
-                if (pdb != null) {
-                    block(n, Reason.DrainBlocked, pdb, null);
-                } else {
-                    actions.add(new Action.Drain(n.name()));
-                }
+            // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
+            String pdb = pdbHeadroomViolated(n);
+            if (pdb != null) {
+                block(n, Reason.DrainBlocked, pdb, null);
+            } else if (gate(n, p)) {
+                act(n, new Action.Drain(n.name()));
             }
             return;
         }
         if (!n.staged()) {
             List<DisruptionAction> post = new ArrayList<>(d.actions());
-            actions.add(new Action.Apply(n.name(), post, !d.needsReboot()));
+            act(n, new Action.Apply(n.name(), post, !d.needsReboot()));
             return;
         }
         if (d.needsReboot()) {
             if (gate(n, p)) {
-                actions.add(new Action.Reboot(n.name()));
+                act(n, new Action.Reboot(n.name()));
             }
             return;
         }
@@ -356,7 +409,7 @@ final class Pass {
             if (!g.holders().contains(n.name())) {
                 if (g.holders().size() < g.slots()) {
                     locks.put(g.group(), g.lock(n.name()));
-                    actions.add(new Action.AcquireLock(n.name(), g.group()));
+                    act(n, new Action.AcquireLock(n.name(), g.group()));
                 } else {
                     block(n, Reason.LockHeld, lockDetail(g), null);
                 }
@@ -425,18 +478,56 @@ final class Pass {
 
     /** What moving from {@code from} to {@code to} means; cached per pair. */
     ChangeAnalysis analysis(Target from, Target to) {
-        String key = from.config() + '\0' + from.osImage() + '\0' + to.config() + '\0' + to.osImage();
-        ChangeAnalysis hit = analyses.get(key);
+        Map<Target, ChangeAnalysis> row = analyses.computeIfAbsent(to, k -> new HashMap<>());
+        ChangeAnalysis hit = row.get(from);
         if (hit == null) {
             hit = Planner.analyze(s, from, to);
-            analyses.put(key, hit);
+            row.put(from, hit);
         }
         return hit;
     }
 
+    /**
+     * The one action that moves an already started node {@code n} of pool {@code p} forward, or {@code null}.
+     * Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress depends on
+     * nothing but itself, its pool and the (fixed) instant.
+     */
+    Action progressAlone(Node n, Pool p) {
+        captured = null;
+        capturing = true;
+        try {
+            progress(n, p);
+        } finally {
+            capturing = false;
+        }
+        return captured;
+    }
+
+    /** Whether nodes move independently once started: no PDBs, no lock groups, no cross-pool or zone limits. */
+    static boolean independent(Snapshot s) {
+        return s.pdbs().isEmpty() && s.locks().isEmpty() && s.limits().maxUnavailable() == null
+                && s.limits().maxUnavailablePerZone() == null;
+    }
+
+    private void act(Node n, Action a) {
+        if (capturing) {
+            captured = a;
+            return;
+        }
+        int i = s.indexOf(n.name());
+        if (actionAt[i] != null || blockedAt[i] != null) {
+            throw new IllegalStateException("planner bug: second decision for node " + n.name());
+        }
+        actionAt[i] = a;
+    }
+
     private void block(Node n, Reason reason, String detail, Instant until) {
-        if (explain) {
-            blocked.add(new Blocked(n.name(), n.pool(), reason, detail, until));
+        if (explain && !capturing) {
+            int i = s.indexOf(n.name());
+            if (actionAt[i] != null || blockedAt[i] != null) {
+                throw new IllegalStateException("planner bug: second decision for node " + n.name());
+            }
+            blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);
         }
     }
 }

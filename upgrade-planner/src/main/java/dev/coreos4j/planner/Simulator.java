@@ -25,6 +25,7 @@ public final class Simulator {
         }
         List<Node> nodes = new ArrayList<>(s.nodes());
         List<LockGroup> locks = new ArrayList<>(s.locks());
+        boolean lockChanged = false;
         for (Action a : actions) {
             int i = s.indexOf(a.node());
             if (i < 0) {
@@ -32,30 +33,48 @@ public final class Simulator {
             }
             Node n = nodes.get(i);
             Node next;
-            if (a instanceof Action.SetDesired) {
-                next = n.withDesired(((Action.SetDesired) a).target());
-            } else if (a instanceof Action.AcquireLock) {
+            if (a instanceof Action.AcquireLock) {
                 lock(locks, ((Action.AcquireLock) a).group(), a.node(), true);
+                lockChanged = true;
                 next = n;
             } else if (a instanceof Action.ReleaseLock) {
                 lock(locks, ((Action.ReleaseLock) a).group(), a.node(), false);
+                lockChanged = true;
                 next = n;
-            } else if (a instanceof Action.Cordon) {
-                next = n.withCordon(Planner.CORDON_OWNER);
-            } else if (a instanceof Action.Drain) {
-                next = n.withDrained(true);
-            } else if (a instanceof Action.Apply) {
-                next = ((Action.Apply) a).finalizes() ? n.withFinished() : n.withStaged(true);
-            } else if (a instanceof Action.Reboot) {
-                next = n.withFinished();
-            } else if (a instanceof Action.Uncordon) {
-                next = n.withCordon(null).withDrained(false);
             } else {
-                throw new IllegalArgumentException("unknown action " + a);
+                next = apply(n, a);
             }
             nodes.set(i, next);
         }
-        return s.withNodes(nodes).withLocks(locks);
+        Snapshot out = s.withNodes(nodes);
+        return lockChanged ? out.withLocks(locks) : out;
+    }
+
+    /**
+     * One node after {@code a} succeeded on it (lock actions leave the node itself unchanged).
+     *
+     * @throws IllegalArgumentException when {@code a} names another node
+     */
+    public static Node apply(Node n, Action a) {
+        if (!a.node().equals(n.name())) {
+            throw new IllegalArgumentException("action for " + a.node() + " applied to " + n.name());
+        }
+        if (a instanceof Action.SetDesired) {
+            return n.withDesired(((Action.SetDesired) a).target());
+        } else if (a instanceof Action.Cordon) {
+            return n.withCordon(Planner.CORDON_OWNER);
+        } else if (a instanceof Action.Drain) {
+            return n.withDrained(true);
+        } else if (a instanceof Action.Apply) {
+            return ((Action.Apply) a).finalizes() ? n.withFinished() : n.withStaged(true);
+        } else if (a instanceof Action.Reboot) {
+            return n.withFinished();
+        } else if (a instanceof Action.Uncordon) {
+            return n.withCordon(null).withDrained(false);
+        } else if (a instanceof Action.AcquireLock || a instanceof Action.ReleaseLock) {
+            return n;
+        }
+        throw new IllegalArgumentException("unknown action " + a);
     }
 
     private static void lock(List<LockGroup> locks, String group, String node, boolean take) {

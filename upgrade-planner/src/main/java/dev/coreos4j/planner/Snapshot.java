@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Everything the planner knows at one instant. Immutable; lists are copied and sorted by name, so a snapshot is a
@@ -68,20 +67,30 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
     }
 
     private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name, String what) {
-        List<T> copy = new ArrayList<>(Objects.requireNonNull(items, what + "s"));
-        boolean inOrder = true;
-        for (int i = 1; i < copy.size() && inOrder; i++) {
-            inOrder = name.apply(copy.get(i - 1)).compareTo(name.apply(copy.get(i))) < 0;
+        List<T> copy = List.copyOf(Objects.requireNonNull(items, what + "s"));
+        // Fast path: already strictly ascending (the usual case when a snapshot is derived from another one),
+        // which also proves the names unique.
+        String previous = null;
+        boolean ascending = true;
+        for (T item : copy) {
+            String n = name.apply(item);
+            if (previous != null && previous.compareTo(n) >= 0) {
+                ascending = false;
+                break;
+            }
+            previous = n;
         }
-        if (!inOrder) {
-            copy.sort(Comparator.comparing(name));
+        if (ascending) {
+            return copy;
         }
-        for (int i = 1; i < copy.size(); i++) {
-            if (name.apply(copy.get(i - 1)).equals(name.apply(copy.get(i)))) {
-                throw new IllegalArgumentException("duplicate " + what + " name \"" + name.apply(copy.get(i)) + "\"");
+        List<T> order = new ArrayList<>(copy);
+        order.sort(Comparator.comparing(name));
+        for (int i = 1; i < order.size(); i++) {
+            if (name.apply(order.get(i - 1)).equals(name.apply(order.get(i)))) {
+                throw new IllegalArgumentException("duplicate " + what + " name \"" + name.apply(order.get(i)) + "\"");
             }
         }
-        return List.copyOf(copy);
+        return List.copyOf(order);
     }
 
     /** The pool named {@code name}, or {@code null}. */
@@ -173,7 +182,7 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
 
     /** Nodes grouped by pool name (sorted), nodes in no pool under {@code null} last. */
     Map<String, List<Node>> nodesByPool() {
-        TreeMap<String, List<Node>> out = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<String, List<Node>> out = new java.util.LinkedHashMap<>();
         for (Pool p : pools) {
             out.put(p.name(), new ArrayList<>());
         }

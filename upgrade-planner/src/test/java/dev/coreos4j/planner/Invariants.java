@@ -145,4 +145,48 @@ final class Invariants {
             assertThat(u).as("pool %s unavailable", p.name()).isLessThanOrEqualTo(p.budget(nodes.size()));
         }
     }
+
+    /** Lock slots, PDB allowance and cluster/zone limits hold in {@code s}. */
+    static void gatesHold(Snapshot s) {
+        for (LockGroup g : s.locks()) {
+            assertThat(g.holders().size()).as("holders of %s", g.group()).isLessThanOrEqualTo(g.slots());
+        }
+        for (Pdb pdb : s.pdbs()) {
+            int expected = 0;
+            int out = 0;
+            for (Node n : s.nodes()) {
+                int k = pdb.count(n.pods());
+                expected += k;
+                boolean disrupted = !n.ready() || n.drained() || (!n.isDone() && !n.isFailing()
+                        && Planner.analyze(s, n.current(), n.desired()) instanceof ChangeAnalysis.Reconcilable
+                        && ((ChangeAnalysis.Reconcilable) Planner.analyze(s, n.current(), n.desired()))
+                        .disruption().needsDrain());
+                if (disrupted) {
+                    out += k;
+                }
+            }
+            assertThat(out).as("PDB %s: covered pods out of service", pdb.name())
+                    .isLessThanOrEqualTo(pdb.allowedUnavailable(expected));
+        }
+        Limits limits = s.limits();
+        if (limits.maxUnavailable() != null) {
+            long u = s.nodes().stream().filter(Node::isUnavailable).count();
+            assertThat(u).as("cluster unavailable").isLessThanOrEqualTo(limits.maxUnavailable()
+                    .budget(s.nodes().size()));
+        }
+        if (limits.maxUnavailablePerZone() != null) {
+            Map<String, int[]> zones = new HashMap<>();
+            for (Node n : s.nodes()) {
+                if (n.zone() != null) {
+                    int[] c = zones.computeIfAbsent(n.zone(), z -> new int[2]);
+                    c[0]++;
+                    if (n.isUnavailable()) {
+                        c[1]++;
+                    }
+                }
+            }
+            zones.forEach((z, c) -> assertThat(c[1]).as("zone %s unavailable", z)
+                    .isLessThanOrEqualTo(limits.maxUnavailablePerZone().budget(c[0])));
+        }
+    }
 }

@@ -44,6 +44,44 @@ class PlannerDomain extends DomainContextBase {
         });
     }
 
+    /** A settled cluster with every coupling gate: a lock group, a PDB over pods, a window, cluster/zone limits. */
+    record Gated(Snapshot snapshot) {}
+
+    @Provide
+    Arbitrary<Gated> gated() {
+        Arbitrary<Integer> slots = Arbitraries.integers().between(1, 2);
+        Arbitrary<Integer> minAvailable = Arbitraries.integers().between(0, 6);
+        Arbitrary<java.time.DayOfWeek> day = Arbitraries.of(java.time.DayOfWeek.class);
+        Arbitrary<Integer> startHour = Arbitraries.integers().between(0, 23);
+        Arbitrary<Integer> length = Arbitraries.integers().between(300, 8000);
+        Arbitrary<Integer> zoneLimit = Arbitraries.integers().between(1, 3);
+        Arbitrary<List<Integer>> pods = Arbitraries.integers().between(0, 2).list().ofSize(40);
+        return Combinators.combine(clean(), slots, minAvailable, day, startHour, length, zoneLimit, pods)
+                .as((c, sl, min, d, h, len, zl, podCounts) -> {
+                    Snapshot s = c.snapshot();
+                    List<Pool> pools = new ArrayList<>();
+                    for (Pool p : s.pools()) {
+                        pools.add(p.name().equals("master") ? p : p.withLockGroup("g"));
+                    }
+                    List<Node> nodes = new ArrayList<>();
+                    for (int i = 0; i < s.nodes().size(); i++) {
+                        List<Pod> list = new ArrayList<>();
+                        for (int k = 0; k < podCounts.get(i % podCounts.size()); k++) {
+                            list.add(new Pod("web-" + i + "-" + k, java.util.Map.of("app", "web")));
+                        }
+                        nodes.add(s.nodes().get(i).withPods(list));
+                    }
+                    MaintenanceWindow w = new MaintenanceWindow(java.util.Set.of(d), java.time.LocalTime.of(h, 0),
+                            len, java.time.ZoneId.of("Europe/Berlin"), new java.util.TreeSet<>());
+                    return new Gated(new Snapshot(NOW, pools, nodes, java.util.Map.of(),
+                            DisruptionPolicies.defaults(),
+                            List.of(new Pdb("web", java.util.Map.of("app", "web"), MaxUnavailable.parse(min + ""),
+                                    null)),
+                            List.of(w), List.of(new LockGroup("g", sl, new java.util.TreeSet<>())),
+                            new Limits(MaxUnavailable.parse("50%"), MaxUnavailable.parse(zl + ""))));
+                });
+    }
+
     @Provide
     Arbitrary<Snapshot> snapshots() {
         Arbitrary<List<PoolSpec>> pools = poolSpec(true).list().ofMinSize(1).ofMaxSize(3)

@@ -241,6 +241,105 @@ class PlannerProperties {
                         .withMaxTransformations(40));
     }
 
+    /**
+     * §4.1.4-5 and §4.9.44-45 along runs with every coupling gate: lock holders never exceed slots and only holders
+     * cordon, drain or reboot; disruptive steps only inside the window; PDB-covered pods out of service never exceed
+     * what the PDB allows (once within it); cluster and zone unavailability stay within their limits; and plans of
+     * gated clusters still terminate.
+     */
+    @Property(tries = 100)
+    void rollout_respectsLocksWindowsPdbsAndLimits(@ForAll("gatedRuns") ActionChain<Snapshot> chain) {
+        chain.withInvariant("gates", Invariants::gatesHold).run();
+    }
+
+    @Property(tries = 60)
+    void plan_ofAGatedClusterTerminatesWithinBudgets(@ForAll PlannerDomain.Gated gated) {
+        Snapshot s = gated.snapshot();
+        Plan plan = Planner.plan(s);
+        for (Blocked b : plan.blocked()) {
+            Statistics.label("left blocked").collect(b.reason());
+        }
+        Statistics.label("waves").collect(plan.waves().size() <= 3 ? "<=3" : ">3");
+        Snapshot cur = s;
+        for (int i = 0; i < 60; i++) {
+            NextStep step = Planner.next(cur);
+            if (step.actions().isEmpty()) {
+                break;
+            }
+            GatedStep.check(cur, step);
+            cur = Simulator.succeed(cur, step.actions());
+            Invariants.gatesHold(cur);
+        }
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Snapshot>> gatedRuns() {
+        return Arbitraries.defaultFor(PlannerDomain.Gated.class).flatMap(g ->
+                ActionChain.<Snapshot>startWith(g::snapshot)
+                        .withAction(6, new GatedStep())
+                        .withAction(1, new FailNode())
+                        .withAction(1, new RecoverNode())
+                        .withAction(1, new ChangeTarget())
+                        .withAction(2, new AdvanceClock())
+                        .withAction(2, new WindowOpens())
+                        .withMaxTransformations(40));
+    }
+
+    /** The clock jumps to the next maintenance window start. */
+    static final class WindowOpens implements Action.Independent<Snapshot> {
+        @Override
+        public Arbitrary<Transformer<Snapshot>> transformer() {
+            return Arbitraries.just(Transformer.transform("window opens", x -> {
+                java.time.Instant next = null;
+                for (MaintenanceWindow w : x.windows()) {
+                    java.time.Instant t = w.nextStart(x.now().plusSeconds(60));
+                    if (next == null || t.isBefore(next)) {
+                        next = t;
+                    }
+                }
+                return next == null ? x : x.withNow(next);
+            }));
+        }
+    }
+
+    /** A planner step on a gated cluster, checking the gate invariants of the step itself. */
+    static final class GatedStep implements Action.Independent<Snapshot> {
+        @Override
+        public Arbitrary<Transformer<Snapshot>> transformer() {
+            return Arbitraries.just(Transformer.transform("planner step", s -> {
+                NextStep step = Planner.next(s);
+                Invariants.checkStep(s, step);
+                check(s, step);
+                for (Blocked b : step.blocked()) {
+                    Statistics.label("gated reasons").collect(b.reason());
+                }
+                return Simulator.succeed(s, step.actions());
+            }));
+        }
+
+        static void check(Snapshot s, NextStep step) {
+            for (dev.coreos4j.planner.Action a : step.actions()) {
+                Node n = s.node(a.node());
+                Pool p = s.pool(n.pool());
+                boolean disruptive = a instanceof dev.coreos4j.planner.Action.Cordon
+                        || a instanceof dev.coreos4j.planner.Action.Drain
+                        || a instanceof dev.coreos4j.planner.Action.Reboot;
+                if (disruptive) {
+                    assertThat(MaintenanceWindow.open(s.windows(), p.name(), s.now()))
+                            .as("%s %s outside the window", a.step(), n.name()).isTrue();
+                    if (p.lockGroup() != null) {
+                        assertThat(s.locks().get(0).holders()).as("%s %s without the lock", a.step(), n.name())
+                                .contains(n.name());
+                    }
+                }
+                if (a instanceof dev.coreos4j.planner.Action.AcquireLock) {
+                    assertThat(MaintenanceWindow.open(s.windows(), p.name(), s.now()))
+                            .as("a node outside its window takes no slot").isTrue();
+                }
+            }
+        }
+    }
+
     /** The planner decides; every action succeeds. */
     static final class PlannerStep implements Action.Independent<Snapshot> {
         @Override
