@@ -7,4 +7,5 @@ module dev.coreos4j.planner {
     requires tools.jackson.databind;
 
     exports dev.coreos4j.planner;
+    exports dev.coreos4j.planner.graph;
 }

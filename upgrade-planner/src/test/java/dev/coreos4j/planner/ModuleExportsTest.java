@@ -12,6 +12,7 @@ class ModuleExportsTest {
     void module_exportsExactlyTheApiPackages() {
         assertThat(ModuleExports.descriptorOf(MaxUnavailable.class).name()).isEqualTo("dev.coreos4j.planner");
         assertThat(ModuleExports.exportedPackages(MaxUnavailable.class)).containsExactly(
-                "dev.coreos4j.planner");
+                "dev.coreos4j.planner",
+                "dev.coreos4j.planner.graph");
     }
 }

@@ -1,0 +1,468 @@
+package dev.coreos4j.planner.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads update graphs as the update services serve them ({@code Accept: application/json}):
+ *
+ * <ul>
+ *   <li>OpenShift (Cincinnati): {@code {nodes:[{version,payload,metadata}], edges:[[from,to]],
+ *       conditionalEdges:[{edges:[{from,to}], risks:[{url,name,message,matchingRules:[…]}]}]}}, channels in the
+ *       {@value Release#CHANNELS_KEY} metadata;</li>
+ *   <li>Fedora CoreOS: the same shape, every node carrying {@value Release#AGE_INDEX_KEY} and optionally the barrier
+ *       and dead-end keys (see {@link Release}).</li>
+ * </ul>
+ *
+ * <p>The kind is detected: a graph whose nodes carry an age index is a Fedora CoreOS graph. As a coreos4j extension a
+ * document may also hold {@code blockedEdges:[{to,from,name,message,url,matchingRules}]} (the OpenShift graph-data
+ * declaration), applied with {@link UpdateGraph#withBlockedEdges} so that plans can name removed edges.
+ *
+ * <p>Malformed input never throws from {@code read}: every problem is reported with the JSON path of the offending
+ * value. Thread-safe.
+ */
+public final class UpdateGraphReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private UpdateGraphReader() {}
+
+    /** Reads a graph document from UTF-8 bytes. */
+    public static GraphReadResult read(byte[] json) {
+        return read(new String(Objects.requireNonNull(json, "json"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a graph document from a stream, which is read to its end but not closed.
+     *
+     * @throws IOException when the stream cannot be read
+     */
+    public static GraphReadResult read(InputStream in) throws IOException {
+        return read(in.readAllBytes());
+    }
+
+    /** Reads a graph document. */
+    public static GraphReadResult read(String json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String message = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
+            return new GraphReadResult(null, List.of(new GraphProblem("$", "graph.json.syntax",
+                    "not valid JSON: " + firstLine(message), at == null ? 0 : Math.max(0, at.getLineNr()),
+                    at == null ? 0 : Math.max(0, at.getColumnNr()))));
+        }
+        return new Walk().graph(root);
+    }
+
+    /**
+     * Reads a graph document.
+     *
+     * @throws MalformedGraphException carrying every problem when the document is malformed
+     */
+    public static UpdateGraph readOrThrow(String json) {
+        return read(json).graphOrThrow();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** One pass over a parsed document, collecting problems. */
+    private static final class Walk {
+        private final List<GraphProblem> problems = new ArrayList<>();
+
+        GraphReadResult graph(JsonNode root) {
+            if (root == null || !root.isObject()) {
+                return fail("$", "graph.type", "an update graph is a JSON object with nodes and edges");
+            }
+            JsonNode nodes = root.get("nodes");
+            if (nodes == null || !nodes.isArray()) {
+                return fail("$.nodes", nodes == null ? "graph.nodes.missing" : "graph.type",
+                        "nodes must be an array of releases");
+            }
+            boolean fcos = false;
+            for (JsonNode n : nodes.values()) {
+                JsonNode meta = n.get("metadata");
+                fcos |= meta != null && meta.isObject() && meta.has(Release.AGE_INDEX_KEY);
+            }
+            GraphKind kind = fcos ? GraphKind.FEDORA_COREOS : GraphKind.CINCINNATI;
+
+            List<Release> releases = new ArrayList<>();
+            Map<String, Integer> byVersion = new HashMap<>();
+            Map<Long, Integer> byAge = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                Release r = release(nodes.get(i), "$.nodes[" + i + "]", kind);
+                if (r == null) {
+                    releases.add(null);
+                    continue;
+                }
+                Integer twin = byVersion.putIfAbsent(r.version(), i);
+                if (twin != null) {
+                    problem("$.nodes[" + i + "].version", "graph.node.duplicate",
+                            "release " + r.version() + " is already $.nodes[" + twin + "]");
+                }
+                if (r.ageIndex() != null) {
+                    Integer sameAge = byAge.putIfAbsent(r.ageIndex(), i);
+                    if (sameAge != null) {
+                        problem("$.nodes[" + i + "].metadata['" + Release.AGE_INDEX_KEY + "']",
+                                "graph.node.age-index.duplicate", "age index " + r.ageIndex()
+                                        + " is already used by $.nodes[" + sameAge + "]");
+                    }
+                }
+                releases.add(r);
+            }
+
+            List<Edge> edges = new ArrayList<>();
+            JsonNode edgeList = root.get("edges");
+            if (edgeList == null || !edgeList.isArray()) {
+                problem("$.edges", edgeList == null ? "graph.edges.missing" : "graph.type",
+                        "edges must be an array of [from, to] node index pairs");
+            } else {
+                for (int i = 0; i < edgeList.size(); i++) {
+                    Edge e = indexEdge(edgeList.get(i), "$.edges[" + i + "]", releases);
+                    if (e != null) {
+                        edges.add(e);
+                    }
+                }
+            }
+
+            List<ConditionalEdge> conditional = new ArrayList<>();
+            JsonNode condList = root.get("conditionalEdges");
+            if (condList != null && !condList.isNull()) {
+                if (!condList.isArray()) {
+                    problem("$.conditionalEdges", "graph.type", "conditionalEdges must be an array");
+                } else {
+                    for (int i = 0; i < condList.size(); i++) {
+                        ConditionalEdge c = conditionalEdge(condList.get(i), "$.conditionalEdges[" + i + "]",
+                                byVersion);
+                        if (c != null) {
+                            conditional.add(c);
+                        }
+                    }
+                }
+            }
+
+            List<BlockedEdge> blocked = new ArrayList<>();
+            JsonNode blockedList = root.get("blockedEdges");
+            if (blockedList != null && !blockedList.isNull()) {
+                if (!blockedList.isArray()) {
+                    problem("$.blockedEdges", "graph.type", "blockedEdges must be an array");
+                } else {
+                    for (int i = 0; i < blockedList.size(); i++) {
+                        BlockedEdge b = blockedEdge(blockedList.get(i), "$.blockedEdges[" + i + "]", byVersion);
+                        if (b != null) {
+                            blocked.add(b);
+                        }
+                    }
+                }
+            }
+
+            if (!problems.isEmpty()) {
+                return new GraphReadResult(null, problems);
+            }
+            UpdateGraph graph = new UpdateGraph(kind, releases, edges, conditional, List.of());
+            return new GraphReadResult(blocked.isEmpty() ? graph : graph.withBlockedEdges(blocked, null), List.of());
+        }
+
+        private Release release(JsonNode node, String path, GraphKind kind) {
+            if (node == null || !node.isObject()) {
+                problem(path, "graph.type", "a release is an object with version, payload and metadata");
+                return null;
+            }
+            String version = requiredString(node, "version", path);
+            String payload = optionalString(node, "payload", path);
+            Map<String, String> metadata = new LinkedHashMap<>();
+            JsonNode meta = node.get("metadata");
+            if (meta != null && !meta.isNull()) {
+                if (!meta.isObject()) {
+                    problem(path + ".metadata", "graph.type", "metadata must be an object of strings");
+                } else {
+                    for (Map.Entry<String, JsonNode> e : meta.properties()) {
+                        if (!e.getValue().isString()) {
+                            problem(path + ".metadata['" + e.getKey() + "']", "graph.node.metadata.type",
+                                    "metadata values are strings, got " + e.getValue().getNodeType());
+                        } else {
+                            metadata.put(e.getKey(), e.getValue().asString());
+                        }
+                    }
+                }
+            }
+            if (version == null) {
+                return null;
+            }
+            if (kind == GraphKind.CINCINNATI) {
+                if (SemanticVersion.parse(version) == null) {
+                    problem(path + ".version", "graph.node.version",
+                            "\"" + version + "\" is not a semantic version (OpenShift releases are like 4.16.3)");
+                    return null;
+                }
+                List<String> channels = new ArrayList<>();
+                String list = metadata.get(Release.CHANNELS_KEY);
+                if (list != null) {
+                    for (String c : list.split(",", -1)) {
+                        if (!c.strip().isEmpty() && !channels.contains(c.strip())) {
+                            channels.add(c.strip());
+                        }
+                    }
+                }
+                return new Release(version, payload == null ? "" : payload, channels, null, null, null, metadata);
+            }
+            String agePath = path + ".metadata['" + Release.AGE_INDEX_KEY + "']";
+            String age = metadata.get(Release.AGE_INDEX_KEY);
+            Long ageIndex = null;
+            if (age == null) {
+                problem(agePath, "graph.node.age-index.missing",
+                        "every Fedora CoreOS release needs an age index; " + version + " has none");
+            } else {
+                try {
+                    ageIndex = Long.parseLong(age.strip());
+                    if (ageIndex < 0) {
+                        problem(agePath, "graph.node.age-index", "the age index must not be negative, got " + age);
+                        ageIndex = null;
+                    }
+                } catch (NumberFormatException e) {
+                    problem(agePath, "graph.node.age-index", "the age index must be an integer, got \"" + age + "\"");
+                }
+            }
+            String barrier = flagReason(metadata, Release.BARRIER_KEY, Release.BARRIER_REASON_KEY, path);
+            String deadEnd = flagReason(metadata, Release.DEADEND_KEY, Release.DEADEND_REASON_KEY, path);
+            if (ageIndex == null) {
+                return null;
+            }
+            return new Release(version, payload == null ? "" : payload, List.of(), ageIndex, barrier, deadEnd,
+                    metadata);
+        }
+
+        /** The reason of a {@code "true"} flag ({@code generic} when none is given), null for absent or false. */
+        private String flagReason(Map<String, String> metadata, String key, String reasonKey, String path) {
+            String flag = metadata.get(key);
+            if (flag == null || flag.strip().equals("false")) {
+                return null;
+            }
+            if (!flag.strip().equals("true")) {
+                problem(path + ".metadata['" + key + "']", "graph.node.flag",
+                        key + " must be \"true\" or \"false\", got \"" + flag + "\"");
+                return null;
+            }
+            String reason = metadata.getOrDefault(reasonKey, "");
+            return reason.isBlank() ? "generic" : reason;
+        }
+
+        private Edge indexEdge(JsonNode node, String path, List<Release> releases) {
+            if (node == null || !node.isArray() || node.size() != 2) {
+                problem(path, "graph.edge.shape", "an edge is a [from, to] pair of node indexes");
+                return null;
+            }
+            Release[] ends = new Release[2];
+            for (int k = 0; k < 2; k++) {
+                JsonNode idx = node.get(k);
+                if (!idx.isIntegralNumber() || !idx.canConvertToInt() || idx.asInt() < 0
+                        || idx.asInt() >= releases.size()) {
+                    problem(path + "[" + k + "]", "graph.edge.index", "expected a node index between 0 and "
+                            + (releases.size() - 1) + ", got " + idx);
+                    return null;
+                }
+                ends[k] = releases.get(idx.asInt());
+            }
+            if (ends[0] == null || ends[1] == null) {
+                return null;  // the node itself was already reported
+            }
+            if (ends[0].version().equals(ends[1].version())) {
+                problem(path, "graph.edge.loop", "an edge from " + ends[0].version() + " to itself");
+                return null;
+            }
+            return new Edge(ends[0].version(), ends[1].version());
+        }
+
+        private ConditionalEdge conditionalEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+            if (node == null || !node.isObject()) {
+                problem(path, "graph.type", "a conditional edge entry is an object with edges and risks");
+                return null;
+            }
+            int before = problems.size();
+            List<Edge> edges = new ArrayList<>();
+            JsonNode list = node.get("edges");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                problem(path + ".edges", "graph.conditional.edges", "edges must be a non-empty array of {from, to}");
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    String p = path + ".edges[" + i + "]";
+                    JsonNode e = list.get(i);
+                    if (!e.isObject()) {
+                        problem(p, "graph.type", "a conditional edge is an object {from, to}");
+                        continue;
+                    }
+                    String from = knownVersion(e, "from", p, byVersion);
+                    String to = knownVersion(e, "to", p, byVersion);
+                    if (from != null && to != null) {
+                        if (from.equals(to)) {
+                            problem(p, "graph.edge.loop", "an edge from " + from + " to itself");
+                        } else {
+                            edges.add(new Edge(from, to));
+                        }
+                    }
+                }
+            }
+            List<Risk> risks = new ArrayList<>();
+            JsonNode riskList = node.get("risks");
+            if (riskList == null || !riskList.isArray() || riskList.isEmpty()) {
+                problem(path + ".risks", "graph.conditional.risks", "risks must be a non-empty array");
+            } else {
+                for (int i = 0; i < riskList.size(); i++) {
+                    Risk r = risk(riskList.get(i), path + ".risks[" + i + "]");
+                    if (r != null) {
+                        risks.add(r);
+                    }
+                }
+            }
+            return problems.size() == before ? new ConditionalEdge(edges, risks) : null;
+        }
+
+        private Risk risk(JsonNode node, String path) {
+            if (node == null || !node.isObject()) {
+                problem(path, "graph.type", "a risk is an object with name, message, url and matchingRules");
+                return null;
+            }
+            String name = requiredString(node, "name", path);
+            String message = optionalString(node, "message", path);
+            String url = optionalString(node, "url", path);
+            List<MatchingRule> rules = rules(node.get("matchingRules"), path + ".matchingRules", true);
+            if (name == null || rules == null) {
+                return null;
+            }
+            return new Risk(name, message == null ? "" : message, url == null ? "" : url, rules);
+        }
+
+        private List<MatchingRule> rules(JsonNode list, String path, boolean required) {
+            if (list == null || list.isNull()) {
+                if (required) {
+                    problem(path, "graph.risk.rules.missing", "a risk needs its matchingRules array");
+                    return null;
+                }
+                return List.of();
+            }
+            if (!list.isArray()) {
+                problem(path, "graph.type", "matchingRules must be an array");
+                return null;
+            }
+            List<MatchingRule> rules = new ArrayList<>();
+            boolean ok = true;
+            for (int i = 0; i < list.size(); i++) {
+                String p = path + "[" + i + "]";
+                JsonNode rule = list.get(i);
+                if (!rule.isObject()) {
+                    problem(p, "graph.type", "a matching rule is an object with a type");
+                    ok = false;
+                    continue;
+                }
+                String type = requiredString(rule, "type", p);
+                if (type == null) {
+                    ok = false;
+                } else if (type.equals("Always")) {
+                    rules.add(new MatchingRule.Always());
+                } else if (type.equals("PromQL")) {
+                    JsonNode promql = rule.get("promql");
+                    String query = promql != null && promql.isObject() ? requiredString(promql, "promql",
+                            p + ".promql") : null;
+                    if (promql == null || !promql.isObject()) {
+                        problem(p + ".promql", "graph.risk.promql", "a PromQL rule needs promql: {promql: QUERY}");
+                    }
+                    if (query == null) {
+                        ok = false;
+                    } else {
+                        rules.add(new MatchingRule.PromQL(query));
+                    }
+                } else {
+                    rules.add(new MatchingRule.Unrecognized(type));
+                }
+            }
+            return ok ? rules : null;
+        }
+
+        private BlockedEdge blockedEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+            if (node == null || !node.isObject()) {
+                problem(path, "graph.type", "a blocked edge is an object with to, from and name");
+                return null;
+            }
+            String to = knownVersion(node, "to", path, byVersion);
+            String from = requiredString(node, "from", path);
+            String name = requiredString(node, "name", path);
+            String message = optionalString(node, "message", path);
+            String url = optionalString(node, "url", path);
+            List<MatchingRule> rules = rules(node.get("matchingRules"), path + ".matchingRules", false);
+            if (to == null || from == null || name == null || rules == null) {
+                return null;
+            }
+            try {
+                return new BlockedEdge(to, from, name, message == null ? "" : message, url == null ? "" : url, rules);
+            } catch (IllegalArgumentException e) {
+                problem(path + ".from", "graph.blocked.regex", e.getMessage());
+                return null;
+            }
+        }
+
+        private String knownVersion(JsonNode node, String field, String path, Map<String, Integer> byVersion) {
+            String v = requiredString(node, field, path);
+            if (v != null && !byVersion.containsKey(v)) {
+                problem(path + "." + field, "graph.edge.unknown-release", "release " + v + " is not among the nodes");
+                return null;
+            }
+            return v;
+        }
+
+        private String requiredString(JsonNode node, String field, String path) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                problem(path + "." + field, "graph.field.missing", field + " is required");
+                return null;
+            }
+            if (!v.isString() || v.asString().isEmpty()) {
+                problem(path + "." + field, "graph.field.type", field + " must be a non-empty string, got " + v);
+                return null;
+            }
+            return v.asString();
+        }
+
+        private String optionalString(JsonNode node, String field, String path) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isString()) {
+                problem(path + "." + field, "graph.field.type", field + " must be a string, got " + v);
+                return null;
+            }
+            return v.asString();
+        }
+
+        private void problem(String path, String code, String message) {
+            problems.add(GraphProblem.at(path, code, message));
+        }
+
+        private GraphReadResult fail(String path, String code, String message) {
+            problem(path, code, message);
+            return new GraphReadResult(null, problems);
+        }
+    }
+}
