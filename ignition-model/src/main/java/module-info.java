@@ -5,6 +5,7 @@ module dev.coreos4j.ignition {
     requires tools.jackson.databind;
     requires jakarta.validation;
     requires org.hibernate.validator;
+    requires java.logging;
 
     exports dev.coreos4j.ignition;
 

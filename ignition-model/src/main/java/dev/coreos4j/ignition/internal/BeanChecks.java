@@ -22,8 +22,11 @@ public final class BeanChecks {
 
     private static final class Holder {
         static final Validator VALIDATOR;
+        /** Kept reachable so the level sticks: Hibernate Validator's start-up banner is not our output. */
+        static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.hibernate.validator");
 
         static {
+            QUIET.setLevel(java.util.logging.Level.WARNING);
             ValidatorFactory factory = Validation.byDefaultProvider().configure()
                     .messageInterpolator(new ParameterMessageInterpolator())
                     .buildValidatorFactory();
