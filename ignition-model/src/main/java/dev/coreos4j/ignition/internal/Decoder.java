@@ -74,7 +74,8 @@ public final class Decoder {
 
     private final SpecVersion version;
     private final Positions positions;
-    private final List<Report.Entry> unused = new ArrayList<>();
+    /** Where warnings go right now; swapped per field so they come out in Ignition's walk order. */
+    private List<Report.Entry> unused = new ArrayList<>();
 
     private Decoder(SpecVersion version, Positions positions) {
         this.version = version;
@@ -191,6 +192,11 @@ public final class Decoder {
             }
         }
         String goStruct = goName(type, role);
+        // Ignition reports this object's unknown keys (document order) before walking its fields (field order).
+        List<Report.Entry> parent = unused;
+        List<Report.Entry> own = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Report.Entry>[] perField = new List[rc.length];
         for (JNode.Member m : node.members) {
             int index = -1;
             boolean exact = false;
@@ -211,7 +217,8 @@ public final class Decoder {
             }
             String childPath = path + "." + m.key();
             if (!exact && report) {
-                unused.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(), m.keyOffset()));
+                own.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
+                        m.keyOffset()));
             }
             if (index < 0) {
                 continue;
@@ -220,8 +227,22 @@ public final class Decoder {
             String name = c.getName();
             String childGoPath = goPath.isEmpty() ? name : goPath + "." + name;
             String fieldPath = path + "." + name;
-            values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
-                    fieldPath, goStruct, childGoPath, report && exact, roleOf(type, name, role));
+            if (perField[index] == null) {
+                perField[index] = new ArrayList<>();
+            }
+            unused = perField[index];
+            try {
+                values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
+                        fieldPath, goStruct, childGoPath, report && exact, roleOf(type, name, role));
+            } finally {
+                unused = parent;
+            }
+        }
+        parent.addAll(own);
+        for (List<Report.Entry> warnings : perField) {
+            if (warnings != null) {
+                parent.addAll(warnings);
+            }
         }
         try {
             return shape.constructor().newInstance(values);
