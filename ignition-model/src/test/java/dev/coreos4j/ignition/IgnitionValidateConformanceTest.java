@@ -81,7 +81,11 @@ class IgnitionValidateConformanceTest {
         int rc = p.waitFor();
         List<String> expected = output.lines().filter(l -> !l.isEmpty())
                 .map(IgnitionValidateConformanceTest::normalize).toList();
-        assertThat(ours(r)).isEqualTo(expected);
+        // Ignition iterates a Go map for the unknown keys of one object, so their relative order varies from run
+        // to run; everything else is compared in order.
+        assertThat(ours(r)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ours(r).stream().filter(l -> !l.contains(": unused key")).toList())
+                .isEqualTo(expected.stream().filter(l -> !l.contains(": unused key")).toList());
         assertThat(r.isValid()).isEqualTo(rc == 0);
     }
 }
