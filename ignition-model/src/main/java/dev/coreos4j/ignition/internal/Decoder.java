@@ -116,8 +116,30 @@ public final class Decoder {
         if (owner == Config.Resource.class && field.equals("compression") && role == ResourceRole.FILE_CONTENTS) {
             return true;
         }
-        SpecVersion since = SINCE.get(owner.getSimpleName() + "." + field);
+        SpecVersion since = SINCE_BY_CLASS.getOrDefault(owner, Map.of()).get(field);
         return since == null || version.compareTo(since) >= 0;
+    }
+
+    /** {@link #SINCE} indexed by model class, so the per-key lookup allocates nothing. */
+    private static final Map<Class<?>, Map<String, SpecVersion>> SINCE_BY_CLASS = sinceByClass();
+
+    private static Map<Class<?>, Map<String, SpecVersion>> sinceByClass() {
+        Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
+        for (Class<?> c : Config.class.getDeclaredClasses()) {
+            for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+                String[] parts = e.getKey().split("\\.");
+                if (parts[0].equals(c.getSimpleName())) {
+                    out.computeIfAbsent(c, k -> new java.util.HashMap<>()).put(parts[1], e.getValue());
+                }
+            }
+        }
+        for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+            if (e.getKey().startsWith("Config.")) {
+                out.computeIfAbsent(Config.class, k -> new java.util.HashMap<>())
+                        .put(e.getKey().substring("Config.".length()), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** The Go type name of a model record in this version and role. */
