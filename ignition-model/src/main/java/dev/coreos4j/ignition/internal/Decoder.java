@@ -363,7 +363,10 @@ public final class Decoder {
     private Object nested(Class<?> type, JNode node, Object existing, String path, String goStruct, String goPath,
                           boolean report, ResourceRole role, String goType) throws TypeError {
         if (node.kind == JNode.Kind.NULL) {
-            if (report) {
+            // 3.2.0's clevis and custom are Go pointers: null is simply absent there
+            boolean pointer = version == SpecVersion.V3_2_0
+                    && (type == Config.Clevis.class || type == Config.ClevisCustom.class);
+            if (report && !pointer) {
                 unused.add(warning(path, "context-mismatch", "context tree does not match content tree at " + path
                         + ". Line and column reporting may be inconsistent. Unused keys may not be reported.",
                         node.markerOffset()));
