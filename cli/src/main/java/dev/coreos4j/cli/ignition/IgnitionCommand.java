@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ValidateCommand.class,
                 TranslateCommand.class,
+                MergeCommand.class, SchemaCommand.class,
         })
 public final class IgnitionCommand implements Runnable {
 
