@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code ignition.version}: the child's value, unconditionally;</li>
  *   <li>optional scalars: the child's value when it is non-null, else the parent's (so a child's {@code false},
  *       {@code ""} or {@code 0} overrides);</li>
- *   <li>objects: the parent's when the child's is empty, the child's when the parent's is empty, else merged
- *       recursively;</li>
+ *   <li>objects: merged recursively;</li>
  *   <li>{@code raid.options}, {@code filesystems.options}, {@code filesystems.mountOptions}, {@code files.append}
  *       and {@code luks.options}: parent items followed by child items;</li>
  *   <li>every other list is keyed (§4.2 of the spec digest): parent items in order, each merged with the child
@@ -128,17 +127,8 @@ public final class Merge {
     private record Location(String list, int index) {
     }
 
+    /** Merges two records of the same type field by field; the record itself gets no transcript mapping. */
     private Object struct(Object parent, Object child, String resultPath, String parentPath, String childPath) {
-        if (isZero(child)) {
-            transcribe(parent, Side.PARENT, parentPath, resultPath);
-            return parent;
-        }
-        if (isZero(parent)) {
-            transcribe(child, Side.CHILD, childPath, resultPath);
-            return child;
-        }
-        mappings.add(new Transcript.Mapping(resultPath, Side.CHILD, childPath));
-        mappings.add(new Transcript.Mapping(resultPath, Side.PARENT, parentPath));
         Class<?> type = parent.getClass();
         RecordComponent[] components = type.getRecordComponents();
         Map<String, Location> childSpace = sharedSpace(type, child);
@@ -154,9 +144,7 @@ public final class Merge {
             String cp = childPath + "." + field;
             if (PRIMITIVE.contains(qualified)) {
                 values[i] = c;
-                if (!isZeroField(type, field, c)) {
-                    transcribe(c, Side.CHILD, cp, rp);
-                }
+                transcribe(c, true, Side.CHILD, cp, rp);
             } else if (p instanceof List<?> pl) {
                 List<?> cl = (List<?>) c;
                 if (CONCATENATED.contains(qualified)) {
@@ -171,10 +159,10 @@ public final class Merge {
                 values[i] = struct(p, c, rp, pp, cp);
             } else if (c != null) {
                 values[i] = c;
-                transcribe(c, Side.CHILD, cp, rp);
+                transcribe(c, false, Side.CHILD, cp, rp);
             } else {
                 values[i] = p;
-                transcribe(p, Side.PARENT, pp, rp);
+                transcribe(p, false, Side.PARENT, pp, rp);
             }
         }
         return construct(type, values);
@@ -209,14 +197,13 @@ public final class Merge {
     }
 
     private List<Object> concatenate(List<?> parent, List<?> child, String rp, String pp, String cp) {
-        listNode(parent, child, rp, pp, cp);
         List<Object> out = new ArrayList<>(parent.size() + child.size());
         for (int i = 0; i < parent.size(); i++) {
-            transcribe(parent.get(i), Side.PARENT, pp + "." + i, rp + "." + out.size());
+            transcribe(parent.get(i), true, Side.PARENT, pp + "." + i, rp + "." + out.size());
             out.add(parent.get(i));
         }
         for (int i = 0; i < child.size(); i++) {
-            transcribe(child.get(i), Side.CHILD, cp + "." + i, rp + "." + out.size());
+            transcribe(child.get(i), true, Side.CHILD, cp + "." + i, rp + "." + out.size());
             out.add(child.get(i));
         }
         return out;
@@ -224,7 +211,6 @@ public final class Merge {
 
     private List<Object> keyed(String field, List<?> parent, List<?> child, Map<String, Location> childSpace,
                                String rp, String pp, String cp, boolean headers) {
-        listNode(parent, child, rp, pp, cp);
         List<Object> out = new ArrayList<>();
         Set<String> parentKeys = new HashSet<>();
         for (int i = 0; i < parent.size(); i++) {
@@ -234,7 +220,7 @@ public final class Merge {
             Location loc = childSpace.get(key);
             String itemPath = rp + "." + out.size();
             if (loc == null) {
-                transcribe(p, Side.PARENT, pp + "." + i, itemPath);
+                transcribe(p, true, Side.PARENT, pp + "." + i, itemPath);
                 out.add(p);
             } else if (loc.list().equals(field)) {
                 Object c = child.get(loc.index());
@@ -243,7 +229,7 @@ public final class Merge {
                     continue; // a child header without a value deletes the parent's
                 }
                 if (c instanceof String) {
-                    transcribe(c, Side.CHILD, childItemPath, itemPath);
+                    transcribe(c, true, Side.CHILD, childItemPath, itemPath);
                     out.add(c);
                 } else {
                     out.add(struct(p, c, itemPath, pp + "." + i, childItemPath));
@@ -254,66 +240,50 @@ public final class Merge {
         for (int i = 0; i < child.size(); i++) {
             Object c = child.get(i);
             if (!parentKeys.contains(keyOf(c))) {
-                transcribe(c, Side.CHILD, cp + "." + i, rp + "." + out.size());
+                transcribe(c, true, Side.CHILD, cp + "." + i, rp + "." + out.size());
                 out.add(c);
             }
         }
         return out;
     }
 
-    private void listNode(List<?> parent, List<?> child, String rp, String pp, String cp) {
-        if (!child.isEmpty()) {
-            mappings.add(new Transcript.Mapping(rp, Side.CHILD, cp));
-        }
-        if (!parent.isEmpty()) {
-            mappings.add(new Transcript.Mapping(rp, Side.PARENT, pp));
-        }
-    }
-
-    /** Maps a value taken whole from one side, and everything under it. */
-    private void transcribe(Object value, Side side, String sourcePath, String resultPath) {
-        if (isZero(value)) {
-            return;
-        }
-        mappings.add(new Transcript.Mapping(resultPath, side, sourcePath));
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                transcribe(list.get(i), side, sourcePath + "." + i, resultPath + "." + i);
-            }
-        } else if (value.getClass().isRecord()) {
-            for (RecordComponent rc : value.getClass().getRecordComponents()) {
-                Object v = get(rc, value);
-                if (!isZeroField(value.getClass(), rc.getName(), v)) {
-                    transcribe(v, side, sourcePath + "." + rc.getName(), resultPath + "." + rc.getName());
-                }
-            }
-        }
-    }
-
-    /** Go's "zero value": nil, empty list, an empty key string, partition number 0, a record of zero fields. */
-    private static boolean isZero(Object value) {
+    /**
+     * Maps a value taken whole from one side: every populated leaf (a non-null optional scalar, even {@code false}
+     * or {@code ""}; a non-zero key, partition number or string list item), then each record that had a populated
+     * leaf, after its fields. Lists themselves get no mapping, only their items.
+     *
+     * @param primitive whether {@code value} is a non-pointer Go value (a key, or a string list item), whose zero
+     *                  value ({@code ""}, {@code 0}) counts as unpopulated
+     * @return whether anything was mapped
+     */
+    private boolean transcribe(Object value, boolean primitive, Side side, String sourcePath, String resultPath) {
         if (value == null) {
-            return true;
+            return false;
         }
-        if (value instanceof List<?> l) {
-            return l.isEmpty();
+        if (value instanceof List<?> list) {
+            boolean any = false;
+            for (int i = 0; i < list.size(); i++) {
+                any |= transcribe(list.get(i), true, side, sourcePath + "." + i, resultPath + "." + i);
+            }
+            return any;
         }
         if (value.getClass().isRecord()) {
+            boolean any = false;
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
-                if (!isZeroField(value.getClass(), rc.getName(), get(rc, value))) {
-                    return false;
-                }
+                boolean keyField = PRIMITIVE.contains(value.getClass().getSimpleName() + "." + rc.getName());
+                any |= transcribe(get(rc, value), keyField, side, sourcePath + "." + rc.getName(),
+                        resultPath + "." + rc.getName());
             }
-            return true;
+            if (any) {
+                mappings.add(new Transcript.Mapping(resultPath, side, sourcePath));
+            }
+            return any;
         }
-        return false;
-    }
-
-    private static boolean isZeroField(Class<?> owner, String field, Object value) {
-        if (PRIMITIVE.contains(owner.getSimpleName() + "." + field)) {
-            return value instanceof String s ? s.isEmpty() : ((Long) value) == 0L;
+        if (primitive && (value.equals("") || value.equals(0L))) {
+            return false;
         }
-        return isZero(value);
+        mappings.add(new Transcript.Mapping(resultPath, side, sourcePath));
+        return true;
     }
 
     private static Object get(RecordComponent rc, Object record) {

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where every populated value of a merged config came from: one {@link Mapping} per (result path, source) pair, in
- * result document order. An interior node (object or list) contributed by both inputs has two mappings, the child's
- * first; a leaf value has exactly one. Values that are absent in the result (null scalars, empty lists and objects)
- * have no mapping. Immutable.
+ * Where the values of a merged config came from, as Ignition's merge transcribes them: one {@link Mapping} for every
+ * populated leaf (a non-null optional scalar, including {@code false} and {@code ""}; a non-empty key; a list item
+ * string), and one for every object that was taken whole from one side (after the mappings of its fields). Objects
+ * merged from both sides and lists themselves have no mapping of their own; look at their leaves. Mappings are in
+ * result document order. Immutable.
  *
  * @param mappings the mappings; never null
  */
@@ -39,7 +40,7 @@ public record Transcript(List<Mapping> mappings) {
         }
     }
 
-    /** The mappings of one result path (child before parent); empty when the path is not populated. */
+    /** The mappings of one result path; empty when the path has none (unpopulated, or merged from both sides). */
     public List<Mapping> sourcesOf(String resultPath) {
         Objects.requireNonNull(resultPath, "resultPath");
         return mappings.stream().filter(m -> m.resultPath().equals(resultPath)).toList();

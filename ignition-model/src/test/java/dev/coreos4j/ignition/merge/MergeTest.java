@@ -127,15 +127,22 @@ class MergeTest {
     }
 
     @Test
-    void transcript_listsChildBeforeParentForSharedNodes() {
-        Config parent = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420}]}}");
+    void transcript_mapsLeavesAndWholeObjectsButNotMergedObjects() {
+        Config parent = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420},"
+                + "{\"path\":\"/b\",\"user\":{\"name\":\"core\"}}]}}");
         Config child = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"overwrite\":false}]}}");
         Transcript t = Merge.merge(parent, child).transcript();
-        assertThat(t.sourcesOf("$.storage.files.0")).extracting(Transcript.Mapping::side)
-                .containsExactly(Side.CHILD, Side.PARENT);
-        assertThat(t.sourcesOf("$.storage.files.0.mode")).extracting(Transcript.Mapping::side)
-                .containsExactly(Side.PARENT);
-        assertThat(t.toString()).contains("child:$.storage.files.0.overwrite \u2192 $.storage.files.0.overwrite");
+        assertThat(t.sourcesOf("$.storage.files.0")).isEmpty();
+        assertThat(t.sourcesOf("$.storage.files.0.mode"))
+                .containsExactly(new Transcript.Mapping("$.storage.files.0.mode", Side.PARENT, "$.storage.files.0.mode"));
+        assertThat(t.sourcesOf("$.storage.files.0.path")).extracting(Transcript.Mapping::side)
+                .containsExactly(Side.CHILD);
+        assertThat(t.sourcesOf("$.storage.files.1")).extracting(Transcript.Mapping::side).containsExactly(Side.PARENT);
+        assertThat(t.sourcesOf("$.storage.files")).isEmpty();
+        assertThat(t.sourcesOf("$.ignition.version")).extracting(Transcript.Mapping::side).containsExactly(Side.CHILD);
+        assertThat(t.toString()).contains("child:$.storage.files.0.overwrite \u2192 $.storage.files.0.overwrite")
+                .contains("parent:$.storage.files.1.user.name \u2192 $.storage.files.1.user.name\n"
+                        + "parent:$.storage.files.1.user \u2192 $.storage.files.1.user\n");
     }
 
     @Test
