@@ -24,11 +24,12 @@ import java.util.zip.GZIPInputStream;
  * Applies a config's {@code ignition.config.replace} and {@code ignition.config.merge} references the way
  * Ignition's engine renders a config at first boot (spec digest §4.3):
  * <ul>
- *   <li>a {@code replace} with a non-empty source: the referenced config, itself resolved, takes the place of the
- *       referencing one;</li>
- *   <li>otherwise each {@code merge} reference in order: fetch, resolve the fragment (its own references first,
- *       depth-first), then {@code result = Merge.merge(result, fragment)}; the {@code ignition} settings of the
- *       partial result are handed to the fetcher for later fetches.</li>
+ *   <li>a {@code replace} with a source (even an empty one, which fails as in Ignition): the referenced config,
+ *       itself resolved, takes the place of the referencing one, and its {@code ignition} settings (timeouts, CAs,
+ *       proxy) are used for later fetches;</li>
+ *   <li>otherwise each {@code merge} reference in order: fetch; use the settings of {@code Merge.merge(result,
+ *       fragment)} for later fetches; resolve the fragment (its own references first, depth-first); then
+ *       {@code result = Merge.merge(result, fragment)}.</li>
  * </ul>
  * Each fetched document may be any supported spec version ({@link Ignition#parse(byte[])}); gzip is decompressed
  * when the reference says {@code compression: "gzip"}, and {@code verification.hash} (sha512 or sha256 of the
@@ -44,6 +45,8 @@ public final class Resolver {
 
     private final Fetcher fetcher;
     private final int maxDepth;
+    /** The {@code ignition} settings Ignition's fetcher would use for the next fetch. */
+    private Config.Ignition settings;
 
     private Resolver(Fetcher fetcher, int maxDepth) {
         this.fetcher = fetcher;
@@ -73,20 +76,25 @@ public final class Resolver {
         if (maxDepth < 0) {
             throw new IllegalArgumentException("maxDepth must be >= 0, was " + maxDepth);
         }
-        return new Resolver(fetcher, maxDepth).render(config, new ArrayList<>());
+        Resolver resolver = new Resolver(fetcher, maxDepth);
+        resolver.settings = config.ignition();
+        return resolver.render(config, new ArrayList<>());
     }
 
     private Config render(Config config, List<String> chain) {
         Config.Resource replace = config.ignition().config().replace();
-        if (replace.source() != null && !replace.source().isEmpty()) {
-            Config fetched = fetchConfig(replace, "$.ignition.config.replace", config.ignition(), chain);
+        if (replace.source() != null) {
+            Config fetched = fetchConfig(replace, "$.ignition.config.replace", chain);
+            settings = fetched.ignition();
             return descend(fetched, replace.source(), chain);
         }
         Config result = config;
         List<Config.Resource> merges = config.ignition().config().merge();
         for (int i = 0; i < merges.size(); i++) {
             Config.Resource ref = merges.get(i);
-            Config fragment = fetchConfig(ref, "$.ignition.config.merge." + i, result.ignition(), chain);
+            Config fragment = fetchConfig(ref, "$.ignition.config.merge." + i, chain);
+            // like Ignition, later fetches use the settings of the merge before the fragment is itself resolved
+            settings = Merge.merge(result, fragment).config().ignition();
             fragment = descend(fragment, ref.source(), chain);
             result = Merge.merge(result, fragment).config();
         }
@@ -102,7 +110,7 @@ public final class Resolver {
         }
     }
 
-    private Config fetchConfig(Config.Resource ref, String path, Config.Ignition settings, List<String> chain) {
+    private Config fetchConfig(Config.Resource ref, String path, List<String> chain) {
         String url = ref.source() == null ? "" : ref.source();
         if (url.isEmpty()) {
             throw failure(path, "source-required", "source is required", url, chain);

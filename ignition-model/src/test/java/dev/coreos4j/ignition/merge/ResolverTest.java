@@ -123,4 +123,36 @@ class ResolverTest {
                 .isInstanceOfSatisfying(ResolveException.class, e -> assertThat(e.report().errors())
                         .anySatisfy(x -> assertThat(x.message()).contains("path not absolute")));
     }
+    @Test
+    void resolve_fetchesWithSettingsOfTheConfigMergedSoFar() {
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        Map<String, String> docs = Map.of(
+                "https://e/a", "{\"ignition\":{\"version\":\"3.6.0\",\"timeouts\":{\"httpTotal\":5},"
+                        + "\"config\":{\"merge\":[{\"source\":\"https://e/b\"}]}}}",
+                "https://e/b", "{\"ignition\":{\"version\":\"3.6.0\"}}");
+        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"timeouts\":{\"httpTotal\":1},"
+                + "\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}");
+        Config resolved = Resolver.resolve(root, request -> {
+            seen.add(request.settings().timeouts().httpTotal());
+            return docs.get(request.url()).getBytes(StandardCharsets.UTF_8);
+        });
+        assertThat(seen).containsExactly(1L, 5L);
+        assertThat(resolved.ignition().timeouts().httpTotal()).isEqualTo(5L);
+    }
+
+    @Test
+    void resolve_emptyReplaceSourceFailsLikeIgnition() {
+        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"replace\":{\"source\":\"\"}}}}");
+        assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of()))).isInstanceOfSatisfying(
+                ResolveException.class, e -> assertThat(e.report().errors().get(0).path())
+                        .isEqualTo("$.ignition.config.replace"));
+    }
+
+    @Test
+    void resolve_withoutReferencesReturnsConfigUnchanged() {
+        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\"}]}}");
+        assertThat(Resolver.resolve(root, request -> {
+            throw new IOException("must not fetch");
+        })).isSameAs(root);
+    }
 }
