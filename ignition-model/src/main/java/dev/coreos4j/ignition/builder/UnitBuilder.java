@@ -55,6 +55,12 @@ public final class UnitBuilder {
         return this;
     }
 
+    /** Adds a drop-in built (and validated) by {@code dropin}. */
+    public UnitBuilder dropin(DropinBuilder dropin) {
+        dropins.add(dropin.build());
+        return this;
+    }
+
     /** Whether {@code contents} has an {@code [Install]} section header line. */
     public static boolean hasInstallSection(String contents) {
         return contents != null && INSTALL.matcher(contents).find();
@@ -74,7 +80,7 @@ public final class UnitBuilder {
                     "unit \"" + name + "\" is enabled, but has no install section so enable does nothing",
                     null, null))));
         }
-        Checks.part("unit " + name, new dev.coreos4j.ignition.Config(Checks.version(), null, null, null,
+        Checks.part("unit " + name, new Config(Checks.version(), null, null, null,
                 new Config.Systemd(List.of(u))));
         return u;
     }

@@ -26,6 +26,7 @@ class BuilderProperties {
         String other = r.source().startsWith("data:,") ? "data:;base64," + Base64.getEncoder().encodeToString(data)
                 : "data:," + Contents.percentEncode(data);
         assertThat(r.source().length()).isLessThanOrEqualTo(other.length());
+        assertThat(FileBuilder.at("/f").contents(data).build().contents()).isEqualTo(r); // Ignition accepts it
     }
 
     @Property(tries = 100)

@@ -98,6 +98,15 @@ class ConfigBuilderTest {
     }
 
     @Test
+    void dropinBuilder_rejectsWrongExtension() {
+        assertThatThrownBy(() -> UnitBuilder.named("a.service").dropin(DropinBuilder.named("x.txt").contents("")))
+                .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors().get(0).message())
+                        .isEqualTo("invalid systemd drop-in extension"));
+        assertThat(UnitBuilder.named("a.service").dropin(DropinBuilder.named("x.conf").contents("[Unit]\n")).build()
+                .dropins()).hasSize(1);
+    }
+
+    @Test
     void luksBuilder_rejectsCustomPinWithTpm2() {
         assertThatThrownBy(() -> LuksBuilder.of("x", "/dev/sda").tpm2(true).customPin("tpm2", "{}", null).build())
                 .isInstanceOf(IgnitionException.class);
