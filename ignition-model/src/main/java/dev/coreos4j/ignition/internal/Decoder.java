@@ -88,7 +88,7 @@ public final class Decoder {
 
     public static Result decode(JNode root, SpecVersion version, Positions positions) throws TypeError {
         Decoder d = new Decoder(version, positions);
-        Config c = (Config) d.record(Config.class, root, null, "$", "", true, ResourceRole.OTHER, null);
+        Config c = (Config) d.record(Config.class, root, null, "$", "", true, ResourceRole.OTHER);
         return new Result(c, List.copyOf(d.unused));
     }
 
@@ -376,7 +376,7 @@ public final class Decoder {
         if (node.kind != JNode.Kind.OBJECT) {
             throw typeError(node, goStruct, goPath, goType, false);
         }
-        return record(type, node, existing, path, goPath, report, role, null);
+        return record(type, node, existing, path, goPath, report, role);
     }
 
     private static Object zero(Class<?> type) {
