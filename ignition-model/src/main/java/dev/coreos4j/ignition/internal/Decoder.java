@@ -192,7 +192,7 @@ public final class Decoder {
      * struct).
      */
     private Object record(Class<?> type, JNode node, Object existing, String path, String goPath, boolean report,
-                          ResourceRole role, String[] errorContext) throws TypeError {
+                          ResourceRole role) throws TypeError {
         Shape shape = shape(type);
         RecordComponent[] rc = shape.components();
         Object[] values = new Object[rc.length];
