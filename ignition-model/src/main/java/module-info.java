@@ -3,6 +3,17 @@
  */
 module dev.coreos4j.ignition {
     requires tools.jackson.databind;
+    requires com.networknt.schema;
+    requires jakarta.validation;
+    requires org.hibernate.validator;
+    requires java.logging;
 
     exports dev.coreos4j.ignition;
+    exports dev.coreos4j.ignition.merge;
+    exports dev.coreos4j.ignition.builder;
+    exports dev.coreos4j.ignition.schema;
+
+    // Bean Validation reads the model's constraint annotations and instantiates the internal validators.
+    opens dev.coreos4j.ignition to org.hibernate.validator;
+    opens dev.coreos4j.ignition.internal.constraints to org.hibernate.validator;
 }

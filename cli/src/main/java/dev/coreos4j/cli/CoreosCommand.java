@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 DemoCommand.class,
                 dev.coreos4j.cli.ostree.OstreeCommand.class,
                 PlanCommand.class,
+                dev.coreos4j.cli.ignition.IgnitionCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,49 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.ignition.IgnitionException;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.ignition.SpecVersion;
+import java.util.List;
+
+/** Validation shared by the builders: a part is checked inside a minimal 3.6.0 config that holds only it. */
+final class Checks {
+    private Checks() {
+    }
+
+    static Config.Ignition version() {
+        return new Config.Ignition(null, null, null, null, SpecVersion.latestStable().toString());
+    }
+
+    static void part(String what, Config wrapper) {
+        Report report = Ignition.validate(wrapper);
+        if (!report.isValid()) {
+            throw new IgnitionException("invalid " + what + " (paths relative to a config holding only it)",
+                    report);
+        }
+    }
+
+    static Config storage(Config.Storage storage) {
+        return new Config(version(), null, null, storage, null);
+    }
+
+    static Config files(Config.File file) {
+        return storage(new Config.Storage(null, null, List.of(file), null, null, null, null));
+    }
+
+    static Long octal(String mode) {
+        if (mode == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(mode, 8);
+            if (value < 0 || value > 07777) {
+                throw new IllegalArgumentException("mode out of range 0000..7777: " + mode);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("mode is not an octal number: " + mode, e);
+        }
+    }
+}

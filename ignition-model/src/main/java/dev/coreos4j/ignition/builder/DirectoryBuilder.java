@@ -1,0 +1,64 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import java.util.List;
+
+/** Builds a {@link Config.Directory}. Not thread-safe; {@link #build()} may be called repeatedly. */
+public final class DirectoryBuilder {
+    private final String path;
+    private Boolean overwrite;
+    private Long mode;
+    private Long uid;
+    private String user;
+    private Long gid;
+    private String group;
+
+    private DirectoryBuilder(String path) {
+        this.path = path;
+    }
+
+    /** A builder for the directory at {@code path} (absolute). */
+    public static DirectoryBuilder at(String path) {
+        return new DirectoryBuilder(path);
+    }
+
+    /** Permission bits from an octal string such as {@code "0755"}. */
+    public DirectoryBuilder mode(String octal) {
+        this.mode = Checks.octal(octal);
+        return this;
+    }
+
+    public DirectoryBuilder overwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+        return this;
+    }
+
+    public DirectoryBuilder user(String name) {
+        this.user = name;
+        return this;
+    }
+
+    public DirectoryBuilder uid(long id) {
+        this.uid = id;
+        return this;
+    }
+
+    public DirectoryBuilder group(String name) {
+        this.group = name;
+        return this;
+    }
+
+    public DirectoryBuilder gid(long id) {
+        this.gid = id;
+        return this;
+    }
+
+    /** The directory, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
+    public Config.Directory build() {
+        Config.Directory d = new Config.Directory(new Config.NodeGroup(gid, group), overwrite, path,
+                new Config.NodeUser(uid, user), mode);
+        Checks.part("directory " + path,
+                Checks.storage(new Config.Storage(List.of(d), null, null, null, null, null, null)));
+        return d;
+    }
+}

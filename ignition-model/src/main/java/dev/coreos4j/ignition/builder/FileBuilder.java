@@ -1,0 +1,119 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link Config.File}. Not thread-safe; {@link #build()} may be called repeatedly. */
+public final class FileBuilder {
+    private final String path;
+    private Boolean overwrite;
+    private Long mode;
+    private Long uid;
+    private String user;
+    private Long gid;
+    private String group;
+    private Config.Resource contents;
+    private final List<Config.Resource> append = new ArrayList<>();
+
+    private FileBuilder(String path) {
+        this.path = path;
+    }
+
+    /** A builder for the file at {@code path} (absolute). */
+    public static FileBuilder at(String path) {
+        return new FileBuilder(path);
+    }
+
+    /** Inline contents as the shortest {@code data:} URL, compression set explicitly ({@link Contents#inline}). */
+    public FileBuilder contents(String text) {
+        this.contents = Contents.inline(text);
+        return this;
+    }
+
+    /** Inline contents as the shortest {@code data:} URL, compression set explicitly. */
+    public FileBuilder contents(byte[] data) {
+        this.contents = Contents.inline(data);
+        return this;
+    }
+
+    /** Contents from a resource (remote or inline). */
+    public FileBuilder contents(Config.Resource resource) {
+        this.contents = resource;
+        return this;
+    }
+
+    /**
+     * Remote contents at {@code url}, with {@code compression: ""} and {@code verification.hash} = SHA-512 of the
+     * {@code expected} bytes (pass null to skip the hash).
+     */
+    public FileBuilder remoteContents(String url, byte[] expected) {
+        ResourceBuilder r = ResourceBuilder.of(url).compression("");
+        if (expected != null) {
+            r.sha512Of(expected);
+        }
+        this.contents = r.buildUnchecked();
+        return this;
+    }
+
+    /** Appends a fragment of inline text. */
+    public FileBuilder append(String text) {
+        append.add(Contents.inline(text));
+        return this;
+    }
+
+    /** Appends a fragment. */
+    public FileBuilder append(Config.Resource resource) {
+        append.add(resource);
+        return this;
+    }
+
+    /** Permission bits from an octal string such as {@code "0644"} or {@code "4755"} (special bits: 3.6.0+). */
+    public FileBuilder mode(String octal) {
+        this.mode = Checks.octal(octal);
+        return this;
+    }
+
+    /** Permission bits as a number, e.g. {@code 0644}. */
+    public FileBuilder mode(long mode) {
+        this.mode = mode;
+        return this;
+    }
+
+    public FileBuilder overwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+        return this;
+    }
+
+    public FileBuilder user(String name) {
+        this.user = name;
+        return this;
+    }
+
+    public FileBuilder uid(long id) {
+        this.uid = id;
+        return this;
+    }
+
+    public FileBuilder group(String name) {
+        this.group = name;
+        return this;
+    }
+
+    public FileBuilder gid(long id) {
+        this.gid = id;
+        return this;
+    }
+
+    /**
+     * The file, validated.
+     *
+     * @throws dev.coreos4j.ignition.IgnitionException with the report when it is invalid
+     */
+    public Config.File build() {
+        Config.File f = new Config.File(new Config.NodeGroup(gid, group), overwrite, path,
+                new Config.NodeUser(uid, user), append, contents, mode);
+        Checks.part("file " + path, Checks.files(f));
+        return f;
+    }
+}

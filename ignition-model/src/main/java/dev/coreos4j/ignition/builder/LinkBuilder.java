@@ -1,0 +1,67 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import java.util.List;
+
+/** Builds a {@link Config.Link}. Not thread-safe; {@link #build()} may be called repeatedly. */
+public final class LinkBuilder {
+    private final String path;
+    private String target;
+    private Boolean hard;
+    private Boolean overwrite;
+    private Long uid;
+    private String user;
+    private Long gid;
+    private String group;
+
+    private LinkBuilder(String path) {
+        this.path = path;
+    }
+
+    /** A symbolic link at {@code path} pointing to {@code target}. */
+    public static LinkBuilder symlink(String path, String target) {
+        LinkBuilder b = new LinkBuilder(path);
+        b.target = target;
+        return b;
+    }
+
+    /** A hard link at {@code path} to {@code target}. */
+    public static LinkBuilder hardLink(String path, String target) {
+        LinkBuilder b = symlink(path, target);
+        b.hard = true;
+        return b;
+    }
+
+    public LinkBuilder overwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+        return this;
+    }
+
+    public LinkBuilder user(String name) {
+        this.user = name;
+        return this;
+    }
+
+    public LinkBuilder uid(long id) {
+        this.uid = id;
+        return this;
+    }
+
+    public LinkBuilder group(String name) {
+        this.group = name;
+        return this;
+    }
+
+    public LinkBuilder gid(long id) {
+        this.gid = id;
+        return this;
+    }
+
+    /** The link, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
+    public Config.Link build() {
+        Config.Link l = new Config.Link(new Config.NodeGroup(gid, group), overwrite, path,
+                new Config.NodeUser(uid, user), hard, target);
+        Checks.part("link " + path, Checks.storage(new Config.Storage(null, null, null, null, List.of(l), null, null)));
+        return l;
+    }
+}

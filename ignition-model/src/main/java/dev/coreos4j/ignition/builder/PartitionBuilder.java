@@ -1,0 +1,79 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+
+/**
+ * Builds a {@link Config.Partition}; it is validated when its {@link DiskBuilder} builds. Not thread-safe.
+ */
+public final class PartitionBuilder {
+    private long number;
+    private String label;
+    private Long sizeMiB;
+    private Long startMiB;
+    private String typeGuid;
+    private String guid;
+    private Boolean wipePartitionEntry;
+    private Boolean shouldExist;
+    private Boolean resize;
+
+    /** A partition with number {@code number} (0 = next free slot). */
+    public static PartitionBuilder number(long number) {
+        PartitionBuilder b = new PartitionBuilder();
+        b.number = number;
+        return b;
+    }
+
+    /** A partition identified by its GPT label (number 0 = next free slot). */
+    public static PartitionBuilder labelled(String label) {
+        return new PartitionBuilder().label(label);
+    }
+
+    public PartitionBuilder label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    /** Size in MiB; 0 fills the free space. */
+    public PartitionBuilder sizeMiB(long size) {
+        this.sizeMiB = size;
+        return this;
+    }
+
+    public PartitionBuilder startMiB(long start) {
+        this.startMiB = start;
+        return this;
+    }
+
+    /** Partition type GUID, e.g. {@code A19D880F-05FC-4D3B-A006-743F0F84911E} (Linux RAID). */
+    public PartitionBuilder typeGuid(String typeGuid) {
+        this.typeGuid = typeGuid;
+        return this;
+    }
+
+    public PartitionBuilder guid(String guid) {
+        this.guid = guid;
+        return this;
+    }
+
+    public PartitionBuilder wipePartitionEntry(boolean value) {
+        this.wipePartitionEntry = value;
+        return this;
+    }
+
+    public PartitionBuilder shouldExist(boolean value) {
+        this.shouldExist = value;
+        return this;
+    }
+
+    /** Grow an existing partition (spec 3.2.0+). */
+    public PartitionBuilder resize(boolean value) {
+        this.resize = value;
+        return this;
+    }
+
+    /** The partition (not yet validated: validation needs its disk). */
+    public Config.Partition build() {
+        return new Config.Partition(guid, label, number, resize, shouldExist, sizeMiB, startMiB, typeGuid,
+                wipePartitionEntry);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link Config.Proxy} settings (spec 3.1.0+). Not thread-safe. */
+public final class ProxyBuilder {
+    private String httpProxy;
+    private String httpsProxy;
+    private final List<String> noProxy = new ArrayList<>();
+
+    public static ProxyBuilder create() {
+        return new ProxyBuilder();
+    }
+
+    public ProxyBuilder httpProxy(String url) {
+        this.httpProxy = url;
+        return this;
+    }
+
+    public ProxyBuilder httpsProxy(String url) {
+        this.httpsProxy = url;
+        return this;
+    }
+
+    /** Adds a host (or domain suffix) that is not proxied. */
+    public ProxyBuilder noProxy(String host) {
+        noProxy.add(host);
+        return this;
+    }
+
+    /** The proxy settings, validated. */
+    public Config.Proxy build() {
+        Config.Proxy p = new Config.Proxy(httpProxy, httpsProxy, noProxy);
+        Checks.part("proxy", new Config(new Config.Ignition(null, p, null, null,
+                Checks.version().version()), null, null, null, null));
+        return p;
+    }
+}

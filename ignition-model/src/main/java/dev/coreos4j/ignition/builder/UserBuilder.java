@@ -1,0 +1,110 @@
+package dev.coreos4j.ignition.builder;
+
+import dev.coreos4j.ignition.Config;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link Config.PasswdUser}. Not thread-safe; {@link #build()} may be called repeatedly. */
+public final class UserBuilder {
+    private final String name;
+    private String gecos;
+    private String homeDir;
+    private String passwordHash;
+    private String primaryGroup;
+    private String shell;
+    private Long uid;
+    private Boolean noCreateHome;
+    private Boolean noLogInit;
+    private Boolean noUserGroup;
+    private Boolean shouldExist;
+    private Boolean system;
+    private final List<String> groups = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
+
+    private UserBuilder(String name) {
+        this.name = name;
+    }
+
+    /** A builder for the user {@code name}. */
+    public static UserBuilder named(String name) {
+        return new UserBuilder(name);
+    }
+
+    /** Adds an SSH public key line ({@code ssh-ed25519 AAAA… comment}). */
+    public UserBuilder sshKey(String key) {
+        keys.add(key);
+        return this;
+    }
+
+    /** Adds a supplementary group. */
+    public UserBuilder group(String group) {
+        groups.add(group);
+        return this;
+    }
+
+    public UserBuilder uid(long uid) {
+        this.uid = uid;
+        return this;
+    }
+
+    public UserBuilder gecos(String gecos) {
+        this.gecos = gecos;
+        return this;
+    }
+
+    public UserBuilder homeDir(String homeDir) {
+        this.homeDir = homeDir;
+        return this;
+    }
+
+    /** A crypt(3) password hash. */
+    public UserBuilder passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        return this;
+    }
+
+    public UserBuilder primaryGroup(String primaryGroup) {
+        this.primaryGroup = primaryGroup;
+        return this;
+    }
+
+    public UserBuilder shell(String shell) {
+        this.shell = shell;
+        return this;
+    }
+
+    public UserBuilder noCreateHome(boolean value) {
+        this.noCreateHome = value;
+        return this;
+    }
+
+    public UserBuilder noLogInit(boolean value) {
+        this.noLogInit = value;
+        return this;
+    }
+
+    public UserBuilder noUserGroup(boolean value) {
+        this.noUserGroup = value;
+        return this;
+    }
+
+    /** {@code false} deletes the user (spec 3.2.0+). */
+    public UserBuilder shouldExist(boolean value) {
+        this.shouldExist = value;
+        return this;
+    }
+
+    public UserBuilder system(boolean value) {
+        this.system = value;
+        return this;
+    }
+
+    /** The user, validated (e.g. no duplicate keys or groups). @throws dev.coreos4j.ignition.IgnitionException */
+    public Config.PasswdUser build() {
+        Config.PasswdUser u = new Config.PasswdUser(gecos, groups, homeDir, name, noCreateHome, noLogInit,
+                noUserGroup, passwordHash, primaryGroup, keys, shell, shouldExist, system, uid);
+        Checks.part("user " + name, new Config(Checks.version(), null, new Config.Passwd(null, List.of(u)), null,
+                null));
+        return u;
+    }
+}
