@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
-        subcommands = {PlanNextCommand.class},
+        subcommands = {PlanNextCommand.class, PlanGraphCommand.class},
         description = {
                 "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that",
                 "move together under every pool's maxUnavailable, control-plane quorum, PDBs,",
