@@ -24,8 +24,18 @@ import dev.coreos4j.planner.Simulator;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
 import dev.coreos4j.planner.Wave;
+import dev.coreos4j.planner.graph.ExampleGraph;
+import dev.coreos4j.planner.graph.Hop;
+import dev.coreos4j.planner.graph.HopRollout;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.PathRollout;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.UpdatePath;
 
-/** The demo chapter for issue #6: plan a 3-master/12-worker/2-zone upgrade, pause it, roll it back. */
+/**
+ * The demo chapter for issues #6 and #7: plan a 3-master/12-worker/2-zone upgrade, pause it, roll it back, then pick
+ * the releases of a 4.14 to 4.18 EUS upgrade from an update graph.
+ */
 final class PlannerDemo implements DemoStep {
 
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
@@ -86,6 +96,32 @@ final class PlannerDemo implements DemoStep {
         long back = rollback.after().stream().filter(p -> p.isUpdated()).count();
         out.printf("  afterwards %d of %d pools report Updated on their previous config%n", back,
                 rollback.after().size());
+
+        updatePath(out);
+    }
+
+    /** Which releases to pass through: an EUS-to-EUS path over the embedded graph, each hop planned as a rollout. */
+    private static void updatePath(PrintWriter out) {
+        out.printf("%nWhich releases to pass through: 4.14.38 -> 4.18.5 on channel eus-4.14, control plane only%n");
+        PathResult result = ExampleGraph.planEus(RiskOutcome.NO_MATCH);
+        if (!(result instanceof PathResult.Found)) {
+            out.println("  no path: " + ((PathResult.NoPath) result).reason());
+            return;
+        }
+        UpdatePath path = ((PathResult.Found) result).path();
+        List<HopRollout> rollouts = PathRollout.plan(path, ExampleGraph.demoCluster(NOW));
+        for (HopRollout r : rollouts) {
+            Hop hop = r.hop();
+            out.printf("  %-8s -> %-8s %d waves, %2d reboots  %s%n", hop.from(), hop.to(), r.waves(), r.reboots(),
+                    hop.reason());
+        }
+        out.printf("  workers stay paused over the odd minors: %d worker reboots saved per node%n",
+                path.eus().workerRebootsSavedPerNode());
+        PathResult risky = ExampleGraph.planEus(RiskOutcome.MATCH);
+        if (risky instanceof PathResult.Found) {
+            out.printf("  if %s applies to this cluster, the path avoids its edge: %s%n", ExampleGraph.CONDITIONAL_RISK,
+                    String.join(" -> ", ((PathResult.Found) risky).path().versions()));
+        }
     }
 
     private static long startedWorkers(Snapshot s) {
