@@ -249,9 +249,9 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             rest.remove(0);
             removed.add(new Removal(p, Removal.Reason.STAGED_REPLACED));
         }
-        DeploymentList without = new DeploymentList(stateroots, rest, booted);
+        // the serial counts the replaced staged deployment too, so a new staged deployment never reuses its name
         Deployment created = new Deployment(target.stateroot(), target.commit(),
-                without.nextSerial(target.stateroot(), target.commit()), target.bootcsum(), target.origin(), kargs,
+                nextSerial(target.stateroot(), target.commit()), target.bootcsum(), target.origin(), kargs,
                 false, true);
         rest.add(0, created);
         return new Transition.Applied(this, new DeploymentList(stateroots, rest, booted), removed, created,
