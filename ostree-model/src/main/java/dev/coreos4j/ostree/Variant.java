@@ -1,0 +1,163 @@
+package dev.coreos4j.ostree;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
+import dev.coreos4j.ostree.internal.GVariantType;
+
+/**
+ * A GVariant value of any type, held as its type string and its normal-form serialized bytes, as found in commit
+ * metadata ({@code a{sv}}) values. Immutable; {@link #data()} returns a copy.
+ *
+ * @param type the GVariant type string, e.g. {@code s}, {@code as}, {@code aay}
+ * @param data the serialized value in normal form
+ */
+public record Variant(String type, byte[] data) {
+
+    /**
+     * @throws IllegalArgumentException when {@code type} is not a supported GVariant type or {@code data} is not a
+     *     normal-form value of it
+     */
+    public Variant {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+        GVariantType parsed = GVariantType.parse(type);
+        data = data.clone();
+        try {
+            GVariantCodec.decode(parsed, data);
+        } catch (GVariantException e) {
+            throw new IllegalArgumentException("variant of type " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A value of {@code type} built from its Java form (see the package's GVariant mapping). */
+    public static Variant of(String type, Object javaValue) {
+        return new Variant(type, GVariantCodec.encode(type, javaValue));
+    }
+
+    /** An {@code s} value. */
+    public static Variant ofString(String s) {
+        return of("s", s);
+    }
+
+    /** An {@code as} value. */
+    public static Variant ofStrings(List<String> strings) {
+        return of("as", List.copyOf(strings));
+    }
+
+    /** A {@code b} value. */
+    public static Variant ofBoolean(boolean b) {
+        return of("b", b);
+    }
+
+    /** An {@code aay} value. */
+    public static Variant ofByteArrays(List<byte[]> arrays) {
+        return of("aay", new ArrayList<>(arrays));
+    }
+
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    /** The value in its Java form: String, Boolean, List, byte[], … (see the package's GVariant mapping). */
+    public Object value() {
+        return GVariantCodec.decode(type, data);
+    }
+
+    /** The value of an {@code s} variant. */
+    public String asString() {
+        requireType("s");
+        return (String) value();
+    }
+
+    /** The value of an {@code as} variant. */
+    @SuppressWarnings("unchecked")
+    public List<String> asStrings() {
+        requireType("as");
+        return List.copyOf((List<String>) value());
+    }
+
+    /** The value of an {@code aay} variant. */
+    @SuppressWarnings("unchecked")
+    public List<byte[]> asByteArrays() {
+        requireType("aay");
+        return List.copyOf((List<byte[]>) value());
+    }
+
+    private void requireType(String expected) {
+        if (!type.equals(expected)) {
+            throw new IllegalStateException("variant has type " + type + ", not " + expected);
+        }
+    }
+
+    /** GVariant text format for the common types ({@code 'text'}, {@code ['a', 'b']}, {@code true}, …). */
+    @Override
+    public String toString() {
+        return "<" + text(GVariantType.parse(type), value()) + ">";
+    }
+
+    private static String text(GVariantType t, Object v) {
+        switch (t.kind()) {
+            case 's', 'o', 'g':
+                return "'" + ((String) v).replace("\\", "\\\\").replace("'", "\\'") + "'";
+            case 'v':
+                return v.toString();
+            case 'a': {
+                if (t.isByteArray()) {
+                    byte[] b = (byte[]) v;
+                    return "[" + (b.length == 0 ? "" : "0x" + HexFormat.ofDelimiter(", 0x").formatHex(b)) + "]";
+                }
+                List<String> parts = new ArrayList<>();
+                for (Object item : (List<?>) v) {
+                    parts.add(text(t.element(), item));
+                }
+                return t.element().kind() == '{' ? "{" + String.join(", ", parts) + "}" : "[" + String.join(", ", parts) + "]";
+            }
+            case 'm': {
+                java.util.Optional<?> o = (java.util.Optional<?>) v;
+                return o.isEmpty() ? "nothing" : text(t.element(), o.get());
+            }
+            case '(': {
+                List<String> parts = new ArrayList<>();
+                List<?> vs = (List<?>) v;
+                for (int i = 0; i < vs.size(); i++) {
+                    parts.add(text(t.members().get(i), vs.get(i)));
+                }
+                return "(" + String.join(", ", parts) + (parts.size() == 1 ? ",)" : ")");
+            }
+            case '{': {
+                List<?> vs = (List<?>) v;
+                return text(t.members().get(0), vs.get(0)) + ": " + text(t.members().get(1), vs.get(1));
+            }
+            case 'y':
+                return String.format("0x%02x", ((Byte) v) & 0xff);
+            case 'u':
+                return Integer.toUnsignedString((Integer) v);
+            case 't':
+                return Long.toUnsignedString((Long) v);
+            default:
+                return String.valueOf(v);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Variant other && other.type.equals(type) && Arrays.equals(other.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + Arrays.hashCode(data);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
