@@ -195,18 +195,17 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return unknownStateroot(target.stateroot());
         }
         Deployment merge = options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
-        Transition.Refused bad = null;
         KernelArgs kargs;
         try {
             KernelArgs base = merge == null || options.kargsNone() ? KernelArgs.NONE : merge.kernelArgs();
             kargs = base.edit(options.kargEdits());
         } catch (KernelArgs.KargException e) {
-            bad = new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
-            kargs = null;
+            return new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
         }
-        if (bad != null) {
-            return bad;
-        }
+        return deployWith(target, kargs, merge, options);
+    }
+
+    private Transition deployWith(DeployTarget target, KernelArgs kargs, Deployment merge, DeployOptions options) {
         Deployment created = new Deployment(target.stateroot(), target.commit(),
                 nextSerial(target.stateroot(), target.commit()), target.bootcsum(), target.origin(), kargs, false, false);
         return simpleWrite(deployments, created, merge == null ? null : merge.key(), options, "Deployed " + created.id());
@@ -236,6 +235,10 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         } catch (KernelArgs.KargException e) {
             return new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
         }
+        return stageWith(target, kargs);
+    }
+
+    private Transition stageWith(DeployTarget target, KernelArgs kargs) {
         Optional<Deployment> previous = staged();
         List<Deployment> rest = new ArrayList<>(deployments);
         List<Removal> removed = new ArrayList<>();
@@ -383,13 +386,18 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         } catch (KernelArgs.KargException e) {
             return new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
         }
-        if (kargs.equals(from.kernelArgs())) {
+        if (kargs.args().equals(from.kernelArgs().args())) {
             return new Transition.Refused(Refusal.KARGS_UNCHANGED, "Kernel arguments are unchanged: " + kargs);
         }
         DeployTarget target = new DeployTarget(from.stateroot(), from.commit(), from.bootcsum(), from.origin());
-        DeployOptions options = DeployOptions.DEFAULTS.withKargsNone(true)
-                .withKargEdits(kargs.args().stream().map(KargEdit::append).toList());
-        return stage ? stage(target, options) : deploy(target, options);
+        if (stage) {
+            if (booted == null) {
+                return new Transition.Refused(Refusal.NOT_BOOTED,
+                        "Cannot stage deployment: Not currently booted into an OSTree system");
+            }
+            return stageWith(target, kargs);
+        }
+        return deployWith(target, kargs, mergeDeployment(from.stateroot()).orElse(null), DeployOptions.DEFAULTS);
     }
 
     /**

@@ -7,13 +7,20 @@ import java.util.Objects;
 /**
  * A deployment's kernel command line (the BLS {@code options} line without {@code ostree=}), in order.
  * Keys may repeat ({@code console=tty0 console=ttyS0}); editing follows libostree's {@code OstreeKernelArgs}.
+ * libostree replaces the {@code ostree=} bootlink argument in place, so its position is kept as {@code bootlinkAt}.
  *
  * @param args the arguments in order, each {@code KEY} or {@code KEY=VALUE}; copied, immutable
+ * @param bootlinkAt how many of {@code args} come before {@code ostree=} on the options line (0..size)
  */
-public record KernelArgs(List<String> args) {
+public record KernelArgs(List<String> args, int bootlinkAt) {
 
     /** No kernel arguments. */
     public static final KernelArgs NONE = new KernelArgs(List.of());
+
+    /** The arguments with {@code ostree=} appended after them (as for a deployment without a merge deployment). */
+    public KernelArgs(List<String> args) {
+        this(args, args.size());
+    }
 
     /**
      * @throws IllegalArgumentException if an argument is empty, starts with {@code =} or is {@code ostree=…}
@@ -21,6 +28,9 @@ public record KernelArgs(List<String> args) {
      */
     public KernelArgs {
         args = List.copyOf(args);
+        if (bootlinkAt < 0 || bootlinkAt > args.size()) {
+            throw new IllegalArgumentException("bootlinkAt " + bootlinkAt + " is not in [0, " + args.size() + "]");
+        }
         for (String arg : args) {
             if (arg.isEmpty() || arg.startsWith("=")) {
                 throw new IllegalArgumentException("kernel argument must start with a key: '" + arg + "'");
@@ -37,7 +47,7 @@ public record KernelArgs(List<String> args) {
      */
     public static KernelArgs parse(String cmdline) {
         Objects.requireNonNull(cmdline, "cmdline");
-        List<String> out = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inQuotes = false;
         for (int i = 0; i < cmdline.length(); i++) {
@@ -46,23 +56,50 @@ public record KernelArgs(List<String> args) {
                 inQuotes = !inQuotes;
                 current.append(c);
             } else if (Character.isWhitespace(c) && !inQuotes) {
-                flush(current, out);
+                flush(current, words);
             } else {
                 current.append(c);
             }
         }
-        flush(current, out);
-        return new KernelArgs(out);
+        flush(current, words);
+        List<String> out = new ArrayList<>();
+        int at = -1;
+        for (String w : words) {
+            if (key(w).equals("ostree")) {
+                at = out.size();
+            } else {
+                out.add(w);
+            }
+        }
+        return new KernelArgs(out, at < 0 ? out.size() : at);
     }
 
     private static void flush(StringBuilder current, List<String> out) {
         if (current.length() > 0) {
-            String arg = current.toString();
-            if (!key(arg).equals("ostree")) {
-                out.add(arg);
-            }
+            out.add(current.toString());
             current.setLength(0);
         }
+    }
+
+    /** A list whose single {@code null} element marks the {@code ostree=} position. */
+    private static KernelArgs fromMarked(List<String> marked) {
+        List<String> out = new ArrayList<>(marked);
+        int at = out.indexOf(null);
+        out.remove(at);
+        return new KernelArgs(out, at);
+    }
+
+    private List<String> marked() {
+        List<String> out = new ArrayList<>(args);
+        out.add(bootlinkAt, null);
+        return out;
+    }
+
+    /** The BLS {@code options} value: these arguments with {@code ostree=bootlink} at its place. */
+    public String toOptions(String bootlink) {
+        List<String> out = marked();
+        out.set(out.indexOf(null), "ostree=" + bootlink);
+        return String.join(" ", out);
     }
 
     /** The key of {@code arg}: everything before the first {@code =}. */
@@ -86,7 +123,7 @@ public record KernelArgs(List<String> args) {
      * @throws KargException when a {@code REPLACE} or {@code DELETE} finds no such key or value, or the key is ambiguous
      */
     public KernelArgs edit(KargEdit edit) throws KargException {
-        List<String> out = new ArrayList<>(args);
+        List<String> out = marked();
         String arg = edit.arg();
         String key = key(arg);
         if (key.equals("ostree")) {
@@ -108,7 +145,7 @@ public record KernelArgs(List<String> args) {
                 } else {
                     out.set(first, arg);
                     for (int i = out.size() - 1; i > first; i--) {
-                        if (key(out.get(i)).equals(key)) {
+                        if (out.get(i) != null && key(out.get(i)).equals(key)) {
                             out.remove(i);
                         }
                     }
@@ -165,12 +202,12 @@ public record KernelArgs(List<String> args) {
             default:
                 throw new AssertionError(edit.op());
         }
-        return new KernelArgs(out);
+        return fromMarked(out);
     }
 
     private static int indexOfKey(List<String> list, String key) {
         for (int i = 0; i < list.size(); i++) {
-            if (key(list.get(i)).equals(key)) {
+            if (list.get(i) != null && key(list.get(i)).equals(key)) {
                 return i;
             }
         }
@@ -180,7 +217,7 @@ public record KernelArgs(List<String> args) {
     private static int countKey(List<String> list, String key) {
         int n = 0;
         for (String a : list) {
-            if (key(a).equals(key)) {
+            if (a != null && key(a).equals(key)) {
                 n++;
             }
         }

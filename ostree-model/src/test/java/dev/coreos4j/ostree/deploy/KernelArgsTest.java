@@ -21,6 +21,18 @@ class KernelArgsTest {
     }
 
     @Test
+    void bootlinkPosition_isKeptThroughEdits() throws Exception {
+        KernelArgs k = KernelArgs.parse("root=LABEL=root quiet ostree=/ostree/boot.1/os/abc/0");
+        assertThat(k.bootlinkAt()).isEqualTo(2);
+        KernelArgs edited = k.edit(List.of(KargEdit.append("extra=1")));
+        assertThat(edited.toOptions("/ostree/boot.0/os/abc/1"))
+                .isEqualTo("root=LABEL=root quiet ostree=/ostree/boot.0/os/abc/1 extra=1");
+        assertThat(edited.edit(List.of(KargEdit.delete("root"))).toOptions("B")).isEqualTo("quiet ostree=B extra=1");
+        assertThat(KernelArgs.parse("a b").toOptions("B")).isEqualTo("a b ostree=B");
+        assertThat(KernelArgs.parse("ostree=X a").bootlinkAt()).isZero();
+    }
+
+    @Test
     void set_replacesAllValuesOfKeyAtFirstPosition() throws Exception {
         assertThat(edit("console=tty0 quiet console=ttyS0", KargEdit.set("console=hvc0")).args())
                 .containsExactly("console=hvc0", "quiet");
