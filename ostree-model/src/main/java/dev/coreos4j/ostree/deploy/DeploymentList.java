@@ -197,12 +197,22 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         Deployment merge = options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
         KernelArgs kargs;
         try {
-            KernelArgs base = merge == null || options.kargsNone() ? KernelArgs.NONE : merge.kernelArgs();
-            kargs = base.edit(options.kargEdits());
+            kargs = startKargs(merge, options);
         } catch (KernelArgs.KargException e) {
             return new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
         }
         return deployWith(target, kargs, merge, options);
+    }
+
+    /**
+     * The merge deployment's arguments (bootlink position kept) edited; without a merge deployment or with
+     * {@code --karg-none} the edits start empty and {@code ostree=} goes last, as libostree appends it.
+     */
+    private static KernelArgs startKargs(Deployment merge, DeployOptions options) throws KernelArgs.KargException {
+        if (merge == null || options.kargsNone()) {
+            return new KernelArgs(KernelArgs.NONE.edit(options.kargEdits()).args());
+        }
+        return merge.kernelArgs().edit(options.kargEdits());
     }
 
     private Transition deployWith(DeployTarget target, KernelArgs kargs, Deployment merge, DeployOptions options) {
@@ -230,8 +240,7 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         Deployment merge = options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
         KernelArgs kargs;
         try {
-            KernelArgs base = merge == null || options.kargsNone() ? KernelArgs.NONE : merge.kernelArgs();
-            kargs = base.edit(options.kargEdits());
+            kargs = startKargs(merge, options);
         } catch (KernelArgs.KargException e) {
             return new Transition.Refused(Refusal.INVALID_KARGS, e.getMessage());
         }
