@@ -374,13 +374,13 @@ public final class Sysroot {
 
     // ============================================================================================== transitions
 
-    /** {@code ostree admin os-init NAME}: creates {@code ostree/deploy/NAME/{deploy,var}} (idempotent). */
+    /** {@code ostree admin os-init NAME}: creates {@code ostree/deploy/NAME/var} (idempotent). */
     public Transition osInit(String stateroot) throws IOException {
         Deployment.checkStateroot(stateroot);
         return locked(list -> {
             Transition t = list.initStateroot(stateroot);
             Path dir = root.resolve("ostree/deploy").resolve(stateroot);
-            Files.createDirectories(dir.resolve("deploy"));
+            Files.createDirectories(dir);
             Path var = dir.resolve("var");
             if (!Files.isDirectory(var)) {
                 Path tmp = dir.resolve("var.tmp");
@@ -527,7 +527,7 @@ public final class Sysroot {
             Transition t = list.pin(index, pin);
             if (t.isApplied() && ((Transition.Applied) t).changed()) {
                 Deployment d = t.list().deployments().get(index);
-                OriginFile.write(originFile(d), d.origin(), d.pinned());
+                OriginFile.rewritePinned(originFile(d), d.pinned());
             }
             return t;
         });
@@ -629,6 +629,12 @@ public final class Sysroot {
             EtcMerge.merge(m.resolve("usr/etc"), m.resolve("etc"), etc);
         }
         crashPoint("etc-merged");
+        Path stamp = root.resolve("ostree/deploy").resolve(d.stateroot()).resolve("var/.ostree-selabeled");
+        if (Files.isDirectory(stamp.getParent()) && !Files.exists(stamp)) {
+            // libostree relabels /var once per stateroot and leaves this stamp (also without SELinux)
+            Files.createFile(stamp);
+            Files.setPosixFilePermissions(stamp, Fs.perms(0644));
+        }
         Fs.fsync(etc);
         Fs.fsync(dir);
         OriginFile.write(originFile(d), d.origin(), d.pinned());
@@ -659,6 +665,11 @@ public final class Sysroot {
             return;
         }
         int nb = haveLoader ? 1 - b : 1;
+        Path bootBoot = root.resolve("boot/boot");
+        if (!Files.exists(bootBoot, LinkOption.NOFOLLOW_LINKS)) {
+            // lets /boot/... paths work whether /boot is a separate file system or not
+            Files.createSymbolicLink(bootBoot, Path.of("."));
+        }
         int ns = 1 - subbootversion(nb);
         Path loaderDir = root.resolve("boot/loader." + nb);
         Fs.deleteTree(loaderDir);
@@ -1070,6 +1081,38 @@ public final class Sysroot {
                 sb.append("\n[libostree-transient]\npinned=true\n");
             }
             Fs.writeAtomically(file, sb.toString());
+        }
+
+        /**
+         * Sets or removes {@code [libostree-transient] pinned=true} keeping the rest of the file, as GLib's keyfile
+         * does for libostree: unpinning leaves the (then empty) group behind.
+         */
+        static void rewritePinned(Path file, boolean pinned) throws IOException {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            int header = lines.indexOf("[libostree-transient]");
+            if (header >= 0) {
+                int end = header + 1;
+                while (end < lines.size() && !lines.get(end).startsWith("[")) {
+                    end++;
+                }
+                for (int i = end - 1; i > header; i--) {
+                    if (lines.get(i).strip().startsWith("pinned=")) {
+                        lines.remove(i);
+                    }
+                }
+                if (pinned) {
+                    lines.add(header + 1, "pinned=true");
+                }
+            } else if (pinned) {
+                lines.add("");
+                lines.add("[libostree-transient]");
+                lines.add("pinned=true");
+            }
+            Fs.writeAtomically(file, String.join("\n", lines) + "\n");
         }
 
         /** The keys of {@code [group]} in a GLib keyfile. */

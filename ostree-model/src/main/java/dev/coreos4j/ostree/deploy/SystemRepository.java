@@ -3,7 +3,6 @@ package dev.coreos4j.ostree.deploy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -191,19 +190,9 @@ public final class SystemRepository {
         return out;
     }
 
-    /** Deletes local ref {@code ref} and empty parent directories under {@code refs/heads}. */
+    /** Deletes local ref {@code ref} (like libostree, empty parent directories stay). */
     public void deleteRef(String ref) throws IOException {
-        Path heads = root.resolve("refs/heads");
-        Path file = heads.resolve(ref);
-        Files.deleteIfExists(file);
-        for (Path dir = file.getParent(); dir != null && !dir.equals(heads); dir = dir.getParent()) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                if (ds.iterator().hasNext()) {
-                    break;
-                }
-            }
-            Files.delete(dir);
-        }
+        Files.deleteIfExists(root.resolve("refs/heads").resolve(ref));
     }
 
     // ---------------------------------------------------------------------------------------------- checkout
