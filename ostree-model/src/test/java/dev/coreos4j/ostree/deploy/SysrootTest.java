@@ -163,4 +163,43 @@ class SysrootTest {
         assertThat(sysroot.undeploy(2).isApplied()).isTrue();
         assertThat(sysroot.check()).isEmpty();
     }
+
+    @Test
+    void finalize_typeChangeFails_keepsOldListAndRecordsWhy() throws IOException {
+        sysroot.deploy("testos", c1.hex(), DeployOptions.DEFAULTS);
+        sysroot.boot(0);
+        // the new OS turns app.conf into a directory while the local /etc still has an edited app.conf file
+        Path t4 = OsTrees.tree(tmp.resolve("t4"), "6.1.0", "kernel-1", Map.of("app.conf/inner.conf", "x\n"));
+        Checksum c4 = sysroot.repository().commit(t4, "testos/dir", "four", "4.0", Instant.parse("2024-04-01T00:00:00Z"));
+        Path etc = sysroot.deploymentDirectory(sysroot.load().deployments().get(0)).resolve("etc");
+        Files.writeString(etc.resolve("app.conf"), "local edit\n");
+        DeploymentList before = sysroot.load();
+        assertThat(sysroot.stage("testos", c4.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
+        Transition f = sysroot.finalizeStaged();
+        assertThat(f.refusal().reason()).isEqualTo(Refusal.ETC_MERGE_FAILED);
+        assertThat(f.message()).contains("app.conf").contains("type change");
+        assertThat(sysroot.load()).isEqualTo(before);
+        assertThat(sysroot.finalizeFailure()).hasValueSatisfying(m -> assertThat(m).contains("app.conf"));
+        assertThat(sysroot.status().toText()).contains("failed to finalize previous deployment");
+        assertThat(sysroot.check()).isEmpty();
+        // a plain deploy with the same conflict is refused and leaves nothing behind
+        Transition d = sysroot.deploy("testos", c4.hex(), DeployOptions.DEFAULTS);
+        assertThat(d.refusal().reason()).isEqualTo(Refusal.ETC_MERGE_FAILED);
+        assertThat(sysroot.load()).isEqualTo(before);
+        try (var s = Files.list(root().resolve("ostree/deploy/testos/deploy"))) {
+            assertThat(s.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void repository_refusesNonBareAndMissing() throws IOException {
+        Path archive = Files.createDirectories(tmp.resolve("archive/objects"));
+        Files.writeString(tmp.resolve("archive/config"), "[core]\nrepo_version=1\nmode=archive-z2\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemRepository.open(archive.getParent()))
+                .hasMessageContaining("only 'bare'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sysroot.open(tmp.resolve("nothing")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThat(sysroot.repository().resolve("0".repeat(64))).isEmpty();
+        assertThat(sysroot.repository().resolve("../../etc")).isEmpty();
+    }
 }
