@@ -23,10 +23,23 @@ final class Fs {
 
     static final FileTime EPOCH = FileTime.fromMillis(0);
 
+    /** Whether {@link #fsync} really syncs on this thread: off while a repository with {@code core.fsync=false} is written. */
+    private static final ThreadLocal<Boolean> SYNC = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+    /** Turns syncing on or off for the calling thread; returns the previous setting. */
+    static boolean setSync(boolean on) {
+        boolean before = SYNC.get();
+        SYNC.set(on);
+        return before;
+    }
+
     private Fs() {}
 
     /** Flushes a file or directory to disk. */
     static void fsync(Path path) throws IOException {
+        if (!SYNC.get()) {
+            return;
+        }
         boolean dir = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
         if (Files.isSymbolicLink(path)) {
             return;
@@ -46,7 +59,9 @@ final class Fs {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp" + ThreadLocalRandom.current().nextInt(1 << 30));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
+            if (SYNC.get()) {
+                ch.force(true);
+            }
         }
         Files.setPosixFilePermissions(tmp, perms(0644));
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

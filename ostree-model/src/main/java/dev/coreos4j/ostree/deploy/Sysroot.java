@@ -1029,9 +1029,11 @@ public final class Sysroot {
             if (lock == null) {
                 return new Transition.Refused(Refusal.LOCKED, "System transaction in progress (" + lockFile + " is locked)");
             }
+            boolean before = Fs.setSync(repository().fsync());
             try {
                 return step.run(load());
             } finally {
+                Fs.setSync(before);
                 lock.release();
             }
         }

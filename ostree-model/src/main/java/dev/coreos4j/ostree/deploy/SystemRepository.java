@@ -42,9 +42,19 @@ public final class SystemRepository {
     static final String BARE_CONFIG = "[core]\nrepo_version=1\nmode=bare\n";
 
     private final Path root;
+    private final boolean fsync;
 
-    private SystemRepository(Path root) {
+    private SystemRepository(Path root, boolean fsync) {
         this.root = root;
+        this.fsync = fsync;
+    }
+
+    /**
+     * Whether writes are synced: {@code core.fsync} of the config (default true). libostree also skips its syncs when
+     * it is false; it is meant for scratch sysroots and tests, never for a machine's /sysroot.
+     */
+    public boolean fsync() {
+        return fsync;
     }
 
     /** The repository directory. */
@@ -68,7 +78,7 @@ public final class SystemRepository {
         }
         Files.createDirectories(dir.resolve("objects"));
         Fs.fsync(dir);
-        return new SystemRepository(dir);
+        return open(dir);
     }
 
     /**
@@ -82,16 +92,19 @@ public final class SystemRepository {
             throw new NoSuchFileException(dir.toString(), null, "not an OSTree repository (no config or objects/)");
         }
         String mode = null;
+        boolean fsync = true;
         for (String line : Files.readAllLines(config, StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (t.startsWith("mode=")) {
                 mode = t.substring(5).strip();
+            } else if (t.replace(" ", "").equals("fsync=false")) {
+                fsync = false;
             }
         }
         if (!"bare".equals(mode)) {
             throw new IOException(config + ": system repository mode is '" + mode + "', only 'bare' is supported");
         }
-        return new SystemRepository(dir);
+        return new SystemRepository(dir, fsync);
     }
 
     // ---------------------------------------------------------------------------------------------- objects
@@ -278,6 +291,16 @@ public final class SystemRepository {
      * @return the new commit
      */
     public Checksum commit(Path tree, String branch, String subject, String version, Instant timestamp)
+            throws IOException {
+        boolean before = Fs.setSync(fsync);
+        try {
+            return commitSynced(tree, branch, subject, version, timestamp);
+        } finally {
+            Fs.setSync(before);
+        }
+    }
+
+    private Checksum commitSynced(Path tree, String branch, String subject, String version, Instant timestamp)
             throws IOException {
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(subject, "subject");

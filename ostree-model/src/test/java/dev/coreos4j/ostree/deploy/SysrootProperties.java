@@ -62,7 +62,9 @@ class SysrootProperties {
         try {
             Path dir = Files.createTempDirectory("coreos4j-sysroot-prop-");
             dirs.add(dir);
-            Sim sim = new Sim(Sysroot.initFs(dir.resolve("sr")));
+            Sysroot.initFs(dir.resolve("sr"));
+            CrashSafetyTest.noFsync(dir.resolve("sr"));
+            Sim sim = new Sim(Sysroot.open(dir.resolve("sr")));
             SystemRepository repo = sim.sysroot.repository();
             for (int i = 1; i <= 3; i++) {
                 Path tree = OsTrees.tree(dir.resolve("t" + i), i == 3 ? "6.2.0" : "6.1.0", i == 3 ? "k2" : "k1",
