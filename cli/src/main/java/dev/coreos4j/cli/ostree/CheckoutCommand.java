@@ -1,0 +1,35 @@
+package dev.coreos4j.cli.ostree;
+
+import java.nio.file.Path;
+
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.ostree.CheckoutOptions;
+import dev.coreos4j.ostree.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code checkout [-U] [--subpath=P] REF DIR}. */
+@Command(name = "checkout", mixinStandardHelpOptions = true,
+        description = "Check out a commit into a new directory; never writes outside it.")
+final class CheckoutCommand extends RepoCommand {
+
+    @Option(names = {"-U", "--user-mode"}, description = "Do not change file ownership; drop setuid/setgid bits.")
+    boolean userMode;
+
+    @Option(names = "--subpath", paramLabel = "PATH", defaultValue = "/", description = "Checkout only this path.")
+    String subpath;
+
+    @Parameters(index = "0", paramLabel = "REF")
+    String rev;
+
+    @Parameters(index = "1", paramLabel = "DIR")
+    Path target;
+
+    @Override
+    int execute() throws Exception {
+        Repository repo = openRepo();
+        repo.checkout(repo.resolve(rev), target, new CheckoutOptions(userMode, subpath));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.coreos4j.cli.ostree;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code coreos4j ostree --repo=PATH <command>}: the {@code ostree} CLI's repository commands, archive mode. */
+@Command(
+        name = "ostree",
+        mixinStandardHelpOptions = true,
+        description = {
+                "OSTree archive repositories, byte-compatible with libostree: the same option spellings as the",
+                "ostree CLI for the commands implemented.",
+        },
+        subcommands = {
+                InitCommand.class,
+                CommitCommand.class,
+                LogCommand.class,
+                LsCommand.class,
+                CatCommand.class,
+                ShowCommand.class,
+                RevParseCommand.class,
+                RefsCommand.class,
+                CheckoutCommand.class,
+                DiffCommand.class,
+                FsckCommand.class,
+                PruneCommand.class,
+                SignCommand.class,
+        })
+public final class OstreeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repo", paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The repository (default: the OSTREE_REPO environment variable).")
+    Path repo;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** The repository path from {@code --repo} or {@code OSTREE_REPO}. */
+    Path repoPath(CommandSpec caller) {
+        if (repo != null) {
+            return repo;
+        }
+        String env = System.getenv("OSTREE_REPO");
+        if (env != null && !env.isEmpty()) {
+            return Path.of(env);
+        }
+        throw new ParameterException(caller.commandLine(), "Command requires a --repo argument");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.coreos4j.ostree;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link Repository#fsck} found. Immutable.
+ *
+ * @param findings every problem, each naming the object
+ * @param commits how many commit objects were checked
+ * @param objects how many distinct objects were re-hashed
+ * @param partialCommits commits that are (now) marked partial
+ */
+public record FsckReport(List<Finding> findings, int commits, int objects, List<Checksum> partialCommits) {
+
+    public FsckReport {
+        findings = List.copyOf(findings);
+        partialCommits = List.copyOf(partialCommits);
+    }
+
+    /** How bad a finding is. */
+    public enum Severity { ERROR, WARNING }
+
+    /**
+     * One problem.
+     *
+     * @param severity how bad
+     * @param path the object's path in the repository ({@code objects/ab/cdef….filez}) or the ref file
+     * @param code a stable code: {@code missing-object}, {@code checksum-mismatch}, {@code invalid-object},
+     *     {@code partial-commit}, {@code bad-ref}
+     * @param message what is wrong, for people
+     */
+    public record Finding(Severity severity, String path, String code, String message) {
+        public Finding {
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String toString() {
+            return severity + " " + path + " [" + code + "] " + message;
+        }
+    }
+
+    /** Whether no error was found. */
+    public boolean ok() {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.coreos4j.ostree;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A shared/exclusive lock on a lock file that excludes other processes (POSIX {@code fcntl} locks, which conflict
+ * with libostree's OFD locks on Linux) and other threads of this JVM. POSIX locks belong to the process, and closing
+ * any channel on the file drops them all, so each lock file has exactly one channel per JVM, kept here.
+ */
+final class RepoLock {
+
+    private static final Map<Path, RepoLock> LOCKS = new HashMap<>();
+
+    private final Path file;
+    private FileChannel channel;
+    private FileLock osLock;
+    private int shared;
+    private boolean exclusive;
+
+    private RepoLock(Path file) {
+        this.file = file;
+    }
+
+    static RepoLock of(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (LOCKS) {
+            return LOCKS.computeIfAbsent(key, RepoLock::new);
+        }
+    }
+
+    /** A held lock; closing releases it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    private void openChannel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+            } catch (IOException | UnsupportedOperationException e) {
+                // best effort, as libostree (0660 & umask)
+            }
+        }
+    }
+
+    synchronized Held shared() throws IOException {
+        while (exclusive) {
+            waitInterruptibly();
+        }
+        if (shared == 0) {
+            openChannel();
+            osLock = channel.lock(0, Long.MAX_VALUE, true);
+        }
+        shared++;
+        return once(this::releaseShared);
+    }
+
+    synchronized Held exclusive() throws IOException {
+        while (exclusive || shared > 0) {
+            waitInterruptibly();
+        }
+        openChannel();
+        osLock = channel.lock(0, Long.MAX_VALUE, false);
+        exclusive = true;
+        return once(this::releaseExclusive);
+    }
+
+    private interface Release {
+        void run() throws IOException;
+    }
+
+    private static Held once(Release release) {
+        return new Held() {
+            private boolean done;
+
+            @Override
+            public synchronized void close() throws IOException {
+                if (!done) {
+                    done = true;
+                    release.run();
+                }
+            }
+        };
+    }
+
+    private void waitInterruptibly() throws IOException {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for lock " + file);
+        }
+    }
+
+    private synchronized void releaseShared() throws IOException {
+        if (shared <= 0) {
+            return;
+        }
+        shared--;
+        if (shared == 0) {
+            osLock.release();
+            osLock = null;
+            notifyAll();
+        }
+    }
+
+    private synchronized void releaseExclusive() throws IOException {
+        if (!exclusive) {
+            return;
+        }
+        exclusive = false;
+        osLock.release();
+        osLock = null;
+        notifyAll();
+    }
+}

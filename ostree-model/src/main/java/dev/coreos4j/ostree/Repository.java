@@ -1,0 +1,675 @@
+package dev.coreos4j.ostree;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * An OSTree repository in {@code archive} mode ({@code mode=archive-z2}) on disk, byte-compatible with libostree.
+ *
+ * <p>Readers need no lock. Writers go through a {@link Transaction} ({@link #begin()}), which holds a shared lock on
+ * {@code .lock} as libostree's writers do; {@link #prune} takes it exclusively. Ref updates are compare-and-set
+ * ({@link RefUpdate}). An instance is thread-safe; it holds no open files, so {@link #close()} is only a courtesy.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * Repository repo = Repository.init(Path.of("repo"));
+ * CommitResult r = repo.commit(Path.of("rootfs"), CommitOptions.builder().branch("os/x86_64").subject("v1")
+ *         .ownerUid(0).ownerGid(0).noXattrs(true).build());
+ * repo.checkout(r.checksum(), Path.of("out"), CheckoutOptions.user());
+ * }</pre>
+ */
+public final class Repository implements AutoCloseable {
+
+    private final Path path;
+    private final RepoConfig config;
+
+    private Repository(Path path, RepoConfig config) {
+        this.path = path;
+        this.config = config;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // init / open
+
+    /**
+     * Creates an archive repository at {@code path} as {@code ostree init --mode=archive} does (the directory may
+     * exist; an existing archive repository is simply opened).
+     *
+     * @throws IOException on I/O errors, or when {@code path} holds a repository of another mode
+     */
+    public static Repository init(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        if (Files.isDirectory(path.resolve("objects")) && Files.exists(path.resolve("config"))) {
+            return open(path);
+        }
+        Files.createDirectories(path);
+        Path config = path.resolve("config");
+        Path tmp = path.resolve(".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Files.writeString(tmp, RepoConfig.ARCHIVE_DEFAULT, StandardCharsets.UTF_8);
+        Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        for (String dir : List.of("tmp", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes",
+                "objects")) {
+            Files.createDirectories(path.resolve(dir));
+        }
+        return open(path);
+    }
+
+    /**
+     * Opens an existing archive repository.
+     *
+     * @throws NoSuchFileException when {@code path} has no {@code config} or {@code objects}
+     * @throws IOException when the config is unreadable or names another mode or version
+     */
+    public static Repository open(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Path configFile = path.resolve("config");
+        if (!Files.isDirectory(path.resolve("objects")) || !Files.isRegularFile(configFile)) {
+            throw new NoSuchFileException(path + " (not an OSTree repository: no config or objects/)");
+        }
+        RepoConfig config;
+        try {
+            config = RepoConfig.parse(Files.readString(configFile, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
+        if (config.get("core", "archive").map("true"::equalsIgnoreCase).orElse(false)) {
+            throw new IOException(configFile + ": the old \"archive\" repository mode is no longer supported");
+        }
+        String version = config.get("core", "repo_version").orElse("");
+        if (!version.equals("1")) {
+            throw new IOException(configFile + ": unsupported repo_version '" + version + "' (expected 1)");
+        }
+        String mode = config.mode();
+        if (!mode.equals("archive-z2") && !mode.equals("archive")) {
+            throw new IOException(configFile + ": unsupported repository mode '" + mode
+                    + "' (this library reads and writes archive-z2 repositories)");
+        }
+        try {
+            config.zlibLevel();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
+        return new Repository(path, config);
+    }
+
+    /** The repository directory. */
+    public Path path() {
+        return path;
+    }
+
+    /** The parsed {@code config}. */
+    public RepoConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        // no resources held: locks are taken per operation
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // layout
+
+    /** {@code objects/XX/<rest>.<ext>} for an object. */
+    public Path objectPath(ObjectType type, Checksum checksum) {
+        return path.resolve("objects").resolve(relativeObjectPath(type, checksum));
+    }
+
+    static String relativeObjectPath(ObjectType type, Checksum checksum) {
+        return checksum.hex().substring(0, 2) + "/" + checksum.hex().substring(2) + "." + type.extension();
+    }
+
+    /** Whether the loose object exists. */
+    public boolean has(ObjectType type, Checksum checksum) {
+        return Files.exists(objectPath(type, checksum));
+    }
+
+    RepoLock repoLock() throws IOException {
+        return RepoLock.of(path.resolve(".lock"));
+    }
+
+    RepoLock refsLock() throws IOException {
+        return RepoLock.of(path.resolve(".lock-refs"));
+    }
+
+    /**
+     * Starts a write transaction: takes the shared repository lock and creates a staging directory under
+     * {@code tmp/}. Close it (try-with-resources); without {@link Transaction#commit()} the staged objects are
+     * discarded.
+     */
+    public Transaction begin() throws IOException {
+        return new Transaction(this);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // reading objects
+
+    /**
+     * The stored bytes of a metadata object.
+     *
+     * @throws CorruptObjectException when the object is missing
+     */
+    public byte[] readMetadataBytes(ObjectType type, Checksum checksum) throws IOException {
+        if (!type.isMeta()) {
+            throw new IllegalArgumentException("not a metadata type: " + type);
+        }
+        try {
+            return Files.readAllBytes(objectPath(type, checksum));
+        } catch (NoSuchFileException e) {
+            throw new CorruptObjectException(checksum, type, "No such metadata object");
+        }
+    }
+
+    /**
+     * Reads and parses a commit.
+     *
+     * @throws CorruptObjectException when it is missing or malformed
+     */
+    public CommitObject readCommit(Checksum checksum) throws IOException {
+        byte[] bytes = readMetadataBytes(ObjectType.COMMIT, checksum);
+        try {
+            return CommitObject.parse(bytes);
+        } catch (ObjectFormatException e) {
+            throw new CorruptObjectException(checksum, ObjectType.COMMIT, e.getMessage());
+        }
+    }
+
+    /** Reads and parses a dirtree. @throws CorruptObjectException when it is missing or malformed */
+    public DirTree readDirTree(Checksum checksum) throws IOException {
+        byte[] bytes = readMetadataBytes(ObjectType.DIR_TREE, checksum);
+        try {
+            return DirTree.parse(bytes);
+        } catch (ObjectFormatException e) {
+            throw new CorruptObjectException(checksum, ObjectType.DIR_TREE, e.getMessage());
+        }
+    }
+
+    /** Reads and parses a dirmeta. @throws CorruptObjectException when it is missing or malformed */
+    public DirMeta readDirMeta(Checksum checksum) throws IOException {
+        byte[] bytes = readMetadataBytes(ObjectType.DIR_META, checksum);
+        try {
+            return DirMeta.parse(bytes);
+        } catch (ObjectFormatException e) {
+            throw new CorruptObjectException(checksum, ObjectType.DIR_META, e.getMessage());
+        }
+    }
+
+    /** The detached metadata ({@code .commitmeta}) of a commit, if any. */
+    public Optional<Metadata> readDetachedMetadata(Checksum commit) throws IOException {
+        Path p = objectPath(ObjectType.COMMIT_META, commit);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Metadata.parse(bytes));
+        } catch (ObjectFormatException e) {
+            throw new CorruptObjectException(commit, ObjectType.COMMIT_META, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a content object's header.
+     *
+     * @throws CorruptObjectException when it is missing or its header is invalid
+     */
+    public ContentObject readFile(Checksum checksum) throws IOException {
+        Path p = objectPath(ObjectType.FILE, checksum);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 8192)) {
+            FileHeader.Archived a = Filez.readHeader(in, Files.size(p));
+            return new ContentObject(checksum, a.header(), a.size());
+        } catch (NoSuchFileException e) {
+            throw new CorruptObjectException(checksum, ObjectType.FILE, "No such content object");
+        } catch (ObjectFormatException e) {
+            throw new CorruptObjectException(checksum, ObjectType.FILE, e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the uncompressed content of a regular-file object (empty for a symlink). The caller closes the stream; a
+     * corrupt payload fails the read with an {@link ObjectFormatException} ("Invalid compressed data").
+     *
+     * @throws CorruptObjectException when it is missing or its header is invalid
+     */
+    public InputStream openContent(Checksum checksum) throws IOException {
+        Path p = objectPath(ObjectType.FILE, checksum);
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(p), 65536);
+        } catch (NoSuchFileException e) {
+            throw new CorruptObjectException(checksum, ObjectType.FILE, "No such content object");
+        }
+        try {
+            FileHeader.Archived a = Filez.readHeader(in, Files.size(p));
+            if (a.header().isSymlink()) {
+                in.close();
+                return InputStream.nullInputStream();
+            }
+            return Filez.inflate(in);
+        } catch (ObjectFormatException e) {
+            in.close();
+            throw new CorruptObjectException(checksum, ObjectType.FILE, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The checksums of every loose object of {@code type}, sorted. */
+    public List<Checksum> listObjects(ObjectType type) throws IOException {
+        List<Checksum> out = new ArrayList<>();
+        Path objects = path.resolve("objects");
+        String suffix = "." + type.extension();
+        try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(objects)) {
+            for (Path dir : prefixes) {
+                String xx = dir.getFileName().toString();
+                if (xx.length() != 2 || !Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
+                    for (Path f : files) {
+                        String name = f.getFileName().toString();
+                        String hex = xx + name.substring(0, name.length() - suffix.length());
+                        if (Checksum.isValid(hex)) {
+                            out.add(Checksum.of(hex));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether {@code state/<commit>.commitpartial} marks the commit as incomplete. */
+    public boolean isPartial(Checksum commit) {
+        return Files.exists(path.resolve("state").resolve(commit.hex() + ".commitpartial"));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // refs
+
+    /** The checksum a refspec names, if the ref exists. @throws IOException when the ref file is malformed */
+    public Optional<Checksum> readRef(String refspec) throws IOException {
+        Refs.Refspec spec = Refs.parse(refspec);
+        return readRefFile(path.resolve(spec.path()), spec.toString());
+    }
+
+    private static Optional<Checksum> readRefFile(Path file, String name) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        String hex = text.strip();
+        if (!Checksum.isValid(hex)) {
+            throw new IOException("ref " + name + " (" + file + ") does not hold a checksum");
+        }
+        return Optional.of(Checksum.of(hex));
+    }
+
+    /**
+     * Every ref: local heads by name, remote refs as {@code remote:name}, sorted by refspec.
+     */
+    public Map<String, Checksum> refs() throws IOException {
+        Map<String, Checksum> out = new TreeMap<>();
+        collectRefs(path.resolve("refs/heads"), "", out);
+        Path remotes = path.resolve("refs/remotes");
+        if (Files.isDirectory(remotes)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(remotes)) {
+                for (Path remote : ds) {
+                    if (Files.isDirectory(remote)) {
+                        collectRefs(remote, remote.getFileName() + ":", out);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collectRefs(Path dir, String prefix, Map<String, Checksum> out) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    String rel = dir.relativize(f).toString().replace('\\', '/');
+                    if (!Refs.isValidRef(rel)) {
+                        continue;
+                    }
+                    readRefFile(f, prefix + rel).ifPresent(c -> out.put(prefix + rel, c));
+                }
+            }
+        }
+    }
+
+    /**
+     * Compare-and-set of one ref, outside any transaction: sets {@code refspec} to {@code value} (empty: delete) if
+     * it currently names {@code expected} (empty: absent). The target commit must exist and not be partial.
+     */
+    public RefUpdate updateRef(String refspec, Optional<Checksum> expected, Optional<Checksum> value) throws IOException {
+        Objects.requireNonNull(expected, "expected");
+        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), true, expected, value))).get(0);
+    }
+
+    /** Sets {@code refspec} unconditionally (as {@code ostree refs --create} / {@code --delete} do). */
+    public RefUpdate forceRef(String refspec, Optional<Checksum> value) throws IOException {
+        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value))).get(0);
+    }
+
+    List<RefUpdate> setRefs(List<Transaction.RefChange> changes) throws IOException {
+        for (Transaction.RefChange c : changes) {
+            if (c.value().isPresent()) {
+                Checksum v = c.value().get();
+                if (!has(ObjectType.COMMIT, v)) {
+                    throw new IllegalArgumentException("cannot point ref " + c.spec() + " at " + v
+                            + ": no such commit in " + path);
+                }
+                if (isPartial(v)) {
+                    throw new IllegalArgumentException("cannot point ref " + c.spec() + " at partial commit " + v);
+                }
+            }
+        }
+        List<RefUpdate> out = new ArrayList<>();
+        try (RepoLock.Held held = refsLock().exclusive()) {
+            for (Transaction.RefChange c : changes) {
+                Path file = path.resolve(c.spec().path());
+                Optional<Checksum> actual = readRefFile(file, c.spec().toString());
+                if (c.checkExpected() && !actual.equals(c.expected())) {
+                    out.add(new RefUpdate.Conflict(c.spec().toString(), c.expected(), actual, c.value()));
+                    continue;
+                }
+                if (c.value().isPresent()) {
+                    writeRefFile(file, c.value().get());
+                } else if (actual.isPresent()) {
+                    Files.deleteIfExists(file);
+                    fsyncDirectory(file.getParent());
+                }
+                out.add(new RefUpdate.Updated(c.spec().toString(), actual, c.value()));
+            }
+        }
+        return out;
+    }
+
+    private void writeRefFile(Path file, Checksum value) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = path.resolve("tmp").resolve("ref-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Files.createDirectories(tmp.getParent());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap((value.hex() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            if (config.fsync()) {
+                ch.force(false);
+            }
+        }
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to set
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(file.getParent());
+    }
+
+    void fsyncDirectory(Path dir) throws IOException {
+        if (!config.fsync()) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to sync directories; the renames are still ordered by the kernel
+            if (Files.isDirectory(dir)) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Resolves a revision as {@code ostree rev-parse}: a full checksum, a ref or {@code remote:ref} (a bare ref is
+     * looked up in {@code refs/heads}, then as {@code remote/ref} under {@code refs/remotes}), each optionally
+     * followed by {@code ^} for the parent.
+     *
+     * @throws IllegalArgumentException when the revision does not resolve ("Refspec 'x' not found")
+     */
+    public Checksum resolve(String rev) throws IOException {
+        Objects.requireNonNull(rev, "rev");
+        int carets = 0;
+        String base = rev;
+        while (base.endsWith("^")) {
+            carets++;
+            base = base.substring(0, base.length() - 1);
+        }
+        Checksum c;
+        if (Checksum.isValid(base)) {
+            c = Checksum.of(base);
+        } else {
+            Refs.Refspec spec;
+            try {
+                spec = Refs.parse(base);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid refspec '" + base + "': " + e.getMessage());
+            }
+            Optional<Checksum> found = readRefFile(path.resolve(spec.path()), spec.toString());
+            if (found.isEmpty() && spec.remote() == null) {
+                found = readRefFile(path.resolve("refs/remotes").resolve(spec.ref()), spec.toString());
+            }
+            c = found.orElseThrow(() -> new IllegalArgumentException("Refspec '" + rev + "' not found"));
+        }
+        for (int i = 0; i < carets; i++) {
+            CommitObject commit = readCommit(c);
+            Checksum current = c;
+            c = commit.parent().orElseThrow(() -> new IllegalArgumentException("Commit " + current + " has no parent"));
+        }
+        return c;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // operations
+
+    /**
+     * Commits the directory tree at {@code dir} (see {@link CommitOptions}) in one transaction, hashing and
+     * compressing files on all cores with bounded memory. With a branch, the branch moves by compare-and-set from the
+     * head it had when the commit started; a concurrent move is reported in {@link CommitResult#refUpdate()} (the
+     * commit object is still written).
+     *
+     * @throws IllegalArgumentException naming the path when the tree holds something OSTree cannot store
+     */
+    public CommitResult commit(Path dir, CommitOptions options) throws IOException {
+        return commit(tx -> tx.writeDirectory(dir, options), options);
+    }
+
+    /** Commits an in-memory tree; see {@link #commit(Path, CommitOptions)}. */
+    public CommitResult commit(MutableTree tree, CommitOptions options) throws IOException {
+        return commit(tx -> tx.writeTree(tree), options);
+    }
+
+    interface RootWriter {
+        Transaction.Root write(Transaction tx) throws IOException;
+    }
+
+    private CommitResult commit(RootWriter writer, CommitOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        Optional<Refs.Refspec> branch = options.branch().map(Refs::parse);
+        Optional<Checksum> head = branch.isPresent() ? readRefFile(path.resolve(branch.get().path()),
+                branch.get().toString()) : Optional.empty();
+        Optional<Checksum> parent = switch (options.parent().kind()) {
+            case BRANCH_HEAD -> head;
+            case NONE -> Optional.empty();
+            case EXPLICIT -> options.parent().checksum();
+        };
+        try (Transaction tx = begin()) {
+            Transaction.Root root = writer.write(tx);
+            Metadata metadata = options.metadata();
+            if (options.bindings() && branch.isPresent()) {
+                metadata = metadata.with(CommitObject.REF_BINDING, Variant.ofStrings(List.of(branch.get().ref())));
+            }
+            long timestamp = options.timestamp().orElseGet(() -> java.time.Instant.now().getEpochSecond());
+            CommitObject commit = new CommitObject(metadata, parent, List.of(), options.subject(), options.body(),
+                    timestamp, root.tree(), root.meta());
+            Checksum checksum = tx.writeCommit(commit);
+            branch.ifPresent(b -> tx.updateRef(b.toString(), head, checksum));
+            List<RefUpdate> updates = tx.commit();
+            return new CommitResult(checksum, commit, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(0)));
+        }
+    }
+
+    /**
+     * Checks out {@code commit} (or {@link CheckoutOptions#subpath()} of it) into {@code target}, which must not
+     * exist. Nothing is ever written outside {@code target}: names are validated, every path is created fresh and
+     * never followed through a symlink.
+     */
+    public void checkout(Checksum commit, Path target, CheckoutOptions options) throws IOException {
+        new Checkout(this, options).run(commit, target);
+    }
+
+    /** The history from {@code commit} back through its parents, newest first; stops at a missing parent. */
+    public List<LogEntry> log(Checksum commit) throws IOException {
+        List<LogEntry> out = new ArrayList<>();
+        Optional<Checksum> next = Optional.of(commit);
+        java.util.Set<Checksum> seen = new java.util.HashSet<>();
+        while (next.isPresent() && seen.add(next.get())) {
+            Checksum c = next.get();
+            if (!has(ObjectType.COMMIT, c)) {
+                out.add(new LogEntry(c, Optional.empty()));
+                break;
+            }
+            CommitObject obj = readCommit(c);
+            out.add(new LogEntry(c, Optional.of(obj)));
+            next = obj.parent();
+        }
+        return out;
+    }
+
+    /**
+     * One commit of a log.
+     *
+     * @param checksum the commit
+     * @param commit the commit object, empty when it is not in this repository ("History beyond this commit not
+     *     fetched")
+     */
+    public record LogEntry(Checksum checksum, Optional<CommitObject> commit) {}
+
+    /** Looks up a path ({@code /usr/bin/x}) in a commit. Empty when it does not exist. */
+    public Optional<TreeEntry> lookup(Checksum commit, String path) throws IOException {
+        CommitObject c = readCommit(commit);
+        TreeEntry current = new TreeEntry.Directory("/", c.rootTree(), c.rootMeta());
+        for (String part : splitPath(path)) {
+            if (!(current instanceof TreeEntry.Directory)) {
+                return Optional.empty();
+            }
+            TreeEntry.Directory d = (TreeEntry.Directory) current;
+            DirTree tree = readDirTree(d.tree());
+            String childPath = d.path().equals("/") ? "/" + part : d.path() + "/" + part;
+            Optional<DirTree.FileEntry> f = tree.file(part);
+            if (f.isPresent()) {
+                current = new TreeEntry.File(childPath, f.get().checksum());
+                continue;
+            }
+            Optional<DirTree.DirEntry> sub = tree.dir(part);
+            if (sub.isEmpty()) {
+                return Optional.empty();
+            }
+            current = new TreeEntry.Directory(childPath, sub.get().tree(), sub.get().meta());
+        }
+        return Optional.of(current);
+    }
+
+    static List<String> splitPath(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            String why = Names.whyInvalidFilename(p);
+            if (why != null) {
+                throw new IllegalArgumentException("invalid path '" + path + "': " + why);
+            }
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    /**
+     * Visits {@code entry} and, for a directory and {@code recursive}, everything below it in {@code strcmp} order,
+     * each directory's files before its subdirectories, both in {@code strcmp} order (as {@code ostree ls -R}).
+     */
+    public void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor) throws IOException {
+        visitor.visit(entry);
+        if (entry instanceof TreeEntry.Directory) {
+            TreeEntry.Directory d = (TreeEntry.Directory) entry;
+            DirTree tree = readDirTree(d.tree());
+            String prefix = d.path().equals("/") ? "/" : d.path() + "/";
+            for (DirTree.FileEntry f : tree.files()) {
+                visitor.visit(new TreeEntry.File(prefix + f.name(), f.checksum()));
+            }
+            for (DirTree.DirEntry sub : tree.dirs()) {
+                TreeEntry.Directory child = new TreeEntry.Directory(prefix + sub.name(), sub.tree(), sub.meta());
+                if (recursive) {
+                    walk(child, true, visitor);
+                } else {
+                    visitor.visit(child);
+                }
+            }
+        }
+    }
+
+    /** Receives the entries of {@link #walk}. */
+    @FunctionalInterface
+    public interface TreeVisitor {
+        void visit(TreeEntry entry) throws IOException;
+    }
+
+    /** Compares two commits as {@code ostree diff}: paths added, modified and removed from {@code from} to {@code to}. */
+    public TreeDiff diff(Checksum from, Checksum to) throws IOException {
+        return TreeDiff.compute(this, from, to);
+    }
+
+    /** Re-hashes every object reachable from every commit; see {@link Fsck}. */
+    public FsckReport fsck(FsckOptions options) throws IOException {
+        return new Fsck(this, options).run();
+    }
+
+    /** Deletes unreachable objects under the exclusive lock; see {@link PruneOptions}. */
+    public PruneResult prune(PruneOptions options) throws IOException {
+        return new Prune(this, options).run();
+    }
+
+    static void createDirectoriesQuietly(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+}
