@@ -106,68 +106,70 @@ class CrashSafetyTest {
         assertThat(newList).isNotEqualTo(oldList);
 
         Random random = new Random(op.hashCode());
-        int sawOld = 0;
-        int sawNew = 0;
-        int stagedLost = 0;
-        long tCopy = 0;
-        long tChild = 0;
-        long tVerify = 0;
-        long tOstree = 0;
-        List<String> report = new ArrayList<>();
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Path dir = tmp.resolve(op + "-" + trial);
-            long a = System.nanoTime();
-            copy(template, dir);
-            tCopy += System.nanoTime() - a;
-            a = System.nanoTime();
-            long delay = (long) (random.nextDouble() * duration[0] * 1.2);
-            runChild(dir, op, delay, null);
-            tChild += System.nanoTime() - a;
-            a = System.nanoTime();
-            Sysroot s = Sysroot.open(dir);
-            DeploymentList after = s.load();
-            boolean isOld = bootable(after).equals(bootable(oldList));
-            boolean isNew = after.equals(newList);
-            if (isOld && !after.equals(oldList)) {
-                // finalize/cleanup unlink the staged state before the swap: a kill after that point loses the staged
-                // deployment (as a power loss does with libostree) and boots the old list
-                assertThat(op).isIn("finalize", "cleanup");
-                assertThat(after.staged()).isEmpty();
-                stagedLost++;
+        java.util.concurrent.atomic.AtomicInteger sawOld = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger sawNew = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger stagedLost = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        try {
+            for (int trial = 0; trial < TRIALS; trial++) {
+                int n = trial;
+                long delay = (long) (random.nextDouble() * duration[0] * 1.5);
+                futures.add(pool.submit(() -> {
+                    trial(op, template, n, delay, oldList, newList, sawOld, sawNew, stagedLost);
+                    return null;
+                }));
             }
-            assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, after).isTrue();
-            assertThat(s.check()).as("trial %d", trial).isEmpty();
-            tVerify += System.nanoTime() - a;
-            a = System.nanoTime();
-            Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
-            tOstree += System.nanoTime() - a;
-            assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
-            // the /etc edit made before the operation is never lost
-            Deployment booted = after.bootedDeployment().orElseThrow();
-            assertThat(Files.readString(s.deploymentDirectory(booted).resolve("etc/app.conf"))).isEqualTo("local edit\n");
-            if (isNew && (op.equals("deploy") || op.equals("finalize"))) {
-                Deployment first = after.deployments().get(0);
-                assertThat(Files.readString(s.deploymentDirectory(first).resolve("etc/app.conf"))).isEqualTo("local edit\n");
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Error ? (Error) e.getCause() : new AssertionError(e.getCause());
+                }
             }
-            // the next write removes whatever the crash left behind
-            Transition next = s.cleanup(false, false);
-            assertThat(next.isApplied()).isTrue();
-            assertThat(s.check()).isEmpty();
-            assertThat(leftovers(dir)).as("trial %d", trial).isEmpty();
-            if (isOld) {
-                sawOld++;
-            } else {
-                sawNew++;
-            }
-            Fs.deleteTree(dir);
+        } finally {
+            pool.shutdownNow();
         }
-        report.add(op + ": " + TRIALS + " kills (op takes ~" + duration[0] / 1_000_000 + " ms), " + sawOld
-                + " old list (" + stagedLost + " of them with the staged deployment dropped), " + sawNew + " new list");
-        report.add(String.format("  per trial: copy %d ms, child %d ms, load+check %d ms, ostree status %d ms",
-                tCopy / TRIALS / 1_000_000, tChild / TRIALS / 1_000_000, tVerify / TRIALS / 1_000_000,
-                tOstree / TRIALS / 1_000_000));
-        System.out.println(String.join("\n", report));
-        assertThat(sawOld + sawNew).isEqualTo(TRIALS);
+        System.out.println(op + ": " + TRIALS + " SIGKILLs (uninterrupted op ~" + duration[0] / 1_000_000 + " ms), "
+                + sawOld + " left the old list (" + stagedLost + " of them with the staged deployment dropped), "
+                + sawNew + " the new list");
+        assertThat(sawOld.get() + sawNew.get()).isEqualTo(TRIALS);
+    }
+
+    private void trial(String op, Path template, int trial, long delay, DeploymentList oldList, DeploymentList newList,
+            java.util.concurrent.atomic.AtomicInteger sawOld, java.util.concurrent.atomic.AtomicInteger sawNew,
+            java.util.concurrent.atomic.AtomicInteger stagedLost) throws Exception {
+        Path dir = tmp.resolve(op + "-" + trial);
+        copy(template, dir);
+        runChild(dir, op, delay, null);
+        Sysroot s = Sysroot.open(dir);
+        DeploymentList after = s.load();
+        boolean isOld = bootable(after).equals(bootable(oldList));
+        boolean isNew = after.equals(newList);
+        if (isOld && !after.equals(oldList)) {
+            // finalize/cleanup unlink the staged state before the swap: a kill after that point loses the staged
+            // deployment (as a power loss does with libostree) and boots the old list
+            assertThat(op).isIn("finalize", "cleanup");
+            assertThat(after.staged()).isEmpty();
+            stagedLost.incrementAndGet();
+        }
+        assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, after).isTrue();
+        assertThat(s.check()).as("trial %d", trial).isEmpty();
+        Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
+        assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
+        // the /etc edit made before the operation is never lost
+        Deployment booted = after.bootedDeployment().orElseThrow();
+        assertThat(Files.readString(s.deploymentDirectory(booted).resolve("etc/app.conf"))).isEqualTo("local edit\n");
+        if (isNew && (op.equals("deploy") || op.equals("finalize"))) {
+            Deployment first = after.deployments().get(0);
+            assertThat(Files.readString(s.deploymentDirectory(first).resolve("etc/app.conf"))).isEqualTo("local edit\n");
+        }
+        // the next write removes whatever the crash left behind
+        assertThat(s.cleanup(false, false).isApplied()).isTrue();
+        assertThat(s.check()).isEmpty();
+        assertThat(leftovers(dir)).as("trial %d", trial).isEmpty();
+        (isOld ? sawOld : sawNew).incrementAndGet();
+        Fs.deleteTree(dir);
     }
 
     /** Temporary names a crash may leave: loader.tmp, bootlink .tmp, kernel .tmp dirs, unlisted deployments. */
