@@ -21,11 +21,14 @@ import java.util.stream.Stream;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.ContentObject;
 import dev.coreos4j.ostree.DirMeta;
 import dev.coreos4j.ostree.DirTree;
 import dev.coreos4j.ostree.FileHeader;
 import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.Names;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
 
 /**
@@ -278,6 +281,96 @@ public final class SystemRepository {
         List<String> out = new ArrayList<>();
         t.dirs().forEach(d -> out.add(d.name()));
         return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------- pull-local
+
+    /**
+     * Like {@code ostree pull-local SOURCE REV}: copies the commit {@code rev} resolves to in an archive
+     * {@link Repository}, with its whole tree, keeping every checksum (content objects become bare files with their
+     * recorded mode, ownership and mtime 0). Tree objects are written before the commit, the commit before the ref, so
+     * an interruption never leaves a ref to an incomplete commit. When {@code rev} is a local ref name, the same ref
+     * is set here.
+     *
+     * @return the commit
+     * @throws NoSuchFileException when {@code rev} does not resolve in {@code source}
+     * @throws IOException when an object is corrupt or carries xattrs (not supported in this bare repository)
+     */
+    public Checksum pullLocal(Repository source, String rev) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(rev, "rev");
+        Checksum commit;
+        try {
+            commit = source.resolve(rev);
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchFileException(source.path().toString(), null, e.getMessage());
+        }
+        boolean before = Fs.setSync(fsync);
+        try {
+            if (!hasCommit(commit)) {
+                byte[] commitBytes = source.readMetadataBytes(ObjectType.COMMIT, commit);
+                CommitObject c = CommitObject.parse(commitBytes);
+                pullTree(source, c.rootTree(), c.rootMeta());
+                copyMetadata(commitBytes, commit, "commit");
+            }
+            if (!Checksum.isValid(rev) && rev.indexOf(':') < 0 && !rev.contains("^")) {
+                setRef(rev, commit);
+            }
+            return commit;
+        } finally {
+            Fs.setSync(before);
+        }
+    }
+
+    private void pullTree(Repository source, Checksum tree, Checksum meta) throws IOException {
+        copyMetadata(source.readMetadataBytes(ObjectType.DIR_META, meta), meta, "dirmeta");
+        byte[] treeBytes = source.readMetadataBytes(ObjectType.DIR_TREE, tree);
+        DirTree t = DirTree.parse(treeBytes);
+        for (DirTree.FileEntry f : t.files()) {
+            Path obj = objectPath(f.checksum(), "file");
+            if (Files.exists(obj, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            ContentObject co = source.readFile(f.checksum());
+            FileHeader h = co.header();
+            if (!h.xattrs().isEmpty()) {
+                throw new IOException(source.path() + ": object " + f.checksum() + " (" + f.name()
+                        + ") has xattrs, which this bare system repository does not store");
+            }
+            Path tmp = tmpPath();
+            if (h.isSymlink()) {
+                Files.createSymbolicLink(tmp, Path.of(h.symlinkTarget()));
+            } else {
+                try (InputStream in = source.openContent(f.checksum())) {
+                    Files.copy(in, tmp);
+                }
+                Fs.chmod(tmp, h.mode());
+                Files.setLastModifiedTime(tmp, Fs.EPOCH);
+            }
+            Fs.chown(tmp, h.uid(), h.gid());
+            Checksum actual;
+            try (InputStream in = h.isSymlink() ? InputStream.nullInputStream() : Files.newInputStream(tmp)) {
+                actual = h.checksum(in);
+            }
+            if (!actual.equals(f.checksum())) {
+                Files.deleteIfExists(tmp);
+                throw new IOException(source.path() + ": corrupted content object " + f.checksum() + " (" + f.name()
+                        + " hashes to " + actual + ")");
+            }
+            Fs.fsync(tmp);
+            publish(tmp, obj);
+        }
+        for (DirTree.DirEntry d : t.dirs()) {
+            pullTree(source, d.tree(), d.meta());
+        }
+        copyMetadata(treeBytes, tree, "dirtree");
+    }
+
+    private void copyMetadata(byte[] bytes, Checksum expected, String ext) throws IOException {
+        if (!Checksum.sha256(bytes).equals(expected)) {
+            throw new IOException("corrupted " + ext + " object " + expected);
+        }
+        writeMetadata(bytes, ext);
     }
 
     // ---------------------------------------------------------------------------------------------- commit
