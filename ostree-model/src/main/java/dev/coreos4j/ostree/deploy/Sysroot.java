@@ -438,7 +438,7 @@ public final class Sysroot {
             }
             DeployTarget target = new DeployTarget(stateroot, commit.get(), bootcsum.get(), Origin.ofRefspec(refspec));
             Transition t = stage ? list.stage(target, options) : list.deploy(target, options);
-            return apply(list, t, !stage);
+            return apply(list, t, !stage && !options.noMerge());
         });
     }
 

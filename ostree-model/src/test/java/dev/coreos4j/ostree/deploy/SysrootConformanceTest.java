@@ -139,6 +139,21 @@ class SysrootConformanceTest {
         applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withNotAsDefault(true).withRetain(true)));
         assertSame("deploy --not-as-default --retain");
 
+        admin("deploy", "--os=testos", "--karg-delete=quiet", "--karg=root=UUID=1", "--karg-append=console=ttyS0",
+                "--karg-append=console=tty0", c2);
+        applied(ours.deploy("testos", c2, DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("root=UUID=1"),
+                KargEdit.append("console=ttyS0"), KargEdit.append("console=tty0"), KargEdit.delete("quiet")))));
+        assertSame("deploy with --karg-delete/--karg/--karg-append");
+
+        admin("deploy", "--os=testos", "--karg-none", "--karg=x=1", c1);
+        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withKargsNone(true)
+                .withKargEdits(List.of(KargEdit.set("x=1")))));
+        assertSame("deploy --karg-none");
+
+        admin("deploy", "--os=testos", "--no-merge", c2);
+        applied(ours.deploy("testos", c2, DeployOptions.DEFAULTS.withNoMerge(true)));
+        assertSame("deploy --no-merge");
+
         // each side reads the other's sysroot
         String theirStatusOfTheirs = Sh.ok(ostree.toString(), "admin", "--sysroot=" + theirs, "status");
         String theirStatusOfOurs = Sh.ok(ostree.toString(), "admin", "--sysroot=" + oursRoot, "status");
