@@ -167,6 +167,35 @@ class SysrootConformanceTest {
         assertThat(ours.check()).isEmpty();
     }
 
+    @Test
+    void setDefault_ofBootloaderEquivalentDeployments_swapsOnlyTheBootlinks() throws IOException {
+        applied(ours.osInit("testos"));
+        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("quiet")))));
+        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withRetain(true)));
+        Map<String, String> entriesBefore = layout(oursRoot, false);
+        String loader = Files.readSymbolicLink(oursRoot.resolve("boot/loader")).toString();
+        String bootlink = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot"))).toString();
+        String statusBefore = Sh.ok(ostree.toString(), "admin", "--sysroot=" + oursRoot, "status");
+        assertThat(statusBefore.indexOf(c1 + ".1")).isLessThan(statusBefore.indexOf(c1 + ".0"));
+
+        applied(ours.setDefault(1));
+
+        // same count and bootloader-equivalent entries: /boot is untouched, only ostree/boot.B flips to the other S
+        assertThat(Files.readSymbolicLink(oursRoot.resolve("boot/loader")).toString()).isEqualTo(loader);
+        String flipped = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot"))).toString();
+        assertThat(flipped).isNotEqualTo(bootlink);
+        Map<String, String> entriesAfter = layout(oursRoot, false);
+        for (String key : entriesBefore.keySet()) {
+            if (key.startsWith("boot/loader")) {
+                assertThat(entriesAfter.get(key)).as(key).isEqualTo(entriesBefore.get(key));
+            }
+        }
+        String statusAfter = Sh.ok(ostree.toString(), "admin", "--sysroot=" + oursRoot, "status");
+        assertThat(statusAfter.indexOf(c1 + ".0")).isLessThan(statusAfter.indexOf(c1 + ".1"));
+        assertThat(ours.load().deployments()).extracting(Deployment::serial).containsExactly(0, 1);
+        assertThat(ours.check()).isEmpty();
+    }
+
     private void assertSame(String step) throws IOException {
         Map<String, String> expected = layout(theirs, true);
         Map<String, String> actual = layout(oursRoot, true);
