@@ -47,7 +47,8 @@ import dev.coreos4j.ostree.CommitObject;
  * Writers take the exclusive lock {@code ostree/lock}; a held lock is refused as {@link Refusal#LOCKED}.
  * Not thread-safe: use one instance per thread.
  *
- * <p>Known gaps against libostree: the deployment root is not {@code chattr +i}, SELinux relabelling and
+ * <p>Known gaps against libostree: the deployment root is not {@code chattr +i} (and an immutable root written by
+ * libostree is left in place as garbage instead of being deleted), SELinux relabelling and
  * non-BLS bootloaders are not done, devicetrees are ignored, and the staged state is a keyfile, not libostree's a{sv}.
  */
 public final class Sysroot {
@@ -932,7 +933,7 @@ public final class Sysroot {
                 String n = p.getFileName().toString();
                 String name = n.endsWith(".origin") ? n.substring(0, n.length() - ".origin".length()) : n;
                 if (!keep.contains(os + "/" + name)) {
-                    Fs.deleteTree(p);
+                    removeGarbage(p);
                 }
             }
         }
@@ -957,6 +958,25 @@ public final class Sysroot {
             }
         }
         writeRefs(b, s, list);
+    }
+
+    /**
+     * Deletes an unlisted deployment directory or origin. It is renamed away first: a deployment root that libostree
+     * made immutable ({@code chattr +i}, which Java cannot clear) refuses the rename and is left whole instead of
+     * half-deleted; it stays garbage until {@code ostree admin cleanup} removes it.
+     */
+    private static void removeGarbage(Path p) throws IOException {
+        Path trash = p.resolveSibling(".coreos4j-delete-" + p.getFileName());
+        Fs.deleteTree(trash);
+        try {
+            Files.move(p, trash, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileSystemException e) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            throw e;
+        }
+        Fs.deleteTree(trash);
     }
 
     /**

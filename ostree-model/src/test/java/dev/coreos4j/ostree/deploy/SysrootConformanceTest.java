@@ -161,6 +161,15 @@ class SysrootConformanceTest {
         assertThat(Sysroot.open(theirs).load()).isEqualTo(ours.load());
         assertThat(Sysroot.open(theirs).check()).isEmpty();
         assertThat(ours.check()).isEmpty();
+        // we write their sysroot (immutable deployment roots included) and ostree still reads it
+        Sysroot onTheirs = Sysroot.open(theirs);
+        applied(onTheirs.undeploy(onTheirs.load().size() - 1));
+        applied(onTheirs.deploy("testos", c1, DeployOptions.DEFAULTS.withRetain(true)));
+        applied(onTheirs.setDefault(1));
+        assertThat(onTheirs.check()).isEmpty();
+        String after = Sh.ok(ostree.toString(), "admin", "--sysroot=" + theirs, "status");
+        assertThat(after.lines().filter(l -> l.startsWith("  testos ") || l.startsWith("  other ")).count())
+                .isEqualTo(onTheirs.load().size());
         // ostree's own prune keeps every deployed commit of our sysroot, and fsck passes
         Sh.ok(ostree.toString(), "--repo=" + oursRoot.resolve("ostree/repo"), "prune", "--refs-only");
         Sh.ok(ostree.toString(), "--repo=" + oursRoot.resolve("ostree/repo"), "fsck");
