@@ -128,6 +128,7 @@ class SysrootTest {
         sysroot.deploy("testos", c1.hex(), DeployOptions.DEFAULTS);
         sysroot.boot(0);
         DeploymentList before = sysroot.load();
+        java.util.Map<String, String> disk = SysrootConformanceTest.layout(root(), true);
         assertThat(sysroot.deploy("nope", c1.hex(), DeployOptions.DEFAULTS).refusal().reason())
                 .isEqualTo(Refusal.UNKNOWN_STATEROOT);
         assertThat(sysroot.deploy("testos", "no/such/ref", DeployOptions.DEFAULTS).refusal().reason())
@@ -135,11 +136,17 @@ class SysrootTest {
         assertThat(sysroot.undeploy(5).refusal().reason()).isEqualTo(Refusal.INDEX_OUT_OF_RANGE);
         assertThat(sysroot.undeploy(0).refusal().reason()).isEqualTo(Refusal.REMOVES_BOOTED);
         assertThat(sysroot.finalizeStaged().refusal().reason()).isEqualTo(Refusal.NOT_STAGED);
+        assertThat(sysroot.pin(3, true).refusal().reason()).isEqualTo(Refusal.INDEX_OUT_OF_RANGE);
+        assertThat(sysroot.setDefault(-1).refusal().reason()).isEqualTo(Refusal.INDEX_OUT_OF_RANGE);
+        assertThat(sysroot.rollback().refusal().reason()).isEqualTo(Refusal.NO_ROLLBACK);
+        assertThat(SysrootConformanceTest.layout(root(), true)).isEqualTo(disk);
         assertThat(sysroot.stage("testos", c2.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
         DeploymentList staged = sysroot.load();
+        java.util.Map<String, String> stagedDisk = SysrootConformanceTest.layout(root(), true);
         assertThat(sysroot.stage("testos", c2.hex(), DeployOptions.DEFAULTS).refusal().reason())
                 .isEqualTo(Refusal.ALREADY_STAGED);
         assertThat(sysroot.load()).isEqualTo(staged);
+        assertThat(SysrootConformanceTest.layout(root(), true)).isEqualTo(stagedDisk);
         assertThat(sysroot.cleanup(true, false).isApplied()).isTrue();
         assertThat(sysroot.load()).isEqualTo(before);
         assertThat(sysroot.check()).isEmpty();
