@@ -36,8 +36,9 @@ import dev.coreos4j.ostree.Variant;
  * it: content objects are the real files ({@code objects/XX/rest.file}, with their mode and ownership, mtime 0), so a
  * deployment checkout hardlinks them. Reads repositories written by libostree and writes ones libostree reads.
  *
- * <p>Not thread-safe; the {@link Sysroot} serializes writers with its lock. {@code bare-user} and
- * {@code archive} system repositories are refused with an {@link IOException} naming the mode.
+ * <p>Not thread-safe; the {@link Sysroot} serializes writers with its lock. A {@code bare-user} repository (as
+ * {@code ostree init --mode=bare-user} makes it) can be deployed from but not written to; {@code archive} system
+ * repositories are refused with an {@link IOException} naming the mode.
  */
 public final class SystemRepository {
 
@@ -46,10 +47,23 @@ public final class SystemRepository {
 
     private final Path root;
     private final boolean fsync;
+    private final boolean bareUser;
 
-    private SystemRepository(Path root, boolean fsync) {
+    private SystemRepository(Path root, boolean fsync, boolean bareUser) {
         this.root = root;
         this.fsync = fsync;
+        this.bareUser = bareUser;
+    }
+
+    /** The repository mode: {@code bare}, or {@code bare-user} (read and deployed from, not written). */
+    public String mode() {
+        return bareUser ? "bare-user" : "bare";
+    }
+
+    private void requireWritable() throws IOException {
+        if (bareUser) {
+            throw new IOException(root + ": writing objects into a bare-user repository is not supported (use bare)");
+        }
     }
 
     /**
@@ -104,10 +118,11 @@ public final class SystemRepository {
                 fsync = false;
             }
         }
-        if (!"bare".equals(mode)) {
-            throw new IOException(config + ": system repository mode is '" + mode + "', only 'bare' is supported");
+        if (!"bare".equals(mode) && !"bare-user".equals(mode)) {
+            throw new IOException(config + ": system repository mode is '" + mode
+                    + "', only 'bare' and 'bare-user' are supported");
         }
-        return new SystemRepository(dir, fsync);
+        return new SystemRepository(dir, fsync, "bare-user".equals(mode));
     }
 
     // ---------------------------------------------------------------------------------------------- objects
@@ -235,7 +250,14 @@ public final class SystemRepository {
             Names.requireValidFilename(f.name());
             Path obj = objectPath(f.checksum(), "file");
             Path target = dest.resolve(f.name());
-            if (Files.isSymbolicLink(obj)) {
+            if (bareUser && Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS) && isBareUserSymlink(obj)) {
+                // bare-user keeps a symlink as a regular file holding the target; its real mode is in user.ostreemeta
+                String link = Files.readString(obj, StandardCharsets.UTF_8);
+                if (link.endsWith("\0")) {
+                    link = link.substring(0, link.length() - 1); // libostree stores the target NUL-terminated
+                }
+                Files.createSymbolicLink(target, Path.of(link));
+            } else if (Files.isSymbolicLink(obj)) {
                 Files.createSymbolicLink(target, Files.readSymbolicLink(obj));
                 Fs.chown(target, Fs.uid(obj), Fs.gid(obj));
             } else if (Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS)) {
@@ -250,6 +272,25 @@ public final class SystemRepository {
         }
         Fs.chown(dest, m.uid(), m.gid());
         Fs.chmod(dest, m.mode());
+    }
+
+    /** Whether a bare-user content object's {@code user.ostreemeta} {@code (uuua(ayay))} says symlink. */
+    private static boolean isBareUserSymlink(Path obj) throws IOException {
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(obj,
+                java.nio.file.attribute.UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null || !view.list().contains("ostreemeta")) {
+            throw new IOException(obj + ": bare-user object without user.ostreemeta");
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(view.size("ostreemeta"));
+        view.read("ostreemeta", buf);
+        List<?> meta;
+        try {
+            meta = (List<?>) dev.coreos4j.ostree.internal.GVariantCodec.decode("(uuua(ayay))", buf.array());
+        } catch (RuntimeException e) {
+            throw new IOException(obj + ": malformed user.ostreemeta: " + e.getMessage());
+        }
+        int mode = Integer.reverseBytes((Integer) meta.get(2));
+        return (mode & FileHeader.S_IFMT) == FileHeader.S_IFLNK;
     }
 
     /** Walks {@code path} (relative, {@code /}-separated) in the commit's tree; the file entry's object, if any. */
@@ -305,6 +346,7 @@ public final class SystemRepository {
         } catch (IllegalArgumentException e) {
             throw new NoSuchFileException(source.path().toString(), null, e.getMessage());
         }
+        requireWritable();
         boolean before = Fs.setSync(fsync);
         try {
             if (!hasCommit(commit)) {
@@ -385,6 +427,7 @@ public final class SystemRepository {
      */
     public Checksum commit(Path tree, String branch, String subject, String version, Instant timestamp)
             throws IOException {
+        requireWritable();
         boolean before = Fs.setSync(fsync);
         try {
             return commitSynced(tree, branch, subject, version, timestamp);

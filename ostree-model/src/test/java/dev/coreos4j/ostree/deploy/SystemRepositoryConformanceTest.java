@@ -57,4 +57,29 @@ class SystemRepositoryConformanceTest {
         assertThatThrownBy(() -> s.repository().pullLocal(archive, "no/such"))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
+
+    @Test
+    void bareUserRepository_madeByOstree_isDeployedWithSymlinksRestored() throws IOException {
+        Path ostree = Oracles.require("ostree");
+        Sysroot.initFs(tmp.resolve("sr"));
+        Path repo = tmp.resolve("sr/ostree/repo");
+        Fs.deleteTree(repo);
+        Sh.ok(ostree.toString(), "--repo=" + repo, "init", "--mode=bare-user");
+        Path tree = OsTrees.tree(tmp.resolve("t"), "6.1.0", "k", Map.of("app.conf", "v\n"));
+        String c = Sh.ok(ostree.toString(), "--repo=" + repo, "commit", "-b", "os/stable", "--tree=dir=" + tree,
+                "--add-metadata-string=version=9.0").strip();
+        Sysroot s = Sysroot.open(tmp.resolve("sr"));
+        assertThat(s.repository().mode()).isEqualTo("bare-user");
+        assertThat(s.osInit("os").isApplied()).isTrue();
+        Transition t = s.deploy("os", "os/stable", DeployOptions.DEFAULTS);
+        assertThat(t.isApplied()).as(t.message()).isTrue();
+        Path dir = s.deploymentDirectory(s.load().deployments().get(0));
+        assertThat(dir.getFileName().toString()).isEqualTo(c + ".0");
+        assertThat(Files.readSymbolicLink(dir.resolve("etc/localtime")).toString()).isEqualTo("../usr/share/zoneinfo/UTC");
+        assertThat(Files.readString(dir.resolve("etc/app.conf"))).isEqualTo("v\n");
+        assertThat(s.check()).isEmpty();
+        assertThat(Sh.ok(ostree.toString(), "admin", "--sysroot=" + tmp.resolve("sr"), "status")).contains("Version: 9.0");
+        assertThatThrownBy(() -> s.repository().commit(tree, "x", "s", null, Instant.EPOCH))
+                .hasMessageContaining("bare-user");
+    }
 }
