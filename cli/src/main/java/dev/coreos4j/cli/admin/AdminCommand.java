@@ -333,6 +333,10 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--stage", description = "Stage the new deployment instead of deploying it now.")
         boolean stage;
 
+        @Option(names = "--edit-in-place",
+                description = "Rewrite every bootloader entry instead (ostree admin kargs edit-in-place); no new deployment.")
+        boolean editInPlace;
+
         @Override
         public Integer call() throws IOException {
             List<KargEdit> edits = new ArrayList<>();
@@ -350,6 +354,9 @@ public final class AdminCommand implements Runnable {
                 Optional<Deployment> d = list.bootedDeployment().or(() -> list.get(0));
                 spec.commandLine().getOut().println(d.map(x -> x.kernelArgs().toString()).orElse(""));
                 return ExitCode.OK;
+            }
+            if (editInPlace) {
+                return report(spec, admin.open().editKargsInPlace(edits));
             }
             return report(spec, admin.open().changeKargs(edits, stage));
         }

@@ -83,6 +83,9 @@ class AdminCommandTest {
         assertThat(admin("pin", "1").out()).contains("Deployment 1 is now pinned");
         assertThat(admin("kargs", "--append=quiet").exit()).isZero();
         assertThat(admin("kargs").out().strip()).isEqualTo("root=LABEL=root");
+        Result inPlace = admin("kargs", "--edit-in-place", "--append-if-missing=foo=bar");
+        assertThat(inPlace.exit()).as(inPlace.err()).isZero();
+        assertThat(admin("kargs").out().strip()).isEqualTo("root=LABEL=root foo=bar");
         assertThat(admin("config-diff").exit()).isZero();
         assertThat(admin("cleanup", "-r").exit()).isZero();
     }

@@ -410,6 +410,30 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
     }
 
     /**
+     * {@code ostree admin kargs edit-in-place}: applies {@code edits} to the kernel arguments of every bootloader
+     * entry (not the staged deployment), without creating a deployment. Refused, with nothing changed, when an edit
+     * does not apply to some entry.
+     */
+    public Transition editKargsInPlace(List<KargEdit> edits) {
+        Objects.requireNonNull(edits, "edits");
+        List<Deployment> next = new ArrayList<>();
+        for (Deployment d : deployments) {
+            if (d.staged()) {
+                next.add(d);
+                continue;
+            }
+            try {
+                next.add(new Deployment(d.stateroot(), d.commit(), d.serial(), d.bootcsum(), d.origin(),
+                        d.kernelArgs().edit(edits), d.pinned(), false));
+            } catch (KernelArgs.KargException e) {
+                return new Transition.Refused(Refusal.INVALID_KARGS, d.id() + ": " + e.getMessage());
+            }
+        }
+        return new Transition.Applied(this, new DeploymentList(stateroots, next, booted), List.of(), null,
+                "Updated kernel arguments of " + next.stream().filter(d -> !d.staged()).count() + " deployment(s) in place");
+    }
+
+    /**
      * {@code rpm-ostree cleanup -p/-r}: removes the pending ({@code pending}) and/or rollback ({@code rollback})
      * deployments of the booted stateroot (of every stateroot's default when not booted: before/after index 0).
      * Pinned deployments and other stateroots are never touched.

@@ -539,6 +539,41 @@ public final class Sysroot {
         return locked(list -> apply(list, list.changeKargs(edits, stage), !stage));
     }
 
+    /**
+     * {@code ostree admin kargs edit-in-place}: rewrites the {@code options} line of every current BLS entry (each
+     * file atomically, the set not: as libostree), with no new deployment and no bootloader swap.
+     */
+    public Transition editKargsInPlace(List<KargEdit> edits) throws IOException {
+        return locked(list -> {
+            Transition t = list.editKargsInPlace(edits);
+            if (!t.isApplied()) {
+                return t;
+            }
+            for (BlsEntry e : readEntries()) {
+                String options = e.get("options");
+                KernelArgs edited;
+                try {
+                    edited = KernelArgs.parse(options).edit(edits);
+                } catch (KernelArgs.KargException ex) {
+                    return new Transition.Refused(Refusal.INVALID_KARGS, e.file() + ": " + ex.getMessage());
+                }
+                String bootlink = null;
+                for (String word : options.split("\\s+")) {
+                    if (word.startsWith("ostree=")) {
+                        bootlink = word.substring("ostree=".length());
+                    }
+                }
+                List<String> lines = Files.readAllLines(e.file(), StandardCharsets.UTF_8);
+                StringBuilder sb = new StringBuilder();
+                for (String line : lines) {
+                    sb.append(line.startsWith("options ") ? "options " + edited.toOptions(bootlink) : line).append('\n');
+                }
+                Fs.writeAtomically(e.file(), sb.toString());
+            }
+            return t;
+        });
+    }
+
     /** {@code rpm-ostree cleanup -p/-r}, then removal of every unlisted deployment directory and boot file. */
     public Transition cleanup(boolean pending, boolean rollback) throws IOException {
         return locked(list -> {

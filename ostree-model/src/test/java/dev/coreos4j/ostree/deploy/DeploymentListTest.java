@@ -245,4 +245,14 @@ class DeploymentListTest {
         assertThatThrownBy(() -> new Transition.Refused(Refusal.NOT_STAGED, "x").list())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("NOT_STAGED");
     }
+
+    @Test
+    void editKargsInPlace_editsEveryEntryAndRefusesWhenOneFails() {
+        DeploymentList l = applied(bootedTwo().stage(target("fedora", C3), DeployOptions.DEFAULTS));
+        DeploymentList e = applied(l.editKargsInPlace(List.of(new KargEdit(KargEdit.Op.APPEND_IF_MISSING, "foo=bar"))));
+        assertThat(e.deployments().get(1).kernelArgs().args()).containsExactly("root=LABEL=root", "foo=bar");
+        assertThat(e.deployments().get(2).kernelArgs().args()).containsExactly("root=LABEL=root", "foo=bar");
+        assertThat(e.deployments().get(0)).isEqualTo(l.deployments().get(0));
+        assertThat(l.editKargsInPlace(List.of(KargEdit.delete("nope"))).refusal().reason()).isEqualTo(Refusal.INVALID_KARGS);
+    }
 }

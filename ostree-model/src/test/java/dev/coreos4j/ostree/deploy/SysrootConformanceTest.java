@@ -131,6 +131,10 @@ class SysrootConformanceTest {
         applied(ours.undeploy(2));
         assertSame("undeploy 2");
 
+        admin("kargs", "edit-in-place", "--append-if-missing=foo=bar");
+        applied(ours.editKargsInPlace(List.of(new KargEdit(KargEdit.Op.APPEND_IF_MISSING, "foo=bar"))));
+        assertSame("kargs edit-in-place --append-if-missing");
+
         admin("pin", "--unpin", "2");
         applied(ours.pin(2, false));
         assertSame("unpin 2");
