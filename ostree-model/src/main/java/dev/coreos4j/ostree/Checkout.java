@@ -76,7 +76,7 @@ final class Checkout {
         ContentObject obj = repo.readFile(checksum);
         FileHeader h = obj.header();
         if (h.isSymlink()) {
-            Files.createSymbolicLink(path, Path.of(h.symlinkTarget()));
+            createSymlink(path, h.symlinkTarget());
             if (!options.userMode()) {
                 setOwner(path, h.uid(), h.gid());
             }
@@ -103,6 +103,28 @@ final class Checkout {
             setOwner(path, h.uid(), h.gid());
         }
         setMode(path, options.userMode() ? h.permissions() & ~06000 : h.permissions());
+    }
+
+    /**
+     * Creates a symlink with exactly {@code target}. {@link Path} normalizes redundant and trailing slashes
+     * ({@code a//b/} would become {@code a/b}), so such rare targets are created with {@code ln -s} instead.
+     */
+    private static void createSymlink(Path link, String target) throws IOException {
+        Path t = Path.of(target);
+        if (t.toString().equals(target)) {
+            Files.createSymbolicLink(link, t);
+            return;
+        }
+        Process p = new ProcessBuilder("ln", "-s", "--", target, link.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("cannot create symlink " + link + " -> " + target + ": " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted creating symlink " + link);
+        }
     }
 
     private static void setMode(Path p, int perms) throws IOException {

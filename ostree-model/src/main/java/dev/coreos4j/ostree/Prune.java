@@ -21,7 +21,7 @@ final class Prune {
     }
 
     PruneResult run() throws IOException {
-        try (RepoLock.Held held = repo.repoLock().exclusive()) {
+        try (RepoLock.Held held = repo.repoLock().exclusive(repo.config().lockTimeoutSeconds())) {
             List<Checksum> roots = new ArrayList<>(options.extraRoots());
             roots.addAll(repo.refs().values());
             if (!options.refsOnly()) {

@@ -84,6 +84,21 @@ public record RepoConfig(Map<String, Map<String, String>> groups) {
         return !get("core", "fsync").map(v -> v.equalsIgnoreCase("false") || v.equals("0")).orElse(false);
     }
 
+    /** {@code core.per-object-fsync}, default false: fsync each object instead of one file-system sync. */
+    public boolean perObjectFsync() {
+        return get("core", "per-object-fsync").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    }
+
+    /** {@code core.lock-timeout-secs}, default 300: how long to wait for the repository lock. */
+    public long lockTimeoutSeconds() {
+        String v = get("core", "lock-timeout-secs").orElse("300");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config core.lock-timeout-secs is not a number: " + v);
+        }
+    }
+
     /** A copy with {@code group.key} set to {@code value}. */
     public RepoConfig with(String group, String key, String value) {
         Objects.requireNonNull(value, "value");

@@ -53,24 +53,40 @@ final class RepoLock {
         }
     }
 
+    /** Blocks until the shared lock is held (no timeout). */
     synchronized Held shared() throws IOException {
+        return shared(-1);
+    }
+
+    /** Blocks until the exclusive lock is held (no timeout). */
+    synchronized Held exclusive() throws IOException {
+        return exclusive(-1);
+    }
+
+    /**
+     * Takes the lock shared, waiting at most {@code timeoutSeconds} for other processes (negative: forever).
+     *
+     * @throws IOException "Locking repo shared failed: …" on timeout, as libostree says it
+     */
+    synchronized Held shared(long timeoutSeconds) throws IOException {
         while (exclusive) {
             waitInterruptibly();
         }
         if (shared == 0) {
             openChannel();
-            osLock = channel.lock(0, Long.MAX_VALUE, true);
+            osLock = acquire(true, timeoutSeconds);
         }
         shared++;
         return once(this::releaseShared);
     }
 
-    synchronized Held exclusive() throws IOException {
+    /** Takes the lock exclusively; see {@link #shared(long)}. */
+    synchronized Held exclusive(long timeoutSeconds) throws IOException {
         while (exclusive || shared > 0) {
             waitInterruptibly();
         }
         openChannel();
-        osLock = channel.lock(0, Long.MAX_VALUE, false);
+        osLock = acquire(false, timeoutSeconds);
         exclusive = true;
         return once(this::releaseExclusive);
     }
@@ -91,6 +107,29 @@ final class RepoLock {
                 }
             }
         };
+    }
+
+    private FileLock acquire(boolean sharedMode, long timeoutSeconds) throws IOException {
+        if (timeoutSeconds < 0) {
+            return channel.lock(0, Long.MAX_VALUE, sharedMode);
+        }
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (true) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, sharedMode);
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("Locking repo " + (sharedMode ? "shared" : "exclusive") + " failed: "
+                        + file + " is held by another process (waited " + timeoutSeconds + " s)");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for lock " + file);
+            }
+        }
     }
 
     private void waitInterruptibly() throws IOException {

@@ -105,6 +105,7 @@ public final class Repository implements AutoCloseable {
         }
         try {
             config.zlibLevel();
+            config.lockTimeoutSeconds();
         } catch (IllegalArgumentException e) {
             throw new IOException(configFile + ": " + e.getMessage(), e);
         }
@@ -504,7 +505,13 @@ public final class Repository implements AutoCloseable {
      * @throws IllegalArgumentException naming the path when the tree holds something OSTree cannot store
      */
     public CommitResult commit(Path dir, CommitOptions options) throws IOException {
-        return commit(tx -> tx.writeDirectory(dir, options), options);
+        return commit(dir, options, CommitProgress.NONE);
+    }
+
+    /** As {@link #commit(Path, CommitOptions)}, reporting progress to {@code progress}. */
+    public CommitResult commit(Path dir, CommitOptions options, CommitProgress progress) throws IOException {
+        Objects.requireNonNull(progress, "progress");
+        return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
     }
 
     /** Commits an in-memory tree; see {@link #commit(Path, CommitOptions)}. */

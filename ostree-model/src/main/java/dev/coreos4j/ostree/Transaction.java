@@ -63,13 +63,16 @@ public final class Transaction implements AutoCloseable {
     private final List<RefChange> refChanges = new ArrayList<>();
     private final int zlibLevel;
     private final boolean fsync;
+    /** Whether each object is fsynced as written ({@code core.per-object-fsync}) rather than once at commit. */
+    private final boolean perObjectFsync;
     private State state = State.OPEN;
 
     Transaction(Repository repo) throws IOException {
         this.repo = repo;
         this.zlibLevel = repo.config().zlibLevel();
         this.fsync = repo.config().fsync();
-        this.repoLock = repo.repoLock().shared();
+        this.perObjectFsync = fsync && repo.config().perObjectFsync();
+        this.repoLock = repo.repoLock().shared(repo.config().lockTimeoutSeconds());
         boolean ok = false;
         try {
             Path tmp = repo.path().resolve("tmp");
@@ -79,8 +82,14 @@ public final class Transaction implements AutoCloseable {
             this.stagingLockFile = tmp.resolve(name + "-lock");
             this.stagingLockChannel = FileChannel.open(stagingLockFile, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-            stagingLockChannel.lock();
-            this.staging = Files.createDirectory(tmp.resolve(name));
+            try {
+                stagingLockChannel.lock();
+                this.staging = Files.createDirectory(tmp.resolve(name));
+            } catch (IOException | RuntimeException e) {
+                stagingLockChannel.close();
+                Files.deleteIfExists(stagingLockFile);
+                throw e;
+            }
             ok = true;
         } finally {
             if (!ok) {
@@ -220,7 +229,7 @@ public final class Transaction implements AutoCloseable {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            if (fsync) {
+            if (perObjectFsync) {
                 ch.force(true);
             }
         }
@@ -298,7 +307,7 @@ public final class Transaction implements AutoCloseable {
                         + " (did the file change while it was committed?)");
             }
             out.flush();
-            if (fsync) {
+            if (perObjectFsync) {
                 ch.force(true);
             }
             ok = true;
@@ -321,7 +330,7 @@ public final class Transaction implements AutoCloseable {
      */
     public Root writeDirectory(Path dir, CommitOptions options) throws IOException {
         requireOpen();
-        return new TreeScanner(this, options).write(dir);
+        return new TreeScanner(this, options, CommitProgress.NONE).write(dir);
     }
 
     /** Writes an in-memory tree; returns its root. */
@@ -370,6 +379,9 @@ public final class Transaction implements AutoCloseable {
      */
     public List<RefUpdate> commit() throws IOException {
         requireOpen();
+        if (fsync && !perObjectFsync && !staged.isEmpty()) {
+            syncStaged();
+        }
         List<String> first = new ArrayList<>();
         List<String> last = new ArrayList<>();
         for (String rel : new TreeSet<>(staged)) {
@@ -385,6 +397,22 @@ public final class Transaction implements AutoCloseable {
         List<RefUpdate> results = refChanges.isEmpty() ? List.of() : repo.setRefs(refChanges);
         release();
         return results;
+    }
+
+    /**
+     * Makes every staged object durable before any is renamed into {@code objects/}. libostree calls
+     * {@code syncfs(2)} once; Java has no binding for it, so this runs coreutils {@code sync -f} (which is that
+     * call) on the staging directory, and falls back to fsyncing each staged object when that is unavailable.
+     */
+    private void syncStaged() throws IOException {
+        if (FileSystemSync.syncfs(staging)) {
+            return;
+        }
+        for (String rel : staged) {
+            try (FileChannel ch = FileChannel.open(staging.resolve(rel), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
     }
 
     private void publish(List<String> rels) throws IOException {

@@ -30,9 +30,18 @@ final class TreeScanner {
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore inFlight = new Semaphore(threads * 4);
 
-    TreeScanner(Transaction tx, CommitOptions options) {
+    private final CommitProgress progress;
+    private final java.util.concurrent.atomic.AtomicLong filesDone = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytesDone = new java.util.concurrent.atomic.AtomicLong();
+
+    TreeScanner(Transaction tx, CommitOptions options, CommitProgress progress) {
         this.tx = tx;
         this.options = options;
+        this.progress = progress;
+    }
+
+    private void done(long bytes) {
+        progress.update(filesDone.incrementAndGet(), bytesDone.addAndGet(bytes));
     }
 
     private record Node(Path path, DirMeta meta, List<String> fileNames, List<Future<Checksum>> files,
@@ -52,6 +61,12 @@ final class TreeScanner {
             return assemble(node);
         } finally {
             pool.shutdownNow();
+            try {
+                // no worker may still write into the staging directory when the transaction discards it
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -84,11 +99,17 @@ final class TreeScanner {
                 node.dirNames().add(name);
                 node.dirs().add(scan(child, pool));
             } else if (type == FileHeader.S_IFLNK) {
-                String target = Files.readSymbolicLink(child).toString();
+                Path link = Files.readSymbolicLink(child);
+                String target = link.toString();
+                // the JDK decodes undecodable bytes to U+FFFD (the target itself is kept unnormalized, "a//b/")
+                if (target.indexOf('\uFFFD') >= 0) {
+                    throw new IllegalArgumentException(child + ": symlink target is not valid UTF-8");
+                }
                 FileHeader header = header(child, uid(ca), gid(ca), mode, target, false);
                 node.fileNames().add(name);
                 node.files().add(java.util.concurrent.CompletableFuture.completedFuture(
                         tx.writeFile(header, 0, InputStream.nullInputStream())));
+                done(0);
             } else if (type == FileHeader.S_IFREG) {
                 FileHeader header = header(child, uid(ca), gid(ca), mode, "", true);
                 long size = (Long) ca.get("size");
@@ -96,7 +117,9 @@ final class TreeScanner {
                 acquire();
                 node.files().add(pool.submit(() -> {
                     try (InputStream in = Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS)) {
-                        return tx.writeFile(header, size, in);
+                        Checksum c = tx.writeFile(header, size, in);
+                        done(size);
+                        return c;
                     } finally {
                         inFlight.release();
                     }

@@ -6,6 +6,7 @@ import java.util.Random;
 /**
  * A child-JVM committer for the crash and concurrency tests.
  * <ul>
+ *   <li>{@code hold FILE}: locks FILE exclusively, prints {@code held}, sleeps a minute;</li>
  *   <li>{@code loop REPO BRANCH SEED}: prints {@code ready}, then commits trees forever (killed by the test);</li>
  *   <li>{@code cas REPO BRANCH COUNT ID}: makes COUNT commits on BRANCH with compare-and-set, retrying on conflict;
  *       prints {@code updated <checksum>} per applied update and {@code conflict} per lost race.</li>
@@ -16,6 +17,16 @@ public final class CommitWorker {
     private CommitWorker() {}
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("hold")) {
+            // another process holding a POSIX lock on a file, as libostree's OFD lock would conflict with ours
+            try (var ch = java.nio.channels.FileChannel.open(Path.of(args[1]), java.nio.file.StandardOpenOption.WRITE);
+                 var lock = ch.lock()) {
+                System.out.println("held");
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+            return;
+        }
         Repository repo = Repository.open(Path.of(args[1]));
         String branch = args[2];
         if (args[0].equals("loop")) {

@@ -26,7 +26,7 @@ class CrashSafetyTest {
     @TempDir
     Path tmp;
 
-    private static Process worker(String... args) throws Exception {
+    static Process worker(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx128m",

@@ -179,6 +179,34 @@ class RepositoryConformanceTest {
                 .containsExactly(j.relativize(hello).toString());
     }
 
+    @Test
+    void commit_withUserXattrsAndRealOwners_matchesOstree() throws Exception {
+        OstreeTool ostree = OstreeTool.require();
+        Path tree = TestTrees.exampleA(tmp.resolve("tree"));
+        TestTrees.write(tree.resolve("xa"), "xattr file\n", 0644);
+        var view = Files.getFileAttributeView(tree.resolve("xa"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        try {
+            view.write("foo", java.nio.ByteBuffer.wrap("bar".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            view.write("abc", java.nio.ByteBuffer.wrap(new byte[] {1, 2}));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("the temp file system has no user xattrs: " + e);
+        }
+        Path o = tmp.resolve("o");
+        ostree.run("--repo=" + o, "init", "--mode=archive").ok();
+        String theirs = ostree.run("--repo=" + o, "commit", "-b", "x", "--tree=dir=" + tree,
+                "--timestamp=" + TS, "-s", "xattrs").ok().lastLine();
+        Repository repo = Repository.init(tmp.resolve("j"));
+        CommitResult ours = repo.commit(tree, CommitOptions.builder().branch("x").subject("xattrs")
+                .timestamp(1704067200L).build());
+        assertThat(ours.checksum().hex()).isEqualTo(theirs);
+        TreeEntry.File xa = (TreeEntry.File) repo.lookup(ours.checksum(), "/xa").orElseThrow();
+        int uid = (Integer) Files.getAttribute(tree.resolve("xa"), "unix:uid");
+        int gid = (Integer) Files.getAttribute(tree.resolve("xa"), "unix:gid");
+        assertThat(xa.checksum()).isEqualTo(FileHeader.regular(uid, gid, 0644, List.of(
+                new Xattr("user.foo", "bar".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new Xattr("user.abc", new byte[] {1, 2}))).checksum("xattr file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Relative object path to its bytes' checksum. */
     static Map<String, String> objectFiles(Path repo) throws Exception {
         Map<String, String> out = new TreeMap<>();

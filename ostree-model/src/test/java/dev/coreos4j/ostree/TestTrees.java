@@ -65,6 +65,14 @@ final class TestTrees {
         write(root.resolve("a"), "lower", 0444);
         Files.createSymbolicLink(root.resolve("abs"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(root.resolve("dangling"), Path.of("does/not/exist"));
+        // a target Path would normalize ("a//b/" -> "a/b"): created with ln, must survive byte for byte
+        Process ln = new ProcessBuilder("ln", "-s", "--", "unnormalized//target/", root.resolve("slashes").toString())
+                .start();
+        try {
+            assertThat(ln.waitFor()).isZero();
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
         write(root.resolve("setuid"), "su", 04755);
         write(root.resolve("setgid"), "sg", 02711);
         dir(root.resolve("sticky"), 01777);

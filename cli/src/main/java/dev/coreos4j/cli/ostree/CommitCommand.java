@@ -109,7 +109,17 @@ final class CommitCommand extends RepoCommand {
             }
         }
         Repository repo = openRepo();
-        CommitResult result = repo.commit(dir, b.build());
+        CommitResult result;
+        if (System.console() != null) {
+            TerminalProgress progress = new TerminalProgress(err());
+            try {
+                result = repo.commit(dir, b.build(), progress);
+            } finally {
+                progress.clear();
+            }
+        } else {
+            result = repo.commit(dir, b.build());
+        }
         if (result.refUpdate().isPresent() && result.refUpdate().get() instanceof RefUpdate.Conflict) {
             RefUpdate.Conflict c = (RefUpdate.Conflict) result.refUpdate().get();
             err().println("coreos4j: error: commit " + result.checksum() + " written, but " + c.describe()
@@ -118,6 +128,36 @@ final class CommitCommand extends RepoCommand {
         }
         out().println(result.checksum());
         return ExitCode.OK;
+    }
+
+    /** A single self-overwriting progress line on a terminal, at most five updates a second. */
+    static final class TerminalProgress implements dev.coreos4j.ostree.CommitProgress {
+        private final java.io.PrintWriter err;
+        private long lastNanos;
+        private boolean shown;
+
+        TerminalProgress(java.io.PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void update(long files, long bytes) {
+            long now = System.nanoTime();
+            if (now - lastNanos < 200_000_000L) {
+                return;
+            }
+            lastNanos = now;
+            shown = true;
+            err.printf("\rWriting objects: %d files, %.1f MB", files, bytes / 1e6);
+            err.flush();
+        }
+
+        synchronized void clear() {
+            if (shown) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
     }
 
     private Path treeDirectory() {
