@@ -53,9 +53,6 @@ import dev.coreos4j.ostree.CommitObject;
  */
 public final class Sysroot {
 
-    /** Set by tests: the name of a step at which the process halts, to simulate a crash. */
-    static final String CRASH_PROPERTY = "coreos4j.sysroot.crashAt";
-
     private final Path root;
     private final Path runDir;
 
@@ -455,7 +452,6 @@ public final class Sysroot {
         }
         // unlink the state first: an interrupted finalization must never replay a half-done merge
         Files.deleteIfExists(runDir.resolve("staged-deployment"));
-        crashPoint("finalize-unlinked");
         Transition.Applied a = (Transition.Applied) t;
         Deployment created = a.added();
         Deployment merge = list.bootedDeployment().filter(b -> b.stateroot().equals(created.stateroot()))
@@ -617,7 +613,6 @@ public final class Sysroot {
             Fs.writeAtomically(runDir.resolve("staged-deployment"), "[staged]\nosname=" + s.stateroot() + "\ntarget="
                     + s.name() + "\nbootcsum=" + s.bootcsum().hex() + "\nkargs=" + s.kernelArgs().toOptions("")
                     + "\n" + (merge == null ? "" : "merge-deployment=" + merge.name() + "\n"));
-            crashPoint("staged-written");
         } else if (before.staged().isPresent() && a.after().staged().isEmpty()) {
             Files.deleteIfExists(runDir.resolve("staged-deployment"));
         }
@@ -642,7 +637,6 @@ public final class Sysroot {
         Files.deleteIfExists(originFile(d));
         Files.createDirectories(dir.getParent());
         repository().checkout(d.commit(), dir);
-        crashPoint("checked-out");
         Path usrEtc = dir.resolve("usr/etc");
         Path etc = dir.resolve("etc");
         boolean hasUsrEtc = Files.isDirectory(usrEtc, LinkOption.NOFOLLOW_LINKS);
@@ -664,7 +658,6 @@ public final class Sysroot {
             Path m = deploymentDirectory(merge);
             EtcMerge.merge(m.resolve("usr/etc"), m.resolve("etc"), etc);
         }
-        crashPoint("etc-merged");
         Path stamp = root.resolve("ostree/deploy").resolve(d.stateroot()).resolve("var/.ostree-selabeled");
         if (Files.isDirectory(stamp.getParent()) && !Files.exists(stamp)) {
             // libostree relabels /var once per stateroot and leaves this stamp (also without SELinux)
@@ -675,7 +668,6 @@ public final class Sysroot {
         Fs.fsync(dir);
         OriginFile.write(originFile(d), d.origin(), d.pinned());
         Fs.fsync(dir.getParent());
-        crashPoint("prepared");
     }
 
     /** Writes the bootloader configuration for {@code after} (non-staged entries), atomically. */
@@ -694,10 +686,8 @@ public final class Sysroot {
             writeBootlinks(b, s, now);
             writeRefs(b, s, after);
             Fs.fsync(root.resolve("ostree"));
-            crashPoint("before-swap");
             Fs.symlinkAtomically(root.resolve("ostree/boot." + b), "boot." + b + "." + s);
             Fs.fsync(root.resolve("ostree"));
-            crashPoint("after-swap");
             return;
         }
         int nb = haveLoader ? 1 - b : 1;
@@ -735,7 +725,6 @@ public final class Sysroot {
         }
         Fs.fsync(entries);
         Fs.fsync(loaderDir);
-        crashPoint("entries-written");
         Fs.deleteTree(root.resolve("ostree/boot." + nb + "." + ns));
         writeBootlinks(nb, ns, now);
         Fs.symlinkAtomically(root.resolve("ostree/boot." + nb), "boot." + nb + "." + ns);
@@ -745,10 +734,8 @@ public final class Sysroot {
         Files.deleteIfExists(tmp);
         Files.createSymbolicLink(tmp, Path.of("loader." + nb));
         Fs.fsync(root.resolve("boot"));
-        crashPoint("before-swap");
         Files.move(tmp, root.resolve("boot/loader"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fs.fsync(root.resolve("boot"));
-        crashPoint("after-swap");
     }
 
     /** Same count, and per index the same stateroot, bootcsum, kernel arguments and version. */
@@ -935,7 +922,6 @@ public final class Sysroot {
     void cleanupDisk(DeploymentList list) throws IOException {
         int b = bootversion();
         int s = subbootversion(b);
-        crashPoint("cleanup");
         Files.deleteIfExists(root.resolve("boot/loader.tmp"));
         Fs.deleteTree(root.resolve("boot/loader." + (1 - b)));
         Files.deleteIfExists(root.resolve("ostree/boot." + (1 - b)));
@@ -1091,14 +1077,6 @@ public final class Sysroot {
                 Fs.setSync(before);
                 lock.release();
             }
-        }
-    }
-
-    /** Halts the JVM at the named step when the crash-test property says so. */
-    private static void crashPoint(String step) {
-        String at = System.getProperty(CRASH_PROPERTY);
-        if (at != null && at.equals(step)) {
-            Runtime.getRuntime().halt(137);
         }
     }
 
