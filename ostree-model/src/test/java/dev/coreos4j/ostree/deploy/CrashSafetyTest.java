@@ -114,7 +114,7 @@ class CrashSafetyTest {
         try {
             for (int trial = 0; trial < TRIALS; trial++) {
                 int n = trial;
-                long delay = (long) (random.nextDouble() * duration[0] * 1.5);
+                long delay = (long) (random.nextDouble() * duration[0] * 3.0); // children run three at a time, so slower
                 futures.add(pool.submit(() -> {
                     trial(op, template, n, delay, oldList, newList, sawOld, sawNew, stagedLost);
                     return null;
