@@ -3,4 +3,5 @@
  */
 module dev.coreos4j.ostree {
     exports dev.coreos4j.ostree;
+    exports dev.coreos4j.ostree.deploy;
 }

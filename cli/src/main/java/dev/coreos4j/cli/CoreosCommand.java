@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 dev.coreos4j.cli.ostree.OstreeCommand.class,
                 PlanCommand.class,
                 dev.coreos4j.cli.ignition.IgnitionCommand.class,
+                dev.coreos4j.cli.admin.AdminCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -10,8 +10,8 @@ class ModuleExportsTest {
 
     @Test
     void module_exportsExactlyTheApiPackages() {
-        assertThat(ModuleExports.descriptorOf(Checksum.class).name()).isEqualTo("dev.coreos4j.ostree");
+        assertThat(ModuleExports.descriptorOf(Checksum.class).name()).isEqualTo("dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
         assertThat(ModuleExports.exportedPackages(Checksum.class)).containsExactly(
-                "dev.coreos4j.ostree");
+                "dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
     }
 }
