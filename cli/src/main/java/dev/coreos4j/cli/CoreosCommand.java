@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
+import dev.coreos4j.cli.admin.AdminCommand;
 import dev.coreos4j.cli.demo.DemoCommand;
+import dev.coreos4j.cli.ignition.IgnitionCommand;
+import dev.coreos4j.cli.ostree.OstreeCommand;
 import dev.coreos4j.cli.plan.PlanCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,12 +24,12 @@ import picocli.CommandLine.Spec;
         description = "Ignition configs, OSTree repositories and deployments, and rolling-upgrade plans"
                 + " for Fedora CoreOS / RHEL CoreOS, from the JVM.",
         subcommands = {
-                picocli.CommandLine.HelpCommand.class,
-                DemoCommand.class,
-                dev.coreos4j.cli.ostree.OstreeCommand.class,
+                IgnitionCommand.class,
+                OstreeCommand.class,
+                AdminCommand.class,
                 PlanCommand.class,
-                dev.coreos4j.cli.ignition.IgnitionCommand.class,
-                dev.coreos4j.cli.admin.AdminCommand.class,
+                DemoCommand.class,
+                HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
