@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code coreos4j admin}: OSTree deployments of a sysroot, with {@code ostree admin} / rpm-ostree spellings. */
 @Command(
         name = "admin",
+        header = "Manage the deployments of an OSTree sysroot.",
         mixinStandardHelpOptions = true,
         description = {
                 "Manage the deployments of an OSTree sysroot: deploy, stage, finalize, roll back, pin, clean up.",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code coreos4j demo}: the main job end to end on embedded defaults, told as a story. */
 @Command(
         name = "demo",
+        header = "Run the whole coreos4j story end to end on embedded defaults.",
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the whole coreos4j story on embedded defaults: an Ignition config built, validated and written;",

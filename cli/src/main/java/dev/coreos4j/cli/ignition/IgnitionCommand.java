@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code coreos4j ignition}: Ignition config commands. */
 @Command(
         name = "ignition",
+        header = "Validate, translate and merge Ignition configs; print their JSON Schemas.",
         mixinStandardHelpOptions = true,
         description = "Validate and translate Ignition configs (spec 3.0.0 to 3.6.0, 3.7.0-experimental).",
         subcommands = {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code coreos4j ostree --repo=PATH <command>}: the {@code ostree} CLI's repository commands, archive mode. */
 @Command(
         name = "ostree",
+        header = "OSTree archive repositories, byte-compatible with libostree.",
         mixinStandardHelpOptions = true,
         description = {
                 "OSTree archive repositories, byte-compatible with libostree: the same option spellings as the",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "plan",
+        header = "Plan a rolling upgrade of a fleet, or a path through an update graph.",
         mixinStandardHelpOptions = true,
         subcommands = {PlanNextCommand.class, PlanGraphCommand.class},
         description = {
