@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                dev.coreos4j.cli.ignition.IgnitionCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

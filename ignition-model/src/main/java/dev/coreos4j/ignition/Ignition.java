@@ -1,0 +1,116 @@
+package dev.coreos4j.ignition;
+
+import dev.coreos4j.ignition.internal.Pipeline;
+import dev.coreos4j.ignition.internal.Rules;
+import dev.coreos4j.ignition.internal.Versions;
+import dev.coreos4j.ignition.internal.Writer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Entry points: parse any supported Ignition document, validate a model value, write a model value as a given spec
+ * version. All methods are stateless and thread-safe.
+ *
+ * <p>Semantics follow Ignition 2.26 (spec 3.0.0 to 3.6.0 and 3.7.0-experimental): decoding as Go's
+ * {@code encoding/json} decodes Ignition's structs, validation with Ignition's messages, JSON paths and rules per
+ * spec version.
+ */
+public final class Ignition {
+    private Ignition() {
+    }
+
+    /**
+     * Parses a document of any supported version and translates it to the 3.6.0 model, exactly as Ignition reads a
+     * config: JSON syntax and type errors, version detection ({@code invalid config version (couldn't parse)},
+     * {@code unsupported config version}), unknown or wrongly-cased keys ({@code unused key X} warnings), then every
+     * semantic rule of the document's version. Never throws for bad content, however deep or large.
+     *
+     * @param json the document bytes (UTF-8)
+     * @return the config (null when the document is fatally broken), its declared version and the report
+     * @throws NullPointerException if {@code json} is null
+     */
+    public static ParseResult parse(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        return Pipeline.parse(json);
+    }
+
+    /** {@link #parse(byte[])} of the UTF-8 encoding of {@code json}. */
+    public static ParseResult parse(String json) {
+        Objects.requireNonNull(json, "json");
+        return parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #parse(byte[])} of everything {@code in} yields; the stream is read to its end but not closed.
+     *
+     * @throws IOException if reading fails
+     */
+    public static ParseResult parse(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        return parse(in.readAllBytes());
+    }
+
+    /**
+     * Validates a model value with the rules of the spec version named by {@code config.ignition().version()}
+     * (3.6.0 rules when it is empty or unsupported, with an error at {@code $.ignition.version}). Paths are relative
+     * to {@code $}; line and column are null.
+     *
+     * @throws NullPointerException if {@code config} is null
+     */
+    public static Report validate(Config config) {
+        Objects.requireNonNull(config, "config");
+        String text = config.ignition().version();
+        SpecVersion version = SpecVersion.latestStable();
+        List<Report.Entry> entries = new ArrayList<>();
+        Versions.Semver semver = Versions.parseSemver(text);
+        if (semver == null) {
+            entries.add(new Report.Entry(Severity.ERROR, "$.ignition.version", "invalid-version",
+                    "invalid config version (couldn't parse)", null, null));
+        } else if (Versions.match(semver) == null) {
+            entries.add(new Report.Entry(Severity.ERROR, "$.ignition.version", "unsupported-version",
+                    "unsupported config version", null, null));
+        } else {
+            version = Versions.match(semver);
+        }
+        entries.addAll(Rules.validate(config, version));
+        return new Report(entries);
+    }
+
+    /**
+     * Writes {@code config} as canonical JSON of spec {@code version} (3.0.0 to 3.6.0, or 3.7.0-experimental):
+     * {@code ignition.version} set to {@code version}, keys in Ignition's order, null/empty values omitted, no
+     * whitespace. {@code parse(write(c, v)).config()} equals {@code c} (with the model version) whenever
+     * {@code c} is representable in {@code v}.
+     *
+     * @throws IgnitionException with an error at the JSON path of every populated field (or value, such as
+     *                           setuid/setgid/sticky mode bits) that {@code version} cannot express, or of every rule
+     *                           the written document breaks in {@code version} but {@code config} does not break
+     * @throws NullPointerException if an argument is null
+     */
+    public static byte[] write(Config config, SpecVersion version) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(version, "version");
+        Writer.Output out = Writer.write(config, version);
+        List<Report.Entry> problems = new ArrayList<>(out.problems());
+        if (problems.isEmpty() && version != SpecVersion.latestStable()
+                && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
+            // values the older version reads differently (formats, URL schemes, hash functions, clevis pins...)
+            List<String> before = validate(config.withVersion(SpecVersion.latestStable().toString())).errors()
+                    .stream().map(e -> e.path() + ": " + e.message()).toList();
+            for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
+                if (!before.contains(e.path() + ": " + e.message())) {
+                    problems.add(new Report.Entry(Severity.ERROR, e.path(), e.code(),
+                            e.message() + " (in spec version " + version + ")", null, null));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IgnitionException("config cannot be written as spec version " + version, new Report(problems));
+        }
+        return out.json();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.coreos4j.ignition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of parsing or validating a config: an immutable, ordered list of entries. Entries appear in the order
+ * Ignition reports them as far as it is known (structure checks, then duplicates, then unused keys).
+ *
+ * @param entries the entries; never null
+ */
+public record Report(List<Entry> entries) {
+
+    /** A report without entries. */
+    public static final Report EMPTY = new Report(List.of());
+
+    public Report {
+        entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+    }
+
+    /** Whether there is no {@link Severity#ERROR} entry (warnings allowed). */
+    public boolean isValid() {
+        return entries.stream().noneMatch(e -> e.severity() == Severity.ERROR);
+    }
+
+    /** The error entries, in order. */
+    public List<Entry> errors() {
+        return entries.stream().filter(e -> e.severity() == Severity.ERROR).toList();
+    }
+
+    /** The warning entries, in order. */
+    public List<Entry> warnings() {
+        return entries.stream().filter(e -> e.severity() == Severity.WARNING).toList();
+    }
+
+    /** This report followed by {@code other}'s entries. */
+    public Report plus(Report other) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(other.entries);
+        return new Report(all);
+    }
+
+    /** The entries rendered one per line, like {@code ignition-validate} prints them (empty string when none). */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        for (Entry e : entries) {
+            out.append(e).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * One finding.
+     *
+     * @param severity error or warning; never null
+     * @param path     JSONPath of the offending value ({@code $.storage.files.0.path}), or null for a problem with
+     *                 the whole document (syntax, type or version errors)
+     * @param code     stable identifier of the rule, e.g. {@code path-not-absolute}; never null
+     * @param message  Ignition's message text, e.g. {@code path not absolute}; never null
+     * @param line     1-based line of the JSON node the entry points at, or null when unknown
+     * @param column   1-based column, counted in bytes, or null when unknown
+     */
+    public record Entry(Severity severity, String path, String code, String message, Integer line, Integer column) {
+        public Entry {
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** Renders like Ignition: {@code error at $.storage.files.0.path, line 1 col 61: path not absolute}. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder(severity.toString());
+            if (path != null) {
+                s.append(" at ").append(path);
+            }
+            if (line != null && column != null) {
+                s.append(path != null ? ", " : " at ").append("line ").append(line).append(" col ").append(column);
+            }
+            return s.append(": ").append(message).toString();
+        }
+    }
+}

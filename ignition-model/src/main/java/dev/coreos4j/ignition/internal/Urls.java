@@ -1,0 +1,427 @@
+package dev.coreos4j.ignition.internal;
+
+import dev.coreos4j.ignition.SpecVersion;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * URL checks as Ignition performs them: a port of the parts of Go's {@code net/url.Parse} that can fail, the
+ * scheme allow-list per spec version, S3 version ids, S3 ARNs and RFC 2397 data URLs (with the lexer rules of the
+ * {@code dataurl} library Ignition uses).
+ */
+public final class Urls {
+    private Urls() {
+    }
+
+    /** A parsed URL: lower-cased scheme, whether it is opaque, the raw query. */
+    record Parsed(String scheme, String opaque, String rawQuery) {
+    }
+
+    /** Go's {@code url.Parse}; null when it returns an error. */
+    static Parsed parse(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return null;
+            }
+        }
+        String rest = raw;
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            if (!validEscapes(rest.substring(hash + 1))) {
+                return null;
+            }
+            rest = rest.substring(0, hash);
+        }
+        if (rest.equals("*")) {
+            return new Parsed("", null, "");
+        }
+        String scheme = "";
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                continue;
+            }
+            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+                if (i == 0) {
+                    break;
+                }
+                continue;
+            }
+            if (c == ':') {
+                if (i == 0) {
+                    return null; // missing protocol scheme
+                }
+                scheme = rest.substring(0, i).toLowerCase(Locale.ROOT);
+                rest = rest.substring(i + 1);
+            }
+            break;
+        }
+        String rawQuery = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            rawQuery = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        if (!rest.startsWith("/")) {
+            if (!scheme.isEmpty()) {
+                return new Parsed(scheme, rest, rawQuery);
+            }
+            int colon = rest.indexOf(':');
+            int slash = rest.indexOf('/');
+            if (colon >= 0 && (slash < 0 || colon < slash)) {
+                return null; // first path segment in URL cannot contain colon
+            }
+        }
+        if (rest.startsWith("//")) {
+            String authority = rest.substring(2);
+            int slash = authority.indexOf('/');
+            String path = "";
+            if (slash >= 0) {
+                path = authority.substring(slash);
+                authority = authority.substring(0, slash);
+            }
+            if (!validAuthority(authority)) {
+                return null;
+            }
+            rest = path;
+        }
+        if (!validEscapes(rest)) {
+            return null;
+        }
+        return new Parsed(scheme, null, rawQuery);
+    }
+
+    private static boolean validEscapes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '%') {
+                if (i + 2 >= s.length()) {
+                    return false;
+                }
+                if (hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
+                    return false;
+                }
+                i += 2;
+            }
+        }
+        return true;
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
+    private static boolean validAuthority(String authority) {
+        int at = authority.lastIndexOf('@');
+        String host = authority;
+        if (at >= 0) {
+            String userinfo = authority.substring(0, at);
+            for (int i = 0; i < userinfo.length(); i++) {
+                char c = userinfo.charAt(i);
+                if (!(Character.isLetterOrDigit(c) && c < 0x80) && "-._:~!$&'()*+,;=%@".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            if (!validEscapes(userinfo)) {
+                return false;
+            }
+            host = authority.substring(at + 1);
+        }
+        String port;
+        if (host.startsWith("[")) {
+            int close = host.lastIndexOf(']');
+            if (close < 0) {
+                return false; // missing ']' in host
+            }
+            port = host.substring(close + 1);
+            if (!port.isEmpty() && !port.startsWith(":")) {
+                return false;
+            }
+        } else {
+            int colon = host.lastIndexOf(':');
+            port = colon >= 0 ? host.substring(colon) : "";
+            String name = colon >= 0 ? host.substring(0, colon) : host;
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x80 && !Character.isLetterOrDigit(c) && "-._~!$&'()*+,;=%\"<>[]^`{|}".indexOf(c) < 0
+                        && c != ':') {
+                    return false;
+                }
+            }
+            if (!validEscapes(name)) {
+                return false;
+            }
+        }
+        for (int i = 1; i < port.length(); i++) {
+            if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+                return false; // invalid port
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ignition's {@code validateURL}: null when fine, else the error message. {@code version} selects the allowed
+     * schemes ({@code gs} 3.2.0+, {@code arn} 3.4.0+).
+     */
+    public static String validate(String s, SpecVersion version) {
+        Parsed u = parse(s);
+        if (u == null) {
+            return "unable to parse url";
+        }
+        switch (u.scheme()) {
+            case "http":
+            case "https":
+            case "tftp":
+                return null;
+            case "gs":
+                return version.compareTo(SpecVersion.V3_2_0) >= 0 ? null : "invalid url scheme";
+            case "s3":
+                return versionIdError(u.rawQuery());
+            case "arn":
+                if (version.compareTo(SpecVersion.V3_4_0) < 0) {
+                    return "invalid url scheme";
+                }
+                return arnError(u, s);
+            case "data":
+                return dataUrlError(s);
+            default:
+                return "invalid url scheme";
+        }
+    }
+
+    private static String versionIdError(String rawQuery) {
+        if (rawQuery.isEmpty()) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            if (pair.isEmpty() || pair.contains(";")) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq >= 0 ? pair.substring(0, eq) : pair;
+            String value = eq >= 0 ? pair.substring(eq + 1) : "";
+            if (key.equals("versionId")) {
+                return value.isEmpty() ? "invalid S3 object VersionId" : null;
+            }
+        }
+        return null;
+    }
+
+    private static String arnError(Parsed u, String original) {
+        String full = u.scheme() + ":" + u.opaque();
+        if (u.opaque() == null || !full.startsWith("arn:") || full.chars().filter(c -> c == ':').count() < 5) {
+            return "invalid S3 ARN format";
+        }
+        String[] sections = full.split(":", 6);
+        if (sections.length != 6 || !sections[2].equals("s3")) {
+            return "invalid S3 ARN format";
+        }
+        int slashParts = full.split("/", -1).length;
+        if (sections[5].startsWith("accesspoint/") ? slashParts < 3 : slashParts < 2) {
+            return "invalid S3 ARN format";
+        }
+        return versionIdError(u.rawQuery());
+    }
+
+    private static boolean token(int r) {
+        return r < 0x80 && r > 0x20 && r != 0x7f && "()<>@,;:\\\"/[]?=".indexOf(r) < 0;
+    }
+
+    private static boolean urlChar(int r) {
+        return r < 0x80 && r > 0x1f && r != 0x7f && " <>#\"{}|\\^[]`".indexOf(r) < 0;
+    }
+
+    private static boolean base64Char(int r) {
+        return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '/'
+                || r == '=' || r == '\n';
+    }
+
+    /** RFC 2397 as the {@code dataurl} library lexes and decodes it; null when fine, else its error text. */
+    static String dataUrlError(String s) {
+        if (!s.startsWith("data:")) {
+            return "missing data prefix";
+        }
+        int p = 5;
+        int n = s.length();
+        boolean base64 = false;
+        // media type (optional)
+        if (p >= n) {
+            return "missing comma before data";
+        }
+        char c = s.charAt(p);
+        if (c != ';' && c != ',') {
+            int start = p;
+            boolean xToken = (c == 'x' || c == 'X') && p + 1 < n && s.charAt(p + 1) == '-';
+            if (!xToken && !token(c)) {
+                return "invalid character after data prefix";
+            }
+            while (true) {
+                p++;
+                if (p >= n) {
+                    return "missing media type slash";
+                }
+                c = s.charAt(p);
+                if (c == '/') {
+                    break;
+                }
+                if (!token(c)) {
+                    return "invalid character for media type";
+                }
+            }
+            String type = s.substring(start, p);
+            if (!xToken && !(type.startsWith("text") || type.startsWith("image") || type.startsWith("audio")
+                    || type.startsWith("video") || type.startsWith("application") || type.startsWith("message")
+                    || type.startsWith("multipart"))) {
+                return "invalid media type";
+            }
+            while (true) {
+                p++;
+                if (p >= n) {
+                    return "incomplete media type";
+                }
+                c = s.charAt(p);
+                if (c == ';' || c == ',') {
+                    break;
+                }
+                if (!token(c)) {
+                    return "invalid character for media subtype";
+                }
+            }
+        }
+        // parameters
+        while (c == ';') {
+            p++;
+            if (p >= n) {
+                return "unterminated parameter sequence";
+            }
+            c = s.charAt(p);
+            if (c == '=' || c == ',') {
+                return "unterminated parameter sequence";
+            }
+            if (!token(c)) {
+                return "invalid character for parameter attribute";
+            }
+            int attrStart = p;
+            while (true) {
+                p++;
+                if (p >= n) {
+                    return "unterminated parameter sequence";
+                }
+                c = s.charAt(p);
+                if (c == '=' || c == ',') {
+                    break;
+                }
+                if (!token(c)) {
+                    return "invalid character for parameter attribute";
+                }
+            }
+            if (c == ',') {
+                String attr = s.substring(attrStart, p);
+                if (!attr.equals("base64")) {
+                    return "expected base64, got " + attr;
+                }
+                base64 = true;
+                break;
+            }
+            // '=' value
+            p++;
+            if (p >= n) {
+                return "missing comma before data";
+            }
+            c = s.charAt(p);
+            if (c == '"') {
+                while (true) {
+                    p++;
+                    if (p >= n) {
+                        return "unclosed quoted string";
+                    }
+                    c = s.charAt(p);
+                    if (c == '\\') {
+                        p++;
+                        if (p >= n) {
+                            return "unexpected eof";
+                        }
+                        if (s.charAt(p) >= 0x80) {
+                            return "invalid escaped character";
+                        }
+                        continue;
+                    }
+                    if (c == '"') {
+                        break;
+                    }
+                    if (c >= 0x80) {
+                        return "invalid character for parameter value";
+                    }
+                }
+                p++;
+            } else if (!token(c)) {
+                return "invalid character for parameter value";
+            } else {
+                while (true) {
+                    p++;
+                    if (p >= n) {
+                        return "missing comma before data";
+                    }
+                    c = s.charAt(p);
+                    if (c == ';' || c == ',') {
+                        break;
+                    }
+                    if (!token(c)) {
+                        return "invalid character for parameter value";
+                    }
+                }
+            }
+            if (p >= n) {
+                return "missing comma before data";
+            }
+            c = s.charAt(p);
+            if (c != ';' && c != ',') {
+                return "expected semicolon or comma";
+            }
+        }
+        if (c != ',') {
+            return "missing comma before data";
+        }
+        String data = s.substring(p + 1);
+        for (int i = 0; i < data.length(); i++) {
+            int r = data.charAt(i);
+            if (base64 ? !base64Char(r) : !urlChar(r)) {
+                return "invalid data character";
+            }
+        }
+        if (base64) {
+            try {
+                Base64.getDecoder().decode(data.replace("\n", ""));
+            } catch (IllegalArgumentException e) {
+                return "illegal base64 data at input byte " + badBase64Index(data.replace("\n", ""));
+            }
+            return null;
+        }
+        for (int i = 0; i < data.length(); i++) {
+            if (data.charAt(i) == '%') {
+                if (i + 2 >= data.length() || hex(data.charAt(i + 1)) < 0
+                        || hex(data.charAt(i + 2)) < 0) {
+                    String bad = data.substring(i, Math.min(data.length(), i + 3));
+                    return "invalid URL escape \"" + bad + "\"";
+                }
+                i += 2;
+            }
+        }
+        return null;
+    }
+
+    private static int badBase64Index(String data) {
+        int i = 0;
+        while (i < data.length() && data.charAt(i) != '=') {
+            i++;
+        }
+        return Math.max(0, (data.length() / 4) * 4 == data.length() ? i : data.length() - data.length() % 4);
+    }
+
+    /** The lower-cased scheme of a URL, or null when it does not parse. */
+    public static String scheme(String s) {
+        Parsed u = parse(s);
+        return u == null ? null : u.scheme();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.coreos4j.ignition.internal;
+
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.ignition.SpecVersion;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Canonical JSON output of a model value for one spec version: keys in Ignition's field order, null values, empty
+ * lists, empty objects, empty list keys and partition number 0 omitted, no insignificant whitespace, strings
+ * escaped like Go's {@code encoding/json} ({@code <>&} and U+2028/U+2029 as {@code \\u} escapes). Populated fields
+ * the target version lacks are collected as errors instead of being dropped.
+ */
+public final class Writer {
+    private final SpecVersion version;
+    private final List<Report.Entry> problems = new ArrayList<>();
+
+    private Writer(SpecVersion version) {
+        this.version = version;
+    }
+
+    /** The JSON bytes and the problems found (empty when the config is representable). */
+    public record Output(byte[] json, List<Report.Entry> problems) {
+    }
+
+    public static Output write(Config config, SpecVersion version) {
+        Writer w = new Writer(version);
+        StringBuilder out = new StringBuilder();
+        Config c = config.withVersion(version.toString());
+        w.record(out, c, "$", Decoder.ResourceRole.OTHER);
+        w.specialBits(c);
+        return new Output(out.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(w.problems));
+    }
+
+    private void specialBits(Config c) {
+        if (version.compareTo(SpecVersion.V3_6_0) >= 0) {
+            return;
+        }
+        for (int i = 0; i < c.storage().files().size(); i++) {
+            Long m = c.storage().files().get(i).mode();
+            if (m != null && (m & 07000) != 0) {
+                problem("$.storage.files." + i + ".mode", "special-mode-bits-unsupported",
+                        "setuid/setgid/sticky bits cannot be represented in spec version " + version);
+            }
+        }
+        for (int i = 0; i < c.storage().directories().size(); i++) {
+            Long m = c.storage().directories().get(i).mode();
+            if (m != null && (m & 07000) != 0) {
+                problem("$.storage.directories." + i + ".mode", "special-mode-bits-unsupported",
+                        "setuid/setgid/sticky bits cannot be represented in spec version " + version);
+            }
+        }
+    }
+
+    private void problem(String path, String code, String message) {
+        problems.add(new Report.Entry(Severity.ERROR, path, code, message, null, null));
+    }
+
+    private static Object get(RecordComponent c, Object record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a value is omitted from output. */
+    static boolean isEmpty(Class<?> owner, String field, Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof List<?> l) {
+            return l.isEmpty();
+        }
+        if (value instanceof String s) {
+            return s.isEmpty() && Decoder.isKey(owner, field) && !(owner == Config.Ignition.class);
+        }
+        if (value instanceof Long n) {
+            return owner == Config.Partition.class && field.equals("number") && n == 0L;
+        }
+        if (value.getClass().isRecord()) {
+            for (RecordComponent c : value.getClass().getRecordComponents()) {
+                if (!isEmpty(value.getClass(), c.getName(), get(c, value))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void record(StringBuilder out, Object record, String path, Decoder.ResourceRole role) {
+        Class<?> type = record.getClass();
+        out.append('{');
+        boolean first = true;
+        for (RecordComponent c : type.getRecordComponents()) {
+            Object value = get(c, record);
+            if (isEmpty(type, c.getName(), value)) {
+                continue;
+            }
+            String childPath = path + "." + c.getName();
+            if (!Decoder.known(type, c.getName(), role, version)) {
+                problem(childPath, "field-not-in-version",
+                        c.getName() + " is not supported in spec version " + version);
+                continue;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, c.getName());
+            out.append(':');
+            value(out, value, childPath, Decoder.roleOf(type, c.getName(), role));
+        }
+        out.append('}');
+    }
+
+    private void value(StringBuilder out, Object value, String path, Decoder.ResourceRole role) {
+        if (value instanceof String s) {
+            string(out, s);
+        } else if (value instanceof Long || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                value(out, list.get(i), path + "." + i, role);
+            }
+            out.append(']');
+        } else {
+            record(out, value, path, role);
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        out.append("\\u00").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                        if (c >= 0x100) {
+                            out.setLength(out.length() - 6);
+                            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
+                                    .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                        }
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
