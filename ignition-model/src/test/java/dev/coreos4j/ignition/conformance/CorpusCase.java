@@ -89,6 +89,7 @@ record CorpusCase(String id, Path config, String folder, String description, Str
         try (Stream<Path> files = Files.walk(root, 2)) {
             List<Path> expectations = files
                     .filter(p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX))
+                    .filter(p -> !p.getParent().equals(root))
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
             for (Path expect : expectations) {

@@ -32,7 +32,7 @@ record Verdict(boolean valid, List<Entry> entries) {
      * @param severity {@code error} or {@code warning}
      * @param path     vcontext JSON path ({@code $.storage.files.0.path}), null for a whole-document problem
      * @param message  Ignition's exact message
-     * @param line     1-based line of the marker, null when unknown
+     * @param line     1-based line of the marker, null when unknown (Go's {@code line 0 col 0} is read as unknown)
      * @param column   1-based byte column of the marker, null when unknown
      */
     record Entry(String severity, String path, String message, Integer line, Integer column) {
@@ -40,6 +40,11 @@ record Verdict(boolean valid, List<Entry> entries) {
         Entry {
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(message, "message");
+            if (line != null && column != null && line == 0 && column == 0) {
+                // Go's vcontext prints "line 0 col 0" for a position it does not know
+                line = null;
+                column = null;
+            }
         }
 
         /** The entry without its position: what the conformance test of our validator compares. */
