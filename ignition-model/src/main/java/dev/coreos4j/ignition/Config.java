@@ -50,13 +50,6 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                 kernelArguments, passwd, storage, systemd);
     }
 
-    static <T> List<T> list(List<T> in) {
-        return in == null ? List.of() : List.copyOf(in);
-    }
-
-    static String key(String in) {
-        return in == null ? "" : in;
-    }
 
     // ---------------------------------------------------------------- ignition
 
@@ -79,7 +72,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
             proxy = proxy == null ? Proxy.EMPTY : proxy;
             security = security == null ? Security.EMPTY : security;
             timeouts = timeouts == null ? Timeouts.EMPTY : timeouts;
-            version = key(version);
+            version = Values.key(version);
         }
     }
 
@@ -93,7 +86,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final IgnitionConfig EMPTY = new IgnitionConfig(null, null);
 
         public IgnitionConfig {
-            merge = list(merge);
+            merge = Values.list(merge);
             replace = replace == null ? Resource.EMPTY : replace;
         }
     }
@@ -109,7 +102,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Proxy EMPTY = new Proxy(null, null, null);
 
         public Proxy {
-            noProxy = list(noProxy);
+            noProxy = Values.list(noProxy);
         }
     }
 
@@ -127,7 +120,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Tls EMPTY = new Tls(null);
 
         public Tls {
-            certificateAuthorities = list(certificateAuthorities);
+            certificateAuthorities = Values.list(certificateAuthorities);
         }
     }
 
@@ -155,7 +148,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Resource EMPTY = new Resource(null, null, null, null);
 
         public Resource {
-            httpHeaders = list(httpHeaders);
+            httpHeaders = Values.list(httpHeaders);
             verification = verification == null ? Verification.EMPTY : verification;
         }
     }
@@ -169,7 +162,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
     public record HttpHeader(@Size(min = 1, message = "HTTP header name can't be empty") String name,
                              @Size(min = 1, message = "unable to parse HTTP header") String value) {
         public HttpHeader {
-            name = key(name);
+            name = Values.key(name);
         }
     }
 
@@ -190,8 +183,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final KernelArguments EMPTY = new KernelArguments(null, null);
 
         public KernelArguments {
-            shouldExist = list(shouldExist);
-            shouldNotExist = list(shouldNotExist);
+            shouldExist = Values.list(shouldExist);
+            shouldNotExist = Values.list(shouldNotExist);
         }
     }
 
@@ -200,8 +193,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Passwd EMPTY = new Passwd(null, null);
 
         public Passwd {
-            groups = list(groups);
-            users = list(users);
+            groups = Values.list(groups);
+            users = Values.list(users);
         }
     }
 
@@ -216,7 +209,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      */
     public record PasswdGroup(Long gid, String name, String passwordHash, Boolean shouldExist, Boolean system) {
         public PasswdGroup {
-            name = key(name);
+            name = Values.key(name);
         }
     }
 
@@ -243,9 +236,9 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                              List<String> sshAuthorizedKeys, String shell, Boolean shouldExist, Boolean system,
                              Long uid) {
         public PasswdUser {
-            groups = list(groups);
-            name = key(name);
-            sshAuthorizedKeys = list(sshAuthorizedKeys);
+            groups = Values.list(groups);
+            name = Values.key(name);
+            sshAuthorizedKeys = Values.list(sshAuthorizedKeys);
         }
     }
 
@@ -268,13 +261,13 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Storage EMPTY = new Storage(null, null, null, null, null, null, null);
 
         public Storage {
-            directories = list(directories);
-            disks = list(disks);
-            files = list(files);
-            filesystems = list(filesystems);
-            links = list(links);
-            luks = list(luks);
-            raid = list(raid);
+            directories = Values.list(directories);
+            disks = Values.list(disks);
+            files = Values.list(files);
+            filesystems = Values.list(filesystems);
+            links = Values.list(links);
+            luks = Values.list(luks);
+            raid = Values.list(raid);
         }
     }
 
@@ -302,7 +295,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                             @Max(value = 4095, message = "illegal file mode") Long mode) {
         public Directory {
             group = group == null ? NodeGroup.EMPTY : group;
-            path = key(path);
+            path = Values.key(path);
             user = user == null ? NodeUser.EMPTY : user;
         }
     }
@@ -324,9 +317,9 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                        @Max(value = 4095, message = "illegal file mode") Long mode) {
         public File {
             group = group == null ? NodeGroup.EMPTY : group;
-            path = key(path);
+            path = Values.key(path);
             user = user == null ? NodeUser.EMPTY : user;
-            append = list(append);
+            append = Values.list(append);
             contents = contents == null ? Resource.EMPTY : contents;
         }
     }
@@ -345,7 +338,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                        String target) {
         public Link {
             group = group == null ? NodeGroup.EMPTY : group;
-            path = key(path);
+            path = Values.key(path);
             user = user == null ? NodeUser.EMPTY : user;
         }
     }
@@ -359,8 +352,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      */
     public record Disk(String device, List<@Valid Partition> partitions, Boolean wipeTable) {
         public Disk {
-            device = key(device);
-            partitions = list(partitions);
+            device = Values.key(device);
+            partitions = Values.list(partitions);
         }
     }
 
@@ -406,9 +399,9 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                              List<String> options, @NodePath(emptyAllowed = true) String path, String uuid,
                              Boolean wipeFilesystem) {
         public Filesystem {
-            device = key(device);
-            mountOptions = list(mountOptions);
-            options = list(options);
+            device = Values.key(device);
+            mountOptions = Values.list(mountOptions);
+            options = Values.list(options);
         }
     }
 
@@ -437,9 +430,9 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
             cex = cex == null ? Cex.EMPTY : cex;
             clevis = clevis == null ? Clevis.EMPTY : clevis;
             keyFile = keyFile == null ? Resource.EMPTY : keyFile;
-            name = key(name);
-            openOptions = list(openOptions);
-            options = list(options);
+            name = Values.key(name);
+            openOptions = Values.list(openOptions);
+            options = Values.list(options);
         }
     }
 
@@ -461,7 +454,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
         public Clevis {
             custom = custom == null ? ClevisCustom.EMPTY : custom;
-            tang = list(tang);
+            tang = Values.list(tang);
         }
     }
 
@@ -485,7 +478,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      */
     public record Tang(String advertisement, String thumbprint, String url) {
         public Tang {
-            url = key(url);
+            url = Values.key(url);
         }
     }
 
@@ -501,9 +494,9 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
     public record Raid(List<@NodePath String> devices, String level, String name, List<String> options,
                        Long spares) {
         public Raid {
-            devices = list(devices);
-            name = key(name);
-            options = list(options);
+            devices = Values.list(devices);
+            name = Values.key(name);
+            options = Values.list(options);
         }
     }
 
@@ -514,7 +507,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         public static final Systemd EMPTY = new Systemd(null);
 
         public Systemd {
-            units = list(units);
+            units = Values.list(units);
         }
     }
 
@@ -531,8 +524,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                        @Pattern(regexp = UNIT_NAME, flags = Pattern.Flag.DOTALL,
                                message = "invalid systemd unit extension") String name) {
         public Unit {
-            dropins = list(dropins);
-            name = key(name);
+            dropins = Values.list(dropins);
+            name = Values.key(name);
         }
     }
 
@@ -549,7 +542,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
                          @Pattern(regexp = "(.*/)?[^/]*\\.conf", flags = Pattern.Flag.DOTALL,
                                  message = "invalid systemd drop-in extension") String name) {
         public Dropin {
-            name = key(name);
+            name = Values.key(name);
         }
     }
 }

@@ -211,7 +211,7 @@ public final class Decoder {
             }
             String childPath = path + "." + m.key();
             if (!exact && report) {
-                unused.add(warning(childPath, "unused-key", "unused key " + m.key(), m.keyOffset()));
+                unused.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(), m.keyOffset()));
             }
             if (index < 0) {
                 continue;

@@ -20,7 +20,19 @@ public final class Pipeline {
                 new Report(List.of(new Report.Entry(Severity.ERROR, null, code, message, line, col))));
     }
 
+    /**
+     * Parses and validates. A defect in this library must not surface as an exception to callers that rely on
+     * "never throws for bad content", so an unexpected runtime failure becomes an {@code internal-error} entry.
+     */
     public static ParseResult parse(byte[] raw) {
+        try {
+            return parseUnchecked(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fatal("internal-error", "internal error: " + e, null, null);
+        }
+    }
+
+    private static ParseResult parseUnchecked(byte[] raw) {
         if (raw.length == 0) {
             return fatal("not-a-config", "not a config (empty)", null, null);
         }

@@ -581,7 +581,7 @@ public final class Rules {
     private void luks(String p, Config.Luks l) {
         bean(p + ".name");
         bean(p + ".label");
-        if (l.device() == null) {
+        if (empty(l.device())) {
             error(p + ".device", "disk device is required");
         } else {
             error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(l.device()));

@@ -119,7 +119,7 @@ public final class UnitLexer {
                     String garbage = toEol().strip();
                     garbage = trimGoSpace(garbage);
                     if (!garbage.isEmpty()) {
-                        return new Result(options, "found garbage after section name " + section + ": "
+                        return new Result(options, "found garbage after section name : "
                                 + goQuote(garbage));
                     }
                     section = name;

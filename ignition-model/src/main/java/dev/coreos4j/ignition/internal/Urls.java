@@ -391,19 +391,16 @@ public final class Urls {
             }
         }
         if (base64) {
-            try {
-                Base64.getDecoder().decode(data.replace("\n", ""));
-            } catch (IllegalArgumentException e) {
-                return "illegal base64 data at input byte " + badBase64Index(data.replace("\n", ""));
-            }
-            return null;
+            int bad = base64ErrorOffset(data);
+            return bad < 0 ? null : "illegal base64 data at input byte " + bad;
         }
         for (int i = 0; i < data.length(); i++) {
             if (data.charAt(i) == '%') {
-                if (i + 2 >= data.length() || hex(data.charAt(i + 1)) < 0
-                        || hex(data.charAt(i + 2)) < 0) {
-                    String bad = data.substring(i, Math.min(data.length(), i + 3));
-                    return "invalid URL escape \"" + bad + "\"";
+                if (i + 2 >= data.length()) {
+                    return "rfc2396: unexpected end of unescape sequence";
+                }
+                if (hex(data.charAt(i + 1)) < 0 || hex(data.charAt(i + 2)) < 0) {
+                    return "rfc2396: invalid char 0x25 in unescape sequence";
                 }
                 i += 2;
             }
@@ -411,12 +408,64 @@ public final class Urls {
         return null;
     }
 
-    private static int badBase64Index(String data) {
-        int i = 0;
-        while (i < data.length() && data.charAt(i) != '=') {
-            i++;
+    private static int b64(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
         }
-        return Math.max(0, (data.length() / 4) * 4 == data.length() ? i : data.length() - data.length() % 4);
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : c == '/' ? 63 : -1;
+    }
+
+    /** The offset Go's {@code base64.StdEncoding.DecodeString} reports as corrupt, or -1 when it decodes. */
+    static int base64ErrorOffset(String src) {
+        int n = src.length();
+        int si = 0;
+        while (si < n) {
+            for (int j = 0; j < 4; j++) {
+                if (si == n) {
+                    if (j == 0) {
+                        return -1;
+                    }
+                    return si - j;
+                }
+                char in = src.charAt(si++);
+                if (b64(in) >= 0) {
+                    continue;
+                }
+                if (in == '\n' || in == '\r') {
+                    j--;
+                    continue;
+                }
+                if (in != '=') {
+                    return si - 1;
+                }
+                if (j == 0 || j == 1) {
+                    return si - 1;
+                }
+                if (j == 2) {
+                    while (si < n && (src.charAt(si) == '\n' || src.charAt(si) == '\r')) {
+                        si++;
+                    }
+                    if (si == n) {
+                        return n;
+                    }
+                    if (src.charAt(si) != '=') {
+                        return si - 1;
+                    }
+                    si++;
+                }
+                while (si < n && (src.charAt(si) == '\n' || src.charAt(si) == '\r')) {
+                    si++;
+                }
+                return si < n ? si : -1;
+            }
+        }
+        return -1;
     }
 
     /** The lower-cased scheme of a URL, or null when it does not parse. */

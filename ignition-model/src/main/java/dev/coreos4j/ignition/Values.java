@@ -1,0 +1,21 @@
+package dev.coreos4j.ignition;
+
+import java.util.List;
+
+/**
+ * Normalisation helpers of the model's compact constructors. They live outside {@link Config} on purpose: a static
+ * method of {@code Config} would make the nested records' {@code EMPTY} constants initialise {@code Config} in the
+ * middle of their own initialisation and observe each other as null.
+ */
+final class Values {
+    private Values() {
+    }
+
+    static <T> List<T> list(List<T> in) {
+        return in == null ? List.of() : List.copyOf(in);
+    }
+
+    static String key(String in) {
+        return in == null ? "" : in;
+    }
+}
