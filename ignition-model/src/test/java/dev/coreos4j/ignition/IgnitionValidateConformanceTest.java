@@ -59,16 +59,33 @@ class IgnitionValidateConformanceTest {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(50);
+        Path scratch = Files.createTempDirectory("ignition-conformance");
+        scratch.toFile().deleteOnExit();
+        // every case as written (3.3.0) and re-declared as 3.0.0, 3.1.0 and 3.2.0
         return files.stream().filter(f -> !CHANGED_AFTER_2_14.containsKey(f.getFileName().toString()))
-                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-                    Process p = new ProcessBuilder(tool.toString(), f.toString()).redirectErrorStream(true).start();
-                    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    int rc = p.waitFor();
-                    List<String> expected = output.lines().filter(l -> !l.isEmpty())
-                            .map(IgnitionValidateConformanceTest::normalize).toList();
-                    ParseResult r = Ignition.parse(Files.readAllBytes(f));
-                    assertThat(ours(r)).isEqualTo(expected);
-                    assertThat(r.isValid()).isEqualTo(rc == 0);
-                }));
+                .flatMap(f -> Stream.of("3.3.0", "3.0.0", "3.1.0", "3.2.0").map(v -> DynamicTest.dynamicTest(
+                        f.getFileName() + " as " + v, () -> {
+                            byte[] original = Files.readAllBytes(f);
+                            byte[] input = new String(original, StandardCharsets.ISO_8859_1)
+                                    .replace("\"3.3.0\"", "\"" + v + "\"").getBytes(StandardCharsets.ISO_8859_1);
+                            Path file = scratch.resolve(v + "-" + f.getFileName());
+                            Files.write(file, input);
+                            file.toFile().deleteOnExit();
+                            assertSameOutput(tool, file, Ignition.parse(input));
+                        })));
+    }
+
+    static void assertSameOutput(Path tool, Path file, ParseResult r) throws Exception {
+        Process p = new ProcessBuilder(tool.toString(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        List<String> expected = output.lines().filter(l -> !l.isEmpty())
+                .map(IgnitionValidateConformanceTest::normalize).toList();
+        // Ignition iterates a Go map for the unknown keys of one object, so their relative order varies from run
+        // to run; everything else is compared in order.
+        assertThat(ours(r)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ours(r).stream().filter(l -> !l.contains(": unused key")).toList())
+                .isEqualTo(expected.stream().filter(l -> !l.contains(": unused key")).toList());
+        assertThat(r.isValid()).isEqualTo(rc == 0);
     }
 }

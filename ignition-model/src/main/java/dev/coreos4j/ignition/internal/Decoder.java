@@ -74,7 +74,8 @@ public final class Decoder {
 
     private final SpecVersion version;
     private final Positions positions;
-    private final List<Report.Entry> unused = new ArrayList<>();
+    /** Where warnings go right now; swapped per field so they come out in Ignition's walk order. */
+    private List<Report.Entry> unused = new ArrayList<>();
 
     private Decoder(SpecVersion version, Positions positions) {
         this.version = version;
@@ -115,8 +116,30 @@ public final class Decoder {
         if (owner == Config.Resource.class && field.equals("compression") && role == ResourceRole.FILE_CONTENTS) {
             return true;
         }
-        SpecVersion since = SINCE.get(owner.getSimpleName() + "." + field);
+        SpecVersion since = SINCE_BY_CLASS.getOrDefault(owner, Map.of()).get(field);
         return since == null || version.compareTo(since) >= 0;
+    }
+
+    /** {@link #SINCE} indexed by model class, so the per-key lookup allocates nothing. */
+    private static final Map<Class<?>, Map<String, SpecVersion>> SINCE_BY_CLASS = sinceByClass();
+
+    private static Map<Class<?>, Map<String, SpecVersion>> sinceByClass() {
+        Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
+        for (Class<?> c : Config.class.getDeclaredClasses()) {
+            for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+                String[] parts = e.getKey().split("\\.");
+                if (parts[0].equals(c.getSimpleName())) {
+                    out.computeIfAbsent(c, k -> new java.util.HashMap<>()).put(parts[1], e.getValue());
+                }
+            }
+        }
+        for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+            if (e.getKey().startsWith("Config.")) {
+                out.computeIfAbsent(Config.class, k -> new java.util.HashMap<>())
+                        .put(e.getKey().substring("Config.".length()), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** The Go type name of a model record in this version and role. */
@@ -191,6 +214,11 @@ public final class Decoder {
             }
         }
         String goStruct = goName(type, role);
+        // Ignition reports this object's unknown keys (document order) before walking its fields (field order).
+        List<Report.Entry> parent = unused;
+        List<Report.Entry> own = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Report.Entry>[] perField = new List[rc.length];
         for (JNode.Member m : node.members) {
             int index = -1;
             boolean exact = false;
@@ -211,7 +239,8 @@ public final class Decoder {
             }
             String childPath = path + "." + m.key();
             if (!exact && report) {
-                unused.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(), m.keyOffset()));
+                own.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
+                        m.keyOffset()));
             }
             if (index < 0) {
                 continue;
@@ -220,8 +249,22 @@ public final class Decoder {
             String name = c.getName();
             String childGoPath = goPath.isEmpty() ? name : goPath + "." + name;
             String fieldPath = path + "." + name;
-            values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
-                    fieldPath, goStruct, childGoPath, report && exact, roleOf(type, name, role));
+            if (perField[index] == null) {
+                perField[index] = new ArrayList<>();
+            }
+            unused = perField[index];
+            try {
+                values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
+                        fieldPath, goStruct, childGoPath, report && exact, roleOf(type, name, role));
+            } finally {
+                unused = parent;
+            }
+        }
+        parent.addAll(own);
+        for (List<Report.Entry> warnings : perField) {
+            if (warnings != null) {
+                parent.addAll(warnings);
+            }
         }
         try {
             return shape.constructor().newInstance(values);
@@ -320,7 +363,10 @@ public final class Decoder {
     private Object nested(Class<?> type, JNode node, Object existing, String path, String goStruct, String goPath,
                           boolean report, ResourceRole role, String goType) throws TypeError {
         if (node.kind == JNode.Kind.NULL) {
-            if (report) {
+            // 3.2.0's clevis and custom are Go pointers: null is simply absent there
+            boolean pointer = version == SpecVersion.V3_2_0
+                    && (type == Config.Clevis.class || type == Config.ClevisCustom.class);
+            if (report && !pointer) {
                 unused.add(warning(path, "context-mismatch", "context tree does not match content tree at " + path
                         + ". Line and column reporting may be inconsistent. Unused keys may not be reported.",
                         node.markerOffset()));

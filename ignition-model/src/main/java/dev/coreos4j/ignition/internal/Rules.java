@@ -147,7 +147,7 @@ public final class Rules {
     }
 
     private void error(String path, String message) {
-        if (message != null) {
+        if (message != null && path != null) {
             out.add(new Report.Entry(Severity.ERROR, path, codeOf(message), message, null, null));
         }
     }
@@ -461,34 +461,28 @@ public final class Rules {
             error(p + ".partitions",
                     "shouldExist is false for a partition and other partition(s) has start or size 0");
         }
-        for (int i = 0; i < parts.size(); i++) {
-            Config.Partition part = parts.get(i);
-            String pp = p + ".partitions." + i;
-            for (int j = 0; j < i; j++) {
-                if (part.number() != 0 && parts.get(j).number() == part.number()) {
-                    error(pp, "partition numbers collide");
-                    break;
-                }
-            }
-            for (int j = 0; j < i; j++) {
-                if (part.label() != null && part.label().equals(parts.get(j).label())) {
-                    error(pp, "cannot use the same partition label twice");
-                    break;
-                }
-            }
-            if (explicit(part)) {
-                for (int j = 0; j < i; j++) {
-                    Config.Partition other = parts.get(j);
-                    if (explicit(other) && overlap(part, other)) {
-                        error(pp, "partitions overlap");
-                        break;
-                    }
-                }
-            }
-        }
+        // Ignition reports each of these once per disk, at the first partition that repeats or overlaps.
+        error(firstMatch(p, parts, (a, b) -> a.number() != 0 && a.number() == b.number()),
+                "partition numbers collide");
+        error(firstMatch(p, parts, (a, b) -> explicit(a) && explicit(b) && overlap(a, b)), "partitions overlap");
+        error(firstMatch(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
+                "cannot use the same partition label twice");
         for (int i = 0; i < parts.size(); i++) {
             partition(p + ".partitions." + i, parts.get(i));
         }
+    }
+
+    /** The path of the first partition that matches an earlier one, or null. */
+    private static String firstMatch(String disk, List<Config.Partition> parts,
+                                     java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
+        for (int i = 0; i < parts.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (same.test(parts.get(i), parts.get(j))) {
+                    return disk + ".partitions." + i;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean explicit(Config.Partition p) {
