@@ -150,6 +150,7 @@ class IgnitionProperties {
         Arbitrary<Long> mode = Arbitraries.longs().between(0, 0777).injectNull(0.3);
         Arbitrary<Config.NodeUser> user = Arbitraries.oneOf(
                 Arbitraries.just(Config.NodeUser.EMPTY),
+                Arbitraries.just(new Config.NodeUser(0L, "")),
                 Arbitraries.longs().between(0, 65000).map(id -> new Config.NodeUser(id, null)),
                 segment.map(n -> new Config.NodeUser(null, n)));
         Arbitrary<Config.Resource> contents = Arbitraries.oneOf(

@@ -197,6 +197,16 @@ class IgnitionTest {
     }
 
     @Test
+    void write_keepsEmptyStringsOfOptionalFields() {
+        Config c = Ignition.parse(cfg("3.0.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"user\":{\"id\":0,"
+                + "\"name\":\"\"},\"contents\":{\"source\":\"\"},\"overwrite\":true}]}")).config();
+        for (SpecVersion v : SpecVersion.stable()) {
+            assertThat(Ignition.parse(Ignition.write(c, v)).config()).as("as %s", v).isEqualTo(c);
+        }
+        assertThat(c.storage().files().get(0).user().name()).isEmpty();
+    }
+
+    @Test
     void write_downTranslationReportsEveryFieldTheTargetLacks() {
         Config c = Ignition.parse(cfg("3.5.0", "\"kernelArguments\":{\"shouldExist\":[\"a\"]},"
                 + "\"storage\":{\"luks\":[{\"name\":\"a\",\"device\":\"/dev/a\",\"discard\":true,"

@@ -95,6 +95,19 @@ class IgnitionCommandTest {
     }
 
     @Test
+    void validate_readsStandardInputForDash() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(INVALID.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result r = run("ignition", "validate", "-");
+            assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
+            assertThat(r.out()).startsWith("error at $.storage.files.0.path, line 1 col 67: path not absolute");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void validate_unreadableFileExitsTwo() throws Exception {
         Result r = run("ignition", "validate", dir.resolve("missing.ign").toString(),
                 write("ok.ign", VALID).toString());

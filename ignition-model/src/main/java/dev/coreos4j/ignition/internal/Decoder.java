@@ -394,10 +394,16 @@ public final class Decoder {
         }
     }
 
+    /** Whether {@code owner.field} is a non-pointer Go string (a list key or {@code ignition.version}). */
     static boolean isKey(Class<?> owner, String field) {
         return switch (field) {
-            case "path" -> owner != Config.Filesystem.class;
-            case "name", "device", "url" -> !(owner == Config.Luks.class && field.equals("device"));
+            case "path" -> owner == Config.File.class || owner == Config.Directory.class
+                    || owner == Config.Link.class;
+            case "name" -> owner == Config.HttpHeader.class || owner == Config.PasswdGroup.class
+                    || owner == Config.PasswdUser.class || owner == Config.Luks.class || owner == Config.Raid.class
+                    || owner == Config.Unit.class || owner == Config.Dropin.class;
+            case "device" -> owner == Config.Disk.class || owner == Config.Filesystem.class;
+            case "url" -> owner == Config.Tang.class;
             case "version" -> owner == Config.Ignition.class;
             default -> false;
         };

@@ -31,17 +31,23 @@ public final class UnitLexer {
         return new UnitLexer(contents.getBytes(StandardCharsets.UTF_8)).run();
     }
 
+    /** Index of the next newline at or after {@code pos} (or -1), cached so the check below stays linear. */
+    private int nextNewline = -2;
+
     private boolean lineTooLong() {
-        int remaining = in.length - pos;
-        if (remaining < LINE_MAX) {
+        if (in.length - pos < LINE_MAX) {
             return false;
         }
-        for (int i = pos; i < pos + LINE_MAX; i++) {
-            if (in[i] == '\n') {
-                return false;
+        if (nextNewline != -1 && nextNewline < pos) {
+            nextNewline = -1;
+            for (int i = pos; i < in.length; i++) {
+                if (in[i] == '\n') {
+                    nextNewline = i;
+                    break;
+                }
             }
         }
-        return true;
+        return nextNewline < 0 || nextNewline - pos >= LINE_MAX;
     }
 
     private int readRune() {
