@@ -69,7 +69,11 @@ public record Report(List<Entry> entries) {
             Objects.requireNonNull(message, "message");
         }
 
-        /** Renders like Ignition: {@code error at $.storage.files.0.path, line 1 col 61: path not absolute}. */
+        /**
+         * Renders like Ignition: {@code error at $.storage.files.0.path, line 1 col 61: path not absolute}. A JSON
+         * syntax or type error without a position (at the end of the input) renders as {@code line 0 col 0}, as
+         * Ignition prints it.
+         */
         @Override
         public String toString() {
             StringBuilder s = new StringBuilder(severity.toString());
@@ -78,6 +82,8 @@ public record Report(List<Entry> entries) {
             }
             if (line != null && column != null) {
                 s.append(path != null ? ", " : " at ").append("line ").append(line).append(" col ").append(column);
+            } else if (path == null && (code.equals("json-syntax") || code.equals("json-type"))) {
+                s.append(" at line 0 col 0");
             }
             return s.append(": ").append(message).toString();
         }

@@ -91,7 +91,7 @@ class IgnitionCommandTest {
                 "{\"file\":\"" + broken + "\",\"valid\":false,\"version\":null,\"entries\":["
                         + "{\"severity\":\"error\",\"path\":null,\"code\":\"json-syntax\",\"message\":"
                         + "\"invalid character '}' looking for beginning of object key string\","
-                        + "\"line\":0,\"column\":0}]}");
+                        + "\"line\":null,\"column\":null}]}");
     }
 
     @Test

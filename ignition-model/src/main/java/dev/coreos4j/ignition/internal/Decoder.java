@@ -88,7 +88,7 @@ public final class Decoder {
 
     public static Result decode(JNode root, SpecVersion version, Positions positions) throws TypeError {
         Decoder d = new Decoder(version, positions);
-        Config c = (Config) d.record(Config.class, root, null, "$", "", true, ResourceRole.OTHER, null);
+        Config c = (Config) d.record(Config.class, root, null, "$", "", true, ResourceRole.OTHER);
         return new Result(c, List.copyOf(d.unused));
     }
 
@@ -192,7 +192,7 @@ public final class Decoder {
      * struct).
      */
     private Object record(Class<?> type, JNode node, Object existing, String path, String goPath, boolean report,
-                          ResourceRole role, String[] errorContext) throws TypeError {
+                          ResourceRole role) throws TypeError {
         Shape shape = shape(type);
         RecordComponent[] rc = shape.components();
         Object[] values = new Object[rc.length];
@@ -219,7 +219,14 @@ public final class Decoder {
         List<Report.Entry> own = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<Report.Entry>[] perField = new List[rc.length];
-        for (JNode.Member m : node.members) {
+        List<JNode.Member> members = node.members;
+        for (int k = 0; k < members.size(); k++) {
+            JNode.Member m = members.get(k);
+            // Ignition's unused-key walker sees only the last value of a repeated key (its tree is a map).
+            boolean shadowed = false;
+            for (int later = k + 1; later < members.size() && !shadowed; later++) {
+                shadowed = members.get(later).key().equals(m.key());
+            }
             int index = -1;
             boolean exact = false;
             for (int i = 0; i < rc.length; i++) {
@@ -238,7 +245,7 @@ public final class Decoder {
                 }
             }
             String childPath = path + "." + m.key();
-            if (!exact && report) {
+            if (!exact && report && !shadowed) {
                 own.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
                         m.keyOffset()));
             }
@@ -255,7 +262,7 @@ public final class Decoder {
             unused = perField[index];
             try {
                 values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
-                        fieldPath, goStruct, childGoPath, report && exact, roleOf(type, name, role));
+                        fieldPath, goStruct, childGoPath, report && exact && !shadowed, roleOf(type, name, role));
             } finally {
                 unused = parent;
             }
@@ -338,20 +345,23 @@ public final class Decoder {
                 String listType = element == Config.HttpHeader.class ? "types.HTTPHeaders" : "[]" + elementGoType;
                 throw typeError(node, goStruct, goPath, listType, false);
             }
+            // Go decodes a repeated array key into the same slice: existing elements are decoded into in place.
+            List<?> previous = existing instanceof List<?> l ? l : List.of();
             List<Object> out = new ArrayList<>(node.elements.size());
             for (int i = 0; i < node.elements.size(); i++) {
                 JNode e = node.elements.get(i);
+                Object reused = i < previous.size() ? previous.get(i) : null;
                 String elementPath = path + "." + i;
                 if (element == String.class) {
                     if (e.kind == JNode.Kind.NULL) {
-                        out.add("");
+                        out.add(reused != null ? reused : "");
                     } else if (e.kind != JNode.Kind.STRING) {
                         throw typeError(e, goStruct, goPath, elementGoType, false);
                     } else {
                         out.add(e.text);
                     }
                 } else {
-                    out.add(nested(element, e, null, elementPath, goStruct, goPath, report, role,
+                    out.add(nested(element, e, reused, elementPath, goStruct, goPath, report, role,
                             elementGoType));
                 }
             }
@@ -376,7 +386,7 @@ public final class Decoder {
         if (node.kind != JNode.Kind.OBJECT) {
             throw typeError(node, goStruct, goPath, goType, false);
         }
-        return record(type, node, existing, path, goPath, report, role, null);
+        return record(type, node, existing, path, goPath, report, role);
     }
 
     private static Object zero(Class<?> type) {

@@ -46,12 +46,12 @@ public final class Positions {
     }
 
     /**
-     * The position Ignition prints for a Go decoder error offset: the same column rule, except that an offset at or
-     * past the end of the input prints as line 0 col 0.
+     * The position of a Go decoder error offset: the same column rule, except that an offset at or past the end of
+     * the input has no position (Ignition prints it as line 0 col 0); null then.
      */
     public int[] ofGoError(long offset) {
         if (offset >= raw.length) {
-            return new int[] {0, 0};
+            return null;
         }
         return of(offset);
     }
