@@ -477,13 +477,16 @@ public final class Rules {
         }
     }
 
-    /** The path of the first partition that matches an earlier one, or null. */
+    /**
+     * Ignition compares each partition, in order, with the ones after it and reports the later partition of the
+     * first matching pair; null when no pair matches.
+     */
     private static String firstMatch(String disk, List<Config.Partition> parts,
                                      java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
         for (int i = 0; i < parts.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (same.test(parts.get(i), parts.get(j))) {
-                    return disk + ".partitions." + i;
+            for (int j = i + 1; j < parts.size(); j++) {
+                if (same.test(parts.get(j), parts.get(i))) {
+                    return disk + ".partitions." + j;
                 }
             }
         }
