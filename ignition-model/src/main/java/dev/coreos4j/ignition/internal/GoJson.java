@@ -51,6 +51,17 @@ public final class GoJson {
         return new SyntaxError("unexpected end of JSON input", in.length);
     }
 
+    /**
+     * End of input inside a literal, number or escape: Go's scanner feeds a final space at the end, so the error
+     * names that space.
+     */
+    private SyntaxError eofIn(String context) {
+        return new SyntaxError("invalid character ' ' " + context, in.length);
+    }
+
+    /** Whether a number outside float64's range was seen (Ignition's position tree cannot hold it). */
+    private boolean hugeNumber;
+
     static String quoteChar(int c) {
         if (c == '\'') {
             return "'\\''";
@@ -189,6 +200,7 @@ public final class GoJson {
         if (pos < in.length) {
             throw error(pos, "after top-level value");
         }
+        root.hugeNumber = hugeNumber;
         return root;
     }
 
@@ -248,6 +260,9 @@ public final class GoJson {
                     number();
                     node = new JNode(JNode.Kind.NUMBER, start,
                             new String(in, start, pos - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    if (!hugeNumber && Double.isInfinite(Double.parseDouble(node.text))) {
+                        hugeNumber = true;
+                    }
                 } else {
                     throw error(pos, "looking for beginning of value");
                 }
@@ -260,7 +275,7 @@ public final class GoJson {
         pos++;
         for (int i = 1; i < word.length(); i++) {
             if (pos >= in.length) {
-                throw eof();
+                throw eofIn("in literal " + word + " (expecting '" + word.charAt(i) + "')");
             }
             if (in[pos] != word.charAt(i)) {
                 throw error(pos, "in literal " + word + " (expecting '" + word.charAt(i) + "')");
@@ -278,7 +293,7 @@ public final class GoJson {
         if (in[pos] == '-') {
             pos++;
             if (pos >= in.length) {
-                throw eof();
+                throw eofIn("in numeric literal");
             }
             if (!digit(in[pos])) {
                 throw error(pos, "in numeric literal");
@@ -294,7 +309,7 @@ public final class GoJson {
         if (pos < in.length && in[pos] == '.') {
             pos++;
             if (pos >= in.length) {
-                throw eof();
+                throw eofIn("after decimal point in numeric literal");
             }
             if (!digit(in[pos])) {
                 throw error(pos, "after decimal point in numeric literal");
@@ -309,7 +324,7 @@ public final class GoJson {
                 pos++;
             }
             if (pos >= in.length) {
-                throw eof();
+                throw eofIn("in exponent of numeric literal");
             }
             if (!digit(in[pos])) {
                 throw error(pos, "in exponent of numeric literal");
@@ -349,7 +364,7 @@ public final class GoJson {
             if (c == '\\') {
                 pos++;
                 if (pos >= in.length) {
-                    throw eof();
+                    throw eofIn("in string escape code");
                 }
                 int e = in[pos] & 0xff;
                 switch (e) {
@@ -408,7 +423,7 @@ public final class GoJson {
         int v = 0;
         for (int i = 0; i < 4; i++) {
             if (pos >= in.length) {
-                throw eof();
+                throw eofIn("in \\u hexadecimal character escape");
             }
             int h = hex(in[pos] & 0xff);
             if (h < 0) {

@@ -33,6 +33,11 @@ public final class JNode {
     final String text;
     final List<Member> members;
     final List<JNode> elements;
+    /**
+     * Set on the root when the document holds a number beyond float64's range: Ignition's position tree then fails
+     * to build, so it reports no positions, no unused keys and no tree-mismatch warnings.
+     */
+    boolean hugeNumber;
 
     JNode(Kind kind, int start, String text) {
         this.kind = kind;

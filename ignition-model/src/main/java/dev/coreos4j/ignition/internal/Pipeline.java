@@ -65,9 +65,11 @@ public final class Pipeline {
         }
         List<Report.Entry> entries = new ArrayList<>();
         for (Report.Entry e : Rules.validate(decoded.config(), version)) {
-            entries.add(locate(e, root, positions));
+            entries.add(root.hugeNumber ? e : locate(e, root, positions));
         }
-        entries.addAll(decoded.warnings());
+        if (!root.hugeNumber) {
+            entries.addAll(decoded.warnings());
+        }
         Config translated = Translations.upgrade(decoded.config(), version);
         return new ParseResult(translated, version, new Report(entries));
     }

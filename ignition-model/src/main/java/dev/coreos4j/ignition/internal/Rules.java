@@ -217,7 +217,7 @@ public final class Rules {
             String p = base + ".config.merge." + i;
             Config.Resource r = merge.get(i);
             if (atLeast(SpecVersion.V3_1_0)) {
-                if (r.source() == null) {
+                if (empty(r.source())) {
                     error(p, "source is required");
                 } else {
                     error(p, Urls.validate(r.source(), version));
@@ -239,7 +239,7 @@ public final class Rules {
             String p = base + ".security.tls.certificateAuthorities." + i;
             Config.Resource r = cas.get(i);
             if (atLeast(SpecVersion.V3_1_0)) {
-                if (r.source() == null) {
+                if (empty(r.source())) {
                     error(p, "source is required");
                 } else {
                     error(p, Urls.validate(r.source(), version));
@@ -375,18 +375,18 @@ public final class Rules {
     private void nodesUnderLinks(Config.Storage s) {
         List<String> links = s.links().stream().map(Config.Link::path).toList();
         for (int i = 0; i < s.directories().size(); i++) {
-            if (underAny(s.directories().get(i).path(), links)) {
+            for (int k = underLinks(s.directories().get(i).path(), links); k > 0; k--) {
                 error("$.storage.directories." + i, "directory path includes link in config");
             }
         }
         for (int i = 0; i < s.files().size(); i++) {
-            if (underAny(s.files().get(i).path(), links)) {
+            for (int k = underLinks(s.files().get(i).path(), links); k > 0; k--) {
                 error("$.storage.files." + i, "file path includes link in config");
             }
         }
         for (int i = 0; i < s.links().size(); i++) {
             Config.Link l = s.links().get(i);
-            if (underAny(l.path(), links)) {
+            for (int k = underLinks(l.path(), links); k > 0; k--) {
                 error("$.storage.links." + i, "link path includes link in config");
             }
             if (isTrue(l.hard()) && l.target() != null) {
@@ -397,20 +397,21 @@ public final class Rules {
                 for (Config.Directory d : s.directories()) {
                     if (target.equals(d.path())) {
                         error("$.storage.links." + i, "hard link target is a directory");
-                        break;
                     }
                 }
             }
         }
     }
 
-    private static boolean underAny(String path, List<String> links) {
+    /** How many configured links {@code path} lies under (Ignition reports each one). */
+    private static int underLinks(String path, List<String> links) {
+        int count = 0;
         for (String l : links) {
             if (path.startsWith(l + "/")) {
-                return true;
+                count++;
             }
         }
-        return false;
+        return count;
     }
 
     private void filesystemDiskWarnings(Config.Storage s) {
@@ -449,12 +450,16 @@ public final class Rules {
     }
 
     private void disk(String p, Config.Disk d) {
-        if (d.device().isEmpty()) {
-            error(p + ".device", "disk device is required");
-        } else {
-            error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(d.device()));
-        }
         List<Config.Partition> parts = d.partitions();
+        if (d.device().isEmpty()) {
+            // Ignition stops the disk-level checks here; each partition is still validated on its own
+            error(p + ".device", "disk device is required");
+            for (int i = 0; i < parts.size(); i++) {
+                partition(p + ".partitions." + i, parts.get(i));
+            }
+            return;
+        }
+        error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(d.device()));
         boolean anyShouldNotExist = parts.stream().anyMatch(x -> Boolean.FALSE.equals(x.shouldExist()));
         boolean anyZero = parts.stream().anyMatch(x -> x.number() == 0);
         if (anyShouldNotExist && anyZero) {
@@ -472,13 +477,16 @@ public final class Rules {
         }
     }
 
-    /** The path of the first partition that matches an earlier one, or null. */
+    /**
+     * Ignition compares each partition, in order, with the ones after it and reports the later partition of the
+     * first matching pair; null when no pair matches.
+     */
     private static String firstMatch(String disk, List<Config.Partition> parts,
                                      java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
         for (int i = 0; i < parts.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (same.test(parts.get(i), parts.get(j))) {
-                    return disk + ".partitions." + i;
+            for (int j = i + 1; j < parts.size(); j++) {
+                if (same.test(parts.get(j), parts.get(i))) {
+                    return disk + ".partitions." + j;
                 }
             }
         }
