@@ -470,7 +470,7 @@ public final class Rules {
         error(firstMatch(p, parts, (a, b) -> a.number() != 0 && a.number() == b.number()),
                 "partition numbers collide");
         error(firstMatch(p, parts, (a, b) -> explicit(a) && explicit(b) && overlap(a, b)), "partitions overlap");
-        error(firstMatch(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
+        error(firstRepeat(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
                 "cannot use the same partition label twice");
         for (int i = 0; i < parts.size(); i++) {
             partition(p + ".partitions." + i, parts.get(i));
@@ -487,6 +487,19 @@ public final class Rules {
             for (int j = i + 1; j < parts.size(); j++) {
                 if (same.test(parts.get(j), parts.get(i))) {
                     return disk + ".partitions." + j;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Labels: Ignition reports the first partition that repeats an earlier one; null when none does. */
+    private static String firstRepeat(String disk, List<Config.Partition> parts,
+                                      java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
+        for (int i = 0; i < parts.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (same.test(parts.get(i), parts.get(j))) {
+                    return disk + ".partitions." + i;
                 }
             }
         }

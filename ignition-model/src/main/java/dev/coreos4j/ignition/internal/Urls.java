@@ -143,13 +143,18 @@ public final class Urls {
             String name = colon >= 0 ? host.substring(0, colon) : host;
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
-                if (c < 0x80 && !Character.isLetterOrDigit(c) && "-._~!$&'()*+,;=%\"<>[]^`{|}".indexOf(c) < 0
-                        && c != ':') {
-                    return false;
+                if (c < 0x80 && !Character.isLetterOrDigit(c) && "-._~!$&'()*+,;=%\"<>[]:".indexOf(c) < 0) {
+                    return false; // invalid character in host name
                 }
             }
             if (!validEscapes(name)) {
                 return false;
+            }
+            for (int i = name.indexOf('%'); i >= 0; i = name.indexOf('%', i + 1)) {
+                // Go accepts only %-escapes of non-ASCII bytes in a host name (and %25)
+                if (hex(name.charAt(i + 1)) < 8 && !name.startsWith("%25", i)) {
+                    return false;
+                }
             }
         }
         for (int i = 1; i < port.length(); i++) {
