@@ -11,14 +11,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -31,6 +28,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DeflaterOutputStream;
+
+import dev.coreos4j.ostree.internal.FileTrees;
 
 /**
  * A write transaction on a {@link Repository}, following libostree's protocol: a shared lock on {@code .lock}; every
@@ -135,42 +134,12 @@ public final class Transaction implements AutoCloseable {
                 }
                 String name = lockFile.getFileName().toString();
                 Path dir = tmp.resolve(name.substring(0, name.length() - "-lock".length()));
-                deleteTree(dir);
+                FileTrees.deleteTree(dir);
                 Files.deleteIfExists(lockFile);
             } catch (NoSuchFileException e) {
                 // another writer cleaned it first
             }
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                if (exc instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw exc;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null && !(exc instanceof NoSuchFileException)) {
-                    throw exc;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** The repository this transaction writes to. */
@@ -451,7 +420,7 @@ public final class Transaction implements AutoCloseable {
     private void release() throws IOException {
         state = State.CLOSED;
         try {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
             Files.deleteIfExists(stagingLockFile);
             stagingLockChannel.close();
         } finally {

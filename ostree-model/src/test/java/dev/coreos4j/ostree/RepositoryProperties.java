@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -86,7 +87,7 @@ class RepositoryProperties {
                 throw new UncheckedIOException(e);
             }
         }).run();
-        Transaction.deleteTree(end.dir);
+        FileTrees.deleteTree(end.dir);
     }
 
     @Provide

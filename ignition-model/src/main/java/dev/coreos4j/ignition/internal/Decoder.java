@@ -37,20 +37,6 @@ public final class Decoder {
         }
     }
 
-    private static final Map<String, SpecVersion> SINCE = Map.ofEntries(
-            Map.entry("Ignition.proxy", SpecVersion.V3_1_0),
-            Map.entry("Resource.httpHeaders", SpecVersion.V3_1_0),
-            Map.entry("Resource.compression", SpecVersion.V3_1_0),
-            Map.entry("Filesystem.mountOptions", SpecVersion.V3_1_0),
-            Map.entry("Storage.luks", SpecVersion.V3_2_0),
-            Map.entry("Partition.resize", SpecVersion.V3_2_0),
-            Map.entry("PasswdUser.shouldExist", SpecVersion.V3_2_0),
-            Map.entry("PasswdGroup.shouldExist", SpecVersion.V3_2_0),
-            Map.entry("Config.kernelArguments", SpecVersion.V3_3_0),
-            Map.entry("Tang.advertisement", SpecVersion.V3_4_0),
-            Map.entry("Luks.discard", SpecVersion.V3_4_0),
-            Map.entry("Luks.openOptions", SpecVersion.V3_4_0),
-            Map.entry("Luks.cex", SpecVersion.V3_5_0));
 
     private static final Map<String, String> STRING_ELEMENT_TYPES = Map.of(
             "PasswdUser.groups", "Group",
@@ -120,20 +106,20 @@ public final class Decoder {
         return since == null || version.compareTo(since) >= 0;
     }
 
-    /** {@link #SINCE} indexed by model class, so the per-key lookup allocates nothing. */
+    /** {@link FieldVersions#SINCE} indexed by model class, so the per-key lookup allocates nothing. */
     private static final Map<Class<?>, Map<String, SpecVersion>> SINCE_BY_CLASS = sinceByClass();
 
     private static Map<Class<?>, Map<String, SpecVersion>> sinceByClass() {
         Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
         for (Class<?> c : Config.class.getDeclaredClasses()) {
-            for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+            for (Map.Entry<String, SpecVersion> e : FieldVersions.SINCE.entrySet()) {
                 String[] parts = e.getKey().split("\\.");
                 if (parts[0].equals(c.getSimpleName())) {
                     out.computeIfAbsent(c, k -> new java.util.HashMap<>()).put(parts[1], e.getValue());
                 }
             }
         }
-        for (Map.Entry<String, SpecVersion> e : SINCE.entrySet()) {
+        for (Map.Entry<String, SpecVersion> e : FieldVersions.SINCE.entrySet()) {
             if (e.getKey().startsWith("Config.")) {
                 out.computeIfAbsent(Config.class, k -> new java.util.HashMap<>())
                         .put(e.getKey().substring("Config.".length()), e.getValue());

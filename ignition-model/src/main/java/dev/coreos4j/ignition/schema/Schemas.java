@@ -9,6 +9,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.FieldVersions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -44,21 +45,6 @@ public final class Schemas {
     private static final Map<SpecVersion, ObjectNode> TREES = new ConcurrentHashMap<>();
     private static final Map<SpecVersion, Schema> COMPILED = new ConcurrentHashMap<>();
 
-    /** Fields added after 3.0.0. */
-    private static final Map<String, SpecVersion> SINCE = Map.ofEntries(
-            Map.entry("Ignition.proxy", SpecVersion.V3_1_0),
-            Map.entry("Resource.httpHeaders", SpecVersion.V3_1_0),
-            Map.entry("Resource.compression", SpecVersion.V3_1_0),
-            Map.entry("Filesystem.mountOptions", SpecVersion.V3_1_0),
-            Map.entry("Storage.luks", SpecVersion.V3_2_0),
-            Map.entry("Partition.resize", SpecVersion.V3_2_0),
-            Map.entry("PasswdUser.shouldExist", SpecVersion.V3_2_0),
-            Map.entry("PasswdGroup.shouldExist", SpecVersion.V3_2_0),
-            Map.entry("Config.kernelArguments", SpecVersion.V3_3_0),
-            Map.entry("Tang.advertisement", SpecVersion.V3_4_0),
-            Map.entry("Luks.discard", SpecVersion.V3_4_0),
-            Map.entry("Luks.openOptions", SpecVersion.V3_4_0),
-            Map.entry("Luks.cex", SpecVersion.V3_5_0));
 
     /** Non-null (non-pointer) fields in every version. */
     private static final Set<String> NON_NULL = Set.of("Ignition.version", "HttpHeader.name", "PasswdGroup.name",
@@ -178,7 +164,7 @@ public final class Schemas {
         if (owner == Config.Resource.class && field.equals("httpHeaders") && version == SpecVersion.V3_0_0) {
             return false;
         }
-        SpecVersion since = SINCE.get(owner.getSimpleName() + "." + field);
+        SpecVersion since = FieldVersions.SINCE.get(owner.getSimpleName() + "." + field);
         return since == null || version.compareTo(since) >= 0;
     }
 
