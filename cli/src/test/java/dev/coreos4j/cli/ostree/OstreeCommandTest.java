@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.cli.Main;
-import org.junit.jupiter.api.Assumptions;
+import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,13 +170,7 @@ class OstreeCommandTest {
 
     @Test
     void lsAndLog_matchTheOstreeCliOutput() throws Exception {
-        Path ostree = Path.of("/usr/bin/ostree");
-        if (!Files.isExecutable(ostree)) {
-            if ("1".equals(System.getenv("COREOS4J_REQUIRE_ORACLES"))) {
-                throw new AssertionError("ostree is required (COREOS4J_REQUIRE_ORACLES=1)");
-            }
-            Assumptions.abort("ostree is not installed");
-        }
+        Path ostree = Oracles.require("ostree");
         run("ostree", repo(), "init");
         Path tree = exampleTree();
         commitExample(tree);
