@@ -1,9 +1,9 @@
 package dev.coreos4j.cli;
 
+import static dev.coreos4j.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,18 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void version_printsProjectVersion() throws Exception {
-        Result r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out().strip()).isEqualTo("coreos4j " + CoreosCommand.projectVersion());
         assertThat(CoreosCommand.projectVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
@@ -31,7 +22,7 @@ class MainTest {
 
     @Test
     void help_documentsExitCodesAndCommands() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Exit codes:", "0   success", "1   the input is invalid", "2   usage error",
                 "demo");
@@ -40,7 +31,7 @@ class MainTest {
 
     @Test
     void badOption_exitsTwoWithOneLineErrorAndUsage() {
-        Result r = run("--no-such-option");
+        CliRun r = run("--no-such-option");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().findFirst()).hasValueSatisfying(line ->
                 assertThat(line).startsWith("coreos4j: ").contains("--no-such-option"));
@@ -50,7 +41,7 @@ class MainTest {
 
     @Test
     void unknownCommand_exitsTwo() {
-        Result r = run("frobnicate");
+        CliRun r = run("frobnicate");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("coreos4j: ").contains("frobnicate");
     }
@@ -63,7 +54,7 @@ class MainTest {
     @Test
     void demo_runsEveryChapterAndKeepsFilesInWorkdir(@TempDir Path tmp) {
         Path workdir = tmp.resolve("demo");
-        Result r = run("demo", "--workdir", workdir.toString());
+        CliRun r = run("demo", "--workdir", workdir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 1/4", "== 4/4", "Done.");
         assertThat(Files.isDirectory(workdir)).isTrue();

@@ -1,24 +1,22 @@
 package dev.coreos4j.cli.admin;
 
+import static dev.coreos4j.cli.CliRun.run;
+import dev.coreos4j.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.cli.Main;
 import dev.coreos4j.ostree.deploy.Sysroot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AdminCommandTest {
-
-    record Result(int exit, String out, String err) {}
 
     @TempDir
     Path tmp;
@@ -27,14 +25,7 @@ class AdminCommandTest {
     String c1;
     String c2;
 
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Result admin(String... args) {
+    private CliRun admin(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "admin";
         all[1] = "--sysroot=" + sr;
@@ -64,26 +55,26 @@ class AdminCommandTest {
     @Test
     void lifecycle_deployStageFinalizeRollbackStatus() {
         assertThat(admin("os-init", "os").exit()).isZero();
-        Result d = admin("deploy", "--os=os", "--karg=root=LABEL=root", c1);
+        CliRun d = admin("deploy", "--os=os", "--karg=root=LABEL=root", c1);
         assertThat(d.exit()).as(d.err()).isZero();
         assertThat(admin("boot", "0").exit()).isZero();
-        Result s = admin("stage", "os/stable");
+        CliRun s = admin("stage", "os/stable");
         assertThat(s.exit()).as(s.err()).isZero();
         assertThat(s.out()).startsWith("Staged os-" + c2 + ".0");
-        Result st = admin("status");
+        CliRun st = admin("status");
         assertThat(st.out()).contains("Staged: yes", "● " + c1, "Version: 1.0 (2023-11-14T22:13:20Z)");
-        Result f = admin("finalize");
+        CliRun f = admin("finalize");
         assertThat(f.exit()).as(f.err()).isZero();
         assertThat(admin("boot").exit()).isZero();
-        Result json = admin("status", "--json");
+        CliRun json = admin("status", "--json");
         assertThat(json.out()).contains("\"checksum\" : \"" + c2 + "\"", "\"booted\" : true", "\"kargs\" : \"root=LABEL=root\"");
-        Result r = admin("rollback");
+        CliRun r = admin("rollback");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(admin("status", "--json").out().indexOf(c1)).isLessThan(admin("status", "--json").out().indexOf(c2));
         assertThat(admin("pin", "1").out()).contains("Deployment 1 is now pinned");
         assertThat(admin("kargs", "--append=quiet").exit()).isZero();
         assertThat(admin("kargs").out().strip()).isEqualTo("root=LABEL=root");
-        Result inPlace = admin("kargs", "--edit-in-place", "--append-if-missing=foo=bar");
+        CliRun inPlace = admin("kargs", "--edit-in-place", "--append-if-missing=foo=bar");
         assertThat(inPlace.exit()).as(inPlace.err()).isZero();
         assertThat(admin("kargs").out().strip()).isEqualTo("root=LABEL=root foo=bar");
         assertThat(admin("config-diff").exit()).isZero();
@@ -93,12 +84,12 @@ class AdminCommandTest {
     @Test
     void refusals_exitOneWithReason() {
         admin("os-init", "os");
-        Result unknown = admin("deploy", "--os=nope", c1);
+        CliRun unknown = admin("deploy", "--os=nope", c1);
         assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unknown.err()).startsWith("coreos4j: unknown-stateroot: ").contains("nope");
         assertThat(admin("deploy", "--os=os", "no/such/ref").err()).contains("missing-commit");
         admin("deploy", "--os=os", c1);
-        Result stage = admin("stage", "--os=os", c2);
+        CliRun stage = admin("stage", "--os=os", c2);
         assertThat(stage.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(stage.err()).contains("Not currently booted");
         admin("boot", "0");
@@ -109,7 +100,7 @@ class AdminCommandTest {
         assertThat(admin("stage", c2).err()).contains("already-staged");
         assertThat(admin("rollback").err()).contains("staged-pending");
         assertThat(admin("kargs", "--delete=nope").err()).contains("invalid-kargs");
-        for (Result r : new Result[] {unknown, stage}) {
+        for (CliRun r : new CliRun[] {unknown, stage}) {
             assertThat(r.err().lines().count()).isEqualTo(1);
         }
     }
@@ -118,7 +109,7 @@ class AdminCommandTest {
     void usageAndIoErrors_exitTwo() {
         assertThat(admin("undeploy").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(admin("pin", "notanumber").exit()).isEqualTo(ExitCode.USAGE);
-        Result missing = run("admin", "--sysroot=" + tmp.resolve("nothing"), "status");
+        CliRun missing = run("admin", "--sysroot=" + tmp.resolve("nothing"), "status");
         assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).doesNotContain("Exception", "\tat ");
         assertThat(admin("os-init", "bad/name").exit()).isEqualTo(ExitCode.USAGE);

@@ -1,28 +1,18 @@
 package dev.coreos4j.cli.ignition;
 
+import static dev.coreos4j.cli.CliRun.run;
+import dev.coreos4j.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.cli.Main;
 import dev.coreos4j.ignition.Ignition;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IgnitionCommandTest {
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     @TempDir
     Path dir;
@@ -40,7 +30,7 @@ class IgnitionCommandTest {
 
     @Test
     void validate_printsIgnitionValidateLines() throws Exception {
-        Result r = run("ignition", "validate", write("bad.ign", INVALID).toString());
+        CliRun r = run("ignition", "validate", write("bad.ign", INVALID).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).isEqualTo("""
                 error at $.storage.files.0.path, line 1 col 67: path not absolute
@@ -51,7 +41,7 @@ class IgnitionCommandTest {
 
     @Test
     void validate_validFileExitsZeroSilently() throws Exception {
-        Result r = run("ignition", "validate", write("ok.ign", VALID).toString());
+        CliRun r = run("ignition", "validate", write("ok.ign", VALID).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).isEmpty();
     }
@@ -68,7 +58,7 @@ class IgnitionCommandTest {
         String bad = write("bad.ign", INVALID).toString();
         String unsupported = write("old.ign", "{\"ignition\":{\"version\":\"2.2.0\"}}").toString();
         String ok = write("ok.ign", VALID).toString();
-        Result r = run("ignition", "validate", ok, bad, unsupported);
+        CliRun r = run("ignition", "validate", ok, bad, unsupported);
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out().lines()).containsExactly(
                 bad + ": error at $.storage.files.0.path, line 1 col 67: path not absolute",
@@ -80,7 +70,7 @@ class IgnitionCommandTest {
     void validate_jsonFormatWritesOneObjectPerFile() throws Exception {
         String bad = write("bad.ign", INVALID).toString();
         String broken = write("broken.ign", "{\"ignition\": {\"version\": \"3.3.0\"},}").toString();
-        Result r = run("ignition", "validate", "--format=json", bad, broken);
+        CliRun r = run("ignition", "validate", "--format=json", bad, broken);
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out().lines()).containsExactly(
                 "{\"file\":\"" + bad + "\",\"valid\":false,\"version\":\"3.3.0\",\"entries\":["
@@ -99,7 +89,7 @@ class IgnitionCommandTest {
         java.io.InputStream saved = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream(INVALID.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            Result r = run("ignition", "validate", "-");
+            CliRun r = run("ignition", "validate", "-");
             assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
             assertThat(r.out()).startsWith("error at $.storage.files.0.path, line 1 col 67: path not absolute");
         } finally {
@@ -109,7 +99,7 @@ class IgnitionCommandTest {
 
     @Test
     void validate_unreadableFileExitsTwo() throws Exception {
-        Result r = run("ignition", "validate", dir.resolve("missing.ign").toString(),
+        CliRun r = run("ignition", "validate", dir.resolve("missing.ign").toString(),
                 write("ok.ign", VALID).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("coreos4j: no such file: ").doesNotContain("Exception");
@@ -125,12 +115,12 @@ class IgnitionCommandTest {
     void translate_upAndDown() throws Exception {
         String old = write("old.ign", "{\"ignition\":{\"version\":\"3.0.0\"},\"storage\":{\"files\":"
                 + "[{\"path\":\"/a\",\"mode\":420}]}}").toString();
-        Result up = run("ignition", "translate", "--to", "3.6.0", old);
+        CliRun up = run("ignition", "translate", "--to", "3.6.0", old);
         assertThat(up.exit()).isEqualTo(ExitCode.OK);
         assertThat(up.out().strip()).isEqualTo(
                 "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420}]}}");
         String latest = write("new.ign", up.out()).toString();
-        Result down = run("ignition", "translate", "--to", "3.0.0", latest);
+        CliRun down = run("ignition", "translate", "--to", "3.0.0", latest);
         assertThat(down.out().strip()).isEqualTo(
                 "{\"ignition\":{\"version\":\"3.0.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420}]}}");
         assertThat(Ignition.parse(down.out()).isValid()).isTrue();
@@ -140,7 +130,7 @@ class IgnitionCommandTest {
     void translate_reportsFieldsTheTargetLacks() throws Exception {
         String file = write("k.ign", "{\"ignition\":{\"version\":\"3.3.0\"},\"kernelArguments\":"
                 + "{\"shouldExist\":[\"quiet\"]}}").toString();
-        Result r = run("ignition", "translate", "--to", "3.2.0", file);
+        CliRun r = run("ignition", "translate", "--to", "3.2.0", file);
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip())
@@ -151,7 +141,7 @@ class IgnitionCommandTest {
     void translate_rejectsInvalidInputAndUnknownVersions() throws Exception {
         String bad = write("bad.ign", INVALID).toString();
         assertThat(run("ignition", "translate", "--to", "3.6.0", bad).exit()).isEqualTo(ExitCode.INVALID);
-        Result r = run("ignition", "translate", "--to", "4.0.0", write("ok.ign", VALID).toString());
+        CliRun r = run("ignition", "translate", "--to", "4.0.0", write("ok.ign", VALID).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("unsupported spec version '4.0.0'");
     }

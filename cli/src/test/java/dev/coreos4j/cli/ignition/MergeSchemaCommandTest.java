@@ -1,28 +1,18 @@
 package dev.coreos4j.cli.ignition;
 
+import static dev.coreos4j.cli.CliRun.run;
+import dev.coreos4j.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coreos4j.cli.Main;
 import dev.coreos4j.ignition.Ignition;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MergeSchemaCommandTest {
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     @TempDir
     Path dir;
@@ -37,7 +27,7 @@ class MergeSchemaCommandTest {
     void merge_printsMergedConfig() throws IOException {
         String parent = file("p.ign", "{\"ignition\":{\"version\":\"3.2.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420}]}}");
         String child = file("c.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":384}]}}");
-        Result r = run("ignition", "merge", parent, child);
+        CliRun r = run("ignition", "merge", parent, child);
         assertThat(r.exit()).isZero();
         assertThat(r.out().strip())
                 .isEqualTo("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":384}]}}");
@@ -48,7 +38,7 @@ class MergeSchemaCommandTest {
     void merge_withTranscriptPrintsOneJsonObject() throws IOException {
         String parent = file("p.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420}]}}");
         String child = file("c.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/b\"}]}}");
-        Result r = run("ignition", "merge", "--transcript", parent, child);
+        CliRun r = run("ignition", "merge", "--transcript", parent, child);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("{\"config\":{").contains(
                 "{\"result\":\"$.storage.files.0.mode\",\"from\":\"parent\",\"path\":\"$.storage.files.0.mode\"}",
@@ -59,7 +49,7 @@ class MergeSchemaCommandTest {
     void merge_invalidInputExitsOneWithReport() throws IOException {
         String parent = file("p.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"rel\"}]}}");
         String child = file("c.ign", "{\"ignition\":{\"version\":\"3.6.0\"}}");
-        Result r = run("ignition", "merge", parent, child);
+        CliRun r = run("ignition", "merge", parent, child);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(parent + ": error at $.storage.files.0.path").contains("path not absolute");
@@ -69,28 +59,28 @@ class MergeSchemaCommandTest {
     void merge_invalidMergedConfigExitsOne() throws IOException {
         String parent = file("p.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"disks\":[{\"device\":\"/dev/sda\",\"partitions\":[{\"number\":1,\"label\":\"root\"}]}]}}");
         String child = file("c.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"disks\":[{\"device\":\"/dev/sda\",\"partitions\":[{\"label\":\"root\"}]}]}}");
-        Result r = run("ignition", "merge", parent, child);
+        CliRun r = run("ignition", "merge", parent, child);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("merged config: error at $.storage.disks.0.partitions");
     }
 
     @Test
     void merge_missingFileExitsTwo() {
-        Result r = run("ignition", "merge", dir.resolve("nope").toString(), dir.resolve("nope2").toString());
+        CliRun r = run("ignition", "merge", dir.resolve("nope").toString(), dir.resolve("nope2").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
 
     @Test
     void schema_printsDraft4Schema() {
-        Result r = run("ignition", "schema", "--spec", "3.3.0");
+        CliRun r = run("ignition", "schema", "--spec", "3.3.0");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"$schema\" : \"http://json-schema.org/draft-04/schema#\"", "kernelArguments");
     }
 
     @Test
     void schema_unknownVersionIsUsageError() {
-        Result r = run("ignition", "schema", "--spec", "2.2.0");
+        CliRun r = run("ignition", "schema", "--spec", "2.2.0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unsupported spec version '2.2.0'");
     }

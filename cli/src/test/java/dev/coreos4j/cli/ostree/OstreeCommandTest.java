@@ -1,10 +1,11 @@
 package dev.coreos4j.cli.ostree;
 
+import static dev.coreos4j.cli.CliRun.run;
+import dev.coreos4j.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,24 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.cli.Main;
 import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OstreeCommandTest {
 
-    record Result(int exit, String out, String err) {}
-
     @TempDir
     Path tmp;
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private Path exampleTree() throws Exception {
         Path tree = tmp.resolve("tree");
@@ -51,7 +42,7 @@ class OstreeCommandTest {
         return "--repo=" + tmp.resolve("repo");
     }
 
-    private Result commitExample(Path tree) {
+    private CliRun commitExample(Path tree) {
         return run("ostree", repo(), "commit", "-b", "test", "--tree=dir=" + tree, "--timestamp=2024-01-01T00:00:00Z",
                 "-s", "Test", "-m", "", "--owner-uid=0", "--owner-gid=0", "--no-xattrs");
     }
@@ -59,7 +50,7 @@ class OstreeCommandTest {
     @Test
     void commit_printsChecksumOfSpecExampleAsLastLine() throws Exception {
         assertThat(run("ostree", repo(), "init", "--mode=archive").exit()).isZero();
-        Result r = commitExample(exampleTree());
+        CliRun r = commitExample(exampleTree());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().strip().lines().toList();
         assertThat(lines.get(lines.size() - 1))
@@ -73,7 +64,7 @@ class OstreeCommandTest {
         commitExample(tree);
         assertThat(run("ostree", repo(), "rev-parse", "test").out().strip())
                 .isEqualTo("111724db4d11f4692de269fe5eba7d131683e7f0ad279591f0d6e610e8fe0662");
-        Result log = run("ostree", repo(), "log", "test");
+        CliRun log = run("ostree", repo(), "log", "test");
         assertThat(log.out()).isEqualTo("""
                 commit 111724db4d11f4692de269fe5eba7d131683e7f0ad279591f0d6e610e8fe0662
                 ContentChecksum:  f3e44577ac19008761d299f840efa7800fbcb19c04b480ab09f8f06cd4d1c958
@@ -125,20 +116,20 @@ class OstreeCommandTest {
         assertThat(run("ostree", repo(), "checkout", "-U", "test", co.toString()).exit()).isZero();
         assertThat(co.resolve("sub/run.sh")).hasContent("#!/bin/sh\necho hi");
         assertThat(Files.readSymbolicLink(co.resolve("sub/link"))).isEqualTo(Path.of("../hello.txt"));
-        Result fsck = run("ostree", repo(), "fsck");
+        CliRun fsck = run("ostree", repo(), "fsck");
         assertThat(fsck.exit()).isZero();
         assertThat(fsck.out()).contains("completed successfully - no errors found.");
-        Result prune = run("ostree", repo(), "prune", "--refs-only");
+        CliRun prune = run("ostree", repo(), "prune", "--refs-only");
         assertThat(prune.out()).isEqualTo("Total objects: 8\nNo unreachable objects\n");
 
         String secret = "XOPQqvwdzprd5JUk3igy8WDX890WJ+Qpx+mPPW2FKcdGOQbXcl2wVDSzMZ8xwtmpFKK/BcdUM1ycBPi92eequw==";
         String pub = "RjkG13JdsFQ0szGfMcLZqRSivwXHVDNcnAT4vdnnqrs=";
         assertThat(run("ostree", repo(), "sign", "--verify", "test", pub).exit()).isEqualTo(ExitCode.INVALID);
         assertThat(run("ostree", repo(), "sign", "test", secret).exit()).isZero();
-        Result verify = run("ostree", repo(), "sign", "--verify", "test", pub);
+        CliRun verify = run("ostree", repo(), "sign", "--verify", "test", pub);
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).contains("Signature verified successfully");
-        Result wrong = run("ostree", repo(), "sign", "--verify", "test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        CliRun wrong = run("ostree", repo(), "sign", "--verify", "test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         assertThat(wrong.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(wrong.err().lines().count()).isEqualTo(1);
 
@@ -147,23 +138,23 @@ class OstreeCommandTest {
         byte[] b = Files.readAllBytes(obj);
         b[b.length - 2] ^= 0x40;
         Files.write(obj, b);
-        Result bad = run("ostree", repo(), "fsck");
+        CliRun bad = run("ostree", repo(), "fsck");
         assertThat(bad.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(bad.err()).contains("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b");
     }
 
     @Test
     void errors_areOneLineWithExitCodes() throws Exception {
-        Result noRepo = run("ostree", "--repo=" + tmp.resolve("missing"), "log", "x");
+        CliRun noRepo = run("ostree", "--repo=" + tmp.resolve("missing"), "log", "x");
         assertThat(noRepo.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(noRepo.err().strip().lines().count()).isEqualTo(1);
         run("ostree", repo(), "init");
-        Result unknownRef = run("ostree", repo(), "rev-parse", "nope");
+        CliRun unknownRef = run("ostree", repo(), "rev-parse", "nope");
         assertThat(unknownRef.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unknownRef.err().strip()).isEqualTo("coreos4j: error: Refspec 'nope' not found");
         assertThat(run("ostree", repo(), "init", "--mode=bare").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(run("ostree", repo(), "commit", "--tree=dir=" + tmp).exit()).isEqualTo(ExitCode.USAGE);
-        Result badBranch = run("ostree", repo(), "commit", "-b", "../x", "--tree=dir=" + tmp);
+        CliRun badBranch = run("ostree", repo(), "commit", "-b", "../x", "--tree=dir=" + tmp);
         assertThat(badBranch.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(badBranch.err()).contains("Invalid ref name").doesNotContain("Exception");
     }

@@ -1,29 +1,20 @@
 package dev.coreos4j.cli.plan;
 
+import static dev.coreos4j.cli.CliRun.run;
+import dev.coreos4j.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class PlanCommandTest {
-
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     /** 1 master pool of 3, 1 worker pool of 4 at 50%, w4 cordoned by an admin, a paused canary pool. */
     static final String SNAPSHOT = """
@@ -53,7 +44,7 @@ class PlanCommandTest {
 
     @Test
     void plan_json_hasWavesAndBlockedWithReasons(@TempDir Path dir) throws Exception {
-        Result r = run("plan", "--format=json", write(dir, SNAPSHOT).toString());
+        CliRun r = run("plan", "--format=json", write(dir, SNAPSHOT).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).isEmpty();
         JsonNode out = JsonMapper.shared().readTree(r.out());
@@ -70,7 +61,7 @@ class PlanCommandTest {
 
     @Test
     void plan_text_showsTheTableAndAPerPoolSummary(@TempDir Path dir) throws Exception {
-        Result r = run("plan", write(dir, SNAPSHOT).toString());
+        CliRun r = run("plan", write(dir, SNAPSHOT).toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Plan for 8 node(s) in 3 pool(s) at 2026-03-02T10:00:00Z: 3 wave(s)",
                 "WAVE", "SetDesired Cordon Drain Apply Reboot Uncordon", "Not moving:", "w4", "Cordoned",
@@ -81,12 +72,12 @@ class PlanCommandTest {
 
     @Test
     void planNext_printsOnlyTheNextActions(@TempDir Path dir) throws Exception {
-        Result r = run("plan", "next", write(dir, SNAPSHOT).toString());
+        CliRun r = run("plan", "next", write(dir, SNAPSHOT).toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).containsExactly(
                 "m1 master SetDesired rendered-master-b",
                 "w1 worker SetDesired rendered-worker-b");
-        Result json = run("plan", "next", "--format=json", write(dir, SNAPSHOT).toString());
+        CliRun json = run("plan", "next", "--format=json", write(dir, SNAPSHOT).toString());
         JsonNode out = JsonMapper.shared().readTree(json.out());
         assertThat(out.get("actions").values()).extracting(a -> a.get("action").stringValue())
                 .containsExactly("SetDesired", "SetDesired");
@@ -102,7 +93,7 @@ class PlanCommandTest {
                         + "\"currentConfig\":\"rendered-worker-a\",\"desiredConfig\":\"rendered-worker-b\","
                         + "\"unschedulable\":true,\"cordonedBy\":\"coreos4j\",\"drained\":true");
         assertThat(inFlight).isNotEqualTo(SNAPSHOT);
-        Result r = run("plan", "--rollback", "--format=json", write(dir, inFlight).toString());
+        CliRun r = run("plan", "--rollback", "--format=json", write(dir, inFlight).toString());
         assertThat(r.exit()).isZero();
         JsonNode out = JsonMapper.shared().readTree(r.out());
         assertThat(out.get("waves").size()).isEqualTo(1);
@@ -127,7 +118,7 @@ class PlanCommandTest {
             for (String[] args : new String[][] {{"plan"}, {"plan", "next"}}) {
                 String[] argv = java.util.Arrays.copyOf(args, args.length + 1);
                 argv[args.length] = write(dir, json).toString();
-                Result r = run(argv);
+                CliRun r = run(argv);
                 assertThat(r.exit()).as(String.join(" ", argv) + " with " + c[1]).isEqualTo(ExitCode.USAGE);
                 assertThat(r.out()).isEmpty();
                 assertThat(r.err().lines()).hasSize(1);
@@ -138,11 +129,11 @@ class PlanCommandTest {
 
     @Test
     void plan_usageAndIoErrorsExitTwo(@TempDir Path dir) throws Exception {
-        Result missing = run("plan", dir.resolve("absent.json").toString());
+        CliRun missing = run("plan", dir.resolve("absent.json").toString());
         assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).startsWith("coreos4j: no such file:");
         assertThat(run("plan").exit()).isEqualTo(ExitCode.USAGE);
-        Result format = run("plan", "--format=xml", write(dir, SNAPSHOT).toString());
+        CliRun format = run("plan", "--format=xml", write(dir, SNAPSHOT).toString());
         assertThat(format.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(format.err()).contains("--format must be text or json");
         assertThat(run("plan", "--help").out()).contains("next", "--format", "--rollback");

@@ -1,9 +1,10 @@
 package dev.coreos4j.cli.plan;
 
+import dev.coreos4j.cli.CliRun;
+import dev.coreos4j.testsupport.ProjectRoot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 class PlanGraphCommandTest {
 
-    record Result(int exit, String out, String err) {}
-
     @TempDir
     static Path tmp;
 
@@ -30,31 +29,16 @@ class PlanGraphCommandTest {
     static void graphs() throws Exception {
         example = tmp.resolve("example.json");
         Files.writeString(example, ExampleGraph.json());
-        channels = root().resolve("src/test/resources/graph/ocp-channels.json");
+        channels = ProjectRoot.corpus("graph", "ocp-channels.json");
     }
 
-    static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("coreos4j")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no project root above " + Path.of("").toAbsolutePath());
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PlanGraphCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(new CommandLine(new PlanGraphCommand()), args);
     }
 
     @Test
     void graph_eusPlanShowsHopsReasonsAndSavedReboots() {
-        Result r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--channel", "eus-4.14",
+        CliRun r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--channel", "eus-4.14",
                 "--eus", "--risk-outcome", "MachineConfigRenderingChurn=nomatch");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).isEmpty();
@@ -72,7 +56,7 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_latestStaysInChannel() {
-        Result r = run("--graph", channels.toString(), "--from", "4.15.25", "--latest", "--channel", "stable-4.16");
+        CliRun r = run("--graph", channels.toString(), "--from", "4.15.25", "--latest", "--channel", "stable-4.16");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("Path 4.15.25 -> 4.16.5: 2 hops, 0 channel changes",
                 "  2. 4.16.3 -> 4.16.5  patch  [stable-4.16]", "Every node reboots once per hop: 2 reboots per node.");
@@ -80,7 +64,7 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_listsConditionalUpdatesNotTaken() {
-        Result r = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel", "fast-4.16");
+        CliRun r = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel", "fast-4.16");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Path 4.16.3 -> 4.16.8: 2 hops", "  not taken: 4.16.3 -> 4.16.8  conditional"
                 + " update not recommended: risk AzureDiskEncryptionSetDrift applies (rule 2, Always: match)");
@@ -88,12 +72,12 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_acceptRiskAndOutcomeByQueryText() {
-        Result accepted = run("--graph", channels.toString(), "--from", "4.15.20", "--to", "4.16.3",
+        CliRun accepted = run("--graph", channels.toString(), "--from", "4.15.20", "--to", "4.16.3",
                 "--accept-risk", "OVNEgressIPFailover");
         assertThat(accepted.out()).contains("1 hop", "accepted risks: OVNEgressIPFailover");
         String query = "group(cluster_infrastructure_provider{_id=\"\",type=\"Azure\"})\nor\n"
                 + "0 * group(cluster_infrastructure_provider{_id=\"\"})";
-        Result byQuery = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.8",
+        CliRun byQuery = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.8",
                 "--risk-outcome", query + "=nomatch");
         assertThat(byQuery.exit()).as(byQuery.err()).isZero();
         assertThat(byQuery.out()).contains("1 hop", "does not apply (rule 1, PromQL");
@@ -101,7 +85,7 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_jsonFormatIsMachineReadable() {
-        Result r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--eus",
+        CliRun r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--eus",
                 "--format=json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
@@ -114,13 +98,13 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_noPathExitsOneWithTheBlockingEdge() {
-        Result r = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.0");
+        CliRun r = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.0");
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).contains("No path from 4.16.3 to 4.16.0", "DOWNGRADE");
         assertThat(r.err()).isEqualTo("coreos4j: 4.16.0 is older than 4.16.3 and downgrades are not allowed"
                 + System.lineSeparator());
 
-        Result blocked = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel",
+        CliRun blocked = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel",
                 "stable-4.14");
         assertThat(blocked.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(blocked.out()).contains("Blocked by:", "4.16.3 -> 4.16.5  CHANNEL  4.16.3 is not in channel stable-4.14");
@@ -128,7 +112,7 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_noPathInJsonStillExitsOne() {
-        Result r = run("--graph", channels.toString(), "--from", "4.15.25", "--to", "4.99.0", "--format", "json");
+        CliRun r = run("--graph", channels.toString(), "--from", "4.15.25", "--to", "4.99.0", "--format", "json");
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.get("found").asBoolean()).isFalse();
@@ -139,7 +123,7 @@ class PlanGraphCommandTest {
     void graph_malformedGraphExitsTwoNamingTheJsonPath() throws Exception {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"nodes\": [{\"version\": \"4.16.3\"}], \"edges\": [[0, 4]]}");
-        Result r = run("--graph", bad.toString(), "--from", "4.16.3", "--latest");
+        CliRun r = run("--graph", bad.toString(), "--from", "4.16.3", "--latest");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("coreos4j: " + bad + ": malformed update graph: $.edges[0][1]:"
@@ -148,7 +132,7 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_missingFileExitsTwo() {
-        Result r = run("--graph", tmp.resolve("nope.json").toString(), "--from", "4.16.3", "--latest");
+        CliRun r = run("--graph", tmp.resolve("nope.json").toString(), "--from", "4.16.3", "--latest");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("coreos4j: no such file: ").doesNotContain("Exception");
     }
@@ -159,19 +143,19 @@ class PlanGraphCommandTest {
         assertThat(run("--graph", g, "--from", "4.16.3").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(run("--graph", g, "--from", "4.16.3", "--to", "4.16.5", "--latest").exit())
                 .isEqualTo(ExitCode.USAGE);
-        Result outcome = run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "X=maybe");
+        CliRun outcome = run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "X=maybe");
         assertThat(outcome.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.err()).contains("must be match, nomatch or unknown").doesNotContain("\tat ");
         assertThat(run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "novalue").exit())
                 .isEqualTo(ExitCode.USAGE);
-        Result format = run("--graph", g, "--from", "4.16.3", "--latest", "--format", "yaml");
+        CliRun format = run("--graph", g, "--from", "4.16.3", "--latest", "--format", "yaml");
         assertThat(format.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(format.err()).contains("--format must be text or json");
     }
 
     @Test
     void graph_helpDocumentsExitCodes() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--accept-risk", "--risk-outcome", "--eus", "Exit codes:", "1   no valid path");
     }
