@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import dev.coreos4j.testkit.FleetArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -95,8 +96,8 @@ class DisruptionPoliciesProperties {
                                               @ForAll("fileSets") Map<String, String> b) {
         Target from = Target.of("rendered-worker-a");
         Target to = Target.of("rendered-worker-b");
-        Snapshot s = Snapshot.of(PlannerDomain.NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, to)),
-                List.of(Node.of("w1", "worker", null, PlannerDomain.NOW, from.config())))
+        Snapshot s = Snapshot.of(FleetArbitraries.NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, to)),
+                List.of(Node.of("w1", "worker", null, FleetArbitraries.NOW, from.config())))
                 .withConfigs(Map.of(from.config(), files(a), to.config(), files(b)));
         Disruption d = diff(a, b);
         List<String> steps = Planner.plan(s).waves().get(0).nodes().get(0).steps();

@@ -11,23 +11,22 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import dev.coreos4j.planner.graph.UpdateGraphDomain.Scenario;
+import dev.coreos4j.testkit.UpdateGraphArbitraries;
+import dev.coreos4j.testkit.UpdateGraphArbitraries.Scenario;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.domains.Domain;
 
 /**
- * Properties of {@link UpdatePathPlanner} over generated graphs (see {@link UpdateGraphDomain}), checked against an
+ * Properties of {@link UpdatePathPlanner} over generated graphs (see {@link UpdateGraphArbitraries}), checked against an
  * independent reference written here from the rules in the spec digest (§3.3, §3.6, §4.8).
  */
-@Domain(UpdateGraphDomain.class)
 class UpdatePathPlannerProperties {
 
     @Property(tries = 400)
-    void plan_isTotal_aPathOrAReasonNeverAnException(@ForAll Scenario s) {
+    void plan_isTotal_aPathOrAReasonNeverAnException(@ForAll("scenarios") Scenario s) {
         PathResult result = UpdatePathPlanner.plan(s.graph(), s.request());
         net.jqwik.api.statistics.Statistics.collect(s.graph().kind(), result instanceof PathResult.Found
                 ? "found " + Math.min(((PathResult.Found) result).path().hops().size(), 4)
@@ -42,7 +41,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_everyHopIsAValidEdgeUnderTheRiskOutcomes(@ForAll Scenario s) {
+    void plan_everyHopIsAValidEdgeUnderTheRiskOutcomes(@ForAll("scenarios") Scenario s) {
         PathResult result = UpdatePathPlanner.plan(s.graph(), s.request());
         if (!(result instanceof PathResult.Found)) {
             return;
@@ -86,7 +85,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_neverTakesRemovedEdgesOrEdgesWithBlockingRisks(@ForAll Scenario s) {
+    void plan_neverTakesRemovedEdgesOrEdgesWithBlockingRisks(@ForAll("scenarios") Scenario s) {
         PathResult result = UpdatePathPlanner.plan(s.graph(), s.request());
         if (result instanceof PathResult.Found) {
             Set<Edge> removed = new HashSet<>();
@@ -107,7 +106,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_minorsNeverSkipAndNoDowngradeUnlessAllowed(@ForAll Scenario s) {
+    void plan_minorsNeverSkipAndNoDowngradeUnlessAllowed(@ForAll("scenarios") Scenario s) {
         PathResult result = UpdatePathPlanner.plan(s.graph(), s.request());
         if (!(result instanceof PathResult.Found)) {
             return;
@@ -129,7 +128,7 @@ class UpdatePathPlannerProperties {
 
     /** With a fixed channel (or none), the planner finds exactly the reference's target, hop count and risk count. */
     @Property(tries = 1000)
-    void plan_isTheNewestShortestLeastRiskyValidPath(@ForAll Scenario s) {
+    void plan_isTheNewestShortestLeastRiskyValidPath(@ForAll("scenarios") Scenario s) {
         PathRequest request = s.request();
         if (request.channel() != null && request.allowChannelChange()) {
             return;
@@ -173,7 +172,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 300)
-    void plan_doesNotDependOnTheOrderOfNodesAndEdges(@ForAll Scenario s, @ForAll("seeds") long seed) {
+    void plan_doesNotDependOnTheOrderOfNodesAndEdges(@ForAll("scenarios") Scenario s, @ForAll("seeds") long seed) {
         Random r = new Random(seed);
         UpdateGraph g = s.graph();
         List<Release> releases = new ArrayList<>(g.releases());
@@ -196,7 +195,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_fedoraCoreOs_passesThroughEveryBarrierAndNeverLeavesADeadEnd(@ForAll Scenario s) {
+    void plan_fedoraCoreOs_passesThroughEveryBarrierAndNeverLeavesADeadEnd(@ForAll("scenarios") Scenario s) {
         if (s.graph().kind() != GraphKind.FEDORA_COREOS) {
             return;
         }
@@ -221,7 +220,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_phasedRollouts_onlyEverOfferMoreAsTimePasses(@ForAll Scenario s, @ForAll("later") int minutes) {
+    void plan_phasedRollouts_onlyEverOfferMoreAsTimePasses(@ForAll("scenarios") Scenario s, @ForAll("later") int minutes) {
         PathRequest request = s.request();
         if (request.rollout() == null) {
             return;
@@ -257,7 +256,7 @@ class UpdatePathPlannerProperties {
     }
 
     @Property(tries = 400)
-    void plan_eus_pausesWorkersUntilEachEvenMinorWithinSkew(@ForAll Scenario s) {
+    void plan_eus_pausesWorkersUntilEachEvenMinorWithinSkew(@ForAll("scenarios") Scenario s) {
         if (!s.request().eus()) {
             return;
         }
@@ -310,9 +309,14 @@ class UpdatePathPlannerProperties {
     }
 
     @Provide
+    Arbitrary<Scenario> scenarios() {
+        return UpdateGraphArbitraries.scenarios();
+    }
+
+    @Provide
     Arbitrary<Scenario> channelChanges() {
-        return Arbitraries.oneOf(Arbitraries.randomValue(UpdateGraphDomain::channelChange),
-                Arbitraries.randomValue(UpdateGraphDomain::openshift));
+        return Arbitraries.oneOf(UpdateGraphArbitraries.channelChangeScenarios(),
+                UpdateGraphArbitraries.openshiftScenarios());
     }
 
     @Provide
@@ -322,17 +326,12 @@ class UpdatePathPlannerProperties {
 
     @Provide
     Arbitrary<Risk> risks() {
-        Arbitrary<MatchingRule> rule = Arbitraries.oneOf(
-                Arbitraries.just(new MatchingRule.Always()),
-                Arbitraries.of(UpdateGraphDomain.QUERIES).map(MatchingRule.PromQL::new),
-                Arbitraries.of("Future", "PromQL2").map(MatchingRule.Unrecognized::new));
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(UpdateGraphDomain.RISK_NAMES), rule.list().ofMaxSize(4))
-                .as((name, rules) -> new Risk(name, "", "", rules));
+        return UpdateGraphArbitraries.risks();
     }
 
     @Provide
     Arbitrary<RiskInputs> inputs() {
-        return Arbitraries.randomValue(UpdateGraphDomain::riskInputs);
+        return UpdateGraphArbitraries.riskInputs();
     }
 
     /** The rules of §3.6/§4.8 restated plainly, independent of the planner's search. */

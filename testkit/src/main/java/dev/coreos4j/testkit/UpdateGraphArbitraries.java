@@ -1,4 +1,4 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.testkit;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,39 +6,103 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.coreos4j.planner.graph.ConditionalEdge;
+import dev.coreos4j.planner.graph.Edge;
+import dev.coreos4j.planner.graph.GraphKind;
+import dev.coreos4j.planner.graph.MatchingRule;
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.Preconditions;
+import dev.coreos4j.planner.graph.Release;
+import dev.coreos4j.planner.graph.RemovedEdge;
+import dev.coreos4j.planner.graph.Risk;
+import dev.coreos4j.planner.graph.RiskInputs;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.RolloutClient;
+import dev.coreos4j.planner.graph.UpdateGraph;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Provide;
-import net.jqwik.api.domains.DomainContextBase;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
- * Generated update graphs and requests for the path-planner properties. Each scenario is built from jqwik's random
- * source: OpenShift-like graphs (minors, z-streams, release candidates, stable/fast/eus channels, conditional edges
- * with Always/PromQL/unknown rules, removed edges, stray minor-skipping and downgrade edges) and Fedora CoreOS-like
- * graphs (age index, barriers, dead ends, the service's edge rule plus stray edges over barriers and out of dead ends).
+ * jqwik arbitraries for update graphs and path requests, for testing update-path planners (ours,
+ * {@code UpdatePathPlanner}, or yours):
+ * <ul>
+ *   <li>OpenShift-like Cincinnati graphs: 1 to 5 minors with z-streams and release candidates, stable/fast/eus
+ *       channels (long-lived releases listed in later channels), plain edges within and across minors, stray
+ *       minor-skipping and downgrade edges, <em>conditional edges</em> whose risks carry {@code Always}, PromQL or
+ *       unrecognised matching rules, and removed edges; requests to a version or to the latest, with channel
+ *       changes, downgrades, EUS and preconditions sometimes allowed or set, and risk outcomes and acceptances;</li>
+ *   <li>Fedora CoreOS-like graphs: an age index, barriers, dead ends, phased-rollout metadata, the update service's
+ *       edge rule plus stray edges over barriers and out of dead ends; requests with a rollout client.</li>
+ * </ul>
+ * Releases and edges are shuffled, so a planner must not depend on input order. The scenarios are built from
+ * jqwik's random source with {@link Arbitraries#randomValue}: they are reproducible for a seed but do not shrink.
+ * Thread-safe; the arbitraries are immutable.
  */
-class UpdateGraphDomain extends DomainContextBase {
+public final class UpdateGraphArbitraries {
 
     /** A graph and a request to plan on it. */
-    record Scenario(UpdateGraph graph, PathRequest request) {}
-
-    static final List<String> RISK_NAMES = List.of("RiskA", "RiskB", "RiskC");
-    static final List<String> QUERIES = List.of("q1", "q2", "q3", "q4");
-
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.randomValue(UpdateGraphDomain::openshift)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.randomValue(UpdateGraphDomain::fedoraCoreOs)));
+    public record Scenario(UpdateGraph graph, PathRequest request) {
+        public Scenario {
+            Objects.requireNonNull(graph, "graph");
+            Objects.requireNonNull(request, "request");
+        }
     }
 
-    /** OpenShift scenarios that cross minors from the source's own channel, with channel changes allowed. */
-    static Scenario channelChange(Random r) {
+    /** The risk names conditional edges use. */
+    public static final List<String> RISK_NAMES = List.of("RiskA", "RiskB", "RiskC");
+
+    /** The PromQL queries risks' matching rules use (risk inputs give each an outcome, or none). */
+    public static final List<String> QUERIES = List.of("q1", "q2", "q3", "q4");
+
+    private UpdateGraphArbitraries() {}
+
+    /** OpenShift and Fedora CoreOS scenarios, three to one. */
+    public static Arbitrary<Scenario> scenarios() {
+        return Arbitraries.frequencyOf(Tuple.of(3, openshiftScenarios()), Tuple.of(1, fedoraCoreOsScenarios()));
+    }
+
+    /** OpenShift-like scenarios with conditional and removed edges. */
+    public static Arbitrary<Scenario> openshiftScenarios() {
+        return Arbitraries.randomValue(UpdateGraphArbitraries::openshift);
+    }
+
+    /** Fedora CoreOS-like scenarios with barriers, dead ends and phased rollouts. */
+    public static Arbitrary<Scenario> fedoraCoreOsScenarios() {
+        return Arbitraries.randomValue(UpdateGraphArbitraries::fedoraCoreOs);
+    }
+
+    /**
+     * OpenShift scenarios that cross minors from the source's own channel with channel changes allowed, half of them
+     * towards the latest release.
+     */
+    public static Arbitrary<Scenario> channelChangeScenarios() {
+        return Arbitraries.randomValue(UpdateGraphArbitraries::channelChange);
+    }
+
+    /** Risk inputs: an outcome (or none) for every risk name and query, and a random set of accepted risks. */
+    public static Arbitrary<RiskInputs> riskInputs() {
+        return Arbitraries.randomValue(UpdateGraphArbitraries::riskInputs);
+    }
+
+    /** Risks named from {@link #RISK_NAMES} with up to four matching rules: Always, PromQL or unrecognised. */
+    public static Arbitrary<Risk> risks() {
+        Arbitrary<MatchingRule> rule = Arbitraries.oneOf(
+                Arbitraries.just(new MatchingRule.Always()),
+                Arbitraries.of(QUERIES).map(MatchingRule.PromQL::new),
+                Arbitraries.of("Future", "PromQL2").map(MatchingRule.Unrecognized::new));
+        return Combinators.combine(Arbitraries.of(RISK_NAMES), rule.list().ofMaxSize(4))
+                .as((name, rules) -> new Risk(name, "", "", rules));
+    }
+
+    private static Scenario channelChange(Random r) {
         Scenario base = openshift(r);
         List<String> versions = base.graph().releases().stream().map(Release::version)
                 .sorted((a, b) -> base.graph().compare(a, b)).toList();
@@ -50,7 +114,7 @@ class UpdateGraphDomain extends DomainContextBase {
         return new Scenario(base.graph(), request.withChannel(channel).withRisks(riskInputs(r)));
     }
 
-    static Scenario openshift(Random r) {
+    private static Scenario openshift(Random r) {
         int firstMinor = 12 + r.nextInt(4);
         int minors = 1 + r.nextInt(5);
         List<String> versions = new ArrayList<>();
@@ -165,7 +229,7 @@ class UpdateGraphDomain extends DomainContextBase {
         return new Scenario(graph, request);
     }
 
-    static RiskInputs riskInputs(Random r) {
+    private static RiskInputs riskInputs(Random r) {
         Map<String, RiskOutcome> outcomes = new TreeMap<>();
         List<String> keys = new ArrayList<>(RISK_NAMES);
         keys.addAll(QUERIES);
@@ -184,7 +248,7 @@ class UpdateGraphDomain extends DomainContextBase {
         return new RiskInputs(outcomes, accepted);
     }
 
-    static Scenario fedoraCoreOs(Random r) {
+    private static Scenario fedoraCoreOs(Random r) {
         int n = 2 + r.nextInt(9);
         List<Release> ordered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
