@@ -40,7 +40,7 @@ public @interface ExpectViolation {
                     .orElseThrow(() -> new IllegalStateException("@ExpectViolation missing")).value();
             PropertyExecutionResult result = property.execute();
             if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
-                return result.mapToFailed(new AssertionError("expected an [" + expected + "] invariant violation,"
+                return result.mapToFailed(new AssertionError("expected the [" + expected + "] invariant to break,"
                         + " but the property held in " + result.countChecks() + " checks"));
             }
             Throwable t = result.throwable().orElse(null);
@@ -50,7 +50,7 @@ public @interface ExpectViolation {
                 context.reporter().publishValue("found as expected", found.getMessage());
                 return result.mapToSuccessful();
             }
-            return result.mapToFailed(new AssertionError("expected an [" + expected + "] invariant violation, but got "
+            return result.mapToFailed(new AssertionError("expected the [" + expected + "] invariant to break, but got "
                     + (t == null ? result.status() : t.toString()), t));
         }
 
