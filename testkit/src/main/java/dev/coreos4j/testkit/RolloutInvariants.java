@@ -44,10 +44,10 @@ import dev.coreos4j.planner.Snapshot;
  *   <li>{@code one-action-per-node}: at most one action per node per step, and only on nodes the fleet has;</li>
  *   <li>{@code no-pool-untouched} and {@code paused-untouched}: no action on a node in no pool or in a paused
  *       pool;</li>
- *   <li>{@code budget}: a step that disrupts a node leaves its pool with at most {@code budget} unavailable nodes
- *       (nodes made unavailable by the world, not the controller, count against the budget too);</li>
  *   <li>{@code quorum}: in a control-plane pool the controller disrupts at most one member per step and none while
  *       another member is unavailable;</li>
+ *   <li>{@code budget}: a step that disrupts a node leaves its pool with at most {@code budget} unavailable nodes
+ *       (nodes made unavailable by the world, not the controller, count against the budget too);</li>
  *   <li>{@code eligibility}: it starts only ready, uncordoned nodes that are not already on their pool's target;</li>
  *   <li>{@code cordon-ownership}: it uncordons only nodes it cordoned;</li>
  *   <li>{@code phase-order}: the per-node order of {@link Action}: Cordon an uncordoned node, Drain a cordoned one,
@@ -217,6 +217,18 @@ public final class RolloutInvariants {
         if (disrupted.isEmpty()) {
             return;
         }
+        // quorum first: for a control plane it is the sharper statement of the same budget of one
+        if (p.controlPlane()) {
+            if (disrupted.size() > 1) {
+                throw new InvariantViolation("quorum", at(step, p.name(), null),
+                        "control-plane members disrupted at once: " + String.join(", ", disrupted));
+            }
+            if (!unavailableBefore.isEmpty()) {
+                throw new InvariantViolation("quorum", at(step, p.name(), disrupted.get(0)),
+                        "disrupted while another control-plane member is unavailable: "
+                                + String.join(", ", unavailableBefore));
+            }
+        }
         List<String> unavailableAfter = new ArrayList<>();
         for (Node n : members(after, p.name())) {
             if (unavailable(n)) {
@@ -228,17 +240,6 @@ public final class RolloutInvariants {
                     + " nodes unavailable after the step, budget is " + budget + " (maxUnavailable "
                     + p.maxUnavailable() + " of " + members.size() + "): " + String.join(", ", unavailableAfter)
                     + "; the controller disrupted " + String.join(", ", disrupted));
-        }
-        if (p.controlPlane()) {
-            if (disrupted.size() > 1) {
-                throw new InvariantViolation("quorum", at(step, p.name(), null),
-                        "control-plane members disrupted at once: " + String.join(", ", disrupted));
-            }
-            if (!unavailableBefore.isEmpty()) {
-                throw new InvariantViolation("quorum", at(step, p.name(), disrupted.get(0)),
-                        "disrupted while another control-plane member is unavailable: "
-                                + String.join(", ", unavailableBefore));
-            }
         }
     }
 
