@@ -63,7 +63,7 @@ public final class FleetActions {
         };
     }
 
-    /** {@link Fault.FailApply} on a node that is moving (not Done) or could start. */
+    /** {@link Fault.FailApply} on a node whose agent is not failing (its next Apply will fail). */
     public static Action.Dependent<FleetSimulator> failApply() {
         return onNode(n -> n.state() == NodeState.DONE, n -> new Fault.FailApply(n.name()));
     }

@@ -207,7 +207,8 @@ public final class FleetArbitraries {
      * {@link Limits#NONE} is an edge case.
      */
     public static Arbitrary<Limits> limits() {
-        Arbitrary<MaxUnavailable> cluster = Arbitraries.integers().between(20, 100).map(i -> (MaxUnavailable) new MaxUnavailable.Percent(i))
+        Arbitrary<MaxUnavailable> cluster = Arbitraries.integers().between(20, 100)
+                .map(i -> (MaxUnavailable) new MaxUnavailable.Percent(i))
                 .injectNull(0.3);
         Arbitrary<MaxUnavailable> zone = Arbitraries.integers().between(1, 3).map(i -> (MaxUnavailable)
                 new MaxUnavailable.Count(i)).injectNull(0.3);

@@ -2,7 +2,6 @@ package dev.coreos4j.testkit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -602,13 +601,5 @@ public final class RolloutInvariants {
             b.append(", node ").append(node);
         }
         return b.toString();
-    }
-
-    static Map<String, List<Node>> byPool(Snapshot s) {
-        Map<String, List<Node>> out = new HashMap<>();
-        for (Node n : s.nodes()) {
-            out.computeIfAbsent(n.pool(), k -> new ArrayList<>()).add(n);
-        }
-        return out;
     }
 }

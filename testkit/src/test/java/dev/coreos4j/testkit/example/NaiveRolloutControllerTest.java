@@ -24,7 +24,8 @@ class NaiveRolloutControllerTest {
 
     private static Snapshot threeWorkers() {
         return Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("1"), Target.of("rendered-b"))),
-                List.of(Node.of("w1", "worker", "a", NOW, "rendered-a"), Node.of("w2", "worker", "a", NOW, "rendered-a"),
+                List.of(Node.of("w1", "worker", "a", NOW, "rendered-a"),
+                        Node.of("w2", "worker", "a", NOW, "rendered-a"),
                         Node.of("w3", "worker", "b", NOW, "rendered-a")));
     }
 
