@@ -13,8 +13,10 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Turns a jqwik property around: it passes only if it <em>fails</em> with an {@link InvariantViolation} of the named
- * invariant (directly or as the cause of jqwik's own error, as when an {@code ActionChain} invariant breaks). Use it
+ * Turns a jqwik property around: it passes only if it <em>fails</em> with an {@link InvariantViolation} of one of the
+ * named invariants (directly or as the cause of jqwik's own error, as when an {@code ActionChain} invariant breaks).
+ * Name several when one defect can surface as either, e.g. {@code {"budget", "quorum"}}: a controller that
+ * over-counts its budget breaks {@code quorum} when the pool it overruns is a control plane. Use it
  * to prove that your properties catch a known bug, for example a controller with a seeded defect; pin
  * {@code @Property(seed = ...)} so the outcome is the same on every run. The property fails when it passes, or when
  * it fails for any other reason (the original error is kept as the cause).
@@ -25,8 +27,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 @AddLifecycleHook(ExpectViolation.Hook.class)
 public @interface ExpectViolation {
 
-    /** The expected {@link InvariantViolation#invariant()}, such as {@code budget}. */
-    String value();
+    /** The expected {@link InvariantViolation#invariant()} names (any one of them), such as {@code budget}. */
+    String[] value();
 
     /** The hook behind {@link ExpectViolation}; public only because jqwik instantiates it. */
     final class Hook implements AroundPropertyHook {
@@ -36,8 +38,9 @@ public @interface ExpectViolation {
 
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-            String expected = context.findAnnotation(ExpectViolation.class)
-                    .orElseThrow(() -> new IllegalStateException("@ExpectViolation missing")).value();
+            java.util.List<String> names = java.util.List.of(context.findAnnotation(ExpectViolation.class)
+                    .orElseThrow(() -> new IllegalStateException("@ExpectViolation missing")).value());
+            String expected = String.join("] or [", names);
             PropertyExecutionResult result = property.execute();
             if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
                 return result.mapToFailed(new AssertionError("expected the [" + expected + "] invariant to break,"
@@ -46,7 +49,7 @@ public @interface ExpectViolation {
             Throwable t = result.throwable().orElse(null);
             InvariantViolation found = find(t);
             if (result.status() == PropertyExecutionResult.Status.FAILED && found != null
-                    && found.invariant().equals(expected)) {
+                    && names.contains(found.invariant())) {
                 context.reporter().publishValue("found as expected", found.getMessage());
                 return result.mapToSuccessful();
             }
