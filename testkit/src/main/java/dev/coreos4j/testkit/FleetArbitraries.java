@@ -44,7 +44,8 @@ import net.jqwik.api.Combinators;
  * names come from {@code master} (always the control plane), {@code worker}, {@code infra}, {@code canary}. Edge
  * cases are reached on purpose: budgets {@code 0}, {@code 1}, {@code 0%}, {@code 1%}, {@code 100%}; empty, single
  * and odd-sized pools; absent zones; equal creation times (the name breaks the tie); windows that wrap midnight and
- * the end of the week in zones with odd offsets. Shrinking goes towards fewer pools, fewer nodes, settled nodes and
+ * the end of the week in zones with odd offsets; and hand-picked snapshots that jqwik tries first (a one-node pool at
+ * 0%, a whole pool at 100% without zones, a control plane with members already down beside a Degraded worker). Shrinking goes towards fewer pools, fewer nodes, settled nodes and
  * budget {@code 0} or {@code 1}. All methods are pure and thread-safe; the arbitraries are immutable.
  */
 public final class FleetArbitraries {
@@ -226,7 +227,25 @@ public final class FleetArbitraries {
                 perPool.add(cleanNodes(p.name()).list().ofMaxSize(p.controlPlane() ? 3 : 14));
             }
             return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
-        });
+        }).edgeCases(config -> config.add(cleanEdge(1, "0%", false)).add(cleanEdge(7, "100%", true))
+                .add(cleanEdge(5, "2", false)));
+    }
+
+    /**
+     * A clean edge case: a three-member control plane and a worker pool of {@code workers} nodes with the given
+     * budget, zones absent or alternating, ages tied in pairs.
+     */
+    private static Snapshot cleanEdge(int workers, String budget, boolean zoneless) {
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(Node.of("x", "master", ZONES.get(i), NOW.minus(10, ChronoUnit.DAYS), oldConfig("master")));
+        }
+        for (int i = 0; i < workers; i++) {
+            nodes.add(Node.of("x", "worker", zoneless ? null : ZONES.get(i % 2), NOW.minus(1 + i / 2, ChronoUnit.DAYS),
+                    oldConfig("worker")));
+        }
+        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
+                Pool.of("worker", MaxUnavailable.parse(budget), Target.of(newConfig("worker")))), renamed(nodes));
     }
 
     /**
@@ -241,7 +260,23 @@ public final class FleetArbitraries {
             }
             perPool.add(messyNodes(null).list().ofMaxSize(2));
             return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
-        });
+        }).edgeCases(config -> config.add(messyEdge()));
+    }
+
+    /**
+     * A messy edge case: a control plane with one member admin-cordoned and one NotReady, and a worker pool (budget 1)
+     * with a Degraded node, a planner-cordoned staged node and a settled one, plus a node in no pool.
+     */
+    private static Snapshot messyEdge() {
+        Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
+        Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));
+        Target worker = Target.of(newConfig("worker"));
+        List<Node> nodes = List.of(m.withCordon("admin"), m.withReady(false), m,
+                w.withDesired(worker).withState(NodeState.DEGRADED, "generated Degraded"),
+                w.withDesired(worker).withCordon(Planner.CORDON_OWNER).withDrained(true).withStaged(true), w,
+                Node.of("x", null, null, NOW.minus(1, ChronoUnit.DAYS), oldConfig("none")));
+        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
+                Pool.of("worker", MaxUnavailable.DEFAULT, worker)), renamed(nodes));
     }
 
     /**

@@ -43,6 +43,7 @@ class PlannerProperties {
         Snapshot shuffled = new Snapshot(s.now(), pools, nodes, s.configs(), s.policies(), s.pdbs(), s.windows(),
                 s.locks(), s.limits());
         assertThat(Planner.next(shuffled)).isEqualTo(Planner.next(s));
+        RolloutInvariants.checkDeterministic(Controller.planner(), s);
         assertThat(Planner.plan(shuffled)).isEqualTo(Planner.plan(s));
     }
 
