@@ -15,7 +15,11 @@ public sealed interface Fault {
     /** A one-line description, such as {@code admin cordons n03}. */
     String describe();
 
-    /** Every drain of {@code node} fails (a PodDisruptionBudget or a stuck pod) until {@link UnblockDrain}. */
+    /**
+     * Every drain of {@code node} fails (a PodDisruptionBudget or a stuck pod) until {@link UnblockDrain}.
+     *
+     * @param node the node's name
+     */
     record BlockDrain(String node) implements Fault {
         public BlockDrain {
             Objects.requireNonNull(node, "node");
@@ -27,7 +31,11 @@ public sealed interface Fault {
         }
     }
 
-    /** Drains of {@code node} succeed again. */
+    /**
+     * Drains of {@code node} succeed again.
+     *
+     * @param node the node's name
+     */
     record UnblockDrain(String node) implements Fault {
         public UnblockDrain {
             Objects.requireNonNull(node, "node");
@@ -39,7 +47,11 @@ public sealed interface Fault {
         }
     }
 
-    /** The next {@code Apply} on {@code node} fails: the node agent goes Degraded and nothing is staged. */
+    /**
+     * The next {@code Apply} on {@code node} fails: the node agent goes Degraded and nothing is staged.
+     *
+     * @param node the node's name
+     */
     record FailApply(String node) implements Fault {
         public FailApply {
             Objects.requireNonNull(node, "node");
@@ -51,7 +63,11 @@ public sealed interface Fault {
         }
     }
 
-    /** A Degraded or Unreconcilable node agent recovers (state Done, still on its way to its desired config). */
+    /**
+     * A Degraded or Unreconcilable node agent recovers (state Done, still on its way to its desired config).
+     *
+     * @param node the node's name
+     */
     record Recover(String node) implements Fault {
         public Recover {
             Objects.requireNonNull(node, "node");
@@ -63,7 +79,12 @@ public sealed interface Fault {
         }
     }
 
-    /** {@code node} becomes NotReady ({@code ready = false}) or Ready again. */
+    /**
+     * {@code node} becomes NotReady ({@code ready = false}) or Ready again.
+     *
+     * @param node the node's name
+     * @param ready {@code true}: Ready again; {@code false}: NotReady
+     */
     record Readiness(String node, boolean ready) implements Fault {
         public Readiness {
             Objects.requireNonNull(node, "node");
@@ -75,7 +96,11 @@ public sealed interface Fault {
         }
     }
 
-    /** An administrator cordons {@code node} (owner {@code admin}); no change if it is already cordoned. */
+    /**
+     * An administrator cordons {@code node} (owner {@code admin}); no change if it is already cordoned.
+     *
+     * @param node the node's name
+     */
     record AdminCordon(String node) implements Fault {
         public AdminCordon {
             Objects.requireNonNull(node, "node");
@@ -87,7 +112,11 @@ public sealed interface Fault {
         }
     }
 
-    /** An administrator uncordons {@code node}, whoever cordoned it. */
+    /**
+     * An administrator uncordons {@code node}, whoever cordoned it.
+     *
+     * @param node the node's name
+     */
     record AdminUncordon(String node) implements Fault {
         public AdminUncordon {
             Objects.requireNonNull(node, "node");
@@ -99,7 +128,12 @@ public sealed interface Fault {
         }
     }
 
-    /** The pool's target changes mid-rollout (the old target becomes its {@code previous}). */
+    /**
+     * The pool's target changes mid-rollout (the old target becomes its {@code previous}).
+     *
+     * @param pool the pool's name
+     * @param target the new target
+     */
     record ChangeTarget(String pool, Target target) implements Fault {
         public ChangeTarget {
             Objects.requireNonNull(pool, "pool");
@@ -112,7 +146,12 @@ public sealed interface Fault {
         }
     }
 
-    /** The pool is paused or unpaused. */
+    /**
+     * The pool is paused or unpaused.
+     *
+     * @param pool the pool's name
+     * @param paused {@code true} to pause, {@code false} to unpause
+     */
     record Pause(String pool, boolean paused) implements Fault {
         public Pause {
             Objects.requireNonNull(pool, "pool");
@@ -124,7 +163,11 @@ public sealed interface Fault {
         }
     }
 
-    /** The clock moves forward by {@code by} (positive). */
+    /**
+     * The clock moves forward by {@code by} (positive).
+     *
+     * @param by how far, positive
+     */
     record AdvanceClock(Duration by) implements Fault {
         public AdvanceClock {
             Objects.requireNonNull(by, "by");
