@@ -30,6 +30,8 @@ class IgnitionArbitrariesProperties {
         byte[] json = Ignition.write(c, v);
         ParseResult r = Ignition.parse(json);
         assertThat(r.report().entries()).as("parse %s", new String(json)).isEmpty();
+        IgnitionLaws.checkRoundTrip(c, v);
+        IgnitionLaws.checkTranslateUpDown(c, v);
         Statistics.label("version").collect(v.toString());
         Statistics.label("sections").collect(!c.storage().files().isEmpty(), !c.systemd().units().isEmpty(),
                 !c.passwd().users().isEmpty());
