@@ -83,7 +83,7 @@ public final class DeploymentSimulator {
         this.random = new Random(seed);
         this.sysroot = sysroot;
         this.commits = List.copyOf(commits);
-        this.diskBootcsums = new ArrayList<>(Collections.nCopies(commits.size(), null));
+        this.diskBootcsums = new ArrayList<>();
     }
 
     /**
@@ -101,12 +101,18 @@ public final class DeploymentSimulator {
         Sysroot s = Sysroot.open(root);
         SystemRepository repo = s.repository();
         List<Checksum> cs = new ArrayList<>();
+        List<Checksum> boots = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Path tree = FileTreeSpec.osTree(i == 3 ? "6.2.0" : "6.1.0", i == 3 ? "k2" : "k1",
+            String kernel = i == 3 ? "k2" : "k1";
+            Path tree = FileTreeSpec.osTree(i == 3 ? "6.2.0" : "6.1.0", kernel,
                     Map.of("app.conf", "v" + i + "\n")).writeTo(dir.resolve("tree" + i));
             cs.add(repo.commit(tree, "os/stable", "c" + i, i + ".0", Instant.ofEpochSecond(1_700_000_000L + i)));
+            // libostree's boot checksum: SHA-256 of the kernel followed by the initramfs
+            boots.add(Checksum.sha256((kernel + "initrd for " + kernel).getBytes(StandardCharsets.UTF_8)));
         }
-        return new DeploymentSimulator(seed, s, cs);
+        DeploymentSimulator sim = new DeploymentSimulator(seed, s, cs);
+        sim.diskBootcsums.addAll(boots);
+        return sim;
     }
 
     // ------------------------------------------------------------------------------------------------ state
@@ -150,8 +156,7 @@ public final class DeploymentSimulator {
     public DeployTarget target(String stateroot, int commit) {
         Checksum c = commits.get(commit);
         if (sysroot != null) {
-            Checksum boot = diskBootcsums.get(commit);
-            return new DeployTarget(stateroot, c, boot == null ? c : boot, Origin.ofRefspec(c.hex()));
+            return new DeployTarget(stateroot, c, diskBootcsums.get(commit), Origin.ofRefspec(c.hex()));
         }
         return new DeployTarget(stateroot, c, commit % 2 == 0 ? BOOT_A : BOOT_B,
                 Origin.ofRefspec(stateroot + "/stable"));
@@ -189,17 +194,9 @@ public final class DeploymentSimulator {
         Objects.requireNonNull(options, "options");
         String what = (stage ? "stage " : "deploy ") + os + " c" + commit + " " + options;
         DeploymentInvariants.Step kind = stage ? DeploymentInvariants.Step.STAGE : DeploymentInvariants.Step.DEPLOY;
-        if (sysroot == null) {
-            return step(kind, what, l -> stage ? l.stage(target(os, commit), options)
-                    : l.deploy(target(os, commit), options), null);
-        }
-        Transition disk = io(() -> stage ? sysroot.stage(os, commits.get(commit).hex(), options)
-                : sysroot.deploy(os, commits.get(commit).hex(), options));
-        if (disk.isApplied() && ((Transition.Applied) disk).added() != null) {
-            diskBootcsums.set(commit, ((Transition.Applied) disk).added().bootcsum());
-        }
         return step(kind, what, l -> stage ? l.stage(target(os, commit), options)
-                : l.deploy(target(os, commit), options), s -> disk);
+                : l.deploy(target(os, commit), options), s -> stage ? s.stage(os, commits.get(commit).hex(), options)
+                : s.deploy(os, commits.get(commit).hex(), options));
     }
 
     /** {@code ostree admin finalize-staged} (without a reboot). */

@@ -146,7 +146,7 @@ public final class OstreeArbitraries {
         Arbitrary<byte[]> small = Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
         Arbitrary<byte[]> text = Arbitraries.strings().alpha().ofMaxLength(200)
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> large = Combinators.combine(Arbitraries.integers().between(65_537, 300_000),
+        Arbitrary<byte[]> large = Combinators.combine(Arbitraries.integers().between(65_537, 140_000),
                 Arbitraries.longs()).as((size, seed) -> {
                     byte[] b = new byte[size];
                     new Random(seed).nextBytes(b);
@@ -195,7 +195,7 @@ public final class OstreeArbitraries {
 
     /**
      * File trees of depth up to 5 (and, occasionally, a chain 8 to 12 directories deep) with regular files of size 0
-     * to 300,000 bytes (a few over 64 KiB), duplicate contents, modes with setuid/setgid/sticky, symlinks (relative,
+     * to 140,000 bytes (a few over 64 KiB), duplicate contents, modes with setuid/setgid/sticky, symlinks (relative,
      * absolute, dangling), unicode names and empty directories. Shrinks towards the empty tree.
      * {@link FileTreeSpec#shapes()} names what a tree exhibits.
      */
