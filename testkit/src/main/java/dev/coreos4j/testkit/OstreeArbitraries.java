@@ -292,11 +292,11 @@ public final class OstreeArbitraries {
     // ------------------------------------------------------------------------------------------------ deployments
 
     /**
-     * Deployment lists reachable from an empty sysroot through up to {@code maxSteps} legal transitions of a
-     * model-mode {@link DeploymentSimulator} (every action of {@link DeploymentSimulator#actionChains}; refused
-     * steps are skipped); a fifth end with a stage of the booted stateroot, a fifth
-     * with a pin. Every list satisfies
-     * {@link DeploymentInvariants#checkList}.
+     * Deployment lists reachable from an empty sysroot through legal transitions of a model-mode
+     * {@link DeploymentSimulator}: five in six start from a booted machine (two in five of those with a second
+     * stateroot), then up to {@code maxSteps} random steps (every action of {@link DeploymentSimulator#actionChains};
+     * refused steps are skipped); a fifth end with a stage of the booted stateroot, a fifth with a pin. Every list
+     * satisfies {@link DeploymentInvariants#checkList}.
      */
     public static Arbitrary<DeploymentList> deploymentLists(int maxSteps) {
         List<Arbitrary<Transformer<DeploymentSimulator>>> actions = List.of(
@@ -318,8 +318,21 @@ public final class OstreeArbitraries {
         // a fifth of the lists end with a stage of the booted stateroot (when booted) and a fifth with a pin
         Arbitrary<Integer> tail = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(-1)),
                 Tuple.of(1, Arbitraries.integers().between(0, 2)), Tuple.of(1, Arbitraries.integers().between(3, 4)));
-        return Combinators.combine(any.list().ofMaxSize(maxSteps), tail).as((steps, stageCommit) -> {
+        // random steps from an empty sysroot rarely get as far as a boot, so most lists start from a booted
+        // machine: 0 = empty sysroot, 1 = fedora booted, 2 = fedora booted plus a deployment of rhcos
+        Arbitrary<Integer> start = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
+                Tuple.of(3, Arbitraries.just(1)), Tuple.of(2, Arbitraries.just(2)));
+        return Combinators.combine(start, any.list().ofMaxSize(maxSteps), tail).as((from, steps, stageCommit) -> {
             DeploymentSimulator sim = new DeploymentSimulator(steps.size());
+            if (from > 0) {
+                sim.osInit("fedora");
+                sim.deploy("fedora", 0, dev.coreos4j.ostree.deploy.DeployOptions.DEFAULTS);
+                sim.reboot(0);
+            }
+            if (from > 1) {
+                sim.osInit("rhcos");
+                sim.deploy("rhcos", 1, dev.coreos4j.ostree.deploy.DeployOptions.DEFAULTS.withNotAsDefault(true));
+            }
             for (Transformer<DeploymentSimulator> t : steps) {
                 sim = t.apply(sim);
             }

@@ -75,8 +75,9 @@ class DeploymentListProperties {
         Statistics.label("staged").collect(l.staged().isPresent());
         Statistics.label("pinned").collect(l.deployments().stream().anyMatch(Deployment::pinned));
         Statistics.label("stateroots").collect(l.deployments().stream().map(Deployment::stateroot).distinct().count());
-        Statistics.label("staged").coverage(c -> c.check(true).count(n -> n > 4));
-        Statistics.label("pinned").coverage(c -> c.check(true).count(n -> n > 10));
-        Statistics.label("stateroots").coverage(c -> c.check(2L).count(n -> n > 10));
+        Statistics.label("shape").coverage(c -> c.check("booted").percentage(p -> p > 40));
+        Statistics.label("staged").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("pinned").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("stateroots").coverage(c -> c.check(2L).percentage(p -> p > 15));
     }
 }
