@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
  */
 class RandomTreeConformanceTest {
 
-    @Property(tries = 6)
+    @Property(tries = 8)
     void randomTrees_commitChecksumsAgreeWithOstree(@ForAll @Size(min = 1, max = 3) List<@net.jqwik.api.From(
             supplier = Trees.class) FileTreeSpec> trees, @ForAll @IntRange(min = 1, max = 28) int day)
             throws Exception {
