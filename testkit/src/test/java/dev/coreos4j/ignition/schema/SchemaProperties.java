@@ -10,6 +10,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.testkit.IgnitionArbitraries;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -68,19 +67,9 @@ class SchemaProperties {
         }
     }
 
+    /** Valid configs of every stable version (the testkit's generator). */
     @Provide
     Arbitrary<Config> configs() {
-        Arbitrary<String> paths = Arbitraries.of("/a", "/b", "/etc/c");
-        return Combinators.combine(paths.list().uniqueElements().ofMaxSize(3),
-                Arbitraries.of("quiet", "a=1").list().uniqueElements().ofMaxSize(2),
-                Arbitraries.of(true, false).injectNull(0.5), Arbitraries.of("gzip", "").injectNull(0.5))
-                .as((files, args, enabled, compression) -> new Config(
-                        new Config.Ignition(null, null, null, null, "3.6.0"),
-                        new Config.KernelArguments(args, null), null,
-                        new Config.Storage(null, null, files.stream().map(p -> new Config.File(null, null, p, null,
-                                null, new Config.Resource(compression, null, "data:,x", null), 0644L)).toList(),
-                                null, null, null, null),
-                        new Config.Systemd(java.util.List.of(new Config.Unit(null, null, enabled, null,
-                                "x.service")))));
+        return IgnitionArbitraries.validConfigs();
     }
 }

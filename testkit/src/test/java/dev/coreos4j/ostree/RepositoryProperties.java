@@ -1,12 +1,12 @@
 package dev.coreos4j.ostree;
 
-import dev.coreos4j.ostree.internal.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
+
+import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.testkit.CommitHistorySpec;
+import dev.coreos4j.testkit.OstreeArbitraries;
 
 /**
  * Repository transactions as a state machine on a real on-disk repository: random chains of commits, stale
@@ -41,7 +45,10 @@ class RepositoryProperties {
         Sim() {
             try {
                 dir = Files.createTempDirectory("coreos4j-repo-props");
-                repo = Repository.init(dir.resolve("repo"));
+                Repository.init(dir.resolve("repo")).close();
+                // durability is not what this property checks; syncing every generated tree only costs time
+                Files.writeString(dir.resolve("repo/config"), "fsync=false\n", StandardOpenOption.APPEND);
+                repo = Repository.open(dir.resolve("repo"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,7 +100,8 @@ class RepositoryProperties {
     @Provide
     Arbitrary<ActionChain<Sim>> chains() {
         return ActionChain.<Sim>startWith(Sim::new)
-                .withAction(6, new CommitAction())
+                .withAction(5, new CommitAction())
+                .withAction(1, new HistoryAction())
                 .withAction(2, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES).map(b -> step(
                         "stale CAS on " + b, s -> {
                             Optional<Checksum> actual = Optional.ofNullable(s.heads.get(b));
@@ -125,23 +133,44 @@ class RepositoryProperties {
                 .withMaxTransformations(10);
     }
 
+    /** Commits a generated tree (plus a unique marker file, so every commit is new) to a branch. */
     private static final class CommitAction implements Action.Independent<Sim> {
         @Override
         public Arbitrary<Transformer<Sim>> transformer() {
-            return Combinators.combine(Arbitraries.of(BRANCHES), Arbitraries.integers().between(0, 5),
-                    Arbitraries.bytes().array(byte[].class).ofMaxSize(64)).as((b, files, content) -> step(
-                    "commit " + files + " files to " + b, s -> {
-                        MutableTree tree = new MutableTree();
-                        for (int i = 0; i < files; i++) {
-                            tree.putFile("dir" + (i % 2) + "/f" + i, 0644, content);
-                        }
-                        tree.putFile("n", 0600, Integer.toString(s.counter++).getBytes());
+            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.fileTrees(2)).as((b, spec) -> step(
+                    "commit " + spec + " to " + b, s -> {
+                        MutableTree tree = spec.toMutableTree();
+                        tree.putFile("n-" + s.counter, 0600, Integer.toString(s.counter++).getBytes());
                         Optional<Checksum> before = Optional.ofNullable(s.heads.get(b));
                         CommitResult r = s.repo.commit(tree, CommitOptions.builder().branch(b).subject(b)
                                 .timestamp(s.counter).build());
                         assertThat(r.commit().parent()).isEqualTo(before);
                         assertThat(r.refUpdate()).hasValue(new RefUpdate.Updated(b, before, Optional.of(r.checksum())));
                         s.heads.put(b, r.checksum());
+                    }));
+        }
+    }
+
+    /** Replays a generated history on a branch: a parent chain whose log the repository reports back in order. */
+    private static final class HistoryAction implements Action.Independent<Sim> {
+        @Override
+        public Arbitrary<Transformer<Sim>> transformer() {
+            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.commitHistories()).as((b, h) -> step(
+                    "history of " + h.commits().size() + " on " + b, s -> {
+                        Optional<Checksum> before = Optional.ofNullable(s.heads.get(b));
+                        List<Checksum> sums = h.commitTo(s.repo, b);
+                        assertThat(s.repo.readCommit(sums.get(0)).parent()).isEqualTo(before);
+                        for (int i = 1; i < sums.size(); i++) {
+                            assertThat(s.repo.readCommit(sums.get(i)).parent()).hasValue(sums.get(i - 1));
+                        }
+                        Checksum head = sums.get(sums.size() - 1);
+                        CommitHistorySpec.Commit last = h.commits().get(h.commits().size() - 1);
+                        CommitObject c = s.repo.readCommit(head);
+                        assertThat(c.subject()).isEqualTo(last.subject());
+                        assertThat(c.timestamp()).isEqualTo(last.timestamp());
+                        last.metadata().forEach((k, v) -> assertThat(c.metadata().get(k).orElseThrow().asString())
+                                .isEqualTo(v));
+                        s.heads.put(b, head);
                     }));
         }
     }

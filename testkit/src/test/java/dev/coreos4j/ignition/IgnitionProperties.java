@@ -2,6 +2,8 @@ package dev.coreos4j.ignition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.IgnitionArbitraries;
+import dev.coreos4j.testkit.IgnitionLaws;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,7 @@ class IgnitionProperties {
             ParseResult back = Ignition.parse(Ignition.write(model, v));
             assertThat(back.report().entries()).as("as %s", v).isEmpty();
             assertThat(back.config()).as("as %s", v).isEqualTo(model);
+            IgnitionLaws.checkRoundTrip(model, v);
         }
     }
 
@@ -84,6 +87,7 @@ class IgnitionProperties {
             byte[] latest = Ignition.write(up, SpecVersion.latestStable());
             byte[] down = Ignition.write(Ignition.parse(latest).config(), v);
             assertThat(new String(down, StandardCharsets.UTF_8)).isEqualTo(new String(old, StandardCharsets.UTF_8));
+            IgnitionLaws.checkTranslateUpDown(c.withVersion("3.6.0"), v);
         }
     }
 
@@ -142,47 +146,10 @@ class IgnitionProperties {
                 inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"));
     }
 
-    /** Valid configs that use only fields every stable version has (3.0.0). */
+    /** Valid configs that use only fields every stable version has (3.0.0): the testkit's generator. */
     @Provide
     Arbitrary<Config> configs() {
-        Arbitrary<String> segment = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6);
-        Arbitrary<String> absPath = segment.list().ofMinSize(1).ofMaxSize(3).map(l -> "/" + String.join("/", l));
-        Arbitrary<Long> mode = Arbitraries.longs().between(0, 0777).injectNull(0.3);
-        Arbitrary<Config.NodeUser> user = Arbitraries.oneOf(
-                Arbitraries.just(Config.NodeUser.EMPTY),
-                Arbitraries.just(new Config.NodeUser(0L, "")),
-                Arbitraries.longs().between(0, 65000).map(id -> new Config.NodeUser(id, null)),
-                segment.map(n -> new Config.NodeUser(null, n)));
-        Arbitrary<Config.Resource> contents = Arbitraries.oneOf(
-                Arbitraries.just(Config.Resource.EMPTY),
-                segment.map(s -> new Config.Resource(null, null, "data:," + s, null)),
-                segment.map(s -> new Config.Resource("gzip", null, "https://example.com/" + s,
-                        new Config.Verification("sha512-" + "0".repeat(128)))));
-        Arbitrary<Config.File> file = Combinators.combine(absPath.map(p -> "/f" + p), mode, user, contents,
-                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.5))
-                .as((p, m, u, res, ow) -> new Config.File(null, ow != null && ow && res.source() == null ? null : ow,
-                        p, u, null, res, m));
-        Arbitrary<Config.Directory> dir = Combinators.combine(absPath.map(p -> "/d" + p), mode)
-                .as((p, m) -> new Config.Directory(null, null, p, null, m));
-        Arbitrary<Config.Unit> unit = Combinators.combine(segment,
-                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.5), Arbitraries.of(true, false))
-                .as((n, enabled, withContents) -> new Config.Unit(
-                        withContents ? "[Unit]\nDescription=" + n + "\n\n[Install]\nWantedBy=multi-user.target\n"
-                                : null, List.of(new Config.Dropin("[Service]\nEnvironment=A=" + n + "\n",
-                        "10-" + n + ".conf")), enabled, null, n + ".service"));
-        Arbitrary<Config.PasswdUser> pu = Combinators.combine(segment, Arbitraries.longs().between(1000, 2000)
-                .injectNull(0.5)).as((n, uid) -> new Config.PasswdUser(null, List.of("wheel"), null, n, null, null,
-                null, null, null, List.of("ssh-ed25519 AAAA " + n), null, null, null, uid));
-        return Combinators.combine(file.list().ofMaxSize(4).uniqueElements(Config.File::path),
-                dir.list().ofMaxSize(3).uniqueElements(Config.Directory::path),
-                unit.list().ofMaxSize(3).uniqueElements(Config.Unit::name),
-                pu.list().ofMaxSize(3).uniqueElements(Config.PasswdUser::name),
-                Arbitraries.longs().between(0, 60).injectNull(0.5))
-                .as((files, dirs, units, users, timeout) -> new Config(
-                        new Config.Ignition(null, null, null, new Config.Timeouts(null, timeout), "3.6.0"),
-                        null, new Config.Passwd(null, users),
-                        new Config.Storage(dirs, null, files, null, null, null, null),
-                        new Config.Systemd(units)));
+        return IgnitionArbitraries.validConfigs(SpecVersion.V3_0_0);
     }
 
     @Property(tries = 1)
