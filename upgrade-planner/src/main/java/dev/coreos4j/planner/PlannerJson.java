@@ -687,6 +687,50 @@ public final class PlannerJson {
     // -------------------------------------------------------------------------------------------------- writing
 
     /**
+     * {@code mc} as a Kubernetes MachineConfig object ({@code apiVersion}, {@code kind}, {@code metadata.name},
+     * {@code metadata.labels}, {@code spec.config} written as Ignition 3.6.0, {@code spec.kernelArguments},
+     * {@code spec.extensions}, {@code spec.fips}, {@code spec.kernelType}, {@code spec.osImageURL}), pretty-printed.
+     * A generated MC carries the {@code generated-by-controller-version} annotation with the value {@code coreos4j}.
+     * {@link #readMachineConfig} reads it back to an equal value (up to the Ignition version, which becomes 3.6.0).
+     *
+     * @throws dev.coreos4j.ignition.IgnitionException if the Ignition config cannot be written as 3.6.0
+     */
+    public static String writeMachineConfig(MachineConfig mc) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("apiVersion", "machineconfiguration.openshift.io/v1");
+        root.put("kind", "MachineConfig");
+        ObjectNode meta = root.putObject("metadata");
+        meta.put("name", mc.name());
+        if (!mc.labels().isEmpty()) {
+            ObjectNode labels = meta.putObject("labels");
+            mc.labels().forEach(labels::put);
+        }
+        if (mc.generated()) {
+            meta.putObject("annotations").put(GENERATED_ANNOTATION, "coreos4j");
+        }
+        ObjectNode spec = root.putObject("spec");
+        spec.set("config", ignitionTree(mc.config()));
+        ArrayNode kargs = spec.putArray("kernelArguments");
+        mc.kernelArguments().forEach(kargs::add);
+        ArrayNode ext = spec.putArray("extensions");
+        mc.extensions().forEach(ext::add);
+        spec.put("fips", mc.fips());
+        spec.put("kernelType", mc.kernelType() == null ? "default" : mc.kernelType());
+        if (mc.osImageURL() != null) {
+            spec.put("osImageURL", mc.osImageURL());
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** {@code config} written as Ignition 3.6.0 JSON, as a tree. */
+    public static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
+        dev.coreos4j.ignition.Config c = config.ignition().version().isBlank()
+                ? config.withVersion(dev.coreos4j.ignition.SpecVersion.latestStable().toString()) : config;
+        byte[] json = dev.coreos4j.ignition.Ignition.write(c, dev.coreos4j.ignition.SpecVersion.latestStable());
+        return MAPPER.readTree(json);
+    }
+
+    /**
      * The plan as JSON: {@code {"waves":[{"index":0,"nodes":[{"name","pool","steps":[…]}]}],
      * "blocked":[{"node","pool","reason","detail"}]}}. A wave that starts later than {@code now} (a maintenance
      * window) also carries {@code "start"}.
