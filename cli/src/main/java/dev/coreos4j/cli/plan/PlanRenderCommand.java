@@ -145,7 +145,9 @@ public final class PlanRenderCommand implements Callable<Integer> {
             b.append("  disruption vs ").append(currentMc.name()).append(": ").append(summary(analysis))
                     .append('\n');
         }
-        b.append("Ignition:\n");
+        String header = b.toString().replaceAll(" +\n", "\n");
+        b.setLength(0);
+        b.append(header).append("Ignition:\n");
         b.append(MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(PlannerJson.ignitionTree(mc.config()))).append('\n');
         return b.toString();
