@@ -120,8 +120,9 @@ final class PlannerDemo implements DemoStep {
         Rendering b = Renderer.render("worker", List.of(base, policy));
         Rendering c = Renderer.render("worker", List.of(base, policy.withKernelArguments(List.of("nosmt"))));
         out.printf("%nWhat a config change costs (MachineConfigs rendered like MCO, default disruption policies):%n");
-        out.printf("  %s -> %s (policy.json): %s%n", a.name(), b.name(), disruption(a, b));
-        out.printf("  %s -> %s (+ kargs nosmt): %s%n", a.name(), c.name(), disruption(a, c));
+        out.printf("  00-worker                   = %s%n", a.name());
+        out.printf("  + 99-worker-policy          = %s: %s%n", b.name(), disruption(a, b));
+        out.printf("  + 99-worker-policy + nosmt  = %s: %s%n", c.name(), disruption(a, c));
     }
 
     private static String disruption(Rendering from, Rendering to) {
