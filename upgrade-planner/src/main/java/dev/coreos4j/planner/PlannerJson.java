@@ -722,11 +722,16 @@ public final class PlannerJson {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    /** {@code config} written as Ignition 3.6.0 JSON, as a tree. */
+    /**
+     * {@code config} written as canonical Ignition JSON (3.6.0, or 3.7.0-experimental for such a config), as a tree.
+     *
+     * @throws dev.coreos4j.ignition.IgnitionException if the config cannot be written in that version
+     */
     public static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
-        dev.coreos4j.ignition.Config c = config.ignition().version().isBlank()
-                ? config.withVersion(dev.coreos4j.ignition.SpecVersion.latestStable().toString()) : config;
-        byte[] json = dev.coreos4j.ignition.Ignition.write(c, dev.coreos4j.ignition.SpecVersion.latestStable());
+        dev.coreos4j.ignition.SpecVersion v = dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL.toString()
+                .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
+                : dev.coreos4j.ignition.SpecVersion.latestStable();
+        byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
         return MAPPER.readTree(json);
     }
 
