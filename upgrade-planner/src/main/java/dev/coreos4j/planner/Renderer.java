@@ -102,7 +102,6 @@ public final class Renderer {
         boolean fips = false;
         String kernelType = "default";
         String override = null;
-        List<String> order = new ArrayList<>();
         for (MachineConfig mc : ordered) {
             Config c = validated(mc);
             merged = merged == null ? c : Merge.merge(merged, compressionWorkaround(c)).config();
@@ -115,7 +114,6 @@ public final class Renderer {
             if (!mc.generated() && mc.osImageURL() != null && !mc.osImageURL().isBlank()) {
                 override = mc.osImageURL();
             }
-            order.add(mc.name());
         }
         if (!kernelType.equals("default") && extensions.contains("kernel-devel")) {
             throw new RenderException(RenderException.Code.KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL, null, null,
@@ -127,7 +125,7 @@ public final class Renderer {
                 kernelType, osImage, true);
         MachineConfig rendered = new MachineConfig("rendered-" + pool + "-" + contentHash(spec), Map.of(), merged,
                 kargs, extensions, fips, kernelType, osImage, true);
-        return new Rendering(rendered, order, override != null);
+        return new Rendering(rendered, ordered, override != null);
     }
 
     /**

@@ -207,6 +207,23 @@ class RenderedConfigTest {
     }
 
     @Test
+    void analyze_refusesLuksVolumes() {
+        Config luks = with(base().build(), s -> new Config.Storage(s.directories(), s.disks(), s.files(),
+                s.filesystems(), s.links(), List.of(new Config.Luks(null, null, "/dev/sdb", null, null, null, "data",
+                null, null, null, null)), s.raid()));
+        refused(change(base().build(), luks), "$.storage.luks[0]", "LUKS");
+    }
+
+    @Test
+    void analyze_reorderedStorageEntriesAreAChangeAsInMco() {
+        Config two = base().directory(DirectoryBuilder.at("/var/a")).directory(DirectoryBuilder.at("/var/b")).build();
+        Config swapped = base().directory(DirectoryBuilder.at("/var/b")).directory(DirectoryBuilder.at("/var/a"))
+                .build();
+        refused(change(two, swapped), "$.storage.directories[0]", "directories");
+        assertThat(disruption(change(two, two))).isEqualTo(Disruption.NONE);
+    }
+
+    @Test
     void analyze_refusesIgnitionKernelArguments() {
         Config kargs = base().kernelArguments(KernelArgumentsBuilder.create().shouldExist("nosmt")).build();
         refused(change(base().build(), kargs), "$.kernelArguments", "kernelArguments");

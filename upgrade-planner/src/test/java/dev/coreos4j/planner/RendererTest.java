@@ -199,6 +199,24 @@ class RendererTest {
     }
 
     @Test
+    void sourcesOf_namesTheMachineConfigsThatDefineARefusedEntry() {
+        Config disk = ConfigBuilder.create().buildUnchecked();
+        disk = new Config(disk.ignition(), disk.kernelArguments(), disk.passwd(), new Config.Storage(null,
+                List.of(new Config.Disk("/dev/sdb", null, true)), null, null, null, null, null), disk.systemd());
+        MachineConfig a = file("10-a", "worker", "/etc/hosts.extra", "x");
+        MachineConfig b = MachineConfig.of("20-disk", "worker", disk).withFips(true);
+        MachineConfig c = file("30-c", "worker", "/etc/hosts.extra", "y");
+        Rendering r = Renderer.render("worker", List.of(c, b, a));
+        assertThat(r.sourcesOf("$.storage.disks[0]")).containsExactly("20-disk");
+        assertThat(r.sourcesOf("$.storage.files[0].append")).containsExactly("10-a", "30-c");
+        assertThat(r.sourcesOf("fips")).containsExactly("20-disk");
+        assertThat(r.sourcesOf("$.storage.disks[1]")).isEmpty();
+        assertThat(r.sourcesOf("$.kernelArguments")).isEmpty();
+        assertThat(r.sourcesOf("storage.disks./dev/sdb")).isEmpty();
+        assertThat(r.mergeOrder()).containsExactly("10-a", "20-disk", "30-c");
+    }
+
+    @Test
     void machineConfig_rejectsAnUnknownKernelType() {
         assertThatThrownBy(() -> empty("a", null).withKernelType("rt"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kernelType");

@@ -142,8 +142,14 @@ public final class PlanRenderCommand implements Callable<Integer> {
         b.append("  osImageURL:      ").append(mc.osImageURL() == null ? "-" : mc.osImageURL())
                 .append(r.osImageOverridden() ? " (overridden)" : "").append('\n');
         if (analysis != null) {
-            b.append("  disruption vs ").append(currentMc.name()).append(": ").append(summary(analysis))
-                    .append('\n');
+            b.append("  disruption vs ").append(currentMc.name()).append(": ").append(summary(analysis));
+            if (analysis instanceof ChangeAnalysis.Irreconcilable) {
+                List<String> from = r.sourcesOf(((ChangeAnalysis.Irreconcilable) analysis).path());
+                if (!from.isEmpty()) {
+                    b.append(" (from ").append(String.join(", ", from)).append(')');
+                }
+            }
+            b.append('\n');
         }
         String header = b.toString().replaceAll(" +\n", "\n");
         b.setLength(0);
@@ -182,6 +188,8 @@ public final class PlanRenderCommand implements Callable<Integer> {
                 d.put("reconcilable", false);
                 d.put("path", i.path());
                 d.put("message", i.message());
+                ArrayNode from = d.putArray("machineConfigs");
+                r.sourcesOf(i.path()).forEach(from::add);
             } else {
                 Disruption x = ((ChangeAnalysis.Reconcilable) analysis).disruption();
                 d.put("reconcilable", true);

@@ -84,7 +84,8 @@ class PlanRenderCommandTest {
         CliRun r = run("plan", "render", "--pool", "worker", "--current", current.toString(), base.toString(),
                 write(dir, "disk.json", DISK).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(r.out()).contains("cannot be applied in place: $.storage.disks[0]");
+        assertThat(r.out()).contains("cannot be applied in place: $.storage.disks[0]: changes to disks cannot be"
+                + " applied to a running node (from 99-worker-disk)");
     }
 
     @Test
