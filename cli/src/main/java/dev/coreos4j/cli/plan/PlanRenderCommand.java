@@ -38,15 +38,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(
         name = "render",
+        header = "Render a pool's MachineConfigs and show what the change costs a node.",
         mixinStandardHelpOptions = true,
         description = {
-                "Renders MachineConfigs (JSON: 'oc get mc NAME -o json' or the flat form) for a pool:",
-                "worker-role MCs first by name, then the rest by name, merged with Ignition's merge.",
-                "Prints the rendered name, the merged Ignition config and, with --current (a rendered",
-                "MachineConfig, e.g. this command's --format=json 'machineConfig' or 'oc get mc -o json'),",
-                "the disruption of the change under MCO's default node disruption policies.",
-                "Exit 1 when the MCs cannot be rendered or the change cannot be applied in place;",
-                "exit 2 for unreadable files.",
+                "Reads MachineConfigs ('oc get mc NAME -o json' or the flat form), orders",
+                "them like MCO (worker role first by name, then the rest by name) and merges",
+                "them with Ignition's merge. Prints the rendered name, the kernel fields and",
+                "the merged Ignition config; with --current (a rendered MachineConfig, e.g.",
+                "the 'machineConfig' of a --format=json run) also the disruption of the",
+                "change under MCO's default node disruption policies.",
+                "Exit 1 when the MCs cannot be rendered or the change cannot be applied in",
+                "place, 2 when a file cannot be read.",
         })
 public final class PlanRenderCommand implements Callable<Integer> {
 
