@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import dev.coreos4j.cli.CliRun;
 import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,21 @@ class PlanRenderCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).contains("cannot be applied in place: $.storage.disks[0]: changes to disks cannot be"
                 + " applied to a running node (from 99-worker-disk)");
+    }
+
+    @Test
+    void plan_readsConfigsGivenAsIgnitionOrMachineConfigs() {
+        CliRun r = run("plan", "--format", "json",
+                ProjectRoot.corpus("planner", "ignition-configs.json").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        JsonNode plan = JsonMapper.builder().build().readTree(r.out());
+        JsonNode wave = plan.get("waves").get(0).get("nodes");
+        assertThat(wave.size()).isEqualTo(2);
+        assertThat(wave.get(0).get("steps").toString()).isEqualTo("[\"SetDesired\",\"Apply\"]");
+        JsonNode blocked = plan.get("blocked").get(0);
+        assertThat(blocked.get("node").stringValue()).isEqualTo("i1");
+        assertThat(blocked.get("reason").stringValue()).isEqualTo("IrreconcilableTarget");
+        assertThat(blocked.get("detail").stringValue()).contains("$.storage.directories[0]");
     }
 
     @Test
