@@ -395,7 +395,7 @@ public final class PlannerJson {
                 bool(fields.get("fips"), at + ".fips", false), kernelType, image, generated);
     }
 
-    /** The snapshot path of an Ignition report path: {@code $.storage.files.0.path} → {@code at.storage.files[0].path}. */
+    /** The snapshot path of an Ignition path: {@code $.storage.files.0.path} → {@code at.storage.files[0].path}. */
     static String ignitionPath(String at, String ignitionPath) {
         if (ignitionPath == null || ignitionPath.equals("$")) {
             return at;
@@ -723,11 +723,16 @@ public final class PlannerJson {
     }
 
     /**
-     * {@code config} written as canonical Ignition JSON (3.6.0, or 3.7.0-experimental for such a config), as a tree.
+     * {@code config} written as Ignition JSON (3.6.0, or 3.7.0-experimental for such a config), pretty-printed with
+     * a trailing newline.
      *
      * @throws dev.coreos4j.ignition.IgnitionException if the config cannot be written in that version
      */
-    public static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
+    public static String writeIgnition(dev.coreos4j.ignition.Config config) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ignitionTree(config)) + "\n";
+    }
+
+    private static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
         dev.coreos4j.ignition.SpecVersion v = dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL.toString()
                 .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();

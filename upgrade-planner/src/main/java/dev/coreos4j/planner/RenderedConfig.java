@@ -82,15 +82,15 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
     public RenderedConfig withFile(String path, String hash) {
         TreeMap<String, String> f = new TreeMap<>(files);
         f.put(path, hash);
-        return new RenderedConfig(f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed,
-                refused);
+        return new RenderedConfig(f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withUnit(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(units);
         u.put(name, hash);
-        return new RenderedConfig(files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed,
-                refused);
+        return new RenderedConfig(files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withKernelArguments(List<String> value) {
@@ -101,8 +101,8 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
     public RenderedConfig withUser(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(users);
         u.put(name, hash);
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage, fixed,
-                refused);
+        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withStorage(String section, String key, String hash) {

@@ -36,8 +36,9 @@ import dev.coreos4j.ignition.merge.Merge;
  *       lists are appended. Like MCO, a child file that sets {@code contents.source} without
  *       {@code contents.compression} gets compression {@code ""} first, so it cannot inherit the parent's
  *       {@code gzip} (coreos/ignition#1327). The merged config gets {@code ignition.version} 3.6.0 and every file
- *       without an explicit {@code overwrite} gets {@code overwrite: true}. As in MCO, the merged config is not validated again (a
- *       file without a source now has {@code overwrite: true}, which Ignition itself would reject).</li>
+ *       without an explicit {@code overwrite} gets {@code overwrite: true}. As in MCO, the merged config is not
+ *       validated again (a file without a source now has {@code overwrite: true}, which Ignition itself would
+ *       reject).</li>
  *   <li>{@code kernelArguments} and {@code extensions}: concatenated in merge order. {@code fips}: true if any MC
  *       sets it. {@code kernelType}: the last MC in order that sets {@code realtime} or {@code 64k-pages}, else
  *       {@code default}; {@code kernel-devel} among the extensions with a non-default kernel is an error.</li>

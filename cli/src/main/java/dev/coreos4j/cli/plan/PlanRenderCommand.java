@@ -156,8 +156,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
         String header = b.toString().replaceAll(" +\n", "\n");
         b.setLength(0);
         b.append(header).append("Ignition:\n");
-        b.append(MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(PlannerJson.ignitionTree(mc.config()))).append('\n');
+        b.append(PlannerJson.writeIgnition(mc.config()));
         return b.toString();
     }
 
