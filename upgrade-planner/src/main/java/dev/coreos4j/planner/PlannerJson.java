@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code kernelType}, {@code osImage}); an Ignition config ({@code ignition} with {@code kernelArguments},
  * {@code extensions}, {@code fips}, {@code kernelType}, {@code osImageURL}), derived with
  * {@link RenderedConfig#of(MachineConfig)}; or MachineConfigs to render ({@code pool}, {@code osImageURL} = the
- * cluster's image, {@code machineConfigs[]} in {@link #readMachineConfig} form), rendered with {@link Renderer}.
+ * cluster's image, {@code osImageStream}, {@code machineConfigs[]} in {@link #readMachineConfig} form), rendered with {@link Renderer}.
  */
 public final class PlannerJson {
 
@@ -403,7 +403,10 @@ public final class PlannerJson {
         return at + ignitionPath.substring(1).replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
     }
 
-    /** A {@code configs} entry in the render form: {@code pool}, {@code osImageURL}, {@code machineConfigs[]}. */
+    /**
+     * A {@code configs} entry in the render form: {@code pool}, {@code osImageURL} (the cluster's image),
+     * {@code osImageStream}, {@code machineConfigs[]}.
+     */
     private static Rendering rendered(JsonNode c, String at) {
         String pool = optString(c.get("pool"), at + ".pool");
         if (pool != null && pool.isBlank()) {
@@ -419,7 +422,7 @@ public final class PlannerJson {
         }
         try {
             return Renderer.render(pool == null ? "pool" : pool, mcs, optString(c.get("osImageURL"),
-                    at + ".osImageURL"));
+                    at + ".osImageURL"), optString(c.get("osImageStream"), at + ".osImageStream"));
         } catch (RenderException e) {
             String where = at + ".machineConfigs";
             for (int k = 0; k < mcs.size(); k++) {

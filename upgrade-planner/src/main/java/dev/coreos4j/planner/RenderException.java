@@ -19,7 +19,9 @@ public final class RenderException extends RuntimeException {
         /** A MachineConfig's Ignition config is invalid. */
         INVALID_IGNITION,
         /** The {@code kernel-devel} extension was requested together with a non-default kernel type. */
-        KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL
+        KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL,
+        /** A MachineConfig overrides {@code osImageURL} while the pool names an OS image stream. */
+        OS_IMAGE_OVERRIDE_WITH_STREAM
     }
 
     private final Code code;

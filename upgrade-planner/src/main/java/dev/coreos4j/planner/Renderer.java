@@ -50,8 +50,9 @@ import dev.coreos4j.ignition.merge.Merge;
  *       its own salt and the Go YAML encoding of the spec; we cannot reproduce those bytes, so our names have MCO's
  *       shape and content-addressing but never equal MCO's for the same MCs.</li>
  * </ol>
- * Not modelled: waiting for controller versions (§1.8 step 2), the extension allow-list, the etcd size check and
- * {@code osImageStream}.
+ * Not modelled: waiting for controller versions (§1.8 step 2), the extension allow-list, the etcd size check,
+ * {@code baseOSExtensionsContainerImage} and the image an OS image stream resolves to (the caller passes it as
+ * {@code defaultOsImage}).
  */
 public final class Renderer {
 
@@ -80,6 +81,18 @@ public final class Renderer {
      * @throws NullPointerException if an argument other than {@code defaultOsImage} is null
      */
     public static Rendering render(String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage) {
+        return render(pool, machineConfigs, defaultOsImage, null);
+    }
+
+    /**
+     * {@link #render(String, Collection, String)} for a pool that also names an OS image stream
+     * ({@code spec.osImageStream.name}): an {@code osImageURL} override from a non-generated MC is then an error
+     * ({@link RenderException.Code#OS_IMAGE_OVERRIDE_WITH_STREAM}, naming the MC that wins the override).
+     *
+     * @param osImageStream the pool's OS image stream name, or {@code null}
+     */
+    public static Rendering render(String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage,
+                                   String osImageStream) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(machineConfigs, "machineConfigs");
         if (pool.isBlank()) {
@@ -103,6 +116,7 @@ public final class Renderer {
         boolean fips = false;
         String kernelType = "default";
         String override = null;
+        String overrider = null;
         for (MachineConfig mc : ordered) {
             Config c = validated(mc);
             merged = merged == null ? c : Merge.merge(merged, compressionWorkaround(c)).config();
@@ -114,11 +128,17 @@ public final class Renderer {
             }
             if (!mc.generated() && mc.osImageURL() != null && !mc.osImageURL().isBlank()) {
                 override = mc.osImageURL();
+                overrider = mc.name();
             }
         }
         if (!kernelType.equals("default") && extensions.contains("kernel-devel")) {
             throw new RenderException(RenderException.Code.KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL, null, null,
                     "the kernel-devel extension cannot be used with kernelType " + kernelType);
+        }
+        if (override != null && osImageStream != null) {
+            throw new RenderException(RenderException.Code.OS_IMAGE_OVERRIDE_WITH_STREAM, overrider, null,
+                    "MachineConfig " + overrider + " overrides osImageURL while the pool uses OS image stream "
+                            + osImageStream + "; use one or the other");
         }
         merged = defaultOverwrite(merged.withVersion(SpecVersion.latestStable().toString()));
         String osImage = override != null ? override : defaultOsImage;

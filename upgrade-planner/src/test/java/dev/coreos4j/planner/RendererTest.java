@@ -156,6 +156,19 @@ class RendererTest {
     }
 
     @Test
+    void render_rejectsAnOsImageOverrideWhenThePoolUsesAnImageStream() {
+        MachineConfig o = empty("10-o", null).withOsImageURL("quay.io/o@sha256:1");
+        assertThatThrownBy(() -> Renderer.render("worker", List.of(o, empty("00-w", "worker")), "q@sha256:0",
+                "rhel-10"))
+                .isInstanceOfSatisfying(RenderException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RenderException.Code.OS_IMAGE_OVERRIDE_WITH_STREAM);
+                    assertThat(e.machineConfig()).isEqualTo("10-o");
+                });
+        assertThat(Renderer.render("worker", List.of(empty("00-w", "worker")), "q@sha256:0", "rhel-10")
+                .machineConfig().osImageURL()).isEqualTo("q@sha256:0");
+    }
+
+    @Test
     void render_reportsAnInvalidFragmentWithItsNameAndIgnitionPath() {
         Config bad = ConfigBuilder.create().file(new Config.File(null, null, "relative", null, null, null, null))
                 .buildUnchecked();

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code coreos4j plan render --pool NAME [--os-image URL] [--current FILE] [--format=text|json] MC.json...}:
+ * {@code coreos4j plan render --pool NAME [--os-image URL] [--os-image-stream NAME] [--current FILE]
+ * [--format=text|json] MC.json...}:
  * renders a pool's MachineConfigs like MCO's render controller and, with {@code --current}, says how disruptive
  * moving a node from the current rendered config to the new one is (default node disruption policies).
  */
@@ -65,6 +66,10 @@ public final class PlanRenderCommand implements Callable<Integer> {
             + " non-generated MachineConfig overrides it.")
     String osImage;
 
+    @Option(names = "--os-image-stream", paramLabel = "NAME", description = "The pool's OS image stream; an"
+            + " osImageURL override from a MachineConfig is then an error.")
+    String osImageStream;
+
     @Option(names = "--current", paramLabel = "FILE", description = "The node's current rendered MachineConfig,"
             + " to compute the disruption against.")
     Path current;
@@ -96,7 +101,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
                 currentMc = read(current);
             }
             reading = null;
-            rendering = Renderer.render(pool, mcs, osImage);
+            rendering = Renderer.render(pool, mcs, osImage, osImageStream);
         } catch (InvalidSnapshotException e) {
             err.println("coreos4j: plan render: " + reading + ": " + e.getMessage());
             err.flush();

@@ -119,6 +119,10 @@ class PlanRenderCommandTest {
         r = run("plan", "render", "--pool", "worker", rt.toString(), devel.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).contains("kernel-devel").doesNotContain("Exception");
+        Path img = write(dir, "img.json", "{\"name\": \"30-img\", \"osImageURL\": \"q@sha256:1\"}");
+        r = run("plan", "render", "--pool", "worker", "--os-image-stream", "rhel-10", img.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).startsWith("coreos4j: plan render: MachineConfig 30-img overrides osImageURL");
         r = run("plan", "render", "--pool", "worker", dir.resolve("missing.json").toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().count()).isEqualTo(1);
