@@ -87,13 +87,19 @@ public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
     }
 
     /**
-     * Analyses the change from {@code current} to {@code target}: irreconcilable storage or non-core user changes
+     * Analyses the change from {@code current} to {@code target}: entries only derived configs carry (see
+     * {@link RenderedConfig#from}: fixed entries, JSON-path keyed storage, files using append) are checked first and
+     * refused naming their Ignition JSON path; then irreconcilable storage or non-core user changes
      * are refused naming the first offending entry (in sorted order); OS image, kernel arguments, FIPS, kernel type
      * or extension changes need a reboot; every changed file and unit adds its policy's actions (no policy: reboot);
      * a changed {@code core} user adds the SSH-key actions. Then Reboot absorbs everything, None is dropped beside
      * other actions, an all-None or empty set is None. The result does not depend on map iteration order.
      */
     public ChangeAnalysis analyze(RenderedConfig current, RenderedConfig target) {
+        ChangeAnalysis.Irreconcilable refused = RenderedConfig.refusal(current, target);
+        if (refused != null) {
+            return refused;
+        }
         for (String section : new TreeSet<>(RenderedConfig.STORAGE_SECTIONS)) {
             Map<String, String> a = current.storage().getOrDefault(section, Map.of());
             Map<String, String> b = target.storage().getOrDefault(section, Map.of());

@@ -35,6 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
  * (default current), {@code currentImage}, {@code desiredImage} (default current), {@code state} (default Done),
  * {@code reason}, {@code drained}, {@code staged}, {@code pods[{name,labels}]}), and optional {@code configs},
  * {@code disruptionPolicies}, {@code pdbs}, {@code windows}, {@code locks}, {@code limits}.
+ *
+ * <p>A {@code configs} entry (name → rendered config) takes one of three forms: hashes ({@code files},
+ * {@code units}, {@code users}, {@code storage}, {@code kernelArguments}, {@code extensions}, {@code fips},
+ * {@code kernelType}, {@code osImage}); an Ignition config ({@code ignition} with {@code kernelArguments},
+ * {@code extensions}, {@code fips}, {@code kernelType}, {@code osImageURL}), derived with
+ * {@link RenderedConfig#of(MachineConfig)}; or MachineConfigs to render ({@code pool}, {@code osImageURL} = the
+ * cluster's image, {@code osImageStream}, {@code machineConfigs[]} in {@link #readMachineConfig} form), rendered with {@link Renderer}.
  */
 public final class PlannerJson {
 
@@ -253,8 +260,30 @@ public final class PlannerJson {
                 bool(n.get("staged"), at + ".staged", false), pods);
     }
 
+    /** Fields of the hash form of a {@code configs} entry. */
+    private static final List<String> HASH_FIELDS = List.of("files", "units", "users", "storage", "osImage");
+
     private static RenderedConfig config(JsonNode c, String at) {
         object(c, at);
+        boolean ignition = c.has("ignition");
+        boolean rendered = c.has("machineConfigs");
+        if (ignition && rendered) {
+            throw new InvalidSnapshotException(at, "give either ignition or machineConfigs, not both");
+        }
+        if (ignition || rendered) {
+            for (String f : HASH_FIELDS) {
+                if (c.has(f)) {
+                    throw new InvalidSnapshotException(at + "." + f, "hash fields cannot be combined with "
+                            + (ignition ? "ignition" : "machineConfigs"));
+                }
+            }
+        }
+        if (ignition) {
+            return RenderedConfig.of(machineConfig(c, at, false));
+        }
+        if (rendered) {
+            return RenderedConfig.of(rendered(c, at).machineConfig());
+        }
         Map<String, Map<String, String>> storage = new TreeMap<>();
         JsonNode st = c.get("storage");
         if (st != null && !st.isNull()) {
@@ -277,6 +306,132 @@ public final class PlannerJson {
                 stringList(c.get("extensions"), at + ".extensions"), bool(c.get("fips"), at + ".fips", false),
                 kernelType, optString(c.get("osImage"), at + ".osImage"), stringMap(c.get("users"), at + ".users"),
                 storage);
+    }
+
+    // ------------------------------------------------------------------------------------------ MachineConfigs
+
+    /**
+     * Parses one MachineConfig document, in either shape:
+     * <ul>
+     *   <li>Kubernetes ({@code oc get mc NAME -o json}): {@code metadata.name}, {@code metadata.labels},
+     *       {@code metadata.annotations} (the {@code machineconfiguration.openshift.io/generated-by-controller-version}
+     *       annotation marks it generated), {@code spec.config} (an Ignition 3.x config, may be absent),
+     *       {@code spec.kernelArguments}, {@code spec.extensions}, {@code spec.fips}, {@code spec.kernelType},
+     *       {@code spec.osImageURL};</li>
+     *   <li>flat: {@code name}, {@code labels}, {@code ignition}, {@code kernelArguments}, {@code extensions},
+     *       {@code fips}, {@code kernelType}, {@code osImageURL}, {@code generated}.</li>
+     * </ul>
+     * The Ignition config is read with {@link dev.coreos4j.ignition.Ignition#parse(String)}; its errors are reported
+     * at the snapshot path followed by the Ignition path ({@code $.ignition.storage.files[0].path}).
+     *
+     * @throws InvalidSnapshotException naming the JSON path of the first problem
+     */
+    public static MachineConfig readMachineConfig(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(msg));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidSnapshotException("$", "expected a JSON object");
+        }
+        return machineConfig(root, "$", true);
+    }
+
+    /** A MachineConfig object at {@code at}; {@code named}: the flat shape needs a name. */
+    private static MachineConfig machineConfig(JsonNode m, String at, boolean named) {
+        object(m, at);
+        if (m.has("spec") || m.has("metadata")) {
+            JsonNode meta = required(m, "metadata", at);
+            object(meta, at + ".metadata");
+            String name = string(required(meta, "name", at + ".metadata"), at + ".metadata.name");
+            Map<String, String> annotations = stringMap(meta.get("annotations"), at + ".metadata.annotations");
+            JsonNode spec = m.get("spec");
+            String sat = at + ".spec";
+            if (spec == null || spec.isNull()) {
+                spec = MAPPER.createObjectNode();
+            }
+            object(spec, sat);
+            return machineConfig(name, stringMap(meta.get("labels"), at + ".metadata.labels"), spec.get("config"),
+                    sat + ".config", spec, sat, annotations.containsKey(GENERATED_ANNOTATION));
+        }
+        String name = named ? string(required(m, "name", at), at + ".name")
+                : optString(m.get("name"), at + ".name");
+        return machineConfig(name == null ? "config" : name, stringMap(m.get("labels"), at + ".labels"),
+                m.get("ignition"), at + ".ignition", m, at, bool(m.get("generated"), at + ".generated", false));
+    }
+
+    /** MCO's marker of a controller-generated MachineConfig. */
+    private static final String GENERATED_ANNOTATION =
+            "machineconfiguration.openshift.io/generated-by-controller-version";
+
+    private static MachineConfig machineConfig(String name, Map<String, String> labels, JsonNode ignition,
+                                               String iat, JsonNode fields, String at, boolean generated) {
+        if (name.isBlank()) {
+            throw new InvalidSnapshotException(at + ".name", "must not be blank");
+        }
+        dev.coreos4j.ignition.Config config = dev.coreos4j.ignition.Config.EMPTY;
+        if (ignition != null && !ignition.isNull()) {
+            object(ignition, iat);
+            dev.coreos4j.ignition.ParseResult parsed =
+                    dev.coreos4j.ignition.Ignition.parse(MAPPER.writeValueAsString(ignition));
+            if (!parsed.isValid()) {
+                dev.coreos4j.ignition.Report.Entry e = parsed.report().errors().get(0);
+                throw new InvalidSnapshotException(ignitionPath(iat, e.path()), "invalid Ignition config: "
+                        + e.message());
+            }
+            config = parsed.config();
+        }
+        String kernelType = optString(fields.get("kernelType"), at + ".kernelType");
+        if (kernelType != null && !MachineConfig.KERNEL_TYPES.contains(kernelType)) {
+            throw new InvalidSnapshotException(at + ".kernelType",
+                    "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
+        }
+        String image = optString(fields.get("osImageURL"), at + ".osImageURL");
+        return new MachineConfig(name, labels, config, stringList(fields.get("kernelArguments"),
+                at + ".kernelArguments"), stringList(fields.get("extensions"), at + ".extensions"),
+                bool(fields.get("fips"), at + ".fips", false), kernelType, image, generated);
+    }
+
+    /** The snapshot path of an Ignition path: {@code $.storage.files.0.path} → {@code at.storage.files[0].path}. */
+    static String ignitionPath(String at, String ignitionPath) {
+        if (ignitionPath == null || ignitionPath.equals("$")) {
+            return at;
+        }
+        return at + ignitionPath.substring(1).replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+    }
+
+    /**
+     * A {@code configs} entry in the render form: {@code pool}, {@code osImageURL} (the cluster's image),
+     * {@code osImageStream}, {@code machineConfigs[]}.
+     */
+    private static Rendering rendered(JsonNode c, String at) {
+        String pool = optString(c.get("pool"), at + ".pool");
+        if (pool != null && pool.isBlank()) {
+            throw new InvalidSnapshotException(at + ".pool", "must not be blank");
+        }
+        List<MachineConfig> mcs = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        int i = 0;
+        for (JsonNode m : array(c.get("machineConfigs"), at + ".machineConfigs")) {
+            String mat = at + ".machineConfigs[" + i++ + "]";
+            mcs.add(machineConfig(m, mat, true));
+            paths.add(mat);
+        }
+        try {
+            return Renderer.render(pool == null ? "pool" : pool, mcs, optString(c.get("osImageURL"),
+                    at + ".osImageURL"), optString(c.get("osImageStream"), at + ".osImageStream"));
+        } catch (RenderException e) {
+            String where = at + ".machineConfigs";
+            for (int k = 0; k < mcs.size(); k++) {
+                if (mcs.get(k).name().equals(e.machineConfig())) {
+                    where = paths.get(k);
+                }
+            }
+            throw new InvalidSnapshotException(where, e.getMessage());
+        }
     }
 
     private static DisruptionPolicies policies(JsonNode d, String at) {
@@ -533,6 +688,60 @@ public final class PlannerJson {
     }
 
     // -------------------------------------------------------------------------------------------------- writing
+
+    /**
+     * {@code mc} as a Kubernetes MachineConfig object ({@code apiVersion}, {@code kind}, {@code metadata.name},
+     * {@code metadata.labels}, {@code spec.config} written as Ignition 3.6.0, {@code spec.kernelArguments},
+     * {@code spec.extensions}, {@code spec.fips}, {@code spec.kernelType}, {@code spec.osImageURL}), pretty-printed.
+     * A generated MC carries the {@code generated-by-controller-version} annotation with the value {@code coreos4j}.
+     * {@link #readMachineConfig} reads it back to an equal value (up to the Ignition version, which becomes 3.6.0).
+     *
+     * @throws dev.coreos4j.ignition.IgnitionException if the Ignition config cannot be written as 3.6.0
+     */
+    public static String writeMachineConfig(MachineConfig mc) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("apiVersion", "machineconfiguration.openshift.io/v1");
+        root.put("kind", "MachineConfig");
+        ObjectNode meta = root.putObject("metadata");
+        meta.put("name", mc.name());
+        if (!mc.labels().isEmpty()) {
+            ObjectNode labels = meta.putObject("labels");
+            mc.labels().forEach(labels::put);
+        }
+        if (mc.generated()) {
+            meta.putObject("annotations").put(GENERATED_ANNOTATION, "coreos4j");
+        }
+        ObjectNode spec = root.putObject("spec");
+        spec.set("config", ignitionTree(mc.config()));
+        ArrayNode kargs = spec.putArray("kernelArguments");
+        mc.kernelArguments().forEach(kargs::add);
+        ArrayNode ext = spec.putArray("extensions");
+        mc.extensions().forEach(ext::add);
+        spec.put("fips", mc.fips());
+        spec.put("kernelType", mc.kernelType() == null ? "default" : mc.kernelType());
+        if (mc.osImageURL() != null) {
+            spec.put("osImageURL", mc.osImageURL());
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /**
+     * {@code config} written as Ignition JSON (3.6.0, or 3.7.0-experimental for such a config), pretty-printed with
+     * a trailing newline.
+     *
+     * @throws dev.coreos4j.ignition.IgnitionException if the config cannot be written in that version
+     */
+    public static String writeIgnition(dev.coreos4j.ignition.Config config) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ignitionTree(config)) + "\n";
+    }
+
+    private static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
+        dev.coreos4j.ignition.SpecVersion v = dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL.toString()
+                .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
+                : dev.coreos4j.ignition.SpecVersion.latestStable();
+        byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
+        return MAPPER.readTree(json);
+    }
 
     /**
      * The plan as JSON: {@code {"waves":[{"index":0,"nodes":[{"name","pool","steps":[…]}]}],

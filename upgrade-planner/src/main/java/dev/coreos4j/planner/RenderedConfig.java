@@ -1,10 +1,14 @@
 package dev.coreos4j.planner;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+
+import dev.coreos4j.ignition.Config;
 
 /**
  * The part of a rendered MachineConfig that decides how disruptive a change is: content hashes keyed by what the
@@ -20,11 +24,22 @@ import java.util.TreeMap;
  * @param osImage         the OS image the config pins, or {@code null}
  * @param users           user name → hash of the user entry; only {@code core}'s SSH keys / password may change
  * @param storage         {@code disks|filesystems|raid|directories|links} → id or path → hash; any change is
- *                        irreconcilable
+ *                        irreconcilable. Keys that are Ignition JSON paths (starting with {@code $}, as
+ *                        {@link #from} writes them) are reported as they are.
+ * @param fixed           Ignition JSON path (or {@code fips}) → hash of entries that can never change on a running
+ *                        node: passwd groups, users other than {@code core}'s SSH keys and password, LUKS volumes,
+ *                        Ignition {@code kernelArguments}, and FIPS when on. Any difference is irreconcilable, reported
+ *                        with the key. Empty for configs built from hashes, which keeps their FIPS flips a reboot.
+ * @param refused         Ignition JSON paths of entries that make the config impossible to apply in place at all
+ *                        (files using {@code append}): any change to such a config is irreconcilable
+ *
+ * <p>Hand-written configs (hashes a caller computed) and derived ones ({@link #of}, {@link #from}) can be mixed: a
+ * derived config adds {@code fixed} entries only for things that are present.
  */
 public record RenderedConfig(Map<String, String> files, Map<String, String> units, List<String> kernelArguments,
                              List<String> extensions, boolean fips, String kernelType, String osImage,
-                             Map<String, String> users, Map<String, Map<String, String>> storage) {
+                             Map<String, String> users, Map<String, Map<String, String>> storage,
+                             Map<String, String> fixed, Set<String> refused) {
 
     /** The storage sections a rendered config may carry; changes in any of them cannot be applied in place. */
     public static final Set<String> STORAGE_SECTIONS = Set.of("disks", "filesystems", "raid", "directories", "links");
@@ -46,6 +61,16 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
             s.put(e.getKey(), Map.copyOf(e.getValue()));
         }
         storage = Map.copyOf(s);
+        fixed = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(fixed, "fixed")));
+        refused = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(refused, "refused")));
+    }
+
+    /** A config without {@code fixed} or {@code refused} entries (the original nine-field form). */
+    public RenderedConfig(Map<String, String> files, Map<String, String> units, List<String> kernelArguments,
+                          List<String> extensions, boolean fips, String kernelType, String osImage,
+                          Map<String, String> users, Map<String, Map<String, String>> storage) {
+        this(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, Map.of(),
+                Set.of());
     }
 
     /** An empty config. */
@@ -57,23 +82,27 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
     public RenderedConfig withFile(String path, String hash) {
         TreeMap<String, String> f = new TreeMap<>(files);
         f.put(path, hash);
-        return new RenderedConfig(f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage);
+        return new RenderedConfig(f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withUnit(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(units);
         u.put(name, hash);
-        return new RenderedConfig(files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage);
+        return new RenderedConfig(files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withKernelArguments(List<String> value) {
-        return new RenderedConfig(files, units, value, extensions, fips, kernelType, osImage, users, storage);
+        return new RenderedConfig(files, units, value, extensions, fips, kernelType, osImage, users, storage, fixed,
+                refused);
     }
 
     public RenderedConfig withUser(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(users);
         u.put(name, hash);
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage);
+        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage,
+                fixed, refused);
     }
 
     public RenderedConfig withStorage(String section, String key, String hash) {
@@ -81,6 +110,174 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         TreeMap<String, String> m = new TreeMap<>(s.getOrDefault(section, Map.of()));
         m.put(key, hash);
         s.put(section, m);
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, s);
+        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, s, fixed,
+                refused);
+    }
+
+    // ------------------------------------------------------------------------------------------ from Ignition
+
+    /**
+     * The planner's view of a (rendered) MachineConfig: {@link #from} of its Ignition config and kernel fields, with
+     * {@code osImageURL} as the OS image.
+     *
+     * @throws NullPointerException if {@code mc} is null
+     */
+    public static RenderedConfig of(MachineConfig mc) {
+        Objects.requireNonNull(mc, "mc");
+        return from(mc.config(), mc.kernelArguments(), mc.extensions(), mc.fips(), mc.kernelType(),
+                mc.osImageURL());
+    }
+
+    /**
+     * Derives a rendered config from an Ignition config and the MachineConfig kernel fields, the way the node agent
+     * compares two configs (spec digest §1.8 step 7, §1.10):
+     * <ul>
+     *   <li>{@code files}: path → hash of the whole entry (contents source, compression, verification, mode, user,
+     *       group, overwrite, append); a file whose contents set a source without compression hashes as with
+     *       compression {@code ""};</li>
+     *   <li>{@code units}: name → hash of contents, enabled, mask and drop-ins;</li>
+     *   <li>{@code users}: only {@code core} → hash of its SSH keys and password hash (the reconcilable part);</li>
+     *   <li>{@code fixed}: {@code $.passwd.users[i]} for every other user and for {@code core}'s remaining fields
+     *       when set, {@code $.passwd.groups[i]}, {@code $.storage.luks[i]}, {@code $.kernelArguments} when the
+     *       Ignition section is not empty, and {@code fips} when FIPS is on;</li>
+     *   <li>{@code storage}: disks, filesystems, raid, directories and links keyed by {@code $.storage.<section>[i]}
+     *       (MCO compares these lists as a whole, so reordering them is a change too);</li>
+     *   <li>{@code refused}: {@code $.storage.files[i].append} for every file that appends.</li>
+     * </ul>
+     * The {@code ignition} section (config references, proxy, TLS, timeouts) is not compared: it only matters while
+     * Ignition runs at first boot. Hashes are SHA-256 of a canonical JSON text of the entry.
+     *
+     * @param kernelType {@code null} means {@code default}
+     * @throws NullPointerException if {@code config} or a list is null
+     */
+    public static RenderedConfig from(Config config, List<String> kernelArguments, List<String> extensions,
+                                      boolean fips, String kernelType, String osImage) {
+        Objects.requireNonNull(config, "config");
+        Map<String, String> files = new TreeMap<>();
+        Set<String> refused = new TreeSet<>();
+        List<Config.File> fs = config.storage().files();
+        for (int i = 0; i < fs.size(); i++) {
+            Config.File f = fs.get(i);
+            Config.Resource r = f.contents();
+            if (r.source() != null && r.compression() == null) {
+                r = new Config.Resource("", r.httpHeaders(), r.source(), r.verification());
+                f = new Config.File(f.group(), f.overwrite(), f.path(), f.user(), f.append(), r, f.mode());
+            }
+            files.put(f.path(), ContentHash.sha256(f));
+            if (!f.append().isEmpty()) {
+                refused.add("$.storage.files[" + i + "].append");
+            }
+        }
+        Map<String, String> units = new TreeMap<>();
+        for (Config.Unit u : config.systemd().units()) {
+            units.put(u.name(), ContentHash.sha256(u));
+        }
+        Map<String, String> users = new TreeMap<>();
+        Map<String, String> fixed = new TreeMap<>();
+        List<Config.PasswdUser> us = config.passwd().users();
+        for (int i = 0; i < us.size(); i++) {
+            Config.PasswdUser u = us.get(i);
+            if (u.name().equals("core")) {
+                users.put("core", ContentHash.sha256(List.of(u.sshAuthorizedKeys(),
+                        u.passwordHash() == null ? "" : u.passwordHash())));
+                Config.PasswdUser rest = new Config.PasswdUser(u.gecos(), u.groups(), u.homeDir(), u.name(),
+                        u.noCreateHome(), u.noLogInit(), u.noUserGroup(), null, u.primaryGroup(), null, u.shell(),
+                        u.shouldExist(), u.system(), u.uid());
+                if (!rest.equals(new Config.PasswdUser(null, null, null, "core", null, null, null, null, null, null,
+                        null, null, null, null))) {
+                    fixed.put("$.passwd.users[" + i + "]", ContentHash.sha256(rest));
+                }
+            } else {
+                fixed.put("$.passwd.users[" + i + "]", ContentHash.sha256(u));
+            }
+        }
+        indexed(fixed, "$.passwd.groups", config.passwd().groups());
+        indexed(fixed, "$.storage.luks", config.storage().luks());
+        Config.KernelArguments ka = config.kernelArguments();
+        if (!ka.shouldExist().isEmpty() || !ka.shouldNotExist().isEmpty()) {
+            fixed.put("$.kernelArguments", ContentHash.sha256(ka));
+        }
+        if (fips) {
+            fixed.put("fips", "on");
+        }
+        Map<String, Map<String, String>> storage = new TreeMap<>();
+        Config.Storage st = config.storage();
+        section(storage, "disks", st.disks());
+        section(storage, "filesystems", st.filesystems());
+        section(storage, "raid", st.raid());
+        section(storage, "directories", st.directories());
+        section(storage, "links", st.links());
+        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, users,
+                storage, fixed, refused);
+    }
+
+    private static void indexed(Map<String, String> out, String path, List<?> items) {
+        for (int i = 0; i < items.size(); i++) {
+            out.put(path + "[" + i + "]", ContentHash.sha256(items.get(i)));
+        }
+    }
+
+    private static void section(Map<String, Map<String, String>> storage, String section, List<?> items) {
+        if (!items.isEmpty()) {
+            Map<String, String> m = new TreeMap<>();
+            indexed(m, "$.storage." + section, items);
+            storage.put(section, m);
+        }
+    }
+
+    /**
+     * The first change from {@code current} to {@code target} that no node can apply in place among the entries
+     * only derived configs carry ({@code fixed}, JSON-path keyed {@code storage}, {@code refused}), or {@code null}.
+     * Checked in that order, keys sorted. {@link DisruptionPolicies#analyze} calls this first.
+     */
+    static ChangeAnalysis.Irreconcilable refusal(RenderedConfig current, RenderedConfig target) {
+        String key = firstDifference(current.fixed, target.fixed);
+        if (key != null) {
+            return new ChangeAnalysis.Irreconcilable(key, fixedMessage(key));
+        }
+        for (String section : new TreeSet<>(STORAGE_SECTIONS)) {
+            Map<String, String> a = current.storage.getOrDefault(section, Map.of());
+            Map<String, String> b = target.storage.getOrDefault(section, Map.of());
+            TreeSet<String> keys = new TreeSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (String k : keys) {
+                if (k.startsWith("$") && !Objects.equals(a.get(k), b.get(k))) {
+                    return new ChangeAnalysis.Irreconcilable(k,
+                            "changes to " + section + " cannot be applied to a running node");
+                }
+            }
+        }
+        if (!target.refused.isEmpty() && !current.equals(target)) {
+            return new ChangeAnalysis.Irreconcilable(target.refused.iterator().next(),
+                    "files using append cannot be applied to a running node");
+        }
+        return null;
+    }
+
+    private static String firstDifference(Map<String, String> a, Map<String, String> b) {
+        TreeSet<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            if (!Objects.equals(a.get(k), b.get(k))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static String fixedMessage(String key) {
+        if (key.equals("fips")) {
+            return "FIPS mode cannot be switched on a running node";
+        } else if (key.startsWith("$.passwd.users")) {
+            return "only the core user's SSH keys and password may change in place";
+        } else if (key.startsWith("$.passwd.groups")) {
+            return "passwd groups cannot change in place";
+        } else if (key.startsWith("$.storage.luks")) {
+            return "LUKS volumes cannot change in place";
+        } else if (key.equals("$.kernelArguments")) {
+            return "the Ignition kernelArguments section cannot change in place (use the MachineConfig's"
+                    + " kernelArguments)";
+        }
+        return "this entry cannot change on a running node";
     }
 }

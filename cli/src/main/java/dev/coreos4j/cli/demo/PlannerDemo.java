@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.coreos4j.ignition.builder.ConfigBuilder;
+import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.planner.Action;
+import dev.coreos4j.planner.ChangeAnalysis;
+import dev.coreos4j.planner.Disruption;
+import dev.coreos4j.planner.DisruptionPolicies;
+import dev.coreos4j.planner.MachineConfig;
 import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.NextStep;
@@ -20,6 +26,8 @@ import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Pool;
+import dev.coreos4j.planner.Renderer;
+import dev.coreos4j.planner.Rendering;
 import dev.coreos4j.planner.Simulator;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
@@ -97,7 +105,33 @@ final class PlannerDemo implements DemoStep {
         out.printf("  afterwards %d of %d pools report Updated on their previous config%n", back,
                 rollback.after().size());
 
+        configChange(out);
         updatePath(out);
+    }
+
+    /** Per-node steps from the change itself: render MachineConfigs, then analyse the rendered change. */
+    private static void configChange(PrintWriter out) {
+        MachineConfig base = MachineConfig.of("00-worker", "worker", ConfigBuilder.create()
+                .file(FileBuilder.at("/etc/containers/policy.json").contents("{\"default\":[]}")).build());
+        MachineConfig policy = MachineConfig.of("99-worker-policy", "worker", ConfigBuilder.create()
+                .file(FileBuilder.at("/etc/containers/policy.json").contents("{\"default\":[{\"type\":"
+                        + "\"reject\"}]}")).build());
+        Rendering a = Renderer.render("worker", List.of(base));
+        Rendering b = Renderer.render("worker", List.of(base, policy));
+        Rendering c = Renderer.render("worker", List.of(base, policy.withKernelArguments(List.of("nosmt"))));
+        out.printf("%nWhat a config change costs (MachineConfigs rendered like MCO, default disruption policies):%n");
+        out.printf("  00-worker                   = %s%n", a.name());
+        out.printf("  + 99-worker-policy          = %s: %s%n", b.name(), disruption(a, b));
+        out.printf("  + 99-worker-policy + nosmt  = %s: %s%n", c.name(), disruption(a, c));
+    }
+
+    private static String disruption(Rendering from, Rendering to) {
+        ChangeAnalysis r = DisruptionPolicies.defaults().analyze(from.renderedConfig(), to.renderedConfig());
+        if (r instanceof ChangeAnalysis.Irreconcilable) {
+            return "refused at " + ((ChangeAnalysis.Irreconcilable) r).path();
+        }
+        Disruption d = ((ChangeAnalysis.Reconcilable) r).disruption();
+        return d.actions() + (d.needsReboot() ? ", drain and reboot" : d.needsDrain() ? ", drain" : ", no drain");
     }
 
     /** Which releases to pass through: an EUS-to-EUS path over the embedded graph, each hop planned as a rollout. */

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         name = "plan",
         header = "Plan a rolling upgrade of a fleet, or a path through an update graph.",
         mixinStandardHelpOptions = true,
-        subcommands = {PlanNextCommand.class, PlanGraphCommand.class},
+        subcommands = {PlanNextCommand.class, PlanGraphCommand.class, PlanRenderCommand.class},
         description = {
                 "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that",
                 "move together under every pool's maxUnavailable, control-plane quorum, PDBs,",

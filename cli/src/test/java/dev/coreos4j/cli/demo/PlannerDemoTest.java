@@ -19,7 +19,8 @@ class PlannerDemoTest {
         String out = text.toString();
         assertThat(out).contains("The plan: 4 waves", "wave 3: worker", "paused mid-rollout",
                 "not moving (Paused)", "not moving (Quorum)", "Rollback: 2 waves",
-                "afterwards 2 of 2 pools report Updated");
+                "afterwards 2 of 2 pools report Updated", "+ 99-worker-policy          = rendered-worker-",
+                ": [Reload crio.service], no drain", ": [Reboot], drain and reboot");
         assertThat(Files.readString(dir.resolve("plan.json"))).contains("\"waves\"", "\"blocked\"");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(dir.resolve("plan.json"));
