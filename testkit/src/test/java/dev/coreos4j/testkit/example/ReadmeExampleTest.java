@@ -13,15 +13,19 @@ import java.util.regex.Pattern;
 import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
-/** The README's testkit example is the code of this package, so the example in the docs runs in CI. */
+/**
+ * The README's controller example (from its heading to the generators subsection) is the code of this package, so the
+ * example in the docs runs in CI.
+ */
 class ReadmeExampleTest {
 
     @Test
-    void readme_javaBlocksOfTheTestkitSection_areCodeOfTheExampleTests() throws IOException {
+    void readme_javaBlocksOfTheControllerExample_areCodeOfTheExampleTests() throws IOException {
         String readme = Files.readString(ProjectRoot.path().resolve("README.md"));
-        int from = readme.indexOf("<!-- section: testkit -->");
-        int to = readme.indexOf("<!-- /section: testkit -->");
-        assertThat(from).isNotNegative();
+        int from = readme.indexOf("### Example: a toy controller with a seeded bug");
+        int to = readme.indexOf("### Ignition, OSTree and deployment generators", from);
+        assertThat(from).as("the README's controller example").isNotNegative();
+        assertThat(to).as("the heading after the controller example").isGreaterThan(from);
         String section = readme.substring(from, to);
         StringBuilder sources = new StringBuilder();
         Path dir = ProjectRoot.path().resolve("testkit/src/test/java/dev/coreos4j/testkit/example");
