@@ -3,8 +3,6 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
@@ -40,31 +38,35 @@ public final class Planner {
      * clock jumps to that window. The remaining reasons are those of the final state.
      */
     public static Plan plan(Snapshot snapshot) {
-        List<PoolStatus> before = status(snapshot);
-        Snapshot cur = snapshot;
-        List<Wave> waves = new ArrayList<>();
-        Map<String, List<String>> active = new java.util.HashMap<>();
-        List<Map<String, List<String>>> entries = new ArrayList<>();
-        List<Instant> starts = new ArrayList<>();
+        Fleet fleet = Fleet.of(snapshot);
+        List<PoolStatus> before = status(fleet);
+        Instant now = snapshot.now();
+        List<LockGroup> locks = snapshot.locks();
+        // Without coupling gates (PDBs, locks, limits) pools and started nodes move independently: each wave then
+        // re-decides only the pools that acted and the nodes that changed, and runs started nodes to the end alone.
+        boolean independent = Pass.independent(snapshot);
+        Waves waves = new Waves(fleet);
         boolean advanced = false;
         NextStep last;
         int rounds = 0;
-        int maxRounds = 2 * snapshot.nodes().size() + 16;
+        int maxRounds = 2 * fleet.size() + 16;
         while (true) {
             if (++rounds > maxRounds) {
                 throw new IllegalStateException("the plan did not converge within " + maxRounds + " rounds");
             }
-            NextStep step = new Pass(cur, true, false).run();
-            if (step.actions().isEmpty()) {
-                step = new Pass(cur, true, true).run();
+            Pass pass = new Pass(fleet, now, locks, true, false, independent);
+            int[] acted = pass.evaluate();
+            if (acted.length == 0) {
+                NextStep step = new Pass(fleet, now, locks, true, true, false).run();
                 Instant wake = null;
                 for (Blocked b : step.blocked()) {
-                    if (b.until() != null && b.until().isAfter(cur.now()) && (wake == null || b.until().isBefore(wake))) {
+                    if (b.until() != null && b.until().isAfter(now) && (wake == null || b.until().isBefore(wake))) {
                         wake = b.until();
                     }
                 }
                 if (!advanced && wake != null) {
-                    cur = cur.withNow(wake);
+                    now = wake;
+                    fleet.invalidate();
                     advanced = true;
                     continue;
                 }
@@ -72,83 +74,139 @@ public final class Planner {
                 break;
             }
             advanced = false;
-            int index = entries.size();
-            entries.add(new TreeMap<>());
-            starts.add(cur.now());
-            record(step.actions(), index, entries, active);
-            if (Pass.independent(cur)) {
-                cur = finishAlone(cur, step.actions(), index, entries, active);
+            int index = waves.start(now);
+            waves.record(pass, acted, index);
+            if (independent) {
+                finishAlone(fleet, pass, acted, index, waves);
                 continue;
             }
-            cur = Simulator.succeed(cur, step.actions());
+            locks = succeed(fleet, pass, acted, locks);
             int inner = 0;
             while (true) {
-                NextStep more = new Pass(cur, false, false).run();
-                if (more.actions().isEmpty()) {
+                Pass more = new Pass(fleet, now, locks, false, false, false);
+                int[] moved = more.evaluate();
+                if (moved.length == 0) {
                     break;
                 }
                 if (++inner > 64) {
                     throw new IllegalStateException("a wave did not settle within 64 steps");
                 }
-                record(more.actions(), index, entries, active);
-                cur = Simulator.succeed(cur, more.actions());
+                waves.record(more, moved, index);
+                locks = succeed(fleet, more, moved, locks);
             }
         }
-        for (int i = 0; i < entries.size(); i++) {
-            List<Wave.Entry> list = new ArrayList<>();
-            for (Map.Entry<String, List<String>> e : entries.get(i).entrySet()) {
-                list.add(new Wave.Entry(e.getKey(), cur.node(e.getKey()).pool(), e.getValue()));
-            }
-            if (!list.isEmpty()) {
-                waves.add(new Wave(waves.size(), starts.get(i), list));
-            }
-        }
-        return new Plan(waves, last.blocked(), before, status(cur));
+        return new Plan(waves.build(), last.blocked(), before, status(fleet));
     }
 
     /**
      * Applies this wave's first actions and runs every node they touch to the end, one node at a time: equivalent
-     * to the general loop when nodes are {@link Pass#independent independent}, with one snapshot rebuild per wave
-     * instead of an O(n) pass per step.
+     * to the general loop when nodes are {@link Pass#independent independent}, and touching only the nodes that move.
      */
-    private static Snapshot finishAlone(Snapshot cur, List<Action> first, int index,
-                                        List<Map<String, List<String>>> entries, Map<String, List<String>> active) {
-        Pass pass = new Pass(cur, false, false);
-        Map<String, Pool> pools = new java.util.HashMap<>();
-        for (Pool p : cur.pools()) {
-            pools.put(p.name(), p);
-        }
-        List<Node> nodes = new ArrayList<>(cur.nodes());
-        for (Action a : first) {
-            int i = cur.indexOf(a.node());
-            Node n = Simulator.apply(nodes.get(i), a);
-            Pool p = pools.get(n.pool());
+    private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves) {
+        for (int i : acted) {
+            Node n = Simulator.apply(fleet.nodes[i], pass.actionAt(i));
+            Pool p = fleet.groupOf[i].pool;
             for (int k = 0; ; k++) {
                 if (k > 16) {
                     throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
                 }
-                Action next = pass.progressAlone(n, p);
+                Action next = pass.progressAlone(i, n, p);
                 if (next == null) {
                     break;
                 }
-                record(List.of(next), index, entries, active);
+                waves.record(i, next, index);
                 n = Simulator.apply(n, next);
             }
-            nodes.set(i, n);
+            fleet.set(i, n);
         }
-        return cur.withNodes(nodes);
     }
 
-    private static void record(List<Action> actions, int wave, List<Map<String, List<String>>> entries,
-                               Map<String, List<String>> active) {
-        for (Action a : actions) {
-            List<String> steps = active.get(a.node());
-            if (a instanceof Action.SetDesired || steps == null) {
-                steps = new ArrayList<>();
-                active.put(a.node(), steps);
-                entries.get(wave).put(a.node(), steps);
+    /** {@link Simulator#succeed} on the fleet: the nodes change in place; returns the lock groups afterwards. */
+    private static List<LockGroup> succeed(Fleet fleet, Pass pass, int[] acted, List<LockGroup> locks) {
+        List<LockGroup> out = locks;
+        for (int i : acted) {
+            Action a = pass.actionAt(i);
+            if (a instanceof Action.AcquireLock || a instanceof Action.ReleaseLock) {
+                if (out == locks) {
+                    out = new ArrayList<>(locks);
+                }
+                Simulator.lock(out, a);
+            } else {
+                fleet.set(i, Simulator.apply(fleet.nodes[i], a));
             }
-            steps.add(a.step());
+        }
+        return out;
+    }
+
+    /**
+     * The plan's waves as they are recorded: each node's steps go to the entry its last {@code SetDesired} (or its
+     * first action) opened, which belongs to the wave it was opened in.
+     */
+    private static final class Waves {
+        private final Fleet fleet;
+        private final List<Instant> starts = new ArrayList<>();
+        /** Entries in creation order: wave, node position, steps. */
+        private final List<Entry> entries = new ArrayList<>();
+        /** Each node's open entry (index into {@link #entries}), or -1. */
+        private final int[] open;
+
+        private record Entry(int wave, int node, List<String> steps) {}
+
+        Waves(Fleet fleet) {
+            this.fleet = fleet;
+            this.open = new int[fleet.size()];
+            java.util.Arrays.fill(open, -1);
+        }
+
+        int start(Instant at) {
+            starts.add(at);
+            return starts.size() - 1;
+        }
+
+        void record(Pass pass, int[] acted, int wave) {
+            for (int i : acted) {
+                record(i, pass.actionAt(i), wave);
+            }
+        }
+
+        void record(int i, Action a, int wave) {
+            int e = open[i];
+            if (a instanceof Action.SetDesired || e < 0) {
+                Entry fresh = new Entry(wave, i, new ArrayList<>());
+                if (e >= 0 && entries.get(e).wave() == wave) {
+                    entries.set(e, fresh);    // a node has one entry per wave: the newest
+                } else {
+                    entries.add(fresh);
+                    open[i] = entries.size() - 1;
+                }
+                e = open[i];
+            }
+            entries.get(e).steps().add(a.step());
+        }
+
+        List<Wave> build() {
+            List<List<Entry>> byWave = new ArrayList<>();
+            for (int w = 0; w < starts.size(); w++) {
+                byWave.add(new ArrayList<>());
+            }
+            for (Entry e : entries) {
+                byWave.get(e.wave()).add(e);
+            }
+            List<Wave> out = new ArrayList<>();
+            for (int w = 0; w < starts.size(); w++) {
+                List<Entry> list = byWave.get(w);
+                if (list.isEmpty()) {
+                    continue;
+                }
+                list.sort(java.util.Comparator.comparingInt(Entry::node));
+                List<Wave.Entry> nodes = new ArrayList<>(list.size());
+                for (Entry e : list) {
+                    Node n = fleet.nodes[e.node()];
+                    nodes.add(new Wave.Entry(n.name(), n.pool(), e.steps()));
+                }
+                out.add(new Wave(out.size(), starts.get(w), nodes));
+            }
+            return out;
         }
     }
 
@@ -173,20 +231,20 @@ public final class Planner {
 
     /** Each pool's status, in pool name order, like MCO's {@code calculateStatus}. */
     public static List<PoolStatus> status(Snapshot snapshot) {
-        Map<String, List<Node>> byPool = snapshot.nodesByPool();
-        Pass pass = new Pass(snapshot, false, false);
+        return status(Fleet.of(snapshot));
+    }
+
+    private static List<PoolStatus> status(Fleet fleet) {
         List<PoolStatus> out = new ArrayList<>();
-        for (Pool p : snapshot.pools()) {
-            List<Node> nodes = byPool.getOrDefault(p.name(), List.of());
+        for (Fleet.Group g : fleet.byName) {
             boolean refused = false;
-            for (Node n : nodes) {
-                if (!n.targets(p.target())
-                        && pass.analysis(n.current(), p.target()) instanceof ChangeAnalysis.Irreconcilable) {
+            for (int i : g.members) {
+                if ((fleet.flags[i] & Fleet.IRRECONCILABLE) != 0) {
                     refused = true;
                     break;
                 }
             }
-            out.add(PoolStatus.of(p, nodes, refused));
+            out.add(PoolStatus.of(g.pool, fleet.nodesOf(g), refused));
         }
         return out;
     }
