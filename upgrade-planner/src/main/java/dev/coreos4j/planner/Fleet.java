@@ -13,8 +13,9 @@ import java.util.Map;
  * never change while a rollout is simulated, so the per-pool member lists and candidate orders are computed once.
  *
  * <p>Per node it caches the classification bits the pool decisions read ({@link #flags}), recomputed only when the
- * node changes ({@link #set}), and a {@link #fresh} mark saying the node changed since its pool was last evaluated
- * incrementally. Single use, not thread-safe.
+ * node changes ({@link #set}); per pool it keeps the counts the budget needs and the nodes that changed since the
+ * pool was last evaluated incrementally, so that a simulation step costs what moves, not what the fleet holds.
+ * Single use, not thread-safe.
  */
 final class Fleet {
 
@@ -28,15 +29,28 @@ final class Fleet {
     static final int IRRECONCILABLE = 8;
     /** Not targeting, ready, schedulable or cordoned by the planner, and its agent not working: may be started. */
     static final int STARTABLE = 16;
+    /** {@link Node#isDone()}. */
+    static final int DONE = 32;
+    /** {@link Node#isSchedulable()}. */
+    static final int SCHEDULABLE = 64;
+    /** The agent reports Degraded or Unreconcilable. */
+    static final int DEGRADED = 128;
+    /**
+     * Targeting, done, ready and not cordoned by the planner: nothing to decide unless the pool has a lock group
+     * (the node may still hold a slot).
+     */
+    static final int QUIET = 256;
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
     /** The current state of every node, by snapshot position. */
     final Node[] nodes;
+    /** Node names by position. */
+    final String[] names;
     /** Classification bits by position (0 for nodes in no pool). */
     final int[] flags;
-    /** Changed since its pool was last evaluated incrementally. */
-    final boolean[] fresh;
+    /** Changed since its pool was last evaluated incrementally (listed in its group's {@code changed}). */
+    private final boolean[] fresh;
     /** The pools in evaluation order: control-plane pools first, then by name. */
     final Group[] evaluation;
     /** The same pools in name order (the snapshot's). */
@@ -46,9 +60,20 @@ final class Fleet {
     /** Positions of the nodes in no pool, in name order. */
     final int[] poolless;
 
-    private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
+    /** Candidate-order keys by position (they never change): zone rank (no zone last), creation time. */
+    private final int[] zoneRank;
+    private final long[] createdSeconds;
+    private final int[] createdNanos;
+    /** Each node's index in its group's candidate order, once that order is computed. */
+    private final int[] orderIndex;
 
-    /** One pool and its members. */
+    private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
+    /** The last analysis asked for (a simulated node asks for the same change several times in a row). */
+    private Target lastFrom;
+    private Target lastTo;
+    private ChangeAnalysis lastAnalysis;
+
+    /** One pool, its members and the counts its budget reads. */
     static final class Group {
         final Pool pool;
         /** Member positions in name order. */
@@ -57,8 +82,22 @@ final class Fleet {
         final int deferred;
         /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
         private int[] order;
+        /** No member before this index of {@link #order} is a candidate. */
+        int cursor;
         /** Evaluate in the next incremental pass: it acted in the last one (or everything may have changed). */
         boolean dirty = true;
+        /** Every member must be decided again in the next incremental pass, not only the changed ones. */
+        boolean stale = true;
+        /** Members that changed since the last incremental evaluation (also marked in {@link #fresh}). */
+        int[] changed = new int[4];
+        int changedCount;
+        /** Members with {@link #UNAVAILABLE}, {@link #FAILING}, {@link #IRRECONCILABLE}. */
+        int unavailable;
+        int failing;
+        int refusing;
+        /** Candidates ({@link #isCandidate}), and those of them already unavailable or failing (free to restart). */
+        int candidates;
+        int freeCandidates;
 
         Group(Pool pool, int[] members, int deferred) {
             this.pool = pool;
@@ -66,55 +105,110 @@ final class Fleet {
             this.deferred = deferred;
         }
 
-        int[] order(Node[] nodes) {
+        /** Member positions in candidate order: zone present first, zone, age (newest first if asked), name. */
+        int[] order(Fleet f) {
             if (order == null) {
-                Comparator<Node> c = Pass.order(pool.newestFirst());
-                Integer[] boxed = new Integer[members.length];
-                for (int k = 0; k < members.length; k++) {
-                    boxed[k] = members[k];
-                }
-                Arrays.sort(boxed, (a, b) -> c.compare(nodes[a], nodes[b]));
-                int[] out = new int[boxed.length];
-                for (int k = 0; k < boxed.length; k++) {
-                    out[k] = boxed[k];
+                int[] out = members.clone();
+                sort(out, new int[out.length], 0, out.length, f, pool.newestFirst());
+                for (int k = 0; k < out.length; k++) {
+                    f.orderIndex[out[k]] = k;
                 }
                 order = out;
             }
             return order;
         }
+
+        void count(int flags, int sign) {
+            if ((flags & UNAVAILABLE) != 0) {
+                unavailable += sign;
+            }
+            if ((flags & FAILING) != 0) {
+                failing += sign;
+            }
+            if ((flags & IRRECONCILABLE) != 0) {
+                refusing += sign;
+            }
+            if (isCandidate(flags)) {
+                candidates += sign;
+                if ((flags & (UNAVAILABLE | FAILING)) != 0) {
+                    freeCandidates += sign;
+                }
+            }
+        }
+    }
+
+    /** A node a pool may start, if the pool is neither aborted nor refusing its target: not targeting, startable. */
+    static boolean isCandidate(int flags) {
+        return (flags & (TARGETS | STARTABLE)) == STARTABLE;
     }
 
     private Fleet(Snapshot snapshot) {
         this.snapshot = snapshot;
         List<Node> list = snapshot.nodes();
+        List<Pool> pools = snapshot.pools();
         int size = list.size();
         nodes = list.toArray(new Node[0]);
+        names = new String[size];
         flags = new int[size];
         fresh = new boolean[size];
-        Arrays.fill(fresh, true);
-        List<Pool> pools = snapshot.pools();
+        zoneRank = new int[size];
+        createdSeconds = new long[size];
+        createdNanos = new int[size];
+        orderIndex = new int[size];
         Map<String, Integer> poolIndex = new HashMap<>();
         for (int p = 0; p < pools.size(); p++) {
             poolIndex.put(pools.get(p).name(), p);
         }
-        int[] counts = new int[pools.size() + 1];
+        // One sweep over the nodes: everything else reads the arrays it fills.
+        int none = pools.size();
         int[] poolOf = new int[size];
+        int[] counts = new int[none + 1];
+        Map<String, Integer> zoneIds = new HashMap<>();
         for (int i = 0; i < size; i++) {
-            String name = nodes[i].pool();
-            int p = name == null ? pools.size() : poolIndex.get(name);
+            Node n = nodes[i];
+            names[i] = n.name();
+            createdSeconds[i] = n.created().getEpochSecond();
+            createdNanos[i] = n.created().getNano();
+            String z = n.zone();
+            if (z == null) {
+                zoneRank[i] = -1;
+            } else {
+                Integer id = zoneIds.get(z);
+                if (id == null) {
+                    id = zoneIds.size();
+                    zoneIds.put(z, id);
+                }
+                zoneRank[i] = id;
+            }
+            int p = n.pool() == null ? none : poolIndex.get(n.pool());
             poolOf[i] = p;
             counts[p]++;
         }
-        int[][] members = new int[pools.size() + 1][];
-        for (int p = 0; p <= pools.size(); p++) {
+        // Zone ids in first-seen order become ranks in zone order; nodes without a zone sort last.
+        String[] zones = new String[zoneIds.size()];
+        zoneIds.forEach((z, id) -> zones[id] = z);
+        Integer[] byZone = new Integer[zones.length];
+        for (int k = 0; k < zones.length; k++) {
+            byZone[k] = k;
+        }
+        Arrays.sort(byZone, Comparator.comparing(k -> zones[k]));
+        int[] rankOf = new int[zones.length];
+        for (int r = 0; r < byZone.length; r++) {
+            rankOf[byZone[r]] = r;
+        }
+        for (int i = 0; i < size; i++) {
+            zoneRank[i] = zoneRank[i] < 0 ? Integer.MAX_VALUE : rankOf[zoneRank[i]];
+        }
+        int[][] members = new int[none + 1][];
+        for (int p = 0; p <= none; p++) {
             members[p] = new int[counts[p]];
         }
-        int[] fill = new int[pools.size() + 1];
+        int[] fill = new int[none + 1];
         for (int i = 0; i < size; i++) {
             members[poolOf[i]][fill[poolOf[i]]++] = i;
         }
-        byName = new Group[pools.size()];
-        for (int p = 0; p < pools.size(); p++) {
+        byName = new Group[none];
+        for (int p = 0; p < none; p++) {
             Pool pool = pools.get(p);
             int deferred = pool.deferredNode() == null ? -1 : snapshot.indexOf(pool.deferredNode());
             if (deferred >= 0 && poolOf[deferred] != p) {
@@ -122,15 +216,20 @@ final class Fleet {
             }
             byName[p] = new Group(pool, members[p], deferred);
         }
-        poolless = members[pools.size()];
+        poolless = members[none];
         evaluation = byName.clone();
         Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
                 .thenComparing(g -> g.pool.name()));
         groupOf = new Group[size];
         for (int i = 0; i < size; i++) {
-            groupOf[i] = poolOf[i] == pools.size() ? null : byName[poolOf[i]];
-            flags[i] = classify(i);
+            Group g = poolOf[i] == none ? null : byName[poolOf[i]];
+            groupOf[i] = g;
+            if (g != null) {
+                flags[i] = classify(g, nodes[i]);
+                g.count(flags[i], 1);
+            }
         }
+        invalidate();
     }
 
     static Fleet of(Snapshot snapshot) {
@@ -141,29 +240,64 @@ final class Fleet {
         return nodes.length;
     }
 
-    /** Replaces the node at {@code i} (same name): reclassifies it and marks it fresh. */
+    /** Replaces the node at {@code i} (same name): reclassifies it, updates its pool's counts, marks it changed. */
     void set(int i, Node n) {
         nodes[i] = n;
-        flags[i] = classify(i);
-        fresh[i] = true;
-    }
-
-    /** Everything may have changed (the clock moved): every pool is evaluated again, every node in full. */
-    void invalidate() {
-        Arrays.fill(fresh, true);
-        for (Group g : evaluation) {
-            g.dirty = true;
-        }
-    }
-
-    private int classify(int i) {
         Group g = groupOf[i];
         if (g == null) {
-            return 0;
+            return;
         }
-        Node n = nodes[i];
+        int before = flags[i];
+        int after = classify(g, n);
+        flags[i] = after;
+        if (before != after) {
+            g.count(before, -1);
+            g.count(after, 1);
+            if (isCandidate(after) && g.order != null && orderIndex[i] < g.cursor) {
+                g.cursor = orderIndex[i];
+            }
+        }
+        if (!fresh[i]) {
+            fresh[i] = true;
+            if (g.changedCount == g.changed.length) {
+                g.changed = Arrays.copyOf(g.changed, g.changedCount * 2);
+            }
+            g.changed[g.changedCount++] = i;
+        }
+    }
+
+    /** Everything may have changed (a new fleet, or the clock moved): every pool and node is decided again. */
+    void invalidate() {
+        Arrays.fill(fresh, false);
+        for (Group g : evaluation) {
+            g.dirty = true;
+            g.stale = true;
+            g.changedCount = 0;
+        }
+    }
+
+    /** Forgets which members of {@code g} changed: an incremental pass has decided them. */
+    void settle(Group g) {
+        for (int k = 0; k < g.changedCount; k++) {
+            fresh[g.changed[k]] = false;
+        }
+        g.changedCount = 0;
+        g.stale = false;
+    }
+
+    private int classify(Group g, Node n) {
         Target t = g.pool.target();
         int f = 0;
+        boolean done = n.isDone();
+        if (done) {
+            f |= DONE;
+        }
+        if (n.isSchedulable()) {
+            f |= SCHEDULABLE;
+        }
+        if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
+            f |= DEGRADED;
+        }
         if (n.isUnavailable()) {
             f |= UNAVAILABLE;
         }
@@ -171,7 +305,11 @@ final class Fleet {
             f |= FAILING;
         }
         if (n.targets(t)) {
-            return f | TARGETS;
+            f |= TARGETS;
+            if (done && n.ready() && !n.isCordonedByPlanner()) {
+                f |= QUIET;
+            }
+            return f;
         }
         if (!snapshot.configs().isEmpty() && analysis(n.current(), t) instanceof ChangeAnalysis.Irreconcilable) {
             f |= IRRECONCILABLE;
@@ -182,22 +320,97 @@ final class Fleet {
         return f;
     }
 
+    /** Merge sort of positions by the candidate order; the keys are primitive, so no node is touched. */
+    private static void sort(int[] a, int[] tmp, int from, int to, Fleet f, boolean newestFirst) {
+        if (to - from <= 16) {
+            for (int k = from + 1; k < to; k++) {
+                int x = a[k];
+                int j = k - 1;
+                while (j >= from && f.compare(a[j], x, newestFirst) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sort(a, tmp, from, mid, f, newestFirst);
+        sort(a, tmp, mid, to, f, newestFirst);
+        if (f.compare(a[mid - 1], a[mid], newestFirst) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && f.compare(tmp[i], tmp[j], newestFirst) <= 0)) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /** {@link Pass#order} on positions: names are sorted by position, so the name tiebreak is the position. */
+    private int compare(int a, int b, boolean newestFirst) {
+        int c = Integer.compare(zoneRank[a], zoneRank[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(createdSeconds[a], createdSeconds[b]);
+        if (c == 0) {
+            c = Integer.compare(createdNanos[a], createdNanos[b]);
+        }
+        if (c != 0) {
+            return newestFirst ? -c : c;
+        }
+        return Integer.compare(a, b);
+    }
+
     /** What moving from {@code from} to {@code to} means under the snapshot's configs and policies; cached. */
     ChangeAnalysis analysis(Target from, Target to) {
+        if (lastFrom != null && same(from, lastFrom) && same(to, lastTo)) {
+            return lastAnalysis;
+        }
         Map<Target, ChangeAnalysis> row = analyses.computeIfAbsent(to, k -> new HashMap<>());
         ChangeAnalysis hit = row.get(from);
         if (hit == null) {
             hit = Planner.analyze(snapshot, from, to);
             row.put(from, hit);
         }
+        lastFrom = from;
+        lastTo = to;
+        lastAnalysis = hit;
         return hit;
     }
 
-    /** The members of {@code g} as nodes, in name order. */
-    List<Node> nodesOf(Group g) {
-        List<Node> out = new ArrayList<>(g.members.length);
-        for (int i : g.members) {
-            out.add(nodes[i]);
+    /** The same strings (identity implies equality; a node asks again with the same strings). */
+    private static boolean same(Target a, Target b) {
+        return a.config() == b.config() && a.osImage() == b.osImage();
+    }
+
+    /** Pool statuses in pool name order, from the classification alone (like {@link PoolStatus#of}). */
+    List<PoolStatus> status() {
+        List<PoolStatus> out = new ArrayList<>(byName.length);
+        for (Group g : byName) {
+            int updated = 0;
+            int ready = 0;
+            int degraded = 0;
+            for (int i : g.members) {
+                int f = flags[i];
+                if ((f & (DONE | TARGETS)) == (DONE | TARGETS)) {
+                    updated++;
+                    if ((f & SCHEDULABLE) != 0) {
+                        ready++;
+                    }
+                }
+                if ((f & DEGRADED) != 0) {
+                    degraded++;
+                }
+            }
+            out.add(PoolStatus.of(g.pool, g.members.length, updated, ready, g.unavailable, degraded,
+                    g.refusing > 0));
         }
         return out;
     }

@@ -188,7 +188,6 @@ final class Pass {
         Target t = p.target();
         int[] members = g.members;
         int[] flags = fleet.flags;
-        boolean[] fresh = fleet.fresh;
         if (p.paused()) {
             if (explain) {
                 for (int i : members) {
@@ -198,50 +197,42 @@ final class Pass {
                     }
                 }
             }
+            if (incremental) {
+                fleet.settle(g);
+            }
             return;
         }
         int size = members.length;
         int budget = p.budget(size);
-        int unavailable = 0;
-        int failing = 0;
-        int firstUnavailable = -1;
-        int firstRefused = -1;
-        for (int i : members) {
-            int f = flags[i];
-            if ((f & Fleet.UNAVAILABLE) != 0) {
-                unavailable++;
-                if (firstUnavailable < 0) {
-                    firstUnavailable = i;
+        int unavailable = g.unavailable;
+        int failing = g.failing;
+        // The first node (by name) whose change to the pool target cannot be applied in place refuses the target.
+        ChangeAnalysis.Irreconcilable refusal = null;
+        if (g.refusing > 0) {
+            for (int i : members) {
+                if ((flags[i] & Fleet.IRRECONCILABLE) != 0) {
+                    refusal = (ChangeAnalysis.Irreconcilable) analysis(nodes[i].current(), t);
+                    break;
                 }
-            }
-            if ((f & Fleet.FAILING) != 0) {
-                failing++;
-                if (firstUnavailable < 0) {
-                    firstUnavailable = i;
-                }
-            }
-            if ((f & Fleet.IRRECONCILABLE) != 0 && firstRefused < 0) {
-                firstRefused = i;
             }
         }
-        // The first node (by name) whose change to the pool target cannot be applied in place refuses the target.
-        ChangeAnalysis.Irreconcilable refusal = firstRefused < 0 ? null
-                : (ChangeAnalysis.Irreconcilable) analysis(nodes[firstRefused].current(), t);
-        // A pool that refuses its target may change which nodes only hold: decide every node again.
-        boolean full = !incremental || refusal != null;
         // MCO counts nodes failing on the target against the budget "in case the failure is transient and clears".
         // A node failing on an older target clears the same way (its agent retries), so all failing nodes count.
         int capacity = Math.max(0, budget - unavailable - failing);
         int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
 
-        int candidates = 0;
-        for (int i : members) {
+        // An incremental pass decides only the members that changed since the pool's last one: an unchanged member
+        // had nothing to do then and has nothing to do now. A pool refusing its target holds members that would
+        // otherwise start, so it decides all of them.
+        boolean all = !incremental || g.stale || refusal != null;
+        int[] decide = all ? members : g.changed;
+        int count = all ? members.length : g.changedCount;
+        for (int k = 0; k < count; k++) {
+            int i = decide[k];
             int f = flags[i];
-            boolean changed = full || fresh[i];
-            fresh[i] = false;
             if ((f & Fleet.TARGETS) != 0) {
-                if (!changed) {
-                    continue;
+                if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
+                    continue;    // done on the target: nothing to do
                 }
                 Node n = nodes[i];
                 if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
@@ -249,63 +240,78 @@ final class Pass {
                     // Abort: a started node that has written nothing yet goes back where it is.
                     act(i, new Action.SetDesired(n.name(), n.current()));
                 } else {
-                    progress(i, nodes[i], p);
+                    progress(i, n, p);
                 }
-                continue;
-            }
-            if (p.aborted()) {
-                if (changed) {
-                    holdOrFinish(i, p, Reason.Aborted, null);
-                }
+            } else if (p.aborted()) {
+                holdOrFinish(i, p, Reason.Aborted, null);
             } else if (refusal != null) {
                 holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
-            } else if ((f & Fleet.STARTABLE) == 0) {
-                if (explaining()) {
-                    Node n = nodes[i];
-                    if (!n.ready()) {
-                        block(i, Reason.NotReady, "the node is not ready", null);
-                    } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                        block(i, Reason.Cordoned, "cordoned by "
-                                + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
-                                + "; the planner never uncordons what it did not cordon", null);
-                    } else {
-                        block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(),
-                                null);
-                    }
+            } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
+                Node n = nodes[i];
+                if (!n.ready()) {
+                    block(i, Reason.NotReady, "the node is not ready", null);
+                } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
+                    block(i, Reason.Cordoned, "cordoned by "
+                            + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
+                            + "; the planner never uncordons what it did not cordon", null);
+                } else {
+                    block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
                 }
-            } else if (startNew) {
-                candidates++;
             }
         }
-        if (candidates == 0) {
+        if (incremental) {
+            fleet.settle(g);
+        }
+        if (!startNew || p.aborted() || refusal != null || g.candidates == 0) {
             return;
         }
+        int free = g.freeCandidates;
         int skip = -1;
-        if (g.deferred >= 0 && candidates > 1 && isCandidate(flags[g.deferred])) {
+        if (g.deferred >= 0 && g.candidates > 1 && Fleet.isCandidate(flags[g.deferred])) {
             skip = g.deferred;
             block(skip, Reason.Deferred, "it hosts a component that updates last", null);
+            if ((flags[skip] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+                free--;
+            }
         }
         if (!explain && failing >= threshold) {
             return;    // every candidate would only be blocked
         }
-        for (int i : g.order(nodes)) {
+        int[] order = g.order(fleet);
+        // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
+        boolean leading = true;
+        for (int k = g.cursor; k < order.length; k++) {
+            int i = order[k];
             int f = flags[i];
-            if (!isCandidate(f) || i == skip) {
+            if (!Fleet.isCandidate(f)) {
+                if (leading) {
+                    g.cursor = k + 1;
+                }
                 continue;
+            }
+            leading = false;
+            if (i == skip) {
+                continue;
+            }
+            if (!explain && capacity == 0 && free == 0) {
+                break;    // only nodes that would cost capacity are left: each would only be blocked
+            }
+            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
+            int cost = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
+            if (cost == 0) {
+                free--;
             }
             if (failing >= threshold) {
                 block(i, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
                         + p.failureThreshold() + " (" + threshold + ")", null);
                 continue;
             }
-            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
-            int cost = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
             if (cost > capacity) {
                 if (explaining()) {
                     if (p.controlPlane()) {
+                        int first = firstUnavailable(members);
                         block(i, Reason.Quorum, "control-plane nodes move one at a time"
-                                + (firstUnavailable < 0 ? "" : "; " + nodes[firstUnavailable].name()
-                                + " is unavailable"), null);
+                                + (first < 0 ? "" : "; " + nodes[first].name() + " is unavailable"), null);
                     } else {
                         block(i, Reason.BudgetExhausted, "maxUnavailable " + p.maxUnavailable() + " allows "
                                 + budget + " of " + size + "; " + unavailable + " unavailable, " + failing
@@ -374,9 +380,14 @@ final class Pass {
         }
     }
 
-    /** A node the pool may start: not targeting and startable (valid only in a pool that is neither aborted nor refusing). */
-    private static boolean isCandidate(int flags) {
-        return (flags & (Fleet.TARGETS | Fleet.STARTABLE)) == Fleet.STARTABLE;
+    /** The first member (by name) that is unavailable or failing, or -1. */
+    private int firstUnavailable(int[] members) {
+        for (int i : members) {
+            if ((fleet.flags[i] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

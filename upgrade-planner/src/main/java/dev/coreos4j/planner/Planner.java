@@ -201,8 +201,8 @@ public final class Planner {
                 list.sort(java.util.Comparator.comparingInt(Entry::node));
                 List<Wave.Entry> nodes = new ArrayList<>(list.size());
                 for (Entry e : list) {
-                    Node n = fleet.nodes[e.node()];
-                    nodes.add(new Wave.Entry(n.name(), n.pool(), e.steps()));
+                    nodes.add(new Wave.Entry(fleet.names[e.node()], fleet.groupOf[e.node()].pool.name(),
+                            e.steps()));
                 }
                 out.add(new Wave(out.size(), starts.get(w), nodes));
             }
@@ -235,18 +235,7 @@ public final class Planner {
     }
 
     private static List<PoolStatus> status(Fleet fleet) {
-        List<PoolStatus> out = new ArrayList<>();
-        for (Fleet.Group g : fleet.byName) {
-            boolean refused = false;
-            for (int i : g.members) {
-                if ((fleet.flags[i] & Fleet.IRRECONCILABLE) != 0) {
-                    refused = true;
-                    break;
-                }
-            }
-            out.add(PoolStatus.of(g.pool, fleet.nodesOf(g), refused));
-        }
-        return out;
+        return fleet.status();
     }
 
     /**
