@@ -328,7 +328,7 @@ final class Pass {
                 }
                 continue;
             }
-            if (cost == 1 && c.zone() != null && zoneBudget.containsKey(c.zone())
+            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
                     && zoneUnavailable.getOrDefault(c.zone(), 0) + 1 > zoneBudget.get(c.zone())) {
                 if (explaining()) {
                     block(i, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()

@@ -2,7 +2,9 @@ package dev.coreos4j.planner;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
@@ -101,23 +103,69 @@ public final class Planner {
     /**
      * Applies this wave's first actions and runs every node they touch to the end, one node at a time: equivalent
      * to the general loop when nodes are {@link Pass#independent independent}, and touching only the nodes that move.
+     * Nodes in the same {@link Situation} take the same steps to the same end, so each situation runs once a wave.
      */
     private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves) {
+        Map<Situation, Run> runs = new HashMap<>();
         for (int i : acted) {
-            Node n = Simulator.apply(fleet.nodes[i], pass.actionAt(i));
-            Pool p = fleet.groupOf[i].pool;
-            for (int k = 0; ; k++) {
-                if (k > 16) {
-                    throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
-                }
-                Action next = pass.progressAlone(i, n, p);
-                if (next == null) {
-                    break;
-                }
-                waves.record(i, next, index);
-                n = Simulator.apply(n, next);
+            Node start = Simulator.apply(fleet.nodes[i], pass.actionAt(i));
+            Fleet.Group g = fleet.groupOf[i];
+            Situation key = Situation.of(g, start);
+            Run run = runs.get(key);
+            if (run == null) {
+                run = runAlone(pass, i, start, g.pool);
+                runs.put(key, run);
             }
-            fleet.set(i, n);
+            for (Action a : run.steps()) {
+                waves.record(i, a, index);
+            }
+            fleet.set(i, run.steps().isEmpty() ? start : run.end().as(start));
+        }
+    }
+
+    /** Runs the started node {@code n} (at position {@code i}) step by step until it has nothing left to do. */
+    private static Run runAlone(Pass pass, int i, Node n, Pool p) {
+        List<Action> steps = new ArrayList<>();
+        for (int k = 0; ; k++) {
+            if (k > 16) {
+                throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
+            }
+            Action next = pass.progressAlone(i, n, p);
+            if (next == null) {
+                return new Run(steps, new End(n));
+            }
+            steps.add(next);
+            n = Simulator.apply(n, next);
+        }
+    }
+
+    /**
+     * Everything {@link Pass#progressAlone} and {@link Simulator#apply} read of a started node without coupling
+     * gates, and the pool (its target, window and options): two nodes in the same situation at the same instant
+     * take the same steps and end with the same values in these fields. Name, zone, age and pods are not read.
+     */
+    private record Situation(Fleet.Group pool, String currentConfig, String currentImage, String desiredConfig,
+                             String desiredImage, boolean ready, boolean unschedulable, String cordonedBy,
+                             NodeState state, String reason, boolean drained, boolean staged) {
+
+        static Situation of(Fleet.Group g, Node n) {
+            return new Situation(g, n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
+                    n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        }
+    }
+
+    /** The steps of a situation (their node is the first one met in it) and its end. */
+    private record Run(List<Action> steps, End end) {}
+
+    /** The end of a run: the situation fields of the node that ran it. */
+    private record End(Node node) {
+
+        /** {@code other} (same situation at the start) at this end. */
+        Node as(Node other) {
+            Node n = node;
+            return new Node(other.name(), other.pool(), other.zone(), other.created(), n.ready(), n.unschedulable(),
+                    n.cordonedBy(), n.currentConfig(), n.desiredConfig(), n.currentImage(), n.desiredImage(),
+                    n.state(), n.reason(), n.drained(), n.staged(), other.pods());
         }
     }
 
@@ -169,6 +217,7 @@ public final class Planner {
             }
         }
 
+        /** Records step {@code a} of the node at position {@code i} (the action's own node name is not read). */
         void record(int i, Action a, int wave) {
             int e = open[i];
             if (a instanceof Action.SetDesired || e < 0) {
