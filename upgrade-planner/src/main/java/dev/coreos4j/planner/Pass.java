@@ -336,8 +336,9 @@ final class Pass {
                 }
                 continue;
             }
-            Disruption d = disruption(c.current(), t);
-            if (d.needsDrain()) {
+            // The drain gates (window, PDBs, lock slot) only matter when there are any.
+            boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+            if (gated && disruption(c.current(), t).needsDrain()) {
                 if (!windowOpen(p)) {
                     if (explaining()) {
                         Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
@@ -371,10 +372,10 @@ final class Pass {
                     lockReserved.merge(lg.group(), 1, Integer::sum);
                 }
             }
-            act(i, new Action.SetDesired(c.name(), t));
+            act(i, new Action.SetDesired(fleet.names[i], t));
             capacity -= cost;
             clusterUnavailable += cost;
-            if (cost == 1 && c.zone() != null && !zoneBudget.isEmpty()) {
+            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
         }

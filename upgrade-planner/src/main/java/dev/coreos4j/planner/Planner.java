@@ -77,11 +77,11 @@ public final class Planner {
             }
             advanced = false;
             int index = waves.start(now);
-            waves.record(pass, acted, index);
             if (independent) {
                 finishAlone(fleet, pass, acted, index, waves);
                 continue;
             }
+            waves.record(pass, acted, index);
             locks = succeed(fleet, pass, acted, locks);
             int inner = 0;
             while (true) {
@@ -108,33 +108,45 @@ public final class Planner {
     private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves) {
         Map<Situation, Run> runs = new HashMap<>();
         for (int i : acted) {
-            Node start = Simulator.apply(fleet.nodes[i], pass.actionAt(i));
+            Action first = pass.actionAt(i);
+            Node start = Simulator.apply(fleet.nodes[i], first);
             Fleet.Group g = fleet.groupOf[i];
-            Situation key = Situation.of(g, start);
+            Situation key = Situation.of(g, first, start);
             Run run = runs.get(key);
             if (run == null) {
-                run = runAlone(pass, i, start, g.pool);
+                run = runAlone(pass, i, first, start, g.pool);
                 runs.put(key, run);
             }
-            for (Action a : run.steps()) {
-                waves.record(i, a, index);
+            if (!waves.opens(i, first)) {
+                for (String step : run.steps()) {
+                    waves.append(i, step);
+                }
+            } else {
+                waves.open(i, index, run.steps());
             }
-            fleet.set(i, run.steps().isEmpty() ? start : run.end().as(start));
+            fleet.set(i, run.steps().size() == 1 ? start : run.end().as(start));
         }
     }
 
-    /** Runs the started node {@code n} (at position {@code i}) step by step until it has nothing left to do. */
-    private static Run runAlone(Pass pass, int i, Node n, Pool p) {
-        List<Action> steps = new ArrayList<>();
+    /**
+     * Runs the started node {@code n} (at position {@code i}, just after {@code first}) step by step until it has
+     * nothing left to do; the run's steps include {@code first}.
+     */
+    private static Run runAlone(Pass pass, int i, Action first, Node n, Pool p) {
+        List<String> steps = new ArrayList<>();
+        steps.add(first.step());
         for (int k = 0; ; k++) {
             if (k > 16) {
                 throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
             }
             Action next = pass.progressAlone(i, n, p);
             if (next == null) {
-                return new Run(steps, new End(n));
+                return new Run(List.copyOf(steps), new End(n));
             }
-            steps.add(next);
+            if (next instanceof Action.SetDesired) {
+                throw new IllegalStateException("planner bug: a started node was retargeted alone");
+            }
+            steps.add(next.step());
             n = Simulator.apply(n, next);
         }
     }
@@ -144,18 +156,20 @@ public final class Planner {
      * gates, and the pool (its target, window and options): two nodes in the same situation at the same instant
      * take the same steps and end with the same values in these fields. Name, zone, age and pods are not read.
      */
-    private record Situation(Fleet.Group pool, String currentConfig, String currentImage, String desiredConfig,
-                             String desiredImage, boolean ready, boolean unschedulable, String cordonedBy,
-                             NodeState state, String reason, boolean drained, boolean staged) {
+    private record Situation(Fleet.Group pool, String first, String currentConfig, String currentImage,
+                             String desiredConfig, String desiredImage, boolean ready, boolean unschedulable,
+                             String cordonedBy, NodeState state, String reason, boolean drained, boolean staged) {
 
-        static Situation of(Fleet.Group g, Node n) {
-            return new Situation(g, n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
-                    n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        /** The situation of node {@code n} just after its first step {@code first} of the wave. */
+        static Situation of(Fleet.Group g, Action first, Node n) {
+            return new Situation(g, first.step(), n.currentConfig(), n.currentImage(), n.desiredConfig(),
+                    n.desiredImage(), n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(),
+                    n.drained(), n.staged());
         }
     }
 
-    /** The steps of a situation (their node is the first one met in it) and its end. */
-    private record Run(List<Action> steps, End end) {}
+    /** The step names of a situation's run, its first step included (immutable, shared), and its end. */
+    private record Run(List<String> steps, End end) {}
 
     /** The end of a run: the situation fields of the node that ran it. */
     private record End(Node node) {
@@ -193,12 +207,25 @@ public final class Planner {
     private static final class Waves {
         private final Fleet fleet;
         private final List<Instant> starts = new ArrayList<>();
-        /** Entries in creation order: wave, node position, steps. */
+        /** Entries in creation order. */
         private final List<Entry> entries = new ArrayList<>();
         /** Each node's open entry (index into {@link #entries}), or -1. */
         private final int[] open;
 
-        private record Entry(int wave, int node, List<String> steps) {}
+        /** One node's steps in one wave; {@code shared} steps are an immutable list copied before appending. */
+        private static final class Entry {
+            final int wave;
+            final int node;
+            List<String> steps;
+            boolean shared;
+
+            Entry(int wave, int node, List<String> steps, boolean shared) {
+                this.wave = wave;
+                this.node = node;
+                this.steps = steps;
+                this.shared = shared;
+            }
+        }
 
         Waves(Fleet fleet) {
             this.fleet = fleet;
@@ -217,20 +244,41 @@ public final class Planner {
             }
         }
 
-        /** Records step {@code a} of the node at position {@code i} (the action's own node name is not read). */
+        /** Records step {@code a} of the node at position {@code i}. */
         void record(int i, Action a, int wave) {
-            int e = open[i];
-            if (a instanceof Action.SetDesired || e < 0) {
-                Entry fresh = new Entry(wave, i, new ArrayList<>());
-                if (e >= 0 && entries.get(e).wave() == wave) {
-                    entries.set(e, fresh);    // a node has one entry per wave: the newest
-                } else {
-                    entries.add(fresh);
-                    open[i] = entries.size() - 1;
-                }
-                e = open[i];
+            if (opens(i, a)) {
+                open(i, wave, new ArrayList<>(List.of(a.step())));
+                entries.get(open[i]).shared = false;
+            } else {
+                append(i, a.step());
             }
-            entries.get(e).steps().add(a.step());
+        }
+
+        /** Whether step {@code a} of node {@code i} opens a new entry: a retarget, or the node's first step. */
+        boolean opens(int i, Action a) {
+            return a instanceof Action.SetDesired || open[i] < 0;
+        }
+
+        /** Opens node {@code i}'s entry in {@code wave} with (immutable, shared) {@code steps}. */
+        void open(int i, int wave, List<String> steps) {
+            int e = open[i];
+            Entry fresh = new Entry(wave, i, steps, true);
+            if (e >= 0 && entries.get(e).wave == wave) {
+                entries.set(e, fresh);    // a node has one entry per wave: the newest
+            } else {
+                entries.add(fresh);
+                open[i] = entries.size() - 1;
+            }
+        }
+
+        /** Appends a step to node {@code i}'s open entry. */
+        void append(int i, String step) {
+            Entry e = entries.get(open[i]);
+            if (e.shared) {
+                e.steps = new ArrayList<>(e.steps);
+                e.shared = false;
+            }
+            e.steps.add(step);
         }
 
         List<Wave> build() {
@@ -239,7 +287,7 @@ public final class Planner {
                 byWave.add(new ArrayList<>());
             }
             for (Entry e : entries) {
-                byWave.get(e.wave()).add(e);
+                byWave.get(e.wave).add(e);
             }
             List<Wave> out = new ArrayList<>();
             for (int w = 0; w < starts.size(); w++) {
@@ -247,11 +295,10 @@ public final class Planner {
                 if (list.isEmpty()) {
                     continue;
                 }
-                list.sort(java.util.Comparator.comparingInt(Entry::node));
+                list.sort((a, b) -> Integer.compare(a.node, b.node));
                 List<Wave.Entry> nodes = new ArrayList<>(list.size());
                 for (Entry e : list) {
-                    nodes.add(new Wave.Entry(fleet.names[e.node()], fleet.groupOf[e.node()].pool.name(),
-                            e.steps()));
+                    nodes.add(new Wave.Entry(fleet.names[e.node], fleet.groupOf[e.node].pool.name(), e.steps));
                 }
                 out.add(new Wave(out.size(), starts.get(w), nodes));
             }
