@@ -108,9 +108,21 @@ final class Fleet {
         /** Member positions in candidate order: zone present first, zone, age (newest first if asked), name. */
         int[] order(Fleet f) {
             if (order == null) {
-                int[] out = members.clone();
-                sort(out, new int[out.length], 0, out.length, f, pool.newestFirst());
-                for (int k = 0; k < out.length; k++) {
+                // Sort member indices over local copies of the keys (contiguous), then map back to positions.
+                int m = members.length;
+                Keys keys = new Keys(m, pool.newestFirst());
+                int[] local = new int[m];
+                for (int k = 0; k < m; k++) {
+                    int i = members[k];
+                    keys.zone[k] = f.zoneRank[i];
+                    keys.seconds[k] = f.createdSeconds[i];
+                    keys.nanos[k] = f.createdNanos[i];
+                    local[k] = k;
+                }
+                sort(local, new int[m], 0, m, keys);
+                int[] out = new int[m];
+                for (int k = 0; k < m; k++) {
+                    out[k] = members[local[k]];
                     f.orderIndex[out[k]] = k;
                 }
                 order = out;
@@ -320,13 +332,47 @@ final class Fleet {
         return f;
     }
 
-    /** Merge sort of positions by the candidate order; the keys are primitive, so no node is touched. */
-    private static void sort(int[] a, int[] tmp, int from, int to, Fleet f, boolean newestFirst) {
+    /**
+     * The candidate-order keys of one pool's members, by member index: members are in name order, so the name
+     * tiebreak is the member index.
+     */
+    private static final class Keys {
+        final int[] zone;
+        final long[] seconds;
+        final int[] nanos;
+        final boolean newestFirst;
+
+        Keys(int size, boolean newestFirst) {
+            zone = new int[size];
+            seconds = new long[size];
+            nanos = new int[size];
+            this.newestFirst = newestFirst;
+        }
+
+        /** {@link Pass#order} on member indices. */
+        int compare(int a, int b) {
+            int c = Integer.compare(zone[a], zone[b]);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(seconds[a], seconds[b]);
+            if (c == 0) {
+                c = Integer.compare(nanos[a], nanos[b]);
+            }
+            if (c != 0) {
+                return newestFirst ? -c : c;
+            }
+            return Integer.compare(a, b);
+        }
+    }
+
+    /** Merge sort of member indices by {@code keys}. */
+    private static void sort(int[] a, int[] tmp, int from, int to, Keys keys) {
         if (to - from <= 16) {
             for (int k = from + 1; k < to; k++) {
                 int x = a[k];
                 int j = k - 1;
-                while (j >= from && f.compare(a[j], x, newestFirst) > 0) {
+                while (j >= from && keys.compare(a[j], x) > 0) {
                     a[j + 1] = a[j];
                     j--;
                 }
@@ -335,37 +381,21 @@ final class Fleet {
             return;
         }
         int mid = (from + to) >>> 1;
-        sort(a, tmp, from, mid, f, newestFirst);
-        sort(a, tmp, mid, to, f, newestFirst);
-        if (f.compare(a[mid - 1], a[mid], newestFirst) <= 0) {
+        sort(a, tmp, from, mid, keys);
+        sort(a, tmp, mid, to, keys);
+        if (keys.compare(a[mid - 1], a[mid]) <= 0) {
             return;
         }
         System.arraycopy(a, from, tmp, from, to - from);
         int i = from;
         int j = mid;
         for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && f.compare(tmp[i], tmp[j], newestFirst) <= 0)) {
+            if (j >= to || (i < mid && keys.compare(tmp[i], tmp[j]) <= 0)) {
                 a[k] = tmp[i++];
             } else {
                 a[k] = tmp[j++];
             }
         }
-    }
-
-    /** {@link Pass#order} on positions: names are sorted by position, so the name tiebreak is the position. */
-    private int compare(int a, int b, boolean newestFirst) {
-        int c = Integer.compare(zoneRank[a], zoneRank[b]);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(createdSeconds[a], createdSeconds[b]);
-        if (c == 0) {
-            c = Integer.compare(createdNanos[a], createdNanos[b]);
-        }
-        if (c != 0) {
-            return newestFirst ? -c : c;
-        }
-        return Integer.compare(a, b);
     }
 
     /** What moving from {@code from} to {@code to} means under the snapshot's configs and policies; cached. */

@@ -109,12 +109,12 @@ public final class Planner {
         Map<Situation, Run> runs = new HashMap<>();
         for (int i : acted) {
             Action first = pass.actionAt(i);
-            Node start = Simulator.apply(fleet.nodes[i], first);
+            Node before = fleet.nodes[i];
             Fleet.Group g = fleet.groupOf[i];
-            Situation key = Situation.of(g, first, start);
+            Situation key = Situation.of(g, first, before);
             Run run = runs.get(key);
             if (run == null) {
-                run = runAlone(pass, i, first, start, g.pool);
+                run = runAlone(pass, i, first, Simulator.apply(before, first), g.pool);
                 runs.put(key, run);
             }
             if (!waves.opens(i, first)) {
@@ -124,7 +124,7 @@ public final class Planner {
             } else {
                 waves.open(i, index, run.steps());
             }
-            fleet.set(i, run.steps().size() == 1 ? start : run.end().as(start));
+            fleet.set(i, run.end().as(before));
         }
     }
 
@@ -152,19 +152,36 @@ public final class Planner {
     }
 
     /**
-     * Everything {@link Pass#progressAlone} and {@link Simulator#apply} read of a started node without coupling
-     * gates, and the pool (its target, window and options): two nodes in the same situation at the same instant
-     * take the same steps and end with the same values in these fields. Name, zone, age and pods are not read.
+     * A started node's situation at the start of its run: everything {@link Simulator#apply} and
+     * {@link Pass#progressAlone} read of it without coupling gates (its configs and images, readiness, cordon, agent
+     * state and reason, drain and staging), what its first step of the wave does, and its pool (target, window,
+     * options). Two nodes in the same situation at the same instant take the same steps and end with the same values
+     * in these fields; name, zone, age and pods are not read.
      */
-    private record Situation(Fleet.Group pool, String first, String currentConfig, String currentImage,
-                             String desiredConfig, String desiredImage, boolean ready, boolean unschedulable,
-                             String cordonedBy, NodeState state, String reason, boolean drained, boolean staged) {
+    private record Situation(Fleet.Group pool, String first, Object firstContent, String currentConfig,
+                             String currentImage, String desiredConfig, String desiredImage, boolean ready,
+                             boolean unschedulable, String cordonedBy, NodeState state, String reason,
+                             boolean drained, boolean staged) {
 
-        /** The situation of node {@code n} just after its first step {@code first} of the wave. */
+        /** The situation of node {@code n} about to take its first step {@code first} of the wave. */
         static Situation of(Fleet.Group g, Action first, Node n) {
-            return new Situation(g, first.step(), n.currentConfig(), n.currentImage(), n.desiredConfig(),
-                    n.desiredImage(), n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(),
-                    n.drained(), n.staged());
+            return new Situation(g, first.step(), content(first), n.currentConfig(), n.currentImage(),
+                    n.desiredConfig(), n.desiredImage(), n.ready(), n.unschedulable(), n.cordonedBy(), n.state(),
+                    n.reason(), n.drained(), n.staged());
+        }
+
+        /** What an action does besides naming its node and step. */
+        private static Object content(Action a) {
+            if (a instanceof Action.SetDesired) {
+                return ((Action.SetDesired) a).target();
+            } else if (a instanceof Action.Apply) {
+                return List.of(((Action.Apply) a).postActions(), ((Action.Apply) a).finalizes());
+            } else if (a instanceof Action.AcquireLock) {
+                return ((Action.AcquireLock) a).group();
+            } else if (a instanceof Action.ReleaseLock) {
+                return ((Action.ReleaseLock) a).group();
+            }
+            return null;
         }
     }
 
