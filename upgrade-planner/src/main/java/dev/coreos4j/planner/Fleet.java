@@ -43,8 +43,16 @@ final class Fleet {
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
-    /** The current state of every node, by snapshot position. */
-    final Node[] nodes;
+    /** The state of every node by snapshot position, unless {@link #pending} holds a newer one. */
+    private final Node[] nodes;
+    /**
+     * A node whose run ended like another's: the end of that run (its situation fields), materialized on first read
+     * ({@link #node}); a simulated node nobody reads again is never built.
+     */
+    private final Node[] pending;
+    /** Each node's {@link Situation}, interned: equal ids, equal situations. */
+    private final int[] situation;
+    private final Map<Situation, Integer> situations = new HashMap<>();
     /** Node names by position. */
     final String[] names;
     /** Classification bits by position (0 for nodes in no pool). */
@@ -160,6 +168,8 @@ final class Fleet {
         List<Pool> pools = snapshot.pools();
         int size = list.size();
         nodes = list.toArray(new Node[0]);
+        pending = new Node[size];
+        situation = new int[size];
         names = new String[size];
         flags = new int[size];
         fresh = new boolean[size];
@@ -239,6 +249,7 @@ final class Fleet {
             if (g != null) {
                 flags[i] = classify(g, nodes[i]);
                 g.count(flags[i], 1);
+                situation[i] = intern(nodes[i]);
             }
         }
         invalidate();
@@ -252,9 +263,42 @@ final class Fleet {
         return nodes.length;
     }
 
+    /** The current state of the node at position {@code i}. */
+    Node node(int i) {
+        Node end = pending[i];
+        if (end != null) {
+            Node n = nodes[i];
+            nodes[i] = new Node(n.name(), n.pool(), n.zone(), n.created(), end.ready(), end.unschedulable(),
+                    end.cordonedBy(), end.currentConfig(), end.desiredConfig(), end.currentImage(),
+                    end.desiredImage(), end.state(), end.reason(), end.drained(), end.staged(), n.pods());
+            pending[i] = null;
+        }
+        return nodes[i];
+    }
+
+    /** The interned {@link Situation} of the node at position {@code i}. */
+    int situation(int i) {
+        return situation[i];
+    }
+
     /** Replaces the node at {@code i} (same name): reclassifies it, updates its pool's counts, marks it changed. */
     void set(int i, Node n) {
         nodes[i] = n;
+        pending[i] = null;
+        changed(i, n, intern(n));
+    }
+
+    /**
+     * The node at {@code i} is now in the situation of {@code end} (a node that ran the same way, interned as
+     * {@code endSituation}); its other fields are unchanged. The node itself is built when it is next read.
+     */
+    void setEnd(int i, Node end, int endSituation) {
+        pending[i] = end;
+        changed(i, end, endSituation);
+    }
+
+    private void changed(int i, Node n, int sit) {
+        situation[i] = sit;
         Group g = groupOf[i];
         if (g == null) {
             return;
@@ -276,6 +320,26 @@ final class Fleet {
             }
             g.changed[g.changedCount++] = i;
         }
+    }
+
+    /**
+     * Everything a simulated step reads of a node besides its identity (name, pool, zone, age, pods): configs and
+     * images, readiness, cordon, agent state and reason, drain and staging.
+     */
+    private record Situation(String currentConfig, String currentImage, String desiredConfig, String desiredImage,
+                             boolean ready, boolean unschedulable, String cordonedBy, NodeState state,
+                             String reason, boolean drained, boolean staged) {}
+
+    /** The id of {@code n}'s situation. */
+    int intern(Node n) {
+        Situation s = new Situation(n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
+                n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        Integer id = situations.get(s);
+        if (id == null) {
+            id = situations.size();
+            situations.put(s, id);
+        }
+        return id;
     }
 
     /** Everything may have changed (a new fleet, or the clock moved): every pool and node is decided again. */

@@ -23,7 +23,6 @@ final class Pass {
 
     private final Snapshot s;
     private final Fleet fleet;
-    private final Node[] nodes;
     private final Instant now;
     /** False in the plan simulation's "finish what is in flight" loop: no node is started or retargeted. */
     private final boolean startNew;
@@ -63,12 +62,11 @@ final class Pass {
     Pass(Fleet fleet, Instant now, List<LockGroup> lockState, boolean startNew, boolean explain, boolean incremental) {
         this.s = fleet.snapshot;
         this.fleet = fleet;
-        this.nodes = fleet.nodes;
         this.now = now;
         this.startNew = startNew;
         this.explain = explain;
         this.incremental = incremental && !explain;
-        int size = nodes.length;
+        int size = fleet.size();
         actionAt = new Action[size];
         blockedAt = explain ? new Blocked[size] : null;
         for (LockGroup g : lockState) {
@@ -77,7 +75,8 @@ final class Pass {
         Limits limits = s.limits();
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
             Map<String, Integer> zoneSize = new HashMap<>();
-            for (Node n : nodes) {
+            for (int i = 0; i < size; i++) {
+                Node n = fleet.node(i);
                 // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
                 boolean u = n.isUnavailable() || n.isFailing();
                 if (u) {
@@ -101,7 +100,8 @@ final class Pass {
         if (!s.pdbs().isEmpty()) {
             int[] expected = new int[pdbHeadroom.length];
             int[] disrupted = new int[pdbHeadroom.length];
-            for (Node n : nodes) {
+            for (int at = 0; at < size; at++) {
+                Node n = fleet.node(at);
                 if (n.pods().isEmpty()) {
                     continue;
                 }
@@ -146,7 +146,7 @@ final class Pass {
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
                 for (int i : g.members) {
-                    Node n = nodes[i];
+                    Node n = fleet.node(i);
                     if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
                             && disruption(n.current(), n.desired()).needsDrain()) {
                         lockReserved.merge(p.lockGroup(), 1, Integer::sum);
@@ -191,7 +191,7 @@ final class Pass {
         if (p.paused()) {
             if (explain) {
                 for (int i : members) {
-                    Node n = nodes[i];
+                    Node n = fleet.node(i);
                     if (!(n.isDone() && n.targets(t) && settled(n, p))) {
                         block(i, Reason.Paused, "pool " + p.name() + " is paused", null);
                     }
@@ -211,7 +211,7 @@ final class Pass {
         if (g.refusing > 0) {
             for (int i : members) {
                 if ((flags[i] & Fleet.IRRECONCILABLE) != 0) {
-                    refusal = (ChangeAnalysis.Irreconcilable) analysis(nodes[i].current(), t);
+                    refusal = (ChangeAnalysis.Irreconcilable) analysis(fleet.node(i).current(), t);
                     break;
                 }
             }
@@ -234,7 +234,7 @@ final class Pass {
                 if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
                     continue;    // done on the target: nothing to do
                 }
-                Node n = nodes[i];
+                Node n = fleet.node(i);
                 if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
                         && n.ready()) {
                     // Abort: a started node that has written nothing yet goes back where it is.
@@ -247,7 +247,7 @@ final class Pass {
             } else if (refusal != null) {
                 holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
             } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
-                Node n = nodes[i];
+                Node n = fleet.node(i);
                 if (!n.ready()) {
                     block(i, Reason.NotReady, "the node is not ready", null);
                 } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
@@ -311,7 +311,7 @@ final class Pass {
                     if (p.controlPlane()) {
                         int first = firstUnavailable(members);
                         block(i, Reason.Quorum, "control-plane nodes move one at a time"
-                                + (first < 0 ? "" : "; " + nodes[first].name() + " is unavailable"), null);
+                                + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable"), null);
                     } else {
                         block(i, Reason.BudgetExhausted, "maxUnavailable " + p.maxUnavailable() + " allows "
                                 + budget + " of " + size + "; " + unavailable + " unavailable, " + failing
@@ -320,7 +320,7 @@ final class Pass {
                 }
                 continue;
             }
-            Node c = nodes[i];
+            Node c = fleet.node(i);
             if (cost == 1 && clusterUnavailable + 1 > clusterBudget) {
                 if (explaining()) {
                     block(i, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
@@ -419,7 +419,7 @@ final class Pass {
 
     /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
     private void holdOrFinish(int i, Pool p, Reason reason, ChangeAnalysis.Irreconcilable refusal) {
-        Node n = nodes[i];
+        Node n = fleet.node(i);
         if (settled(n, p)) {
             if (explaining()) {
                 block(i, reason, reason == Reason.Aborted
@@ -637,7 +637,7 @@ final class Pass {
             return;
         }
         if (actionAt[i] != null || (blockedAt != null && blockedAt[i] != null)) {
-            throw new IllegalStateException("planner bug: second decision for node " + nodes[i].name());
+            throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
         }
         actionAt[i] = a;
         if (actedCount == acted.length) {
@@ -660,9 +660,9 @@ final class Pass {
     private void block(int i, Reason reason, String detail, Instant until) {
         if (explaining()) {
             if (actionAt[i] != null || blockedAt[i] != null) {
-                throw new IllegalStateException("planner bug: second decision for node " + nodes[i].name());
+                throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
             }
-            Node n = nodes[i];
+            Node n = fleet.node(i);
             blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);
         }
     }

@@ -106,15 +106,14 @@ public final class Planner {
      * Nodes in the same {@link Situation} take the same steps to the same end, so each situation runs once a wave.
      */
     private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves) {
-        Map<Situation, Run> runs = new HashMap<>();
+        Map<RunKey, Run> runs = new HashMap<>();
         for (int i : acted) {
             Action first = pass.actionAt(i);
-            Node before = fleet.nodes[i];
             Fleet.Group g = fleet.groupOf[i];
-            Situation key = Situation.of(g, first, before);
+            RunKey key = new RunKey(g, first.step(), content(first), fleet.situation(i));
             Run run = runs.get(key);
             if (run == null) {
-                run = runAlone(pass, i, first, Simulator.apply(before, first), g.pool);
+                run = runAlone(fleet, pass, i, first, g.pool);
                 runs.put(key, run);
             }
             if (!waves.opens(i, first)) {
@@ -124,15 +123,16 @@ public final class Planner {
             } else {
                 waves.open(i, index, run.steps());
             }
-            fleet.set(i, run.end().as(before));
+            fleet.setEnd(i, run.end(), run.endSituation());
         }
     }
 
     /**
-     * Runs the started node {@code n} (at position {@code i}, just after {@code first}) step by step until it has
-     * nothing left to do; the run's steps include {@code first}.
+     * Runs the started node at position {@code i} from its first step {@code first} until it has nothing left to
+     * do; the run's steps include {@code first}.
      */
-    private static Run runAlone(Pass pass, int i, Action first, Node n, Pool p) {
+    private static Run runAlone(Fleet fleet, Pass pass, int i, Action first, Pool p) {
+        Node n = Simulator.apply(fleet.node(i), first);
         List<String> steps = new ArrayList<>();
         steps.add(first.step());
         for (int k = 0; ; k++) {
@@ -141,7 +141,7 @@ public final class Planner {
             }
             Action next = pass.progressAlone(i, n, p);
             if (next == null) {
-                return new Run(List.copyOf(steps), new End(n));
+                return new Run(List.copyOf(steps), n, fleet.intern(n));
             }
             if (next instanceof Action.SetDesired) {
                 throw new IllegalStateException("planner bug: a started node was retargeted alone");
@@ -152,53 +152,31 @@ public final class Planner {
     }
 
     /**
-     * A started node's situation at the start of its run: everything {@link Simulator#apply} and
-     * {@link Pass#progressAlone} read of it without coupling gates (its configs and images, readiness, cordon, agent
-     * state and reason, drain and staging), what its first step of the wave does, and its pool (target, window,
-     * options). Two nodes in the same situation at the same instant take the same steps and end with the same values
-     * in these fields; name, zone, age and pods are not read.
+     * What decides a started node's run without coupling gates: its pool (target, window, options), what its first
+     * step of the wave does, and its {@link Fleet#situation situation} (everything a step reads of the node besides
+     * its identity). Nodes with equal keys at the same instant take the same steps to the same situation.
      */
-    private record Situation(Fleet.Group pool, String first, Object firstContent, String currentConfig,
-                             String currentImage, String desiredConfig, String desiredImage, boolean ready,
-                             boolean unschedulable, String cordonedBy, NodeState state, String reason,
-                             boolean drained, boolean staged) {
+    private record RunKey(Fleet.Group pool, String first, Object firstContent, int situation) {}
 
-        /** The situation of node {@code n} about to take its first step {@code first} of the wave. */
-        static Situation of(Fleet.Group g, Action first, Node n) {
-            return new Situation(g, first.step(), content(first), n.currentConfig(), n.currentImage(),
-                    n.desiredConfig(), n.desiredImage(), n.ready(), n.unschedulable(), n.cordonedBy(), n.state(),
-                    n.reason(), n.drained(), n.staged());
+    /** What an action does besides naming its node and step. */
+    private static Object content(Action a) {
+        if (a instanceof Action.SetDesired) {
+            return ((Action.SetDesired) a).target();
+        } else if (a instanceof Action.Apply) {
+            return List.of(((Action.Apply) a).postActions(), ((Action.Apply) a).finalizes());
+        } else if (a instanceof Action.AcquireLock) {
+            return ((Action.AcquireLock) a).group();
+        } else if (a instanceof Action.ReleaseLock) {
+            return ((Action.ReleaseLock) a).group();
         }
-
-        /** What an action does besides naming its node and step. */
-        private static Object content(Action a) {
-            if (a instanceof Action.SetDesired) {
-                return ((Action.SetDesired) a).target();
-            } else if (a instanceof Action.Apply) {
-                return List.of(((Action.Apply) a).postActions(), ((Action.Apply) a).finalizes());
-            } else if (a instanceof Action.AcquireLock) {
-                return ((Action.AcquireLock) a).group();
-            } else if (a instanceof Action.ReleaseLock) {
-                return ((Action.ReleaseLock) a).group();
-            }
-            return null;
-        }
+        return null;
     }
 
-    /** The step names of a situation's run, its first step included (immutable, shared), and its end. */
-    private record Run(List<String> steps, End end) {}
-
-    /** The end of a run: the situation fields of the node that ran it. */
-    private record End(Node node) {
-
-        /** {@code other} (same situation at the start) at this end. */
-        Node as(Node other) {
-            Node n = node;
-            return new Node(other.name(), other.pool(), other.zone(), other.created(), n.ready(), n.unschedulable(),
-                    n.cordonedBy(), n.currentConfig(), n.desiredConfig(), n.currentImage(), n.desiredImage(),
-                    n.state(), n.reason(), n.drained(), n.staged(), other.pods());
-        }
-    }
+    /**
+     * The step names of a run, its first step included (immutable, shared by every node that runs the same way),
+     * and its end: the node that ran it, whose situation every such node ends in.
+     */
+    private record Run(List<String> steps, Node end, int endSituation) {}
 
     /** {@link Simulator#succeed} on the fleet: the nodes change in place; returns the lock groups afterwards. */
     private static List<LockGroup> succeed(Fleet fleet, Pass pass, int[] acted, List<LockGroup> locks) {
@@ -211,7 +189,7 @@ public final class Planner {
                 }
                 Simulator.lock(out, a);
             } else {
-                fleet.set(i, Simulator.apply(fleet.nodes[i], a));
+                fleet.set(i, Simulator.apply(fleet.node(i), a));
             }
         }
         return out;
