@@ -48,6 +48,8 @@ public final class Planner {
         // re-decides only the pools that acted and the nodes that changed, and runs started nodes to the end alone.
         boolean independent = Pass.independent(snapshot);
         Waves waves = new Waves(fleet);
+        // How started nodes run alone, by situation; valid while the clock stands still.
+        Map<RunKey, Run> runs = new HashMap<>();
         boolean advanced = false;
         NextStep last;
         int rounds = 0;
@@ -69,6 +71,7 @@ public final class Planner {
                 if (!advanced && wake != null) {
                     now = wake;
                     fleet.invalidate();
+                    runs.clear();
                     advanced = true;
                     continue;
                 }
@@ -78,7 +81,7 @@ public final class Planner {
             advanced = false;
             int index = waves.start(now);
             if (independent) {
-                finishAlone(fleet, pass, acted, index, waves);
+                finishAlone(fleet, pass, acted, index, waves, runs);
                 continue;
             }
             waves.record(pass, acted, index);
@@ -103,10 +106,10 @@ public final class Planner {
     /**
      * Applies this wave's first actions and runs every node they touch to the end, one node at a time: equivalent
      * to the general loop when nodes are {@link Pass#independent independent}, and touching only the nodes that move.
-     * Nodes in the same {@link Situation} take the same steps to the same end, so each situation runs once a wave.
+     * Nodes with the same {@link RunKey} take the same steps to the same end, so each key runs once per instant.
      */
-    private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves) {
-        Map<RunKey, Run> runs = new HashMap<>();
+    private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves,
+                                    Map<RunKey, Run> runs) {
         for (int i : acted) {
             Action first = pass.actionAt(i);
             Fleet.Group g = fleet.groupOf[i];
