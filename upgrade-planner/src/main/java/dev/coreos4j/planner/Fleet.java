@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A snapshot's nodes indexed once for repeated evaluation: the working state of a plan simulation. Node positions are
@@ -103,6 +104,9 @@ final class Fleet {
         int unavailable;
         int failing;
         int refusing;
+        /** The situation last interned for a member, and its id. */
+        Situation lastSituation;
+        int lastSituationId;
         /** Candidates ({@link #isCandidate}), and those of them already unavailable or failing (free to restart). */
         int candidates;
         int freeCandidates;
@@ -249,7 +253,7 @@ final class Fleet {
             if (g != null) {
                 flags[i] = classify(g, nodes[i]);
                 g.count(flags[i], 1);
-                situation[i] = intern(nodes[i]);
+                situation[i] = intern(i, nodes[i]);
             }
         }
         invalidate();
@@ -285,7 +289,7 @@ final class Fleet {
     void set(int i, Node n) {
         nodes[i] = n;
         pending[i] = null;
-        changed(i, n, intern(n));
+        changed(i, n, intern(i, n));
     }
 
     /**
@@ -328,16 +332,40 @@ final class Fleet {
      */
     private record Situation(String currentConfig, String currentImage, String desiredConfig, String desiredImage,
                              boolean ready, boolean unschedulable, String cordonedBy, NodeState state,
-                             String reason, boolean drained, boolean staged) {}
+                             String reason, boolean drained, boolean staged) {
 
-    /** The id of {@code n}'s situation. */
-    int intern(Node n) {
-        Situation s = new Situation(n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
-                n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        static Situation of(Node n) {
+            return new Situation(n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
+                    n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        }
+
+        boolean matches(Node n) {
+            return ready == n.ready() && unschedulable == n.unschedulable() && state == n.state()
+                    && drained == n.drained() && staged == n.staged() && currentConfig.equals(n.currentConfig())
+                    && desiredConfig.equals(n.desiredConfig()) && Objects.equals(currentImage, n.currentImage())
+                    && Objects.equals(desiredImage, n.desiredImage()) && Objects.equals(cordonedBy, n.cordonedBy())
+                    && Objects.equals(reason, n.reason());
+        }
+    }
+
+    /**
+     * The id of the situation of {@code n}, a state of the node at position {@code i}; the last situation met in its
+     * pool is tried first (a pool's nodes are mostly alike).
+     */
+    int intern(int i, Node n) {
+        Group g = groupOf[i];
+        if (g != null && g.lastSituation != null && g.lastSituation.matches(n)) {
+            return g.lastSituationId;
+        }
+        Situation s = Situation.of(n);
         Integer id = situations.get(s);
         if (id == null) {
             id = situations.size();
             situations.put(s, id);
+        }
+        if (g != null) {
+            g.lastSituation = s;
+            g.lastSituationId = id;
         }
         return id;
     }

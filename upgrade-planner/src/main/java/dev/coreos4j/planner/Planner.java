@@ -144,7 +144,7 @@ public final class Planner {
             }
             Action next = pass.progressAlone(i, n, p);
             if (next == null) {
-                return new Run(List.copyOf(steps), n, fleet.intern(n));
+                return new Run(List.copyOf(steps), n, fleet.intern(i, n));
             }
             if (next instanceof Action.SetDesired) {
                 throw new IllegalStateException("planner bug: a started node was retargeted alone");
