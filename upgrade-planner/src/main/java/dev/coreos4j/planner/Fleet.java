@@ -85,8 +85,8 @@ final class Fleet {
     /** One pool, its members and the counts its budget reads. */
     static final class Group {
         final Pool pool;
-        /** Member positions in name order. */
-        final int[] members;
+        /** Member positions in name order (set once, when the fleet is built). */
+        int[] members;
         /** The position of the pool's deferred node if it is a member, else -1. */
         final int deferred;
         /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
@@ -111,9 +111,8 @@ final class Fleet {
         int candidates;
         int freeCandidates;
 
-        Group(Pool pool, int[] members, int deferred) {
+        Group(Pool pool, int deferred) {
             this.pool = pool;
-            this.members = members;
             this.deferred = deferred;
         }
 
@@ -185,8 +184,18 @@ final class Fleet {
         for (int p = 0; p < pools.size(); p++) {
             poolIndex.put(pools.get(p).name(), p);
         }
-        // One sweep over the nodes: everything else reads the arrays it fills.
         int none = pools.size();
+        byName = new Group[none];
+        for (int p = 0; p < none; p++) {
+            Pool pool = pools.get(p);
+            int deferred = pool.deferredNode() == null ? -1 : snapshot.indexOf(pool.deferredNode());
+            if (deferred >= 0 && !pool.name().equals(nodes[deferred].pool())) {
+                deferred = -1;
+            }
+            byName[p] = new Group(pool, deferred);
+        }
+        groupOf = new Group[size];
+        // One sweep over the nodes: everything else reads the arrays it fills.
         int[] poolOf = new int[size];
         int[] counts = new int[none + 1];
         Map<String, Integer> zoneIds = new HashMap<>();
@@ -209,6 +218,13 @@ final class Fleet {
             int p = n.pool() == null ? none : poolIndex.get(n.pool());
             poolOf[i] = p;
             counts[p]++;
+            if (p != none) {
+                Group g = byName[p];
+                groupOf[i] = g;
+                flags[i] = classify(g, n);
+                g.count(flags[i], 1);
+                situation[i] = intern(i, n);
+            }
         }
         // Zone ids in first-seen order become ranks in zone order; nodes without a zone sort last.
         String[] zones = new String[zoneIds.size()];
@@ -233,29 +249,13 @@ final class Fleet {
         for (int i = 0; i < size; i++) {
             members[poolOf[i]][fill[poolOf[i]]++] = i;
         }
-        byName = new Group[none];
         for (int p = 0; p < none; p++) {
-            Pool pool = pools.get(p);
-            int deferred = pool.deferredNode() == null ? -1 : snapshot.indexOf(pool.deferredNode());
-            if (deferred >= 0 && poolOf[deferred] != p) {
-                deferred = -1;
-            }
-            byName[p] = new Group(pool, members[p], deferred);
+            byName[p].members = members[p];
         }
         poolless = members[none];
         evaluation = byName.clone();
         Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
                 .thenComparing(g -> g.pool.name()));
-        groupOf = new Group[size];
-        for (int i = 0; i < size; i++) {
-            Group g = poolOf[i] == none ? null : byName[poolOf[i]];
-            groupOf[i] = g;
-            if (g != null) {
-                flags[i] = classify(g, nodes[i]);
-                g.count(flags[i], 1);
-                situation[i] = intern(i, nodes[i]);
-            }
-        }
         invalidate();
     }
 
