@@ -111,8 +111,12 @@ final class Fleet {
         int candidates;
         int freeCandidates;
 
-        Group(Pool pool, int deferred) {
+        /** The pool's index in name order. */
+        final int index;
+
+        Group(Pool pool, int index, int deferred) {
             this.pool = pool;
+            this.index = index;
             this.deferred = deferred;
         }
 
@@ -192,7 +196,7 @@ final class Fleet {
             if (deferred >= 0 && !pool.name().equals(nodes[deferred].pool())) {
                 deferred = -1;
             }
-            byName[p] = new Group(pool, deferred);
+            byName[p] = new Group(pool, p, deferred);
         }
         groupOf = new Group[size];
         // One sweep over the nodes: everything else reads the arrays it fills.

@@ -110,14 +110,24 @@ public final class Planner {
      */
     private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves,
                                     Map<RunKey, Run> runs) {
+        // The run each pool used last: a pool's started nodes are mostly alike.
+        RunKey[] lastKey = new RunKey[fleet.byName.length];
+        Run[] lastRun = new Run[fleet.byName.length];
         for (int i : acted) {
             Action first = pass.actionAt(i);
             Fleet.Group g = fleet.groupOf[i];
             RunKey key = new RunKey(g, first.step(), content(first), fleet.situation(i));
-            Run run = runs.get(key);
-            if (run == null) {
-                run = runAlone(fleet, pass, i, first, g.pool);
-                runs.put(key, run);
+            Run run;
+            if (key.equals(lastKey[g.index])) {
+                run = lastRun[g.index];
+            } else {
+                run = runs.get(key);
+                if (run == null) {
+                    run = runAlone(fleet, pass, i, first, g.pool);
+                    runs.put(key, run);
+                }
+                lastKey[g.index] = key;
+                lastRun[g.index] = run;
             }
             if (!waves.opens(i, first)) {
                 for (String step : run.steps()) {
