@@ -277,6 +277,7 @@ final class Pass {
         if (!explain && failing >= threshold) {
             return;    // every candidate would only be blocked
         }
+        String exhausted = null;
         int[] order = g.order(fleet);
         // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
         boolean leading = true;
@@ -308,15 +309,15 @@ final class Pass {
             }
             if (cost > capacity) {
                 if (explaining()) {
-                    if (p.controlPlane()) {
-                        int first = firstUnavailable(members);
-                        block(i, Reason.Quorum, "control-plane nodes move one at a time"
-                                + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable"), null);
-                    } else {
-                        block(i, Reason.BudgetExhausted, "maxUnavailable " + p.maxUnavailable() + " allows "
-                                + budget + " of " + size + "; " + unavailable + " unavailable, " + failing
-                                + " failing, capacity left 0", null);
+                    if (exhausted == null) {    // the same sentence for every node the budget holds back
+                        int first = p.controlPlane() ? firstUnavailable(members) : -1;
+                        exhausted = p.controlPlane()
+                                ? "control-plane nodes move one at a time"
+                                + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable")
+                                : "maxUnavailable " + p.maxUnavailable() + " allows " + budget + " of " + size + "; "
+                                + unavailable + " unavailable, " + failing + " failing, capacity left 0";
                     }
+                    block(i, p.controlPlane() ? Reason.Quorum : Reason.BudgetExhausted, exhausted, null);
                 }
                 continue;
             }
