@@ -77,6 +77,9 @@ final class Fleet {
     private final int[] orderIndex;
 
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
+    /** The actions array passes share, and where the last pass put actions. */
+    private Action[] decisions;
+    private int[] decided = new int[0];
     /** The last analysis asked for (a simulated node asks for the same change several times in a row). */
     private Target lastFrom;
     private Target lastTo;
@@ -269,6 +272,27 @@ final class Fleet {
 
     int size() {
         return nodes.length;
+    }
+
+    /**
+     * The actions array of the next pass: the fleet's passes run one after the other (a pass's actions are read
+     * before the next pass is made), so they share one array, cleared here of the previous pass's actions.
+     */
+    Action[] decisions() {
+        if (decisions == null) {
+            decisions = new Action[nodes.length];
+        } else {
+            for (int i : decided) {
+                decisions[i] = null;
+            }
+        }
+        decided = new int[0];
+        return decisions;
+    }
+
+    /** The positions the current pass decided an action for (cleared when the next pass starts). */
+    void decided(int[] positions) {
+        decided = positions;
     }
 
     /** The current state of the node at position {@code i}. */

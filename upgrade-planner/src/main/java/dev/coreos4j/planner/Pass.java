@@ -31,7 +31,10 @@ final class Pass {
     /** Only dirty pools and fresh nodes are evaluated (see the class comment). */
     private final boolean incremental;
 
-    /** Results by the node's position in the snapshot (sorted by name): output order without sorting. */
+    /**
+     * Results by the node's position in the snapshot (sorted by name): output order without sorting. The actions
+     * array is the fleet's, shared by its passes one after the other (see {@link Fleet#decisions}).
+     */
     private final Action[] actionAt;
     private final Blocked[] blockedAt;
     /** Positions that received an action, in decision order. */
@@ -67,7 +70,7 @@ final class Pass {
         this.explain = explain;
         this.incremental = incremental && !explain;
         int size = fleet.size();
-        actionAt = new Action[size];
+        actionAt = fleet.decisions();
         blockedAt = explain ? new Blocked[size] : null;
         for (LockGroup g : lockState) {
             locks.put(g.group(), g);
@@ -173,6 +176,7 @@ final class Pass {
         }
         int[] out = Arrays.copyOf(acted, actedCount);
         Arrays.sort(out);
+        fleet.decided(out);
         return out;
     }
 
