@@ -28,7 +28,7 @@ final class Pass {
     private final boolean startNew;
     /** False when only the actions matter (the simulation's inner loop): no reasons are built. */
     private final boolean explain;
-    /** Only dirty pools and fresh nodes are evaluated (see the class comment). */
+    /** Only pools that acted last time, and in them only nodes that changed, are decided (see the class comment). */
     private final boolean incremental;
 
     /**
@@ -59,8 +59,8 @@ final class Pass {
     /**
      * A pass over the fleet's current state at {@code now} with the lock holders {@code lockState}.
      *
-     * @param incremental evaluate only dirty pools and fresh nodes; only valid without coupling gates
-     *                    ({@link #independent}) and without reasons
+     * @param incremental decide only pools that acted last time and nodes that changed; only valid without coupling
+     *                    gates ({@link #independent}) and without reasons
      */
     Pass(Fleet fleet, Instant now, List<LockGroup> lockState, boolean startNew, boolean explain, boolean incremental) {
         this.s = fleet.snapshot;
