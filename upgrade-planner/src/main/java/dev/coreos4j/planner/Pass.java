@@ -2,6 +2,7 @@ package dev.coreos4j.planner;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,23 +10,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One evaluation of a snapshot: the shared gates (budgets, limits, PDB headroom, lock slots) and the per-pool
- * decisions. Single use, not thread-safe; {@link Planner} creates one per call.
+ * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
+ * headroom, lock slots) and the per-pool decisions. Single use, not thread-safe; {@link Planner} creates one per call.
+ *
+ * <p>An <em>incremental</em> pass (the plan simulation when nodes move independently) evaluates only the pools that
+ * acted in the previous pass and, inside them, runs the per-node decisions only for nodes that changed since: an
+ * unchanged node that had nothing to do then has nothing to do now, because without coupling gates its decision
+ * depends on nothing but itself, its pool and the instant. Candidates are read from the fleet's cached
+ * classification in the precomputed candidate order, so a wave's cost follows the nodes that move, not the fleet.
  */
 final class Pass {
 
     private final Snapshot s;
+    private final Fleet fleet;
+    private final Instant now;
     /** False in the plan simulation's "finish what is in flight" loop: no node is started or retargeted. */
     private final boolean startNew;
     /** False when only the actions matter (the simulation's inner loop): no reasons are built. */
     private final boolean explain;
+    /** Only pools that acted last time, and in them only nodes that changed, are decided (see the class comment). */
+    private final boolean incremental;
 
-    /** Results by the node's position in the snapshot (sorted by name): output order without sorting. */
+    /**
+     * Results by the node's position in the snapshot (sorted by name): output order without sorting. The actions
+     * array is the fleet's, shared by its passes one after the other (see {@link Fleet#decisions}).
+     */
     private final Action[] actionAt;
     private final Blocked[] blockedAt;
-    private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
+    /** Positions that received an action, in decision order. */
+    private int[] acted = new int[16];
+    private int actedCount;
     private final Map<String, LockGroup> locks = new TreeMap<>();
     private final Map<String, Integer> lockReserved = new HashMap<>();
+    private final Map<String, Boolean> windowOpen = new HashMap<>();
 
     private int clusterUnavailable;
     private int clusterBudget = Integer.MAX_VALUE;
@@ -36,19 +53,33 @@ final class Pass {
     private Action captured;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
-        this.s = s;
+        this(Fleet.of(s), s.now(), s.locks(), startNew, explain, false);
+    }
+
+    /**
+     * A pass over the fleet's current state at {@code now} with the lock holders {@code lockState}.
+     *
+     * @param incremental decide only pools that acted last time and nodes that changed; only valid without coupling
+     *                    gates ({@link #independent}) and without reasons
+     */
+    Pass(Fleet fleet, Instant now, List<LockGroup> lockState, boolean startNew, boolean explain, boolean incremental) {
+        this.s = fleet.snapshot;
+        this.fleet = fleet;
+        this.now = now;
         this.startNew = startNew;
         this.explain = explain;
-        int size = s.nodes().size();
-        actionAt = new Action[size];
-        blockedAt = new Blocked[size];
-        for (LockGroup g : s.locks()) {
+        this.incremental = incremental && !explain;
+        int size = fleet.size();
+        actionAt = fleet.decisions();
+        blockedAt = explain ? new Blocked[size] : null;
+        for (LockGroup g : lockState) {
             locks.put(g.group(), g);
         }
         Limits limits = s.limits();
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
             Map<String, Integer> zoneSize = new HashMap<>();
-            for (Node n : s.nodes()) {
+            for (int i = 0; i < size; i++) {
+                Node n = fleet.node(i);
                 // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
                 boolean u = n.isUnavailable() || n.isFailing();
                 if (u) {
@@ -62,7 +93,7 @@ final class Pass {
                 }
             }
             if (limits.maxUnavailable() != null) {
-                clusterBudget = limits.maxUnavailable().budget(s.nodes().size());
+                clusterBudget = limits.maxUnavailable().budget(size);
             }
             if (limits.maxUnavailablePerZone() != null) {
                 zoneSize.forEach((z, count) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(count)));
@@ -72,7 +103,8 @@ final class Pass {
         if (!s.pdbs().isEmpty()) {
             int[] expected = new int[pdbHeadroom.length];
             int[] disrupted = new int[pdbHeadroom.length];
-            for (Node n : s.nodes()) {
+            for (int at = 0; at < size; at++) {
+                Node n = fleet.node(at);
                 if (n.pods().isEmpty()) {
                     continue;
                 }
@@ -91,18 +123,33 @@ final class Pass {
         }
     }
 
+    /** Evaluates every pool and returns the actions and reasons in node name order. */
     NextStep run() {
-        Map<String, List<Node>> byPool = new HashMap<>();
-        for (Node n : s.nodes()) {
-            byPool.computeIfAbsent(n.pool(), k -> new ArrayList<>()).add(n);
+        evaluate();
+        List<Action> actions = new ArrayList<>();
+        List<Blocked> blocked = new ArrayList<>();
+        for (int i = 0; i < actionAt.length; i++) {
+            if (actionAt[i] != null) {
+                actions.add(actionAt[i]);
+            }
+            if (blockedAt != null && blockedAt[i] != null) {
+                blocked.add(blockedAt[i]);
+            }
         }
-        List<Pool> order = new ArrayList<>(s.pools());
-        // Control-plane pools first so that cross-pool limits never starve them; then by name.
-        order.sort(Comparator.comparing((Pool p) -> !p.controlPlane()).thenComparing(Pool::name));
-        for (Pool p : order) {
+        return new NextStep(actions, blocked);
+    }
+
+    /**
+     * Evaluates the pools (every pool, or in an incremental pass the dirty ones, which stay dirty only if they act)
+     * and returns the positions that received an action, ascending (node name order).
+     */
+    int[] evaluate() {
+        for (Fleet.Group g : fleet.evaluation) {
+            Pool p = g.pool;
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
-                for (Node n : byPool.getOrDefault(p.name(), List.of())) {
+                for (int i : g.members) {
+                    Node n = fleet.node(i);
                     if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
                             && disruption(n.current(), n.desired()).needsDrain()) {
                         lockReserved.merge(p.lockGroup(), 1, Integer::sum);
@@ -110,54 +157,66 @@ final class Pass {
                 }
             }
         }
-        for (Pool p : order) {
-            pool(p, byPool.getOrDefault(p.name(), List.of()));
-        }
-        for (Node n : byPool.getOrDefault(null, List.of())) {
-            block(n, Reason.NoPool, "the node is in no pool", null);
-        }
-        List<Action> actions = new ArrayList<>();
-        List<Blocked> blocked = new ArrayList<>();
-        for (int i = 0; i < actionAt.length; i++) {
-            if (actionAt[i] != null) {
-                actions.add(actionAt[i]);
-            }
-            if (blockedAt[i] != null) {
-                blocked.add(blockedAt[i]);
+        for (Fleet.Group g : fleet.evaluation) {
+            if (incremental) {
+                if (!g.dirty) {
+                    continue;
+                }
+                int before = actedCount;
+                pool(g);
+                g.dirty = actedCount > before;
+            } else {
+                pool(g);
             }
         }
-        return new NextStep(actions, blocked);
+        if (explain) {
+            for (int i : fleet.poolless) {
+                block(i, Reason.NoPool, "the node is in no pool", null);
+            }
+        }
+        int[] out = Arrays.copyOf(acted, actedCount);
+        Arrays.sort(out);
+        fleet.decided(out);
+        return out;
+    }
+
+    /** The action decided for position {@code i}, or {@code null}. */
+    Action actionAt(int i) {
+        return actionAt[i];
     }
 
     // ---------------------------------------------------------------------------------------------------- pools
 
-    private void pool(Pool p, List<Node> nodes) {
+    private void pool(Fleet.Group g) {
+        Pool p = g.pool;
         Target t = p.target();
+        int[] members = g.members;
+        int[] flags = fleet.flags;
         if (p.paused()) {
-            for (Node n : nodes) {
-                if (!(n.isDone() && n.targets(t) && settled(n, p))) {
-                    block(n, Reason.Paused, "pool " + p.name() + " is paused", null);
+            if (explain) {
+                for (int i : members) {
+                    Node n = fleet.node(i);
+                    if (!(n.isDone() && n.targets(t) && settled(n, p))) {
+                        block(i, Reason.Paused, "pool " + p.name() + " is paused", null);
+                    }
                 }
+            }
+            if (incremental) {
+                fleet.settle(g);
             }
             return;
         }
-        ChangeAnalysis.Irreconcilable refusal = refusal(p, nodes);
-        int size = nodes.size();
+        int size = members.length;
         int budget = p.budget(size);
-        int unavailable = 0;
-        int failing = 0;
-        String firstUnavailable = null;
-        for (Node n : nodes) {
-            if (n.isUnavailable()) {
-                unavailable++;
-                if (firstUnavailable == null) {
-                    firstUnavailable = n.name();
-                }
-            }
-            if (n.isFailing()) {
-                failing++;
-                if (firstUnavailable == null) {
-                    firstUnavailable = n.name();
+        int unavailable = g.unavailable;
+        int failing = g.failing;
+        // The first node (by name) whose change to the pool target cannot be applied in place refuses the target.
+        ChangeAnalysis.Irreconcilable refusal = null;
+        if (g.refusing > 0) {
+            for (int i : members) {
+                if ((flags[i] & Fleet.IRRECONCILABLE) != 0) {
+                    refusal = (ChangeAnalysis.Irreconcilable) analysis(fleet.node(i).current(), t);
+                    break;
                 }
             }
         }
@@ -166,98 +225,148 @@ final class Pass {
         int capacity = Math.max(0, budget - unavailable - failing);
         int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
 
-        List<Node> candidates = new ArrayList<>();
-        for (Node n : nodes) {
-            if (n.targets(t)) {
+        // An incremental pass decides only the members that changed since the pool's last one: an unchanged member
+        // had nothing to do then and has nothing to do now. A pool refusing its target holds members that would
+        // otherwise start, so it decides all of them.
+        boolean all = !incremental || g.stale || refusal != null;
+        int[] decide = all ? members : g.changed;
+        int count = all ? members.length : g.changedCount;
+        for (int k = 0; k < count; k++) {
+            int i = decide[k];
+            int f = flags[i];
+            if ((f & Fleet.TARGETS) != 0) {
+                if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
+                    continue;    // done on the target: nothing to do
+                }
+                Node n = fleet.node(i);
                 if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
                         && n.ready()) {
                     // Abort: a started node that has written nothing yet goes back where it is.
-                    act(n, new Action.SetDesired(n.name(), n.current()));
+                    act(i, new Action.SetDesired(n.name(), n.current()));
                 } else {
-                    progress(n, p);
+                    progress(i, n, p);
                 }
-                continue;
-            }
-            if (p.aborted()) {
-                holdOrFinish(n, p, Reason.Aborted, "pool " + p.name() + " was aborted; nothing new starts");
+            } else if (p.aborted()) {
+                holdOrFinish(i, p, Reason.Aborted, null);
             } else if (refusal != null) {
-                holdOrFinish(n, p, Reason.IrreconcilableTarget, "target " + t.config() + " cannot be applied in"
-                        + " place: " + refusal.path() + " (" + refusal.message() + ")");
-            } else if (!n.ready()) {
-                block(n, Reason.NotReady, "the node is not ready", null);
-            } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                block(n, Reason.Cordoned, "cordoned by " + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
-                        + "; the planner never uncordons what it did not cordon", null);
-            } else if (n.state() == NodeState.WORKING) {
-                block(n, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
-            } else if (!startNew) {
-                continue;
-            } else {
-                candidates.add(n);
+                holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+            } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
+                Node n = fleet.node(i);
+                if (!n.ready()) {
+                    block(i, Reason.NotReady, "the node is not ready", null);
+                } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
+                    block(i, Reason.Cordoned, "cordoned by "
+                            + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
+                            + "; the planner never uncordons what it did not cordon", null);
+                } else {
+                    block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
+                }
             }
         }
-        if (candidates.isEmpty()) {
+        if (incremental) {
+            fleet.settle(g);
+        }
+        if (!startNew || p.aborted() || refusal != null || g.candidates == 0) {
             return;
         }
-        candidates.sort(order(p.newestFirst()));
-        if (p.deferredNode() != null && candidates.size() > 1) {
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).name().equals(p.deferredNode())) {
-                    block(candidates.remove(i), Reason.Deferred, "it hosts a component that updates last", null);
-                    break;
-                }
+        int free = g.freeCandidates;
+        int skip = -1;
+        if (g.deferred >= 0 && g.candidates > 1 && Fleet.isCandidate(flags[g.deferred])) {
+            skip = g.deferred;
+            block(skip, Reason.Deferred, "it hosts a component that updates last", null);
+            if ((flags[skip] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+                free--;
             }
         }
-        for (Node c : candidates) {
+        if (!explain && failing >= threshold) {
+            return;    // every candidate would only be blocked
+        }
+        String exhausted = null;
+        int[] order = g.order(fleet);
+        // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
+        boolean leading = true;
+        for (int k = g.cursor; k < order.length; k++) {
+            int i = order[k];
+            int f = flags[i];
+            if (!Fleet.isCandidate(f)) {
+                if (leading) {
+                    g.cursor = k + 1;
+                }
+                continue;
+            }
+            leading = false;
+            if (i == skip) {
+                continue;
+            }
+            if (!explain && capacity == 0 && free == 0) {
+                break;    // only nodes that would cost capacity are left: each would only be blocked
+            }
+            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
+            int cost = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
+            if (cost == 0) {
+                free--;
+            }
             if (failing >= threshold) {
-                block(c, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
+                block(i, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
                         + p.failureThreshold() + " (" + threshold + ")", null);
                 continue;
             }
-            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
-            int cost = c.isUnavailable() || c.isFailing() ? 0 : 1;
             if (cost > capacity) {
-                if (p.controlPlane()) {
-                    block(c, Reason.Quorum, "control-plane nodes move one at a time"
-                            + (firstUnavailable == null ? "" : "; " + firstUnavailable + " is unavailable"), null);
-                } else {
-                    block(c, Reason.BudgetExhausted, "maxUnavailable " + p.maxUnavailable() + " allows " + budget
-                            + " of " + size + "; " + unavailable + " unavailable, " + failing
-                            + " failing, capacity left 0", null);
+                if (explaining()) {
+                    if (exhausted == null) {    // the same sentence for every node the budget holds back
+                        int first = p.controlPlane() ? firstUnavailable(members) : -1;
+                        exhausted = p.controlPlane()
+                                ? "control-plane nodes move one at a time"
+                                + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable")
+                                : "maxUnavailable " + p.maxUnavailable() + " allows " + budget + " of " + size + "; "
+                                + unavailable + " unavailable, " + failing + " failing, capacity left 0";
+                    }
+                    block(i, p.controlPlane() ? Reason.Quorum : Reason.BudgetExhausted, exhausted, null);
                 }
                 continue;
             }
-            Disruption d = disruption(c.current(), t);
+            Node c = fleet.node(i);
             if (cost == 1 && clusterUnavailable + 1 > clusterBudget) {
-                block(c, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " (" + clusterBudget
-                        + ") reached", null);
+                if (explaining()) {
+                    block(i, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
+                            + clusterBudget + ") reached", null);
+                }
                 continue;
             }
-            if (cost == 1 && c.zone() != null && zoneBudget.containsKey(c.zone())
+            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
                     && zoneUnavailable.getOrDefault(c.zone(), 0) + 1 > zoneBudget.get(c.zone())) {
-                block(c, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
-                        + " (" + zoneBudget.get(c.zone()) + ") reached", null);
+                if (explaining()) {
+                    block(i, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
+                            + " (" + zoneBudget.get(c.zone()) + ") reached", null);
+                }
                 continue;
             }
-            if (d.needsDrain()) {
-                if (!MaintenanceWindow.open(s.windows(), p.name(), s.now())) {
-                    Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), s.now());
-                    block(c, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+            // The drain gates (window, PDBs, lock slot) only matter when there are any.
+            boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+            if (gated && disruption(c.current(), t).needsDrain()) {
+                if (!windowOpen(p)) {
+                    if (explaining()) {
+                        Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                        block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+                    }
                     continue;
                 }
                 // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
                 boolean alreadyOut = disrupting(c);
                 String pdb = alreadyOut ? null : pdbBlocking(c);
                 if (pdb != null) {
-                    block(c, Reason.DrainBlocked, pdb, null);
+                    block(i, Reason.DrainBlocked, pdb, null);
                     continue;
                 }
-                LockGroup g = p.lockGroup() == null ? null : locks.get(p.lockGroup());
-                boolean needsSlot = g != null && !g.holders().contains(c.name());
-                if (needsSlot && g.holders().size() + lockReserved.getOrDefault(g.group(), 0) >= g.slots()) {
-                    block(c, Reason.LockHeld, g.holders().isEmpty()
-                            ? "all " + g.slots() + " slot(s) of lock group " + g.group() + " are claimed by started nodes"
-                            : lockDetail(g), null);
+                LockGroup lg = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+                boolean needsSlot = lg != null && !lg.holders().contains(c.name());
+                if (needsSlot && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots()) {
+                    if (explaining()) {
+                        block(i, Reason.LockHeld, lg.holders().isEmpty()
+                                ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
+                                + " are claimed by started nodes"
+                                : lockDetail(lg), null);
+                    }
                     continue;
                 }
                 if (!alreadyOut) {
@@ -265,16 +374,26 @@ final class Pass {
                 }
                 if (needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
-                    lockReserved.merge(g.group(), 1, Integer::sum);
+                    lockReserved.merge(lg.group(), 1, Integer::sum);
                 }
             }
-            act(c, new Action.SetDesired(c.name(), t));
+            act(i, new Action.SetDesired(fleet.names[i], t));
             capacity -= cost;
             clusterUnavailable += cost;
-            if (cost == 1 && c.zone() != null && !zoneBudget.isEmpty()) {
+            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
         }
+    }
+
+    /** The first member (by name) that is unavailable or failing, or -1. */
+    private int firstUnavailable(int[] members) {
+        for (int i : members) {
+            if ((fleet.flags[i] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -304,11 +423,17 @@ final class Pass {
     }
 
     /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
-    private void holdOrFinish(Node n, Pool p, Reason reason, String detail) {
+    private void holdOrFinish(int i, Pool p, Reason reason, ChangeAnalysis.Irreconcilable refusal) {
+        Node n = fleet.node(i);
         if (settled(n, p)) {
-            block(n, reason, detail, null);
+            if (explaining()) {
+                block(i, reason, reason == Reason.Aborted
+                        ? "pool " + p.name() + " was aborted; nothing new starts"
+                        : "target " + p.target().config() + " cannot be applied in place: " + refusal.path() + " ("
+                        + refusal.message() + ")", null);
+            }
         } else {
-            progress(n, p);
+            progress(i, n, p);
         }
     }
 
@@ -321,57 +446,41 @@ final class Pass {
         return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
     }
 
-    /** The first node (by name) whose change to the pool target cannot be applied in place, or {@code null}. */
-    private ChangeAnalysis.Irreconcilable refusal(Pool p, List<Node> nodes) {
-        if (s.configs().isEmpty()) {
-            return null;   // only described configs can be irreconcilable
-        }
-        for (Node n : nodes) {
-            if (!n.targets(p.target())) {
-                ChangeAnalysis a = analysis(n.current(), p.target());
-                if (a instanceof ChangeAnalysis.Irreconcilable) {
-                    return (ChangeAnalysis.Irreconcilable) a;
-                }
-            }
-        }
-        return null;
-    }
-
     // ---------------------------------------------------------------------------------------------------- nodes
 
-    /** Moves a started node one step towards its desired config, or says why not. */
-    private void progress(Node n, Pool p) {
+    /** Moves a started node {@code n} (at position {@code i}) one step towards its desired config, or says why not. */
+    private void progress(int i, Node n, Pool p) {
         if (n.isFailing()) {
             Reason r = n.state() == NodeState.UNRECONCILABLE ? Reason.Unreconcilable : Reason.Degraded;
-            block(n, r, n.reason() != null ? n.reason() : "the update to " + n.desiredConfig() + " failed", null);
+            block(i, r, () -> n.reason() != null ? n.reason() : "the update to " + n.desiredConfig() + " failed");
             return;
         }
         if (!n.ready()) {
-            block(n, Reason.NotReady, "the node is not ready", null);
+            block(i, Reason.NotReady, () -> "the node is not ready");
             return;
         }
         if (n.state() == NodeState.WORKING) {
-            block(n, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
+            block(i, Reason.InProgress, () -> "the node agent is still working on " + n.desiredConfig());
             return;
         }
         if (n.isDone()) {
             if (n.isCordonedByPlanner()) {
-                act(n, new Action.Uncordon(n.name()));
+                act(i, new Action.Uncordon(n.name()));
             } else if (holdsLock(n, p)) {
-                act(n, new Action.ReleaseLock(n.name(), p.lockGroup()));
+                act(i, new Action.ReleaseLock(n.name(), p.lockGroup()));
             }
             return;
         }
         ChangeAnalysis a = analysis(n.current(), n.desired());
         if (a instanceof ChangeAnalysis.Irreconcilable) {
-            ChangeAnalysis.Irreconcilable i = (ChangeAnalysis.Irreconcilable) a;
-            block(n, Reason.Unreconcilable, n.desiredConfig() + " cannot be applied in place: " + i.path(), null);
+            ChangeAnalysis.Irreconcilable irr = (ChangeAnalysis.Irreconcilable) a;
+            block(i, Reason.Unreconcilable, () -> n.desiredConfig() + " cannot be applied in place: " + irr.path());
             return;
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) a).disruption();
         if (d.needsDrain() && !n.unschedulable()) {
-            if (gate(n, p)) {
-                act(n, new Action.Cordon(n.name()));
+            if (gate(i, n, p)) {
+                act(i, new Action.Cordon(n.name()));
             }
             return;
         }
@@ -379,31 +488,33 @@ final class Pass {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
             String pdb = pdbHeadroomViolated(n);
             if (pdb != null) {
-                block(n, Reason.DrainBlocked, pdb, null);
-            } else if (gate(n, p)) {
-                act(n, new Action.Drain(n.name()));
+                block(i, Reason.DrainBlocked, pdb, null);
+            } else if (gate(i, n, p)) {
+                act(i, new Action.Drain(n.name()));
             }
             return;
         }
         if (!n.staged()) {
             List<DisruptionAction> post = new ArrayList<>(d.actions());
-            act(n, new Action.Apply(n.name(), post, !d.needsReboot()));
+            act(i, new Action.Apply(n.name(), post, !d.needsReboot()));
             return;
         }
         if (d.needsReboot()) {
-            if (gate(n, p)) {
-                act(n, new Action.Reboot(n.name()));
+            if (gate(i, n, p)) {
+                act(i, new Action.Reboot(n.name()));
             }
             return;
         }
-        block(n, Reason.InProgress, "the node agent is finishing " + n.desiredConfig(), null);
+        block(i, Reason.InProgress, () -> "the node agent is finishing " + n.desiredConfig());
     }
 
     /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
-    private boolean gate(Node n, Pool p) {
-        if (!MaintenanceWindow.open(s.windows(), p.name(), s.now())) {
-            Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), s.now());
-            block(n, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+    private boolean gate(int i, Node n, Pool p) {
+        if (!windowOpen(p)) {
+            if (explaining()) {
+                Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+            }
             return false;
         }
         if (p.lockGroup() != null) {
@@ -411,14 +522,22 @@ final class Pass {
             if (!g.holders().contains(n.name())) {
                 if (g.holders().size() < g.slots()) {
                     locks.put(g.group(), g.lock(n.name()));
-                    act(n, new Action.AcquireLock(n.name(), g.group()));
+                    act(i, new Action.AcquireLock(n.name(), g.group()));
                 } else {
-                    block(n, Reason.LockHeld, lockDetail(g), null);
+                    block(i, Reason.LockHeld, () -> lockDetail(g));
                 }
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a maintenance window lets {@code p} be disrupted now; computed once per pool and pass. */
+    private boolean windowOpen(Pool p) {
+        if (s.windows().isEmpty()) {
+            return true;
+        }
+        return windowOpen.computeIfAbsent(p.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
     }
 
     private String lockDetail(LockGroup g) {
@@ -490,27 +609,21 @@ final class Pass {
                 : Disruption.REBOOT;
     }
 
-    /** What moving from {@code from} to {@code to} means; cached per pair. */
+    /** What moving from {@code from} to {@code to} means; cached per pair (for the life of the fleet). */
     ChangeAnalysis analysis(Target from, Target to) {
-        Map<Target, ChangeAnalysis> row = analyses.computeIfAbsent(to, k -> new HashMap<>());
-        ChangeAnalysis hit = row.get(from);
-        if (hit == null) {
-            hit = Planner.analyze(s, from, to);
-            row.put(from, hit);
-        }
-        return hit;
+        return fleet.analysis(from, to);
     }
 
     /**
-     * The one action that moves an already started node {@code n} of pool {@code p} forward, or {@code null}.
-     * Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress depends on
-     * nothing but itself, its pool and the (fixed) instant.
+     * The one action that moves an already started node {@code n} (at position {@code i}) of pool {@code p} forward,
+     * or {@code null}. Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress
+     * depends on nothing but itself, its pool and the (fixed) instant.
      */
-    Action progressAlone(Node n, Pool p) {
+    Action progressAlone(int i, Node n, Pool p) {
         captured = null;
         capturing = true;
         try {
-            progress(n, p);
+            progress(i, n, p);
         } finally {
             capturing = false;
         }
@@ -523,24 +636,38 @@ final class Pass {
                 && s.limits().maxUnavailablePerZone() == null;
     }
 
-    private void act(Node n, Action a) {
+    private void act(int i, Action a) {
         if (capturing) {
             captured = a;
             return;
         }
-        int i = s.indexOf(n.name());
-        if (actionAt[i] != null || blockedAt[i] != null) {
-            throw new IllegalStateException("planner bug: second decision for node " + n.name());
+        if (actionAt[i] != null || (blockedAt != null && blockedAt[i] != null)) {
+            throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
         }
         actionAt[i] = a;
+        if (actedCount == acted.length) {
+            acted = Arrays.copyOf(acted, actedCount * 2);
+        }
+        acted[actedCount++] = i;
     }
 
-    private void block(Node n, Reason reason, String detail, Instant until) {
-        if (explain && !capturing) {
-            int i = s.indexOf(n.name());
+    /** Whether reasons are being recorded (not a simulation step, not a captured single-node step). */
+    private boolean explaining() {
+        return explain && !capturing;
+    }
+
+    private void block(int i, Reason reason, java.util.function.Supplier<String> detail) {
+        if (explaining()) {
+            block(i, reason, detail.get(), null);
+        }
+    }
+
+    private void block(int i, Reason reason, String detail, Instant until) {
+        if (explaining()) {
             if (actionAt[i] != null || blockedAt[i] != null) {
-                throw new IllegalStateException("planner bug: second decision for node " + n.name());
+                throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
             }
+            Node n = fleet.node(i);
             blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);
         }
     }

@@ -2,9 +2,9 @@ package dev.coreos4j.planner;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
@@ -40,31 +40,38 @@ public final class Planner {
      * clock jumps to that window. The remaining reasons are those of the final state.
      */
     public static Plan plan(Snapshot snapshot) {
-        List<PoolStatus> before = status(snapshot);
-        Snapshot cur = snapshot;
-        List<Wave> waves = new ArrayList<>();
-        Map<String, List<String>> active = new java.util.HashMap<>();
-        List<Map<String, List<String>>> entries = new ArrayList<>();
-        List<Instant> starts = new ArrayList<>();
+        Fleet fleet = Fleet.of(snapshot);
+        List<PoolStatus> before = status(fleet);
+        Instant now = snapshot.now();
+        List<LockGroup> locks = snapshot.locks();
+        // Without coupling gates (PDBs, locks, limits) pools and started nodes move independently: each wave then
+        // re-decides only the pools that acted and the nodes that changed, and runs started nodes to the end alone.
+        boolean independent = Pass.independent(snapshot);
+        Waves waves = new Waves(fleet);
+        // How started nodes run alone, by situation; valid while the clock stands still.
+        Map<RunKey, Run> runs = new HashMap<>();
         boolean advanced = false;
         NextStep last;
         int rounds = 0;
-        int maxRounds = 2 * snapshot.nodes().size() + 16;
+        int maxRounds = 2 * fleet.size() + 16;
         while (true) {
             if (++rounds > maxRounds) {
                 throw new IllegalStateException("the plan did not converge within " + maxRounds + " rounds");
             }
-            NextStep step = new Pass(cur, true, false).run();
-            if (step.actions().isEmpty()) {
-                step = new Pass(cur, true, true).run();
+            Pass pass = new Pass(fleet, now, locks, true, false, independent);
+            int[] acted = pass.evaluate();
+            if (acted.length == 0) {
+                NextStep step = new Pass(fleet, now, locks, true, true, false).run();
                 Instant wake = null;
                 for (Blocked b : step.blocked()) {
-                    if (b.until() != null && b.until().isAfter(cur.now()) && (wake == null || b.until().isBefore(wake))) {
+                    if (b.until() != null && b.until().isAfter(now) && (wake == null || b.until().isBefore(wake))) {
                         wake = b.until();
                     }
                 }
                 if (!advanced && wake != null) {
-                    cur = cur.withNow(wake);
+                    now = wake;
+                    fleet.invalidate();
+                    runs.clear();
                     advanced = true;
                     continue;
                 }
@@ -72,83 +79,238 @@ public final class Planner {
                 break;
             }
             advanced = false;
-            int index = entries.size();
-            entries.add(new TreeMap<>());
-            starts.add(cur.now());
-            record(step.actions(), index, entries, active);
-            if (Pass.independent(cur)) {
-                cur = finishAlone(cur, step.actions(), index, entries, active);
+            int index = waves.start(now);
+            if (independent) {
+                finishAlone(fleet, pass, acted, index, waves, runs);
                 continue;
             }
-            cur = Simulator.succeed(cur, step.actions());
+            waves.record(pass, acted, index);
+            locks = succeed(fleet, pass, acted, locks);
             int inner = 0;
             while (true) {
-                NextStep more = new Pass(cur, false, false).run();
-                if (more.actions().isEmpty()) {
+                Pass more = new Pass(fleet, now, locks, false, false, false);
+                int[] moved = more.evaluate();
+                if (moved.length == 0) {
                     break;
                 }
                 if (++inner > 64) {
                     throw new IllegalStateException("a wave did not settle within 64 steps");
                 }
-                record(more.actions(), index, entries, active);
-                cur = Simulator.succeed(cur, more.actions());
+                waves.record(more, moved, index);
+                locks = succeed(fleet, more, moved, locks);
             }
         }
-        for (int i = 0; i < entries.size(); i++) {
-            List<Wave.Entry> list = new ArrayList<>();
-            for (Map.Entry<String, List<String>> e : entries.get(i).entrySet()) {
-                list.add(new Wave.Entry(e.getKey(), cur.node(e.getKey()).pool(), e.getValue()));
-            }
-            if (!list.isEmpty()) {
-                waves.add(new Wave(waves.size(), starts.get(i), list));
-            }
-        }
-        return new Plan(waves, last.blocked(), before, status(cur));
+        return new Plan(waves.build(), last.blocked(), before, status(fleet));
     }
 
     /**
      * Applies this wave's first actions and runs every node they touch to the end, one node at a time: equivalent
-     * to the general loop when nodes are {@link Pass#independent independent}, with one snapshot rebuild per wave
-     * instead of an O(n) pass per step.
+     * to the general loop when nodes are {@link Pass#independent independent}, and touching only the nodes that move.
+     * Nodes with the same {@link RunKey} take the same steps to the same end, so each key runs once per instant.
      */
-    private static Snapshot finishAlone(Snapshot cur, List<Action> first, int index,
-                                        List<Map<String, List<String>>> entries, Map<String, List<String>> active) {
-        Pass pass = new Pass(cur, false, false);
-        Map<String, Pool> pools = new java.util.HashMap<>();
-        for (Pool p : cur.pools()) {
-            pools.put(p.name(), p);
-        }
-        List<Node> nodes = new ArrayList<>(cur.nodes());
-        for (Action a : first) {
-            int i = cur.indexOf(a.node());
-            Node n = Simulator.apply(nodes.get(i), a);
-            Pool p = pools.get(n.pool());
-            for (int k = 0; ; k++) {
-                if (k > 16) {
-                    throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
+    private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves,
+                                    Map<RunKey, Run> runs) {
+        // The run each pool used last: a pool's started nodes are mostly alike.
+        RunKey[] lastKey = new RunKey[fleet.byName.length];
+        Run[] lastRun = new Run[fleet.byName.length];
+        for (int i : acted) {
+            Action first = pass.actionAt(i);
+            Fleet.Group g = fleet.groupOf[i];
+            RunKey key = new RunKey(g, first.step(), content(first), fleet.situation(i));
+            Run run;
+            if (key.equals(lastKey[g.index])) {
+                run = lastRun[g.index];
+            } else {
+                run = runs.get(key);
+                if (run == null) {
+                    run = runAlone(fleet, pass, i, first, g.pool);
+                    runs.put(key, run);
                 }
-                Action next = pass.progressAlone(n, p);
-                if (next == null) {
-                    break;
-                }
-                record(List.of(next), index, entries, active);
-                n = Simulator.apply(n, next);
+                lastKey[g.index] = key;
+                lastRun[g.index] = run;
             }
-            nodes.set(i, n);
+            if (!waves.opens(i, first)) {
+                for (String step : run.steps()) {
+                    waves.append(i, step);
+                }
+            } else {
+                waves.open(i, index, run.steps());
+            }
+            fleet.setEnd(i, run.end(), run.endSituation());
         }
-        return cur.withNodes(nodes);
     }
 
-    private static void record(List<Action> actions, int wave, List<Map<String, List<String>>> entries,
-                               Map<String, List<String>> active) {
-        for (Action a : actions) {
-            List<String> steps = active.get(a.node());
-            if (a instanceof Action.SetDesired || steps == null) {
-                steps = new ArrayList<>();
-                active.put(a.node(), steps);
-                entries.get(wave).put(a.node(), steps);
+    /**
+     * Runs the started node at position {@code i} from its first step {@code first} until it has nothing left to
+     * do; the run's steps include {@code first}.
+     */
+    private static Run runAlone(Fleet fleet, Pass pass, int i, Action first, Pool p) {
+        Node n = Simulator.apply(fleet.node(i), first);
+        List<String> steps = new ArrayList<>();
+        steps.add(first.step());
+        for (int k = 0; ; k++) {
+            if (k > 16) {
+                throw new IllegalStateException("node " + n.name() + " did not settle within 16 steps");
             }
-            steps.add(a.step());
+            Action next = pass.progressAlone(i, n, p);
+            if (next == null) {
+                return new Run(List.copyOf(steps), n, fleet.intern(i, n));
+            }
+            if (next instanceof Action.SetDesired) {
+                throw new IllegalStateException("planner bug: a started node was retargeted alone");
+            }
+            steps.add(next.step());
+            n = Simulator.apply(n, next);
+        }
+    }
+
+    /**
+     * What decides a started node's run without coupling gates: its pool (target, window, options), what its first
+     * step of the wave does, and its {@link Fleet#situation situation} (everything a step reads of the node besides
+     * its identity). Nodes with equal keys at the same instant take the same steps to the same situation.
+     */
+    private record RunKey(Fleet.Group pool, String first, Object firstContent, int situation) {}
+
+    /** What an action does besides naming its node and step. */
+    private static Object content(Action a) {
+        if (a instanceof Action.SetDesired) {
+            return ((Action.SetDesired) a).target();
+        } else if (a instanceof Action.Apply) {
+            return List.of(((Action.Apply) a).postActions(), ((Action.Apply) a).finalizes());
+        } else if (a instanceof Action.AcquireLock) {
+            return ((Action.AcquireLock) a).group();
+        } else if (a instanceof Action.ReleaseLock) {
+            return ((Action.ReleaseLock) a).group();
+        }
+        return null;
+    }
+
+    /**
+     * The step names of a run, its first step included (immutable, shared by every node that runs the same way),
+     * and its end: the node that ran it, whose situation every such node ends in.
+     */
+    private record Run(List<String> steps, Node end, int endSituation) {}
+
+    /** {@link Simulator#succeed} on the fleet: the nodes change in place; returns the lock groups afterwards. */
+    private static List<LockGroup> succeed(Fleet fleet, Pass pass, int[] acted, List<LockGroup> locks) {
+        List<LockGroup> out = locks;
+        for (int i : acted) {
+            Action a = pass.actionAt(i);
+            if (a instanceof Action.AcquireLock || a instanceof Action.ReleaseLock) {
+                if (out == locks) {
+                    out = new ArrayList<>(locks);
+                }
+                Simulator.lock(out, a);
+            } else {
+                fleet.set(i, Simulator.apply(fleet.node(i), a));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The plan's waves as they are recorded: each node's steps go to the entry its last {@code SetDesired} (or its
+     * first action) opened, which belongs to the wave it was opened in.
+     */
+    private static final class Waves {
+        private final Fleet fleet;
+        private final List<Instant> starts = new ArrayList<>();
+        /** Entries in creation order. */
+        private final List<Entry> entries = new ArrayList<>();
+        /** Each node's open entry (index into {@link #entries}), or -1. */
+        private final int[] open;
+
+        /** One node's steps in one wave; {@code shared} steps are an immutable list copied before appending. */
+        private static final class Entry {
+            final int wave;
+            final int node;
+            List<String> steps;
+            boolean shared;
+
+            Entry(int wave, int node, List<String> steps, boolean shared) {
+                this.wave = wave;
+                this.node = node;
+                this.steps = steps;
+                this.shared = shared;
+            }
+        }
+
+        Waves(Fleet fleet) {
+            this.fleet = fleet;
+            this.open = new int[fleet.size()];
+            java.util.Arrays.fill(open, -1);
+        }
+
+        int start(Instant at) {
+            starts.add(at);
+            return starts.size() - 1;
+        }
+
+        void record(Pass pass, int[] acted, int wave) {
+            for (int i : acted) {
+                record(i, pass.actionAt(i), wave);
+            }
+        }
+
+        /** Records step {@code a} of the node at position {@code i}. */
+        void record(int i, Action a, int wave) {
+            if (opens(i, a)) {
+                open(i, wave, new ArrayList<>(List.of(a.step())));
+                entries.get(open[i]).shared = false;
+            } else {
+                append(i, a.step());
+            }
+        }
+
+        /** Whether step {@code a} of node {@code i} opens a new entry: a retarget, or the node's first step. */
+        boolean opens(int i, Action a) {
+            return a instanceof Action.SetDesired || open[i] < 0;
+        }
+
+        /** Opens node {@code i}'s entry in {@code wave} with (immutable, shared) {@code steps}. */
+        void open(int i, int wave, List<String> steps) {
+            int e = open[i];
+            Entry fresh = new Entry(wave, i, steps, true);
+            if (e >= 0 && entries.get(e).wave == wave) {
+                entries.set(e, fresh);    // a node has one entry per wave: the newest
+            } else {
+                entries.add(fresh);
+                open[i] = entries.size() - 1;
+            }
+        }
+
+        /** Appends a step to node {@code i}'s open entry. */
+        void append(int i, String step) {
+            Entry e = entries.get(open[i]);
+            if (e.shared) {
+                e.steps = new ArrayList<>(e.steps);
+                e.shared = false;
+            }
+            e.steps.add(step);
+        }
+
+        List<Wave> build() {
+            List<List<Entry>> byWave = new ArrayList<>();
+            for (int w = 0; w < starts.size(); w++) {
+                byWave.add(new ArrayList<>());
+            }
+            for (Entry e : entries) {
+                byWave.get(e.wave).add(e);
+            }
+            List<Wave> out = new ArrayList<>();
+            for (int w = 0; w < starts.size(); w++) {
+                List<Entry> list = byWave.get(w);
+                if (list.isEmpty()) {
+                    continue;
+                }
+                list.sort((a, b) -> Integer.compare(a.node, b.node));
+                List<Wave.Entry> nodes = new ArrayList<>(list.size());
+                for (Entry e : list) {
+                    nodes.add(new Wave.Entry(fleet.names[e.node], fleet.groupOf[e.node].pool.name(), e.steps));
+                }
+                out.add(new Wave(out.size(), starts.get(w), nodes));
+            }
+            return out;
         }
     }
 
@@ -173,22 +335,11 @@ public final class Planner {
 
     /** Each pool's status, in pool name order, like MCO's {@code calculateStatus}. */
     public static List<PoolStatus> status(Snapshot snapshot) {
-        Map<String, List<Node>> byPool = snapshot.nodesByPool();
-        Pass pass = new Pass(snapshot, false, false);
-        List<PoolStatus> out = new ArrayList<>();
-        for (Pool p : snapshot.pools()) {
-            List<Node> nodes = byPool.getOrDefault(p.name(), List.of());
-            boolean refused = false;
-            for (Node n : nodes) {
-                if (!n.targets(p.target())
-                        && pass.analysis(n.current(), p.target()) instanceof ChangeAnalysis.Irreconcilable) {
-                    refused = true;
-                    break;
-                }
-            }
-            out.add(PoolStatus.of(p, nodes, refused));
-        }
-        return out;
+        return status(Fleet.of(snapshot));
+    }
+
+    private static List<PoolStatus> status(Fleet fleet) {
+        return fleet.status();
     }
 
     /**

@@ -39,7 +39,12 @@ public record PoolStatus(String pool, int machineCount, int updated, int ready, 
                 degraded++;
             }
         }
-        int count = nodes.size();
+        return of(pool, nodes.size(), updated, ready, unavailable, degraded, renderDegraded);
+    }
+
+    /** The status of {@code pool} from its counts (see {@link #of(Pool, List, boolean)}). */
+    static PoolStatus of(Pool pool, int count, int updated, int ready, int unavailable, int degraded,
+                         boolean renderDegraded) {
         boolean isUpdated = updated == count && ready == count && unavailable == 0;
         return new PoolStatus(pool.name(), count, updated, ready, unavailable, degraded, isUpdated,
                 !isUpdated && !pool.paused(), degraded > 0 || renderDegraded);

@@ -77,6 +77,15 @@ public final class Simulator {
         throw new IllegalArgumentException("unknown action " + a);
     }
 
+    /** Applies a lock action to the lock groups in place. */
+    static void lock(List<LockGroup> locks, Action a) {
+        if (a instanceof Action.AcquireLock) {
+            lock(locks, ((Action.AcquireLock) a).group(), a.node(), true);
+        } else {
+            lock(locks, ((Action.ReleaseLock) a).group(), a.node(), false);
+        }
+    }
+
     private static void lock(List<LockGroup> locks, String group, String node, boolean take) {
         for (int i = 0; i < locks.size(); i++) {
             LockGroup g = locks.get(i);

@@ -1,0 +1,567 @@
+package dev.coreos4j.planner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A snapshot's nodes indexed once for repeated evaluation: the working state of a plan simulation. Node positions are
+ * the snapshot's (sorted by name), so a position stands for a name everywhere; pool membership, zones, ages and names
+ * never change while a rollout is simulated, so the per-pool member lists and candidate orders are computed once.
+ *
+ * <p>Per node it caches the classification bits the pool decisions read ({@link #flags}), recomputed only when the
+ * node changes ({@link #set}); per pool it keeps the counts the budget needs and the nodes that changed since the
+ * pool was last evaluated incrementally, so that a simulation step costs what moves, not what the fleet holds.
+ * Single use, not thread-safe.
+ */
+final class Fleet {
+
+    /** The node is told to move to its pool's target ({@link Node#targets}). */
+    static final int TARGETS = 1;
+    /** {@link Node#isUnavailable()}. */
+    static final int UNAVAILABLE = 2;
+    /** {@link Node#isFailing()}. */
+    static final int FAILING = 4;
+    /** Not targeting, and the change from its current config to the pool target cannot be applied in place. */
+    static final int IRRECONCILABLE = 8;
+    /** Not targeting, ready, schedulable or cordoned by the planner, and its agent not working: may be started. */
+    static final int STARTABLE = 16;
+    /** {@link Node#isDone()}. */
+    static final int DONE = 32;
+    /** {@link Node#isSchedulable()}. */
+    static final int SCHEDULABLE = 64;
+    /** The agent reports Degraded or Unreconcilable. */
+    static final int DEGRADED = 128;
+    /**
+     * Targeting, done, ready and not cordoned by the planner: nothing to decide unless the pool has a lock group
+     * (the node may still hold a slot).
+     */
+    static final int QUIET = 256;
+
+    /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
+    final Snapshot snapshot;
+    /** The state of every node by snapshot position, unless {@link #pending} holds a newer one. */
+    private final Node[] nodes;
+    /**
+     * A node whose run ended like another's: the end of that run (its situation fields), materialized on first read
+     * ({@link #node}); a simulated node nobody reads again is never built.
+     */
+    private final Node[] pending;
+    /** Each node's {@link Situation}, interned: equal ids, equal situations. */
+    private final int[] situation;
+    private final Map<Situation, Integer> situations = new HashMap<>();
+    /** Node names by position. */
+    final String[] names;
+    /** Classification bits by position (0 for nodes in no pool). */
+    final int[] flags;
+    /** Changed since its pool was last evaluated incrementally (listed in its group's {@code changed}). */
+    private final boolean[] fresh;
+    /** The pools in evaluation order: control-plane pools first, then by name. */
+    final Group[] evaluation;
+    /** The same pools in name order (the snapshot's). */
+    final Group[] byName;
+    /** The pool group of each node, or {@code null}. */
+    final Group[] groupOf;
+    /** Positions of the nodes in no pool, in name order. */
+    final int[] poolless;
+
+    /** Candidate-order keys by position (they never change): zone rank (no zone last), creation time. */
+    private final int[] zoneRank;
+    private final long[] createdSeconds;
+    private final int[] createdNanos;
+    /** Each node's index in its group's candidate order, once that order is computed. */
+    private final int[] orderIndex;
+
+    private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
+    /** The actions array passes share, and where the last pass put actions. */
+    private Action[] decisions;
+    private int[] decided = new int[0];
+    /** The last analysis asked for (a simulated node asks for the same change several times in a row). */
+    private Target lastFrom;
+    private Target lastTo;
+    private ChangeAnalysis lastAnalysis;
+
+    /** One pool, its members and the counts its budget reads. */
+    static final class Group {
+        final Pool pool;
+        /** Member positions in name order (set once, when the fleet is built). */
+        int[] members;
+        /** The position of the pool's deferred node if it is a member, else -1. */
+        final int deferred;
+        /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
+        private int[] order;
+        /** No member before this index of {@link #order} is a candidate. */
+        int cursor;
+        /** Evaluate in the next incremental pass: it acted in the last one (or everything may have changed). */
+        boolean dirty = true;
+        /** Every member must be decided again in the next incremental pass, not only the changed ones. */
+        boolean stale = true;
+        /** Members that changed since the last incremental evaluation (also marked in {@link #fresh}). */
+        int[] changed = new int[4];
+        int changedCount;
+        /** Members with {@link #UNAVAILABLE}, {@link #FAILING}, {@link #IRRECONCILABLE}. */
+        int unavailable;
+        int failing;
+        int refusing;
+        /** The situation last interned for a member, and its id. */
+        Situation lastSituation;
+        int lastSituationId;
+        /** Candidates ({@link #isCandidate}), and those of them already unavailable or failing (free to restart). */
+        int candidates;
+        int freeCandidates;
+
+        /** The pool's index in name order. */
+        final int index;
+
+        Group(Pool pool, int index, int deferred) {
+            this.pool = pool;
+            this.index = index;
+            this.deferred = deferred;
+        }
+
+        /** Member positions in candidate order: zone present first, zone, age (newest first if asked), name. */
+        int[] order(Fleet f) {
+            if (order == null) {
+                // Sort member indices over local copies of the keys (contiguous), then map back to positions.
+                int m = members.length;
+                Keys keys = new Keys(m, pool.newestFirst());
+                int[] local = new int[m];
+                for (int k = 0; k < m; k++) {
+                    int i = members[k];
+                    keys.zone[k] = f.zoneRank[i];
+                    keys.seconds[k] = f.createdSeconds[i];
+                    keys.nanos[k] = f.createdNanos[i];
+                    local[k] = k;
+                }
+                sort(local, new int[m], 0, m, keys);
+                int[] out = new int[m];
+                for (int k = 0; k < m; k++) {
+                    out[k] = members[local[k]];
+                    f.orderIndex[out[k]] = k;
+                }
+                order = out;
+            }
+            return order;
+        }
+
+        void count(int flags, int sign) {
+            if ((flags & UNAVAILABLE) != 0) {
+                unavailable += sign;
+            }
+            if ((flags & FAILING) != 0) {
+                failing += sign;
+            }
+            if ((flags & IRRECONCILABLE) != 0) {
+                refusing += sign;
+            }
+            if (isCandidate(flags)) {
+                candidates += sign;
+                if ((flags & (UNAVAILABLE | FAILING)) != 0) {
+                    freeCandidates += sign;
+                }
+            }
+        }
+    }
+
+    /** A node a pool may start, if the pool is neither aborted nor refusing its target: not targeting, startable. */
+    static boolean isCandidate(int flags) {
+        return (flags & (TARGETS | STARTABLE)) == STARTABLE;
+    }
+
+    private Fleet(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        List<Node> list = snapshot.nodes();
+        List<Pool> pools = snapshot.pools();
+        int size = list.size();
+        nodes = list.toArray(new Node[0]);
+        pending = new Node[size];
+        situation = new int[size];
+        names = new String[size];
+        flags = new int[size];
+        fresh = new boolean[size];
+        zoneRank = new int[size];
+        createdSeconds = new long[size];
+        createdNanos = new int[size];
+        orderIndex = new int[size];
+        Map<String, Integer> poolIndex = new HashMap<>();
+        for (int p = 0; p < pools.size(); p++) {
+            poolIndex.put(pools.get(p).name(), p);
+        }
+        int none = pools.size();
+        byName = new Group[none];
+        for (int p = 0; p < none; p++) {
+            Pool pool = pools.get(p);
+            int deferred = pool.deferredNode() == null ? -1 : snapshot.indexOf(pool.deferredNode());
+            if (deferred >= 0 && !pool.name().equals(nodes[deferred].pool())) {
+                deferred = -1;
+            }
+            byName[p] = new Group(pool, p, deferred);
+        }
+        groupOf = new Group[size];
+        // One sweep over the nodes: everything else reads the arrays it fills.
+        int[] poolOf = new int[size];
+        int[] counts = new int[none + 1];
+        Map<String, Integer> zoneIds = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Node n = nodes[i];
+            names[i] = n.name();
+            createdSeconds[i] = n.created().getEpochSecond();
+            createdNanos[i] = n.created().getNano();
+            String z = n.zone();
+            if (z == null) {
+                zoneRank[i] = -1;
+            } else {
+                Integer id = zoneIds.get(z);
+                if (id == null) {
+                    id = zoneIds.size();
+                    zoneIds.put(z, id);
+                }
+                zoneRank[i] = id;
+            }
+            int p = n.pool() == null ? none : poolIndex.get(n.pool());
+            poolOf[i] = p;
+            counts[p]++;
+            if (p != none) {
+                Group g = byName[p];
+                groupOf[i] = g;
+                flags[i] = classify(g, n);
+                g.count(flags[i], 1);
+                situation[i] = intern(i, n);
+            }
+        }
+        // Zone ids in first-seen order become ranks in zone order; nodes without a zone sort last.
+        String[] zones = new String[zoneIds.size()];
+        zoneIds.forEach((z, id) -> zones[id] = z);
+        Integer[] byZone = new Integer[zones.length];
+        for (int k = 0; k < zones.length; k++) {
+            byZone[k] = k;
+        }
+        Arrays.sort(byZone, Comparator.comparing(k -> zones[k]));
+        int[] rankOf = new int[zones.length];
+        for (int r = 0; r < byZone.length; r++) {
+            rankOf[byZone[r]] = r;
+        }
+        for (int i = 0; i < size; i++) {
+            zoneRank[i] = zoneRank[i] < 0 ? Integer.MAX_VALUE : rankOf[zoneRank[i]];
+        }
+        int[][] members = new int[none + 1][];
+        for (int p = 0; p <= none; p++) {
+            members[p] = new int[counts[p]];
+        }
+        int[] fill = new int[none + 1];
+        for (int i = 0; i < size; i++) {
+            members[poolOf[i]][fill[poolOf[i]]++] = i;
+        }
+        for (int p = 0; p < none; p++) {
+            byName[p].members = members[p];
+        }
+        poolless = members[none];
+        evaluation = byName.clone();
+        Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
+                .thenComparing(g -> g.pool.name()));
+        invalidate();
+    }
+
+    static Fleet of(Snapshot snapshot) {
+        return new Fleet(snapshot);
+    }
+
+    int size() {
+        return nodes.length;
+    }
+
+    /**
+     * The actions array of the next pass: the fleet's passes run one after the other (a pass's actions are read
+     * before the next pass is made), so they share one array, cleared here of the previous pass's actions.
+     */
+    Action[] decisions() {
+        if (decisions == null) {
+            decisions = new Action[nodes.length];
+        } else {
+            for (int i : decided) {
+                decisions[i] = null;
+            }
+        }
+        decided = new int[0];
+        return decisions;
+    }
+
+    /** The positions the current pass decided an action for (cleared when the next pass starts). */
+    void decided(int[] positions) {
+        decided = positions;
+    }
+
+    /** The current state of the node at position {@code i}. */
+    Node node(int i) {
+        Node end = pending[i];
+        if (end != null) {
+            Node n = nodes[i];
+            nodes[i] = new Node(n.name(), n.pool(), n.zone(), n.created(), end.ready(), end.unschedulable(),
+                    end.cordonedBy(), end.currentConfig(), end.desiredConfig(), end.currentImage(),
+                    end.desiredImage(), end.state(), end.reason(), end.drained(), end.staged(), n.pods());
+            pending[i] = null;
+        }
+        return nodes[i];
+    }
+
+    /** The interned {@link Situation} of the node at position {@code i}. */
+    int situation(int i) {
+        return situation[i];
+    }
+
+    /** Replaces the node at {@code i} (same name): reclassifies it, updates its pool's counts, marks it changed. */
+    void set(int i, Node n) {
+        nodes[i] = n;
+        pending[i] = null;
+        changed(i, n, intern(i, n));
+    }
+
+    /**
+     * The node at {@code i} is now in the situation of {@code end} (a node that ran the same way, interned as
+     * {@code endSituation}); its other fields are unchanged. The node itself is built when it is next read.
+     */
+    void setEnd(int i, Node end, int endSituation) {
+        pending[i] = end;
+        changed(i, end, endSituation);
+    }
+
+    private void changed(int i, Node n, int sit) {
+        situation[i] = sit;
+        Group g = groupOf[i];
+        if (g == null) {
+            return;
+        }
+        int before = flags[i];
+        int after = classify(g, n);
+        flags[i] = after;
+        if (before != after) {
+            g.count(before, -1);
+            g.count(after, 1);
+            if (isCandidate(after) && g.order != null && orderIndex[i] < g.cursor) {
+                g.cursor = orderIndex[i];
+            }
+        }
+        if (!fresh[i]) {
+            fresh[i] = true;
+            if (g.changedCount == g.changed.length) {
+                g.changed = Arrays.copyOf(g.changed, g.changedCount * 2);
+            }
+            g.changed[g.changedCount++] = i;
+        }
+    }
+
+    /**
+     * Everything a simulated step reads of a node besides its identity (name, pool, zone, age, pods): configs and
+     * images, readiness, cordon, agent state and reason, drain and staging.
+     */
+    private record Situation(String currentConfig, String currentImage, String desiredConfig, String desiredImage,
+                             boolean ready, boolean unschedulable, String cordonedBy, NodeState state,
+                             String reason, boolean drained, boolean staged) {
+
+        static Situation of(Node n) {
+            return new Situation(n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
+                    n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+        }
+
+        boolean matches(Node n) {
+            return ready == n.ready() && unschedulable == n.unschedulable() && state == n.state()
+                    && drained == n.drained() && staged == n.staged() && currentConfig.equals(n.currentConfig())
+                    && desiredConfig.equals(n.desiredConfig()) && Objects.equals(currentImage, n.currentImage())
+                    && Objects.equals(desiredImage, n.desiredImage()) && Objects.equals(cordonedBy, n.cordonedBy())
+                    && Objects.equals(reason, n.reason());
+        }
+    }
+
+    /**
+     * The id of the situation of {@code n}, a state of the node at position {@code i}; the last situation met in its
+     * pool is tried first (a pool's nodes are mostly alike).
+     */
+    int intern(int i, Node n) {
+        Group g = groupOf[i];
+        if (g != null && g.lastSituation != null && g.lastSituation.matches(n)) {
+            return g.lastSituationId;
+        }
+        Situation s = Situation.of(n);
+        Integer id = situations.get(s);
+        if (id == null) {
+            id = situations.size();
+            situations.put(s, id);
+        }
+        if (g != null) {
+            g.lastSituation = s;
+            g.lastSituationId = id;
+        }
+        return id;
+    }
+
+    /** Everything may have changed (a new fleet, or the clock moved): every pool and node is decided again. */
+    void invalidate() {
+        Arrays.fill(fresh, false);
+        for (Group g : evaluation) {
+            g.dirty = true;
+            g.stale = true;
+            g.changedCount = 0;
+        }
+    }
+
+    /** Forgets which members of {@code g} changed: an incremental pass has decided them. */
+    void settle(Group g) {
+        for (int k = 0; k < g.changedCount; k++) {
+            fresh[g.changed[k]] = false;
+        }
+        g.changedCount = 0;
+        g.stale = false;
+    }
+
+    private int classify(Group g, Node n) {
+        Target t = g.pool.target();
+        int f = 0;
+        boolean done = n.isDone();
+        if (done) {
+            f |= DONE;
+        }
+        if (n.isSchedulable()) {
+            f |= SCHEDULABLE;
+        }
+        if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
+            f |= DEGRADED;
+        }
+        if (n.isUnavailable()) {
+            f |= UNAVAILABLE;
+        }
+        if (n.isFailing()) {
+            f |= FAILING;
+        }
+        if (n.targets(t)) {
+            f |= TARGETS;
+            if (done && n.ready() && !n.isCordonedByPlanner()) {
+                f |= QUIET;
+            }
+            return f;
+        }
+        if (!snapshot.configs().isEmpty() && analysis(n.current(), t) instanceof ChangeAnalysis.Irreconcilable) {
+            f |= IRRECONCILABLE;
+        }
+        if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner()) && n.state() != NodeState.WORKING) {
+            f |= STARTABLE;
+        }
+        return f;
+    }
+
+    /**
+     * The candidate-order keys of one pool's members, by member index: members are in name order, so the name
+     * tiebreak is the member index.
+     */
+    private static final class Keys {
+        final int[] zone;
+        final long[] seconds;
+        final int[] nanos;
+        final boolean newestFirst;
+
+        Keys(int size, boolean newestFirst) {
+            zone = new int[size];
+            seconds = new long[size];
+            nanos = new int[size];
+            this.newestFirst = newestFirst;
+        }
+
+        /** {@link Pass#order} on member indices. */
+        int compare(int a, int b) {
+            int c = Integer.compare(zone[a], zone[b]);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(seconds[a], seconds[b]);
+            if (c == 0) {
+                c = Integer.compare(nanos[a], nanos[b]);
+            }
+            if (c != 0) {
+                return newestFirst ? -c : c;
+            }
+            return Integer.compare(a, b);
+        }
+    }
+
+    /** Merge sort of member indices by {@code keys}. */
+    private static void sort(int[] a, int[] tmp, int from, int to, Keys keys) {
+        if (to - from <= 16) {
+            for (int k = from + 1; k < to; k++) {
+                int x = a[k];
+                int j = k - 1;
+                while (j >= from && keys.compare(a[j], x) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sort(a, tmp, from, mid, keys);
+        sort(a, tmp, mid, to, keys);
+        if (keys.compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && keys.compare(tmp[i], tmp[j]) <= 0)) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /** What moving from {@code from} to {@code to} means under the snapshot's configs and policies; cached. */
+    ChangeAnalysis analysis(Target from, Target to) {
+        if (lastFrom != null && same(from, lastFrom) && same(to, lastTo)) {
+            return lastAnalysis;
+        }
+        Map<Target, ChangeAnalysis> row = analyses.computeIfAbsent(to, k -> new HashMap<>());
+        ChangeAnalysis hit = row.get(from);
+        if (hit == null) {
+            hit = Planner.analyze(snapshot, from, to);
+            row.put(from, hit);
+        }
+        lastFrom = from;
+        lastTo = to;
+        lastAnalysis = hit;
+        return hit;
+    }
+
+    /** The same strings (identity implies equality; a node asks again with the same strings). */
+    private static boolean same(Target a, Target b) {
+        return a.config() == b.config() && a.osImage() == b.osImage();
+    }
+
+    /** Pool statuses in pool name order, from the classification alone (like {@link PoolStatus#of}). */
+    List<PoolStatus> status() {
+        List<PoolStatus> out = new ArrayList<>(byName.length);
+        for (Group g : byName) {
+            int updated = 0;
+            int ready = 0;
+            int degraded = 0;
+            for (int i : g.members) {
+                int f = flags[i];
+                if ((f & (DONE | TARGETS)) == (DONE | TARGETS)) {
+                    updated++;
+                    if ((f & SCHEDULABLE) != 0) {
+                        ready++;
+                    }
+                }
+                if ((f & DEGRADED) != 0) {
+                    degraded++;
+                }
+            }
+            out.add(PoolStatus.of(g.pool, g.members.length, updated, ready, g.unavailable, degraded,
+                    g.refusing > 0));
+        }
+        return out;
+    }
+}
