@@ -86,15 +86,18 @@ public final class Planner {
             }
             waves.record(pass, acted, index);
             locks = succeed(fleet, pass, acted, locks);
+            // In-flight nodes can queue for a few lock slots inside one wave, so a wave may take many steps; every
+            // step moves some node forward, and a node takes a bounded number of steps, so this bound is only a guard.
             int inner = 0;
+            int maxInner = 16 * fleet.size() + 64;
             while (true) {
                 Pass more = new Pass(fleet, now, locks, false, false, false);
                 int[] moved = more.evaluate();
                 if (moved.length == 0) {
                     break;
                 }
-                if (++inner > 64) {
-                    throw new IllegalStateException("a wave did not settle within 64 steps");
+                if (++inner > maxInner) {
+                    throw new IllegalStateException("planner bug: a wave did not settle within " + maxInner + " steps");
                 }
                 waves.record(more, moved, index);
                 locks = succeed(fleet, more, moved, locks);

@@ -447,4 +447,20 @@ class PlannerTest {
         PoolStatus st = Planner.status(cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes)).get(0);
         assertThat(st).isEqualTo(new PoolStatus("worker", 4, 2, 1, 1, 1, false, true, true));
     }
+
+    @Test
+    void plan_manyInFlightNodesQueueingForOneLockSlot_settleInOneWaveWithoutAnError() {
+        // 200 nodes already cordoned for B take the single lock slot in turn: one wave of 200 nodes x several steps,
+        // far more steps than any small fixed cap (a cap of 64 once made plan throw here)
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : workers(200)) {
+            nodes.add(n.withDesired(B).withCordon(Planner.CORDON_OWNER));
+        }
+        Plan plan = Planner.plan(locked(Pool.of("worker", MaxUnavailable.parse("100%"), B).withLockGroup("g"), nodes,
+                new LockGroup("g", 1, new TreeSet<>())));
+        assertThat(plan.waves()).hasSize(1);
+        assertThat(plan.waves().get(0).nodes()).hasSize(200)
+                .allSatisfy(e -> assertThat(e.steps()).contains("AcquireLock", "Reboot", "ReleaseLock"));
+        assertThat(plan.blocked()).isEmpty();
+    }
 }
