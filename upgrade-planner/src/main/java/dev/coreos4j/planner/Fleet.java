@@ -398,6 +398,20 @@ final class Fleet {
         return id;
     }
 
+    /**
+     * Whether some pool refuses its target now (a member's change to it cannot be applied in place). A refusal can
+     * end mid-wave, when that member's in-flight update lands elsewhere, and that changes what other finished members
+     * do next; so waves are not run node by node while one exists.
+     */
+    boolean refusing() {
+        for (Group g : evaluation) {
+            if (g.refusing > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Everything may have changed (a new fleet, or the clock moved): every pool and node is decided again. */
     void invalidate() {
         Arrays.fill(fresh, false);

@@ -54,11 +54,19 @@ public final class Planner {
         NextStep last;
         int rounds = 0;
         int maxRounds = 2 * fleet.size() + 16;
+        boolean wasFast = true;
         while (true) {
             if (++rounds > maxRounds) {
                 throw new IllegalStateException("the plan did not converge within " + maxRounds + " rounds");
             }
-            Pass pass = new Pass(fleet, now, locks, true, false, independent);
+            // A refusing pool couples its members within a wave (see Fleet.refusing): such waves take the general
+            // path, and the first fast wave after one decides every pool and node again.
+            boolean fast = independent && !fleet.refusing();
+            if (fast && !wasFast) {
+                fleet.invalidate();
+            }
+            wasFast = fast;
+            Pass pass = new Pass(fleet, now, locks, true, false, fast);
             int[] acted = pass.evaluate();
             if (acted.length == 0) {
                 NextStep step = new Pass(fleet, now, locks, true, true, false).run();
@@ -80,7 +88,7 @@ public final class Planner {
             }
             advanced = false;
             int index = waves.start(now);
-            if (independent) {
+            if (fast) {
                 finishAlone(fleet, pass, acted, index, waves, runs);
                 continue;
             }
