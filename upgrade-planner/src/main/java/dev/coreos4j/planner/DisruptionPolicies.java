@@ -171,7 +171,8 @@ public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
         return kept.isEmpty() ? Disruption.NONE : new Disruption(new ArrayList<>(kept));
     }
 
-    private static String firstChanged(Map<String, String> a, Map<String, String> b) {
+    /** The first key, in order, whose value differs between {@code a} and {@code b}; {@code null} when none does. */
+    static String firstChanged(Map<String, String> a, Map<String, String> b) {
         TreeSet<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String k : keys) {

@@ -231,7 +231,7 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
      * Checked in that order, keys sorted. {@link DisruptionPolicies#analyze} calls this first.
      */
     static ChangeAnalysis.Irreconcilable refusal(RenderedConfig current, RenderedConfig target) {
-        String key = firstDifference(current.fixed, target.fixed);
+        String key = DisruptionPolicies.firstChanged(current.fixed, target.fixed);
         if (key != null) {
             return new ChangeAnalysis.Irreconcilable(key, fixedMessage(key));
         }
@@ -250,17 +250,6 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         if (!target.refused.isEmpty() && !current.equals(target)) {
             return new ChangeAnalysis.Irreconcilable(target.refused.iterator().next(),
                     "files using append cannot be applied to a running node");
-        }
-        return null;
-    }
-
-    private static String firstDifference(Map<String, String> a, Map<String, String> b) {
-        TreeSet<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        for (String k : keys) {
-            if (!Objects.equals(a.get(k), b.get(k))) {
-                return k;
-            }
         }
         return null;
     }
