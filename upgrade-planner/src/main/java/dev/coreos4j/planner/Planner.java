@@ -111,7 +111,29 @@ public final class Planner {
                 locks = succeed(fleet, more, moved, locks);
             }
         }
-        return new Plan(waves.build(), last.blocked(), before, status(fleet));
+        List<Wave> built = waves.build();
+        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built));
+    }
+
+    /**
+     * The plan's notes: under {@link Topology#SINGLE_REPLICA} with the opt-in, that the only node is disrupted
+     * (availability loss accepted) when the plan moves it.
+     */
+    private static List<String> notes(Snapshot snapshot, List<Wave> waves) {
+        Node only = snapshot.singleNode();
+        if (only == null || !snapshot.acceptAvailabilityLoss()) {
+            return List.of();
+        }
+        for (Wave w : waves) {
+            for (Wave.Entry e : w.nodes()) {
+                if (e.name().equals(only.name()) && e.steps().contains("Reboot")) {
+                    return List.of("availability loss accepted: " + only.name() + " is the only node of a "
+                            + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
+                            + "meanwhile");
+                }
+            }
+        }
+        return List.of();
     }
 
     /**
