@@ -15,7 +15,9 @@ import java.util.Map;
  * schedulable (or cordoned by the planner) and not targeting the goal, ordered by zone presence, zone, age and name;
  * control-plane pools move one node at a time and never while a member is unavailable; a pool's deferred node moves
  * last. Beyond MCO: disruption from the change itself, PDB headroom, maintenance windows, FleetLock groups,
- * cross-pool and per-zone limits, failure thresholds, abort and rollback.
+ * cross-pool and per-zone limits, failure thresholds, abort and rollback. The snapshot's {@link Topology} adds the
+ * single-node rules (no drain; the only node moves only with {@link Snapshot#acceptAvailabilityLoss()}, which
+ * {@link Plan#notes()} then reports) and the arbiter rules (master and arbiter never unavailable together).
  */
 public final class Planner {
 
