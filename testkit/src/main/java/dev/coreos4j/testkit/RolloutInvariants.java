@@ -362,7 +362,8 @@ public final class RolloutInvariants {
         java.util.Collections.reverse(pools);
         java.util.Collections.reverse(nodes);
         NextStep reordered = controller.decide(new Snapshot(snapshot.now(), pools, nodes, snapshot.configs(),
-                snapshot.policies(), snapshot.pdbs(), snapshot.windows(), snapshot.locks(), snapshot.limits()));
+                snapshot.policies(), snapshot.pdbs(), snapshot.windows(), snapshot.locks(), snapshot.limits(),
+                snapshot.topology(), snapshot.acceptAvailabilityLoss()));
         if (!first.equals(again) || !first.equals(reordered)) {
             throw new InvariantViolation("deterministic", "snapshot at " + snapshot.now(), "decided " + first
                     + (first.equals(again) ? ", then on the reordered snapshot " + reordered : ", then " + again));

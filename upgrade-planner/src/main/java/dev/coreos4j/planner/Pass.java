@@ -51,6 +51,16 @@ final class Pass {
     private final int[] pdbHeadroom;
     private boolean capturing;
     private Action captured;
+    /** SingleReplica: the MCD skips drain, so the planner neither cordons nor drains. */
+    private final boolean noDrain;
+    /** SingleReplica with one pooled node and no opt-in: that node is never started. */
+    private final Node guardedSingle;
+    /** HighlyAvailableArbiter: the master/arbiter exclusion applies. */
+    private final boolean arbiter;
+    /** Under HighlyAvailableArbiter, the first unavailable (or, later in this pass, started) master, or null. */
+    private String masterOut;
+    /** Under HighlyAvailableArbiter, the first unavailable arbiter node, or null. */
+    private String arbiterOut;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
         this(Fleet.of(s), s.now(), s.locks(), startNew, explain, false);
@@ -97,6 +107,23 @@ final class Pass {
             }
             if (limits.maxUnavailablePerZone() != null) {
                 zoneSize.forEach((z, count) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(count)));
+            }
+        }
+        noDrain = s.topology() == Topology.SINGLE_REPLICA;
+        guardedSingle = s.acceptAvailabilityLoss() ? null : s.singleNode();
+        arbiter = s.topology() == Topology.HIGHLY_AVAILABLE_ARBITER;
+        if (arbiter) {
+            for (int i = 0; i < size; i++) {
+                Fleet.Group g = fleet.groupOf[i];
+                Node n = fleet.node(i);
+                if (g == null || !(n.isUnavailable() || n.isFailing())) {
+                    continue;
+                }
+                if (g.pool.controlPlane() && masterOut == null) {
+                    masterOut = n.name();
+                } else if (isArbiterPool(g.pool) && arbiterOut == null) {
+                    arbiterOut = n.name();
+                }
             }
         }
         pdbHeadroom = new int[s.pdbs().size()];
@@ -207,7 +234,7 @@ final class Pass {
             return;
         }
         int size = members.length;
-        int budget = p.budget(size);
+        int budget = arbiter && isArbiterPool(p) ? 1 : p.budget(size);
         int unavailable = g.unavailable;
         int failing = g.failing;
         // The first node (by name) whose change to the pool target cannot be applied in place refuses the target.
@@ -223,6 +250,17 @@ final class Pass {
         // MCO counts nodes failing on the target against the budget "in case the failure is transient and clears".
         // A node failing on an older target clears the same way (its agent retries), so all failing nodes count.
         int capacity = Math.max(0, budget - unavailable - failing);
+        // Arbiter topology: master and arbiter are never unavailable together; masters go first.
+        String hold = null;
+        if (arbiter && p.controlPlane() && arbiterOut != null) {
+            hold = "arbiter topology: masters wait while arbiter node " + arbiterOut + " is unavailable";
+        } else if (arbiter && isArbiterPool(p) && masterOut != null) {
+            hold = "arbiter topology: the arbiter waits while master node " + masterOut
+                    + " is unavailable or starting";
+        }
+        if (hold != null) {
+            capacity = 0;
+        }
         int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
 
         // An incremental pass decides only the members that changed since the pool's last one: an unchanged member
@@ -313,7 +351,9 @@ final class Pass {
             }
             if (cost > capacity) {
                 if (explaining()) {
-                    if (exhausted == null) {    // the same sentence for every node the budget holds back
+                    if (exhausted == null && hold != null) {
+                        exhausted = hold;
+                    } else if (exhausted == null) {    // the same sentence for every node the budget holds back
                         int first = p.controlPlane() ? firstUnavailable(members) : -1;
                         exhausted = p.controlPlane()
                                 ? "control-plane nodes move one at a time"
@@ -321,11 +361,20 @@ final class Pass {
                                 : "maxUnavailable " + p.maxUnavailable() + " allows " + budget + " of " + size + "; "
                                 + unavailable + " unavailable, " + failing + " failing, capacity left 0";
                     }
-                    block(i, p.controlPlane() ? Reason.Quorum : Reason.BudgetExhausted, exhausted, null);
+                    block(i, p.controlPlane() || hold != null ? Reason.Quorum : Reason.BudgetExhausted, exhausted,
+                            null);
                 }
                 continue;
             }
             Node c = fleet.node(i);
+            if (guardedSingle != null && c.name().equals(guardedSingle.name())
+                    && disruption(c.current(), t).needsReboot()) {
+                if (explaining()) {
+                    block(i, Reason.AvailabilityLoss, "single-node cluster (SingleReplica): updating " + c.name()
+                            + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it", null);
+                }
+                continue;
+            }
             if (cost == 1 && clusterUnavailable + 1 > clusterBudget) {
                 if (explaining()) {
                     block(i, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
@@ -378,12 +427,19 @@ final class Pass {
                 }
             }
             act(i, new Action.SetDesired(fleet.names[i], t));
+            if (arbiter && p.controlPlane() && masterOut == null) {
+                masterOut = c.name();
+            }
             capacity -= cost;
             clusterUnavailable += cost;
             if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
         }
+    }
+
+    private static boolean isArbiterPool(Pool p) {
+        return !p.controlPlane() && p.name().equals(Topology.ARBITER_POOL);
     }
 
     /** The first member (by name) that is unavailable or failing, or -1. */
@@ -478,13 +534,14 @@ final class Pass {
             return;
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) a).disruption();
-        if (d.needsDrain() && !n.unschedulable()) {
+        boolean drain = d.needsDrain() && !noDrain;
+        if (drain && !n.unschedulable()) {
             if (gate(i, n, p)) {
                 act(i, new Action.Cordon(n.name()));
             }
             return;
         }
-        if (d.needsDrain() && !n.drained()) {
+        if (drain && !n.drained()) {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
             String pdb = pdbHeadroomViolated(n);
             if (pdb != null) {
@@ -630,9 +687,12 @@ final class Pass {
         return captured;
     }
 
-    /** Whether nodes move independently once started: no PDBs, no lock groups, no cross-pool or zone limits. */
+    /**
+     * Whether nodes move independently once started: no PDBs, no lock groups, no cross-pool or zone limits, and the
+     * default topology (single-node and arbiter rules couple nodes or change their steps: the general path has them).
+     */
     static boolean independent(Snapshot s) {
-        return s.pdbs().isEmpty() && s.locks().isEmpty() && s.limits().maxUnavailable() == null
+        return s.topology() == Topology.HIGHLY_AVAILABLE && s.pdbs().isEmpty() && s.locks().isEmpty() && s.limits().maxUnavailable() == null
                 && s.limits().maxUnavailablePerZone() == null;
     }
 

@@ -9,13 +9,26 @@ import java.util.List;
  * @param blocked the nodes still not on target when nothing more can move, with reasons, sorted by node name
  * @param before  pool statuses of the input snapshot
  * @param after   pool statuses at the end of the simulation
+ * @param notes   sentences for people about what the plan accepts, e.g. {@code "availability loss accepted: …"}
+ *                when the only node of a single-node cluster is disrupted under the opt-in; usually empty
  */
-public record Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after) {
+public record Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after,
+                   List<String> notes) {
+
+    /** A plan without notes (the original arity). */
+    public Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after) {
+        this(waves, blocked, before, after, List.of());
+    }
 
     public Plan {
         waves = List.copyOf(waves);
         blocked = List.copyOf(blocked);
         before = List.copyOf(before);
         after = List.copyOf(after);
+        notes = List.copyOf(notes);
+    }
+
+    public Plan withNotes(List<String> value) {
+        return new Plan(waves, blocked, before, after, value);
     }
 }

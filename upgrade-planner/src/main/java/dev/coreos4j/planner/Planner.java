@@ -15,7 +15,9 @@ import java.util.Map;
  * schedulable (or cordoned by the planner) and not targeting the goal, ordered by zone presence, zone, age and name;
  * control-plane pools move one node at a time and never while a member is unavailable; a pool's deferred node moves
  * last. Beyond MCO: disruption from the change itself, PDB headroom, maintenance windows, FleetLock groups,
- * cross-pool and per-zone limits, failure thresholds, abort and rollback.
+ * cross-pool and per-zone limits, failure thresholds, abort and rollback. The snapshot's {@link Topology} adds the
+ * single-node rules (no drain; the only node moves only with {@link Snapshot#acceptAvailabilityLoss()}, which
+ * {@link Plan#notes()} then reports) and the arbiter rules (master and arbiter never unavailable together).
  */
 public final class Planner {
 
@@ -111,7 +113,29 @@ public final class Planner {
                 locks = succeed(fleet, more, moved, locks);
             }
         }
-        return new Plan(waves.build(), last.blocked(), before, status(fleet));
+        List<Wave> built = waves.build();
+        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built));
+    }
+
+    /**
+     * The plan's notes: under {@link Topology#SINGLE_REPLICA} with the opt-in, that the only node is disrupted
+     * (availability loss accepted) when the plan moves it.
+     */
+    private static List<String> notes(Snapshot snapshot, List<Wave> waves) {
+        Node only = snapshot.singleNode();
+        if (only == null || !snapshot.acceptAvailabilityLoss()) {
+            return List.of();
+        }
+        for (Wave w : waves) {
+            for (Wave.Entry e : w.nodes()) {
+                if (e.name().equals(only.name()) && e.steps().contains("Reboot")) {
+                    return List.of("availability loss accepted: " + only.name() + " is the only node of a "
+                            + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
+                            + "meanwhile");
+                }
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (default true), {@code unschedulable}, {@code cordonedBy}, {@code currentConfig} (required), {@code desiredConfig}
  * (default current), {@code currentImage}, {@code desiredImage} (default current), {@code state} (default Done),
  * {@code reason}, {@code drained}, {@code staged}, {@code pods[{name,labels}]}), and optional {@code configs},
- * {@code disruptionPolicies}, {@code pdbs}, {@code windows}, {@code locks}, {@code limits}.
+ * {@code disruptionPolicies}, {@code pdbs}, {@code windows}, {@code locks}, {@code limits}, {@code topology}
+ * (HighlyAvailable (default), SingleReplica or HighlyAvailableArbiter) and {@code acceptAvailabilityLoss} (default
+ * false).
  *
  * <p>A {@code configs} entry (name → rendered config) takes one of three forms: hashes ({@code files},
  * {@code units}, {@code users}, {@code storage}, {@code kernelArguments}, {@code extensions}, {@code fips},
@@ -170,8 +172,18 @@ public final class PlannerJson {
             limits = new Limits(budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
                     budget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone", null));
         }
+        Topology topology = Topology.HIGHLY_AVAILABLE;
+        String top = optString(root.get("topology"), "$.topology");
+        if (top != null) {
+            try {
+                topology = Topology.fromJsonName(top);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSnapshotException("$.topology", e.getMessage());
+            }
+        }
+        boolean accept = bool(root.get("acceptAvailabilityLoss"), "$.acceptAvailabilityLoss", false);
         try {
-            return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits);
+            return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, accept);
         } catch (IllegalArgumentException e) {
             throw new InvalidSnapshotException("$", e.getMessage());
         }
@@ -746,7 +758,7 @@ public final class PlannerJson {
     /**
      * The plan as JSON: {@code {"waves":[{"index":0,"nodes":[{"name","pool","steps":[…]}]}],
      * "blocked":[{"node","pool","reason","detail"}]}}. A wave that starts later than {@code now} (a maintenance
-     * window) also carries {@code "start"}.
+     * window) also carries {@code "start"}; a plan with {@link Plan#notes() notes} adds {@code "notes":[…]}.
      */
     public static String writePlan(Plan plan, Instant now) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -767,6 +779,10 @@ public final class PlannerJson {
             }
         }
         blocked(root.putArray("blocked"), plan.blocked());
+        if (!plan.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            plan.notes().forEach(notes::add);
+        }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 

@@ -36,6 +36,11 @@ public enum Reason {
     ClusterLimit,
     /** The node's zone's disruption limit is used up. */
     ZoneLimit,
+    /**
+     * The only node of a single-node ({@link Topology#SINGLE_REPLICA}) cluster: disrupting it makes the cluster
+     * unavailable, which needs {@link Snapshot#acceptAvailabilityLoss()}.
+     */
+    AvailabilityLoss,
     /** The node belongs to no pool. */
     NoPool
 }

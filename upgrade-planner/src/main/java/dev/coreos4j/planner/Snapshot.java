@@ -23,13 +23,17 @@ import java.util.Set;
  * @param windows  maintenance windows (none: always open)
  * @param locks    FleetLock groups, unique names; every pool's {@code lockGroup} must be listed
  * @param limits   cross-pool / per-zone limits
+ * @param topology the control-plane topology (see {@link Topology} for what each one changes)
+ * @param acceptAvailabilityLoss the explicit opt-in to disrupt the only node of a {@link Topology#SINGLE_REPLICA}
+ *                 cluster; without it that node is blocked with {@link Reason#AvailabilityLoss}
  * @throws IllegalArgumentException naming the offending entry when names repeat or references dangle
  */
 public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
                        DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows,
-                       List<LockGroup> locks, Limits limits) {
+                       List<LockGroup> locks, Limits limits, Topology topology, boolean acceptAvailabilityLoss) {
 
     public Snapshot {
+        Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(now, "now");
         pools = sorted(pools, Pool::name, "pool");
         nodes = sorted(nodes, Node::name, "node");
@@ -58,6 +62,13 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
                 throw new IllegalArgumentException("node " + n.name() + ": unknown pool \"" + n.pool() + "\"");
             }
         }
+    }
+
+    /** A {@link Topology#HIGHLY_AVAILABLE} snapshot without the availability-loss opt-in (the original arity). */
+    public Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
+                    DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows, List<LockGroup> locks,
+                    Limits limits) {
+        this(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, Topology.HIGHLY_AVAILABLE, false);
     }
 
     /** A snapshot of pools and nodes with MCO's default disruption policies and no other constraints. */
@@ -127,39 +138,74 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
     }
 
     public Snapshot withNow(Instant value) {
-        return new Snapshot(value, pools, nodes, configs, policies, pdbs, windows, locks, limits);
+        return new Snapshot(value, pools, nodes, configs, policies, pdbs, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withPools(List<Pool> value) {
-        return new Snapshot(now, value, nodes, configs, policies, pdbs, windows, locks, limits);
+        return new Snapshot(now, value, nodes, configs, policies, pdbs, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withNodes(List<Node> value) {
-        return new Snapshot(now, pools, value, configs, policies, pdbs, windows, locks, limits);
+        return new Snapshot(now, pools, value, configs, policies, pdbs, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withConfigs(Map<String, RenderedConfig> value) {
-        return new Snapshot(now, pools, nodes, value, policies, pdbs, windows, locks, limits);
+        return new Snapshot(now, pools, nodes, value, policies, pdbs, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withPolicies(DisruptionPolicies value) {
-        return new Snapshot(now, pools, nodes, configs, value, pdbs, windows, locks, limits);
+        return new Snapshot(now, pools, nodes, configs, value, pdbs, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withPdbs(List<Pdb> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, value, windows, locks, limits);
+        return new Snapshot(now, pools, nodes, configs, policies, value, windows, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withWindows(List<MaintenanceWindow> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, value, locks, limits);
+        return new Snapshot(now, pools, nodes, configs, policies, pdbs, value, locks, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withLocks(List<LockGroup> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, value, limits);
+        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, value, limits,
+                topology, acceptAvailabilityLoss);
     }
 
     public Snapshot withLimits(Limits value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, value);
+        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, value,
+                topology, acceptAvailabilityLoss);
+    }
+
+    public Snapshot withTopology(Topology value) {
+        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, value,
+                acceptAvailabilityLoss);
+    }
+
+    public Snapshot withAcceptAvailabilityLoss(boolean value) {
+        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, value);
+    }
+
+    /** The only node in a pool when the topology is {@link Topology#SINGLE_REPLICA} and there is one; else null. */
+    Node singleNode() {
+        if (topology != Topology.SINGLE_REPLICA) {
+            return null;
+        }
+        Node only = null;
+        for (Node n : nodes) {
+            if (n.pool() != null) {
+                if (only != null) {
+                    return null;
+                }
+                only = n;
+            }
+        }
+        return only;
     }
 
     /** This snapshot with {@code pool} replaced (by name). */

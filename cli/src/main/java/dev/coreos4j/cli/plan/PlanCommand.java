@@ -97,7 +97,7 @@ public final class PlanCommand implements Callable<Integer> {
         return PlannerJson.readSnapshot(json);
     }
 
-    /** The human-readable plan: waves as a table, blocked nodes with reasons, and a summary per pool. */
+    /** The human-readable plan: waves as a table, blocked nodes with reasons, notes if any, and a summary per pool. */
     static String text(Plan plan, Snapshot snapshot, boolean rollback) {
         StringBuilder b = new StringBuilder();
         b.append(rollback ? "Rollback plan" : "Plan").append(" for ").append(snapshot.nodes().size())
@@ -126,6 +126,12 @@ public final class PlanCommand implements Callable<Integer> {
                 rows.add(new String[] {x.node(), x.pool() == null ? "-" : x.pool(), x.reason().name(), x.detail()});
             }
             table(b, rows);
+        }
+        if (!plan.notes().isEmpty()) {
+            b.append("\nNotes:\n");
+            for (String note : plan.notes()) {
+                b.append("  ").append(note).append('\n');
+            }
         }
         Map<String, Integer> wavesPerPool = new TreeMap<>();
         for (Wave w : plan.waves()) {

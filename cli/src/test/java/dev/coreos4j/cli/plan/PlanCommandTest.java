@@ -128,6 +128,30 @@ class PlanCommandTest {
     }
 
     @Test
+    void plan_singleReplicaOptInIsNotedAndABadTopologyExitsTwo(@TempDir Path dir) throws Exception {
+        String sno = """
+                {"now": "2026-03-02T10:00:00Z", "topology": "SingleReplica", "acceptAvailabilityLoss": true,
+                 "pools": [{"name": "master", "controlPlane": true, "target": {"config": "rendered-b"}}],
+                 "nodes": [{"name": "sno-0", "pool": "master", "currentConfig": "rendered-a"}]}
+                """;
+        CliRun text = run("plan", write(dir, sno).toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("SetDesired Apply Reboot", "Notes:", "availability loss accepted: sno-0")
+                .doesNotContain("Drain");
+        CliRun json = run("plan", "--format=json", write(dir, sno).toString());
+        JsonNode out = JsonMapper.shared().readTree(json.out());
+        assertThat(out.get("notes").get(0).stringValue()).startsWith("availability loss accepted");
+        CliRun blocked = run("plan", "--format=json", write(dir, sno.replace("true,", "false,")).toString());
+        JsonNode b = JsonMapper.shared().readTree(blocked.out());
+        assertThat(b.get("blocked").get(0).get("reason").stringValue()).isEqualTo("AvailabilityLoss");
+        assertThat(b.has("notes")).isFalse();
+        CliRun bad = run("plan", write(dir, sno.replace("SingleReplica", "Single")).toString());
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err().lines()).hasSize(1);
+        assertThat(bad.err()).contains("$.topology");
+    }
+
+    @Test
     void plan_usageAndIoErrorsExitTwo(@TempDir Path dir) throws Exception {
         CliRun missing = run("plan", dir.resolve("absent.json").toString());
         assertThat(missing.exit()).isEqualTo(ExitCode.USAGE);
