@@ -692,8 +692,8 @@ final class Pass {
      * default topology (single-node and arbiter rules couple nodes or change their steps: the general path has them).
      */
     static boolean independent(Snapshot s) {
-        return s.topology() == Topology.HIGHLY_AVAILABLE && s.pdbs().isEmpty() && s.locks().isEmpty() && s.limits().maxUnavailable() == null
-                && s.limits().maxUnavailablePerZone() == null;
+        return s.topology() == Topology.HIGHLY_AVAILABLE && s.pdbs().isEmpty() && s.locks().isEmpty()
+                && s.limits().maxUnavailable() == null && s.limits().maxUnavailablePerZone() == null;
     }
 
     private void act(int i, Action a) {
