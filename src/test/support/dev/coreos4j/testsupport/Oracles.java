@@ -24,7 +24,7 @@ public final class Oracles {
     public static Path require(String command) {
         Path found = find(command);
         if (found == null) {
-            String message = "reference tool '" + command + "' is not installed (apt-get install -y ostree ignition)";
+            String message = "reference tool '" + command + "' is not installed (apt-get install -y ostree ignition skopeo docker-registry flatpak)";
             if ("1".equals(System.getenv(REQUIRE))) {
                 Assertions.fail(message + ", and " + REQUIRE + "=1 requires it");
             }
