@@ -68,7 +68,7 @@ public final class Planner {
                 fleet.invalidate();
             }
             wasFast = fast;
-            Pass pass = new Pass(fleet, now, locks, true, false, fast);
+            Pass pass = new Pass(fleet, now, locks, true, false, fast).finishingAgents();
             int[] acted = pass.evaluate();
             if (acted.length == 0) {
                 NextStep step = new Pass(fleet, now, locks, true, true, false).run();
@@ -101,7 +101,7 @@ public final class Planner {
             int inner = 0;
             int maxInner = 16 * fleet.size() + 64;
             while (true) {
-                Pass more = new Pass(fleet, now, locks, false, false, false);
+                Pass more = new Pass(fleet, now, locks, false, false, false).finishingAgents();
                 int[] moved = more.evaluate();
                 if (moved.length == 0) {
                     break;
@@ -114,28 +114,62 @@ public final class Planner {
             }
         }
         List<Wave> built = waves.build();
-        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built));
+        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built, last.blocked()));
     }
 
     /**
      * The plan's notes: under {@link Topology#SINGLE_REPLICA} with the opt-in, that the only node is disrupted
-     * (availability loss accepted) when the plan moves it.
+     * (availability loss accepted) when the plan moves it; and for every pool whose rollout stops before the end, the
+     * nodes that stop it and why, then the nodes waiting behind them.
      */
-    private static List<String> notes(Snapshot snapshot, List<Wave> waves) {
+    private static List<String> notes(Snapshot snapshot, List<Wave> waves, List<Blocked> blocked) {
+        List<String> out = new ArrayList<>();
         Node only = snapshot.singleNode();
-        if (only == null || !snapshot.acceptAvailabilityLoss()) {
-            return List.of();
-        }
-        for (Wave w : waves) {
-            for (Wave.Entry e : w.nodes()) {
-                if (e.name().equals(only.name()) && e.steps().contains("Reboot")) {
-                    return List.of("availability loss accepted: " + only.name() + " is the only node of a "
-                            + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
-                            + "meanwhile");
+        if (only != null && snapshot.acceptAvailabilityLoss()) {
+            for (Wave w : waves) {
+                for (Wave.Entry e : w.nodes()) {
+                    if (e.name().equals(only.name()) && e.steps().contains("Reboot") && out.isEmpty()) {
+                        out.add("availability loss accepted: " + only.name() + " is the only node of a "
+                                + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
+                                + "meanwhile");
+                    }
                 }
             }
         }
-        return List.of();
+        Map<String, List<Blocked>> byPool = new java.util.TreeMap<>();
+        for (Blocked b : blocked) {
+            if (b.pool() != null) {
+                byPool.computeIfAbsent(b.pool(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        for (Map.Entry<String, List<Blocked>> e : byPool.entrySet()) {
+            out.add(stopNote(snapshot.pool(e.getKey()), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Reasons that only say a node waits behind others (a budget, a lock, a limit), not what stops the rollout. */
+    private static final java.util.Set<Reason> WAITING = java.util.EnumSet.of(Reason.BudgetExhausted, Reason.Quorum,
+            Reason.FailureThreshold, Reason.Deferred, Reason.LockHeld, Reason.ClusterLimit, Reason.ZoneLimit);
+
+    /** One pool's "stops before the end" sentence: the stopping nodes with reasons, then the waiting ones. */
+    private static String stopNote(Pool pool, List<Blocked> blocked) {
+        StringBuilder b = new StringBuilder("pool ").append(pool.name()).append(" stops before reaching ")
+                .append(pool.target().config()).append(": ");
+        List<String> stops = new ArrayList<>();
+        Map<Reason, List<String>> waiting = new java.util.EnumMap<>(Reason.class);
+        for (Blocked x : blocked) {
+            if (WAITING.contains(x.reason())) {
+                waiting.computeIfAbsent(x.reason(), k -> new ArrayList<>()).add(x.node());
+            } else {
+                stops.add(x.node() + " " + x.reason() + " (" + x.detail() + ")");
+            }
+        }
+        b.append(stops.isEmpty() ? "no node of its own stops it" : String.join("; ", stops));
+        for (Map.Entry<Reason, List<String>> w : waiting.entrySet()) {
+            b.append("; ").append(String.join(", ", w.getValue())).append(" wait (").append(w.getKey()).append(')');
+        }
+        return b.toString();
     }
 
     /**

@@ -401,38 +401,42 @@ class PlannerTest {
     }
 
     @Test
-    void retarget_midRolloutSendsUnstartedAndInFlightNodesToTheNewTargetWithinBudget() {
+    void retarget_midRolloutFinishesInFlightNodesBeforeRetargetingThemWithinBudget() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(4));
         s = Simulator.succeed(s, Planner.next(s).actions());   // w2, w4 -> B
         s = Simulator.succeed(s, Planner.next(s).actions());   // cordoned
         Target c = Target.of("rendered-worker-c");
         Snapshot retargeted = s.withPool(s.pool("worker").withTarget(c));
         NextStep step = Planner.next(retargeted);
-        // the in-flight nodes are already unavailable: re-pointing them costs no budget; no fresh node starts
-        assertThat(step.actions()).containsExactly(new Action.SetDesired("w2", c), new Action.SetDesired("w4", c));
+        // MCO (TestGetCandidateMachines, "Validate we also don't affect nodes which haven't started work"): the two
+        // in-flight nodes fill maxUnavailable 2, so nothing is handed the new target; they go on towards B
+        assertThat(step.actions()).containsExactly(new Action.Drain("w2"), new Action.Drain("w4"));
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.BudgetExhausted);
         Plan plan = Planner.plan(retargeted);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
-        assertThat(plan.waves()).hasSize(2);
+        assertThat(plan.waves().get(0).nodes()).extracting(Wave.Entry::steps).containsOnly(
+                List.of("Drain", "Apply", "Reboot", "Uncordon"));
+        assertThat(plan.waves()).hasSize(3);
     }
 
     @Test
     void action_everyKindHasAStepNameAndTheSimulatorHandlesIt() {
         Class<?>[] kinds = Action.class.getPermittedSubclasses();
-        assertThat(kinds).hasSize(8);
+        assertThat(kinds).hasSize(9);
         List<String> names = new ArrayList<>();
         Snapshot s = locked(Pool.of("worker", MaxUnavailable.DEFAULT, B).withLockGroup("g"), workers(1),
                 new LockGroup("g", 1, new TreeSet<>()));
         List<Action> all = List.of(new Action.SetDesired("w1", B), new Action.AcquireLock("w1", "g"),
                 new Action.Cordon("w1"), new Action.Drain("w1"), new Action.Apply("w1", List.of(), false),
-                new Action.Reboot("w1"), new Action.Uncordon("w1"), new Action.ReleaseLock("w1", "g"));
+                new Action.Reboot("w1"), new Action.Uncordon("w1"), new Action.ReleaseLock("w1", "g"),
+                new Action.AgentFinishes("w1"));
         for (Action a : all) {
             names.add(a.step());
             s = Simulator.succeed(s, List.of(a));
         }
         assertThat(all).extracting(Object::getClass).containsExactlyInAnyOrder(kinds);
         assertThat(names).containsExactly("SetDesired", "AcquireLock", "Cordon", "Drain", "Apply", "Reboot",
-                "Uncordon", "ReleaseLock");
+                "Uncordon", "ReleaseLock", "AgentFinishes");
         assertThat(s.node("w1").runs(B)).isTrue();
         assertThat(s.node("w1").unschedulable()).isFalse();
         assertThat(s.locks().get(0).holders()).isEmpty();
