@@ -414,10 +414,12 @@ public final class Planner {
     /**
      * What moving a node from {@code from} to {@code to} means under the snapshot's configs and policies: no change
      * is None; configs the snapshot does not describe need a reboot; otherwise
-     * {@link DisruptionPolicies#analyze(RenderedConfig, RenderedConfig)}, with an OS image change forcing a reboot.
+     * {@link DisruptionPolicies#analyze(RenderedConfig, RenderedConfig)}, with an OS image change (entering, changing or
+     * leaving image mode) forcing a reboot.
      */
     public static ChangeAnalysis analyze(Snapshot snapshot, Target from, Target to) {
-        boolean imageChange = to.osImage() != null && !to.osImage().equals(from.osImage());
+        // leaving image mode (an image to none) is an image change too: MCO reboots the node back to its config's OS
+        boolean imageChange = !java.util.Objects.equals(from.osImage(), to.osImage());
         if (from.config().equals(to.config()) && !imageChange) {
             return new ChangeAnalysis.Reconcilable(Disruption.NONE);
         }
