@@ -303,6 +303,10 @@ final class Pass {
                 holdOrFinish(i, p, Reason.Aborted, null);
             } else if (refusal != null) {
                 holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+            } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
+                    && fleet.node(i).state().isBusy()) {
+                // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
+                act(i, new Action.AgentFinishes(fleet.names[i]));
             } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
                 Node n = fleet.node(i);
                 if (!n.ready()) {
