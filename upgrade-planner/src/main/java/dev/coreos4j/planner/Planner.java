@@ -10,9 +10,12 @@ import java.util.Map;
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
  * randomness (ties are broken by sorting), no I/O; thread-safe; total on every valid snapshot.
  *
- * <p>MCO parity: per-pool budgets ({@link MaxUnavailable}) over one unavailability predicate
- * ({@link Node#isUnavailable()}) in which failing nodes on the target also consume budget; candidates are ready,
- * schedulable (or cordoned by the planner) and not targeting the goal, ordered by zone presence, zone, age and name;
+ * <p>MCO parity ({@code getAllCandidateMachines} in every state): per-pool budgets ({@link MaxUnavailable}) over one
+ * unavailability predicate ({@link Node#isUnavailable()}), capacity = budget − unavailable − failing on the target,
+ * nothing handed out when the unavailable nodes fill the budget, every node handed the target taking a slot;
+ * candidates are ready, schedulable (or cordoned by the planner) and not targeting the goal, Working or failing on an
+ * older config included, ordered by zone presence, zone, age and name, and a candidate not handed the target moves
+ * on towards its own desired config; a pool target without an image makes nodes carrying one leave image mode;
  * control-plane pools move one node at a time and never while a member is unavailable; a pool's deferred node moves
  * last. Beyond MCO: disruption from the change itself, PDB headroom, maintenance windows, FleetLock groups,
  * cross-pool and per-zone limits, failure thresholds, abort and rollback. The snapshot's {@link Topology} adds the
@@ -36,10 +39,12 @@ public final class Planner {
     }
 
     /**
-     * Simulates {@link #next} to completion assuming every started node succeeds. Each wave starts every node the
+     * Simulates {@link #next} to completion assuming every started node succeeds and every busy agent (a ready
+     * Working or Rebooting node of an unpaused pool) finishes, in the first wave ({@link Action.AgentFinishes}). Each wave starts every node the
      * budgets allow in every pool at once, then runs those nodes to the end before the next wave, so the number of
      * waves is the minimum the budgets allow. When nothing can move until a maintenance window opens, the simulated
-     * clock jumps to that window. The remaining reasons are those of the final state.
+     * clock jumps to that window. The remaining reasons are those of the final state, and {@link Plan#notes()} name, per
+     * pool that does not reach its target, the nodes that stop it and why.
      */
     public static Plan plan(Snapshot snapshot) {
         Fleet fleet = Fleet.of(snapshot);
