@@ -419,6 +419,39 @@ class PlannerTest {
         assertThat(plan.waves()).hasSize(3);
     }
 
+    /** A mid-rollout snapshot: the Working node completes in the first wave and the rollout goes to the end. */
+    @Test
+    void plan_fromMidRolloutAssumesWorkingNodesFinishAndCarriesOn() {
+        List<Node> nodes = new ArrayList<>(workers(4));
+        nodes.set(0, nodes.get(0).withDesired(B).withCordon(Planner.CORDON_OWNER).withDrained(true)
+                .withState(NodeState.WORKING, null));
+        nodes.set(1, nodes.get(1).withDesired(B).withState(NodeState.REBOOTING, null).withReady(true));
+        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), nodes);
+        NextStep now = Planner.next(s);
+        assertThat(now.actions()).isEmpty();
+        assertThat(reasonOf(now, "w1").reason()).isEqualTo(Reason.InProgress);
+        assertThat(reasonOf(now, "w3").reason()).isEqualTo(Reason.BudgetExhausted);
+        Plan plan = Planner.plan(s);
+        assertThat(plan.waves().get(0).nodes()).containsExactly(
+                new Wave.Entry("w1", "worker", List.of("AgentFinishes", "Uncordon")),
+                new Wave.Entry("w2", "worker", List.of("AgentFinishes")));
+        assertThat(plan.waves()).hasSize(2);
+        assertThat(plan.after().get(0).isUpdated()).isTrue();
+        assertThat(plan.notes()).isEmpty();
+    }
+
+    /** When the rollout cannot reach its end, the notes name the nodes that stop it and why. */
+    @Test
+    void plan_notesSayWhichNodesStopTheRollout() {
+        List<Node> nodes = new ArrayList<>(workers(4));
+        nodes.set(0, nodes.get(0).withDesired(B).withState(NodeState.DEGRADED, "failed to drain node after 1 hour"));
+        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes);
+        Plan plan = Planner.plan(s);
+        assertThat(plan.waves()).isEmpty();
+        assertThat(plan.notes()).containsExactly("pool worker stops before reaching rendered-worker-b: w1 Degraded "
+                + "(failed to drain node after 1 hour); w2, w3, w4 wait (BudgetExhausted)");
+    }
+
     @Test
     void action_everyKindHasAStepNameAndTheSimulatorHandlesIt() {
         Class<?>[] kinds = Action.class.getPermittedSubclasses();
