@@ -34,8 +34,9 @@ import net.jqwik.api.Combinators;
  * <ul>
  *   <li>{@link #cleanSnapshots()}: a settled cluster about to start a rollout (every node ready, schedulable, Done on
  *       its pool's old config {@code rendered-<pool>-a}, the pool targeting {@code rendered-<pool>-b});</li>
- *   <li>{@link #messySnapshots()}: an observed state mid-rollout (nodes in flight, Working, Degraded,
- *       Unreconcilable, NotReady, cordoned by an admin or by the planner, in no pool; paused pools);</li>
+ *   <li>{@link #messySnapshots()}: an observed state mid-rollout (nodes handed the target or an older config,
+ *       Working, Rebooting or failing on either, leaving image mode, NotReady, cordoned by an admin or by the
+ *       planner, in no pool; paused pools);</li>
  *   <li>{@link #gatedSnapshots()}: a clean cluster with every coupling gate at once (a lock group, a PDB over pods,
  *       a maintenance window, cluster and zone limits).</li>
  * </ul>
@@ -127,39 +128,55 @@ public final class FleetArbitraries {
                         oldConfig(pool == null ? "none" : pool)));
     }
 
+    /** The image-mode OS image a node leaving image mode still carries (no generated pool targets an image). */
+    public static final String CUSTOM_IMAGE = "quay.io/example/custom-rhcos@sha256:0000";
+
     /**
-     * A node of {@code pool} (or of no pool when {@code null}) as observed mid-rollout: settled on the old config
-     * or already on the target, started towards the target or towards an older config, Working, Degraded or
-     * Unreconcilable while moving, NotReady, cordoned by an admin or by the planner ({@link Planner#CORDON_OWNER}),
-     * drained and staged. Every combination is one the planner can meet in a real cluster.
+     * A node of {@code pool} (or of no pool when {@code null}) as observed mid-rollout, in every state MCO's node
+     * controller meets: settled on the old config or already on the target; handed the target and not started, or
+     * its agent Working or Rebooting on it; handed an older config ({@code rendered-older}) and not started, Working
+     * on it, or failing (Degraded) on it; Degraded or Unreconcilable on the target; leaving image mode (still
+     * carrying {@link #CUSTOM_IMAGE} while its pool has no image target, about one node in six); NotReady; cordoned by
+     * an admin or by the planner ({@link Planner#CORDON_OWNER}); drained and staged. Every combination is one the
+     * planner can meet in a real cluster.
      */
     public static Arbitrary<Node> messyNodes(Pool pool) {
         String poolName = pool == null ? null : pool.name();
         String old = oldConfig(poolName == null ? "none" : poolName);
         String target = pool == null ? old : pool.target().config();
         Arbitrary<String> current = Arbitraries.of(old, old, target);
-        Arbitrary<Integer> progress = Arbitraries.integers().between(0, 9);
+        Arbitrary<Integer> progress = Arbitraries.integers().between(0, 13);
         Arbitrary<Integer> flags = Arbitraries.integers().between(0, 63);
-        return Combinators.combine(cleanNodes(poolName), current, progress, flags).as((base, cur, prog, f) -> {
-            // prog: 0-5 settled on current, 6-7 started towards the target, 8 towards an older config, 9 failing
-            String desired = prog <= 5 ? cur : prog == 8 ? "rendered-older" : target;
-            if (desired.equals(cur) && prog >= 6) {
+        Arbitrary<Integer> extra = Arbitraries.integers().between(0, 11);
+        return Combinators.combine(cleanNodes(poolName), current, progress, flags, extra)
+                .as((base, cur, prog, f, x) -> {
+            // prog: 0-5 settled on current; 6-7 handed the target (7: agent busy); 8 handed an older config, not
+            // started; 9 Working on it; 10 failing on it; 11 failing on the target; 12-13 settled again
+            boolean older = prog >= 8 && prog <= 10;
+            String desired = prog <= 5 || prog >= 12 ? cur : older ? "rendered-older" : target;
+            if (desired.equals(cur) && prog >= 6 && prog <= 11) {
                 desired = cur.equals(old) ? target : old;
             }
             NodeState state = NodeState.DONE;
-            if (prog == 9 && !desired.equals(cur)) {
-                state = (f & 1) == 0 ? NodeState.DEGRADED : NodeState.UNRECONCILABLE;
-            } else if (prog == 7 && (f & 1) == 1) {
-                state = NodeState.WORKING;
+            if ((prog == 11 || prog == 10) && !desired.equals(cur)) {
+                state = prog == 11 && (f & 1) == 1 ? NodeState.UNRECONCILABLE : NodeState.DEGRADED;
+            } else if ((prog == 7 && (f & 1) == 1) || prog == 9) {
+                state = (x & 1) == 1 ? NodeState.REBOOTING : NodeState.WORKING;
             }
             boolean ready = (f & 6) != 0;
-            boolean cordoned = (f & 24) == 24 || (prog >= 6 && (f & 8) != 0);
-            String owner = !cordoned ? null : (f & 32) != 0 || prog < 6 ? "admin" : Planner.CORDON_OWNER;
+            boolean cordoned = (f & 24) == 24 || (prog >= 6 && prog <= 11 && (f & 8) != 0);
+            String owner = !cordoned ? null : (f & 32) != 0 || prog < 6 || prog > 11 ? "admin"
+                    : Planner.CORDON_OWNER;
             boolean inFlight = !desired.equals(cur);
             boolean drained = inFlight && cordoned && (f & 16) != 0;
             boolean staged = inFlight && drained && (f & 4) != 0;
+            // leaving image mode: the node still carries the image, or (handed the target) only its current image
+            boolean leaving = x >= 10 && pool != null;
+            String currentImage = leaving ? CUSTOM_IMAGE : null;
+            String desiredImage = leaving && !(desired.equals(target) && inFlight) ? CUSTOM_IMAGE : null;
             return new Node(base.name(), poolName, base.zone(), base.created(), ready, cordoned, owner, cur,
-                    desired, null, null, state, state == NodeState.DONE ? null : "generated " + state.wireName(),
+                    desired, currentImage, desiredImage, state,
+                    state == NodeState.DONE || state.isBusy() ? null : "generated " + state.wireName(),
                     drained, staged, List.of());
         });
     }
@@ -260,7 +277,7 @@ public final class FleetArbitraries {
             }
             perPool.add(messyNodes(null).list().ofMaxSize(2));
             return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
-        }).edgeCases(config -> config.add(messyEdge()));
+        }).edgeCases(config -> config.add(messyEdge()).add(mcoEdge()));
     }
 
     /**
@@ -277,6 +294,22 @@ public final class FleetArbitraries {
                 Node.of("x", null, null, NOW.minus(1, ChronoUnit.DAYS), oldConfig("none")));
         return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
                 Pool.of("worker", MaxUnavailable.DEFAULT, worker)), renamed(nodes));
+    }
+
+    /**
+     * The MCO edge case: two masters handed an older config (they fill the control plane's budget), a worker pool
+     * (budget 2) with a node handed an older config, one Working and one Degraded on it, and two leaving image mode.
+     */
+    private static Snapshot mcoEdge() {
+        Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
+        Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));
+        Target older = Target.of("rendered-older");
+        Node image = w.withDesired(new Target(oldConfig("worker"), CUSTOM_IMAGE)).withFinished();
+        List<Node> nodes = List.of(m.withDesired(older), m.withDesired(older), m,
+                w.withDesired(older), w.withDesired(older).withState(NodeState.WORKING, null),
+                w.withDesired(older).withState(NodeState.DEGRADED, "generated Degraded"), image, image, w);
+        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
+                Pool.of("worker", MaxUnavailable.parse("2"), Target.of(newConfig("worker")))), renamed(nodes));
     }
 
     /**

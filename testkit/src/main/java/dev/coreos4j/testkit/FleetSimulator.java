@@ -24,7 +24,9 @@ import dev.coreos4j.planner.Target;
  * <p>{@link #step()} asks the controller for its decision on the current {@link #snapshot()} and applies the actions
  * the way a cluster would, through the planner's own {@link Simulator} model (SetDesired points the node at the
  * target, Cordon cordons with owner {@code coreos4j}, Drain marks it drained, Apply stages or finishes the update,
- * Reboot finishes it, Uncordon makes it schedulable, lock actions take and give back FleetLock slots), except where
+ * Reboot finishes it, Uncordon makes it schedulable, lock actions take and give back FleetLock slots; a ready node of
+ * an unpaused pool whose agent is busy, Working or Rebooting, and that gets no action finishes its update, as MCO's
+ * daemon does), except where
  * a fault says otherwise: a drain of a {@link Fault.BlockDrain blocked} node does nothing, an Apply armed with
  * {@link Fault.FailApply} turns the agent Degraded, a Cordon of an already cordoned node keeps the existing owner,
  * and an action naming an unknown node or lock group is rejected. Every step and every injected fault is recorded in
@@ -196,11 +198,36 @@ public final class FleetSimulator {
             s = apply(s, a, out);
             outcomes.add(out[0]);
         }
+        s = agentsFinish(before, decision, s);
         current = s;
         steps++;
         Step step = new Step(history.size(), steps, before, decision, controller.explains(), outcomes, s);
         history.add(step);
         return step;
+    }
+
+    /**
+     * The node agents' part of a step: every ready node of an unpaused pool whose agent was busy (Working, Rebooting)
+     * before the step and that the controller did not act on finishes its update, as MCO's daemon does (and as
+     * {@link dev.coreos4j.planner.Planner#plan} assumes).
+     */
+    private static Snapshot agentsFinish(Snapshot before, NextStep decision, Snapshot s) {
+        Set<String> acted = new TreeSet<>();
+        for (Action a : decision.actions()) {
+            acted.add(a.node());
+        }
+        Snapshot out = s;
+        for (Node n : before.nodes()) {
+            Pool p = n.pool() == null ? null : before.pool(n.pool());
+            if (p == null || p.paused() || acted.contains(n.name()) || !n.state().isBusy() || !n.ready()) {
+                continue;
+            }
+            Node now = out.node(n.name());
+            if (now != null && now.state().isBusy() && now.ready()) {
+                out = out.withNode(Simulator.apply(now, new Action.AgentFinishes(now.name())));
+            }
+        }
+        return out;
     }
 
     private Snapshot apply(Snapshot s, Action a, Outcome[] out) {
@@ -368,14 +395,16 @@ public final class FleetSimulator {
     }
 
     /**
-     * Steps until the controller decides nothing, at most {@code maxSteps} times.
+     * Steps until the controller decides nothing and nothing changed (no busy agent finished), at most
+     * {@code maxSteps} times.
      *
      * @return this simulator
      * @throws InvariantViolation ({@code termination}) when the controller still acts after {@code maxSteps} steps
      */
     public FleetSimulator runUntilIdle(int maxSteps) {
         for (int i = 0; i < maxSteps; i++) {
-            if (step().actions().isEmpty()) {
+            Step step = step();
+            if (step.actions().isEmpty() && step.after().equals(step.before())) {
                 return this;
             }
         }

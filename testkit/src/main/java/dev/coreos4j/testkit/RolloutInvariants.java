@@ -45,13 +45,15 @@ import dev.coreos4j.planner.Snapshot;
  *       pool;</li>
  *   <li>{@code quorum}: in a control-plane pool the controller disrupts at most one member per step and none while
  *       another member is unavailable;</li>
- *   <li>{@code budget}: a step that disrupts a node leaves its pool with at most {@code budget} unavailable nodes
- *       (nodes made unavailable by the world, not the controller, count against the budget too);</li>
+ *   <li>{@code budget}: a step that disrupts a node leaves its pool with at most {@code budget} nodes that
+ *       {@link #paysForBudget pay for the budget} (unavailable, or failing on the target, as MCO counts; nodes made
+ *       unavailable by the world, not the controller, count too);</li>
  *   <li>{@code eligibility}: it starts only ready, uncordoned nodes that are not already on their pool's target;</li>
  *   <li>{@code cordon-ownership}: it uncordons only nodes it cordoned;</li>
  *   <li>{@code phase-order}: the per-node order of {@link Action}: Cordon an uncordoned node, Drain a cordoned one,
  *       Apply to a node with something to apply and nothing staged, Reboot a staged node, Uncordon a Done node,
- *       SetDesired never under a Working agent.</li>
+ *       SetDesired under a busy (Working, Rebooting) agent only to retarget a node from an older config (as MCO
+ *       does), never to re-issue the target.</li>
  * </ul>
  * {@link #checkStep(FleetSimulator.Step)} adds {@code progress-or-reason} for controllers that
  * {@link Controller#explains() explain}. Further checks: {@link #checkOrder} ({@code order}, MCO candidate order),
@@ -133,7 +135,7 @@ public final class RolloutInvariants {
                         n.unschedulable() ? "uncordoned a node cordoned by " + owner(n)
                                 : "uncordoned a node that is not cordoned");
             }
-            String order = phaseOrder(n, a);
+            String order = phaseOrder(n, p, a);
             if (order != null) {
                 throw new InvariantViolation("phase-order", at(step, p.name(), n.name()), order);
             }
@@ -230,7 +232,7 @@ public final class RolloutInvariants {
         }
         List<String> unavailableAfter = new ArrayList<>();
         for (Node n : members(after, p.name())) {
-            if (unavailable(n)) {
+            if (paysForBudget(n, p)) {
                 unavailableAfter.add(n.name() + " (" + why(n) + ")");
             }
         }
@@ -242,14 +244,23 @@ public final class RolloutInvariants {
         }
     }
 
+    /**
+     * Whether {@code n} takes a slot of {@code p}'s budget the way MCO counts (getAllCandidateMachines): unavailable
+     * ({@link Node#isUnavailable()}), or failing on the pool's target. A node failing on an older config takes none
+     * until it is handed the target.
+     */
+    public static boolean paysForBudget(Node n, Pool p) {
+        return n.isUnavailable() || (n.isFailing() && n.targets(p.target()));
+    }
+
     private static boolean isStart(Node n, Action a) {
         return n.isDone() && !n.isCordonedByPlanner() && !(a instanceof Action.Uncordon)
                 && !(a instanceof Action.ReleaseLock);
     }
 
-    private static String phaseOrder(Node n, Action a) {
-        if (a instanceof Action.SetDesired && n.state() == NodeState.WORKING) {
-            return "SetDesired while the node agent is Working";
+    private static String phaseOrder(Node n, Pool p, Action a) {
+        if (a instanceof Action.SetDesired && n.state().isBusy() && n.targets(p.target())) {
+            return "SetDesired while the node agent is " + n.state().wireName() + " on the pool's target";
         } else if (a instanceof Action.Cordon && n.unschedulable()) {
             return "Cordon of a node already cordoned by " + owner(n);
         } else if (a instanceof Action.Drain && !n.unschedulable()) {

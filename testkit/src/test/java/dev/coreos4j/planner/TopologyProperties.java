@@ -157,8 +157,10 @@ class TopologyProperties {
                 rebooted |= e.steps().contains("Reboot");
             }
         }
-        assertThat(!plan.notes().isEmpty()).as("availability-loss note")
-                .isEqualTo(s.acceptAvailabilityLoss() && rebooted);
+        assertThat(plan.notes().stream().anyMatch(n -> n.startsWith("availability loss accepted")))
+                .as("availability-loss note").isEqualTo(s.acceptAvailabilityLoss() && rebooted);
+        assertThat(plan.notes().stream().anyMatch(n -> n.contains(" stops before reaching ")))
+                .as("stop note").isEqualTo(!plan.blocked().isEmpty());
         if (!s.acceptAvailabilityLoss() && only.isSchedulable() && only.isDone() && only.ready()
                 && !s.pools().get(0).paused() && !only.targets(s.pools().get(0).target())) {
             assertThat(plan.blocked()).extracting(Blocked::reason).containsExactly(Reason.AvailabilityLoss);

@@ -110,6 +110,14 @@ class FleetArbitrariesProperties {
             if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
                 assertThat(n.isFailing()).as("%s fails only while moving", n.name()).isTrue();
             }
+            Pool pool = n.pool() == null ? null : s.pool(n.pool());
+            if (pool != null && !n.targets(pool.target()) && !n.desiredConfig().equals(n.currentConfig())) {
+                Statistics.label("older").collect(n.state() == NodeState.DONE ? "handed out" : n.isFailing()
+                        ? "failing" : n.state().isBusy() ? "working" : "other");
+            }
+            if (pool != null && n.currentImage() != null && pool.target().osImage() == null) {
+                Statistics.label("older").collect("leaving image mode");
+            }
             Statistics.label("node").collect(n.pool() == null ? "in no pool"
                     : n.state() != NodeState.DONE ? n.state().wireName()
                     : !n.ready() ? "NotReady"
@@ -122,12 +130,18 @@ class FleetArbitrariesProperties {
             Statistics.label("pool").collect(p.paused() ? "paused" : p.controlPlane() ? "control plane" : "worker");
         }
         Statistics.label("node").coverage(c -> {
-            for (String state : List.of("Working", "Degraded", "Unreconcilable", "NotReady", "cordoned by planner",
+            for (String state : List.of("Working", "Rebooting", "Degraded", "Unreconcilable", "NotReady",
+                    "cordoned by planner",
                     "cordoned by admin", "in flight", "settled", "in no pool")) {
                 c.check(state).count(n -> n > 0);
             }
         });
         Statistics.label("pool").coverage(c -> c.check("paused").count(n -> n > 0));
+        Statistics.label("older").coverage(c -> {
+            for (String state : List.of("handed out", "failing", "working", "leaving image mode")) {
+                c.check(state).count(n -> n > 0);
+            }
+        });
     }
 
     @Property(tries = 200)

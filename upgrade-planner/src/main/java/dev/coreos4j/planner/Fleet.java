@@ -28,7 +28,10 @@ final class Fleet {
     static final int FAILING = 4;
     /** Not targeting, and the change from its current config to the pool target cannot be applied in place. */
     static final int IRRECONCILABLE = 8;
-    /** Not targeting, ready, schedulable or cordoned by the planner, and its agent not working: may be started. */
+    /**
+     * Not targeting, ready, and schedulable or cordoned by the planner: may be handed the target (MCO's candidate;
+     * a Working agent does not matter, MCO retargets it).
+     */
     static final int STARTABLE = 16;
     /** {@link Node#isDone()}. */
     static final int DONE = 32;
@@ -41,6 +44,14 @@ final class Fleet {
      * (the node may still hold a slot).
      */
     static final int QUIET = 256;
+    /** Not Done, or cordoned by the planner: the planner has something left to do for the node itself. */
+    static final int UNSETTLED = 512;
+    /**
+     * Failing, ready, and unavailable only because the planner cordoned it for the update that failed: the budget
+     * counts it as failing, not as unavailable, so it stays re-targetable (MCO counts it unavailable and never
+     * retargets it, the wedge of MCO issue #1443). The pool status still counts it unavailable.
+     */
+    static final int WEDGED = 1024;
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
@@ -107,12 +118,16 @@ final class Fleet {
         int unavailable;
         int failing;
         int refusing;
+        /** Members failing on the pool target (MCO's {@code failingThisConfig}). */
+        int failingOnTarget;
+        /** Members with {@link #WEDGED}. */
+        int wedged;
         /** The situation last interned for a member, and its id. */
         Situation lastSituation;
         int lastSituationId;
-        /** Candidates ({@link #isCandidate}), and those of them already unavailable or failing (free to restart). */
+        /** Candidates ({@link #isCandidate}), and those of them with something in flight ({@link #UNSETTLED}). */
         int candidates;
-        int freeCandidates;
+        int unsettledCandidates;
 
         /** The pool's index in name order. */
         final int index;
@@ -154,14 +169,20 @@ final class Fleet {
             }
             if ((flags & FAILING) != 0) {
                 failing += sign;
+                if ((flags & TARGETS) != 0) {
+                    failingOnTarget += sign;
+                }
             }
             if ((flags & IRRECONCILABLE) != 0) {
                 refusing += sign;
             }
+            if ((flags & WEDGED) != 0) {
+                wedged += sign;
+            }
             if (isCandidate(flags)) {
                 candidates += sign;
-                if ((flags & (UNAVAILABLE | FAILING)) != 0) {
-                    freeCandidates += sign;
+                if ((flags & UNSETTLED) != 0) {
+                    unsettledCandidates += sign;
                 }
             }
         }
@@ -438,6 +459,9 @@ final class Fleet {
         if (done) {
             f |= DONE;
         }
+        if (!done || n.isCordonedByPlanner()) {
+            f |= UNSETTLED;
+        }
         if (n.isSchedulable()) {
             f |= SCHEDULABLE;
         }
@@ -449,6 +473,9 @@ final class Fleet {
         }
         if (n.isFailing()) {
             f |= FAILING;
+            if (n.ready() && n.isCordonedByPlanner()) {
+                f |= WEDGED;
+            }
         }
         if (n.targets(t)) {
             f |= TARGETS;
@@ -460,7 +487,7 @@ final class Fleet {
         if (!snapshot.configs().isEmpty() && analysis(n.current(), t) instanceof ChangeAnalysis.Irreconcilable) {
             f |= IRRECONCILABLE;
         }
-        if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner()) && n.state() != NodeState.WORKING) {
+        if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner())) {
             f |= STARTABLE;
         }
         return f;

@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param cordonedBy    who cordoned it when known ({@link Planner#CORDON_OWNER} when this planner did), or {@code null}
  * @param currentConfig the rendered config the node runs
  * @param desiredConfig the rendered config the node was told to move to
- * @param currentImage  the OS image the node runs, or {@code null}
- * @param desiredImage  the OS image it was told to move to, or {@code null}
+ * @param currentImage  the {@code currentImage} annotation: the image-mode OS image the node runs, or {@code null}
+ *                      when the node has none (it is not in image mode); never blank
+ * @param desiredImage  the {@code desiredImage} annotation: the image-mode OS image it was told to move to, or
+ *                      {@code null} when it has none; never blank
  * @param state         the node agent's state
  * @param reason        the agent's error when Degraded/Unreconcilable, or {@code null}
  * @param drained       the drain for {@code desiredConfig} completed
@@ -45,6 +47,12 @@ public record Node(String name, String pool, String zone, Instant created, boole
         }
         if (desiredConfig == null || desiredConfig.isBlank()) {
             throw new IllegalArgumentException("node " + name + ": desiredConfig must not be blank");
+        }
+        if (currentImage != null && currentImage.isBlank()) {
+            throw new IllegalArgumentException("node " + name + ": currentImage must not be blank when present");
+        }
+        if (desiredImage != null && desiredImage.isBlank()) {
+            throw new IllegalArgumentException("node " + name + ": desiredImage must not be blank when present");
         }
         Objects.requireNonNull(state, "state");
         pods = List.copyOf(Objects.requireNonNull(pods, "pods"));
@@ -91,16 +99,18 @@ public record Node(String name, String pool, String zone, Instant created, boole
         return unschedulable && Planner.CORDON_OWNER.equals(cordonedBy);
     }
 
-    /** Whether the node was told to move to {@code target} (image compared only when the target pins one). */
+    /**
+     * Whether the node was told to move to {@code target}: its desired config is the target's and its desired image is
+     * the target's image, or absent when the target has none (MCO: a node of a pool without an image target that still
+     * carries a desired image is a candidate, the opt-out of image mode).
+     */
     public boolean targets(Target target) {
-        return desiredConfig.equals(target.config())
-                && (target.osImage() == null || target.osImage().equals(desiredImage));
+        return desiredConfig.equals(target.config()) && Objects.equals(target.osImage(), desiredImage);
     }
 
-    /** Whether the node runs {@code target} (image compared only when the target pins one). */
+    /** Whether the node runs {@code target}: current config and current image (absent when the target has none). */
     public boolean runs(Target target) {
-        return currentConfig.equals(target.config())
-                && (target.osImage() == null || target.osImage().equals(currentImage));
+        return currentConfig.equals(target.config()) && Objects.equals(target.osImage(), currentImage);
     }
 
     /** The target this node was told to move to. */
@@ -129,11 +139,14 @@ public record Node(String name, String pool, String zone, Instant created, boole
                 currentImage, desiredImage, value, why, drained, staged, pods);
     }
 
-    /** Told to move to {@code target}: the agent starts over (state Done, nothing staged). */
+    /**
+     * Told to move to {@code target}: desired config and desired image become the target's (a target without an image
+     * clears the desired image, as MCO's {@code SetDesiredStateFromPool} deletes the annotation); the agent starts over
+     * (state Done, nothing staged).
+     */
     public Node withDesired(Target target) {
-        String image = target.osImage() != null ? target.osImage() : currentImage;
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, target.config(),
-                currentImage, image, NodeState.DONE, null, drained, false, pods);
+                currentImage, target.osImage(), NodeState.DONE, null, drained, false, pods);
     }
 
     public Node withDrained(boolean value) {
@@ -146,7 +159,10 @@ public record Node(String name, String pool, String zone, Instant created, boole
                 currentImage, desiredImage, state, reason, drained, value, pods);
     }
 
-    /** Finished: current becomes desired, nothing staged, drain record cleared, agent Done. */
+    /**
+     * Finished: current becomes desired (config and image; an absent desired image removes the current one, as the
+     * MCD's {@code SetDone} does), nothing staged, drain record cleared, agent Done.
+     */
     public Node withFinished() {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, desiredConfig, desiredConfig,
                 desiredImage, desiredImage, NodeState.DONE, null, false, false, pods);

@@ -6,6 +6,8 @@ public enum NodeState {
     DONE("Done"),
     /** The agent is applying an update; the planner waits for it. */
     WORKING("Working"),
+    /** The agent is rebooting the node into an update (MCO's {@code Rebooting}); the planner waits as for Working. */
+    REBOOTING("Rebooting"),
     /** The update failed for an environmental reason; the agent retries. */
     DEGRADED("Degraded"),
     /** The target cannot be applied to this node at all. */
@@ -17,6 +19,11 @@ public enum NodeState {
         this.wireName = wireName;
     }
 
+    /** Whether the agent is busy with the node's desired config (Working or Rebooting). */
+    public boolean isBusy() {
+        return this == WORKING || this == REBOOTING;
+    }
+
     /** The annotation value, e.g. {@code Done}. */
     public String wireName() {
         return wireName;
@@ -25,7 +32,8 @@ public enum NodeState {
     /**
      * Parses an annotation value.
      *
-     * @throws IllegalArgumentException naming the value when it is none of Done, Working, Degraded, Unreconcilable
+     * @throws IllegalArgumentException naming the value when it is none of Done, Working, Rebooting, Degraded,
+     *                                  Unreconcilable
      */
     public static NodeState parse(String text) {
         for (NodeState s : values()) {
@@ -33,7 +41,7 @@ public enum NodeState {
                 return s;
             }
         }
-        throw new IllegalArgumentException("state must be one of Done, Working, Degraded, Unreconcilable, got \""
+        throw new IllegalArgumentException("state must be one of Done, Working, Rebooting, Degraded, Unreconcilable, got \""
                 + text + "\"");
     }
 }

@@ -30,6 +30,8 @@ final class Pass {
     private final boolean explain;
     /** Only pools that acted last time, and in them only nodes that changed, are decided (see the class comment). */
     private final boolean incremental;
+    /** The plan simulation: a busy (Working, Rebooting) agent is assumed to finish ({@link Action.AgentFinishes}). */
+    private boolean finishAgents;
 
     /**
      * Results by the node's position in the snapshot (sorted by name): output order without sorting. The actions
@@ -150,6 +152,12 @@ final class Pass {
         }
     }
 
+    /** Marks this pass as part of the plan simulation, in which busy node agents finish; returns this pass. */
+    Pass finishingAgents() {
+        finishAgents = true;
+        return this;
+    }
+
     /** Evaluates every pool and returns the actions and reasons in node name order. */
     NextStep run() {
         evaluate();
@@ -247,9 +255,15 @@ final class Pass {
                 }
             }
         }
-        // MCO counts nodes failing on the target against the budget "in case the failure is transient and clears".
-        // A node failing on an older target clears the same way (its agent retries), so all failing nodes count.
-        int capacity = Math.max(0, budget - unavailable - failing);
+        // MCO's getAllCandidateMachines: capacity = maxUnavailable - unavailable - failing on the target ("in case
+        // the failure is transient and clears"); when the unavailable nodes fill the budget nothing is handed out.
+        int failingOnTarget = g.failingOnTarget;
+        int capacity = Math.max(0, budget - unavailable - failingOnTarget);
+        // Our one exception: a failing node the planner cordoned (Fleet.WEDGED) may be retargeted as if its cordon
+        // did not count, in slots only such nodes use, so a node wedged on a bad config is recovered (MCO issue
+        // #1443: MCO counts it unavailable and never retargets it); nothing else starts at its cost.
+        int wedgedSlots = Math.min(g.wedged,
+                Math.max(0, budget - (unavailable - g.wedged) - failingOnTarget) - capacity);
         // Arbiter topology: master and arbiter are never unavailable together; masters go first.
         String hold = null;
         if (arbiter && p.controlPlane() && arbiterOut != null) {
@@ -260,6 +274,7 @@ final class Pass {
         }
         if (hold != null) {
             capacity = 0;
+            wedgedSlots = 0;
         }
         int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
 
@@ -288,6 +303,10 @@ final class Pass {
                 holdOrFinish(i, p, Reason.Aborted, null);
             } else if (refusal != null) {
                 holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+            } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
+                    && fleet.node(i).state().isBusy()) {
+                // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
+                act(i, new Action.AgentFinishes(fleet.names[i]));
             } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
                 Node n = fleet.node(i);
                 if (!n.ready()) {
@@ -304,23 +323,38 @@ final class Pass {
         if (incremental) {
             fleet.settle(g);
         }
-        if (!startNew || p.aborted() || refusal != null || g.candidates == 0) {
+        if (p.aborted() || refusal != null || g.candidates == 0) {
             return;
         }
-        int free = g.freeCandidates;
+        // Candidates with something in flight (handed an older config, Working or failing on one, cordoned by us,
+        // holding a lock slot): one that is not handed the target now moves on towards its own desired config, as
+        // its node agent would.
+        LockGroup lockState = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+        boolean unsettled = g.unsettledCandidates > 0 || (lockState != null && !lockState.holders().isEmpty());
+        int[] order = g.order(fleet);
+        if (!startNew) {
+            if (unsettled) {
+                for (int k = g.cursor; k < order.length; k++) {
+                    int i = order[k];
+                    if (Fleet.isCandidate(flags[i]) && !settled(fleet.node(i), p)) {
+                        progress(i, fleet.node(i), p);
+                    }
+                }
+            }
+            return;
+        }
         int skip = -1;
         if (g.deferred >= 0 && g.candidates > 1 && Fleet.isCandidate(flags[g.deferred])) {
             skip = g.deferred;
-            block(skip, Reason.Deferred, "it hosts a component that updates last", null);
-            if ((flags[skip] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
-                free--;
-            }
         }
-        if (!explain && failing >= threshold) {
+        if (!explain && failing >= threshold && !unsettled) {
             return;    // every candidate would only be blocked
         }
+        // Control plane (our quorum rule, stricter than MCO): while a member is failing on an older config, only
+        // failing or unavailable members are retargeted; no available member starts.
+        int failingOlder = failing - failingOnTarget;
+        boolean quorumHold = p.controlPlane() && failingOlder > 0;
         String exhausted = null;
-        int[] order = g.order(fleet);
         // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
         boolean leading = true;
         for (int k = g.cursor; k < order.length; k++) {
@@ -334,22 +368,23 @@ final class Pass {
             }
             leading = false;
             if (i == skip) {
+                holdBack(i, p, Reason.Deferred, "it hosts a component that updates last");
                 continue;
             }
-            if (!explain && capacity == 0 && free == 0) {
-                break;    // only nodes that would cost capacity are left: each would only be blocked
+            if (!explain && capacity == 0 && !unsettled) {
+                break;    // every candidate left would only be blocked
             }
-            // A node already unavailable or failing is already counted; re-targeting it costs nothing more.
-            int cost = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
-            if (cost == 0) {
-                free--;
-            }
+            // Every candidate handed the target takes a slot of capacity, already unavailable or failing ones too
+            // (MCO truncates its candidate list to the capacity); only available ones add to the cluster and zone
+            // limits.
+            int adds = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
             if (failing >= threshold) {
-                block(i, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
-                        + p.failureThreshold() + " (" + threshold + ")", null);
+                holdBack(i, p, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
+                        + p.failureThreshold() + " (" + threshold + ")");
                 continue;
             }
-            if (cost > capacity) {
+            boolean wedged = (f & Fleet.WEDGED) != 0 && wedgedSlots > 0;
+            if (capacity == 0 && !wedged) {
                 if (explaining()) {
                     if (exhausted == null && hold != null) {
                         exhausted = hold;
@@ -359,44 +394,48 @@ final class Pass {
                                 ? "control-plane nodes move one at a time"
                                 + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable")
                                 : "maxUnavailable " + p.maxUnavailable() + " allows " + budget + " of " + size + "; "
-                                + unavailable + " unavailable, " + failing + " failing, capacity left 0";
+                                + unavailable + " unavailable, " + failingOnTarget + " failing on the target, "
+                                + "capacity left 0";
                     }
-                    block(i, p.controlPlane() || hold != null ? Reason.Quorum : Reason.BudgetExhausted, exhausted,
-                            null);
                 }
+                holdBack(i, p, p.controlPlane() || hold != null ? Reason.Quorum : Reason.BudgetExhausted, exhausted);
+                continue;
+            }
+            if (quorumHold && adds == 1) {
+                int first = firstUnavailable(members);
+                holdBack(i, p, Reason.Quorum, "control-plane nodes move one at a time; " + fleet.node(first).name()
+                        + " is failing");
                 continue;
             }
             Node c = fleet.node(i);
             if (guardedSingle != null && c.name().equals(guardedSingle.name())
                     && disruption(c.current(), t).needsReboot()) {
-                if (explaining()) {
-                    block(i, Reason.AvailabilityLoss, "single-node cluster (SingleReplica): updating " + c.name()
-                            + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it", null);
-                }
+                holdBack(i, p, Reason.AvailabilityLoss, "single-node cluster (SingleReplica): updating " + c.name()
+                        + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it");
                 continue;
             }
-            if (cost == 1 && clusterUnavailable + 1 > clusterBudget) {
-                if (explaining()) {
-                    block(i, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
-                            + clusterBudget + ") reached", null);
-                }
+            if (adds == 1 && clusterUnavailable + 1 > clusterBudget) {
+                holdBack(i, p, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
+                        + clusterBudget + ") reached");
                 continue;
             }
-            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
+            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
                     && zoneUnavailable.getOrDefault(c.zone(), 0) + 1 > zoneBudget.get(c.zone())) {
-                if (explaining()) {
-                    block(i, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
-                            + " (" + zoneBudget.get(c.zone()) + ") reached", null);
-                }
+                holdBack(i, p, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
+                        + " (" + zoneBudget.get(c.zone()) + ") reached");
                 continue;
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
             boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
             if (gated && disruption(c.current(), t).needsDrain()) {
                 if (!windowOpen(p)) {
-                    if (explaining()) {
-                        Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
-                        block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+                    if (settled(c, p)) {
+                        if (explaining()) {
+                            Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                            block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+                        }
+                    } else {
+                        progress(i, c, p);
                     }
                     continue;
                 }
@@ -404,18 +443,20 @@ final class Pass {
                 boolean alreadyOut = disrupting(c);
                 String pdb = alreadyOut ? null : pdbBlocking(c);
                 if (pdb != null) {
-                    block(i, Reason.DrainBlocked, pdb, null);
+                    if (settled(c, p)) {
+                        block(i, Reason.DrainBlocked, pdb, null);
+                    } else {
+                        progress(i, c, p);
+                    }
                     continue;
                 }
-                LockGroup lg = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+                LockGroup lg = lockState == null ? null : locks.get(p.lockGroup());
                 boolean needsSlot = lg != null && !lg.holders().contains(c.name());
                 if (needsSlot && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots()) {
-                    if (explaining()) {
-                        block(i, Reason.LockHeld, lg.holders().isEmpty()
-                                ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
-                                + " are claimed by started nodes"
-                                : lockDetail(lg), null);
-                    }
+                    holdBack(i, p, Reason.LockHeld, lg.holders().isEmpty()
+                            ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
+                            + " are claimed by started nodes"
+                            : lockDetail(lg));
                     continue;
                 }
                 if (!alreadyOut) {
@@ -430,11 +471,30 @@ final class Pass {
             if (arbiter && p.controlPlane() && masterOut == null) {
                 masterOut = c.name();
             }
-            capacity -= cost;
-            clusterUnavailable += cost;
-            if (cost == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
+            if (wedged) {
+                wedgedSlots--;
+            } else {
+                capacity--;
+            }
+            clusterUnavailable += adds;
+            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
                 zoneUnavailable.merge(c.zone(), 1, Integer::sum);
             }
+        }
+    }
+
+    /**
+     * A candidate that is not handed the target now: if it has something in flight it moves on towards its own
+     * desired config (as its agent would), otherwise it waits with {@code reason}.
+     */
+    private void holdBack(int i, Pool p, Reason reason, String detail) {
+        Node n = fleet.node(i);
+        if (settled(n, p)) {
+            if (explaining()) {
+                block(i, reason, detail, null);
+            }
+        } else {
+            progress(i, n, p);
         }
     }
 
@@ -515,8 +575,13 @@ final class Pass {
             block(i, Reason.NotReady, () -> "the node is not ready");
             return;
         }
-        if (n.state() == NodeState.WORKING) {
-            block(i, Reason.InProgress, () -> "the node agent is still working on " + n.desiredConfig());
+        if (n.state().isBusy()) {
+            if (finishAgents) {
+                act(i, new Action.AgentFinishes(n.name()));
+            } else {
+                block(i, Reason.InProgress, () -> "the node agent is " + n.state().wireName() + " on "
+                        + n.desiredConfig());
+            }
             return;
         }
         if (n.isDone()) {

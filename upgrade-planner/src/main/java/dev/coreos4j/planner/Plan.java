@@ -10,7 +10,10 @@ import java.util.List;
  * @param before  pool statuses of the input snapshot
  * @param after   pool statuses at the end of the simulation
  * @param notes   sentences for people about what the plan accepts, e.g. {@code "availability loss accepted: …"}
- *                when the only node of a single-node cluster is disrupted under the opt-in; usually empty
+ *                when the only node of a single-node cluster is disrupted under the opt-in, and one per pool that
+ *                does not reach its target: {@code "pool worker stops before reaching rendered-worker-b: w1 Degraded
+ *                (…); w3, w4 wait (BudgetExhausted)"} (the nodes that stop it with reason and detail, then those
+ *                waiting behind them); empty when every pool finishes
  */
 public record Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after,
                    List<String> notes) {

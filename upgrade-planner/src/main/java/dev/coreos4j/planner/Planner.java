@@ -10,9 +10,12 @@ import java.util.Map;
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
  * randomness (ties are broken by sorting), no I/O; thread-safe; total on every valid snapshot.
  *
- * <p>MCO parity: per-pool budgets ({@link MaxUnavailable}) over one unavailability predicate
- * ({@link Node#isUnavailable()}) in which failing nodes on the target also consume budget; candidates are ready,
- * schedulable (or cordoned by the planner) and not targeting the goal, ordered by zone presence, zone, age and name;
+ * <p>MCO parity ({@code getAllCandidateMachines} in every state): per-pool budgets ({@link MaxUnavailable}) over one
+ * unavailability predicate ({@link Node#isUnavailable()}), capacity = budget − unavailable − failing on the target,
+ * nothing handed out when the unavailable nodes fill the budget, every node handed the target taking a slot;
+ * candidates are ready, schedulable (or cordoned by the planner) and not targeting the goal, Working or failing on an
+ * older config included, ordered by zone presence, zone, age and name, and a candidate not handed the target moves
+ * on towards its own desired config; a pool target without an image makes nodes carrying one leave image mode;
  * control-plane pools move one node at a time and never while a member is unavailable; a pool's deferred node moves
  * last. Beyond MCO: disruption from the change itself, PDB headroom, maintenance windows, FleetLock groups,
  * cross-pool and per-zone limits, failure thresholds, abort and rollback. The snapshot's {@link Topology} adds the
@@ -36,10 +39,12 @@ public final class Planner {
     }
 
     /**
-     * Simulates {@link #next} to completion assuming every started node succeeds. Each wave starts every node the
+     * Simulates {@link #next} to completion assuming every started node succeeds and every busy agent (a ready
+     * Working or Rebooting node of an unpaused pool) finishes, in the first wave ({@link Action.AgentFinishes}). Each wave starts every node the
      * budgets allow in every pool at once, then runs those nodes to the end before the next wave, so the number of
      * waves is the minimum the budgets allow. When nothing can move until a maintenance window opens, the simulated
-     * clock jumps to that window. The remaining reasons are those of the final state.
+     * clock jumps to that window. The remaining reasons are those of the final state, and {@link Plan#notes()} name, per
+     * pool that does not reach its target, the nodes that stop it and why.
      */
     public static Plan plan(Snapshot snapshot) {
         Fleet fleet = Fleet.of(snapshot);
@@ -68,7 +73,7 @@ public final class Planner {
                 fleet.invalidate();
             }
             wasFast = fast;
-            Pass pass = new Pass(fleet, now, locks, true, false, fast);
+            Pass pass = new Pass(fleet, now, locks, true, false, fast).finishingAgents();
             int[] acted = pass.evaluate();
             if (acted.length == 0) {
                 NextStep step = new Pass(fleet, now, locks, true, true, false).run();
@@ -101,7 +106,7 @@ public final class Planner {
             int inner = 0;
             int maxInner = 16 * fleet.size() + 64;
             while (true) {
-                Pass more = new Pass(fleet, now, locks, false, false, false);
+                Pass more = new Pass(fleet, now, locks, false, false, false).finishingAgents();
                 int[] moved = more.evaluate();
                 if (moved.length == 0) {
                     break;
@@ -114,28 +119,62 @@ public final class Planner {
             }
         }
         List<Wave> built = waves.build();
-        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built));
+        return new Plan(built, last.blocked(), before, status(fleet), notes(snapshot, built, last.blocked()));
     }
 
     /**
      * The plan's notes: under {@link Topology#SINGLE_REPLICA} with the opt-in, that the only node is disrupted
-     * (availability loss accepted) when the plan moves it.
+     * (availability loss accepted) when the plan moves it; and for every pool whose rollout stops before the end, the
+     * nodes that stop it and why, then the nodes waiting behind them.
      */
-    private static List<String> notes(Snapshot snapshot, List<Wave> waves) {
+    private static List<String> notes(Snapshot snapshot, List<Wave> waves, List<Blocked> blocked) {
+        List<String> out = new ArrayList<>();
         Node only = snapshot.singleNode();
-        if (only == null || !snapshot.acceptAvailabilityLoss()) {
-            return List.of();
-        }
-        for (Wave w : waves) {
-            for (Wave.Entry e : w.nodes()) {
-                if (e.name().equals(only.name()) && e.steps().contains("Reboot")) {
-                    return List.of("availability loss accepted: " + only.name() + " is the only node of a "
-                            + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
-                            + "meanwhile");
+        if (only != null && snapshot.acceptAvailabilityLoss()) {
+            for (Wave w : waves) {
+                for (Wave.Entry e : w.nodes()) {
+                    if (e.name().equals(only.name()) && e.steps().contains("Reboot") && out.isEmpty()) {
+                        out.add("availability loss accepted: " + only.name() + " is the only node of a "
+                                + "SingleReplica cluster; it reboots without a drain and the cluster is unavailable "
+                                + "meanwhile");
+                    }
                 }
             }
         }
-        return List.of();
+        Map<String, List<Blocked>> byPool = new java.util.TreeMap<>();
+        for (Blocked b : blocked) {
+            if (b.pool() != null) {
+                byPool.computeIfAbsent(b.pool(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        for (Map.Entry<String, List<Blocked>> e : byPool.entrySet()) {
+            out.add(stopNote(snapshot.pool(e.getKey()), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Reasons that only say a node waits behind others (a budget, a lock, a limit), not what stops the rollout. */
+    private static final java.util.Set<Reason> WAITING = java.util.EnumSet.of(Reason.BudgetExhausted, Reason.Quorum,
+            Reason.FailureThreshold, Reason.Deferred, Reason.LockHeld, Reason.ClusterLimit, Reason.ZoneLimit);
+
+    /** One pool's "stops before the end" sentence: the stopping nodes with reasons, then the waiting ones. */
+    private static String stopNote(Pool pool, List<Blocked> blocked) {
+        StringBuilder b = new StringBuilder("pool ").append(pool.name()).append(" stops before reaching ")
+                .append(pool.target().config()).append(": ");
+        List<String> stops = new ArrayList<>();
+        Map<Reason, List<String>> waiting = new java.util.EnumMap<>(Reason.class);
+        for (Blocked x : blocked) {
+            if (WAITING.contains(x.reason())) {
+                waiting.computeIfAbsent(x.reason(), k -> new ArrayList<>()).add(x.node());
+            } else {
+                stops.add(x.node() + " " + x.reason() + " (" + x.detail() + ")");
+            }
+        }
+        b.append(stops.isEmpty() ? "no node of its own stops it" : String.join("; ", stops));
+        for (Map.Entry<Reason, List<String>> w : waiting.entrySet()) {
+            b.append("; ").append(String.join(", ", w.getValue())).append(" wait (").append(w.getKey()).append(')');
+        }
+        return b.toString();
     }
 
     /**
@@ -380,10 +419,12 @@ public final class Planner {
     /**
      * What moving a node from {@code from} to {@code to} means under the snapshot's configs and policies: no change
      * is None; configs the snapshot does not describe need a reboot; otherwise
-     * {@link DisruptionPolicies#analyze(RenderedConfig, RenderedConfig)}, with an OS image change forcing a reboot.
+     * {@link DisruptionPolicies#analyze(RenderedConfig, RenderedConfig)}, with an OS image change (entering, changing or
+     * leaving image mode) forcing a reboot.
      */
     public static ChangeAnalysis analyze(Snapshot snapshot, Target from, Target to) {
-        boolean imageChange = to.osImage() != null && !to.osImage().equals(from.osImage());
+        // leaving image mode (an image to none) is an image change too: MCO reboots the node back to its config's OS
+        boolean imageChange = !java.util.Objects.equals(from.osImage(), to.osImage());
         if (from.config().equals(to.config()) && !imageChange) {
             return new ChangeAnalysis.Reconcilable(Disruption.NONE);
         }

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code previous{…}}, {@code updateOrder} OldestFirst|NewestFirst, {@code deferredNode}, {@code failureThreshold},
  * {@code lockGroup}), {@code nodes[]} ({@code name}, {@code pool}, {@code zone}, {@code created}, {@code ready}
  * (default true), {@code unschedulable}, {@code cordonedBy}, {@code currentConfig} (required), {@code desiredConfig}
- * (default current), {@code currentImage}, {@code desiredImage} (default current), {@code state} (default Done),
+ * (default current), {@code currentImage}, {@code desiredImage} (default current; an explicit {@code null} is no
+ * desired image, MCO's node leaving image mode; images are never blank), {@code state} (default Done),
  * {@code reason}, {@code drained}, {@code staged}, {@code pods[{name,labels}]}), and optional {@code configs},
  * {@code disruptionPolicies}, {@code pdbs}, {@code windows}, {@code locks}, {@code limits}, {@code topology}
  * (HighlyAvailable (default), SingleReplica or HighlyAvailableArbiter) and {@code acceptAvailabilityLoss} (default
@@ -209,10 +210,14 @@ public final class PlannerJson {
             }
         }
         String lockGroup = optString(p.get("lockGroup"), at + ".lockGroup");
-        return new Pool(name, bool(p.get("controlPlane"), at + ".controlPlane", false), max,
+        try {
+            return new Pool(name, bool(p.get("controlPlane"), at + ".controlPlane", false), max,
                 bool(p.get("paused"), at + ".paused", false), bool(p.get("aborted"), at + ".aborted", false),
                 target, previous, newestFirst, optString(p.get("deferredNode"), at + ".deferredNode"),
                 budget(p.get("failureThreshold"), at + ".failureThreshold", null), lockGroup);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException(at, e.getMessage());
+        }
     }
 
     private static Target target(JsonNode t, String at) {
@@ -242,8 +247,8 @@ public final class PlannerJson {
         if (desired != null && desired.isBlank()) {
             throw new InvalidSnapshotException(at + ".desiredConfig", "must not be blank");
         }
-        String currentImage = optString(n.get("currentImage"), at + ".currentImage");
-        String desiredImage = optString(n.get("desiredImage"), at + ".desiredImage");
+        String currentImage = image(n, "currentImage", at);
+        String desiredImage = image(n, "desiredImage", at);
         JsonNode created = n.get("created");
         Instant createdAt = created == null || created.isNull() ? Instant.EPOCH : instant(created, at + ".created");
         NodeState state = NodeState.DONE;
@@ -264,10 +269,34 @@ public final class PlannerJson {
                     stringMap(p.get("labels"), pat + ".labels")));
         }
         boolean unschedulable = bool(n.get("unschedulable"), at + ".unschedulable", false);
+        try {
+            return node(n, at, name, current, desired, currentImage, desiredImage, createdAt, state, unschedulable,
+                    pods);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException(at, e.getMessage());
+        }
+    }
+
+    /**
+     * An image annotation ({@code currentImage} or {@code desiredImage}): absent or {@code null} is no image (the node
+     * is not in image mode); a blank string is an error, never "no image".
+     */
+    private static String image(JsonNode n, String field, String at) {
+        String image = optString(n.get(field), at + "." + field);
+        if (image != null && image.isBlank()) {
+            throw new InvalidSnapshotException(at + "." + field, "must not be blank (omit it or use null for no "
+                    + "image)");
+        }
+        return image;
+    }
+
+    private static Node node(JsonNode n, String at, String name, String current, String desired, String currentImage,
+                             String desiredImage, Instant createdAt, NodeState state, boolean unschedulable,
+                             List<Pod> pods) {
         return new Node(name, optString(n.get("pool"), at + ".pool"), optString(n.get("zone"), at + ".zone"),
                 createdAt, bool(n.get("ready"), at + ".ready", true), unschedulable,
                 optString(n.get("cordonedBy"), at + ".cordonedBy"), current, desired == null ? current : desired,
-                currentImage, desiredImage == null ? currentImage : desiredImage, state,
+                currentImage, desiredImage == null && !n.has("desiredImage") ? currentImage : desiredImage, state,
                 optString(n.get("reason"), at + ".reason"), bool(n.get("drained"), at + ".drained", false),
                 bool(n.get("staged"), at + ".staged", false), pods);
     }

@@ -15,7 +15,7 @@ public final class Simulator {
      * The snapshot after {@code actions} all succeeded: SetDesired points the node at the target (the agent starts
      * over), AcquireLock/ReleaseLock change the group's holders, Cordon cordons as the planner, Drain marks the node
      * drained, Apply finishes the update or stages it for the reboot, Reboot finishes it, Uncordon makes the node
-     * schedulable and its pods available again.
+     * schedulable and its pods available again, AgentFinishes finishes the busy agent's update.
      *
      * @throws IllegalArgumentException when an action names a node or lock group the snapshot does not have
      */
@@ -71,6 +71,8 @@ public final class Simulator {
             return n.withFinished();
         } else if (a instanceof Action.Uncordon) {
             return n.withCordon(null).withDrained(false);
+        } else if (a instanceof Action.AgentFinishes) {
+            return n.withFinished();
         } else if (a instanceof Action.AcquireLock || a instanceof Action.ReleaseLock) {
             return n;
         }

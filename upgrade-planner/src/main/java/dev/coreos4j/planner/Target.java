@@ -6,7 +6,9 @@ import java.util.Objects;
  * What a pool (or a node) should run: a rendered config name and, in image mode, an OS image pull spec.
  *
  * @param config   the rendered MachineConfig name, never blank
- * @param osImage  the OS image, or {@code null} when the pool does not pin one (then a node's image never changes)
+ * @param osImage  the image-mode OS image (MCO's {@code desiredImage}), or {@code null} for "no image": a pool that is
+ *                 not in image mode, whose nodes are on target only without image annotations (a node still carrying
+ *                 one is leaving image mode and is updated like any other candidate)
  */
 public record Target(String config, String osImage) {
 

@@ -401,38 +401,75 @@ class PlannerTest {
     }
 
     @Test
-    void retarget_midRolloutSendsUnstartedAndInFlightNodesToTheNewTargetWithinBudget() {
+    void retarget_midRolloutFinishesInFlightNodesBeforeRetargetingThemWithinBudget() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(4));
         s = Simulator.succeed(s, Planner.next(s).actions());   // w2, w4 -> B
         s = Simulator.succeed(s, Planner.next(s).actions());   // cordoned
         Target c = Target.of("rendered-worker-c");
         Snapshot retargeted = s.withPool(s.pool("worker").withTarget(c));
         NextStep step = Planner.next(retargeted);
-        // the in-flight nodes are already unavailable: re-pointing them costs no budget; no fresh node starts
-        assertThat(step.actions()).containsExactly(new Action.SetDesired("w2", c), new Action.SetDesired("w4", c));
+        // MCO (TestGetCandidateMachines, "Validate we also don't affect nodes which haven't started work"): the two
+        // in-flight nodes fill maxUnavailable 2, so nothing is handed the new target; they go on towards B
+        assertThat(step.actions()).containsExactly(new Action.Drain("w2"), new Action.Drain("w4"));
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.BudgetExhausted);
         Plan plan = Planner.plan(retargeted);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
+        assertThat(plan.waves().get(0).nodes()).extracting(Wave.Entry::steps).containsOnly(
+                List.of("Drain", "Apply", "Reboot", "Uncordon"));
+        assertThat(plan.waves()).hasSize(3);
+    }
+
+    /** A mid-rollout snapshot: the Working node completes in the first wave and the rollout goes to the end. */
+    @Test
+    void plan_fromMidRolloutAssumesWorkingNodesFinishAndCarriesOn() {
+        List<Node> nodes = new ArrayList<>(workers(4));
+        nodes.set(0, nodes.get(0).withDesired(B).withCordon(Planner.CORDON_OWNER).withDrained(true)
+                .withState(NodeState.WORKING, null));
+        nodes.set(1, nodes.get(1).withDesired(B).withState(NodeState.REBOOTING, null).withReady(true));
+        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), nodes);
+        NextStep now = Planner.next(s);
+        assertThat(now.actions()).isEmpty();
+        assertThat(reasonOf(now, "w1").reason()).isEqualTo(Reason.InProgress);
+        assertThat(reasonOf(now, "w3").reason()).isEqualTo(Reason.BudgetExhausted);
+        Plan plan = Planner.plan(s);
+        assertThat(plan.waves().get(0).nodes()).containsExactly(
+                new Wave.Entry("w1", "worker", List.of("AgentFinishes", "Uncordon")),
+                new Wave.Entry("w2", "worker", List.of("AgentFinishes")));
         assertThat(plan.waves()).hasSize(2);
+        assertThat(plan.after().get(0).isUpdated()).isTrue();
+        assertThat(plan.notes()).isEmpty();
+    }
+
+    /** When the rollout cannot reach its end, the notes name the nodes that stop it and why. */
+    @Test
+    void plan_notesSayWhichNodesStopTheRollout() {
+        List<Node> nodes = new ArrayList<>(workers(4));
+        nodes.set(0, nodes.get(0).withDesired(B).withState(NodeState.DEGRADED, "failed to drain node after 1 hour"));
+        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes);
+        Plan plan = Planner.plan(s);
+        assertThat(plan.waves()).isEmpty();
+        assertThat(plan.notes()).containsExactly("pool worker stops before reaching rendered-worker-b: w1 Degraded "
+                + "(failed to drain node after 1 hour); w2, w3, w4 wait (BudgetExhausted)");
     }
 
     @Test
     void action_everyKindHasAStepNameAndTheSimulatorHandlesIt() {
         Class<?>[] kinds = Action.class.getPermittedSubclasses();
-        assertThat(kinds).hasSize(8);
+        assertThat(kinds).hasSize(9);
         List<String> names = new ArrayList<>();
         Snapshot s = locked(Pool.of("worker", MaxUnavailable.DEFAULT, B).withLockGroup("g"), workers(1),
                 new LockGroup("g", 1, new TreeSet<>()));
         List<Action> all = List.of(new Action.SetDesired("w1", B), new Action.AcquireLock("w1", "g"),
                 new Action.Cordon("w1"), new Action.Drain("w1"), new Action.Apply("w1", List.of(), false),
-                new Action.Reboot("w1"), new Action.Uncordon("w1"), new Action.ReleaseLock("w1", "g"));
+                new Action.Reboot("w1"), new Action.Uncordon("w1"), new Action.ReleaseLock("w1", "g"),
+                new Action.AgentFinishes("w1"));
         for (Action a : all) {
             names.add(a.step());
             s = Simulator.succeed(s, List.of(a));
         }
         assertThat(all).extracting(Object::getClass).containsExactlyInAnyOrder(kinds);
         assertThat(names).containsExactly("SetDesired", "AcquireLock", "Cordon", "Drain", "Apply", "Reboot",
-                "Uncordon", "ReleaseLock");
+                "Uncordon", "ReleaseLock", "AgentFinishes");
         assertThat(s.node("w1").runs(B)).isTrue();
         assertThat(s.node("w1").unschedulable()).isFalse();
         assertThat(s.locks().get(0).holders()).isEmpty();

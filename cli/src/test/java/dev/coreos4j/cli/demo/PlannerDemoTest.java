@@ -18,7 +18,7 @@ class PlannerDemoTest {
         new PlannerDemo().run(dir, new PrintWriter(text, true));
         String out = text.toString();
         assertThat(out).contains("The plan: 4 waves", "wave 3: worker", "paused mid-rollout",
-                "not moving (Paused)", "not moving (Quorum)", "Rollback: 2 waves",
+                "not moving (Paused)", "not moving (Quorum)", "Rollback: 3 waves",
                 "afterwards 2 of 2 pools report Updated", "+ 99-worker-policy          = rendered-worker-",
                 ": [Reload crio.service], no drain", ": [Reboot], drain and reboot");
         assertThat(Files.readString(dir.resolve("plan.json"))).contains("\"waves\"", "\"blocked\"");
