@@ -4,6 +4,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.constraints.FieldChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Ignition's semantic validation (the {@code Validate} methods of every type, then the duplicate-key walker) for one
- * spec version, with Ignition 2.26 semantics. Field-local rules come from {@link BeanChecks}; everything that spans
+ * spec version, with Ignition 2.26 semantics. Field-local rules come from the model's constraint
+ * annotations ({@link FieldChecks}); everything that spans
  * fields or depends on the spec version is here. Entries carry JSON paths; positions are attached by the caller.
  */
 public final class Rules {
@@ -126,17 +128,17 @@ public final class Rules {
     }
 
     private final SpecVersion version;
-    private final BeanChecks bean;
+    private final FieldChecks bean;
     private final List<Report.Entry> out = new ArrayList<>();
 
-    private Rules(SpecVersion version, BeanChecks bean) {
+    private Rules(SpecVersion version, FieldChecks bean) {
         this.version = version;
         this.bean = bean;
     }
 
     /** Validates {@code c} (decoded from a {@code version} document) and returns entries without positions. */
     public static List<Report.Entry> validate(Config c, SpecVersion version) {
-        Rules r = new Rules(version, BeanChecks.of(c));
+        Rules r = new Rules(version, FieldChecks.of(c));
         r.config(c);
         r.duplicates(c);
         return r.out;
