@@ -1,0 +1,80 @@
+package dev.coreos4j.ignition.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.testsupport.Oracles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #18 item 1 on the whole corpus: for every config {@code ignition-validate} 2.14 judges and whose expectation
+ * no post-2.14 change touches, our report lines are the tool's stdout lines in the same order (the corpus tests
+ * compare entries as sets). Unused-key warnings are excluded from the order check only: Ignition lists an object's
+ * unknown keys in Go map order, which varies from run to run.
+ */
+class EntryOrderOracleTest {
+
+    private static final Set<String> STDERR_CODES = Set.of("not-a-config", "invalid-version", "unsupported-version");
+
+    private static boolean ordered(String line) {
+        return !line.contains(": unused key ") && !line.contains(": Unused key ");
+    }
+
+    private static List<String> ours(CorpusCase c) {
+        List<String> out = new ArrayList<>();
+        for (Report.Entry e : Ignition.parse(c.bytes()).report().entries()) {
+            if (e.path() != null || !STDERR_CODES.contains(e.code())) {
+                out.add(e.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void reportLines_inTheToolsOrder() throws Exception {
+        Path tool = Oracles.require("ignition-validate");
+        List<CorpusCase> cases = CorpusCase.all().stream()
+                .filter(c -> c.judgedByOracle() && !c.tagged()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Map<CorpusCase, Future<List<String>>> runs = new LinkedHashMap<>();
+        try {
+            for (CorpusCase c : cases) {
+                runs.put(c, pool.submit(() -> IgnitionValidate.stdoutLines(tool, c.config())));
+            }
+            int multi = 0;
+            List<String> disagreements = new ArrayList<>();
+            for (Map.Entry<CorpusCase, Future<List<String>>> e : runs.entrySet()) {
+                List<String> theirs;
+                try {
+                    theirs = e.getValue().get();
+                } catch (ExecutionException failure) {
+                    throw new IllegalStateException("ignition-validate failed on " + e.getKey().id(),
+                            failure.getCause());
+                }
+                List<String> ours = ours(e.getKey());
+                List<String> a = ours.stream().filter(EntryOrderOracleTest::ordered).toList();
+                List<String> b = theirs.stream().filter(EntryOrderOracleTest::ordered).toList();
+                multi += b.size() > 1 ? 1 : 0;
+                if (!a.equals(b)) {
+                    disagreements.add(e.getKey().id() + "\n  ours:  " + a + "\n  tool:  " + b);
+                }
+            }
+            assertThat(cases).hasSizeGreaterThan(1500);
+            assertThat(multi).as("configs with several ordered lines").isGreaterThan(100);
+            assertThat(disagreements).as("configs whose lines come in another order").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
