@@ -98,11 +98,12 @@ class IgnitionCommandTest {
     }
 
     @Test
-    void validate_unreadableFileExitsTwo() throws Exception {
-        CliRun r = run("ignition", "validate", dir.resolve("missing.ign").toString(),
-                write("ok.ign", VALID).toString());
-        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).startsWith("coreos4j: no such file: ").doesNotContain("Exception");
+    void validate_unreadableFileIsInvalidLikeIgnitionValidate() throws Exception {
+        String missing = dir.resolve("missing.ign").toString();
+        CliRun r = run("ignition", "validate", missing, write("ok.ign", VALID).toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).isEqualTo(missing + ": couldn't read config: open " + missing
+                + ": no such file or directory\n");
     }
 
     @Test
