@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #18 item 1 on the whole corpus: for every config {@code ignition-validate} 2.14 judges and whose expectation
- * no post-2.14 change touches, our report lines are the tool's stdout lines in the same order (the corpus tests
+ * no post-2.14 rule change touches (rewordings are applied to the tool's lines), our report lines are the tool's
+ * stdout lines in the same order (the corpus tests
  * compare entries as sets). Unused-key warnings are excluded from the order check only: Ignition lists an object's
  * unknown keys in Go map order, which varies from run to run.
  */
@@ -29,6 +30,14 @@ class EntryOrderOracleTest {
 
     private static boolean ordered(String line) {
         return !line.contains(": unused key ") && !line.contains(": Unused key ");
+    }
+
+    /** A 2.14 line in 2.26 wording (the {@link Post214Change#isRename() renames}). */
+    private static String reworded(String line) {
+        return line.replaceFirst(": Unused key( |$)", ": unused key$1")
+                .replace(" Unused keys may not be reported.", " Unused keys may not be reported")
+                .replace("setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
+                        "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
     }
 
     private static List<String> ours(CorpusCase c) {
@@ -45,7 +54,7 @@ class EntryOrderOracleTest {
     void reportLines_inTheToolsOrder() throws Exception {
         Path tool = Oracles.require("ignition-validate");
         List<CorpusCase> cases = CorpusCase.all().stream()
-                .filter(c -> c.judgedByOracle() && !c.tagged()).toList();
+                .filter(c -> c.judgedByOracle() && c.changes().stream().allMatch(Post214Change::isRename)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         Map<CorpusCase, Future<List<String>>> runs = new LinkedHashMap<>();
         try {
@@ -64,7 +73,8 @@ class EntryOrderOracleTest {
                 }
                 List<String> ours = ours(e.getKey());
                 List<String> a = ours.stream().filter(EntryOrderOracleTest::ordered).toList();
-                List<String> b = theirs.stream().filter(EntryOrderOracleTest::ordered).toList();
+                List<String> b = theirs.stream().filter(EntryOrderOracleTest::ordered)
+                        .map(EntryOrderOracleTest::reworded).toList();
                 multi += b.size() > 1 ? 1 : 0;
                 if (!a.equals(b)) {
                     disagreements.add(e.getKey().id() + "\n  ours:  " + a + "\n  tool:  " + b);
