@@ -80,6 +80,8 @@ class EntryOrderOracleTest {
                     disagreements.add(e.getKey().id() + "\n  ours:  " + a + "\n  tool:  " + b);
                 }
             }
+            System.out.printf("entry order: %d configs compared with ignition-validate, %d with several ordered lines,"
+                    + " %d in another order%n", cases.size(), multi, disagreements.size());
             assertThat(cases).hasSizeGreaterThan(1500);
             assertThat(multi).as("configs with several ordered lines").isGreaterThan(100);
             assertThat(disagreements).as("configs whose lines come in another order").isEmpty();
