@@ -17,10 +17,33 @@ import org.junit.jupiter.api.Test;
  */
 class EntryOrderTest {
 
+    /** The 3.3.0 documents of the examples below, which the installed ignition-validate 2.14 can judge. */
+    private static final java.util.Set<String> JUDGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** The report as ignition-validate prints it, without line/column. */
     private static List<String> lines(String json) {
+        if (json.startsWith("{\"ignition\":{\"version\":\"3.3.0\"")) {
+            JUDGED.add(json);
+        }
         return Ignition.parse(json).report().entries().stream()
                 .map(e -> e.severity() + " at " + e.path() + ": " + e.message()).toList();
+    }
+
+    /** Runs after the examples: each 3.3.0 example's full report text equals the tool's stdout, line for line. */
+    @org.junit.jupiter.api.AfterAll
+    static void examplesOf3_3_0_areWhatIgnitionValidatePrints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path tool = dev.coreos4j.testsupport.Oracles.require("ignition-validate");
+        assertThat(JUDGED).hasSizeGreaterThanOrEqualTo(8);
+        for (String json : JUDGED) {
+            java.nio.file.Path f = dir.resolve("e.ign");
+            java.nio.file.Files.writeString(f, json);
+            Process p = new ProcessBuilder(tool.toString(), f.toString()).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            assertThat(Ignition.parse(json).report().ignitionValidateText()).as(json).isEqualTo(out);
+        }
     }
 
     @Test
