@@ -2,6 +2,7 @@ package dev.coreos4j.ignition;
 
 import dev.coreos4j.ignition.internal.Pipeline;
 import dev.coreos4j.ignition.internal.Rules;
+import dev.coreos4j.ignition.internal.Translations;
 import dev.coreos4j.ignition.internal.Versions;
 import dev.coreos4j.ignition.internal.Writer;
 import java.io.IOException;
@@ -110,6 +111,49 @@ public final class Ignition {
         }
         if (!problems.isEmpty()) {
             throw new IgnitionException("config cannot be written as spec version " + version, new Report(problems));
+        }
+        return out.json();
+    }
+
+    /**
+     * Translates a document to spec version {@code to}, up or down, keeping every value. Up, Ignition's own
+     * one-step translators apply in turn: the 3.0→3.1 … 3.4→3.5 steps copy every value, mode bits included
+     * ({@code 2541} stays {@code 2541}: setuid/setgid/sticky are inert before 3.6.0, which warns about them), and only
+     * 3.5→3.6 clears setuid/setgid/sticky, as Ignition does. Down, a value the target cannot hold is refused, never
+     * dropped, at every step: a populated field the target lacks, setuid/setgid/sticky bits of a 3.6.0+ document
+     * written below 3.6.0 (they would stop working), a value the target reads differently (a URL scheme, a hash
+     * function, a filesystem format…). Unlike {@link #write(Config, SpecVersion)}, which takes a 3.6.0 model value,
+     * this keeps the document's own version semantics, so a 3.0.0 mode {@code 2541} is not masked on its way to
+     * 3.1.0.
+     *
+     * @param json the document (UTF-8), any supported version
+     * @param to   the target version
+     * @return canonical JSON of {@code to}, as {@link #write(Config, SpecVersion)} formats it
+     * @throws IgnitionException    carrying the document's report when it is invalid, or an error at the JSON path
+     *                              of every value {@code to} cannot represent
+     * @throws NullPointerException if an argument is null
+     */
+    public static byte[] translate(byte[] json, SpecVersion to) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(to, "to");
+        ParseResult decoded = Pipeline.decode(json);
+        if (!decoded.isValid()) {
+            throw new IgnitionException("config is not valid", decoded.report());
+        }
+        SpecVersion from = decoded.version();
+        Config config = to.compareTo(from) > 0 ? Translations.between(decoded.config(), from, to)
+                : decoded.config();
+        boolean specialBitsFunctional = from.compareTo(SpecVersion.V3_6_0) >= 0;
+        Writer.Output out = Writer.write(config, to, specialBitsFunctional);
+        List<Report.Entry> problems = new ArrayList<>(out.problems());
+        if (problems.isEmpty()) {
+            for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
+                problems.add(new Report.Entry(Severity.ERROR, e.path(), e.code(),
+                        e.message() + " (in spec version " + to + ")", null, null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IgnitionException("config cannot be translated to spec version " + to, new Report(problems));
         }
         return out.json();
     }

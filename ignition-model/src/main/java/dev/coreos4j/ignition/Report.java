@@ -52,6 +52,21 @@ public record Report(List<Entry> entries) {
     }
 
     /**
+     * Exactly what {@code ignition-validate} writes on standard output for this report, Go's printf quirk included:
+     * the tool passes the report text as a format string (coreos/ignition v2.26.0 validate/main.go), so a {@code %}
+     * in a key or value prints as Go formats a verb without operand ({@code a%sb} as {@code a%!s(MISSING)b},
+     * {@code %%} as {@code %}); the whole text is also trimmed of white space and ends with one newline. The empty
+     * string when there are no entries (the tool prints nothing then). {@link #toString()} and each entry's text
+     * stay clean.
+     */
+    public String ignitionValidateText() {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        return dev.coreos4j.ignition.internal.GoPrintf.ignitionValidateStdout(toString());
+    }
+
+    /**
      * One finding.
      *
      * @param severity error or warning; never null

@@ -76,6 +76,30 @@ public enum SpecVersion {
         return experimental;
     }
 
+    /**
+     * Whether documents of this version may carry the component {@code component} of the model record {@code type}
+     * (one of {@link Config} and its nested records): {@code V3_0_0.has(Config.Storage.class, "luks")} is false,
+     * {@code V3_2_0.has(Config.Storage.class, "luks")} true. {@link Config.Resource} is answered for its strictest
+     * use: its {@code compression} exists from 3.1.0, although a file's {@code contents} and {@code append} have it
+     * from 3.0.0.
+     *
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code type} is not a model record or has no such component
+     */
+    public boolean has(Class<? extends Record> type, String component) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(component, "component");
+        if (type != Config.class && type.getEnclosingClass() != Config.class) {
+            throw new IllegalArgumentException("not a model record: " + type.getName());
+        }
+        if (Arrays.stream(type.getRecordComponents()).noneMatch(rc -> rc.getName().equals(component))) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no component " + component);
+        }
+        SpecVersion since = dev.coreos4j.ignition.internal.FieldVersions.SINCE.get(type.getSimpleName() + "."
+                + component);
+        return since == null || compareTo(since) >= 0;
+    }
+
     /** The version as it appears in {@code ignition.version}. */
     @Override
     public String toString() {

@@ -17,6 +17,28 @@ final class Inputs {
         return Files.readAllBytes(Path.of(name));
     }
 
+    /**
+     * The error Go's {@code os.ReadFile(name)} would give, as {@code ignition-validate} prints it after
+     * {@code couldn't read config: } ({@code open X: no such file or directory}, {@code read X: is a directory}, …).
+     */
+    static String goReadError(String name, Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException) {
+            return "open " + name + ": " + (e instanceof java.nio.file.NotDirectoryException
+                    ? "not a directory" : "no such file or directory");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "open " + name + ": permission denied";
+        }
+        if (e instanceof java.nio.file.InvalidPathException) {
+            return "open " + name + ": invalid argument";
+        }
+        if (!name.equals("-") && Files.isDirectory(Path.of(name))) {
+            return "read " + name + ": is a directory";
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return (name.equals("-") ? "read /dev/stdin: " : "open " + name + ": ") + why;
+    }
+
     /** A JSON string literal. */
     static String json(String s) {
         if (s == null) {

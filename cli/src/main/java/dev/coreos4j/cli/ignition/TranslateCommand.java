@@ -3,7 +3,6 @@ package dev.coreos4j.cli.ignition;
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.IgnitionException;
-import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
 import java.io.IOException;
@@ -19,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code coreos4j ignition translate --to VERSION FILE}: reads a config of any supported version and writes it as
- * canonical JSON of {@code VERSION} (up or down) on standard output. Exit 1 with the report on standard error when
+ * canonical JSON of {@code VERSION} (up or down) on standard output, with {@link Ignition#translate}: up, Ignition's
+ * translators (modes copied at 3.1-3.5, setuid/setgid/sticky cleared only by 3.5→3.6); down, what the target cannot
+ * hold is refused, never dropped. Exit 1 with the report on standard error when
  * the input is invalid or cannot be expressed in {@code VERSION}; nothing is written to standard output then.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
@@ -42,15 +43,9 @@ public final class TranslateCommand implements Callable<Integer> {
                 + ")"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ParseResult parsed = Ignition.parse(Inputs.read(file, System.in));
-        if (!parsed.isValid()) {
-            print(err, parsed.report());
-            err.flush();
-            return ExitCode.INVALID;
-        }
         byte[] json;
         try {
-            json = Ignition.write(parsed.config(), target);
+            json = Ignition.translate(Inputs.read(file, System.in), target);
         } catch (IgnitionException e) {
             print(err, e.report());
             err.flush();

@@ -6,6 +6,7 @@ import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Spec;
  * {@code coreos4j ignition validate [--format=text|json] [--strict] FILE...}: the verdict of Ignition 2.26 on each
  * config. Text output is exactly what {@code ignition-validate} prints (report lines on standard output,
  * {@code couldn't parse config: …} on standard error), each line prefixed by {@code FILE: } when several files are
- * given. Exit 0 when every file is valid, 1 when any is invalid, 2 when a file cannot be read.
+ * given, Go's printf quirk included ({@code %} in a key prints as {@code %!s(MISSING)}…, as the tool passes the report
+ * as a format string; {@code --format=json} stays clean). A file that cannot be read prints
+ * {@code couldn't read config: open X: no such file or directory} on standard error, as the tool does. Exit 0 when
+ * every file is valid, 1 when any is invalid or unreadable, 2 for a usage error.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validate Ignition configs like ignition-validate (Ignition 2.26 rules).")
@@ -50,16 +54,15 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean anyInvalid = false;
-        boolean anyUnreadable = false;
         for (String file : files) {
             String prefix = files.size() > 1 ? file + ": " : "";
             byte[] bytes;
             try {
                 bytes = Inputs.read(file, System.in);
-            } catch (IOException e) {
-                err.println("coreos4j: " + (e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file: " + e.getMessage() : "I/O error: " + file + ": " + e.getMessage()));
-                anyUnreadable = true;
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                // ignition-validate: die("couldn't read config: %v", err), exit 1 (validate/main.go)
+                err.println(prefix + "couldn't read config: " + Inputs.goReadError(file, e));
+                anyInvalid = true;
                 continue;
             }
             ParseResult result = Ignition.parse(bytes);
@@ -69,21 +72,28 @@ public final class ValidateCommand implements Callable<Integer> {
             anyInvalid |= !valid;
             if (format == Format.json) {
                 out.println(json(file, valid, result));
+                continue;
+            }
+            List<Report.Entry> printed = new ArrayList<>();
+            List<Report.Entry> notParsed = new ArrayList<>();
+            for (Report.Entry e : report.entries()) {
+                (e.path() == null && NOT_PARSED.contains(e.code()) ? notParsed : printed).add(e);
+            }
+            // Go's printf of the report text, quirk included (see Report.ignitionValidateText)
+            String text = new Report(printed).ignitionValidateText();
+            if (prefix.isEmpty()) {
+                out.print(text);
             } else {
-                for (Report.Entry e : report.entries()) {
-                    if (e.path() == null && NOT_PARSED.contains(e.code())) {
-                        err.println(prefix + "couldn't parse config: " + e.message());
-                    } else {
-                        out.println(prefix + e);
-                    }
+                for (String line : text.lines().toList()) {
+                    out.println(prefix + line);
                 }
+            }
+            for (Report.Entry e : notParsed) {
+                err.println(prefix + "couldn't parse config: " + e.message());
             }
         }
         out.flush();
         err.flush();
-        if (anyUnreadable) {
-            return ExitCode.USAGE;
-        }
         return anyInvalid ? ExitCode.INVALID : ExitCode.OK;
     }
 

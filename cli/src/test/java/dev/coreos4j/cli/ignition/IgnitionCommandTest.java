@@ -98,11 +98,12 @@ class IgnitionCommandTest {
     }
 
     @Test
-    void validate_unreadableFileExitsTwo() throws Exception {
-        CliRun r = run("ignition", "validate", dir.resolve("missing.ign").toString(),
-                write("ok.ign", VALID).toString());
-        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).startsWith("coreos4j: no such file: ").doesNotContain("Exception");
+    void validate_unreadableFileIsInvalidLikeIgnitionValidate() throws Exception {
+        String missing = dir.resolve("missing.ign").toString();
+        CliRun r = run("ignition", "validate", missing, write("ok.ign", VALID).toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).isEqualTo(missing + ": couldn't read config: open " + missing
+                + ": no such file or directory\n");
     }
 
     @Test
@@ -144,5 +145,22 @@ class IgnitionCommandTest {
         CliRun r = run("ignition", "translate", "--to", "4.0.0", write("ok.ign", VALID).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("unsupported spec version '4.0.0'");
+    }
+
+    @Test
+    void translate_copiesModesBelow3_6AndMasksOnlyAt3_6() throws Exception {
+        // issue #18 item 2; coreos/ignition v2.26.0 config/v3_6/translate/translate.go:36 is the only mask
+        String file = write("m.ign", "{\"ignition\":{\"version\":\"3.0.0\"},\"storage\":{\"files\":"
+                + "[{\"path\":\"/a\",\"mode\":2541}]}}").toString();
+        assertThat(run("ignition", "translate", "--to", "3.1.0", file).out().strip()).isEqualTo(
+                "{\"ignition\":{\"version\":\"3.1.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}");
+        assertThat(run("ignition", "translate", "--to", "3.6.0", file).out()).contains("\"mode\":493");
+        String latest = write("l.ign", "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":"
+                + "[{\"path\":\"/a\",\"mode\":2541}]}}").toString();
+        CliRun down = run("ignition", "translate", "--to", "3.5.0", latest);
+        assertThat(down.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(down.out()).isEmpty();
+        assertThat(down.err().strip()).isEqualTo("error at $.storage.files.0.mode: setuid/setgid/sticky bits cannot be "
+                + "represented in spec version 3.5.0");
     }
 }

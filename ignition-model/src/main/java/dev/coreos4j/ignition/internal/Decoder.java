@@ -364,7 +364,7 @@ public final class Decoder {
                     && (type == Config.Clevis.class || type == Config.ClevisCustom.class);
             if (report && !pointer) {
                 unused.add(warning(path, "context-mismatch", "context tree does not match content tree at " + path
-                        + ". Line and column reporting may be inconsistent. Unused keys may not be reported.",
+                        + ". Line and column reporting may be inconsistent. Unused keys may not be reported",
                         node.markerOffset()));
             }
             return existing != null ? existing : zero(type);

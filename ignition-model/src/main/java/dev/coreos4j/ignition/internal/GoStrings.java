@@ -60,7 +60,7 @@ public final class GoStrings {
         if (c < 0x20 || c == 0x7f) {
             return String.format("\\x%02x", c);
         }
-        if (c >= 0x80 && c < 0xA0 || c == 0xAD) {
+        if (c >= 0x80 && c <= 0xA0 || c == 0xAD) { // strconv.IsPrint: U+00A0 and U+00AD are not printable
             return String.format("\\u%04x", c);
         }
         return String.valueOf((char) c);

@@ -32,7 +32,28 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Decodes and validates without translating: the result's config has the document's own version semantics
+     * (special mode bits kept below 3.6.0) and that version string; used by {@code Ignition.translate}.
+     */
+    public static ParseResult decode(byte[] raw) {
+        try {
+            return decodeUnchecked(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fatal("internal-error", "internal error: " + e, null, null);
+        }
+    }
+
     private static ParseResult parseUnchecked(byte[] raw) {
+        ParseResult decoded = decodeUnchecked(raw);
+        if (decoded.config() == null) {
+            return decoded;
+        }
+        return new ParseResult(Translations.upgrade(decoded.config(), decoded.version()), decoded.version(),
+                decoded.report());
+    }
+
+    private static ParseResult decodeUnchecked(byte[] raw) {
         if (raw.length == 0) {
             return fatal("not-a-config", "not a config (empty)", null, null);
         }
@@ -70,8 +91,7 @@ public final class Pipeline {
         if (!root.hugeNumber) {
             entries.addAll(decoded.warnings());
         }
-        Config translated = Translations.upgrade(decoded.config(), version);
-        return new ParseResult(translated, version, new Report(entries));
+        return new ParseResult(decoded.config().withVersion(version.toString()), version, new Report(entries));
     }
 
     /** Attaches the position of the deepest existing JSON node on the entry's path. */

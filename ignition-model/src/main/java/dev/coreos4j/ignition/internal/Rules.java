@@ -4,6 +4,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.constraints.FieldChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Ignition's semantic validation (the {@code Validate} methods of every type, then the duplicate-key walker) for one
- * spec version, with Ignition 2.26 semantics. Field-local rules come from {@link BeanChecks}; everything that spans
+ * spec version, with Ignition 2.26 semantics. Field-local rules come from the model's constraint
+ * annotations ({@link FieldChecks}); everything that spans
  * fields or depends on the spec version is here. Entries carry JSON paths; positions are attached by the caller.
  */
 public final class Rules {
@@ -126,17 +128,17 @@ public final class Rules {
     }
 
     private final SpecVersion version;
-    private final BeanChecks bean;
+    private final FieldChecks bean;
     private final List<Report.Entry> out = new ArrayList<>();
 
-    private Rules(SpecVersion version, BeanChecks bean) {
+    private Rules(SpecVersion version, FieldChecks bean) {
         this.version = version;
         this.bean = bean;
     }
 
     /** Validates {@code c} (decoded from a {@code version} document) and returns entries without positions. */
     public static List<Report.Entry> validate(Config c, SpecVersion version) {
-        Rules r = new Rules(version, BeanChecks.of(c));
+        Rules r = new Rules(version, FieldChecks.of(c));
         r.config(c);
         r.duplicates(c);
         return r.out;
@@ -198,14 +200,14 @@ public final class Rules {
                 error("$.storage.files." + i + ".path", "path conflicts with systemd unit or dropin");
             }
         }
-        for (int i = 0; i < s.links().size(); i++) {
-            if (paths.contains(s.links().get(i).path())) {
-                error("$.storage.links." + i + ".path", "path conflicts with systemd unit or dropin");
-            }
-        }
         for (int i = 0; i < s.directories().size(); i++) {
             if (paths.contains(s.directories().get(i).path())) {
                 error("$.storage.directories." + i + ".path", "path conflicts with systemd unit or dropin");
+            }
+        }
+        for (int i = 0; i < s.links().size(); i++) {
+            if (paths.contains(s.links().get(i).path())) {
+                error("$.storage.links." + i + ".path", "path conflicts with systemd unit or dropin");
             }
         }
     }
@@ -213,18 +215,14 @@ public final class Rules {
     private void ignition(Config.Ignition ign) {
         String base = "$.ignition";
         List<Config.Resource> merge = ign.config().merge();
-        for (int i = 0; i < merge.size(); i++) {
-            String p = base + ".config.merge." + i;
-            Config.Resource r = merge.get(i);
-            if (atLeast(SpecVersion.V3_1_0)) {
-                if (empty(r.source())) {
-                    error(p, "source is required");
-                } else {
-                    error(p, Urls.validate(r.source(), version));
-                }
+        if (atLeast(SpecVersion.V3_1_0)) {
+            for (int i = 0; i < merge.size(); i++) {
+                requiredSource(base + ".config.merge." + i, merge.get(i));
             }
+        }
+        for (int i = 0; i < merge.size(); i++) {
             // a 3.0.0 ConfigReference has no verification-without-source rule
-            resource(p, r, version == SpecVersion.V3_0_0);
+            resource(base + ".config.merge." + i, merge.get(i), version == SpecVersion.V3_0_0);
         }
         resource(base + ".config.replace", ign.config().replace(), version == SpecVersion.V3_0_0);
         Config.Proxy proxy = ign.proxy();
@@ -235,20 +233,29 @@ public final class Rules {
             warn(base + ".proxy.httpsProxy", "insecure plaintext HTTP proxy specified for HTTPS resources");
         }
         List<Config.Resource> cas = ign.security().tls().certificateAuthorities();
+        if (atLeast(SpecVersion.V3_1_0)) {
+            for (int i = 0; i < cas.size(); i++) {
+                requiredSource(base + ".security.tls.certificateAuthorities." + i, cas.get(i));
+            }
+        }
         for (int i = 0; i < cas.size(); i++) {
             String p = base + ".security.tls.certificateAuthorities." + i;
             Config.Resource r = cas.get(i);
             if (atLeast(SpecVersion.V3_1_0)) {
-                if (empty(r.source())) {
-                    error(p, "source is required");
-                } else {
-                    error(p, Urls.validate(r.source(), version));
-                }
                 resource(p, r, false);
             } else {
                 error(p + ".source", Urls.validate(r.source() == null ? "" : r.source(), version));
                 resource(p, new Config.Resource(r.compression(), r.httpHeaders(), null, r.verification()), true);
             }
+        }
+    }
+
+    /** Resource.validateRequiredSource (resource.go), called by the structs whose resources need a source. */
+    private void requiredSource(String p, Config.Resource r) {
+        if (empty(r.source())) {
+            error(p, "source is required");
+        } else {
+            error(p, Urls.validate(r.source(), version));
         }
     }
 
@@ -314,14 +321,19 @@ public final class Rules {
 
     // ------------------------------------------------------------------ storage
 
+    /**
+     * Storage.Validate (config/v3_N/types/storage.go: links over nodes, link rules, filesystem/disk warnings), then
+     * vcontext's walk of the fields in declaration order: directories, disks, files, filesystems, links, luks, raid.
+     */
     private void storage(Config.Storage s) {
         nodesUnderLinks(s);
         filesystemDiskWarnings(s);
         for (int i = 0; i < s.directories().size(); i++) {
             Config.Directory d = s.directories().get(i);
             String p = "$.storage.directories." + i;
-            node(p, d.path(), d.user(), d.group());
+            bean(p + ".path");
             mode(p, d.mode());
+            owner(p, d.user(), d.group());
         }
         for (int i = 0; i < s.disks().size(); i++) {
             disk("$.storage.disks." + i, s.disks().get(i));
@@ -329,11 +341,12 @@ public final class Rules {
         for (int i = 0; i < s.files().size(); i++) {
             Config.File f = s.files().get(i);
             String p = "$.storage.files." + i;
-            node(p, f.path(), f.user(), f.group());
+            bean(p + ".path");
             mode(p, f.mode());
             if (isTrue(f.overwrite()) && f.contents().source() == null) {
                 error(p + ".overwrite", "overwrite must be false if source is unspecified");
             }
+            owner(p, f.user(), f.group());
             for (int k = 0; k < f.append().size(); k++) {
                 resource(p + ".append." + k, f.append().get(k), false);
             }
@@ -345,24 +358,8 @@ public final class Rules {
         for (int i = 0; i < s.links().size(); i++) {
             Config.Link l = s.links().get(i);
             String p = "$.storage.links." + i;
-            node(p, l.path(), l.user(), l.group());
-            if (isTrue(l.hard())) {
-                if (l.user().id() != null) {
-                    warn(p + ".user.id", "user/group ignored for hard link");
-                }
-                if (l.user().name() != null) {
-                    warn(p + ".user.name", "user/group ignored for hard link");
-                }
-                if (l.group().id() != null) {
-                    warn(p + ".group.id", "user/group ignored for hard link");
-                }
-                if (l.group().name() != null) {
-                    warn(p + ".group.name", "user/group ignored for hard link");
-                }
-            }
-            if (atLeast(SpecVersion.V3_3_0) && empty(l.target())) {
-                error(p + ".target", "link target is required");
-            }
+            bean(p + ".path");
+            owner(p, l.user(), l.group());
         }
         for (int i = 0; i < s.luks().size(); i++) {
             luks("$.storage.luks." + i, s.luks().get(i));
@@ -372,6 +369,7 @@ public final class Rules {
         }
     }
 
+    /** Storage.validateDirectories, validateFiles and validateLinks (storage.go), in that order. */
     private void nodesUnderLinks(Config.Storage s) {
         List<String> links = s.links().stream().map(Config.Link::path).toList();
         for (int i = 0; i < s.directories().size(); i++) {
@@ -386,19 +384,39 @@ public final class Rules {
         }
         for (int i = 0; i < s.links().size(); i++) {
             Config.Link l = s.links().get(i);
+            String p = "$.storage.links." + i;
             for (int k = underLinks(l.path(), links); k > 0; k--) {
-                error("$.storage.links." + i, "link path includes link in config");
+                error(p, "link path includes link in config");
             }
-            if (isTrue(l.hard()) && l.target() != null) {
-                String target = GoStrings.clean(l.target());
-                if (!target.startsWith("/")) {
-                    target = GoStrings.join(l.path(), l.target());
+            if (atLeast(SpecVersion.V3_3_0) && empty(l.target())) {
+                // 3.3.0+ (target became a pointer): required, and the hard-link rules are skipped
+                error(p + ".target", "link target is required");
+                continue;
+            }
+            if (!isTrue(l.hard())) {
+                continue;
+            }
+            String raw = l.target() == null ? "" : l.target(); // 3.0-3.2: a plain string, "" when absent
+            String target = GoStrings.clean(raw);
+            if (!target.startsWith("/")) {
+                target = GoStrings.join(l.path(), raw);
+            }
+            for (Config.Directory d : s.directories()) {
+                if (target.equals(d.path())) {
+                    error(p, "hard link target is a directory");
                 }
-                for (Config.Directory d : s.directories()) {
-                    if (target.equals(d.path())) {
-                        error("$.storage.links." + i, "hard link target is a directory");
-                    }
-                }
+            }
+            if (l.user().id() != null) {
+                warn(p + ".user.id", "user/group ignored for hard link");
+            }
+            if (l.user().name() != null) {
+                warn(p + ".user.name", "user/group ignored for hard link");
+            }
+            if (l.group().id() != null) {
+                warn(p + ".group.id", "user/group ignored for hard link");
+            }
+            if (l.group().name() != null) {
+                warn(p + ".group.name", "user/group ignored for hard link");
             }
         }
     }
@@ -432,13 +450,13 @@ public final class Rules {
         }
     }
 
-    private void node(String p, String path, Config.NodeUser user, Config.NodeGroup group) {
-        bean(p + ".path");
-        if (user.id() != null && !empty(user.name())) {
-            error(p + ".user", "cannot set both id and name");
-        }
+    /** NodeGroup.Validate then NodeUser.Validate (node.go): Node's fields are group, overwrite, path, user. */
+    private void owner(String p, Config.NodeUser user, Config.NodeGroup group) {
         if (group.id() != null && !empty(group.name())) {
             error(p + ".group", "cannot set both id and name");
+        }
+        if (user.id() != null && !empty(user.name())) {
+            error(p + ".user", "cannot set both id and name");
         }
     }
 
@@ -460,16 +478,18 @@ public final class Rules {
             return;
         }
         error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(d.device()));
-        boolean anyShouldNotExist = parts.stream().anyMatch(x -> Boolean.FALSE.equals(x.shouldExist()));
-        boolean anyZero = parts.stream().anyMatch(x -> x.number() == 0);
-        if (anyShouldNotExist && anyZero) {
-            error(p + ".partitions",
-                    "shouldExist is false for a partition and other partition(s) has start or size 0");
-        }
-        // Ignition reports each of these once per disk, at the first partition that repeats or overlaps.
+        // Disk.Validate (disk.go) in statement order; each is reported once per disk, at the first partition that
+        // repeats or overlaps.
         error(firstMatch(p, parts, (a, b) -> a.number() != 0 && a.number() == b.number()),
                 "partition numbers collide");
         error(firstMatch(p, parts, (a, b) -> explicit(a) && explicit(b) && overlap(a, b)), "partitions overlap");
+        boolean anyShouldNotExist = parts.stream().anyMatch(x -> Boolean.FALSE.equals(x.shouldExist()));
+        boolean anyZero = parts.stream().anyMatch(x -> x.number() == 0);
+        if (anyShouldNotExist && anyZero && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
+            // removed from 3.7.0-experimental at upstream HEAD (the revision this library follows for it)
+            error(p + ".partitions",
+                    "shouldExist is false for a partition and other partition(s) has start or size 0");
+        }
         error(firstRepeat(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
                 "cannot use the same partition label twice");
         for (int i = 0; i < parts.size(); i++) {
@@ -528,8 +548,8 @@ public final class Rules {
         }
         bean(p + ".label", "partition labels may not exceed 36 characters",
                 "partition label will be truncated to text before the colon");
-        bean(p + ".typeGuid");
         bean(p + ".guid");
+        bean(p + ".typeGuid");
     }
 
     private static final Map<String, Integer> LABEL_LIMITS = Map.of(
@@ -537,6 +557,7 @@ public final class Rules {
 
     private void filesystem(String p, Config.Filesystem fs) {
         boolean virtiofs = "virtiofs".equals(fs.format()) && version == SpecVersion.V3_7_0_EXPERIMENTAL;
+        bean(p + ".path");
         if (virtiofs) {
             if (fs.device().isEmpty()) {
                 error(p + ".device", "device not specified");
@@ -547,7 +568,7 @@ public final class Rules {
             error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(fs.device()));
         }
         if (empty(fs.format())) {
-            if (fs.path() != null && !fs.path().isEmpty() || fs.label() != null || !empty(fs.uuid())
+            if (fs.path() != null && !fs.path().isEmpty() || !empty(fs.label()) || !empty(fs.uuid())
                     || isTrue(fs.wipeFilesystem()) || !fs.options().isEmpty() || !fs.mountOptions().isEmpty()) {
                 error(p + ".format", "format cannot be empty when path, label, uuid, wipeFilesystem, options, or "
                         + "mountOptions is specified");
@@ -555,7 +576,7 @@ public final class Rules {
         } else if (!formats().contains(fs.format())) {
             error(p + ".format", "invalid filesystem format");
         }
-        if (fs.label() != null) {
+        if (!empty(fs.label())) { // validateLabel: NilOrEmpty passes (filesystem.go)
             if (empty(fs.format())) {
                 error(p + ".label", "filesystem must specify format if label is specified");
             } else if (virtiofs) {
@@ -568,7 +589,6 @@ public final class Rules {
                 }
             }
         }
-        bean(p + ".path");
         if (virtiofs) {
             if (!empty(fs.uuid())) {
                 error(p + ".uuid", "filesystem uuid cannot be set for non-block-device filesystems");
@@ -601,10 +621,16 @@ public final class Rules {
         } else {
             error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(l.device()));
         }
+        Config.Clevis c = l.clevis();
+        boolean others = !c.tang().isEmpty() || isTrue(c.tpm2()) || c.threshold() != null && c.threshold() != 0;
+        boolean customPresent = version == SpecVersion.V3_2_0 ? c.custom().pin() != null
+                : !empty(c.custom().pin());
+        if (customPresent && others) {
+            error(p + ".clevis", "cannot use custom clevis config with tpm2, tang, or threshold");
+        }
         if (!empty(l.keyFile().source()) && Urls.validate(l.keyFile().source(), version) != null) {
             error(p + ".keys", "invalid key-file source");
         }
-        Config.Clevis c = l.clevis();
         if (atLeast(SpecVersion.V3_5_0) && isTrue(l.cex().enabled())) {
             if (!empty(c.custom().pin()) || !c.tang().isEmpty() || isTrue(c.tpm2())
                     || c.threshold() != null && c.threshold() != 0) {
@@ -620,11 +646,6 @@ public final class Rules {
 
     private void clevis(String p, Config.Clevis c) {
         Config.ClevisCustom custom = c.custom();
-        boolean others = !c.tang().isEmpty() || isTrue(c.tpm2()) || c.threshold() != null && c.threshold() != 0;
-        boolean customPresent = version == SpecVersion.V3_2_0 ? custom.pin() != null : !empty(custom.pin());
-        if (customPresent && others) {
-            error(p, "cannot use custom clevis config with tpm2, tang, or threshold");
-        }
         String cp = p + ".custom";
         if (version == SpecVersion.V3_2_0) {
             if (!empty(custom.pin()) || !empty(custom.config())) {
@@ -690,10 +711,29 @@ public final class Rules {
 
     // ------------------------------------------------------------------ systemd
 
+    /**
+     * Systemd.Validate (systemd.go: the template-unit warnings of every unit), then each unit: Unit.Validate
+     * (unit.go: name, contents, install section), then its drop-ins: Dropin.Validate (contents, then name).
+     */
     private void systemd(Config.Systemd s) {
         Map<String, Config.Unit> byName = new HashMap<>();
         for (Config.Unit u : s.units()) {
             byName.put(u.name(), u);
+        }
+        for (int i = 0; i < s.units().size(); i++) {
+            Config.Unit u = s.units().get(i);
+            String template = templateOf(u.name());
+            if (template == null || !isTrue(u.enabled())) {
+                continue;
+            }
+            Config.Unit t = byName.get(template);
+            if (t != null && !empty(t.contents())) {
+                UnitLexer.Result lexed = UnitLexer.lex(t.contents());
+                if (lexed.error() == null && !hasInstall(lexed)) {
+                    warn("$.systemd.units." + i + ".contents", "template unit \"" + template + "\" for \""
+                            + u.name() + "\" doesn't have Install section");
+                }
+            }
         }
         for (int i = 0; i < s.units().size(); i++) {
             Config.Unit u = s.units().get(i);
@@ -708,33 +748,30 @@ public final class Rules {
                             + "\" is enabled, but has no install section so enable does nothing");
                 }
             }
-            if (isTrue(u.enabled())) {
-                int at = u.name().indexOf('@');
-                int dot = u.name().lastIndexOf('.');
-                if (at > 0 && dot > at + 1) {
-                    String template = u.name().substring(0, at + 1) + u.name().substring(dot);
-                    Config.Unit t = byName.get(template);
-                    if (t != null && !empty(t.contents())) {
-                        UnitLexer.Result lexed = UnitLexer.lex(t.contents());
-                        if (lexed.error() == null && !hasInstall(lexed)) {
-                            warn(p + ".contents", "template unit \"" + template + "\" for \"" + u.name()
-                                    + "\" doesn't have Install section");
-                        }
-                    }
-                }
-            }
             for (int k = 0; k < u.dropins().size(); k++) {
                 Config.Dropin d = u.dropins().get(k);
                 String dp = p + ".dropins." + k;
-                bean(dp + ".name");
                 if (d.contents() != null) {
                     UnitLexer.Result lexed = UnitLexer.lex(d.contents());
                     if (lexed.error() != null) {
                         error(dp + ".contents", "invalid unit content: " + lexed.error());
                     }
                 }
+                bean(dp + ".name");
             }
         }
+    }
+
+    /**
+     * The instantiable unit of an instance name, as systemd.go's {@code ^(.+?)@(.+?)\.service$} finds it
+     * ({@code a@b.service} to {@code a@.service}); null for any other name. Only services: upstream's pattern.
+     */
+    static String templateOf(String name) {
+        int at = name.indexOf('@');
+        if (at < 1 || !name.endsWith(".service") || name.length() - ".service".length() <= at + 1) {
+            return null;
+        }
+        return name.substring(0, at) + "@.service";
     }
 
     private static boolean hasInstall(UnitLexer.Result lexed) {
@@ -786,12 +823,17 @@ public final class Rules {
             dups("$.passwd.users." + i + ".groups", u.groups(), Function.identity());
             dups("$.passwd.users." + i + ".sshAuthorizedKeys", u.sshAuthorizedKeys(), Function.identity());
         }
+        // validate.ValidateDups (config/validate/validate.go) checks a struct's own lists in field order (directories,
+        // files and links share the Node key space), then descends into the fields.
         Config.Storage s = c.storage();
         Set<String> nodes = new HashSet<>();
         dups("$.storage.directories", s.directories(), Config.Directory::path, nodes);
-        dups("$.storage.files", s.files(), Config.File::path, nodes);
-        dups("$.storage.links", s.links(), Config.Link::path, nodes);
         dups("$.storage.disks", s.disks(), Config.Disk::device);
+        dups("$.storage.files", s.files(), Config.File::path, nodes);
+        dups("$.storage.filesystems", s.filesystems(), Config.Filesystem::device);
+        dups("$.storage.links", s.links(), Config.Link::path, nodes);
+        dups("$.storage.luks", s.luks(), Config.Luks::name);
+        dups("$.storage.raid", s.raid(), Config.Raid::name);
         for (int i = 0; i < s.disks().size(); i++) {
             dups("$.storage.disks." + i + ".partitions", s.disks().get(i).partitions(), Rules::partitionKey);
         }
@@ -802,15 +844,12 @@ public final class Rules {
             }
             resourceDups("$.storage.files." + i + ".contents", f.contents());
         }
-        dups("$.storage.filesystems", s.filesystems(), Config.Filesystem::device);
-        dups("$.storage.luks", s.luks(), Config.Luks::name);
         for (int i = 0; i < s.luks().size(); i++) {
             Config.Luks l = s.luks().get(i);
+            dups("$.storage.luks." + i + ".openOptions", l.openOptions(), Function.identity());
             dups("$.storage.luks." + i + ".clevis.tang", l.clevis().tang(), Config.Tang::url);
             resourceDups("$.storage.luks." + i + ".keyFile", l.keyFile());
-            dups("$.storage.luks." + i + ".openOptions", l.openOptions(), Function.identity());
         }
-        dups("$.storage.raid", s.raid(), Config.Raid::name);
         for (int i = 0; i < s.raid().size(); i++) {
             dups("$.storage.raid." + i + ".devices", s.raid().get(i).devices(), Function.identity());
         }

@@ -38,6 +38,18 @@ public final class Translations {
         return out.withVersion(target.toString());
     }
 
+    /**
+     * Applies the up-translation steps from {@code from} to {@code to} (no step when {@code to} is not newer): the
+     * 3.1-3.5 steps copy every value, mode bits included; only 3.5→3.6 masks setuid/setgid/sticky.
+     */
+    public static Config between(Config c, SpecVersion from, SpecVersion to) {
+        Config out = c;
+        for (int i = from.ordinal(); i < to.ordinal(); i++) {
+            out = STEPS.get(i).apply(out);
+        }
+        return out.withVersion(to.toString());
+    }
+
     /** Clears bits 07000 of every file and directory mode, as Ignition's 3.5→3.6 translator does. */
     static Config maskSpecialBits(Config c) {
         Config.Storage s = c.storage();

@@ -27,12 +27,23 @@ public final class Writer {
     public record Output(byte[] json, List<Report.Entry> problems) {
     }
 
+    /** Writes a model value (3.6.0 semantics: setuid/setgid/sticky bits are functional). */
     public static Output write(Config config, SpecVersion version) {
+        return write(config, version, true);
+    }
+
+    /**
+     * Writes {@code config}; {@code specialBitsFunctional} says whether its setuid/setgid/sticky bits mean something
+     * (a 3.6.0+ value), in which case a version before 3.6.0 cannot hold them. Below 3.6.0 they are inert in both.
+     */
+    public static Output write(Config config, SpecVersion version, boolean specialBitsFunctional) {
         Writer w = new Writer(version);
         StringBuilder out = new StringBuilder();
         Config c = config.withVersion(version.toString());
         w.record(out, c, "$", Decoder.ResourceRole.OTHER);
-        w.specialBits(c);
+        if (specialBitsFunctional) {
+            w.specialBits(c);
+        }
         return new Output(out.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(w.problems));
     }
 

@@ -66,6 +66,11 @@ final class IgnitionValidate {
         return new Verdict(out.exit() == 0, entries);
     }
 
+    /** The report lines {@code tool} prints on standard output for {@code config}, in its order. */
+    static List<String> stdoutLines(Path tool, Path config) {
+        return exec(tool.toString(), config.toString()).stdout().lines().filter(l -> !l.isBlank()).toList();
+    }
+
     /** What {@code tool -version} prints, e.g. {@code Ignition Debian 2.14.0+ds1-1+b6}. */
     static String version(Path tool) {
         return exec(tool.toString(), "-version").stdout().strip();

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 enum Post214Change {
     /** A rename: 2.14's {@code Unused key K} reads {@code unused key K}. */
     UNUSED_KEY_LOWERCASE("unused-key-lowercase", "2.23", "^[Uu]nused key "),
+    /** A rename: the context-tree warning lost its final period ({@code …Unused keys may not be reported}). */
+    CONTEXT_TREE_MESSAGE("context-tree-message", "2.23", "^context tree does not match content tree at "),
     /** A rename (for spec up to 3.3.0): the setuid/setgid/sticky warning names 3.6.0. */
     SPECIAL_MODE_BITS_MESSAGE("special-mode-bits-message", "2.22", "^setuid/setgid/sticky bits are not supported"),
     SYSTEMD_PATH_CONFLICT("systemd-path-conflict", "2.15", "^path conflicts with systemd unit or dropin$"),
@@ -51,13 +53,17 @@ enum Post214Change {
 
     /** Whether this change only rewords a message (then it explains no added or missing entry). */
     boolean isRename() {
-        return this == UNUSED_KEY_LOWERCASE || this == SPECIAL_MODE_BITS_MESSAGE;
+        return this == UNUSED_KEY_LOWERCASE || this == SPECIAL_MODE_BITS_MESSAGE || this == CONTEXT_TREE_MESSAGE;
     }
 
     /** 2.14's message as this change rewrites it (unchanged when the change is not a rename of it). */
     String rename(String message) {
         if (this == UNUSED_KEY_LOWERCASE && message.startsWith("Unused key ")) {
             return "unused key " + message.substring("Unused key ".length());
+        }
+        if (this == CONTEXT_TREE_MESSAGE && message.startsWith("context tree does not match content tree at ")
+                && message.endsWith(" Unused keys may not be reported.")) {
+            return message.substring(0, message.length() - 1);
         }
         if (this == SPECIAL_MODE_BITS_MESSAGE && message.equals(OLD_BITS)) {
             return NEW_BITS;

@@ -9,7 +9,6 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
-import dev.coreos4j.ignition.internal.FieldVersions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -164,8 +163,7 @@ public final class Schemas {
         if (owner == Config.Resource.class && field.equals("httpHeaders") && version == SpecVersion.V3_0_0) {
             return false;
         }
-        SpecVersion since = FieldVersions.SINCE.get(owner.getSimpleName() + "." + field);
-        return since == null || version.compareTo(since) >= 0;
+        return version.has(owner.asSubclass(Record.class), field);
     }
 
     private static Role roleOf(Class<?> owner, String field, Role current) {

@@ -1,0 +1,45 @@
+package dev.coreos4j.ignition.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.Valid;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15: parsing, validation, writing, translation, merge and builders need nothing but this module and the
+ * Jakarta Validation API (annotations). {@link EverydayUse} runs in a class loader whose only parent is the platform
+ * loader and whose path holds the module's classes, the test classes and {@code jakarta.validation-api}: a single
+ * reference to Hibernate Validator, Jackson or networknt would end in {@link NoClassDefFoundError}.
+ */
+class RuntimeDependenciesTest {
+
+    private static URL locationOf(Class<?> type) throws Exception {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    @Test
+    void everydayUse_runsWithOnlyTheValidationApi() throws Exception {
+        URL main = locationOf(dev.coreos4j.ignition.Ignition.class);
+        URL tests = locationOf(EverydayUse.class);
+        URL api = locationOf(Valid.class);
+        assertThat(Path.of(api.toURI()).getFileName().toString()).startsWith("jakarta.validation-api");
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {main, tests, api},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> use = isolated.loadClass(EverydayUse.class.getName());
+            assertThat(use.getClassLoader()).isSameAs(isolated);
+            @SuppressWarnings("unchecked")
+            Callable<String> run = (Callable<String>) use.getConstructor().newInstance();
+            String summary = run.call();
+            assertThat(summary).startsWith("true 5 true {\"ignition\":{\"version\":\"3.1.0\"}");
+            assertThat(summary).contains("/etc/motd", "/etc/issue");
+            for (String absent : new String[] {"org.hibernate.validator.HibernateValidator",
+                    "tools.jackson.databind.ObjectMapper", "com.networknt.schema.Schema"}) {
+                assertThat(isolated.getResource(absent.replace('.', '/') + ".class")).as(absent).isNull();
+            }
+        }
+    }
+}
