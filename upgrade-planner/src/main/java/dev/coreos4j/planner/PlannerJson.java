@@ -15,12 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.coreos4j.planner.internal.json.ArrayNode;
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import dev.coreos4j.planner.internal.json.ObjectNode;
 
 /**
  * The snapshot JSON format (read) and the plan / next-step JSON formats (write). Reading is strict about types and
@@ -47,10 +46,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlannerJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private PlannerJson() {}
 
     /**
@@ -61,12 +56,10 @@ public final class PlannerJson {
     public static Snapshot readSnapshot(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(msg));
+            root = Json.parse(json);
+        } catch (JsonSyntaxException e) {
+            String where = !e.hasLocation() ? "" : " at line " + e.line() + ", column " + e.column();
+            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSnapshotException("$", "expected a JSON object");
@@ -341,10 +334,9 @@ public final class PlannerJson {
     public static MachineConfig readMachineConfig(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(msg));
+            root = Json.parse(json);
+        } catch (JsonSyntaxException e) {
+            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSnapshotException("$", "expected a JSON object");
@@ -363,7 +355,7 @@ public final class PlannerJson {
             JsonNode spec = m.get("spec");
             String sat = at + ".spec";
             if (spec == null || spec.isNull()) {
-                spec = MAPPER.createObjectNode();
+                spec = new ObjectNode();
             }
             object(spec, sat);
             return machineConfig(name, stringMap(meta.get("labels"), at + ".metadata.labels"), spec.get("config"),
@@ -388,7 +380,7 @@ public final class PlannerJson {
         if (ignition != null && !ignition.isNull()) {
             object(ignition, iat);
             dev.coreos4j.ignition.ParseResult parsed =
-                    dev.coreos4j.ignition.Ignition.parse(MAPPER.writeValueAsString(ignition));
+                    dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
             if (!parsed.isValid()) {
                 dev.coreos4j.ignition.Report.Entry e = parsed.report().errors().get(0);
                 throw new InvalidSnapshotException(ignitionPath(iat, e.path()), "invalid Ignition config: "
@@ -711,7 +703,7 @@ public final class PlannerJson {
      * @throws dev.coreos4j.ignition.IgnitionException if the Ignition config cannot be written as 3.6.0
      */
     public static String writeMachineConfig(MachineConfig mc) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         root.put("apiVersion", "machineconfiguration.openshift.io/v1");
         root.put("kind", "MachineConfig");
         ObjectNode meta = root.putObject("metadata");
@@ -734,7 +726,7 @@ public final class PlannerJson {
         if (mc.osImageURL() != null) {
             spec.put("osImageURL", mc.osImageURL());
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /**
@@ -744,7 +736,7 @@ public final class PlannerJson {
      * @throws dev.coreos4j.ignition.IgnitionException if the config cannot be written in that version
      */
     public static String writeIgnition(dev.coreos4j.ignition.Config config) {
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ignitionTree(config)) + "\n";
+        return Json.pretty(ignitionTree(config)) + "\n";
     }
 
     private static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
@@ -752,7 +744,7 @@ public final class PlannerJson {
                 .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();
         byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
-        return MAPPER.readTree(json);
+        return Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -761,7 +753,7 @@ public final class PlannerJson {
      * window) also carries {@code "start"}; a plan with {@link Plan#notes() notes} adds {@code "notes":[…]}.
      */
     public static String writePlan(Plan plan, Instant now) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         ArrayNode waves = root.putArray("waves");
         for (Wave w : plan.waves()) {
             ObjectNode o = waves.addObject();
@@ -783,7 +775,7 @@ public final class PlannerJson {
             ArrayNode notes = root.putArray("notes");
             plan.notes().forEach(notes::add);
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /**
@@ -792,7 +784,7 @@ public final class PlannerJson {
      * {@code finalizes}.
      */
     public static String writeNext(NextStep step, Snapshot snapshot) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         ArrayNode actions = root.putArray("actions");
         for (Action a : step.actions()) {
             ObjectNode o = actions.addObject();
@@ -803,7 +795,7 @@ public final class PlannerJson {
             describe(a, o);
         }
         blocked(root.putArray("blocked"), step.blocked());
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /** The one place that looks inside each action record (the sealed family's single dispatch site). */
