@@ -6,5 +6,6 @@ module dev.coreos4j.planner {
     requires tools.jackson.core;
 
     exports dev.coreos4j.planner;
+    exports dev.coreos4j.planner.cluster;
     exports dev.coreos4j.planner.graph;
 }
