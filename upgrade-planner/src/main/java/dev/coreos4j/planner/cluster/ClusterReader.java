@@ -211,7 +211,8 @@ final class ClusterReader {
         }
         JsonNode nameNode = at(o, "metadata", "name");
         if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
-            error(source, kind, null, nameNode == null ? o : nameNode, o.path() + ".metadata.name",
+            JsonNode where = nameNode != null ? nameNode : o.get("metadata") != null ? o.get("metadata") : o;
+            error(source, kind, null, where, o.path() + ".metadata.name",
                     "required field is missing or not a non-blank string");
             return;
         }
