@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code coreos4j snapshot import [--now=RFC3339] FILE...}: cluster objects to a planner snapshot. */
 @Command(
         name = "import",
+        header = "Read 'oc get … -o json' output into a planner snapshot.",
         mixinStandardHelpOptions = true,
         description = {
                 "Reads what 'oc get nodes,mcp,mc,pdb,pods,infrastructure -o json' prints (single",
