@@ -55,7 +55,7 @@ final class ClusterReader {
         for (ClusterInput in : inputs) {
             JsonNode root;
             try {
-                root = Json.parse(in.json(), true);
+                root = Json.parse(in.json(), true, ClusterReader::unread);
             } catch (JsonSyntaxException e) {
                 errorCount++;
                 problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, in.source(), null, null, "$",
@@ -176,6 +176,33 @@ final class ClusterReader {
             problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, inputs.isEmpty() ? "(none)"
                     : inputs.get(0).source(), null, null, "$", 0, 0, e.getMessage()));
             return new ClusterReadResult(null, problems);
+        }
+    }
+
+    /** Node status fields nothing here reads: skipped while parsing (a real node's status is mostly these). */
+    private static final Set<String> UNREAD_STATUS = Set.of("images", "nodeInfo", "capacity", "allocatable",
+            "addresses", "daemonEndpoints", "volumesAttached", "volumesInUse", "runtimeHandlers", "features",
+            "config");
+
+    /**
+     * What the reader never looks at, left out of the tree: unread status fields of an object (depth 1 for a single
+     * object, 3 for a list item), {@code metadata.managedFields}, and annotations other than the MCO's, the mirror-pod
+     * marker and {@link Cluster#CORDONED_BY}.
+     */
+    static boolean unread(int depth, String parentKey, String key) {
+        if (parentKey == null) {
+            return false;
+        }
+        switch (parentKey) {
+            case "status":
+                return depth <= 3 && UNREAD_STATUS.contains(key);
+            case "metadata":
+                return key.equals("managedFields");
+            case "annotations":
+                return !key.startsWith("machineconfiguration.openshift.io/") && !key.equals(Cluster.CORDONED_BY)
+                        && !key.equals("kubernetes.io/config.mirror");
+            default:
+                return false;
         }
     }
 

@@ -60,12 +60,33 @@ public final class Json {
      *         {@code rejectTrailing}) something follows the value
      */
     public static JsonNode parse(String text, boolean rejectTrailing) {
+        return parse(text, rejectTrailing, null);
+    }
+
+    /**
+     * Decides which object members a parse keeps: the parser skips the others without decoding them (they are still
+     * checked for syntax). Lets a reader of large documents build only the part it reads.
+     */
+    @FunctionalInterface
+    public interface Pruner {
+        /**
+         * Whether to leave out member {@code key} of an object that is itself member {@code parentKey} (null for an
+         * array element or the root) at {@code depth} (the root is depth 0).
+         */
+        boolean skip(int depth, String parentKey, String key);
+    }
+
+    /**
+     * {@link #parse(String, boolean)} leaving out the members {@code pruner} skips ({@code null}: keep everything).
+     * Duplicate keys are still rejected among the members kept.
+     */
+    public static JsonNode parse(String text, boolean rejectTrailing, Pruner pruner) {
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return null;
             }
-            JsonNode root = value(p, t, null, null, -1);
+            JsonNode root = value(p, t, null, null, -1, 0, pruner);
             if (rejectTrailing) {
                 JsonToken next = p.nextToken();
                 if (next != null) {
@@ -95,17 +116,22 @@ public final class Json {
         return at == null ? 0 : Math.max(0, at.getColumnNr());
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t, JsonNode parent, String key, int index) {
+    private static JsonNode value(JsonParser p, JsonToken t, JsonNode parent, String key, int index, int depth,
+                                  Pruner pruner) {
         TokenStreamLocation at = p.currentTokenLocation();
         JsonNode v;
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = new ObjectNode();
                 o.place(parent, key, index, line(at), column(at));
-                JsonToken n;
-                while ((n = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
-                    o.parsed(name, value(p, p.nextToken(), o, name, -1));
+                    JsonToken n = p.nextToken();
+                    if (pruner != null && pruner.skip(depth, key, name)) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    o.parsed(name, value(p, n, o, name, -1, depth + 1, pruner));
                 }
                 return o;
             }
@@ -115,7 +141,7 @@ public final class Json {
                 int i = 0;
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    a.add(value(p, n, a, null, i++));
+                    a.add(value(p, n, a, null, i++, depth + 1, pruner));
                 }
                 return a;
             }
