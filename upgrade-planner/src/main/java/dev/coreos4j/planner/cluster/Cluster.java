@@ -23,7 +23,8 @@ import dev.coreos4j.planner.Snapshot;
  *       {@code drain-<desiredConfig>} means drained); as a coreos4j extension the annotation {@value #CORDONED_BY}
  *       records who cordoned the node (a controller driving the planner writes {@code coreos4j} there). A node
  *       without a {@code currentConfig} annotation is not managed by the MCO yet and a Windows node never is: both
- *       are left out with a warning.</li>
+ *       are left out with a warning; a node without a {@code desiredConfig} annotation reads as working towards its
+ *       current config (MCO: not done).</li>
  *   <li><b>MachineConfigPool</b>: {@code spec.nodeSelector} for membership by {@link PoolMembership}'s rules
  *       (a node no pool can own is kept outside every pool, with a warning giving MCO's reason),
  *       {@code spec.configuration.name} as the target, {@code status.configuration.name} (when different) as the

@@ -11,21 +11,19 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
- * Reads JSON text into the internal tree with jackson-core's streaming parser (duplicate object keys rejected, every
- * value carrying its line, column and path) and writes trees with its generator: {@link #pretty} in the layout of
+ * Reads JSON text into the internal tree with jackson-core's streaming parser (duplicate object keys rejected with
+ * the location of the second one, every value carrying its line, column and path) and writes trees with its generator: {@link #pretty} in the layout of
  * Jackson's default pretty printer, {@link #compact} on one line. Thread-safe.
  */
 public final class Json {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Duplicate keys are detected by the tree itself (the parser's detector would also check skipped members). */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
         @Override
@@ -126,12 +124,16 @@ public final class Json {
                 o.place(parent, key, index, line(at), column(at));
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
+                    TokenStreamLocation nameAt = p.currentTokenLocation();
                     JsonToken n = p.nextToken();
                     if (pruner != null && pruner.skip(depth, key, name)) {
                         p.skipChildren();
                         continue;
                     }
-                    o.parsed(name, value(p, n, o, name, -1, depth + 1, pruner));
+                    if (!o.parsed(name, value(p, n, o, name, -1, depth + 1, pruner))) {
+                        throw new JsonSyntaxException("Duplicate Object property \"" + name + "\"", line(nameAt),
+                                column(nameAt));
+                    }
                 }
                 return o;
             }

@@ -87,8 +87,8 @@ public final class ObjectNode extends JsonNode {
         return a;
     }
 
-    /** Adds a parsed member (the parser has already rejected duplicate names). */
-    void parsed(String name, JsonNode value) {
-        members.put(name, value);
+    /** Adds a parsed member; false (and nothing changed) when the name is already taken. */
+    boolean parsed(String name, JsonNode value) {
+        return members.putIfAbsent(name, value) == null;
     }
 }
