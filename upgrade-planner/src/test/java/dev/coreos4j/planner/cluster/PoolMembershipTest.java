@@ -133,6 +133,27 @@ class PoolMembershipTest {
         assertThat(s.nodes().stream().map(Node::pool).filter(poolName::equals).count()).isEqualTo(expected);
     }
 
+    /**
+     * MCO's {@code ListPools} treats the {@code arbiter} pool as a custom pool: an arbiter node is its own, and a node
+     * also labelled master stays in master (helpers.go, {@code GetPoolsForNode}).
+     */
+    @org.junit.jupiter.api.Test
+    void arbiter_isACustomPoolThatMasterWinsOver() {
+        String infra = "{\"apiVersion\":\"config.openshift.io/v1\",\"kind\":\"Infrastructure\",\"metadata\":"
+                + "{\"name\":\"cluster\"},\"status\":{\"controlPlaneTopology\":\"HighlyAvailableArbiter\"}}";
+        Snapshot s = Cluster.read(NOW, infra, K8s.list(
+                K8s.pool("master", Map.of("node-role.kubernetes.io/master", ""), "rendered-master-0"),
+                K8s.pool("arbiter", Map.of("node-role.kubernetes.io/arbiter", ""), "rendered-arbiter-0"),
+                K8s.managedNode("a1", Map.of("node-role.kubernetes.io/arbiter", ""), "rendered-arbiter-0"),
+                K8s.managedNode("m1", Map.of("node-role.kubernetes.io/master", "",
+                        "node-role.kubernetes.io/arbiter", ""), "rendered-master-0"))).snapshotOrThrow();
+        assertThat(s.topology()).isEqualTo(dev.coreos4j.planner.Topology.HIGHLY_AVAILABLE_ARBITER);
+        assertThat(s.node("a1").pool()).isEqualTo("arbiter");
+        assertThat(s.node("m1").pool()).isEqualTo("master");
+        assertThat(s.pool("arbiter").controlPlane()).isFalse();
+        assertThat(s.pool("master").controlPlane()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("primaryPoolCases")
     void membership_isTheSameAsThePureFunction(String name, List<ObjectNode> pools, Map<String, String> labels,
