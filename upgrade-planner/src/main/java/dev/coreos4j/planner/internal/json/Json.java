@@ -101,11 +101,6 @@ public final class Json {
         }
     }
 
-    /** Parses UTF-8 bytes; see {@link #parse(String, boolean)}. */
-    public static JsonNode parse(byte[] utf8, boolean rejectTrailing) {
-        return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), rejectTrailing);
-    }
-
     private static int line(TokenStreamLocation at) {
         return at == null ? 0 : Math.max(0, at.getLineNr());
     }
