@@ -3,9 +3,9 @@
  */
 module dev.coreos4j.planner {
     requires transitive dev.coreos4j.ignition;   // MachineConfig and RenderedConfig.from take Ignition configs
-    requires dev.coreos4j.ostree;
-    requires tools.jackson.databind;
+    requires tools.jackson.core;
 
     exports dev.coreos4j.planner;
+    exports dev.coreos4j.planner.cluster;
     exports dev.coreos4j.planner.graph;
 }

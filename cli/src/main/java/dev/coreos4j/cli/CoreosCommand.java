@@ -9,6 +9,7 @@ import dev.coreos4j.cli.demo.DemoCommand;
 import dev.coreos4j.cli.ignition.IgnitionCommand;
 import dev.coreos4j.cli.ostree.OstreeCommand;
 import dev.coreos4j.cli.plan.PlanCommand;
+import dev.coreos4j.cli.snapshot.SnapshotCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
                 OstreeCommand.class,
                 AdminCommand.class,
                 PlanCommand.class,
+                SnapshotCommand.class,
                 DemoCommand.class,
                 HelpCommand.class,
         },

@@ -15,12 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.coreos4j.planner.internal.json.ArrayNode;
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import dev.coreos4j.planner.internal.json.ObjectNode;
 
 /**
  * The snapshot JSON format (read) and the plan / next-step JSON formats (write). Reading is strict about types and
@@ -48,10 +47,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlannerJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private PlannerJson() {}
 
     /**
@@ -62,12 +57,10 @@ public final class PlannerJson {
     public static Snapshot readSnapshot(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(msg));
+            root = Json.parse(json);
+        } catch (JsonSyntaxException e) {
+            String where = !e.hasLocation() ? "" : " at line " + e.line() + ", column " + e.column();
+            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSnapshotException("$", "expected a JSON object");
@@ -302,7 +295,8 @@ public final class PlannerJson {
     }
 
     /** Fields of the hash form of a {@code configs} entry. */
-    private static final List<String> HASH_FIELDS = List.of("files", "units", "users", "storage", "osImage");
+    private static final List<String> HASH_FIELDS = List.of("files", "units", "users", "storage", "osImage",
+            "fixed", "refused");
 
     private static RenderedConfig config(JsonNode c, String at) {
         object(c, at);
@@ -346,7 +340,8 @@ public final class PlannerJson {
                 stringList(c.get("kernelArguments"), at + ".kernelArguments"),
                 stringList(c.get("extensions"), at + ".extensions"), bool(c.get("fips"), at + ".fips", false),
                 kernelType, optString(c.get("osImage"), at + ".osImage"), stringMap(c.get("users"), at + ".users"),
-                storage);
+                storage, stringMap(c.get("fixed"), at + ".fixed"),
+                new TreeSet<>(stringList(c.get("refused"), at + ".refused")));
     }
 
     // ------------------------------------------------------------------------------------------ MachineConfigs
@@ -370,10 +365,9 @@ public final class PlannerJson {
     public static MachineConfig readMachineConfig(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(msg));
+            root = Json.parse(json);
+        } catch (JsonSyntaxException e) {
+            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSnapshotException("$", "expected a JSON object");
@@ -392,7 +386,7 @@ public final class PlannerJson {
             JsonNode spec = m.get("spec");
             String sat = at + ".spec";
             if (spec == null || spec.isNull()) {
-                spec = MAPPER.createObjectNode();
+                spec = new ObjectNode();
             }
             object(spec, sat);
             return machineConfig(name, stringMap(meta.get("labels"), at + ".metadata.labels"), spec.get("config"),
@@ -417,7 +411,7 @@ public final class PlannerJson {
         if (ignition != null && !ignition.isNull()) {
             object(ignition, iat);
             dev.coreos4j.ignition.ParseResult parsed =
-                    dev.coreos4j.ignition.Ignition.parse(MAPPER.writeValueAsString(ignition));
+                    dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
             if (!parsed.isValid()) {
                 dev.coreos4j.ignition.Report.Entry e = parsed.report().errors().get(0);
                 throw new InvalidSnapshotException(ignitionPath(iat, e.path()), "invalid Ignition config: "
@@ -740,7 +734,7 @@ public final class PlannerJson {
      * @throws dev.coreos4j.ignition.IgnitionException if the Ignition config cannot be written as 3.6.0
      */
     public static String writeMachineConfig(MachineConfig mc) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         root.put("apiVersion", "machineconfiguration.openshift.io/v1");
         root.put("kind", "MachineConfig");
         ObjectNode meta = root.putObject("metadata");
@@ -763,7 +757,7 @@ public final class PlannerJson {
         if (mc.osImageURL() != null) {
             spec.put("osImageURL", mc.osImageURL());
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /**
@@ -773,7 +767,7 @@ public final class PlannerJson {
      * @throws dev.coreos4j.ignition.IgnitionException if the config cannot be written in that version
      */
     public static String writeIgnition(dev.coreos4j.ignition.Config config) {
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ignitionTree(config)) + "\n";
+        return Json.pretty(ignitionTree(config)) + "\n";
     }
 
     private static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
@@ -781,7 +775,172 @@ public final class PlannerJson {
                 .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();
         byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
-        return MAPPER.readTree(json);
+        return Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code snapshot} as snapshot JSON, pretty-printed with a trailing newline: every field {@link #readSnapshot}
+     * reads, written explicitly (no defaults left to the reader), pools, nodes and PDBs in name order, configs in
+     * their hash form (with {@code fixed} and {@code refused} entries). {@code readSnapshot(writeSnapshot(s))}
+     * equals {@code s} with two limits of the format: disruption policies are read over MCO's defaults (a snapshot
+     * whose policies drop a default entry reads back with it), and a node with a current image but no desired image
+     * reads back with the current image as the desired one. Window start times are written to the minute.
+     */
+    public static String writeSnapshot(Snapshot snapshot) {
+        ObjectNode root = new ObjectNode();
+        root.put("now", snapshot.now().toString());
+        if (snapshot.topology() != Topology.HIGHLY_AVAILABLE) {
+            root.put("topology", snapshot.topology().jsonName());
+        }
+        if (snapshot.acceptAvailabilityLoss()) {
+            root.put("acceptAvailabilityLoss", true);
+        }
+        ArrayNode pools = root.putArray("pools");
+        for (Pool p : snapshot.pools()) {
+            ObjectNode o = pools.addObject();
+            o.put("name", p.name());
+            o.put("controlPlane", p.controlPlane());
+            budget(o, "maxUnavailable", p.maxUnavailable());
+            o.put("paused", p.paused());
+            o.put("aborted", p.aborted());
+            target(o.putObject("target"), p.target());
+            if (p.previous() != null) {
+                target(o.putObject("previous"), p.previous());
+            }
+            o.put("updateOrder", p.newestFirst() ? "NewestFirst" : "OldestFirst");
+            putIfSet(o, "deferredNode", p.deferredNode());
+            budget(o, "failureThreshold", p.failureThreshold());
+            putIfSet(o, "lockGroup", p.lockGroup());
+        }
+        ArrayNode nodes = root.putArray("nodes");
+        for (Node n : snapshot.nodes()) {
+            ObjectNode o = nodes.addObject();
+            o.put("name", n.name());
+            putIfSet(o, "pool", n.pool());
+            putIfSet(o, "zone", n.zone());
+            o.put("created", n.created().toString());
+            o.put("ready", n.ready());
+            o.put("unschedulable", n.unschedulable());
+            putIfSet(o, "cordonedBy", n.cordonedBy());
+            o.put("currentConfig", n.currentConfig());
+            o.put("desiredConfig", n.desiredConfig());
+            putIfSet(o, "currentImage", n.currentImage());
+            putIfSet(o, "desiredImage", n.desiredImage());
+            o.put("state", n.state().wireName());
+            putIfSet(o, "reason", n.reason());
+            o.put("drained", n.drained());
+            o.put("staged", n.staged());
+            ArrayNode pods = o.putArray("pods");
+            for (Pod pod : n.pods()) {
+                ObjectNode po = pods.addObject();
+                po.put("name", pod.name());
+                strings(po.putObject("labels"), pod.labels());
+            }
+        }
+        if (!snapshot.configs().isEmpty()) {
+            ObjectNode configs = root.putObject("configs");
+            for (Map.Entry<String, RenderedConfig> e : new TreeMap<>(snapshot.configs()).entrySet()) {
+                RenderedConfig c = e.getValue();
+                ObjectNode o = configs.putObject(e.getKey());
+                strings(o.putObject("files"), c.files());
+                strings(o.putObject("units"), c.units());
+                c.kernelArguments().forEach(o.putArray("kernelArguments")::add);
+                c.extensions().forEach(o.putArray("extensions")::add);
+                o.put("fips", c.fips());
+                o.put("kernelType", c.kernelType());
+                putIfSet(o, "osImage", c.osImage());
+                strings(o.putObject("users"), c.users());
+                ObjectNode storage = o.putObject("storage");
+                for (Map.Entry<String, Map<String, String>> st : new TreeMap<>(c.storage()).entrySet()) {
+                    strings(storage.putObject(st.getKey()), st.getValue());
+                }
+                if (!c.fixed().isEmpty()) {
+                    strings(o.putObject("fixed"), c.fixed());
+                }
+                if (!c.refused().isEmpty()) {
+                    c.refused().forEach(o.putArray("refused")::add);
+                }
+            }
+        }
+        ObjectNode dp = root.putObject("disruptionPolicies");
+        ArrayNode files = dp.putArray("files");
+        snapshot.policies().files().forEach((path, actions) -> {
+            ObjectNode f = files.addObject();
+            f.put("path", path);
+            actions(f.putArray("actions"), actions);
+        });
+        ArrayNode units = dp.putArray("units");
+        snapshot.policies().units().forEach((unit, actions) -> {
+            ObjectNode u = units.addObject();
+            u.put("name", unit);
+            actions(u.putArray("actions"), actions);
+        });
+        actions(dp.putArray("sshKey"), snapshot.policies().sshKey());
+        ArrayNode pdbs = root.putArray("pdbs");
+        for (Pdb pdb : snapshot.pdbs()) {
+            ObjectNode o = pdbs.addObject();
+            o.put("name", pdb.name());
+            strings(o.putObject("selector"), pdb.selector());
+            budget(o, "minAvailable", pdb.minAvailable());
+            budget(o, "maxUnavailable", pdb.maxUnavailable());
+        }
+        ArrayNode windows = root.putArray("windows");
+        for (MaintenanceWindow w : snapshot.windows()) {
+            ObjectNode o = windows.addObject();
+            ArrayNode days = o.putArray("days");
+            for (DayOfWeek d : new TreeSet<>(w.days())) {
+                String n = d.name();
+                days.add(n.charAt(0) + n.substring(1, 3).toLowerCase(Locale.ROOT));
+            }
+            o.put("start", String.format(Locale.ROOT, "%02d:%02d", w.start().getHour(), w.start().getMinute()));
+            o.put("lengthMinutes", w.lengthMinutes());
+            o.put("timeZone", w.timeZone().getId());
+            w.pools().forEach(o.putArray("pools")::add);
+        }
+        ArrayNode locks = root.putArray("locks");
+        for (LockGroup g : snapshot.locks()) {
+            ObjectNode o = locks.addObject();
+            o.put("group", g.group());
+            o.put("slots", g.slots());
+            g.holders().forEach(o.putArray("holders")::add);
+        }
+        if (snapshot.limits().maxUnavailable() != null || snapshot.limits().maxUnavailablePerZone() != null) {
+            ObjectNode o = root.putObject("limits");
+            budget(o, "maxUnavailable", snapshot.limits().maxUnavailable());
+            budget(o, "maxUnavailablePerZone", snapshot.limits().maxUnavailablePerZone());
+        }
+        return Json.pretty(root) + "\n";
+    }
+
+    private static void target(ObjectNode o, Target t) {
+        o.put("config", t.config());
+        putIfSet(o, "osImage", t.osImage());
+    }
+
+    private static void putIfSet(ObjectNode o, String name, String value) {
+        if (value != null) {
+            o.put(name, value);
+        }
+    }
+
+    private static void budget(ObjectNode o, String name, MaxUnavailable value) {
+        if (value instanceof MaxUnavailable.Count) {
+            o.put(name, ((MaxUnavailable.Count) value).value());
+        } else if (value instanceof MaxUnavailable.Percent) {
+            o.put(name, value.toString());
+        }
+    }
+
+    private static void strings(ObjectNode o, Map<String, String> values) {
+        new TreeMap<>(values).forEach(o::put);
+    }
+
+    private static void actions(ArrayNode out, List<DisruptionAction> actions) {
+        for (DisruptionAction a : actions) {
+            ObjectNode o = out.addObject();
+            o.put("type", a.type().name());
+            putIfSet(o, "unit", a.unit());
+        }
     }
 
     /**
@@ -790,7 +949,7 @@ public final class PlannerJson {
      * window) also carries {@code "start"}; a plan with {@link Plan#notes() notes} adds {@code "notes":[…]}.
      */
     public static String writePlan(Plan plan, Instant now) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         ArrayNode waves = root.putArray("waves");
         for (Wave w : plan.waves()) {
             ObjectNode o = waves.addObject();
@@ -812,7 +971,7 @@ public final class PlannerJson {
             ArrayNode notes = root.putArray("notes");
             plan.notes().forEach(notes::add);
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /**
@@ -821,7 +980,7 @@ public final class PlannerJson {
      * {@code finalizes}.
      */
     public static String writeNext(NextStep step, Snapshot snapshot) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = new ObjectNode();
         ArrayNode actions = root.putArray("actions");
         for (Action a : step.actions()) {
             ObjectNode o = actions.addObject();
@@ -832,7 +991,7 @@ public final class PlannerJson {
             describe(a, o);
         }
         blocked(root.putArray("blocked"), step.blocked());
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return Json.pretty(root) + "\n";
     }
 
     /** The one place that looks inside each action record (the sealed family's single dispatch site). */

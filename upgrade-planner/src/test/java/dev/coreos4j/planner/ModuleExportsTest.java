@@ -13,6 +13,7 @@ class ModuleExportsTest {
         assertThat(ModuleExports.descriptorOf(MaxUnavailable.class).name()).isEqualTo("dev.coreos4j.planner");
         assertThat(ModuleExports.exportedPackages(MaxUnavailable.class)).containsExactly(
                 "dev.coreos4j.planner",
+                "dev.coreos4j.planner.cluster",
                 "dev.coreos4j.planner.graph");
     }
 }

@@ -59,21 +59,35 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The snapshot JSON file.")
     Path file;
 
+    @Option(names = "--cluster", arity = "1..*", paramLabel = "FILE",
+            description = "Plan from the cluster's objects instead of a snapshot: what 'oc get"
+                    + " nodes,mcp,mc,pdb,pods,infrastructure -o json' prints (as 'coreos4j snapshot import' reads it).")
+    List<Path> cluster;
+
+    @Option(names = "--now", paramLabel = "RFC3339",
+            description = "With --cluster: the snapshot's instant. Default: the current time.")
+    String now;
+
     @Override
     public Integer call() throws IOException {
-        if (file == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
-        }
+        checkSource(spec, file, cluster, now);
         checkFormat(spec, format);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Snapshot snapshot;
-        try {
-            snapshot = read(file);
-        } catch (InvalidSnapshotException e) {
-            err.println("coreos4j: plan: " + file + ": " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+        if (cluster != null) {
+            snapshot = ClusterFiles.read(cluster, ClusterFiles.now(spec, now), err, "coreos4j: plan: ");
+            if (snapshot == null) {
+                return ExitCode.USAGE;
+            }
+        } else {
+            try {
+                snapshot = read(file);
+            } catch (InvalidSnapshotException e) {
+                err.println("coreos4j: plan: " + file + ": " + e.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
         }
         Plan plan = rollback ? Planner.rollback(snapshot) : Planner.plan(snapshot);
         if (format.equals("json")) {
@@ -83,6 +97,19 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Exactly one of a snapshot FILE and {@code --cluster FILE...}; {@code --now} only with the latter. */
+    static void checkSource(CommandSpec spec, Path file, List<Path> cluster, String now) {
+        if (file == null && cluster == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        if (file != null && cluster != null) {
+            throw new ParameterException(spec.commandLine(), "give a snapshot FILE or --cluster FILE..., not both");
+        }
+        if (now != null && cluster == null) {
+            throw new ParameterException(spec.commandLine(), "--now needs --cluster (a snapshot carries its own now)");
+        }
     }
 
     static void checkFormat(CommandSpec spec, String format) {

@@ -3,6 +3,7 @@ package dev.coreos4j.cli.plan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.coreos4j.cli.ExitCode;
@@ -36,21 +37,37 @@ public final class PlanNextCommand implements Callable<Integer> {
             description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The snapshot JSON file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The snapshot JSON file.")
     Path file;
+
+    @Option(names = "--cluster", arity = "1..*", paramLabel = "FILE",
+            description = "Plan from the cluster's objects ('oc get … -o json' output) instead of a snapshot.")
+    List<Path> cluster;
+
+    @Option(names = "--now", paramLabel = "RFC3339",
+            description = "With --cluster: the snapshot's instant. Default: the current time.")
+    String now;
 
     @Override
     public Integer call() throws IOException {
+        PlanCommand.checkSource(spec, file, cluster, now);
         PlanCommand.checkFormat(spec, format);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Snapshot snapshot;
-        try {
-            snapshot = PlanCommand.read(file);
-        } catch (InvalidSnapshotException e) {
-            err.println("coreos4j: plan next: " + file + ": " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+        if (cluster != null) {
+            snapshot = ClusterFiles.read(cluster, ClusterFiles.now(spec, now), err, "coreos4j: plan next: ");
+            if (snapshot == null) {
+                return ExitCode.USAGE;
+            }
+        } else {
+            try {
+                snapshot = PlanCommand.read(file);
+            } catch (InvalidSnapshotException e) {
+                err.println("coreos4j: plan next: " + file + ": " + e.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
         }
         NextStep step = Planner.next(snapshot);
         if (format.equals("json")) {

@@ -2,9 +2,9 @@ package dev.coreos4j.planner.graph;
 
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.coreos4j.planner.internal.json.ArrayNode;
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.ObjectNode;
 
 /**
  * The machine-readable form of a {@link PathResult}, as {@code coreos4j plan graph --format=json} prints it.
@@ -19,18 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PathResultJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private PathResultJson() {}
 
     /** The result as a pretty-printed JSON document ({@code to} is null for a newest-release request). */
     public static String write(PathRequest request, PathResult result) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(request, result));
+        return Json.pretty(tree(request, result));
     }
 
-    /** The result as a JSON tree. */
-    public static ObjectNode tree(PathRequest request, PathResult result) {
-        ObjectNode root = JSON.createObjectNode();
+    private static ObjectNode tree(PathRequest request, PathResult result) {
+        ObjectNode root = new ObjectNode();
         if (result instanceof PathResult.Found) {
             UpdatePath path = ((PathResult.Found) result).path();
             root.put("found", true);
@@ -80,7 +77,7 @@ public final class PathResultJson {
     }
 
     private static ObjectNode hop(Hop h) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = new ObjectNode();
         o.put("from", h.from());
         o.put("to", h.to());
         o.put("kind", h.kind().name());

@@ -10,12 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 
 /**
  * Reads update graphs as the update services serve them ({@code Accept: application/json}):
@@ -36,11 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  * value. Thread-safe.
  */
 public final class UpdateGraphReader {
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private UpdateGraphReader() {}
 
@@ -63,13 +55,11 @@ public final class UpdateGraphReader {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String message = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
+            root = Json.parse(json, true);
+        } catch (JsonSyntaxException e) {
+            String message = e.getMessage() == null ? "not valid JSON" : e.getMessage();
             return new GraphReadResult(null, List.of(new GraphProblem("$", "graph.json.syntax",
-                    "not valid JSON: " + firstLine(message), at == null ? 0 : Math.max(0, at.getLineNr()),
-                    at == null ? 0 : Math.max(0, at.getColumnNr()))));
+                    "not valid JSON: " + firstLine(message), e.line(), e.column())));
         }
         return new Walk().graph(root);
     }
