@@ -13,9 +13,9 @@ import dev.coreos4j.planner.Snapshot;
  * <ul>
  *   <li><b>Node</b>: {@code metadata.name}; the MCD annotations {@value #CURRENT_CONFIG}, {@value #DESIRED_CONFIG},
  *       {@value #STATE} ({@code Done}, {@code Working}, {@code Rebooting}, {@code Degraded}, {@code Unreconcilable};
- *       {@code Rebooting} and a missing state are read as {@code Working}: MCO counts both as not done and not
- *       failing), {@value #REASON}, {@value #CURRENT_IMAGE} and {@value #DESIRED_IMAGE} (an absent annotation is
- *       {@code null}, an empty one the empty string: MCO tells them apart); readiness as MCO's
+ *       a missing state is read as {@code Working}: MCO counts it as not done and not failing),
+ *       {@value #REASON}, {@value #CURRENT_IMAGE} and {@value #DESIRED_IMAGE} (an absent annotation is {@code null},
+ *       no image; an empty one is read as absent, with a warning); readiness as MCO's
  *       {@code LayeredNodeState.CheckNodeReady} (condition {@code Ready} must be {@code True}, {@code DiskPressure}
  *       and {@code NetworkUnavailable} must be {@code False}; other conditions and absent ones do not matter);
  *       {@code spec.unschedulable}; the zone label {@value #ZONE_LABEL}; {@code metadata.creationTimestamp}

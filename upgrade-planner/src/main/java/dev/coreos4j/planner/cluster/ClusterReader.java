@@ -458,8 +458,10 @@ final class ClusterReader {
                     state = NodeState.DONE;
                     break;
                 case "Working":
-                case "Rebooting":
                     state = NodeState.WORKING;
+                    break;
+                case "Rebooting":
+                    state = NodeState.REBOOTING;
                     break;
                 case "Degraded":
                     state = NodeState.DEGRADED;
@@ -503,7 +505,21 @@ final class ClusterReader {
         List<Pod> pods = new ArrayList<>(podsByNode.getOrDefault(o.name(), List.of()));
         return new Node(o.name(), m.primary(), labels.get(Cluster.ZONE_LABEL), created, ready, unschedulable,
                 cordonedBy == null || cordonedBy.isEmpty() ? null : cordonedBy, current, desired,
-                ann.get(Cluster.CURRENT_IMAGE), ann.get(Cluster.DESIRED_IMAGE), state, reason, drained, false, pods);
+                image(o, annNode, ann, Cluster.CURRENT_IMAGE), image(o, annNode, ann, Cluster.DESIRED_IMAGE), state, reason, drained, false, pods);
+    }
+
+    /**
+     * An image annotation. The planner's model has one "no image" (null); an annotation present but empty is read as
+     * absent, with a warning, because MCO's {@code isNodeImageDone} tells the two apart only in states MCO itself never
+     * writes (an empty desired image on a node that never had one).
+     */
+    private String image(Obj o, JsonNode annNode, Map<String, String> ann, String key) {
+        String value = ann.get(key);
+        if (value != null && value.isEmpty()) {
+            warn(o, annNode.get(key), "empty " + key + " annotation read as absent (no image)");
+            return null;
+        }
+        return value;
     }
 
     /** MCO's {@code CheckNodeReady} over the conditions: Ready must be True, DiskPressure and NetworkUnavailable False. */

@@ -63,7 +63,7 @@ class ClusterTest {
     @Test
     void state_readsEveryMcdState() {
         Map<String, NodeState> expected = Map.of("Done", NodeState.DONE, "Working", NodeState.WORKING,
-                "Rebooting", NodeState.WORKING, "Degraded", NodeState.DEGRADED,
+                "Rebooting", NodeState.REBOOTING, "Degraded", NodeState.DEGRADED,
                 "Unreconcilable", NodeState.UNRECONCILABLE, "", NodeState.WORKING);
         expected.forEach((text, state) -> {
             Node n = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
@@ -77,7 +77,7 @@ class ClusterTest {
     }
 
     @Test
-    void images_keepAbsentAndEmptyApart() {
+    void images_emptyAnnotationReadsAsAbsent_leavingImageModeAsMco() {
         Node absent = only(workerPool(), K8s.managedNode("w1", WORKER, "rendered-worker-a"));
         assertThat(absent.currentImage()).isNull();
         assertThat(absent.desiredImage()).isNull();
@@ -85,7 +85,8 @@ class ClusterTest {
                 Cluster.DESIRED_CONFIG, "rendered-worker-a", Cluster.STATE, "Done",
                 Cluster.CURRENT_IMAGE, "quay.io/os@sha256:aa", Cluster.DESIRED_IMAGE, "")));
         assertThat(empty.currentImage()).isEqualTo("quay.io/os@sha256:aa");
-        assertThat(empty.desiredImage()).isEmpty();
+        assertThat(empty.desiredImage()).as("no image").isNull();
+        assertThat(empty.isDone()).as("MCO's isNodeImageDone: an empty desired image is not done").isFalse();
     }
 
     @Test
