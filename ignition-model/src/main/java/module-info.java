@@ -2,9 +2,10 @@
  * Typed, immutable Ignition configs: parse, validate, translate between spec versions, merge and write.
  */
 module dev.coreos4j.ignition {
-    requires tools.jackson.databind;
+    requires transitive tools.jackson.databind;   // Schemas returns ObjectNode
     requires com.networknt.schema;
-    requires jakarta.validation;
+    // The model's records carry the Jakarta Validation constraint annotations: part of the API.
+    requires transitive jakarta.validation;
     requires org.hibernate.validator;
     requires java.logging;
 

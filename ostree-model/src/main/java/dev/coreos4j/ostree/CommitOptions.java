@@ -72,6 +72,8 @@ public record CommitOptions(Optional<String> branch, String subject, String body
         private String branch;
         private String subject = "";
         private String body = "";
+
+        private Builder() {}
         private Long timestamp;
         private Integer ownerUid;
         private Integer ownerGid;

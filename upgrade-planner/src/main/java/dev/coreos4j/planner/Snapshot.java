@@ -13,6 +13,9 @@ import java.util.Set;
  * Everything the planner knows at one instant. Immutable; lists are copied and sorted by name, so a snapshot is a
  * function of the <em>sets</em> it is given, never of their order.
  *
+ * <p>The canonical constructor throws {@code IllegalArgumentException} naming the offending entry when names
+ * repeat or references dangle.
+ *
  * @param now      the instant of observation (the planner has no clock)
  * @param pools    pools, unique names
  * @param nodes    nodes, unique names, each in a listed pool or in none
@@ -26,7 +29,6 @@ import java.util.Set;
  * @param topology the control-plane topology (see {@link Topology} for what each one changes)
  * @param acceptAvailabilityLoss the explicit opt-in to disrupt the only node of a {@link Topology#SINGLE_REPLICA}
  *                 cluster; without it that node is blocked with {@link Reason#AvailabilityLoss}
- * @throws IllegalArgumentException naming the offending entry when names repeat or references dangle
  */
 public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
                        DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows,

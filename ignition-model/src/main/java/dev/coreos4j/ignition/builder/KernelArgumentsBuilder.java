@@ -9,6 +9,8 @@ public final class KernelArgumentsBuilder {
     private final List<String> shouldExist = new ArrayList<>();
     private final List<String> shouldNotExist = new ArrayList<>();
 
+    private KernelArgumentsBuilder() {}
+
     public static KernelArgumentsBuilder create() {
         return new KernelArgumentsBuilder();
     }

@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
+import java.util.Objects;
 
 /**
  * Builds a {@link Config.Partition}; it is validated when its {@link DiskBuilder} builds. Not thread-safe.
@@ -16,6 +17,8 @@ public final class PartitionBuilder {
     private Boolean shouldExist;
     private Boolean resize;
 
+    private PartitionBuilder() {}
+
     /** A partition with number {@code number} (0 = next free slot). */
     public static PartitionBuilder number(long number) {
         PartitionBuilder b = new PartitionBuilder();
@@ -25,6 +28,7 @@ public final class PartitionBuilder {
 
     /** A partition identified by its GPT label (number 0 = next free slot). */
     public static PartitionBuilder labelled(String label) {
+        Objects.requireNonNull(label, "label");
         return new PartitionBuilder().label(label);
     }
 

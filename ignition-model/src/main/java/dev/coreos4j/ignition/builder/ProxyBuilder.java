@@ -10,6 +10,8 @@ public final class ProxyBuilder {
     private String httpsProxy;
     private final List<String> noProxy = new ArrayList<>();
 
+    private ProxyBuilder() {}
+
     public static ProxyBuilder create() {
         return new ProxyBuilder();
     }

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds a {@link Config.Resource} (file contents, appended fragment, merge/replace reference, CA bundle, LUKS key
@@ -14,8 +15,11 @@ public final class ResourceBuilder {
     private String hash;
     private final List<Config.HttpHeader> headers = new ArrayList<>();
 
+    private ResourceBuilder() {}
+
     /** A builder for a resource at {@code source} (a URL: http, https, tftp, s3, gs, arn or data). */
     public static ResourceBuilder of(String source) {
+        Objects.requireNonNull(source, "source");
         return new ResourceBuilder().source(source);
     }
 
