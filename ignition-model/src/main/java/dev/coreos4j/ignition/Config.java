@@ -18,10 +18,10 @@ import java.util.List;
  * never null (a null argument becomes an empty list) and never contain null; nested objects are never null (a null
  * argument becomes the empty object, like Ignition's non-pointer structs); list keys ({@code path}, {@code name},
  * {@code device}, {@code url}) are never null (null becomes {@code ""}, as Go decodes an absent key). Record
- * components are in Ignition's field order, which is also the key order of {@link Ignition#write written} JSON.
+ * components are in Ignition's field order, which is also the key order of {@link dev.coreos4j.ignition.Ignition#write written} JSON.
  *
  * <p>Field-local constraints carry Jakarta Bean Validation annotations with Ignition's messages; {@link
- * Ignition#validate(Config)} evaluates them together with the cross-field rules.
+ * dev.coreos4j.ignition.Ignition#validate(Config)} evaluates them together with the cross-field rules.
  *
  * @param ignition        the {@code ignition} section (version, config references, proxy, TLS, timeouts)
  * @param kernelArguments kernel arguments to ensure present or absent (spec 3.3.0+)
@@ -41,6 +41,16 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         passwd = passwd == null ? Passwd.EMPTY : passwd;
         storage = storage == null ? Storage.EMPTY : storage;
         systemd = systemd == null ? Systemd.EMPTY : systemd;
+    }
+
+    /**
+     * A {@link dev.coreos4j.ignition.builder.ConfigBuilder} holding every part of this config, to edit and build
+     * again; the same as {@code ConfigBuilder.from(this)}.
+     *
+     * @return a new builder; changes to it never touch this (immutable) config
+     */
+    public dev.coreos4j.ignition.builder.ConfigBuilder toBuilder() {
+        return dev.coreos4j.ignition.builder.ConfigBuilder.from(this);
     }
 
     /** A copy with {@code ignition.version} replaced. */

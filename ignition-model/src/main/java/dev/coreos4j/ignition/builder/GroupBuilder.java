@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.PasswdGroup}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class GroupBuilder {
@@ -17,6 +18,7 @@ public final class GroupBuilder {
 
     /** A builder for the group {@code name}. */
     public static GroupBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new GroupBuilder(name);
     }
 

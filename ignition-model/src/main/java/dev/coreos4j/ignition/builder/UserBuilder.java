@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.PasswdUser}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class UserBuilder {
@@ -27,6 +28,7 @@ public final class UserBuilder {
 
     /** A builder for the user {@code name}. */
     public static UserBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new UserBuilder(name);
     }
 
