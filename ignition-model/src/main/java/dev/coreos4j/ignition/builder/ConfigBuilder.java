@@ -170,6 +170,7 @@ public final class ConfigBuilder {
         return certificateAuthority(bundle.buildUnchecked());
     }
 
+    /** Sets {@code ignition.proxy}. */
     public ConfigBuilder proxy(ProxyBuilder proxy) {
         this.proxy = proxy.build();
         return this;
@@ -182,68 +183,82 @@ public final class ConfigBuilder {
         return this;
     }
 
+    /** Sets {@code kernelArguments} (spec 3.3.0+). */
     public ConfigBuilder kernelArguments(KernelArgumentsBuilder arguments) {
         this.kernelArguments = arguments.build();
         return this;
     }
 
+    /** Adds a user to {@code passwd.users}. */
     public ConfigBuilder user(UserBuilder user) {
         return user(user.build());
     }
 
+    /** Adds a user to {@code passwd.users}. */
     public ConfigBuilder user(Config.PasswdUser user) {
         users.add(user);
         return this;
     }
 
+    /** Adds a group to {@code passwd.groups}. */
     public ConfigBuilder group(GroupBuilder group) {
         groups.add(group.build());
         return this;
     }
 
+    /** Adds a file to {@code storage.files}. */
     public ConfigBuilder file(FileBuilder file) {
         return file(file.build());
     }
 
+    /** Adds a file to {@code storage.files}. */
     public ConfigBuilder file(Config.File file) {
         files.add(file);
         return this;
     }
 
+    /** Adds a directory to {@code storage.directories}. */
     public ConfigBuilder directory(DirectoryBuilder directory) {
         directories.add(directory.build());
         return this;
     }
 
+    /** Adds a link to {@code storage.links}. */
     public ConfigBuilder link(LinkBuilder link) {
         links.add(link.build());
         return this;
     }
 
+    /** Adds a disk to {@code storage.disks}. */
     public ConfigBuilder disk(DiskBuilder disk) {
         disks.add(disk.build());
         return this;
     }
 
+    /** Adds a RAID array to {@code storage.raid}. */
     public ConfigBuilder raid(RaidBuilder array) {
         raid.add(array.build());
         return this;
     }
 
+    /** Adds a LUKS volume to {@code storage.luks} (spec 3.2.0+). */
     public ConfigBuilder luks(LuksBuilder volume) {
         luks.add(volume.build());
         return this;
     }
 
+    /** Adds a filesystem to {@code storage.filesystems}. */
     public ConfigBuilder filesystem(FilesystemBuilder filesystem) {
         filesystems.add(filesystem.build());
         return this;
     }
 
+    /** Adds a unit to {@code systemd.units}. */
     public ConfigBuilder unit(UnitBuilder unit) {
         return unit(unit.build());
     }
 
+    /** Adds a unit to {@code systemd.units}. */
     public ConfigBuilder unit(Config.Unit unit) {
         units.add(unit);
         return this;

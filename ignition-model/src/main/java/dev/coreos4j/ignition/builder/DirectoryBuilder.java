@@ -40,26 +40,31 @@ public final class DirectoryBuilder {
         return this;
     }
 
+    /** Sets the directory's {@code overwrite}. */
     public DirectoryBuilder overwrite(boolean overwrite) {
         this.overwrite = overwrite;
         return this;
     }
 
+    /** Sets the owner by name, {@code user.name}. */
     public DirectoryBuilder user(String name) {
         this.user = name;
         return this;
     }
 
+    /** Sets the owner by id, {@code user.id}. */
     public DirectoryBuilder uid(long id) {
         this.uid = id;
         return this;
     }
 
+    /** Sets the group by name, {@code group.name}. */
     public DirectoryBuilder group(String name) {
         this.group = name;
         return this;
     }
 
+    /** Sets the group by id, {@code group.id}. */
     public DirectoryBuilder gid(long id) {
         this.gid = id;
         return this;

@@ -21,16 +21,19 @@ public final class DiskBuilder {
         return new DiskBuilder(device);
     }
 
+    /** Sets the disk's {@code wipeTable}. */
     public DiskBuilder wipeTable(boolean value) {
         this.wipeTable = value;
         return this;
     }
 
+    /** Adds a partition to the disk's {@code partitions}. */
     public DiskBuilder partition(PartitionBuilder partition) {
         partitions.add(partition.build());
         return this;
     }
 
+    /** Adds a partition to the disk's {@code partitions}. */
     public DiskBuilder partition(Config.Partition partition) {
         partitions.add(partition);
         return this;

@@ -107,26 +107,31 @@ public final class FileBuilder {
         return this;
     }
 
+    /** Sets the file's {@code overwrite}. */
     public FileBuilder overwrite(boolean overwrite) {
         this.overwrite = overwrite;
         return this;
     }
 
+    /** Sets the owner by name, {@code user.name}. */
     public FileBuilder user(String name) {
         this.user = name;
         return this;
     }
 
+    /** Sets the owner by id, {@code user.id}. */
     public FileBuilder uid(long id) {
         this.uid = id;
         return this;
     }
 
+    /** Sets the group by name, {@code group.name}. */
     public FileBuilder group(String name) {
         this.group = name;
         return this;
     }
 
+    /** Sets the group by id, {@code group.id}. */
     public FileBuilder gid(long id) {
         this.gid = id;
         return this;

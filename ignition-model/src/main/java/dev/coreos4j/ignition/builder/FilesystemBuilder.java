@@ -35,16 +35,19 @@ public final class FilesystemBuilder {
         return this;
     }
 
+    /** Sets the filesystem's {@code label}. */
     public FilesystemBuilder label(String label) {
         this.label = label;
         return this;
     }
 
+    /** Sets the filesystem's {@code uuid}. */
     public FilesystemBuilder uuid(String uuid) {
         this.uuid = uuid;
         return this;
     }
 
+    /** Sets the filesystem's {@code wipeFilesystem}. */
     public FilesystemBuilder wipeFilesystem(boolean value) {
         this.wipeFilesystem = value;
         return this;

@@ -22,11 +22,13 @@ public final class GroupBuilder {
         return new GroupBuilder(name);
     }
 
+    /** Sets the group's {@code gid}. */
     public GroupBuilder gid(long gid) {
         this.gid = gid;
         return this;
     }
 
+    /** Sets the group's {@code passwordHash}. */
     public GroupBuilder passwordHash(String passwordHash) {
         this.passwordHash = passwordHash;
         return this;
@@ -38,6 +40,7 @@ public final class GroupBuilder {
         return this;
     }
 
+    /** Sets the group's {@code system}. */
     public GroupBuilder system(boolean value) {
         this.system = value;
         return this;

@@ -11,6 +11,7 @@ public final class KernelArgumentsBuilder {
 
     private KernelArgumentsBuilder() {}
 
+    /** A builder with no arguments. */
     public static KernelArgumentsBuilder create() {
         return new KernelArgumentsBuilder();
     }

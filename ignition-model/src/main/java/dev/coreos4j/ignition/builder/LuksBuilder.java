@@ -34,16 +34,19 @@ public final class LuksBuilder {
         return new LuksBuilder(name, device);
     }
 
+    /** Sets the LUKS volume's {@code label}. */
     public LuksBuilder label(String label) {
         this.label = label;
         return this;
     }
 
+    /** Sets the LUKS volume's {@code uuid}. */
     public LuksBuilder uuid(String uuid) {
         this.uuid = uuid;
         return this;
     }
 
+    /** Sets the LUKS volume's {@code wipeVolume}. */
     public LuksBuilder wipeVolume(boolean value) {
         this.wipeVolume = value;
         return this;

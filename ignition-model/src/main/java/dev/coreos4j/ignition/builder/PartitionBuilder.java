@@ -32,6 +32,7 @@ public final class PartitionBuilder {
         return new PartitionBuilder().label(label);
     }
 
+    /** Sets the partition's {@code label}. */
     public PartitionBuilder label(String label) {
         this.label = label;
         return this;
@@ -43,6 +44,7 @@ public final class PartitionBuilder {
         return this;
     }
 
+    /** Sets the partition's {@code startMiB}. */
     public PartitionBuilder startMiB(long start) {
         this.startMiB = start;
         return this;
@@ -54,16 +56,19 @@ public final class PartitionBuilder {
         return this;
     }
 
+    /** Sets the partition's {@code guid}. */
     public PartitionBuilder guid(String guid) {
         this.guid = guid;
         return this;
     }
 
+    /** Sets the partition's {@code wipePartitionEntry}. */
     public PartitionBuilder wipePartitionEntry(boolean value) {
         this.wipePartitionEntry = value;
         return this;
     }
 
+    /** Sets the partition's {@code shouldExist}. */
     public PartitionBuilder shouldExist(boolean value) {
         this.shouldExist = value;
         return this;

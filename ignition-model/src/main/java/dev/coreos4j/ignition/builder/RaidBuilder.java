@@ -31,6 +31,7 @@ public final class RaidBuilder {
         return this;
     }
 
+    /** Sets the RAID array's {@code spares}. */
     public RaidBuilder spares(long spares) {
         this.spares = spares;
         return this;

@@ -23,6 +23,7 @@ public final class ResourceBuilder {
         return new ResourceBuilder().source(source);
     }
 
+    /** Sets the resource's {@code source} URL. */
     public ResourceBuilder source(String source) {
         this.source = source;
         return this;

@@ -41,11 +41,13 @@ public final class UnitBuilder {
         return this;
     }
 
+    /** Sets the unit's {@code enabled}. */
     public UnitBuilder enabled(boolean enabled) {
         this.enabled = enabled;
         return this;
     }
 
+    /** Sets the unit's {@code mask}. */
     public UnitBuilder mask(boolean mask) {
         this.mask = mask;
         return this;
