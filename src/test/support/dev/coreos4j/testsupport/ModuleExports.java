@@ -14,8 +14,14 @@ public final class ModuleExports {
 
     private ModuleExports() {}
 
-    /** The descriptor of the module whose classes hold {@code anchor}. */
+    /**
+     * The descriptor of the module whose classes hold {@code anchor}: the runtime module's when the tests run on the
+     * module path (surefire patches them into it), else the compiled {@code module-info.class} beside the classes.
+     */
     public static ModuleDescriptor descriptorOf(Class<?> anchor) {
+        if (anchor.getModule().isNamed()) {
+            return anchor.getModule().getDescriptor();
+        }
         try {
             Path classes = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path info = Files.isDirectory(classes) ? classes.resolve("module-info.class") : null;

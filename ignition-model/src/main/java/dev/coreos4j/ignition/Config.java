@@ -18,10 +18,10 @@ import java.util.List;
  * never null (a null argument becomes an empty list) and never contain null; nested objects are never null (a null
  * argument becomes the empty object, like Ignition's non-pointer structs); list keys ({@code path}, {@code name},
  * {@code device}, {@code url}) are never null (null becomes {@code ""}, as Go decodes an absent key). Record
- * components are in Ignition's field order, which is also the key order of {@link Ignition#write written} JSON.
+ * components are in Ignition's field order, which is also the key order of {@link dev.coreos4j.ignition.Ignition#write written} JSON.
  *
  * <p>Field-local constraints carry Jakarta Bean Validation annotations with Ignition's messages; {@link
- * Ignition#validate(Config)} evaluates them together with the cross-field rules.
+ * dev.coreos4j.ignition.Ignition#validate(Config)} evaluates them together with the cross-field rules.
  *
  * @param ignition        the {@code ignition} section (version, config references, proxy, TLS, timeouts)
  * @param kernelArguments kernel arguments to ensure present or absent (spec 3.3.0+)
@@ -41,6 +41,16 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
         passwd = passwd == null ? Passwd.EMPTY : passwd;
         storage = storage == null ? Storage.EMPTY : storage;
         systemd = systemd == null ? Systemd.EMPTY : systemd;
+    }
+
+    /**
+     * A {@link dev.coreos4j.ignition.builder.ConfigBuilder} holding every part of this config, to edit and build
+     * again; the same as {@code ConfigBuilder.from(this)}.
+     *
+     * @return a new builder; changes to it never touch this (immutable) config
+     */
+    public dev.coreos4j.ignition.builder.ConfigBuilder toBuilder() {
+        return dev.coreos4j.ignition.builder.ConfigBuilder.from(this);
     }
 
     /** A copy with {@code ignition.version} replaced. */
@@ -65,6 +75,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      */
     public record Ignition(@Valid IgnitionConfig config, @Valid Proxy proxy, @Valid Security security,
                            @Valid Timeouts timeouts, String version) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Ignition EMPTY = new Ignition(null, null, null, null, null);
 
         public Ignition {
@@ -83,6 +94,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param replace a config to fetch that replaces this one
      */
     public record IgnitionConfig(List<@Valid Resource> merge, @Valid Resource replace) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final IgnitionConfig EMPTY = new IgnitionConfig(null, null);
 
         public IgnitionConfig {
@@ -99,6 +111,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param noProxy    hosts not proxied
      */
     public record Proxy(String httpProxy, String httpsProxy, List<String> noProxy) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Proxy EMPTY = new Proxy(null, null, null);
 
         public Proxy {
@@ -108,6 +121,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** {@code ignition.security}. @param tls TLS settings */
     public record Security(@Valid Tls tls) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Security EMPTY = new Security(null);
 
         public Security {
@@ -117,6 +131,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** {@code ignition.security.tls}. @param certificateAuthorities extra CA bundles (key: {@code source}) */
     public record Tls(List<@Valid Resource> certificateAuthorities) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Tls EMPTY = new Tls(null);
 
         public Tls {
@@ -131,6 +146,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param httpTotal           total time per request (default 0 = unlimited)
      */
     public record Timeouts(Long httpResponseHeaders, Long httpTotal) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Timeouts EMPTY = new Timeouts(null, null);
     }
 
@@ -145,6 +161,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
     public record Resource(
             @Pattern(regexp = "|gzip", message = "invalid compression method") String compression,
             List<@Valid HttpHeader> httpHeaders, String source, @Valid Verification verification) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Resource EMPTY = new Resource(null, null, null, null);
 
         public Resource {
@@ -168,6 +185,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** Resource verification. @param hash {@code sha512-<hex>} or (3.1.0+) {@code sha256-<hex>} */
     public record Verification(String hash) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Verification EMPTY = new Verification(null);
     }
 
@@ -180,6 +198,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param shouldNotExist arguments to ensure absent
      */
     public record KernelArguments(List<String> shouldExist, List<String> shouldNotExist) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final KernelArguments EMPTY = new KernelArguments(null, null);
 
         public KernelArguments {
@@ -190,6 +209,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** {@code passwd}. @param groups groups (key: name) @param users users (key: name) */
     public record Passwd(List<@Valid PasswdGroup> groups, List<@Valid PasswdUser> users) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Passwd EMPTY = new Passwd(null, null);
 
         public Passwd {
@@ -258,6 +278,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
     public record Storage(List<@Valid Directory> directories, List<@Valid Disk> disks, List<@Valid File> files,
                           List<@Valid Filesystem> filesystems, List<@Valid Link> links, List<@Valid Luks> luks,
                           List<@Valid Raid> raid) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Storage EMPTY = new Storage(null, null, null, null, null, null, null);
 
         public Storage {
@@ -273,11 +294,13 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** Owner of a node by id or name (not both). @param id uid @param name user name */
     public record NodeUser(Long id, String name) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final NodeUser EMPTY = new NodeUser(null, null);
     }
 
     /** Group of a node by id or name (not both). @param id gid @param name group name */
     public record NodeGroup(Long id, String name) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final NodeGroup EMPTY = new NodeGroup(null, null);
     }
 
@@ -438,6 +461,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** IBM Crypto Express (spec 3.5.0+). @param enabled use a CEX secure key */
     public record Cex(Boolean enabled) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Cex EMPTY = new Cex(null);
     }
 
@@ -450,6 +474,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param tpm2      bind to the TPM2
      */
     public record Clevis(@Valid ClevisCustom custom, List<@Valid Tang> tang, Long threshold, Boolean tpm2) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Clevis EMPTY = new Clevis(null, null, null, null);
 
         public Clevis {
@@ -466,6 +491,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param pin          pin name ({@code tpm2 tang sss} up to 3.5.0; any non-empty name from 3.6.0)
      */
     public record ClevisCustom(String config, Boolean needsNetwork, String pin) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final ClevisCustom EMPTY = new ClevisCustom(null, null, null);
     }
 
@@ -504,6 +530,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
 
     /** {@code systemd}. @param units units (key: name) */
     public record Systemd(List<@Valid Unit> units) {
+        /** The empty value: every optional field absent, every list empty. */
         public static final Systemd EMPTY = new Systemd(null);
 
         public Systemd {

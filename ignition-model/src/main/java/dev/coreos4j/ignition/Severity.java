@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How serious a {@link Report.Entry} is: errors make a config invalid, warnings do not. */
 public enum Severity {
+    /** A problem that makes the config invalid. */
     ERROR,
+    /** A problem reported while the config stays valid. */
     WARNING;
 
     /** {@code "error"} or {@code "warning"}, as Ignition prints it. */

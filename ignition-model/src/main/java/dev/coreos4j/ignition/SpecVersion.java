@@ -12,13 +12,21 @@ import java.util.Optional;
  * read only, as Ignition 2.26 does.
  */
 public enum SpecVersion {
+    /** Spec 3.0.0. */
     V3_0_0(3, 0, 0, false),
+    /** Spec 3.1.0. */
     V3_1_0(3, 1, 0, false),
+    /** Spec 3.2.0. */
     V3_2_0(3, 2, 0, false),
+    /** Spec 3.3.0. */
     V3_3_0(3, 3, 0, false),
+    /** Spec 3.4.0. */
     V3_4_0(3, 4, 0, false),
+    /** Spec 3.5.0. */
     V3_5_0(3, 5, 0, false),
+    /** Spec 3.6.0. */
     V3_6_0(3, 6, 0, false),
+    /** Spec 3.7.0-experimental (accepted by Ignition only when built for it; same shape as 3.6.0 here). */
     V3_7_0_EXPERIMENTAL(3, 7, 0, true);
 
     private final int major;
@@ -59,14 +67,17 @@ public enum SpecVersion {
         return Arrays.stream(values()).filter(v -> v.toString().equals(text)).findFirst();
     }
 
+    /** The major version number (3). */
     public int major() {
         return major;
     }
 
+    /** The minor version number. */
     public int minor() {
         return minor;
     }
 
+    /** The patch version number. */
     public int patch() {
         return patch;
     }

@@ -14,4 +14,11 @@ class ModuleExportsTest {
         assertThat(ModuleExports.exportedPackages(SpecVersion.class)).containsExactly(
                 "dev.coreos4j.ignition", "dev.coreos4j.ignition.builder", "dev.coreos4j.ignition.merge");
     }
+
+    /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */
+    @Test
+    void tests_runInsideTheNamedModule() {
+        assertThat(ModuleExportsTest.class.getModule().isNamed()).isTrue();
+        assertThat(ModuleExportsTest.class.getModule()).isSameAs(SpecVersion.class.getModule());
+    }
 }

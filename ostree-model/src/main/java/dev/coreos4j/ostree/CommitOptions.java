@@ -45,7 +45,14 @@ public record CommitOptions(Optional<String> branch, String subject, String body
      */
     public record Parent(Kind kind, Optional<Checksum> checksum) {
         /** Where the parent comes from. */
-        public enum Kind { BRANCH_HEAD, NONE, EXPLICIT }
+        public enum Kind {
+            /** The branch's current head (none for a new branch). */
+            BRANCH_HEAD,
+            /** No parent. */
+            NONE,
+            /** The commit in {@link Parent#checksum()}. */
+            EXPLICIT
+        }
 
         public Parent {
             Objects.requireNonNull(kind, "kind");
@@ -55,14 +62,18 @@ public record CommitOptions(Optional<String> branch, String subject, String body
             }
         }
 
+        /** The parent is the branch's current head (none for a new branch), as {@code ostree commit} does. */
         public static final Parent BRANCH_HEAD = new Parent(Kind.BRANCH_HEAD, Optional.empty());
+        /** No parent ({@code --parent=none}). */
         public static final Parent NONE = new Parent(Kind.NONE, Optional.empty());
 
+        /** An explicit parent commit ({@code --parent=CHECKSUM}). */
         public static Parent of(Checksum commit) {
             return new Parent(Kind.EXPLICIT, Optional.of(commit));
         }
     }
 
+    /** A builder with the defaults named on {@link Builder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +83,8 @@ public record CommitOptions(Optional<String> branch, String subject, String body
         private String branch;
         private String subject = "";
         private String body = "";
+
+        private Builder() {}
         private Long timestamp;
         private Integer ownerUid;
         private Integer ownerGid;
@@ -80,41 +93,49 @@ public record CommitOptions(Optional<String> branch, String subject, String body
         private Parent parent = Parent.BRANCH_HEAD;
         private boolean bindings = true;
 
+        /** The branch whose ref the commit moves ({@code -b}); none: the commit is made but no ref moves. */
         public Builder branch(String branch) {
             this.branch = branch;
             return this;
         }
 
+        /** The commit subject ({@code -s}). */
         public Builder subject(String subject) {
             this.subject = Objects.requireNonNull(subject, "subject");
             return this;
         }
 
+        /** The commit body ({@code -m}). */
         public Builder body(String body) {
             this.body = Objects.requireNonNull(body, "body");
             return this;
         }
 
+        /** The commit timestamp ({@code --timestamp}), whole seconds since the epoch, UTC. */
         public Builder timestamp(long epochSeconds) {
             this.timestamp = epochSeconds;
             return this;
         }
 
+        /** The commit timestamp ({@code --timestamp}), whole seconds since the epoch, UTC. */
         public Builder timestamp(Instant time) {
             this.timestamp = time.getEpochSecond();
             return this;
         }
 
+        /** Every file and directory gets this uid ({@code --owner-uid}). */
         public Builder ownerUid(int uid) {
             this.ownerUid = uid;
             return this;
         }
 
+        /** Every file and directory gets this gid ({@code --owner-gid}). */
         public Builder ownerGid(int gid) {
             this.ownerGid = gid;
             return this;
         }
 
+        /** Whether extended attributes are left out ({@code --no-xattrs}). */
         public Builder noXattrs(boolean noXattrs) {
             this.noXattrs = noXattrs;
             return this;
@@ -131,6 +152,7 @@ public record CommitOptions(Optional<String> branch, String subject, String body
             return this;
         }
 
+        /** Where the parent comes from (default {@link Parent#BRANCH_HEAD}). */
         public Builder parent(Parent parent) {
             this.parent = Objects.requireNonNull(parent, "parent");
             return this;

@@ -10,6 +10,7 @@ public final class CorruptObjectException extends IOException {
     private final transient Checksum checksum;
     private final ObjectType type;
 
+    /** An object that is missing, unreadable or does not hash to its name. */
     public CorruptObjectException(Checksum checksum, ObjectType type, String message) {
         super(type.extension() + " object " + checksum + ": " + message);
         this.checksum = checksum;

@@ -34,6 +34,7 @@ public record DirMeta(int uid, int gid, int mode, List<Xattr> xattrs) {
         return new DirMeta(uid, gid, FileHeader.S_IFDIR | perms, xattrs);
     }
 
+    /** The permission bits of the mode ({@code mode & 07777}). */
     public int permissions() {
         return mode & 07777;
     }

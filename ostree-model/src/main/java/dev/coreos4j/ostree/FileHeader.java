@@ -68,10 +68,12 @@ public record FileHeader(int uid, int gid, int mode, String symlinkTarget, List<
         return new FileHeader(uid, gid, S_IFLNK | 0777, target, xattrs);
     }
 
+    /** Whether this is a symbolic link. */
     public boolean isSymlink() {
         return (mode & S_IFMT) == S_IFLNK;
     }
 
+    /** Whether this is a regular file. */
     public boolean isRegular() {
         return (mode & S_IFMT) == S_IFREG;
     }

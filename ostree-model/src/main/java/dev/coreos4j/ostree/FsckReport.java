@@ -19,7 +19,12 @@ public record FsckReport(List<Finding> findings, int commits, int objects, List<
     }
 
     /** How bad a finding is. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        /** The repository is damaged (a missing or corrupt object); {@code ostree fsck} fails. */
+        ERROR,
+        /** Worth knowing, not damage (e.g. an object whose header size disagrees with its intact content). */
+        WARNING
+    }
 
     /**
      * One problem.

@@ -80,6 +80,7 @@ public record Metadata(List<Entry> entries) {
         return entries.stream().map(Entry::key).toList();
     }
 
+    /** Whether there are no entries. */
     public boolean isEmpty() {
         return entries.isEmpty();
     }

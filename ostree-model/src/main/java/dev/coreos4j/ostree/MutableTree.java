@@ -24,6 +24,9 @@ public final class MutableTree {
     private DirMeta meta = DEFAULT_DIR_META;
     private final Map<String, Object> children = new TreeMap<>(Names.UTF8_ORDER);
 
+    /** An empty root directory with {@link #DEFAULT_DIR_META}. */
+    public MutableTree() {}
+
     /**
      * The tree of an existing commit, to modify and commit again: directories are loaded (metadata objects only),
      * files refer to their existing content objects, so nothing is copied.

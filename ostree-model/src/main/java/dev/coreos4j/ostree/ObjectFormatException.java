@@ -8,6 +8,7 @@ public final class ObjectFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Bytes that are not a valid object of the expected type; {@code message} says where and why. */
     public ObjectFormatException(String message) {
         super(message);
     }

@@ -653,6 +653,7 @@ public final class Repository implements AutoCloseable {
     /** Receives the entries of {@link #walk}. */
     @FunctionalInterface
     public interface TreeVisitor {
+        /** Receives one entry; an {@code IOException} stops the walk and is rethrown by {@link Repository#walk}. */
         void visit(TreeEntry entry) throws IOException;
     }
 

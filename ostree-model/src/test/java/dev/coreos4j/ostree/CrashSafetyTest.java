@@ -28,7 +28,7 @@ class CrashSafetyTest {
 
     static Process worker(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String cp = dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class);
         List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx128m",
                 "-cp", cp, CommitWorker.class.getName()));
         cmd.addAll(List.of(args));

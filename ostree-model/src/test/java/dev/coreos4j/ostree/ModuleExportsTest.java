@@ -14,4 +14,11 @@ class ModuleExportsTest {
         assertThat(ModuleExports.exportedPackages(Checksum.class)).containsExactly(
                 "dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
     }
+
+    /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */
+    @Test
+    void tests_runInsideTheNamedModule() {
+        assertThat(ModuleExportsTest.class.getModule().isNamed()).isTrue();
+        assertThat(ModuleExportsTest.class.getModule()).isSameAs(Checksum.class.getModule());
+    }
 }

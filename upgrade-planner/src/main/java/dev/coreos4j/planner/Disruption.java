@@ -10,7 +10,9 @@ import java.util.List;
  */
 public record Disruption(List<DisruptionAction> actions) {
 
+    /** No action: the change applies live. */
     public static final Disruption NONE = new Disruption(List.of(DisruptionAction.NONE));
+    /** A reboot (MCO's default for any change not covered by a policy). */
     public static final Disruption REBOOT = new Disruption(List.of(DisruptionAction.REBOOT));
 
     public Disruption {

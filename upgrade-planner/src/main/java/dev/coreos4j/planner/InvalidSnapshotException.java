@@ -10,6 +10,7 @@ public final class InvalidSnapshotException extends RuntimeException {
 
     private final String path;
 
+    /** A snapshot document that cannot be read; the message names the JSON path. */
     public InvalidSnapshotException(String path, String message) {
         super(path + ": " + message);
         this.path = path;

@@ -12,6 +12,9 @@ import dev.coreos4j.ignition.Config;
  * A MachineConfig ({@code machineconfiguration.openshift.io/v1}): a named fragment of a node's configuration, or a
  * rendered config merged from fragments by {@link Renderer}. Immutable; lists and labels are copied.
  *
+ * <p>The canonical constructor throws {@code IllegalArgumentException} if the name is blank or the kernel type is
+ * not one of the known values, {@code NullPointerException} if name, labels, config or a list is null.
+ *
  * @param name            the object name (e.g. {@code 99-worker-ssh}); never blank
  * @param labels          metadata labels; {@link #ROLE_LABEL} decides the merge order
  * @param config          the Ignition config ({@code spec.config}), in the 3.x model; {@link Config#EMPTY} when the
@@ -25,8 +28,6 @@ import dev.coreos4j.ignition.Config;
  * @param generated       whether the MCO generated this MC (it carries the
  *                        {@code machineconfiguration.openshift.io/generated-by-controller-version} annotation); only a
  *                        non-generated MC's {@code osImageURL} overrides the cluster's OS image
- * @throws IllegalArgumentException if the name is blank or the kernel type is not one of the known values
- * @throws NullPointerException     if name, labels, config or a list is null
  */
 public record MachineConfig(String name, Map<String, String> labels, Config config, List<String> kernelArguments,
                             List<String> extensions, boolean fips, String kernelType, String osImageURL,

@@ -123,6 +123,7 @@ public record Node(String name, String pool, String zone, Instant created, boole
         return new Target(currentConfig, currentImage);
     }
 
+    /** A copy with {@code ready} replaced. */
     public Node withReady(boolean value) {
         return new Node(name, pool, zone, created, value, unschedulable, cordonedBy, currentConfig, desiredConfig,
                 currentImage, desiredImage, state, reason, drained, staged, pods);
@@ -134,6 +135,7 @@ public record Node(String name, String pool, String zone, Instant created, boole
                 currentImage, desiredImage, state, reason, drained, staged, pods);
     }
 
+    /** A copy with {@code state} replaced and its reason {@code why}. */
     public Node withState(NodeState value, String why) {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
                 currentImage, desiredImage, value, why, drained, staged, pods);
@@ -149,11 +151,13 @@ public record Node(String name, String pool, String zone, Instant created, boole
                 currentImage, target.osImage(), NodeState.DONE, null, drained, false, pods);
     }
 
+    /** A copy with {@code drained} replaced. */
     public Node withDrained(boolean value) {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
                 currentImage, desiredImage, state, reason, value, staged, pods);
     }
 
+    /** A copy with {@code staged} replaced. */
     public Node withStaged(boolean value) {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
                 currentImage, desiredImage, state, reason, drained, value, pods);
@@ -168,11 +172,13 @@ public record Node(String name, String pool, String zone, Instant created, boole
                 desiredImage, desiredImage, NodeState.DONE, null, false, false, pods);
     }
 
+    /** A copy with {@code current} replaced. */
     public Node withCurrent(Target target) {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, target.config(), desiredConfig,
                 target.osImage(), desiredImage, state, reason, drained, staged, pods);
     }
 
+    /** A copy with {@code pods} replaced. */
     public Node withPods(List<Pod> value) {
         return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
                 currentImage, desiredImage, state, reason, drained, staged, value);

@@ -31,6 +31,7 @@ public record Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> bef
         notes = List.copyOf(notes);
     }
 
+    /** A copy with {@code notes} replaced. */
     public Plan withNotes(List<String> value) {
         return new Plan(waves, blocked, before, after, value);
     }

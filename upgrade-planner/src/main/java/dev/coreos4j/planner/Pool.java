@@ -47,11 +47,13 @@ public record Pool(String name, boolean controlPlane, MaxUnavailable maxUnavaila
         return controlPlane ? 1 : maxUnavailable.budget(size);
     }
 
+    /** A copy with {@code paused} replaced. */
     public Pool withPaused(boolean value) {
         return new Pool(name, controlPlane, maxUnavailable, value, aborted, target, previous, newestFirst,
                 deferredNode, failureThreshold, lockGroup);
     }
 
+    /** A copy with {@code aborted} replaced. */
     public Pool withAborted(boolean value) {
         return new Pool(name, controlPlane, maxUnavailable, paused, value, target, previous, newestFirst,
                 deferredNode, failureThreshold, lockGroup);
@@ -63,26 +65,31 @@ public record Pool(String name, boolean controlPlane, MaxUnavailable maxUnavaila
                 deferredNode, failureThreshold, lockGroup);
     }
 
+    /** A copy with {@code maxUnavailable} replaced. */
     public Pool withMaxUnavailable(MaxUnavailable value) {
         return new Pool(name, controlPlane, value, paused, aborted, target, previous, newestFirst, deferredNode,
                 failureThreshold, lockGroup);
     }
 
+    /** A copy with {@code newestFirst} replaced. */
     public Pool withNewestFirst(boolean value) {
         return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, value, deferredNode,
                 failureThreshold, lockGroup);
     }
 
+    /** A copy with {@code deferredNode} replaced. */
     public Pool withDeferredNode(String value) {
         return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst, value,
                 failureThreshold, lockGroup);
     }
 
+    /** A copy with {@code failureThreshold} replaced. */
     public Pool withFailureThreshold(MaxUnavailable value) {
         return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst,
                 deferredNode, value, lockGroup);
     }
 
+    /** A copy with {@code lockGroup} replaced. */
     public Pool withLockGroup(String value) {
         return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst,
                 deferredNode, failureThreshold, value);

@@ -79,6 +79,7 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
                 Map.of());
     }
 
+    /** A copy with the hash of the file at {@code path} set. */
     public RenderedConfig withFile(String path, String hash) {
         TreeMap<String, String> f = new TreeMap<>(files);
         f.put(path, hash);
@@ -86,6 +87,7 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
                 fixed, refused);
     }
 
+    /** A copy with the hash of the unit {@code name} set. */
     public RenderedConfig withUnit(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(units);
         u.put(name, hash);
@@ -93,11 +95,13 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
                 fixed, refused);
     }
 
+    /** A copy with {@code kernelArguments} replaced. */
     public RenderedConfig withKernelArguments(List<String> value) {
         return new RenderedConfig(files, units, value, extensions, fips, kernelType, osImage, users, storage, fixed,
                 refused);
     }
 
+    /** A copy with the hash of the user {@code name} set. */
     public RenderedConfig withUser(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(users);
         u.put(name, hash);
@@ -105,6 +109,7 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
                 fixed, refused);
     }
 
+    /** A copy with the hash of the storage entry {@code key} of {@code section} set. */
     public RenderedConfig withStorage(String section, String key, String hash) {
         TreeMap<String, Map<String, String>> s = new TreeMap<>(storage);
         TreeMap<String, String> m = new TreeMap<>(s.getOrDefault(section, Map.of()));

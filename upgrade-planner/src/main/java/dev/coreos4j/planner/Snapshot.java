@@ -13,6 +13,9 @@ import java.util.Set;
  * Everything the planner knows at one instant. Immutable; lists are copied and sorted by name, so a snapshot is a
  * function of the <em>sets</em> it is given, never of their order.
  *
+ * <p>The canonical constructor throws {@code IllegalArgumentException} naming the offending entry when names
+ * repeat or references dangle.
+ *
  * @param now      the instant of observation (the planner has no clock)
  * @param pools    pools, unique names
  * @param nodes    nodes, unique names, each in a listed pool or in none
@@ -26,7 +29,6 @@ import java.util.Set;
  * @param topology the control-plane topology (see {@link Topology} for what each one changes)
  * @param acceptAvailabilityLoss the explicit opt-in to disrupt the only node of a {@link Topology#SINGLE_REPLICA}
  *                 cluster; without it that node is blocked with {@link Reason#AvailabilityLoss}
- * @throws IllegalArgumentException naming the offending entry when names repeat or references dangle
  */
 public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
                        DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows,
@@ -137,56 +139,67 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
         return -1;
     }
 
+    /** A copy with {@code now} replaced. */
     public Snapshot withNow(Instant value) {
         return new Snapshot(value, pools, nodes, configs, policies, pdbs, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code pools} replaced. */
     public Snapshot withPools(List<Pool> value) {
         return new Snapshot(now, value, nodes, configs, policies, pdbs, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code nodes} replaced. */
     public Snapshot withNodes(List<Node> value) {
         return new Snapshot(now, pools, value, configs, policies, pdbs, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code configs} replaced. */
     public Snapshot withConfigs(Map<String, RenderedConfig> value) {
         return new Snapshot(now, pools, nodes, value, policies, pdbs, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code policies} replaced. */
     public Snapshot withPolicies(DisruptionPolicies value) {
         return new Snapshot(now, pools, nodes, configs, value, pdbs, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code pdbs} replaced. */
     public Snapshot withPdbs(List<Pdb> value) {
         return new Snapshot(now, pools, nodes, configs, policies, value, windows, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code windows} replaced. */
     public Snapshot withWindows(List<MaintenanceWindow> value) {
         return new Snapshot(now, pools, nodes, configs, policies, pdbs, value, locks, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code locks} replaced. */
     public Snapshot withLocks(List<LockGroup> value) {
         return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, value, limits,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code limits} replaced. */
     public Snapshot withLimits(Limits value) {
         return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, value,
                 topology, acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code topology} replaced. */
     public Snapshot withTopology(Topology value) {
         return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, value,
                 acceptAvailabilityLoss);
     }
 
+    /** A copy with {@code acceptAvailabilityLoss} replaced. */
     public Snapshot withAcceptAvailabilityLoss(boolean value) {
         return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, value);
     }

@@ -13,8 +13,11 @@ package dev.coreos4j.planner;
  * </ul>
  */
 public enum Topology {
+    /** Three or more control-plane nodes ({@code HighlyAvailable}). */
     HIGHLY_AVAILABLE("HighlyAvailable"),
+    /** A single control-plane node ({@code SingleReplica}). */
     SINGLE_REPLICA("SingleReplica"),
+    /** Two control-plane nodes and an arbiter ({@code HighlyAvailableArbiter}). */
     HIGHLY_AVAILABLE_ARBITER("HighlyAvailableArbiter");
 
     /** The name of the arbiter pool under {@link #HIGHLY_AVAILABLE_ARBITER}. */

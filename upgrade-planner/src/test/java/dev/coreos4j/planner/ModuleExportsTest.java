@@ -16,4 +16,11 @@ class ModuleExportsTest {
                 "dev.coreos4j.planner.cluster",
                 "dev.coreos4j.planner.graph");
     }
+
+    /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */
+    @Test
+    void tests_runInsideTheNamedModule() {
+        assertThat(ModuleExportsTest.class.getModule().isNamed()).isTrue();
+        assertThat(ModuleExportsTest.class.getModule()).isSameAs(MaxUnavailable.class.getModule());
+    }
 }

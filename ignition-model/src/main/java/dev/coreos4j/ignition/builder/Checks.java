@@ -31,19 +31,4 @@ final class Checks {
     static Config files(Config.File file) {
         return storage(new Config.Storage(null, null, List.of(file), null, null, null, null));
     }
-
-    static Long octal(String mode) {
-        if (mode == null) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(mode, 8);
-            if (value < 0 || value > 07777) {
-                throw new IllegalArgumentException("mode out of range 0000..7777: " + mode);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("mode is not an octal number: " + mode, e);
-        }
-    }
 }

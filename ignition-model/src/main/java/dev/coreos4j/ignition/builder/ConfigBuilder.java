@@ -7,6 +7,7 @@ import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Assembles a whole {@link Config} (the 3.6.0 model). Part builders ({@link FileBuilder}, {@link UnitBuilder}, …)
@@ -45,14 +46,99 @@ public final class ConfigBuilder {
     private final List<Config.Filesystem> filesystems = new ArrayList<>();
     private final List<Config.Unit> units = new ArrayList<>();
 
-    /** A builder for a 3.6.0 config. */
+    private ConfigBuilder() {}
+
+    /** A builder for a config of the latest stable spec (3.6.0). */
     public static ConfigBuilder create() {
         return new ConfigBuilder();
     }
 
-    /** Overrides {@code ignition.version} (default: the latest stable, 3.6.0). */
+    /**
+     * A builder for a config of spec {@code version}, stated once: it becomes {@code ignition.version},
+     * {@link #build()} rejects whatever that version cannot express, and {@link #buildJson()} writes that version.
+     *
+     * @throws NullPointerException if {@code version} is null
+     */
+    public static ConfigBuilder create(SpecVersion version) {
+        return new ConfigBuilder().version(version);
+    }
+
+    /**
+     * A builder holding every part of {@code config}, to change some and build again (also
+     * {@link Config#toBuilder()}). The spec version is the config's {@code ignition.version} (the latest stable when
+     * it is empty or unknown).
+     *
+     * @throws NullPointerException if {@code config} is null
+     */
+    public static ConfigBuilder from(Config config) {
+        Objects.requireNonNull(config, "config");
+        ConfigBuilder b = new ConfigBuilder();
+        Config.Ignition ig = config.ignition();
+        b.version = (ig.version() == null ? java.util.Optional.<SpecVersion>empty() : SpecVersion.fromString(ig.version()))
+                .orElse(SpecVersion.latestStable()).toString();
+        b.merge.addAll(ig.config().merge());
+        b.replace = ig.config().replace();
+        b.proxy = ig.proxy();
+        b.certificateAuthorities.addAll(ig.security().tls().certificateAuthorities());
+        b.httpResponseHeaders = ig.timeouts().httpResponseHeaders();
+        b.httpTotal = ig.timeouts().httpTotal();
+        b.kernelArguments = config.kernelArguments();
+        b.groups.addAll(config.passwd().groups());
+        b.users.addAll(config.passwd().users());
+        Config.Storage st = config.storage();
+        b.directories.addAll(st.directories());
+        b.disks.addAll(st.disks());
+        b.files.addAll(st.files());
+        b.filesystems.addAll(st.filesystems());
+        b.links.addAll(st.links());
+        b.luks.addAll(st.luks());
+        b.raid.addAll(st.raid());
+        b.units.addAll(config.systemd().units());
+        return b;
+    }
+
+    /**
+     * Changes the spec version (default: the latest stable, 3.6.0); prefer stating it once in
+     * {@link #create(SpecVersion)}.
+     *
+     * @throws NullPointerException if {@code version} is null
+     */
     public ConfigBuilder version(SpecVersion version) {
-        this.version = version.toString();
+        this.version = Objects.requireNonNull(version, "version").toString();
+        return this;
+    }
+
+    /**
+     * Drops every file at {@code path}, so that the next {@link #file} replaces it (editing a config from
+     * {@link #from(Config)}).
+     *
+     * @throws NullPointerException if {@code path} is null
+     */
+    public ConfigBuilder removeFile(String path) {
+        Objects.requireNonNull(path, "path");
+        files.removeIf(f -> f.path().equals(path));
+        return this;
+    }
+
+    /**
+     * Drops every unit named {@code name}, so that the next {@link #unit} replaces it.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    public ConfigBuilder removeUnit(String name) {
+        Objects.requireNonNull(name, "name");
+        units.removeIf(u -> u.name().equals(name));
+        return this;
+    }
+
+    /**
+     * Drops every user named {@code name}, so that the next {@link #user} replaces it.
+     *
+     * @throws NullPointerException if {@code name} is null
+     */
+    public ConfigBuilder removeUser(String name) {
+        Objects.requireNonNull(name, "name");
+        users.removeIf(u -> u.name().equals(name));
         return this;
     }
 
@@ -84,6 +170,7 @@ public final class ConfigBuilder {
         return certificateAuthority(bundle.buildUnchecked());
     }
 
+    /** Sets {@code ignition.proxy}. */
     public ConfigBuilder proxy(ProxyBuilder proxy) {
         this.proxy = proxy.build();
         return this;
@@ -96,68 +183,82 @@ public final class ConfigBuilder {
         return this;
     }
 
+    /** Sets {@code kernelArguments} (spec 3.3.0+). */
     public ConfigBuilder kernelArguments(KernelArgumentsBuilder arguments) {
         this.kernelArguments = arguments.build();
         return this;
     }
 
+    /** Adds a user to {@code passwd.users}. */
     public ConfigBuilder user(UserBuilder user) {
         return user(user.build());
     }
 
+    /** Adds a user to {@code passwd.users}. */
     public ConfigBuilder user(Config.PasswdUser user) {
         users.add(user);
         return this;
     }
 
+    /** Adds a group to {@code passwd.groups}. */
     public ConfigBuilder group(GroupBuilder group) {
         groups.add(group.build());
         return this;
     }
 
+    /** Adds a file to {@code storage.files}. */
     public ConfigBuilder file(FileBuilder file) {
         return file(file.build());
     }
 
+    /** Adds a file to {@code storage.files}. */
     public ConfigBuilder file(Config.File file) {
         files.add(file);
         return this;
     }
 
+    /** Adds a directory to {@code storage.directories}. */
     public ConfigBuilder directory(DirectoryBuilder directory) {
         directories.add(directory.build());
         return this;
     }
 
+    /** Adds a link to {@code storage.links}. */
     public ConfigBuilder link(LinkBuilder link) {
         links.add(link.build());
         return this;
     }
 
+    /** Adds a disk to {@code storage.disks}. */
     public ConfigBuilder disk(DiskBuilder disk) {
         disks.add(disk.build());
         return this;
     }
 
+    /** Adds a RAID array to {@code storage.raid}. */
     public ConfigBuilder raid(RaidBuilder array) {
         raid.add(array.build());
         return this;
     }
 
+    /** Adds a LUKS volume to {@code storage.luks} (spec 3.2.0+). */
     public ConfigBuilder luks(LuksBuilder volume) {
         luks.add(volume.build());
         return this;
     }
 
+    /** Adds a filesystem to {@code storage.filesystems}. */
     public ConfigBuilder filesystem(FilesystemBuilder filesystem) {
         filesystems.add(filesystem.build());
         return this;
     }
 
+    /** Adds a unit to {@code systemd.units}. */
     public ConfigBuilder unit(UnitBuilder unit) {
         return unit(unit.build());
     }
 
+    /** Adds a unit to {@code systemd.units}. */
     public ConfigBuilder unit(Config.Unit unit) {
         units.add(unit);
         return this;
@@ -175,7 +276,9 @@ public final class ConfigBuilder {
     }
 
     /**
-     * The config, validated as a whole.
+     * The config, validated as a whole under the rules of the chosen spec version, and checked to be expressible
+     * in it: a field or value the version lacks (a 3.6.0-only field in a 3.4.0 config, setuid bits before 3.6.0)
+     * fails here, with its JSON path, not later in {@link Ignition#write}.
      *
      * @throws IgnitionException carrying the full report when there is any error (warnings are allowed)
      */
@@ -185,6 +288,24 @@ public final class ConfigBuilder {
         if (!report.isValid()) {
             throw new IgnitionException("invalid config", report);
         }
+        SpecVersion spec = SpecVersion.fromString(version).orElseThrow();
+        if (!spec.isExperimental() && spec != SpecVersion.latestStable()) {
+            try {
+                Ignition.write(config, spec);
+            } catch (IgnitionException e) {
+                throw new IgnitionException("config not expressible in spec " + spec, e.report());
+            }
+        }
         return config;
+    }
+
+    /**
+     * {@link #build()}, written as the chosen spec version ({@link Ignition#write(Config, SpecVersion)}).
+     *
+     * @throws IgnitionException carrying the full report when the config is invalid or not expressible
+     */
+    public byte[] buildJson() {
+        Config config = build();
+        return Ignition.write(config, SpecVersion.fromString(version).orElseThrow());
     }
 }

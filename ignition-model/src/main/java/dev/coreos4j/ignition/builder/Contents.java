@@ -39,6 +39,47 @@ public final class Contents {
         return new Config.Resource("", null, percent.length() <= base64.length() ? percent : base64, null);
     }
 
+    /** How {@link #inline(byte[], Encoding)} writes the bytes into the {@code data:} URL. */
+    public enum Encoding {
+        /** The shortest of the three below (what {@link #inline(byte[])} does). */
+        SHORTEST,
+        /** Percent-encoded, {@code data:,…}; {@code compression: ""}. */
+        PLAIN,
+        /** Base64, {@code data:;base64,…}; {@code compression: ""} (how installers write CA bundles). */
+        BASE64,
+        /** Gzip (deterministic: no timestamp), then base64; {@code compression: "gzip"} (spec 3.1.0+). */
+        GZIP
+    }
+
+    /**
+     * The {@code data:} URL resource for {@code data} in the chosen encoding. {@code compression} is always set
+     * ({@code ""}, or {@code "gzip"} for {@link Encoding#GZIP}), as in {@link #inline(byte[])}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static Config.Resource inline(byte[] data, Encoding encoding) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(encoding, "encoding");
+        return switch (encoding) {
+            case SHORTEST -> inline(data);
+            case PLAIN -> new Config.Resource("", null, "data:," + percentEncode(data), null);
+            case BASE64 -> new Config.Resource("", null, "data:;base64," + Base64.getEncoder().encodeToString(data),
+                    null);
+            case GZIP -> new Config.Resource("gzip", null,
+                    "data:;base64," + Base64.getEncoder().encodeToString(gzip(data)), null);
+        };
+    }
+
+    /**
+     * {@link #inline(byte[], Encoding)} of the UTF-8 encoding of {@code text}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static Config.Resource inline(String text, Encoding encoding) {
+        Objects.requireNonNull(text, "text");
+        return inline(text.getBytes(StandardCharsets.UTF_8), encoding);
+    }
+
     /** {@link #inline(byte[])} of the UTF-8 encoding of {@code text}. */
     public static Config.Resource inline(String text) {
         Objects.requireNonNull(text, "text");

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.Disk} with its partitions. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class DiskBuilder {
@@ -16,19 +17,23 @@ public final class DiskBuilder {
 
     /** A builder for the disk at {@code device} (absolute, e.g. {@code /dev/disk/by-id/…}). */
     public static DiskBuilder of(String device) {
+        Objects.requireNonNull(device, "device");
         return new DiskBuilder(device);
     }
 
+    /** Sets the disk's {@code wipeTable}. */
     public DiskBuilder wipeTable(boolean value) {
         this.wipeTable = value;
         return this;
     }
 
+    /** Adds a partition to the disk's {@code partitions}. */
     public DiskBuilder partition(PartitionBuilder partition) {
         partitions.add(partition.build());
         return this;
     }
 
+    /** Adds a partition to the disk's {@code partitions}. */
     public DiskBuilder partition(Config.Partition partition) {
         partitions.add(partition);
         return this;

@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a systemd {@link Config.Dropin}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class DropinBuilder {
@@ -14,6 +15,7 @@ public final class DropinBuilder {
 
     /** A builder for the drop-in file {@code name} (must end in {@code .conf}). */
     public static DropinBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new DropinBuilder(name);
     }
 

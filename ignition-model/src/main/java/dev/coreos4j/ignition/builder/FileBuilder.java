@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.File}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class FileBuilder {
@@ -20,8 +21,13 @@ public final class FileBuilder {
         this.path = path;
     }
 
-    /** A builder for the file at {@code path} (absolute). */
+    /**
+     * A builder for the file at {@code path} (absolute).
+     *
+     * @throws NullPointerException if {@code path} is null
+     */
     public static FileBuilder at(String path) {
+        Objects.requireNonNull(path, "path");
         return new FileBuilder(path);
     }
 
@@ -34,6 +40,21 @@ public final class FileBuilder {
     /** Inline contents as the shortest {@code data:} URL, compression set explicitly. */
     public FileBuilder contents(byte[] data) {
         this.contents = Contents.inline(data);
+        return this;
+    }
+
+    /**
+     * Inline contents in the {@code data:} URL encoding the caller chooses (installers write CA bundles as plain
+     * base64, {@link Contents.Encoding#BASE64}).
+     */
+    public FileBuilder contents(String text, Contents.Encoding encoding) {
+        this.contents = Contents.inline(text, encoding);
+        return this;
+    }
+
+    /** Inline contents in the {@code data:} URL encoding the caller chooses. */
+    public FileBuilder contents(byte[] data, Contents.Encoding encoding) {
+        this.contents = Contents.inline(data, encoding);
         return this;
     }
 
@@ -68,38 +89,49 @@ public final class FileBuilder {
         return this;
     }
 
-    /** Permission bits from an octal string such as {@code "0644"} or {@code "4755"} (special bits: 3.6.0+). */
+    /**
+     * Permission bits from an octal string such as {@code "0644"} or {@code "4755"} (special bits: 3.6.0+). There is
+     * deliberately no {@code mode(int)}: a decimal {@code 644} would quietly set the sticky bit (see
+     * {@link PosixMode}).
+     *
+     * @throws NullPointerException     if {@code octal} is null
+     * @throws IllegalArgumentException if it is not 1 to 4 octal digits
+     */
     public FileBuilder mode(String octal) {
-        this.mode = Checks.octal(octal);
+        return mode(PosixMode.parse(octal));
+    }
+
+    /** Permission bits, e.g. {@code PosixMode.parse("0640")} or {@link PosixMode#RW_R_R}. */
+    public FileBuilder mode(PosixMode mode) {
+        this.mode = (long) Objects.requireNonNull(mode, "mode").bits();
         return this;
     }
 
-    /** Permission bits as a number, e.g. {@code 0644}. */
-    public FileBuilder mode(long mode) {
-        this.mode = mode;
-        return this;
-    }
-
+    /** Sets the file's {@code overwrite}. */
     public FileBuilder overwrite(boolean overwrite) {
         this.overwrite = overwrite;
         return this;
     }
 
+    /** Sets the owner by name, {@code user.name}. */
     public FileBuilder user(String name) {
         this.user = name;
         return this;
     }
 
+    /** Sets the owner by id, {@code user.id}. */
     public FileBuilder uid(long id) {
         this.uid = id;
         return this;
     }
 
+    /** Sets the group by name, {@code group.name}. */
     public FileBuilder group(String name) {
         this.group = name;
         return this;
     }
 
+    /** Sets the group by id, {@code group.id}. */
     public FileBuilder gid(long id) {
         this.gid = id;
         return this;

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.Filesystem}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class FilesystemBuilder {
@@ -21,6 +22,8 @@ public final class FilesystemBuilder {
 
     /** A filesystem on {@code device} with {@code format} ({@code ext4 btrfs xfs swap vfat none}). */
     public static FilesystemBuilder of(String device, String format) {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(format, "format");
         FilesystemBuilder b = new FilesystemBuilder(device);
         b.format = format;
         return b;
@@ -32,16 +35,19 @@ public final class FilesystemBuilder {
         return this;
     }
 
+    /** Sets the filesystem's {@code label}. */
     public FilesystemBuilder label(String label) {
         this.label = label;
         return this;
     }
 
+    /** Sets the filesystem's {@code uuid}. */
     public FilesystemBuilder uuid(String uuid) {
         this.uuid = uuid;
         return this;
     }
 
+    /** Sets the filesystem's {@code wipeFilesystem}. */
     public FilesystemBuilder wipeFilesystem(boolean value) {
         this.wipeFilesystem = value;
         return this;

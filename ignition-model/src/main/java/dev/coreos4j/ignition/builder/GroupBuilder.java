@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.PasswdGroup}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class GroupBuilder {
@@ -17,14 +18,17 @@ public final class GroupBuilder {
 
     /** A builder for the group {@code name}. */
     public static GroupBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new GroupBuilder(name);
     }
 
+    /** Sets the group's {@code gid}. */
     public GroupBuilder gid(long gid) {
         this.gid = gid;
         return this;
     }
 
+    /** Sets the group's {@code passwordHash}. */
     public GroupBuilder passwordHash(String passwordHash) {
         this.passwordHash = passwordHash;
         return this;
@@ -36,6 +40,7 @@ public final class GroupBuilder {
         return this;
     }
 
+    /** Sets the group's {@code system}. */
     public GroupBuilder system(boolean value) {
         this.system = value;
         return this;

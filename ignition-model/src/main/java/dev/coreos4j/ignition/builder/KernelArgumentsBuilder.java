@@ -9,6 +9,9 @@ public final class KernelArgumentsBuilder {
     private final List<String> shouldExist = new ArrayList<>();
     private final List<String> shouldNotExist = new ArrayList<>();
 
+    private KernelArgumentsBuilder() {}
+
+    /** A builder with no arguments. */
     public static KernelArgumentsBuilder create() {
         return new KernelArgumentsBuilder();
     }

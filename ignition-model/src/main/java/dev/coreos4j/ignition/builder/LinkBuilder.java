@@ -32,26 +32,31 @@ public final class LinkBuilder {
         return b;
     }
 
+    /** Sets the link's {@code overwrite}. */
     public LinkBuilder overwrite(boolean overwrite) {
         this.overwrite = overwrite;
         return this;
     }
 
+    /** Sets the owner by name, {@code user.name}. */
     public LinkBuilder user(String name) {
         this.user = name;
         return this;
     }
 
+    /** Sets the owner by id, {@code user.id}. */
     public LinkBuilder uid(long id) {
         this.uid = id;
         return this;
     }
 
+    /** Sets the group by name, {@code group.name}. */
     public LinkBuilder group(String name) {
         this.group = name;
         return this;
     }
 
+    /** Sets the group by id, {@code group.id}. */
     public LinkBuilder gid(long id) {
         this.gid = id;
         return this;

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.Luks} volume (spec 3.2.0+). Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class LuksBuilder {
@@ -28,19 +29,24 @@ public final class LuksBuilder {
 
     /** A volume opened as {@code /dev/mapper/name} on {@code device} (absolute). */
     public static LuksBuilder of(String name, String device) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(device, "device");
         return new LuksBuilder(name, device);
     }
 
+    /** Sets the LUKS volume's {@code label}. */
     public LuksBuilder label(String label) {
         this.label = label;
         return this;
     }
 
+    /** Sets the LUKS volume's {@code uuid}. */
     public LuksBuilder uuid(String uuid) {
         this.uuid = uuid;
         return this;
     }
 
+    /** Sets the LUKS volume's {@code wipeVolume}. */
     public LuksBuilder wipeVolume(boolean value) {
         this.wipeVolume = value;
         return this;

@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
+import java.util.Objects;
 
 /**
  * Builds a {@link Config.Partition}; it is validated when its {@link DiskBuilder} builds. Not thread-safe.
@@ -16,6 +17,8 @@ public final class PartitionBuilder {
     private Boolean shouldExist;
     private Boolean resize;
 
+    private PartitionBuilder() {}
+
     /** A partition with number {@code number} (0 = next free slot). */
     public static PartitionBuilder number(long number) {
         PartitionBuilder b = new PartitionBuilder();
@@ -25,9 +28,11 @@ public final class PartitionBuilder {
 
     /** A partition identified by its GPT label (number 0 = next free slot). */
     public static PartitionBuilder labelled(String label) {
+        Objects.requireNonNull(label, "label");
         return new PartitionBuilder().label(label);
     }
 
+    /** Sets the partition's {@code label}. */
     public PartitionBuilder label(String label) {
         this.label = label;
         return this;
@@ -39,6 +44,7 @@ public final class PartitionBuilder {
         return this;
     }
 
+    /** Sets the partition's {@code startMiB}. */
     public PartitionBuilder startMiB(long start) {
         this.startMiB = start;
         return this;
@@ -50,16 +56,19 @@ public final class PartitionBuilder {
         return this;
     }
 
+    /** Sets the partition's {@code guid}. */
     public PartitionBuilder guid(String guid) {
         this.guid = guid;
         return this;
     }
 
+    /** Sets the partition's {@code wipePartitionEntry}. */
     public PartitionBuilder wipePartitionEntry(boolean value) {
         this.wipePartitionEntry = value;
         return this;
     }
 
+    /** Sets the partition's {@code shouldExist}. */
     public PartitionBuilder shouldExist(boolean value) {
         this.shouldExist = value;
         return this;

@@ -10,15 +10,20 @@ public final class ProxyBuilder {
     private String httpsProxy;
     private final List<String> noProxy = new ArrayList<>();
 
+    private ProxyBuilder() {}
+
+    /** A builder with every proxy field absent. */
     public static ProxyBuilder create() {
         return new ProxyBuilder();
     }
 
+    /** Sets the proxy's {@code httpProxy}. */
     public ProxyBuilder httpProxy(String url) {
         this.httpProxy = url;
         return this;
     }
 
+    /** Sets the proxy's {@code httpsProxy}. */
     public ProxyBuilder httpsProxy(String url) {
         this.httpsProxy = url;
         return this;

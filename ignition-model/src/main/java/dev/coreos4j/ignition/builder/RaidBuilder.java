@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a software {@link Config.Raid} array. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class RaidBuilder {
@@ -19,6 +20,8 @@ public final class RaidBuilder {
 
     /** An array {@code name} (appears as {@code /dev/md/name}) of {@code level} ({@code raid1}, {@code raid5}, …). */
     public static RaidBuilder of(String name, String level) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(level, "level");
         return new RaidBuilder(name, level);
     }
 
@@ -28,6 +31,7 @@ public final class RaidBuilder {
         return this;
     }
 
+    /** Sets the RAID array's {@code spares}. */
     public RaidBuilder spares(long spares) {
         this.spares = spares;
         return this;

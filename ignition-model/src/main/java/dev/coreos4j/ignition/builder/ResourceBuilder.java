@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds a {@link Config.Resource} (file contents, appended fragment, merge/replace reference, CA bundle, LUKS key
@@ -14,11 +15,15 @@ public final class ResourceBuilder {
     private String hash;
     private final List<Config.HttpHeader> headers = new ArrayList<>();
 
+    private ResourceBuilder() {}
+
     /** A builder for a resource at {@code source} (a URL: http, https, tftp, s3, gs, arn or data). */
     public static ResourceBuilder of(String source) {
+        Objects.requireNonNull(source, "source");
         return new ResourceBuilder().source(source);
     }
 
+    /** Sets the resource's {@code source} URL. */
     public ResourceBuilder source(String source) {
         this.source = source;
         return this;

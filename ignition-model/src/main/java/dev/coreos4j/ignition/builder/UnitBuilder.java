@@ -1,5 +1,6 @@
 package dev.coreos4j.ignition.builder;
 
+import java.util.Objects;
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
@@ -30,6 +31,7 @@ public final class UnitBuilder {
 
     /** A builder for the unit {@code name} (e.g. {@code app.service}). */
     public static UnitBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new UnitBuilder(name);
     }
 
@@ -39,11 +41,13 @@ public final class UnitBuilder {
         return this;
     }
 
+    /** Sets the unit's {@code enabled}. */
     public UnitBuilder enabled(boolean enabled) {
         this.enabled = enabled;
         return this;
     }
 
+    /** Sets the unit's {@code mask}. */
     public UnitBuilder mask(boolean mask) {
         this.mask = mask;
         return this;

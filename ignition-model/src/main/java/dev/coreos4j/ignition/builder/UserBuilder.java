@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds a {@link Config.PasswdUser}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class UserBuilder {
@@ -27,6 +28,7 @@ public final class UserBuilder {
 
     /** A builder for the user {@code name}. */
     public static UserBuilder named(String name) {
+        Objects.requireNonNull(name, "name");
         return new UserBuilder(name);
     }
 
@@ -42,16 +44,19 @@ public final class UserBuilder {
         return this;
     }
 
+    /** Sets the user's {@code uid}. */
     public UserBuilder uid(long uid) {
         this.uid = uid;
         return this;
     }
 
+    /** Sets the user's {@code gecos}. */
     public UserBuilder gecos(String gecos) {
         this.gecos = gecos;
         return this;
     }
 
+    /** Sets the user's {@code homeDir}. */
     public UserBuilder homeDir(String homeDir) {
         this.homeDir = homeDir;
         return this;
@@ -63,26 +68,31 @@ public final class UserBuilder {
         return this;
     }
 
+    /** Sets the user's {@code primaryGroup}. */
     public UserBuilder primaryGroup(String primaryGroup) {
         this.primaryGroup = primaryGroup;
         return this;
     }
 
+    /** Sets the user's {@code shell}. */
     public UserBuilder shell(String shell) {
         this.shell = shell;
         return this;
     }
 
+    /** Sets the user's {@code noCreateHome}. */
     public UserBuilder noCreateHome(boolean value) {
         this.noCreateHome = value;
         return this;
     }
 
+    /** Sets the user's {@code noLogInit}. */
     public UserBuilder noLogInit(boolean value) {
         this.noLogInit = value;
         return this;
     }
 
+    /** Sets the user's {@code noUserGroup}. */
     public UserBuilder noUserGroup(boolean value) {
         this.noUserGroup = value;
         return this;
@@ -94,6 +104,7 @@ public final class UserBuilder {
         return this;
     }
 
+    /** Sets the user's {@code system}. */
     public UserBuilder system(boolean value) {
         this.system = value;
         return this;

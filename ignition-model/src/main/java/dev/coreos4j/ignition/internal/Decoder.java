@@ -203,7 +203,7 @@ public final class Decoder {
         // Ignition reports this object's unknown keys (document order) before walking its fields (field order).
         List<Report.Entry> parent = unused;
         List<Report.Entry> own = new ArrayList<>();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: Java cannot create List<Entry>[] directly
         List<Report.Entry>[] perField = new List[rc.length];
         List<JNode.Member> members = node.members;
         for (int k = 0; k < members.size(); k++) {
