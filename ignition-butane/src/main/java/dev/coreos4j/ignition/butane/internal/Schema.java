@@ -178,7 +178,9 @@ public final class Schema {
         type("Tang", true, f("advertisement", S, 4), f("thumbprint", S, 2), f("url", K, 2));
         type("Raid", true, f("devices", Kind.STRS, 0), f("level", S, 0), f("name", K, 0),
                 f("options", Kind.STRS, 0), f("spares", I, 0));
-        type("Systemd", true, o("units", Kind.OBJS, "Unit", 0));
+        type("Systemd", true, o("units", Kind.OBJS, "Unit", 0), sugar("quadlets", Kind.OBJS, "Quadlet", 7));
+        type("Quadlet", true, sugar("contents", S, null, 7), sugar("contents_local", S, null, 7),
+                sugar("name", K, null, 7), sugar("rootful", B, null, 7), sugar("dropins", Kind.OBJS, "Dropin", 7));
         type("Unit", true, f("contents", S, 0), sugar("contents_local", S, null, 4),
                 o("dropins", Kind.OBJS, "Dropin", 0), f("enabled", B, 0), f("mask", B, 0), f("name", K, 0));
         type("Dropin", true, f("contents", S, 0), sugar("contents_local", S, null, 4), f("name", K, 0));

@@ -92,6 +92,24 @@ public final class Translator {
                     issues.error(b.path, Err.TREE_NO_LOCAL.code(), Err.TREE_NO_LOCAL.message);
                 }
                 break;
+            case "Quadlet": {
+                String name = b.key("name");
+                if (!QUADLET_EXT.matcher(name).find()) {
+                    issues.error(b.at("name"), "quadlet-bad-extension", "unsupported file extension for quadlet: must "
+                            + "be one of .container, .volume, .network, .kube, .image, .build, .pod, or .artifact");
+                } else if (templateOf(name) != null) {
+                    for (String f : List.of("contents", "contents_local")) {
+                        if (b.has(f)) {
+                            issues.error(b.at(f), "template-instance-cannot-have-contents",
+                                    "template instances cannot have contents or contents_local");
+                        }
+                    }
+                } else if (b.has("contents_local") && b.has("contents")) {
+                    issues.error(b.at("contents_local"), Err.TOO_MANY_SYSTEMD_SOURCES.code(),
+                            Err.TOO_MANY_SYSTEMD_SOURCES.message);
+                }
+                break;
+            }
             case "Unit":
             case "Dropin":
                 if (b.has("contents_local") && b.has("contents")) {
@@ -164,6 +182,7 @@ public final class Translator {
         }
         config = addMountUnits(root, config);
         processTrees(root, config);
+        processQuadlets(root, config);
         return issues.fatal() ? null : config;
     }
 
@@ -239,14 +258,8 @@ public final class Translator {
             if (data == null) {
                 return;
             }
-            if (b.path.startsWith("$.ignition.config")) {
-                int before = issues.list.size();
-                validateEmbedded(at, data);
-                if (issues.list.subList(before, issues.list.size()).stream()
-                        .anyMatch(i -> i.code().equals("json-syntax") || i.code().equals("json-type"))) {
-                    return;
-                }
-            }
+            // upstream checks for "$.ignition.config" against a path relative to the resource here, so local
+            // merge/replace configs are never validated; inline ones are (in validation)
             setSource(o, data, at);
         }
         if (b.has("inline")) {
@@ -391,6 +404,81 @@ public final class Translator {
         J.Obj unit = new J.Obj("Unit", from);
         unit.put("contents", contents, from).put("enabled", Boolean.TRUE, from).put("name", name, from);
         return unit;
+    }
+
+    // ------------------------------------------------------------------------------------------ quadlets
+
+    private static final java.util.regex.Pattern QUADLET_EXT =
+            java.util.regex.Pattern.compile("\\.(container|volume|network|kube|image|build|pod|artifact)$");
+
+    /** The template {@code foo@.container} of an instance {@code foo@100.container}, or null. */
+    static String templateOf(String name) {
+        int at = name.indexOf('@');
+        int dot = name.lastIndexOf('.');
+        if (at < 0 || dot < 0 || at + 1 == dot) {
+            return null;
+        }
+        return name.substring(0, at) + "@." + name.substring(dot + 1);
+    }
+
+    private void processQuadlets(BObj root, J.Obj config) {
+        List<BObj> quadlets = root.obj("systemd").objs("quadlets");
+        if (quadlets.isEmpty()) {
+            return;
+        }
+        J.Obj storage = config.objOrNew("storage", "Storage", "$.systemd.quadlets");
+        NodeTracker t = new NodeTracker(storage);
+        for (BObj q : quadlets) {
+            String name = q.key("name");
+            String dest = GoPath.join(q.isTrue("rootful") ? "/etc/containers/systemd" : "/etc/containers/systemd/users",
+                    name);
+            String template = templateOf(name);
+            if (template != null) {
+                if (t.get("links", dest) != null || t.exists(dest)) {
+                    issues.error(q.path, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                } else {
+                    J.Obj link = new J.Obj("Link", q.path);
+                    link.put("path", dest, q.at("name")).put("target", template, q.path);
+                    t.add("links", link, q.path);
+                }
+            } else {
+                quadletFile(t, q, dest);
+            }
+            for (BObj d : q.objs("dropins")) {
+                quadletFile(t, d, dest + ".d/" + d.key("name"));
+            }
+        }
+    }
+
+    private void quadletFile(NodeTracker t, BObj b, String dest) {
+        J.Obj existing = t.get("files", dest);
+        if (existing != null || t.exists(dest)) {
+            issues.error(b.path, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+            return;
+        }
+        J.Obj file = new J.Obj("File", b.path);
+        file.put("path", dest, b.at("name"));
+        t.add("files", file, b.path);
+        byte[] data = new byte[0];
+        String contentPath = b.path;
+        String local = b.str("contents_local");
+        if (local != null && !local.isEmpty()) {
+            contentPath = b.at("contents_local");
+            data = readLocal(contentPath, local);
+            if (data == null) {
+                return;
+            }
+        }
+        String inline = b.str("contents");
+        if (inline != null && !inline.isEmpty()) {
+            contentPath = b.at("contents");
+            data = inline.getBytes(StandardCharsets.UTF_8);
+        }
+        J.Obj contents = new J.Obj("Resource", contentPath);
+        setSource(contents, data, contentPath);
+        contents.src.put("compression", b.path);
+        file.put("contents", contents, contentPath);
+        file.put("mode", 0644L, b.path);
     }
 
     // ------------------------------------------------------------------------------------------ trees
