@@ -144,16 +144,18 @@ public final class Translator {
             return;
         }
         if ("inline".equals(field) && b.path.startsWith("$.ignition.config")) {
-            validateEmbedded(b.at("inline"), b.str("inline").getBytes(StandardCharsets.UTF_8));
+            validateEmbedded(b, b.at("inline"), b.str("inline").getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** Butane's {@code ValidateIgnitionConfig}: an inline or local merge/replace config must be valid Ignition. */
-    void validateEmbedded(String path, byte[] json) {
+    void validateEmbedded(BObj resource, String path, byte[] json) {
         ParseResult r = Ignition.parse(json);
         for (Report.Entry e : r.report().entries()) {
             if (e.code().equals("unsupported-version") || e.code().equals("invalid-version")) {
-                issues.warn(path, Err.UNKNOWN_IGNITION_VERSION.code(), Err.UNKNOWN_IGNITION_VERSION.message);
+                // upstream reports it at the resource's path + "version"
+                issues.warn(resource.at("version"), Err.UNKNOWN_IGNITION_VERSION.code(),
+                        Err.UNKNOWN_IGNITION_VERSION.message);
                 return;
             }
         }
