@@ -24,9 +24,14 @@ import java.util.Objects;
  * @param paths         every JSON path of the output ({@code $.storage.files.0.contents.source}; under
  *                      {@code $.spec.config} for a MachineConfig) mapped to the YAML path it was translated from;
  *                      empty on failure
+ * @param failure       null when an output was produced; else Butane's one-line reason, as its command prints
+ *                      after {@code Error translating config: } ({@code source config is invalid},
+ *                      {@code config generated was invalid}, a YAML or version error), or
+ *                      {@code Config produced warnings and --strict was specified}
  */
 public record ButaneResult(String variant, String version, SpecVersion ignition, Config config,
-                           MachineConfig machineConfig, byte[] output, Report report, Map<String, String> paths) {
+                           MachineConfig machineConfig, byte[] output, Report report, Map<String, String> paths,
+                           String failure) {
 
     public ButaneResult {
         Objects.requireNonNull(report, "report");
@@ -72,13 +77,13 @@ public record ButaneResult(String variant, String version, SpecVersion ignition,
         return o instanceof ButaneResult r && Objects.equals(variant, r.variant) && Objects.equals(version, r.version)
                 && ignition == r.ignition && Objects.equals(config, r.config)
                 && Objects.equals(machineConfig, r.machineConfig) && java.util.Arrays.equals(output, r.output)
-                && report.equals(r.report) && paths.equals(r.paths);
+                && report.equals(r.report) && paths.equals(r.paths) && Objects.equals(failure, r.failure);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(variant, version, ignition, config, machineConfig, java.util.Arrays.hashCode(output),
-                report, paths);
+                report, paths, failure);
     }
 
     @Override

@@ -31,8 +31,14 @@ public final class Pipeline {
     }
 
     private static ButaneResult fail(String variant, String version, Variants.Version v, Report report) {
+        return fail(variant, version, v, report, report.errors().isEmpty() ? "source config is invalid"
+                : report.errors().get(0).message());
+    }
+
+    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report,
+                                     String why) {
         return new ButaneResult(variant, version, v == null ? null : v.ignition(), null, null, null, report,
-                Map.of());
+                Map.of(), why);
     }
 
     private static Report one(String path, String code, String message, int line, int column) {
@@ -120,7 +126,7 @@ public final class Pipeline {
         }
 
         ButaneResult failed() {
-            return fail(ver.variant(), ver.version(), ver, report());
+            return fail(ver.variant(), ver.version(), ver, report(), "source config is invalid");
         }
 
         ButaneResult run(YNode.YMap map) {
@@ -128,7 +134,7 @@ public final class Pipeline {
             if (decoder.failed()) {
                 issues.list.clear();
                 issues.list.addAll(decoder.typeErrors());
-                return failed();
+                return fail(ver.variant(), ver.version(), ver, report(), "yaml: unmarshal errors");
             }
             Translator t = new Translator(ver, opts, issues);
             t.validate(root);
@@ -169,7 +175,7 @@ public final class Pipeline {
                         e.code(), e.message(), 0, 0));
             }
             if (issues.fatal() || validated.config() == null) {
-                return failed();
+                return fail(ver.variant(), ver.version(), ver, report(), "config generated was invalid");
             }
             Report report = report();
             Config model = validated.config().withVersion(ver.ignition().toString());
@@ -183,11 +189,11 @@ public final class Pipeline {
             }
             if (opts.strict() && !report.entries().isEmpty()) {
                 return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, null, report,
-                        paths);
+                        paths, "Config produced warnings and --strict was specified");
             }
             Map<String, String> outPaths = machineConfigOut ? paths : ver.openshift() ? J.paths(config, "$") : paths;
             return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, output, report,
-                    outPaths);
+                    outPaths, null);
         }
 
         private static MachineConfig machineConfig(J.Obj mc, Config model) {
