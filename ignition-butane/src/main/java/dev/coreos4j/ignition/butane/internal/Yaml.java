@@ -141,7 +141,10 @@ public final class Yaml {
     }
 
     private static YNode build(String text) {
+        // a buffer holding the whole document: snakeyaml-engine grows a smaller one quadratically while it scans
+        // a long scalar (a 10 MB inline file took minutes)
         LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(Math.max(1024, text.length() + 1))
                 .setAllowDuplicateKeys(true).setUseMarks(true).setParseComments(false).build();
         ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
         Deque<Open> stack = new ArrayDeque<>();
