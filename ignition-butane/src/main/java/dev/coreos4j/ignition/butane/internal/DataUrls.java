@@ -29,7 +29,8 @@ public final class DataUrls {
         if (b64.length() < opaque.length()) {
             opaque = b64;
         }
-        if (!userCompressed && allowCompression) {
+        // a gzip URL is at least ";base64," plus 28 characters (20 bytes of gzip framing) plus the 4 of "gzip"
+        if (!userCompressed && allowCompression && opaque.length() > 40) {
             String gz = ";base64," + Base64.getEncoder().encodeToString(gzip(contents));
             if (gz.length() + 4 < opaque.length()) {
                 opaque = gz;
@@ -56,21 +57,22 @@ public final class DataUrls {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    private static final ThreadLocal<Deflater> DEFLATER =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+
     /** gzip at the best compression level, with Go's header (no name, no mtime, XFL 2, OS unknown). */
     public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 32);
         out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, (byte) 0xff}, 0, 10);
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
-        try {
-            d.setInput(data);
-            d.finish();
-            byte[] buf = new byte[8192];
-            while (!d.finished()) {
-                int n = d.deflate(buf);
-                out.write(buf, 0, n);
-            }
-        } finally {
-            d.end();
+        // one deflater per thread: its level-9 state is large and costly to set up for every file
+        Deflater d = DEFLATER.get();
+        d.reset();
+        d.setInput(data);
+        d.finish();
+        byte[] buf = new byte[Math.min(8192, data.length + 64)];
+        while (!d.finished()) {
+            int n = d.deflate(buf);
+            out.write(buf, 0, n);
         }
         CRC32 crc = new CRC32();
         crc.update(data);

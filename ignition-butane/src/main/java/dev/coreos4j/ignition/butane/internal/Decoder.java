@@ -39,16 +39,24 @@ public final class Decoder {
     public BObj root(YNode.YMap root) {
         BObj out = new BObj(Schema.type("Config"), "$");
         positions.put("$", new int[] {root.line(), root.column()});
-        List<Schema.Field> fields = new ArrayList<>(fieldsOf(out.type));
+        Map<String, Schema.Field> fields = new HashMap<>(fieldsOf(out.type));
         for (String extra : version.rootExtras()) {
-            fields.add(Variants.rootField(extra));
+            fields.put(extra, Variants.rootField(extra));
         }
         fillStruct(out, root, fields, true);
         return out;
     }
 
-    private List<Schema.Field> fieldsOf(Schema.Type t) {
-        return Schema.fields(t, version.ignitionMinor(), version.fcosMinor());
+    private final Map<Schema.Type, Map<String, Schema.Field>> fieldCache = new HashMap<>();
+
+    private Map<String, Schema.Field> fieldsOf(Schema.Type t) {
+        return fieldCache.computeIfAbsent(t, x -> {
+            Map<String, Schema.Field> by = new HashMap<>();
+            for (Schema.Field f : Schema.fields(x, version.ignitionMinor(), version.fcosMinor())) {
+                by.put(f.yaml(), f);
+            }
+            return by;
+        });
     }
 
     private void typeError(String path, YNode n, String goType) {
@@ -66,11 +74,7 @@ public final class Decoder {
         return pkg + "." + t.name().replace("RefResource", "Resource");
     }
 
-    private void fillStruct(BObj out, YNode.YMap map, List<Schema.Field> fields, boolean root) {
-        Map<String, Schema.Field> by = new LinkedHashMap<>();
-        for (Schema.Field f : fields) {
-            by.put(f.yaml(), f);
-        }
+    private void fillStruct(BObj out, YNode.YMap map, Map<String, Schema.Field> by, boolean root) {
         for (YNode.Entry e : map.entries()) {
             String key = e.key().value();
             String path = out.path + "." + key;

@@ -27,8 +27,20 @@ public final class JsonOut {
         return w.out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> ORDERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The output field order of a type: its JSON fields in Go struct order. */
     public static List<String> order(String type) {
+        if (type.equals("map")) {
+            return null;
+        }
+        return ORDERS.computeIfAbsent(type, JsonOut::computeOrder);
+    }
+
+    private static List<String> computeOrder(String type) {
         switch (type) {
             case "MachineConfig":
                 return List.of("apiVersion", "kind", "metadata", "spec");
@@ -50,11 +62,15 @@ public final class JsonOut {
         if (type.equals("Ignition")) {
             names.add("version");
         }
-        return names;
+        return List.copyOf(names);
     }
 
     /** Fields written even when empty ({@code string} list keys). */
     static boolean isKey(String type, String field) {
+        return KEYS.computeIfAbsent(type + "." + field, k -> computeIsKey(type, field));
+    }
+
+    private static boolean computeIsKey(String type, String field) {
         if (type.equals("MCMetadata")) {
             return field.equals("name");
         }
