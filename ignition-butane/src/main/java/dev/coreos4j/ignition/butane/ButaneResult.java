@@ -33,6 +33,7 @@ public record ButaneResult(String variant, String version, SpecVersion ignition,
                            MachineConfig machineConfig, byte[] output, Report report, Map<String, String> paths,
                            String failure) {
 
+    /** Copies the paths and output. @throws NullPointerException if {@code report} or {@code paths} is null */
     public ButaneResult {
         Objects.requireNonNull(report, "report");
         paths = Map.copyOf(Objects.requireNonNull(paths, "paths"));

@@ -59,6 +59,7 @@ public interface FilesDir {
      * @param linkTarget for a symlink: its target as written; else null
      */
     record Node(String path, Kind kind, boolean executable, String linkTarget) {
+        /** @throws NullPointerException if {@code path} or {@code kind} is null */
         public Node {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(kind, "kind");

@@ -24,6 +24,7 @@ public record MachineConfig(String name, Map<String, String> labels, Config conf
     /** The role label every Butane MachineConfig carries. */
     public static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";
 
+    /** Copies the labels (sorted) and lists. @throws NullPointerException if a component is null */
     public MachineConfig {
         Objects.requireNonNull(name, "name");
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(labels, "labels")));
