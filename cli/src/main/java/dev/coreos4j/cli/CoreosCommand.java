@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import dev.coreos4j.cli.admin.AdminCommand;
+import dev.coreos4j.cli.butane.ButaneCommand;
 import dev.coreos4j.cli.demo.DemoCommand;
 import dev.coreos4j.cli.ignition.IgnitionCommand;
 import dev.coreos4j.cli.ostree.OstreeCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
                 + " for Fedora CoreOS / RHEL CoreOS, from the JVM.",
         subcommands = {
                 IgnitionCommand.class,
+                ButaneCommand.class,
                 OstreeCommand.class,
                 AdminCommand.class,
                 PlanCommand.class,

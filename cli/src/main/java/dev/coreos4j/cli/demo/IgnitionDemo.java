@@ -6,6 +6,9 @@ import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
 import dev.coreos4j.ignition.builder.ConfigBuilder;
+import dev.coreos4j.ignition.butane.Butane;
+import dev.coreos4j.ignition.butane.ButaneOptions;
+import dev.coreos4j.ignition.butane.ButaneResult;
 import dev.coreos4j.ignition.builder.DiskBuilder;
 import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.ignition.builder.FilesystemBuilder;
@@ -50,14 +53,87 @@ final class IgnitionDemo implements DemoStep {
                 .build();
     }
 
+    /** The same machine as {@link #build()}, written as people write it: a Butane file. */
+    static String butane() throws Exception {
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(APP));
+        return """
+                variant: fcos
+                version: 1.7.0
+                passwd:
+                  users:
+                    - name: core
+                      groups: [wheel]
+                      ssh_authorized_keys: [ssh-ed25519 AAAAC3Nza demo@example]
+                kernel_arguments:
+                  should_exist: [console=ttyS0]
+                storage:
+                  disks:
+                    - device: /dev/vdb
+                      wipe_table: true
+                      partitions: [{label: md.1}]
+                    - device: /dev/vdc
+                      wipe_table: true
+                      partitions: [{label: md.2}]
+                  raid:
+                    - name: md-data
+                      level: raid1
+                      devices: [/dev/disk/by-partlabel/md.1, /dev/disk/by-partlabel/md.2]
+                  luks:
+                    - name: data
+                      device: /dev/md/md-data
+                      clevis: {tpm2: true}
+                      wipe_volume: true
+                  filesystems:
+                    - device: /dev/mapper/data
+                      format: xfs
+                      path: /var/data
+                      label: data
+                  files:
+                    - path: /etc/hostname
+                      mode: 0644
+                      overwrite: true
+                      contents:
+                        inline: |
+                          node1
+                    - path: /usr/local/bin/app
+                      mode: 0755
+                      contents:
+                        source: https://example.com/app
+                        compression: ""
+                        verification: {hash: sha512-%s}
+                systemd:
+                  units:
+                    - name: app.service
+                      enabled: true
+                      contents: |
+                        [Service]
+                        ExecStart=/usr/local/bin/app
+
+                        [Install]
+                        WantedBy=multi-user.target
+                      dropins:
+                        - name: 10-env.conf
+                          contents: |
+                            [Service]
+                            Environment=MODE=demo
+                """.formatted(hash);
+    }
+
     @Override
     public String title() {
-        return "Ignition: build, validate, write, merge";
+        return "Ignition: Butane, build, validate, write, merge";
     }
 
     @Override
     public void run(Path workdir, PrintWriter out) throws Exception {
-        Config config = build();
+        Path bu = workdir.resolve("config.bu");
+        Files.writeString(bu, butane());
+        ButaneResult translated = Butane.translate(Files.readAllBytes(bu), ButaneOptions.DEFAULT.withStrict(true));
+        Config config = translated.configOrThrow();
+        out.printf("translated %s (Butane %s %s -> Ignition %s): %d bytes of JSON, %d report entries%n",
+                workdir.relativize(bu), translated.variant(), translated.version(), translated.ignition(),
+                translated.output().length, translated.report().entries().size());
+        out.println("  the same config the builders build: " + config.equals(build()));
         Report report = Ignition.validate(config);
         out.printf("built a config with the builders: %d files, %d unit(s) with drop-in, LUKS on RAID1; valid: %s%n",
                 config.storage().files().size(), config.systemd().units().size(), report.isValid());

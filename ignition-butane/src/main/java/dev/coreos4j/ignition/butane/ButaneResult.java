@@ -1,0 +1,96 @@
+package dev.coreos4j.ignition.butane;
+
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.IgnitionException;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.ignition.SpecVersion;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link Butane#translate(byte[], ButaneOptions)} produced.
+ *
+ * @param variant       the document's {@code variant}, or null when it could not be read
+ * @param version       the document's {@code version} (canonical semver), or null when it could not be read
+ * @param ignition      the Ignition spec the variant/version generates, or null when unknown
+ * @param config        the generated Ignition config (with {@code ignition.version} = {@code ignition}), or null
+ *                      when translation failed
+ * @param machineConfig for the {@code openshift} variant: the generated MachineConfig (null with
+ *                      {@link ButaneOptions#raw()} or on failure)
+ * @param output        the bytes Butane writes: Ignition JSON, or the MachineConfig as YAML (JSON on request);
+ *                      null on failure (errors, or warnings with {@link ButaneOptions#strict()})
+ * @param report        every error and warning; paths are YAML paths ({@code $.storage.files.0.mode}) with the YAML
+ *                      line and column
+ * @param paths         every JSON path of the output ({@code $.storage.files.0.contents.source}; under
+ *                      {@code $.spec.config} for a MachineConfig) mapped to the YAML path it was translated from;
+ *                      empty on failure
+ * @param failure       null when an output was produced; else Butane's one-line reason, as its command prints
+ *                      after {@code Error translating config: } ({@code source config is invalid},
+ *                      {@code config generated was invalid}, a YAML or version error), or
+ *                      {@code Config produced warnings and --strict was specified}
+ */
+public record ButaneResult(String variant, String version, SpecVersion ignition, Config config,
+                           MachineConfig machineConfig, byte[] output, Report report, Map<String, String> paths,
+                           String failure) {
+
+    /** Copies the paths and output. @throws NullPointerException if {@code report} or {@code paths} is null */
+    public ButaneResult {
+        Objects.requireNonNull(report, "report");
+        paths = Map.copyOf(Objects.requireNonNull(paths, "paths"));
+        output = output == null ? null : output.clone();
+    }
+
+    /** The output bytes (a copy), or null on failure. */
+    @Override
+    public byte[] output() {
+        return output == null ? null : output.clone();
+    }
+
+    /** Whether an output was produced. */
+    public boolean isValid() {
+        return output != null;
+    }
+
+    /**
+     * The output bytes.
+     *
+     * @throws IgnitionException carrying the report when translation failed
+     */
+    public byte[] outputOrThrow() {
+        if (output == null) {
+            throw new IgnitionException("Butane config could not be translated", report);
+        }
+        return output();
+    }
+
+    /**
+     * The generated Ignition config.
+     *
+     * @throws IgnitionException carrying the report when translation failed
+     */
+    public Config configOrThrow() {
+        outputOrThrow();
+        return config;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ButaneResult r && Objects.equals(variant, r.variant) && Objects.equals(version, r.version)
+                && ignition == r.ignition && Objects.equals(config, r.config)
+                && Objects.equals(machineConfig, r.machineConfig) && java.util.Arrays.equals(output, r.output)
+                && report.equals(r.report) && paths.equals(r.paths) && Objects.equals(failure, r.failure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(variant, version, ignition, config, machineConfig, java.util.Arrays.hashCode(output),
+                report, paths, failure);
+    }
+
+    @Override
+    public String toString() {
+        return "ButaneResult[" + variant + " " + version + " -> " + ignition + ", "
+                + (output == null ? "failed" : output.length + " bytes") + ", " + report.entries().size()
+                + " report entries]";
+    }
+}

@@ -1,0 +1,272 @@
+package dev.coreos4j.ignition.butane.internal;
+
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.ignition.ParseResult;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.ignition.butane.ButaneOptions;
+import dev.coreos4j.ignition.butane.ButaneResult;
+import dev.coreos4j.ignition.butane.MachineConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Butane's {@code TranslateBytes}: YAML, variant and version, decode (type errors are fatal), unused keys, struct
+ * validation, translation, variant layers, field filters, then Ignition's validation of the result, every entry
+ * mapped back to a YAML path and position.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    public static List<String> supported() {
+        List<String> out = new ArrayList<>();
+        for (Variants.Version v : Variants.all()) {
+            out.add(v.variant() + " " + v.version() + " -> " + v.ignition());
+        }
+        return out;
+    }
+
+    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report) {
+        return fail(variant, version, v, report, report.errors().isEmpty() ? "source config is invalid"
+                : report.errors().get(0).message());
+    }
+
+    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report,
+                                     String why) {
+        return new ButaneResult(variant, version, v == null ? null : v.ignition(), null, null, null, report,
+                Map.of(), why);
+    }
+
+    private static Report one(String path, String code, String message, int line, int column) {
+        return new Report(List.of(new Report.Entry(Severity.ERROR, path, code, message, line > 0 ? line : null,
+                line > 0 ? column : null)));
+    }
+
+    public static ButaneResult run(byte[] input, ButaneOptions opts) {
+        Yaml.Parsed parsed = Yaml.parse(input);
+        if (parsed.problem() != null) {
+            Yaml.Problem p = parsed.problem();
+            return fail(null, null, null, one(null, "yaml-syntax", p.message(), p.line(), p.column()));
+        }
+        YNode root = parsed.root();
+        if (root instanceof YNode.YScalar s && s.isNull()) {
+            root = null;
+        }
+        if (root != null && !(root instanceof YNode.YMap)) {
+            String text = root instanceof YNode.YScalar s
+                    ? " `" + (s.value().length() > 10 ? s.value().substring(0, 7) + "..." : s.value()) + "`" : "";
+            return fail(null, null, null, one("$", "yaml-type", "cannot unmarshal " + root.kindTag() + text
+                    + " into config.commonFields", root.line(), root.column()));
+        }
+        YNode.YMap map = (YNode.YMap) root;
+        String variant = "";
+        String versionText = "";
+        YNode variantNode = null;
+        YNode versionNode = null;
+        if (map != null) {
+            for (YNode.Entry e : map.entries()) {
+                String k = e.key().value();
+                if (k.equals("variant") || k.equals("version")) {
+                    if (!(e.value() instanceof YNode.YScalar s)) {
+                        return fail(null, null, null, one("$." + k, "yaml-type", "cannot unmarshal "
+                                + e.value().kindTag() + " into string", e.value().line(), e.value().column()));
+                    }
+                    String val = s.isNull() ? "" : s.value();
+                    if (k.equals("variant")) {
+                        variant = val;
+                        variantNode = s;
+                    } else {
+                        versionText = val;
+                        versionNode = s;
+                    }
+                }
+            }
+        }
+        int vl = variantNode != null ? variantNode.line() : map != null ? map.line() : 0;
+        int vc = variantNode != null ? variantNode.column() : map != null ? map.column() : 0;
+        if (variant.isEmpty()) {
+            return fail(null, null, null, one("$.variant", Err.NO_VARIANT.code(), Err.NO_VARIANT.message, vl, vc));
+        }
+        String version = Variants.canonicalSemver(versionText);
+        int rl = versionNode != null ? versionNode.line() : vl;
+        int rc = versionNode != null ? versionNode.column() : vc;
+        if (version == null) {
+            return fail(variant, null, null, one("$.version", Err.INVALID_VERSION.code(), Err.INVALID_VERSION.message,
+                    rl, rc));
+        }
+        if (variant.equals("rhcos") && version.equals("0.1.0")) {
+            return fail(variant, version, null, one("$.variant", Err.RHCOS_VARIANT_UNSUPPORTED.code(),
+                    Err.RHCOS_VARIANT_UNSUPPORTED.message, vl, vc));
+        }
+        Variants.Version ver = Variants.find(variant, version);
+        if (ver == null) {
+            return fail(variant, version, null, one("$.version", "unknown-version", "No translator exists for variant "
+                    + variant + " with version " + version, rl, rc));
+        }
+        return new Pipeline.Run(ver, opts).run(map);
+    }
+
+    /** One translation. */
+    private static final class Run {
+        final Variants.Version ver;
+        final ButaneOptions opts;
+        final Issues issues = new Issues();
+        final Decoder decoder;
+        Map<String, String> paths = Map.of();
+        boolean mcPaths;
+
+        Run(Variants.Version ver, ButaneOptions opts) {
+            this.ver = ver;
+            this.opts = opts;
+            this.decoder = new Decoder(ver, issues);
+        }
+
+        ButaneResult failed() {
+            return fail(ver.variant(), ver.version(), ver, report(), "source config is invalid");
+        }
+
+        ButaneResult run(YNode.YMap map) {
+            BObj root = decoder.root(map);
+            if (decoder.failed()) {
+                issues.list.clear();
+                issues.list.addAll(decoder.typeErrors());
+                return fail(ver.variant(), ver.version(), ver, report(), "yaml: unmarshal errors");
+            }
+            Translator t = new Translator(ver, opts, issues);
+            t.validate(root);
+            if (issues.fatal()) {
+                return failed();
+            }
+            J.Obj config = t.translateBase(root);
+            if (config == null) {
+                return failed();
+            }
+            config = Fcos.translate(t, root, config);
+            J.Obj mc = null;
+            boolean machineConfigOut = ver.openshift() && !opts.raw();
+            if (ver.openshift()) {
+                mc = OpenShift.machineConfig(t, root, config);
+                mcPaths = true;
+                paths = J.paths(mc, "$");
+                if (opts.raw()) {
+                    OpenShift.elided(t, mc);
+                }
+            } else {
+                paths = J.paths(config, "$");
+            }
+            if (issues.fatal()) {
+                return failed();
+            }
+            if (machineConfigOut) {
+                OpenShift.filters(t, config);
+                if (issues.fatal()) {
+                    return failed();
+                }
+            }
+            byte[] json = JsonOut.write(config, false);
+            ParseResult validated = Ignition.parse(json);
+            for (Report.Entry e : validated.report().entries()) {
+                String p = e.path() == null ? "$" : e.path();
+                issues.list.add(new Issues.Issue(e.severity(), mcPaths ? "$.spec.config" + p.substring(1) : p, true,
+                        e.code(), e.message(), 0, 0));
+            }
+            if (issues.fatal() || validated.config() == null) {
+                return fail(ver.variant(), ver.version(), ver, report(), "config generated was invalid");
+            }
+            Report report = report();
+            Config model = validated.config().withVersion(ver.ignition().toString());
+            MachineConfig machine = null;
+            byte[] output;
+            if (machineConfigOut) {
+                machine = machineConfig(mc, model);
+                output = opts.machineConfigJson() ? JsonOut.write(mc, opts.pretty()) : YamlOut.write(mc);
+            } else {
+                output = opts.pretty() ? JsonOut.write(config, true) : json;
+            }
+            if (opts.strict() && !report.entries().isEmpty()) {
+                return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, null, report,
+                        paths, "Config produced warnings and --strict was specified");
+            }
+            Map<String, String> outPaths = machineConfigOut ? paths : ver.openshift() ? J.paths(config, "$") : paths;
+            return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, output, report,
+                    outPaths, null);
+        }
+
+        private static MachineConfig machineConfig(J.Obj mc, Config model) {
+            J.Obj meta = mc.obj("metadata");
+            Map<String, String> labels = new LinkedHashMap<>();
+            J.Obj l = meta.obj("labels");
+            l.f.forEach((k, v) -> labels.put(k, (String) v));
+            J.Obj spec = mc.obj("spec");
+            return new MachineConfig(meta.str("name"), labels, model, strings(spec.arr("kernelArguments")),
+                    strings(spec.arr("extensions")), (Boolean) spec.f.get("fips"), spec.str("kernelType"));
+        }
+
+        private static List<String> strings(J.Arr a) {
+            List<String> out = new ArrayList<>();
+            if (a != null) {
+                for (Object o : a.items) {
+                    out.add((String) o);
+                }
+            }
+            return out;
+        }
+
+        /** A JSON path of the output mapped to a YAML path (Butane's snake_case fallback when unrecorded). */
+        private String yamlPath(String jsonPath) {
+            String exact = paths.get(jsonPath);
+            if (exact != null) {
+                return exact;
+            }
+            String p = jsonPath;
+            if (mcPaths && p.startsWith("$.spec.config")) {
+                p = "$" + p.substring("$.spec.config".length());
+            }
+            StringBuilder b = new StringBuilder("$");
+            for (String seg : p.substring(1).split("\\.")) {
+                if (!seg.isEmpty()) {
+                    b.append('.').append(Schema.snake(seg));
+                }
+            }
+            return b.toString();
+        }
+
+        private int[] position(String yamlPath) {
+            String p = yamlPath;
+            while (p != null) {
+                int[] pos = decoder.positions.get(p);
+                if (pos != null) {
+                    return pos;
+                }
+                int dot = p.lastIndexOf('.');
+                p = dot < 0 ? null : p.substring(0, dot);
+            }
+            return null;
+        }
+
+        Report report() {
+            List<Report.Entry> out = new ArrayList<>();
+            for (Issues.Issue i : issues.list) {
+                String path = i.json() ? yamlPath(i.path()) : i.path();
+                Integer line = null;
+                Integer col = null;
+                if (i.line() > 0) {
+                    line = i.line();
+                    col = i.column();
+                } else if (path != null) {
+                    int[] pos = position(path);
+                    if (pos != null) {
+                        line = pos[0];
+                        col = pos[1];
+                    }
+                }
+                out.add(new Report.Entry(i.severity(), path, i.code(), i.message(), line, col));
+            }
+            return new Report(out);
+        }
+    }
+}
