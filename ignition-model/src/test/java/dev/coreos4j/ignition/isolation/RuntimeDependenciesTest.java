@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #15: parsing, validation, writing, translation, merge and builders need nothing but this module and the
- * Jakarta Validation API (annotations). {@link EverydayUse} runs in a class loader whose only parent is the platform
+ * Jakarta Validation API (annotations). {@link EverydayUse} runs in a class loader whose only parent is the boot
  * loader and whose path holds the module's classes, the test classes and {@code jakarta.validation-api}: a single
  * reference to Hibernate Validator, Jackson or networknt would end in {@link NoClassDefFoundError}.
  */
@@ -28,7 +28,7 @@ class RuntimeDependenciesTest {
         URL api = locationOf(Valid.class);
         assertThat(Path.of(api.toURI()).getFileName().toString()).startsWith("jakarta.validation-api");
         try (URLClassLoader isolated = new URLClassLoader(new URL[] {main, tests, api},
-                ClassLoader.getPlatformClassLoader())) {
+                null)) { // the boot loader: the platform loader would hand our packages to the app loader on the module path
             Class<?> use = isolated.loadClass(EverydayUse.class.getName());
             assertThat(use.getClassLoader()).isSameAs(isolated);
             @SuppressWarnings("unchecked")
