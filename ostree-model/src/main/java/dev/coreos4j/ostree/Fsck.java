@@ -37,33 +37,26 @@ final class Fsck {
     }
 
     FsckReport run() throws IOException {
-        Map<String, Checksum> refs;
-        try {
-            refs = repo.refs();
-        } catch (IOException e) {
-            findings.add(error("refs", "bad-ref", e.getMessage()));
-            refs = Map.of();
-        }
-        for (var ref : refs.entrySet()) {
-            if (!repo.has(ObjectType.COMMIT, ref.getValue())) {
-                findings.add(error(Refs.parse(ref.getKey()).path(), "bad-ref", "ref " + ref.getKey()
-                        + " names missing commit " + ref.getValue()));
-            }
-        }
+        int refCount = validateRefs();
         List<Checksum> commits = repo.listObjects(ObjectType.COMMIT);
         verifyContentInParallel(commits);
         Set<Checksum> partial = new LinkedHashSet<>();
+        int verified = 0;
         for (Checksum c : commits) {
             if (repo.isPartial(c)) {
                 partial.add(c);
-                findings.add(new FsckReport.Finding(FsckReport.Severity.ERROR, "state/" + c + ".commitpartial",
-                        "partial-commit", "commit " + c + " is marked partial"));
+                boolean fsckDetected = fsckPartial(c);
+                findings.add(new FsckReport.Finding(fsckDetected ? FsckReport.Severity.ERROR : FsckReport.Severity.WARNING,
+                        "state/" + c + ".commitpartial", "partial-commit", fsckDetected
+                                ? "commit " + c + " is marked partial by an earlier fsck (objects missing or corrupt)"
+                                : "commit " + c + " is partial (not verified)"));
                 checkMetadata(ObjectType.COMMIT, c);
                 continue;
             }
+            verified++;
             if (!checkCommitClosure(c)) {
                 partial.add(c);
-                if (options.markPartial()) {
+                if (options.markPartial() && repo.has(ObjectType.COMMIT, c)) {
                     Path marker = repo.path().resolve("state").resolve(c.hex() + ".commitpartial");
                     Files.createDirectories(marker.getParent());
                     Files.writeString(marker, "f", StandardCharsets.US_ASCII);
@@ -92,8 +85,99 @@ final class Fsck {
         for (FsckReport.Finding f : sorted) {
             unique.putIfAbsent(f.path() + "\0" + f.code(), f);
         }
-        return new FsckReport(new ArrayList<>(unique.values()), commits.size(), checked.size(),
-                new ArrayList<>(partial));
+        return new FsckReport(new ArrayList<>(unique.values()), verified, checked.size(),
+                new ArrayList<>(partial), refCount);
+    }
+
+    /** Whether the partial marker was written by fsck ({@code f}), not by an interrupted or metadata-only pull. */
+    private boolean fsckPartial(Checksum c) {
+        Path marker = repo.path().resolve("state").resolve(c.hex() + ".commitpartial");
+        try {
+            if (!Files.isRegularFile(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(marker) > 16) {
+                return false;
+            }
+            return Files.readString(marker, StandardCharsets.US_ASCII).startsWith("f");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * "Validating refs…" and "Validating refs in collections…": every ref of every kind (heads and their aliases,
+     * remotes, collection–refs under {@code refs/mirrors}, deployment refs) must be readable and name a commit that
+     * is present and intact. A ref that cannot be read (a symlink loop, a dangling alias, a FIFO, junk) is an error
+     * naming the ref file.
+     */
+    private int validateRefs() throws IOException {
+        Map<String, Checksum> refs = new TreeMap<>();
+        try {
+            refs.putAll(repo.refs());
+        } catch (IOException e) {
+            findings.add(error("refs", "bad-ref", e.getMessage()));
+            refs.putAll(readableRefs());
+        }
+        Map<String, Checksum> all = new java.util.LinkedHashMap<>();
+        refs.forEach((k, v) -> all.put(k, v));
+        try {
+            repo.collectionRefs().forEach((k, v) -> all.put(k.toString(), v));
+        } catch (IOException e) {
+            findings.add(error("refs/mirrors", "bad-ref", e.getMessage()));
+        }
+        for (var ref : all.entrySet()) {
+            Checksum c = ref.getValue();
+            if (!repo.has(ObjectType.COMMIT, c)) {
+                findings.add(error(refPath(ref.getKey()), "bad-ref", "Loading commit for ref " + ref.getKey()
+                        + ": No such metadata object " + c + ".commit"));
+            } else if (!checkMetadata(ObjectType.COMMIT, c)) {
+                findings.add(error(refPath(ref.getKey()), "bad-ref", "Loading commit for ref " + ref.getKey()
+                        + ": commit " + c + " is corrupt"));
+            }
+        }
+        return all.size();
+    }
+
+    private static String refPath(String name) {
+        if (name.startsWith("(")) {
+            String[] parts = name.substring(1, name.length() - 1).split(", ", 2);
+            return "refs/mirrors/" + parts[0] + "/" + parts[1];
+        }
+        return Refs.parse(name).path();
+    }
+
+    /** The refs that can be read, one by one, reporting each one that cannot. */
+    private Map<String, Checksum> readableRefs() throws IOException {
+        Map<String, Checksum> out = new TreeMap<>();
+        Path refsDir = repo.path().resolve("refs");
+        for (String top : List.of("heads", "remotes")) {
+            Path base = refsDir.resolve(top);
+            if (!Files.isDirectory(base, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(base)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    String rel = base.relativize(p).toString();
+                    String name = top.equals("heads") ? rel : rel.replaceFirst("/", ":");
+                    if (!Refs.isValidRef(rel) || !Refs.isValidRemote(p.getFileName().toString())) {
+                        continue;
+                    }
+                    try {
+                        java.util.Optional<Checksum> c = RefStore.read(p, name);
+                        if (c.isPresent()) {
+                            out.put(name, c.get());
+                        } else {
+                            findings.add(error("refs/" + top + "/" + rel, "bad-ref", "ref " + name
+                                    + ": alias target does not exist"));
+                        }
+                    } catch (IOException e) {
+                        findings.add(error("refs/" + top + "/" + rel, "bad-ref", e.getMessage()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -182,6 +266,15 @@ final class Fsck {
         return ok;
     }
 
+    /** Removes a corrupt object; an empty directory in its place goes too, a non-empty one is left (and reported). */
+    private static void deleteObject(Path p) throws IOException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // a directory full of something else: leave it, it stays reported
+        }
+    }
+
     private static String rel(ObjectType type, Checksum c) {
         return "objects/" + Repository.relativeObjectPath(type, c);
     }
@@ -204,12 +297,25 @@ final class Fsck {
         boolean ok = verifyMetadata(type, c, rel);
         checked.put(rel, ok);
         if (!ok && options.delete()) {
-            Files.deleteIfExists(repo.path().resolve(rel));
+            deleteObject(repo.path().resolve(rel));
+            if (type == ObjectType.COMMIT) {
+                Files.deleteIfExists(repo.objectPath(ObjectType.COMMIT_META, c));
+                Files.deleteIfExists(repo.path().resolve("state").resolve(c.hex() + ".commitpartial"));
+            }
         }
         return ok;
     }
 
     private boolean verifyMetadata(ObjectType type, Checksum c, String rel) throws IOException {
+        String notRegular = notRegular(repo.path().resolve(rel));
+        if (notRegular != null) {
+            if (notRegular.isEmpty()) {
+                findings.add(error(rel, "missing-object", "No such metadata object " + c + "." + type.extension()));
+            } else {
+                findings.add(error(rel, "invalid-object", type.extension() + " object " + c + ": " + notRegular));
+            }
+            return false;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(repo.path().resolve(rel));
@@ -237,6 +343,30 @@ final class Fsck {
         return true;
     }
 
+    /**
+     * Null when {@code p} is a regular file; "" when it does not exist; otherwise what it is instead. Checked with
+     * {@code lstat} before any open, so a FIFO never blocks fsck and a directory is named, not an I/O error.
+     */
+    static String notRegular(Path p) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "";
+        }
+        if (a.isRegularFile()) {
+            return null;
+        }
+        if (a.isDirectory()) {
+            return "not a regular file (a directory)";
+        }
+        if (a.isSymbolicLink()) {
+            return "not a regular file (a symlink)";
+        }
+        return "not a regular file (a FIFO, socket or device)";
+    }
+
     private boolean checkFile(Checksum c) throws IOException {
         String rel = rel(ObjectType.FILE, c);
         Boolean known = checked.get(rel);
@@ -246,15 +376,20 @@ final class Fsck {
         boolean ok = verifyFile(c, rel);
         checked.put(rel, ok);
         if (!ok && options.delete()) {
-            Files.deleteIfExists(repo.path().resolve(rel));
+            deleteObject(repo.path().resolve(rel));
         }
         return ok;
     }
 
     private boolean verifyFile(Checksum c, String rel) throws IOException {
         Path p = repo.path().resolve(rel);
-        if (!Files.exists(p)) {
-            findings.add(error(rel, "missing-object", "No such content object " + c + ".filez"));
+        String notRegular = notRegular(p);
+        if (notRegular != null) {
+            if (notRegular.isEmpty()) {
+                findings.add(error(rel, "missing-object", "No such content object " + c + ".filez"));
+            } else {
+                findings.add(error(rel, "invalid-object", "content object " + c + ": " + notRegular));
+            }
             return false;
         }
         ContentObject obj;

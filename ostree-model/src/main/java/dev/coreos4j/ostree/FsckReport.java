@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param commits how many commit objects were checked
  * @param objects how many distinct objects were re-hashed
  * @param partialCommits commits that are (now) marked partial
+ * @param refs how many refs were validated (heads, aliases, remotes and collection–refs)
  */
-public record FsckReport(List<Finding> findings, int commits, int objects, List<Checksum> partialCommits) {
+public record FsckReport(List<Finding> findings, int commits, int objects, List<Checksum> partialCommits, int refs) {
 
     public FsckReport {
         findings = List.copyOf(findings);
@@ -26,8 +27,9 @@ public record FsckReport(List<Finding> findings, int commits, int objects, List<
      *
      * @param severity how bad
      * @param path the object's path in the repository ({@code objects/ab/cdef….filez}) or the ref file
-     * @param code a stable code: {@code missing-object}, {@code checksum-mismatch}, {@code invalid-object},
-     *     {@code partial-commit}, {@code bad-ref}
+     * @param code a stable code: {@code missing-object}, {@code checksum-mismatch}, {@code invalid-object} (also: not
+     *     a regular file), {@code partial-commit} (an error when an earlier fsck marked it, a warning for a commit
+     *     pulled partially), {@code bad-ref} (unreadable, or naming a missing or corrupt commit)
      * @param message what is wrong, for people
      */
     public record Finding(Severity severity, String path, String code, String message) {

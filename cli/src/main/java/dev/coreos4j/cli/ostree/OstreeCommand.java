@@ -38,7 +38,8 @@ public final class OstreeCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--repo", paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The repository (default: the OSTREE_REPO environment variable).")
+            description = "The repository (default: the current directory if it is one, else the OSTREE_REPO"
+                    + " environment variable).")
     Path repo;
 
     @Override
@@ -46,10 +47,16 @@ public final class OstreeCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing command");
     }
 
-    /** The repository path from {@code --repo} or {@code OSTREE_REPO}. */
+    /**
+     * The repository path: {@code --repo}; else the current directory when it holds {@code objects/} and a
+     * {@code config} file (as {@code ostree}); else {@code OSTREE_REPO}.
+     */
     Path repoPath(CommandSpec caller) {
         if (repo != null) {
             return repo;
+        }
+        if (java.nio.file.Files.isDirectory(Path.of("objects")) && java.nio.file.Files.isRegularFile(Path.of("config"))) {
+            return Path.of(".");
         }
         String env = System.getenv("OSTREE_REPO");
         if (env != null && !env.isEmpty()) {
