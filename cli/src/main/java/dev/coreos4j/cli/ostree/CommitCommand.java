@@ -161,6 +161,14 @@ final class CommitCommand extends RepoCommand {
             b.addMetadata("ostree.bootable", Variant.ofBoolean(true));
             b.addMetadata("ostree.linux", Variant.ofString(kernelRelease(dir)));
         }
+        if (parentRev == null && branch != null && repo.readRef(branch).isEmpty() && !branch.contains(":")) {
+            // as ostree: the parent is what the branch name resolves to, a remote's ref of that name included
+            try {
+                b.parent(CommitOptions.Parent.of(repo.resolve(branch)));
+            } catch (IllegalArgumentException e) {
+                // no such ref anywhere: a root commit
+            }
+        }
         if (parentRev != null) {
             if (parentRev.equals("none")) {
                 b.parent(CommitOptions.Parent.NONE);

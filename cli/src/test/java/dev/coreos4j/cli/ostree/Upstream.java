@@ -54,12 +54,20 @@ final class Upstream {
     }
 
     /** Runs an upstream assertion; the name says where it comes from ({@code test-refs.sh:47 refs count is 10}). */
-    static void port(String where, Runnable assertion) {
+    static void port(String where, Check assertion) {
         try {
             assertion.run();
         } catch (AssertionError e) {
             throw new AssertionError(where + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new AssertionError(where + ": " + e, e);
         }
+    }
+
+    /** An assertion that may throw. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
     }
 
     /** {@code coreos4j ostree ARGS…}, in-process (paths must be absolute). */
