@@ -30,6 +30,10 @@ final class Fsck {
     private final List<FsckReport.Finding> findings = Collections.synchronizedList(new ArrayList<>());
     /** Object key ({@code rel path}) to whether it is good. */
     private final Map<String, Boolean> checked = new ConcurrentHashMap<>();
+    /** Objects ({@code rel path}) that are missing or that this run deleted. */
+    private final Set<String> missing = ConcurrentHashMap.newKeySet();
+    /** Bad object ({@code rel path}) to the commits that reach it. */
+    private final Map<String, Set<Checksum>> owners = new java.util.HashMap<>();
 
     Fsck(Repository repo, FsckOptions options) {
         this.repo = repo;
@@ -43,6 +47,9 @@ final class Fsck {
         Set<Checksum> partial = new LinkedHashSet<>();
         int verified = 0;
         for (Checksum c : commits) {
+            if (options.verifyBackRefs() && checkMetadata(ObjectType.COMMIT, c)) {
+                verifyBackRefs(c);
+            }
             if (repo.isPartial(c)) {
                 partial.add(c);
                 boolean fsckDetected = fsckPartial(c);
@@ -56,7 +63,11 @@ final class Fsck {
             verified++;
             if (!checkCommitClosure(c)) {
                 partial.add(c);
-                if (options.markPartial() && repo.has(ObjectType.COMMIT, c)) {
+                // as ostree: only a missing (or just deleted) object makes a commit partial; a corrupt one that is
+                // still there does not
+                boolean lacks = owners.entrySet().stream().anyMatch(e -> e.getValue().contains(c)
+                        && missing.contains(e.getKey()));
+                if (options.markPartial() && lacks && repo.has(ObjectType.COMMIT, c)) {
                     Path marker = repo.path().resolve("state").resolve(c.hex() + ".commitpartial");
                     Files.createDirectories(marker.getParent());
                     Files.writeString(marker, "f", StandardCharsets.US_ASCII);
@@ -83,7 +94,10 @@ final class Fsck {
         List<FsckReport.Finding> sorted = new ArrayList<>(findings);
         Map<String, FsckReport.Finding> unique = new TreeMap<>();
         for (FsckReport.Finding f : sorted) {
-            unique.putIfAbsent(f.path() + "\0" + f.code(), f);
+            Set<Checksum> by = owners.get(f.path());
+            FsckReport.Finding withCommits = by == null ? f
+                    : new FsckReport.Finding(f.severity(), f.path(), f.code(), f.message(), new ArrayList<>(by));
+            unique.putIfAbsent(f.path() + "\0" + f.code(), withCommits);
         }
         return new FsckReport(new ArrayList<>(unique.values()), verified, checked.size(),
                 new ArrayList<>(partial), refCount);
@@ -123,8 +137,23 @@ final class Fsck {
         } catch (IOException e) {
             findings.add(error("refs/mirrors", "bad-ref", e.getMessage()));
         }
+        Map<String, Refs.CollectionRef> collectionOf = new java.util.HashMap<>();
+        try {
+            repo.collectionRefs().keySet().forEach(k -> collectionOf.put(k.toString(), k));
+        } catch (IOException e) {
+            // reported above
+        }
         for (var ref : all.entrySet()) {
             Checksum c = ref.getValue();
+            if ((options.verifyBindings() || options.verifyBackRefs()) && repo.has(ObjectType.COMMIT, c)
+                    && checkMetadata(ObjectType.COMMIT, c)) {
+                Refs.CollectionRef cref = collectionOf.get(ref.getKey());
+                String why = bindingProblem(cref != null ? cref.collectionId() : null,
+                        cref != null ? cref.ref() : Refs.parse(ref.getKey()).ref(), repo.readCommit(c).metadata());
+                if (why != null) {
+                    findings.add(error(refPath(ref.getKey()), "bad-binding", "Commit " + c + ": " + why));
+                }
+            }
             if (!repo.has(ObjectType.COMMIT, c)) {
                 findings.add(error(refPath(ref.getKey()), "bad-ref", "Loading commit for ref " + ref.getKey()
                         + ": No such metadata object " + c + ".commit"));
@@ -134,6 +163,68 @@ final class Fsck {
             }
         }
         return all.size();
+    }
+
+    /** libostree's binding check of one ref against its commit's metadata; null when it holds. */
+    static String bindingProblem(String collectionId, String refName, Metadata metadata) {
+        java.util.Optional<Variant> refs = metadata.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
+        if (refs.isEmpty()) {
+            return collectionId == null ? null
+                    : "Expected commit metadata to have ref binding information, found none";
+        }
+        List<String> bound = refs.get().asStrings();
+        if (refName != null && !bound.contains(refName)) {
+            String list = bound.isEmpty() ? "no refs"
+                    : String.join(", ", bound.stream().map(b -> "\u2018" + b + "\u2019").toList());
+            return "Commit has no requested ref \u2018" + refName + "\u2019 in ref binding metadata (" + list + ")";
+        }
+        if (collectionId != null) {
+            java.util.Optional<Variant> cb = metadata.get("ostree.collection-binding").filter(v -> v.type().equals("s"));
+            if (cb.isEmpty()) {
+                return "Expected commit metadata to have collection ID binding information, found none";
+            }
+            if (!cb.get().asString().equals(collectionId)) {
+                return "Commit has collection ID \u2018" + cb.get().asString() + "\u2019 in collection binding "
+                        + "metadata, while the remote it came from has collection ID \u2018" + collectionId + "\u2019";
+            }
+        }
+        return null;
+    }
+
+    /** {@code --verify-back-refs}: every ref a commit binds must exist and name it. */
+    private void verifyBackRefs(Checksum commit) throws IOException {
+        Metadata m = repo.readCommit(commit).metadata();
+        java.util.Optional<Variant> refs = m.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
+        if (refs.isEmpty()) {
+            return;
+        }
+        String collection = m.get("ostree.collection-binding").filter(v -> v.type().equals("s"))
+                .map(Variant::asString).orElse(null);
+        Map<Refs.CollectionRef, Checksum> collectionRefs = collection == null ? Map.of() : repo.collectionRefs();
+        for (String ref : refs.get().asStrings()) {
+            java.util.Optional<Checksum> target;
+            String name;
+            if (collection != null) {
+                name = "Collection\u2013ref (" + collection + ", " + ref + ")";
+                target = java.util.Optional.ofNullable(collectionRefs.get(new Refs.CollectionRef(collection, ref)));
+            } else {
+                name = "Ref \u2018" + ref + "\u2019";
+                java.util.Optional<Checksum> t;
+                try {
+                    t = java.util.Optional.of(repo.resolve(ref));
+                } catch (IllegalArgumentException e) {
+                    t = java.util.Optional.empty();
+                }
+                target = t;
+            }
+            if (target.isEmpty()) {
+                findings.add(error(rel(ObjectType.COMMIT, commit), "bad-binding", name + " in bindings for commit "
+                        + commit + " does not exist"));
+            } else if (!target.get().equals(commit)) {
+                findings.add(error(rel(ObjectType.COMMIT, commit), "bad-binding", name + " in bindings for commit "
+                        + commit + " does not resolve to that commit"));
+            }
+        }
     }
 
     private static String refPath(String name) {
@@ -243,12 +334,20 @@ final class Fsck {
             return false;
         }
         CommitObject c = repo.readCommit(commit);
-        boolean ok = checkMetadata(ObjectType.DIR_META, c.rootMeta());
-        return checkTree(c.rootTree(), new HashSet<>()) && ok;
+        boolean ok = own(ObjectType.DIR_META, c.rootMeta(), commit, checkMetadata(ObjectType.DIR_META, c.rootMeta()));
+        return checkTree(c.rootTree(), new HashSet<>(), commit) && ok;
     }
 
-    private boolean checkTree(Checksum tree, Set<Checksum> visiting) throws IOException {
-        if (!checkMetadata(ObjectType.DIR_TREE, tree)) {
+    /** Records that {@code commit} reaches the object when it is bad ("In commits A, B: …"); returns {@code good}. */
+    private boolean own(ObjectType type, Checksum c, Checksum commit, boolean good) {
+        if (!good) {
+            owners.computeIfAbsent(rel(type, c), k -> new java.util.LinkedHashSet<>()).add(commit);
+        }
+        return good;
+    }
+
+    private boolean checkTree(Checksum tree, Set<Checksum> visiting, Checksum commit) throws IOException {
+        if (!own(ObjectType.DIR_TREE, tree, commit, checkMetadata(ObjectType.DIR_TREE, tree))) {
             return false;
         }
         if (!visiting.add(tree)) {
@@ -257,11 +356,11 @@ final class Fsck {
         DirTree t = repo.readDirTree(tree);
         boolean ok = true;
         for (DirTree.FileEntry f : t.files()) {
-            ok &= checkFile(f.checksum());
+            ok &= own(ObjectType.FILE, f.checksum(), commit, checkFile(f.checksum()));
         }
         for (DirTree.DirEntry d : t.dirs()) {
-            ok &= checkMetadata(ObjectType.DIR_META, d.meta());
-            ok &= checkTree(d.tree(), visiting);
+            ok &= own(ObjectType.DIR_META, d.meta(), commit, checkMetadata(ObjectType.DIR_META, d.meta()));
+            ok &= checkTree(d.tree(), visiting, commit);
         }
         return ok;
     }
@@ -298,6 +397,7 @@ final class Fsck {
         checked.put(rel, ok);
         if (!ok && options.delete()) {
             deleteObject(repo.path().resolve(rel));
+            missing.add(rel);
             if (type == ObjectType.COMMIT) {
                 Files.deleteIfExists(repo.objectPath(ObjectType.COMMIT_META, c));
                 Files.deleteIfExists(repo.path().resolve("state").resolve(c.hex() + ".commitpartial"));
@@ -310,6 +410,7 @@ final class Fsck {
         String notRegular = notRegular(repo.path().resolve(rel));
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
+                missing.add(rel);
                 findings.add(error(rel, "missing-object", "No such metadata object " + c + "." + type.extension()));
             } else {
                 findings.add(error(rel, "invalid-object", type.extension() + " object " + c + ": " + notRegular));
@@ -377,6 +478,7 @@ final class Fsck {
         checked.put(rel, ok);
         if (!ok && options.delete()) {
             deleteObject(repo.path().resolve(rel));
+            missing.add(rel);
         }
         return ok;
     }
@@ -386,6 +488,7 @@ final class Fsck {
         String notRegular = notRegular(p);
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
+                missing.add(rel);
                 findings.add(error(rel, "missing-object", "No such content object " + c + ".filez"));
             } else {
                 findings.add(error(rel, "invalid-object", "content object " + c + ": " + notRegular));

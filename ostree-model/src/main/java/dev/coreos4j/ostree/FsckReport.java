@@ -31,13 +31,20 @@ public record FsckReport(List<Finding> findings, int commits, int objects, List<
      *     a regular file), {@code partial-commit} (an error when an earlier fsck marked it, a warning for a commit
      *     pulled partially), {@code bad-ref} (unreadable, or naming a missing or corrupt commit)
      * @param message what is wrong, for people
+     * @param commits the commits whose trees reach the object (empty when none does or for a ref)
      */
-    public record Finding(Severity severity, String path, String code, String message) {
+    public record Finding(Severity severity, String path, String code, String message, List<Checksum> commits) {
         public Finding {
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
+            commits = List.copyOf(commits);
+        }
+
+        /** A finding no commit is known to reach. */
+        public Finding(Severity severity, String path, String code, String message) {
+            this(severity, path, code, message, List.of());
         }
 
         @Override

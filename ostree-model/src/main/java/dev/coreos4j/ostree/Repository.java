@@ -74,6 +74,27 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
+     * Creates an archive repository as {@code ostree init --mode=archive --collection-id=ID} does: the config gets
+     * {@code collection-id=ID} in {@code [core]}, so commits get an {@code ostree.collection-binding} and the heads are
+     * collection–refs of that collection.
+     *
+     * @throws IllegalArgumentException when {@code collectionId} is not a valid collection ID
+     * @throws IOException as {@link #init(Path)}, or when the repository already exists with another collection ID
+     */
+    public static Repository init(Path path, String collectionId) throws IOException {
+        Refs.requireValidCollectionId(collectionId);
+        Repository repo = init(path);
+        Optional<String> existing = repo.config.get("core", "collection-id");
+        if (existing.isPresent() && !existing.get().equals(collectionId)) {
+            throw new IOException(path.resolve("config") + ": already has collection-id " + existing.get());
+        }
+        if (existing.isEmpty()) {
+            repo.setConfigValue("core", "collection-id", collectionId);
+        }
+        return open(path);
+    }
+
+    /**
      * Opens an existing archive repository.
      *
      * @throws NoSuchFileException when {@code path} has no {@code config} or {@code objects}
