@@ -146,8 +146,10 @@ final class RefStore {
     /** Local heads (aliases included, resolved) and, with {@code remotes}, {@code remote:ref} refs; sorted. */
     static Map<String, Checksum> refs(Path repo, boolean remotes) throws IOException {
         Map<String, Object> out = new TreeMap<>();
+        requireDirectory(repo, "refs/heads");
         enumerate(repo.resolve("refs/heads"), "", "", false, out);
         if (remotes) {
+            requireDirectory(repo, "refs/remotes");
             for (Path remote : subdirectories(repo.resolve("refs/remotes"))) {
                 enumerate(remote, "", remote.getFileName() + ":", false, out);
             }
@@ -253,6 +255,14 @@ final class RefStore {
             return repo.resolve("refs/heads").resolve(ref.ref());
         }
         return repo.resolve("refs/mirrors").resolve(ref.collectionId()).resolve(ref.ref());
+    }
+
+    /** As libostree's {@code opendir}: listing refs needs {@code refs/heads} and {@code refs/remotes}. */
+    private static void requireDirectory(Path repo, String rel) throws IOException {
+        if (!Files.isDirectory(repo.resolve(rel))) {
+            throw new NoSuchFileException(repo.resolve(rel).toString(), null,
+                    "Listing refs: opendir(" + rel + "): No such file or directory");
+        }
     }
 
     private static List<Path> subdirectories(Path dir) throws IOException {

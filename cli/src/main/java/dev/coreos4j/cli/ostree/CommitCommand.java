@@ -48,6 +48,14 @@ final class CommitCommand extends RepoCommand {
             description = "Add a ref to the ref binding commit metadata (repeatable).")
     List<String> bindRefs = new ArrayList<>();
 
+    @Option(names = "--keep-metadata", paramLabel = "KEY",
+            description = "Keep metadata KEY and its associated VALUE from parent (repeatable).")
+    List<String> keepMetadata = new ArrayList<>();
+
+    @Option(names = "--add-detached-metadata-string", paramLabel = "KEY=VALUE",
+            description = "Add a key/value pair to detached metadata (repeatable).")
+    List<String> detachedStrings = new ArrayList<>();
+
     @Option(names = "--bootable",
             description = "Flag this commit as a bootable OSTree (one kernel in usr/lib/modules/VERSION/vmlinuz).")
     boolean bootable;
@@ -82,6 +90,9 @@ final class CommitCommand extends RepoCommand {
 
     @Option(names = "--no-bindings", description = "Do not write ostree.ref-binding.")
     boolean noBindings;
+
+    /** {@code --tree=ref=REV}: the commit to start from, when that is the tree. */
+    private String treeRef;
 
     @Override
     int execute() throws Exception {
@@ -144,6 +155,23 @@ final class CommitCommand extends RepoCommand {
             b.addMetadata(kv.substring(0, eq), v);
         }
         Repository repo = openRepo();
+        if (!keepMetadata.isEmpty()) {
+            if (branch == null && parentRev == null) {
+                throw new IllegalArgumentException("Either --branch or --parent must be specified when using "
+                        + "--keep-metadata");
+            }
+            Checksum from = parentRev != null && Checksum.isValid(parentRev) ? Checksum.of(parentRev)
+                    : repo.resolve(branch);
+            dev.coreos4j.ostree.Metadata parentMeta = repo.readCommit(from).metadata();
+            for (String key : keepMetadata) {
+                Variant v = parentMeta.get(key).orElseThrow(() -> new IllegalArgumentException(
+                        "Missing metadata key '" + key + "' from commit '" + from + "'"));
+                if (!keys.add(key)) {
+                    throw new IllegalArgumentException("metadata key '" + key + "' given twice");
+                }
+                b.addMetadata(key, v);
+            }
+        }
         if (!noBindings) {
             // as the ostree CLI: the branch and every --bind-ref, sorted; an orphan commit records an empty list
             java.util.List<String> bound = new ArrayList<>(bindRefs);
@@ -158,8 +186,19 @@ final class CommitCommand extends RepoCommand {
             }
         }
         if (bootable) {
+            if (treeRef != null) {
+                throw new IllegalArgumentException("--bootable needs a directory tree");
+            }
             b.addMetadata("ostree.bootable", Variant.ofBoolean(true));
             b.addMetadata("ostree.linux", Variant.ofString(kernelRelease(dir)));
+        }
+        dev.coreos4j.ostree.Metadata detached = dev.coreos4j.ostree.Metadata.EMPTY;
+        for (String kv : detachedStrings) {
+            int eq = kv.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("Missing '=' in KEY=VALUE metadata '" + kv + "'");
+            }
+            detached = detached.with(kv.substring(0, eq), Variant.ofString(kv.substring(eq + 1)));
         }
         if (parentRev == null && branch != null && repo.readRef(branch).isEmpty() && !branch.contains(":")) {
             // as ostree: the parent is what the branch name resolves to, a remote's ref of that name included
@@ -179,7 +218,9 @@ final class CommitCommand extends RepoCommand {
             }
         }
         CommitResult result;
-        if (System.console() != null) {
+        if (treeRef != null) {
+            result = repo.commit(dev.coreos4j.ostree.MutableTree.fromCommit(repo, repo.resolve(treeRef)), b.build());
+        } else if (System.console() != null) {
             TerminalProgress progress = new TerminalProgress(err());
             try {
                 result = repo.commit(dir, b.build(), progress);
@@ -194,6 +235,12 @@ final class CommitCommand extends RepoCommand {
             err().println("coreos4j: error: commit " + result.checksum() + " written, but " + c.describe()
                     + "; the branch was not updated");
             return ExitCode.INVALID;
+        }
+        if (!detached.isEmpty()) {
+            try (dev.coreos4j.ostree.Transaction tx = repo.begin()) {
+                tx.writeDetachedMetadata(result.checksum(), detached);
+                tx.commit();
+            }
         }
         out().println(result.checksum());
         return ExitCode.OK;
@@ -236,9 +283,13 @@ final class CommitCommand extends RepoCommand {
             if (eq < 0) {
                 throw new IllegalArgumentException("Missing type in tree specification '" + t + "'");
             }
+            if (t.startsWith("ref=") && trees.size() == 1) {
+                treeRef = t.substring(4);
+                return Path.of(".");
+            }
             if (!t.startsWith("dir=")) {
                 throw new IllegalArgumentException("Invalid tree type specification '" + t.substring(0, eq)
-                        + "' (only dir= is supported)");
+                        + "' (dir=PATH, or a single ref=REV)");
             }
             dirs.add(Path.of(t.substring(4)));
         }
