@@ -294,7 +294,7 @@ final class CommitCommand extends RepoCommand {
             dirs.add(Path.of(t.substring(4)));
         }
         if (dirs.isEmpty()) {
-            dirs.add(positional != null ? positional : Path.of("."));
+            dirs.add(positional != null ? positional : OstreeCommand.cwd());
         }
         if (dirs.size() != 1) {
             throw new IllegalArgumentException("overlaying several --tree arguments is not supported: give one tree");

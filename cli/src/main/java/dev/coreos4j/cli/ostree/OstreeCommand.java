@@ -42,6 +42,19 @@ public final class OstreeCommand implements Runnable {
                     + " environment variable).")
     Path repo;
 
+    /**
+     * The directory relative paths of the implicit kind resolve against (the repository in {@code .}, the tree of a
+     * {@code commit} without one): the process's working directory, or for in-process callers that cannot change it
+     * (tests, embedders), the one they set here.
+     */
+    static volatile Path workingDirectory;
+
+    /** {@code .} as the caller means it. */
+    static Path cwd() {
+        Path w = workingDirectory;
+        return w == null ? Path.of(".") : w;
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command");
@@ -55,8 +68,9 @@ public final class OstreeCommand implements Runnable {
         if (repo != null) {
             return repo;
         }
-        if (java.nio.file.Files.isDirectory(Path.of("objects")) && java.nio.file.Files.isRegularFile(Path.of("config"))) {
-            return Path.of(".");
+        if (java.nio.file.Files.isDirectory(cwd().resolve("objects"))
+                && java.nio.file.Files.isRegularFile(cwd().resolve("config"))) {
+            return cwd();
         }
         String env = System.getenv("OSTREE_REPO");
         if (env != null && !env.isEmpty()) {

@@ -79,8 +79,20 @@ final class Upstream {
         return new Run(r.exit(), r.out(), r.err());
     }
 
-    /** {@code coreos4j ostree ARGS…} as a child JVM in {@code cwd}, with extra environment variables. */
+    /**
+     * {@code coreos4j ostree ARGS…} in {@code cwd}: in-process when no environment is added, else as a child JVM with
+     * the extra environment variables.
+     */
     Run oursIn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        if (env.isEmpty()) {
+            // in-process, with the CLI's working-directory seam: a child JVM per call is slow on a busy machine
+            OstreeCommand.workingDirectory = cwd;
+            try {
+                return ours(args);
+            } finally {
+                OstreeCommand.workingDirectory = null;
+            }
+        }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.coreos4j.cli.Main", "ostree"));
         cmd.addAll(List.of(args));
