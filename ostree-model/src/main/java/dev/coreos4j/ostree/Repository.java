@@ -746,7 +746,14 @@ public final class Repository implements AutoCloseable {
     /** As {@link #commit(Path, CommitOptions)}, reporting progress to {@code progress}. */
     public CommitResult commit(Path dir, CommitOptions options, CommitProgress progress) throws IOException {
         Objects.requireNonNull(progress, "progress");
-        return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
+        try {
+            return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
+        } catch (java.nio.file.InvalidPathException e) {
+            String encoding = System.getProperty("sun.jnu.encoding", "?");
+            throw new IllegalArgumentException(dir + ": a file name cannot be decoded as " + encoding + " (this JVM's"
+                    + " file-name encoding, from its locale); names are bytes, run the JVM under a UTF-8 locale such as"
+                    + " LC_ALL=C.UTF-8: " + e.getMessage(), e);
+        }
     }
 
     /** Commits an in-memory tree; see {@link #commit(Path, CommitOptions)}. */
