@@ -708,7 +708,10 @@ public final class Sysroot {
             int bootserial = bootserials.merge(d.bootcsum(), 1, Integer::sum) - 1;
             Kernel k = installKernel(d);
             String version = repo.hasCommit(d.commit()) ? repo.readCommit(d.commit()).version().orElse(null) : null;
-            String title = osName(d) + (version == null ? "" : " " + version) + " (ostree:"
+            String name = osName(d);
+            // as libostree: the version only when PRETTY_NAME does not already carry it
+            String title = name + (version == null || version.isEmpty() || name.contains(version) ? "" : " " + version)
+                    + " (ostree:"
                     + (manyRoots ? d.stateroot() + ":" : "") + i + ")";
             String bootlink = "/ostree/boot." + nb + "/" + d.stateroot() + "/" + d.bootcsum().hex() + "/" + bootserial;
             StringBuilder sb = new StringBuilder();
