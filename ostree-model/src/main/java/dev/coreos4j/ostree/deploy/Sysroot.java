@@ -1060,6 +1060,14 @@ public final class Sysroot {
         Transition run(DeploymentList list) throws IOException;
     }
 
+    /** As libostree after writing deployments: touch {@code ostree/deploy}, so that watchers see the change. */
+    private void bumpDeployMtime() throws IOException {
+        Path deploy = root.resolve("ostree/deploy");
+        if (Files.isDirectory(deploy, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setLastModifiedTime(deploy, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        }
+    }
+
     /** Runs {@code step} on the current list under the exclusive sysroot lock ({@code ostree/lock}). */
     private Transition locked(LockedStep step) throws IOException {
         Path lockFile = root.resolve("ostree/lock");
@@ -1075,7 +1083,11 @@ public final class Sysroot {
             }
             boolean before = Fs.setSync(repository().fsync());
             try {
-                return step.run(load());
+                Transition t = step.run(load());
+                if (t.isApplied()) {
+                    bumpDeployMtime();
+                }
+                return t;
             } finally {
                 Fs.setSync(before);
                 lock.release();
