@@ -192,7 +192,8 @@ class RefKindsConformanceTest {
 
     static void mkfifo(Path p) throws Exception {
         Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         assertThat(proc.waitFor()).isZero();
     }
 }
