@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fsck}: ostree's phases and wording ("Validating refs...", "Object missing in commits C: X.dirtree", "In commits
- * C: …", "Marking commit as partial: C", "error: Repository corruption encountered"); exit 1 on any corruption (a
- * missing or corrupt object, a ref that cannot be read or names a missing commit, a binding that does not hold, a
+ * {@code fsck}: ostree's phases and wording ("Validating refs...", "Object missing in commits C: X.dirtree",
+ * "In commits C: …", "Marking commit as partial: C", "error: Repository corruption encountered"); exit 1 on any
+ * corruption (a missing or corrupt object, a ref that cannot be read or names a missing commit, a binding that does not hold, a
  * commit an earlier fsck marked partial). Unlike ostree it never stops at the first corrupt object.
  */
 @Command(name = "fsck", mixinStandardHelpOptions = true,

@@ -27,12 +27,13 @@ final class GnuDate {
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
-    private static final Pattern NUMERIC = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+    /** An optional time of day and an optional zone, after a date. */
+    private static final String TIME = "(?:[ T]\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?";
+    private static final Pattern NUMERIC = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})" + TIME);
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(-?\\d{1,4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+            "([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(-?\\d{1,4})" + TIME);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(\\d{1,2})\\s+([A-Za-z]+)\\.?,?\\s+(-?\\d{1,4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+            "(\\d{1,2})\\s+([A-Za-z]+)\\.?,?\\s+(-?\\d{1,4})" + TIME);
     private static final Pattern RELATIVE = Pattern.compile("([+-]?\\d+)\\s*([A-Za-z]+?)s?(\\s+ago)?");
 
     private GnuDate() {}

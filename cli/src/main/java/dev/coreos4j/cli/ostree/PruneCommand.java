@@ -66,7 +66,8 @@ final class PruneCommand extends RepoCommand {
                 throw new ParameterException(spec.commandLine(), "Cannot specify both --delete-commit and --no-prune");
             }
             if (staticDeltasOnly) {
-                throw new IllegalArgumentException("--static-deltas-only: this repository model keeps no static deltas");
+                throw new IllegalArgumentException(
+                        "--static-deltas-only: this repository model keeps no static deltas");
             }
             repo.deleteCommit(Checksum.isValid(deleteCommit) ? Checksum.of(deleteCommit) : repo.resolve(deleteCommit));
         } else if (staticDeltasOnly) {

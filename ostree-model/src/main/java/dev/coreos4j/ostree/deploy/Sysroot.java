@@ -818,6 +818,10 @@ public final class Sysroot {
             Fs.deleteTree(tmp);
             Files.createDirectories(tmp);
             copySynced(k.vmlinuz(), tmp.resolve(linux));
+            Path hmac = k.vmlinuz().resolveSibling(".vmlinuz.hmac");
+            if (Files.isRegularFile(hmac, LinkOption.NOFOLLOW_LINKS)) {
+                copySynced(hmac, tmp.resolve("." + linux + ".hmac")); // FIPS checks the kernel against it
+            }
             if (initrd != null) {
                 copySynced(k.initramfs(), tmp.resolve(initrd));
             }

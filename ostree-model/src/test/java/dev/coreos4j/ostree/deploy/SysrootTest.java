@@ -70,6 +70,16 @@ class SysrootTest {
     }
 
     @Test
+    void deploy_copiesTheKernelsHmacToBoot_asLibostree() throws IOException {
+        Path t = OsTrees.tree(tmp.resolve("t5"), "6.5.0", "kernel-5", Map.of());
+        Files.writeString(t.resolve("usr/lib/modules/6.5.0/.vmlinuz.hmac"), "hmac of kernel-5\n");
+        Checksum c = sysroot.repository().commit(t, "testos/five", "five", "5.0", Instant.parse("2024-05-01T00:00:00Z"));
+        assertThat(sysroot.deploy("testos", c.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
+        Deployment d = sysroot.load().deployments().get(0);
+        assertThat(read("boot/ostree/testos-" + d.bootcsum().hex() + "/.vmlinuz-6.5.0.hmac")).isEqualTo("hmac of kernel-5\n");
+    }
+
+    @Test
     void deploy_writesLibostreeLayout() throws IOException {
         Transition t = sysroot.deploy("testos", c1.hex(), DeployOptions.DEFAULTS.withKargEdits(
                 List.of(KargEdit.set("root=LABEL=root"), KargEdit.set("quiet"))));
