@@ -11,7 +11,7 @@ public enum ObjectType {
     /** A commit {@code (a{sv}aya(say)sstayay)}. */
     COMMIT(4, "commit"),
     /** The marker left behind for a pruned commit. */
-    TOMBSTONE_COMMIT(5, "commit-tombstone"),
+    TOMBSTONE_COMMIT(5, "tombstone-commit"),
     /** Detached commit metadata {@code a{sv}} (signatures); named by its commit's checksum. */
     COMMIT_META(6, "commitmeta");
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * An OSTree repository in {@code archive} mode ({@code mode=archive-z2}) on disk, byte-compatible with libostree.
@@ -69,6 +69,27 @@ public final class Repository implements AutoCloseable {
         for (String dir : List.of("tmp", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes",
                 "objects")) {
             Files.createDirectories(path.resolve(dir));
+        }
+        return open(path);
+    }
+
+    /**
+     * Creates an archive repository as {@code ostree init --mode=archive --collection-id=ID} does: the config gets
+     * {@code collection-id=ID} in {@code [core]}, so commits get an {@code ostree.collection-binding} and the heads are
+     * collection–refs of that collection.
+     *
+     * @throws IllegalArgumentException when {@code collectionId} is not a valid collection ID
+     * @throws IOException as {@link #init(Path)}, or when the repository already exists with another collection ID
+     */
+    public static Repository init(Path path, String collectionId) throws IOException {
+        Refs.requireValidCollectionId(collectionId);
+        Repository repo = init(path);
+        Optional<String> existing = repo.config.get("core", "collection-id");
+        if (existing.isPresent() && !existing.get().equals(collectionId)) {
+            throw new IOException(path.resolve("config") + ": already has collection-id " + existing.get());
+        }
+        if (existing.isEmpty()) {
+            repo.setConfigValue("core", "collection-id", collectionId);
         }
         return open(path);
     }
@@ -173,8 +194,10 @@ public final class Repository implements AutoCloseable {
         if (!type.isMeta()) {
             throw new IllegalArgumentException("not a metadata type: " + type);
         }
+        Path p = objectPath(type, checksum);
+        requireRegularIfPresent(p, type, checksum);
         try {
-            return Files.readAllBytes(objectPath(type, checksum));
+            return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
             throw new CorruptObjectException(checksum, type, "No such metadata object");
         }
@@ -217,6 +240,7 @@ public final class Repository implements AutoCloseable {
     /** The detached metadata ({@code .commitmeta}) of a commit, if any. */
     public Optional<Metadata> readDetachedMetadata(Checksum commit) throws IOException {
         Path p = objectPath(ObjectType.COMMIT_META, commit);
+        requireRegularIfPresent(p, ObjectType.COMMIT_META, commit);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(p);
@@ -237,6 +261,7 @@ public final class Repository implements AutoCloseable {
      */
     public ContentObject readFile(Checksum checksum) throws IOException {
         Path p = objectPath(ObjectType.FILE, checksum);
+        requireRegularIfPresent(p, ObjectType.FILE, checksum);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 8192)) {
             FileHeader.Archived a = Filez.readHeader(in, Files.size(p));
             return new ContentObject(checksum, a.header(), a.size());
@@ -255,6 +280,7 @@ public final class Repository implements AutoCloseable {
      */
     public InputStream openContent(Checksum checksum) throws IOException {
         Path p = objectPath(ObjectType.FILE, checksum);
+        requireRegularIfPresent(p, ObjectType.FILE, checksum);
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(p), 65536);
@@ -274,6 +300,17 @@ public final class Repository implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to open an object that is not a regular file (a FIFO would block the reader, a directory would fail with
+     * an anonymous I/O error); a missing object is left to the caller's open.
+     */
+    private static void requireRegularIfPresent(Path p, ObjectType type, Checksum checksum) throws IOException {
+        String what = Fsck.notRegular(p);
+        if (what != null && !what.isEmpty()) {
+            throw new CorruptObjectException(checksum, type, what);
         }
     }
 
@@ -318,57 +355,113 @@ public final class Repository implements AutoCloseable {
     }
 
     private static Optional<Checksum> readRefFile(Path file, String name) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        String hex = text.strip();
-        if (!Checksum.isValid(hex)) {
-            throw new IOException("ref " + name + " (" + file + ") does not hold a checksum");
-        }
-        return Optional.of(Checksum.of(hex));
+        return RefStore.read(file, name);
     }
 
     /**
-     * Every ref: local heads by name, remote refs as {@code remote:name}, sorted by refspec.
+     * Every ref: local heads by name (aliases included, resolved to their target's commit), remote refs as
+     * {@code remote:name}, sorted by refspec. Collection–refs under {@code refs/mirrors} are in
+     * {@link #collectionRefs()}.
+     *
+     * @throws IOException naming the ref when one cannot be read (a symlink loop, a dangling alias, a file that holds
+     *     no checksum), as {@code ostree refs} fails on them
      */
     public Map<String, Checksum> refs() throws IOException {
-        Map<String, Checksum> out = new TreeMap<>();
-        collectRefs(path.resolve("refs/heads"), "", out);
-        Path remotes = path.resolve("refs/remotes");
-        if (Files.isDirectory(remotes)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(remotes)) {
-                for (Path remote : ds) {
-                    if (Files.isDirectory(remote)) {
-                        collectRefs(remote, remote.getFileName() + ":", out);
-                    }
-                }
-            }
-        }
-        return out;
+        return RefStore.refs(path, true);
     }
 
-    private static void collectRefs(Path dir, String prefix, Map<String, Checksum> out) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
+    /**
+     * The refs {@code ostree refs PREFIX} ({@code cutPrefix}) or {@code ostree refs --list PREFIX} lists: a ref, a
+     * directory of refs ({@code foo} for {@code foo/a}, {@code foo/b}), {@code REMOTE:PREFIX}, or {@code REMOTE:} /
+     * {@code REMOTE:.} for all refs of a remote. With {@code cutPrefix} refs below a prefix directory are named
+     * relative to it.
+     *
+     * @throws IllegalArgumentException when the prefix is not a valid refspec
+     */
+    public Map<String, Checksum> refs(String prefix, boolean cutPrefix) throws IOException {
+        Objects.requireNonNull(prefix, "prefix");
+        return RefStore.list(path, prefix, cutPrefix);
+    }
+
+    /**
+     * The aliases: refs that are symlinks to another ref ({@code ostree refs -A}), alias name to target ref name.
+     */
+    public Map<String, String> aliases() throws IOException {
+        return RefStore.aliases(path);
+    }
+
+    /**
+     * Every collection–ref this repository keeps: {@code refs/mirrors/COLLECTION/REF}, the heads under the
+     * repository's own {@code core.collection-id}, and the refs of remotes configured with a {@code collection-id}
+     * ({@code ostree refs --collections}). Sorted by collection ID, then ref.
+     */
+    public Map<Refs.CollectionRef, Checksum> collectionRefs() throws IOException {
+        return RefStore.collectionRefs(path, config, true, true);
+    }
+
+    /** The checksum a collection–ref names, if it exists. */
+    public Optional<Checksum> readCollectionRef(Refs.CollectionRef ref) throws IOException {
+        return readRefFile(RefStore.collectionRefPath(path, config, ref), ref.toString());
+    }
+
+    /**
+     * Sets (or with an empty {@code value}, deletes) a collection–ref, as {@code ostree refs --collections
+     * --create=COLLECTION:REF REV} does: under {@code refs/heads} when the collection is the repository's own
+     * {@code core.collection-id}, else under {@code refs/mirrors/COLLECTION}.
+     *
+     * @throws IllegalArgumentException when {@code value} names a commit this repository does not have
+     */
+    @SuppressWarnings("try") // the refs lock is held for the block
+    public void setCollectionRef(Refs.CollectionRef ref, Optional<Checksum> value) throws IOException {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(value, "value");
+        if (value.isPresent()) {
+            requireCommitFor(ref.toString(), value.get());
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) {
-                    String rel = dir.relativize(f).toString().replace('\\', '/');
-                    if (!Refs.isValidRef(rel)) {
-                        continue;
-                    }
-                    readRefFile(f, prefix + rel).ifPresent(c -> out.put(prefix + rel, c));
+        Path file = RefStore.collectionRefPath(path, config, ref);
+        try (RepoLock.Held held = refsLock().exclusive()) {
+            if (value.isPresent()) {
+                writeRefFile(file, value.get(), ref.toString());
+            } else if (Files.deleteIfExists(file)) {
+                fsyncDirectory(file.getParent());
+            }
+        }
+    }
+
+    /**
+     * Makes {@code alias} a symlink to the local ref {@code target} ({@code ostree refs --alias --create=ALIAS
+     * TARGET}); an existing alias of that name is replaced.
+     *
+     * @throws IllegalArgumentException when {@code target} is not an existing local ref, when {@code alias} names a
+     *     remote ref, or when a regular ref of that name exists
+     */
+    @SuppressWarnings("try") // the refs lock is held for the block
+    public void createAlias(String alias, String target) throws IOException {
+        Refs.Refspec spec = Refs.parse(alias);
+        if (spec.remote() != null) {
+            throw new IllegalArgumentException("Cannot create alias to remote ref: " + spec.remote());
+        }
+        if (target.contains(":") || !refs().containsKey(target)) {
+            throw new IllegalArgumentException("Cannot create alias to non-existent ref: " + target);
+        }
+        Path file = path.resolve(spec.path());
+        try (RepoLock.Held held = refsLock().exclusive()) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
+                throw new IllegalArgumentException("--create specified but ref " + alias + " already exists");
+            }
+            Files.createDirectories(file.getParent());
+            StringBuilder rel = new StringBuilder();
+            for (int i = 0; i < spec.ref().length(); i++) {
+                if (spec.ref().charAt(i) == '/') {
+                    rel.append("../");
                 }
             }
+            rel.append(target);
+            Path tmp = path.resolve("tmp").resolve("alias-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            Files.createDirectories(tmp.getParent());
+            Files.createSymbolicLink(tmp, Path.of(rel.toString()));
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fsyncDirectory(file.getParent());
         }
     }
 
@@ -386,22 +479,25 @@ public final class Repository implements AutoCloseable {
         return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value))).get(0);
     }
 
+    private void requireCommitFor(String ref, Checksum v) {
+        if (!has(ObjectType.COMMIT, v)) {
+            throw new IllegalArgumentException("cannot point ref " + ref + " at " + v + ": no such commit in " + path);
+        }
+        if (isPartial(v)) {
+            throw new IllegalArgumentException("cannot point ref " + ref + " at partial commit " + v);
+        }
+    }
+
     @SuppressWarnings("try") // the refs lock is held for the block
     List<RefUpdate> setRefs(List<Transaction.RefChange> changes) throws IOException {
         for (Transaction.RefChange c : changes) {
             if (c.value().isPresent()) {
-                Checksum v = c.value().get();
-                if (!has(ObjectType.COMMIT, v)) {
-                    throw new IllegalArgumentException("cannot point ref " + c.spec() + " at " + v
-                            + ": no such commit in " + path);
-                }
-                if (isPartial(v)) {
-                    throw new IllegalArgumentException("cannot point ref " + c.spec() + " at partial commit " + v);
-                }
+                requireCommitFor(c.spec().toString(), c.value().get());
             }
         }
         List<RefUpdate> out = new ArrayList<>();
         try (RepoLock.Held held = refsLock().exclusive()) {
+            Map<String, String> aliases = null;
             for (Transaction.RefChange c : changes) {
                 Path file = path.resolve(c.spec().path());
                 Optional<Checksum> actual = readRefFile(file, c.spec().toString());
@@ -410,8 +506,21 @@ public final class Repository implements AutoCloseable {
                     continue;
                 }
                 if (c.value().isPresent()) {
-                    writeRefFile(file, c.value().get());
+                    writeRefFile(file, c.value().get(), c.spec().toString());
                 } else if (actual.isPresent()) {
+                    if (!Files.isSymbolicLink(file)) {
+                        if (aliases == null) {
+                            aliases = aliases();
+                        }
+                        for (Map.Entry<String, String> a : aliases.entrySet()) {
+                            String owner = a.getKey().contains(":") ? a.getKey().substring(0, a.getKey().indexOf(':'))
+                                    : null;
+                            if (a.getValue().equals(c.spec().ref()) && java.util.Objects.equals(owner, c.spec().remote())) {
+                                throw new IllegalArgumentException("Ref '" + c.spec().ref() + "' has an active alias: '"
+                                        + a.getKey() + "'");
+                            }
+                        }
+                    }
                     Files.deleteIfExists(file);
                     fsyncDirectory(file.getParent());
                 }
@@ -421,7 +530,30 @@ public final class Repository implements AutoCloseable {
         return out;
     }
 
-    private void writeRefFile(Path file, Checksum value) throws IOException {
+    /**
+     * Writes a ref file by rename. As libostree: a name that looks like a checksum is refused, and a directory in the
+     * way is replaced only when no ref lives below it ("Conflict: A exists under B when attempting write").
+     */
+    private void writeRefFile(Path file, Checksum value, String name) throws IOException {
+        if (Checksum.isValid(name.substring(name.lastIndexOf(':') + 1))) {
+            throw new IllegalArgumentException("Rev name '" + name + "' looks like a checksum");
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            Map<String, Object> below = new TreeMap<>();
+            try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (!p.equals(file) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                            && Refs.isValidRemote(p.getFileName().toString())) {
+                        below.put(file.getParent().relativize(p).toString(), p);
+                    }
+                }
+            }
+            if (!below.isEmpty()) {
+                throw new IllegalArgumentException("Conflict: " + below.keySet().iterator().next()
+                        + " exists under " + name + " when attempting write");
+            }
+            deleteTree(file);
+        }
         Files.createDirectories(file.getParent());
         Path tmp = path.resolve("tmp").resolve("ref-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectories(tmp.getParent());
@@ -440,6 +572,20 @@ public final class Repository implements AutoCloseable {
         fsyncDirectory(file.getParent());
     }
 
+    /** Removes a directory tree that holds no refs, never following a symlink. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                } else {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.delete(dir);
+    }
+
     void fsyncDirectory(Path dir) throws IOException {
         if (!config.fsync()) {
             return;
@@ -456,42 +602,130 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * Resolves a revision as {@code ostree rev-parse}: a full checksum, a ref or {@code remote:ref} (a bare ref is
-     * looked up in {@code refs/heads}, then as {@code remote/ref} under {@code refs/remotes}), each optionally
-     * followed by {@code ^} for the parent.
+     * Resolves a revision as {@code ostree rev-parse}: a full checksum; a unique prefix of a commit checksum; a ref or
+     * {@code remote:ref} (a bare ref is looked up in {@code refs/heads}, then as {@code remote/ref} under
+     * {@code refs/remotes}, then under every remote); each optionally followed by {@code ^} for the parent. Refs and
+     * commits not found here are looked up in the {@code core.parent} repository, if the config names one.
      *
-     * @throws IllegalArgumentException when the revision does not resolve ("Refspec 'x' not found")
+     * @throws IllegalArgumentException when the revision does not resolve ("Refspec 'x' not found", "Refspec x not
+     *     unique", "Commit x has no parent")
      */
     public Checksum resolve(String rev) throws IOException {
         Objects.requireNonNull(rev, "rev");
-        int carets = 0;
-        String base = rev;
-        while (base.endsWith("^")) {
-            carets++;
-            base = base.substring(0, base.length() - 1);
+        return resolve(rev, 0);
+    }
+
+    private Checksum resolve(String rev, int depth) throws IOException {
+        if (Checksum.isValid(rev)) {
+            return Checksum.of(rev);
         }
-        Checksum c;
-        if (Checksum.isValid(base)) {
-            c = Checksum.of(base);
+        Optional<Checksum> partial = resolvePartial(rev);
+        if (partial.isPresent()) {
+            return partial.get();
+        }
+        if (rev.endsWith("^")) {
+            Checksum base = resolve(rev.substring(0, rev.length() - 1), depth);
+            CommitObject commit = readCommitWithParents(base);
+            return commit.parent().orElseThrow(() -> new IllegalArgumentException("Commit " + base + " has no parent"));
+        }
+        Refs.Refspec spec;
+        try {
+            spec = Refs.parse(rev);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Optional<Checksum> found = readRefFile(path.resolve(spec.path()), spec.toString());
+        if (found.isEmpty() && spec.remote() == null) {
+            found = readRefFile(path.resolve("refs/remotes").resolve(spec.ref()), spec.toString());
+            if (found.isEmpty()) {
+                Path remotes = path.resolve("refs/remotes");
+                if (Files.isDirectory(remotes)) {
+                    List<Path> dirs = new ArrayList<>();
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(remotes)) {
+                        ds.forEach(dirs::add);
+                    }
+                    dirs.sort(null);
+                    for (Path remote : dirs) {
+                        if (Files.isDirectory(remote, LinkOption.NOFOLLOW_LINKS)) {
+                            found = readRefFile(remote.resolve(spec.ref()), spec.toString());
+                            if (found.isPresent()) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            Optional<Repository> parentRepo = parentRepository(depth);
+            if (parentRepo.isPresent()) {
+                return parentRepo.get().resolve(rev, depth + 1);
+            }
+        }
+        return found.orElseThrow(() -> new IllegalArgumentException("Refspec '" + rev + "' not found"));
+    }
+
+    /** A unique commit whose checksum starts with {@code prefix} (lower-case hex, at most 64 digits). */
+    private Optional<Checksum> resolvePartial(String prefix) throws IOException {
+        if (prefix.isEmpty() || prefix.length() > 64 || !prefix.chars().allMatch(
+                ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
+            return Optional.empty();
+        }
+        List<Checksum> matches = new ArrayList<>();
+        Path objects = path.resolve("objects");
+        if (prefix.length() >= 2) {
+            collectCommitsStartingWith(objects.resolve(prefix.substring(0, 2)), prefix, matches);
         } else {
-            Refs.Refspec spec;
-            try {
-                spec = Refs.parse(base);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid refspec '" + base + "': " + e.getMessage());
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(objects, prefix + "?")) {
+                for (Path dir : ds) {
+                    collectCommitsStartingWith(dir, prefix, matches);
+                }
             }
-            Optional<Checksum> found = readRefFile(path.resolve(spec.path()), spec.toString());
-            if (found.isEmpty() && spec.remote() == null) {
-                found = readRefFile(path.resolve("refs/remotes").resolve(spec.ref()), spec.toString());
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("Refspec " + prefix + " not unique");
+        }
+        return matches.stream().findFirst();
+    }
+
+    private static void collectCommitsStartingWith(Path dir, String prefix, List<Checksum> out) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String xx = dir.getFileName().toString();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.commit")) {
+            for (Path f : ds) {
+                String name = f.getFileName().toString();
+                String hex = xx + name.substring(0, name.length() - ".commit".length());
+                if (Checksum.isValid(hex) && hex.startsWith(prefix)) {
+                    out.add(Checksum.of(hex));
+                }
             }
-            c = found.orElseThrow(() -> new IllegalArgumentException("Refspec '" + rev + "' not found"));
         }
-        for (int i = 0; i < carets; i++) {
-            CommitObject commit = readCommit(c);
-            Checksum current = c;
-            c = commit.parent().orElseThrow(() -> new IllegalArgumentException("Commit " + current + " has no parent"));
+    }
+
+    /** The repository {@code core.parent} names, if any (a chain of at most 16, so a loop cannot recurse forever). */
+    private Optional<Repository> parentRepository(int depth) throws IOException {
+        Optional<String> parent = config.get("core", "parent").filter(p -> !p.isEmpty());
+        if (parent.isEmpty() || depth >= 16) {
+            return Optional.empty();
         }
-        return c;
+        return Optional.of(Repository.open(path.resolve(parent.get())));
+    }
+
+    /** Reads a commit here or, when it is not here, in the {@code core.parent} chain. */
+    private CommitObject readCommitWithParents(Checksum c) throws IOException {
+        Repository r = this;
+        for (int depth = 0; ; depth++) {
+            if (r.has(ObjectType.COMMIT, c)) {
+                return r.readCommit(c);
+            }
+            Optional<Repository> next = r.parentRepository(depth);
+            if (next.isEmpty()) {
+                return readCommit(c);
+            }
+            r = next.get();
+        }
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -512,7 +746,14 @@ public final class Repository implements AutoCloseable {
     /** As {@link #commit(Path, CommitOptions)}, reporting progress to {@code progress}. */
     public CommitResult commit(Path dir, CommitOptions options, CommitProgress progress) throws IOException {
         Objects.requireNonNull(progress, "progress");
-        return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
+        try {
+            return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
+        } catch (java.nio.file.InvalidPathException e) {
+            String encoding = System.getProperty("sun.jnu.encoding", "?");
+            throw new IllegalArgumentException(dir + ": a file name cannot be decoded as " + encoding + " (this JVM's"
+                    + " file-name encoding, from its locale); names are bytes, run the JVM under a UTF-8 locale such as"
+                    + " LC_ALL=C.UTF-8: " + e.getMessage(), e);
+        }
     }
 
     /** Commits an in-memory tree; see {@link #commit(Path, CommitOptions)}. */
@@ -670,6 +911,85 @@ public final class Repository implements AutoCloseable {
     /** Deletes unreachable objects under the exclusive lock; see {@link PruneOptions}. */
     public PruneResult prune(PruneOptions options) throws IOException {
         return new Prune(this, options).run();
+    }
+
+    /**
+     * Deletes one commit object ({@code ostree prune --delete-commit}) with its detached metadata and partial marker,
+     * under the exclusive lock, and turns on {@code core.tombstone-commits} so that a {@code .tombstone-commit} records
+     * the deletion (a later pull then does not complain about the missing parent). Objects only it reached stay until
+     * the next prune.
+     *
+     * @throws IllegalArgumentException when a ref or collection–ref still names the commit ("Commit 'X' is referenced
+     *     by 'REF'"), or when the commit does not exist
+     */
+    @SuppressWarnings("try") // the lock is held for the block
+    public void deleteCommit(Checksum commit) throws IOException {
+        Objects.requireNonNull(commit, "commit");
+        try (RepoLock.Held held = repoLock().exclusive(config.lockTimeoutSeconds())) {
+            for (Map.Entry<String, Checksum> e : refs().entrySet()) {
+                if (e.getValue().equals(commit)) {
+                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by '" + e.getKey() + "'");
+                }
+            }
+            for (Map.Entry<Refs.CollectionRef, Checksum> e : RefStore.collectionRefs(path, config, true, false)
+                    .entrySet()) {
+                if (e.getValue().equals(commit)) {
+                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by " + e.getKey());
+                }
+            }
+            Path object = objectPath(ObjectType.COMMIT, commit);
+            if (!Files.exists(object)) {
+                throw new IllegalArgumentException("Deleting object " + commit + ".commit: No such file or directory");
+            }
+            if (!config.get("core", "tombstone-commits").map("true"::equalsIgnoreCase).orElse(false)) {
+                setConfigValue("core", "tombstone-commits", "true");
+            }
+            Files.deleteIfExists(objectPath(ObjectType.COMMIT_META, commit));
+            Files.delete(object);
+            Files.deleteIfExists(path.resolve("state").resolve(commit.hex() + ".commitpartial"));
+            Prune.writeTombstone(this, commit);
+        }
+    }
+
+    /**
+     * Sets {@code key=value} in {@code [group]} of the {@code config} file (written by rename; the in-memory
+     * {@link #config()} of this instance is not changed, reopen to see it).
+     */
+    void setConfigValue(String group, String key, String value) throws IOException {
+        Path file = path.resolve("config");
+        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        int groupLine = -1;
+        int insertAt = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.startsWith("[") && l.endsWith("]")) {
+                if (groupLine >= 0 && insertAt < 0) {
+                    insertAt = i;
+                }
+                if (l.equals("[" + group + "]")) {
+                    groupLine = i;
+                }
+            } else if (groupLine >= 0 && insertAt < 0 && l.contains("=")
+                    && l.substring(0, l.indexOf('=')).strip().equals(key)) {
+                lines.set(i, key + "=" + value);
+                insertAt = -2;
+                break;
+            }
+        }
+        if (insertAt != -2) {
+            if (groupLine < 0) {
+                lines.add("[" + group + "]");
+                lines.add(key + "=" + value);
+            } else {
+                lines.add(insertAt < 0 ? lines.size() : insertAt, key + "=" + value);
+            }
+        }
+        Path tmp = path.resolve(".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void createDirectoriesQuietly(Path dir) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * differs, directories whose metadata differs), removed paths (a removed directory is listed once, not its
  * contents) and added paths (an added directory is listed with everything below it). Each list is in traversal
  * order: files before subdirectories, both in {@code strcmp} order. A path that changes between file and directory
- * is removed and added. Immutable.
+ * is modified (not listed below), as {@code ostree diff} reports it. Immutable.
  *
  * @param modified modified paths
  * @param removed removed paths
@@ -65,9 +65,10 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
                 if (!other.get().checksum().equals(f.checksum())) {
                     modified.add(p);
                 }
+            } else if (b.dir(f.name()).isPresent()) {
+                modified.add(p); // a file that became a directory, as ostree reports it
             } else {
                 removed.add(p);
-                b.dir(f.name()).ifPresent(d -> addRecursive(repo, p, d, added));
             }
         }
         for (DirTree.DirEntry d : a.dirs()) {
@@ -78,11 +79,10 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
                     modified.add(p);
                 }
                 diffDirs(repo, p, d.tree(), other.get().tree(), modified, removed, added);
+            } else if (b.file(d.name()).isPresent()) {
+                modified.add(p); // a directory that became a file
             } else {
                 removed.add(p);
-                if (b.file(d.name()).isPresent()) {
-                    added.add(p);
-                }
             }
         }
         for (DirTree.FileEntry f : b.files()) {

@@ -40,6 +40,12 @@ final class TreeScanner {
         this.progress = progress;
     }
 
+    /** The repository's own {@code tmp/} (this transaction's staging area), when the tree being committed holds it. */
+    private boolean isStagingArea(Path dir) throws IOException {
+        Path tmp = tx.repository().path().resolve("tmp");
+        return dir.getFileName().toString().equals("tmp") && Files.isDirectory(tmp) && Files.isSameFile(dir, tmp);
+    }
+
     private void done(long bytes) {
         progress.update(filesDone.incrementAndGet(), bytesDone.addAndGet(bytes));
     }
@@ -96,6 +102,11 @@ final class TreeScanner {
             int mode = (Integer) ca.get("mode");
             int type = mode & FileHeader.S_IFMT;
             if (type == FileHeader.S_IFDIR) {
+                if (isStagingArea(child)) {
+                    // committing a tree that holds this repository: its tmp/ is where this very commit is staged,
+                    // files appear and vanish there while we scan; libostree sees a random snapshot of it
+                    continue;
+                }
                 node.dirNames().add(name);
                 node.dirs().add(scan(child, pool));
             } else if (type == FileHeader.S_IFLNK) {

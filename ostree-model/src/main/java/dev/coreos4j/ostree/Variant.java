@@ -3,7 +3,6 @@ package dev.coreos4j.ostree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,54 +96,13 @@ public record Variant(String type, byte[] data) {
         }
     }
 
-    /** GVariant text format for the common types ({@code 'text'}, {@code ['a', 'b']}, {@code true}, …). */
+    /**
+     * The GVariant text format of this value as a variant, {@code g_variant_print} of it boxed: {@code <'text'>},
+     * {@code <uint64 253>}, {@code <@as []>} (see {@link GVariantText}).
+     */
     @Override
     public String toString() {
-        return "<" + text(GVariantType.parse(type), value()) + ">";
-    }
-
-    private static String text(GVariantType t, Object v) {
-        switch (t.kind()) {
-            case 's', 'o', 'g':
-                return "'" + ((String) v).replace("\\", "\\\\").replace("'", "\\'") + "'";
-            case 'v':
-                return v.toString();
-            case 'a': {
-                if (t.isByteArray()) {
-                    byte[] b = (byte[]) v;
-                    return "[" + (b.length == 0 ? "" : "0x" + HexFormat.ofDelimiter(", 0x").formatHex(b)) + "]";
-                }
-                List<String> parts = new ArrayList<>();
-                for (Object item : (List<?>) v) {
-                    parts.add(text(t.element(), item));
-                }
-                return t.element().kind() == '{' ? "{" + String.join(", ", parts) + "}" : "[" + String.join(", ", parts) + "]";
-            }
-            case 'm': {
-                java.util.Optional<?> o = (java.util.Optional<?>) v;
-                return o.isEmpty() ? "nothing" : text(t.element(), o.get());
-            }
-            case '(': {
-                List<String> parts = new ArrayList<>();
-                List<?> vs = (List<?>) v;
-                for (int i = 0; i < vs.size(); i++) {
-                    parts.add(text(t.members().get(i), vs.get(i)));
-                }
-                return "(" + String.join(", ", parts) + (parts.size() == 1 ? ",)" : ")");
-            }
-            case '{': {
-                List<?> vs = (List<?>) v;
-                return text(t.members().get(0), vs.get(0)) + ": " + text(t.members().get(1), vs.get(1));
-            }
-            case 'y':
-                return String.format("0x%02x", ((Byte) v) & 0xff);
-            case 'u':
-                return Integer.toUnsignedString((Integer) v);
-            case 't':
-                return Long.toUnsignedString((Long) v);
-            default:
-                return String.valueOf(v);
-        }
+        return "<" + GVariantText.print(this, true) + ">";
     }
 
     @Override

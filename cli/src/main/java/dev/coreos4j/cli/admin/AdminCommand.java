@@ -308,17 +308,33 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "pin", mixinStandardHelpOptions = true, description = "Pin (or with --unpin, unpin) deployment INDEX.")
+    @Command(name = "pin", mixinStandardHelpOptions = true,
+            description = "Pin (or with --unpin, unpin) each deployment INDEX, as ostree admin pin.")
     static final class Pin extends Sub {
         @Option(names = {"-u", "--unpin"}, description = "Unpin instead.")
         boolean unpin;
 
-        @Parameters(paramLabel = "INDEX")
-        int index;
+        @Parameters(paramLabel = "INDEX", arity = "1..*")
+        List<Integer> indices = new ArrayList<>();
 
         @Override
         public Integer call() throws IOException {
-            return report(spec, admin.open().pin(index, !unpin));
+            Sysroot sysroot = admin.open();
+            PrintWriter out = spec.commandLine().getOut();
+            for (int index : indices) {
+                List<Deployment> all = sysroot.load().deployments();
+                if (index >= 0 && index < all.size() && all.get(index).pinned() == !unpin) {
+                    out.println("Deployment " + index + " is already " + (unpin ? "unpinned" : "pinned"));
+                    continue;
+                }
+                Transition t = sysroot.pin(index, !unpin);
+                if (!t.isApplied()) {
+                    return report(spec, t);
+                }
+                out.println("Deployment " + index + " is now " + (unpin ? "unpinned" : "pinned"));
+            }
+            out.flush();
+            return ExitCode.OK;
         }
     }
 

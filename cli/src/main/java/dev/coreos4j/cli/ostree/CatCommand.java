@@ -23,18 +23,40 @@ final class CatCommand extends RepoCommand {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH")
     java.util.List<String> paths;
 
+    /**
+     * The regular file {@code path} names in the commit, following symlinks inside the commit (absolute targets from
+     * its root) as {@code ostree cat} does, at most 40 of them.
+     */
+    static TreeEntry.File resolve(Repository repo, Checksum commit, String path) throws java.io.IOException {
+        String current = path;
+        for (int hops = 0; hops <= 40; hops++) {
+            String p = current;
+            TreeEntry e = repo.lookup(commit, p)
+                    .orElseThrow(() -> new IllegalArgumentException("No such file or directory: " + p));
+            if (!(e instanceof TreeEntry.File)) {
+                throw new IllegalArgumentException("Can't open directory");
+            }
+            TreeEntry.File f = (TreeEntry.File) e;
+            dev.coreos4j.ostree.FileHeader h = repo.readFile(f.checksum()).header();
+            if (!h.isSymlink()) {
+                return f;
+            }
+            String target = h.symlinkTarget();
+            String dir = f.path().substring(0, f.path().lastIndexOf('/') + 1);
+            current = java.nio.file.Path.of("/").resolve(target.startsWith("/") ? target.substring(1) : dir.substring(1)
+                    + target).normalize().toString();
+        }
+        throw new IllegalArgumentException(path + ": Too many levels of symbolic links");
+    }
+
     @Override
     int execute() throws Exception {
         Repository repo = openRepo();
         Checksum commit = repo.resolve(rev);
         out().flush();
         for (String path : paths) {
-            TreeEntry e = repo.lookup(commit, path)
-                    .orElseThrow(() -> new IllegalArgumentException("No such file or directory: " + path));
-            if (!(e instanceof TreeEntry.File)) {
-                throw new IllegalArgumentException(path + " is a directory");
-            }
-            try (InputStream in = repo.openContent(((TreeEntry.File) e).checksum())) {
+            TreeEntry.File file = resolve(repo, commit, path);
+            try (InputStream in = repo.openContent(file.checksum())) {
                 in.transferTo(rawOut);
             }
         }

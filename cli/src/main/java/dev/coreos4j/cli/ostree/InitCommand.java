@@ -14,13 +14,21 @@ final class InitCommand extends RepoCommand {
             description = "Repository mode; only archive (archive-z2) is supported. Default: ${DEFAULT-VALUE}.")
     String mode;
 
+    @Option(names = "--collection-id", paramLabel = "COLLECTION-ID",
+            description = "Globally unique ID for this repository as an collection of refs for redistribution.")
+    String collectionId;
+
     @Override
     int execute() throws Exception {
         if (!mode.equals("archive") && !mode.equals("archive-z2")) {
             throw new ParameterException(spec.commandLine(), "unsupported repository mode '" + mode
                     + "' (only archive is supported)");
         }
-        Repository.init(parent.repoPath(spec));
+        if (collectionId != null) {
+            Repository.init(parent.repoPath(spec), collectionId);
+        } else {
+            Repository.init(parent.repoPath(spec));
+        }
         return ExitCode.OK;
     }
 }

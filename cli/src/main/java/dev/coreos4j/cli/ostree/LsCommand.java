@@ -38,8 +38,7 @@ final class LsCommand extends RepoCommand {
         Repository repo = openRepo();
         Checksum commit = repo.resolve(rev);
         for (String path : paths.isEmpty() ? List.of("/") : paths) {
-            TreeEntry entry = repo.lookup(commit, path)
-                    .orElseThrow(() -> new IllegalArgumentException("No such file or directory: " + path));
+            TreeEntry entry = repo.lookup(commit, path).orElseThrow(() -> missing(repo, commit, path));
             if (dirOnly || entry instanceof TreeEntry.File) {
                 print(repo, entry);
             } else if (recursive) {
@@ -77,5 +76,25 @@ final class LsCommand extends RepoCommand {
             }
         }
         out().println(line);
+    }
+
+    /** "Not a directory" when a leading component is a file (as ostree says), else "No such file or directory". */
+    private static IllegalArgumentException missing(Repository repo, Checksum commit, String path) {
+        String[] parts = path.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].isEmpty()) {
+                continue;
+            }
+            prefix.append('/').append(parts[i]);
+            try {
+                if (repo.lookup(commit, prefix.toString()).orElse(null) instanceof TreeEntry.File) {
+                    return new IllegalArgumentException(path + ": Not a directory");
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                break;
+            }
+        }
+        return new IllegalArgumentException("No such file or directory: " + path);
     }
 }

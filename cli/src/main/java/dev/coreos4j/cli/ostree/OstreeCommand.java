@@ -38,18 +38,39 @@ public final class OstreeCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--repo", paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The repository (default: the OSTREE_REPO environment variable).")
+            description = "The repository (default: the current directory if it is one, else the OSTREE_REPO"
+                    + " environment variable).")
     Path repo;
+
+    /**
+     * The directory relative paths of the implicit kind resolve against (the repository in {@code .}, the tree of a
+     * {@code commit} without one): the process's working directory, or for in-process callers that cannot change it
+     * (tests, embedders), the one they set here.
+     */
+    static volatile Path workingDirectory;
+
+    /** {@code .} as the caller means it. */
+    static Path cwd() {
+        Path w = workingDirectory;
+        return w == null ? Path.of(".") : w;
+    }
 
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command");
     }
 
-    /** The repository path from {@code --repo} or {@code OSTREE_REPO}. */
+    /**
+     * The repository path: {@code --repo}; else the current directory when it holds {@code objects/} and a
+     * {@code config} file (as {@code ostree}); else {@code OSTREE_REPO}.
+     */
     Path repoPath(CommandSpec caller) {
         if (repo != null) {
             return repo;
+        }
+        if (java.nio.file.Files.isDirectory(cwd().resolve("objects"))
+                && java.nio.file.Files.isRegularFile(cwd().resolve("config"))) {
+            return cwd();
         }
         String env = System.getenv("OSTREE_REPO");
         if (env != null && !env.isEmpty()) {

@@ -57,6 +57,22 @@ abstract class RepoCommand implements Callable<Integer> {
 
     abstract int execute() throws Exception;
 
+    /** Each line indented by four spaces; a trailing newline adds no empty line (ostree's dump_indented_lines). */
+    static void indented(PrintWriter out, String text) {
+        String rest = text;
+        while (true) {
+            int nl = rest.indexOf('\n');
+            if (nl < 0) {
+                if (!rest.isEmpty()) {
+                    out.println("    " + rest);
+                }
+                return;
+            }
+            out.println("    " + rest.substring(0, nl));
+            rest = rest.substring(nl + 1);
+        }
+    }
+
     /** Prints a commit as {@code ostree log}/{@code show} do. */
     static void printCommit(PrintWriter out, Checksum checksum, CommitObject c) {
         out.println("commit " + checksum);
@@ -64,13 +80,15 @@ abstract class RepoCommand implements Callable<Integer> {
         out.println("ContentChecksum:  " + c.contentChecksum());
         out.println("Date:  " + DATE.format(c.time()));
         c.version().ifPresent(v -> out.println("Version: " + v));
-        out.println();
-        out.println("    " + c.subject());
+        if (c.subject().isEmpty()) {
+            out.println("(no subject)");
+        } else {
+            out.println();
+            indented(out, c.subject());
+        }
         if (!c.body().isEmpty()) {
             out.println();
-            for (String line : c.body().split("\n", -1)) {
-                out.println("    " + line);
-            }
+            indented(out, c.body());
         }
         out.println();
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.GVariantText;
 import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
@@ -25,20 +26,29 @@ final class ShowCommand extends RepoCommand {
             description = "Print one detached metadata value.")
     String detachedKey;
 
+    @Option(names = {"-B", "--no-byteswap"},
+            description = "Do not automatically convert variant data from big endian.")
+    boolean noByteswap;
+
     @Override
     int execute() throws Exception {
         Repository repo = openRepo();
         Checksum c = repo.resolve(rev);
         if (metadataKey != null || detachedKey != null) {
-            Metadata m = metadataKey != null ? repo.readCommit(c).metadata()
-                    : repo.readDetachedMetadata(c).orElse(Metadata.EMPTY);
+            Metadata m;
+            if (metadataKey != null) {
+                m = repo.readCommit(c).metadata();
+            } else {
+                m = repo.readDetachedMetadata(c).orElseThrow(() -> new IllegalArgumentException(
+                        "No detached metadata for commit " + c));
+            }
             String key = metadataKey != null ? metadataKey : detachedKey;
             Optional<Variant> v = m.get(key);
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("No such metadata key '" + key + "'");
             }
-            String text = v.get().toString();
-            out().println(text.substring(1, text.length() - 1));
+            // as ostree: the value unboxed, type-annotated, integers byte-swapped from ostree's big-endian
+            out().println(noByteswap ? GVariantText.print(v.get(), true) : GVariantText.printByteswapped(v.get()));
             return ExitCode.OK;
         }
         printCommit(out(), c, repo.readCommit(c));

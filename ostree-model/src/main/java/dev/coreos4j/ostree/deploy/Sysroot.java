@@ -708,7 +708,10 @@ public final class Sysroot {
             int bootserial = bootserials.merge(d.bootcsum(), 1, Integer::sum) - 1;
             Kernel k = installKernel(d);
             String version = repo.hasCommit(d.commit()) ? repo.readCommit(d.commit()).version().orElse(null) : null;
-            String title = osName(d) + (version == null ? "" : " " + version) + " (ostree:"
+            String name = osName(d);
+            // as libostree: the version only when PRETTY_NAME does not already carry it
+            String title = name + (version == null || version.isEmpty() || name.contains(version) ? "" : " " + version)
+                    + " (ostree:"
                     + (manyRoots ? d.stateroot() + ":" : "") + i + ")";
             String bootlink = "/ostree/boot." + nb + "/" + d.stateroot() + "/" + d.bootcsum().hex() + "/" + bootserial;
             StringBuilder sb = new StringBuilder();
@@ -815,6 +818,10 @@ public final class Sysroot {
             Fs.deleteTree(tmp);
             Files.createDirectories(tmp);
             copySynced(k.vmlinuz(), tmp.resolve(linux));
+            Path hmac = k.vmlinuz().resolveSibling(".vmlinuz.hmac");
+            if (Files.isRegularFile(hmac, LinkOption.NOFOLLOW_LINKS)) {
+                copySynced(hmac, tmp.resolve("." + linux + ".hmac")); // FIPS checks the kernel against it
+            }
             if (initrd != null) {
                 copySynced(k.initramfs(), tmp.resolve(initrd));
             }
@@ -1057,6 +1064,14 @@ public final class Sysroot {
         Transition run(DeploymentList list) throws IOException;
     }
 
+    /** As libostree after writing deployments: touch {@code ostree/deploy}, so that watchers see the change. */
+    private void bumpDeployMtime() throws IOException {
+        Path deploy = root.resolve("ostree/deploy");
+        if (Files.isDirectory(deploy, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setLastModifiedTime(deploy, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        }
+    }
+
     /** Runs {@code step} on the current list under the exclusive sysroot lock ({@code ostree/lock}). */
     private Transition locked(LockedStep step) throws IOException {
         Path lockFile = root.resolve("ostree/lock");
@@ -1072,7 +1087,11 @@ public final class Sysroot {
             }
             boolean before = Fs.setSync(repository().fsync());
             try {
-                return step.run(load());
+                Transition t = step.run(load());
+                if (t.isApplied()) {
+                    bumpDeployMtime();
+                }
+                return t;
             } finally {
                 Fs.setSync(before);
                 lock.release();

@@ -49,6 +49,37 @@ class SysrootTest {
     }
 
     @Test
+    void writingDeployments_bumpsTheMtimeOfOstreeDeploy_asLibostree() throws IOException {
+        Path deploy = root().resolve("ostree/deploy");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(0);
+        Files.setLastModifiedTime(deploy, old);
+        assertThat(sysroot.deploy("testos", c1.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
+        assertThat(Files.getLastModifiedTime(deploy)).isGreaterThan(old);
+        Files.setLastModifiedTime(deploy, old);
+        assertThat(sysroot.pin(0, true).isApplied()).isTrue();
+        assertThat(Files.getLastModifiedTime(deploy)).as("pin writes deployments too").isGreaterThan(old);
+    }
+
+    @Test
+    void blsTitle_doesNotDoubleAVersionPrettyNameCarries() throws IOException {
+        Checksum c = sysroot.repository().commit(OsTrees.tree(tmp.resolve("t4"), "6.1.0", "kernel-1",
+                Map.of("os-release", "ID=testos\nPRETTY_NAME=\"Test OS 4.0\"\n")), "testos/four", "four", "4.0",
+                Instant.parse("2024-04-01T00:00:00Z"));
+        assertThat(sysroot.deploy("testos", c.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
+        assertThat(read("boot/loader.1/entries/ostree-1-testos.conf")).startsWith("title Test OS 4.0 (ostree:0)\n");
+    }
+
+    @Test
+    void deploy_copiesTheKernelsHmacToBoot_asLibostree() throws IOException {
+        Path t = OsTrees.tree(tmp.resolve("t5"), "6.5.0", "kernel-5", Map.of());
+        Files.writeString(t.resolve("usr/lib/modules/6.5.0/.vmlinuz.hmac"), "hmac of kernel-5\n");
+        Checksum c = sysroot.repository().commit(t, "testos/five", "five", "5.0", Instant.parse("2024-05-01T00:00:00Z"));
+        assertThat(sysroot.deploy("testos", c.hex(), DeployOptions.DEFAULTS).isApplied()).isTrue();
+        Deployment d = sysroot.load().deployments().get(0);
+        assertThat(read("boot/ostree/testos-" + d.bootcsum().hex() + "/.vmlinuz-6.5.0.hmac")).isEqualTo("hmac of kernel-5\n");
+    }
+
+    @Test
     void deploy_writesLibostreeLayout() throws IOException {
         Transition t = sysroot.deploy("testos", c1.hex(), DeployOptions.DEFAULTS.withKargEdits(
                 List.of(KargEdit.set("root=LABEL=root"), KargEdit.set("quiet"))));
