@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import dev.coreos4j.cli.admin.AdminCommand;
+import dev.coreos4j.cli.container.ContainerCommand;
 import dev.coreos4j.cli.demo.DemoCommand;
 import dev.coreos4j.cli.ignition.IgnitionCommand;
 import dev.coreos4j.cli.ostree.OstreeCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
                 IgnitionCommand.class,
                 OstreeCommand.class,
                 AdminCommand.class,
+                ContainerCommand.class,
                 PlanCommand.class,
                 DemoCommand.class,
                 HelpCommand.class,
