@@ -76,6 +76,15 @@ public enum Compression {
         }
     }
 
+    /** As {@link #compress(OutputStream)}; gzip is compressed on {@code pool} (pigz-style) when one is given. */
+    OutputStream compress(OutputStream out, java.util.concurrent.ExecutorService pool, int threads)
+            throws IOException {
+        if (this == GZIP && pool != null) {
+            return new ParallelGzipOutputStream(out, pool, threads);
+        }
+        return compress(out);
+    }
+
     OutputStream compress(OutputStream out) throws IOException {
         switch (this) {
             case GZIP:

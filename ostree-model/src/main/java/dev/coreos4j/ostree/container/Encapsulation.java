@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -46,7 +48,8 @@ import dev.coreos4j.ostree.internal.FileTrees;
  * {@code ostree.linux}, then the caller's labels.
  *
  * <p>The output is deterministic: the same commit and options give byte-identical blobs and the same manifest
- * digest (every tar entry has mtime 0 and no owner names; JSON keys are in a fixed order). Layers are streamed —
+ * digest (every tar entry has mtime 0 and no owner names; JSON keys are in a fixed order; gzip is compressed in
+ * fixed 128 KiB blocks on all cores, pigz-style, so the bytes do not depend on the thread count). Layers are streamed —
  * memory does not grow with the image size. Nothing is changed when it fails: blobs are renamed into place only
  * when complete, {@code index.json} (or the archive file) is replaced last and atomically.
  */
@@ -134,16 +137,28 @@ public final class Encapsulation {
         String description = c.subject().isEmpty() ? "ostree export of commit " + commit.hex() : c.subject();
 
         List<Layer> layers = new ArrayList<>();
-        layers.add(writeLayer(repo, layout, options.compression(), Map.of(), description, w -> {
-            w.writeCommitStructure(commit);
-            w.writeContent(chunking.remainder);
-        }));
-        for (Chunking.Chunk chunk : chunking.chunks) {
-            layers.add(writeLayer(repo, layout, options.compression(), Chunking.annotations(chunk), chunk.name(),
-                    w -> {
-                        w.writeRepoStructure();
-                        w.writeContent(chunk.content());
-                    }));
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "coreos4j-gzip");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            layers.add(writeLayer(repo, layout, options.compression(), pool, threads, Map.of(), description, w -> {
+                w.writeCommitStructure(commit);
+                w.writeContent(chunking.remainder);
+            }));
+            for (Chunking.Chunk chunk : chunking.chunks) {
+                layers.add(writeLayer(repo, layout, options.compression(), pool, threads, Chunking.annotations(chunk),
+                        chunk.name(), w -> {
+                            w.writeRepoStructure();
+                            w.writeContent(chunk.content());
+                        }));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         labels.put(ImageConfig.FINAL_DIFFID, layers.get(layers.size() - 1).diffId());
 
@@ -170,8 +185,8 @@ public final class Encapsulation {
         return new EncapsulateResult(commit, manifestDigest, manifest, config);
     }
 
-    private static Layer writeLayer(Repository repo, OciLayout layout, Compression compression,
-                                    Map<String, String> annotations, String description, TarBody body)
+    private static Layer writeLayer(Repository repo, OciLayout layout, Compression compression, ExecutorService pool,
+                                    int threads, Map<String, String> annotations, String description, TarBody body)
             throws IOException {
         Path tmp = layout.tempBlob();
         boolean ok = false;
@@ -180,7 +195,7 @@ public final class Encapsulation {
             Digesting.Out uncompressed;
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 17)) {
                 compressed = new Digesting.Out(file, false);
-                OutputStream z = compression.compress(compressed);
+                OutputStream z = compression.compress(compressed, pool, threads);
                 uncompressed = new Digesting.Out(new BufferedOutputStream(z, 1 << 17), false);
                 try (LayerWriter w = new LayerWriter(repo, uncompressed)) {
                     body.write(w);

@@ -116,9 +116,7 @@ public final class ImageImport {
         Inspected img = inspect(source);
         ImageManifest manifest = img.manifest().manifest();
         String where = source.describe();
-        int fetched = 0;
-        int skipped = 0;
-        long bytes = 0;
+        long[] counts = new long[3]; // layers fetched, layers skipped, bytes fetched
         if (isComplete(repo, img.commit())) {
             if (options.ref().isPresent()) {
                 repo.forceRef(options.ref().get(), java.util.Optional.of(img.commit()));
@@ -127,31 +125,55 @@ public final class ImageImport {
                     manifest.layers().size(), 0);
         }
         List<LayerRecord> records = new ArrayList<>();
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = threads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(
+                threads, r -> {
+                    Thread t = new Thread(r, "coreos4j-import");
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
         try (Transaction tx = repo.begin()) {
-            LayerImporter importer = new LayerImporter(repo, tx, img.commit(), where);
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                Descriptor layer = manifest.layers().get(i);
-                String diffId = img.config().diffIds().get(i);
-                if (i > 0 && haveLayer(repo, diffId, importer)) {
-                    skipped++;
-                    continue;
-                }
-                readLayer(source, layer, diffId, importer, where + " layer " + i + " (" + layer.digest() + ")");
-                fetched++;
-                bytes += layer.size();
-                if (i > 0) {
-                    records.add(new LayerRecord(diffId, new TreeSet<>(importer.layerFiles)));
-                }
+            LayerImporter importer = new LayerImporter(repo, tx, img.commit(), where, pool);
+            try {
+                importLayers(source, manifest, img, importer, records, counts);
+                importer.requireComplete();
+            } finally {
+                importer.abandonWrites();
             }
-            importer.requireComplete();
             options.ref().ifPresent(r -> tx.setRef(r, img.commit()));
             tx.commit();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         for (LayerRecord r : records) {
             writeRecord(repo, r);
         }
-        return new ImportResult(img.commit(), img.manifest().digest(), manifest, img.config(), fetched, skipped,
-                bytes);
+        return new ImportResult(img.commit(), img.manifest().digest(), manifest, img.config(), (int) counts[0],
+                (int) counts[1], counts[2]);
+    }
+
+    private static void importLayers(ImageSource source, ImageManifest manifest, Inspected img,
+                                     LayerImporter importer, List<LayerRecord> records, long[] counts)
+            throws IOException {
+        String where = source.describe();
+        {
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                String diffId = img.config().diffIds().get(i);
+                if (i > 0 && haveLayer(importer.repository(), diffId, importer)) {
+                    counts[1]++;
+                    continue;
+                }
+                readLayer(source, layer, diffId, importer, where + " layer " + i + " (" + layer.digest() + ")");
+                counts[0]++;
+                counts[2] += layer.size();
+                if (i > 0) {
+                    records.add(new LayerRecord(diffId, new TreeSet<>(importer.layerFiles)));
+                }
+            }
+        }
     }
 
     private static void readLayer(ImageSource source, Descriptor layer, String diffId, LayerImporter importer,

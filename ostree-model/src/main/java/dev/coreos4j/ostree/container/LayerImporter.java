@@ -59,11 +59,73 @@ final class LayerImporter {
     /** The content objects of the current layer, for its record. */
     Set<Checksum> layerFiles;
 
-    LayerImporter(Repository repo, Transaction tx, Checksum expectedCommit, String image) {
+    /** Content objects up to this size are hashed and compressed on the pool while the tar is read on. */
+    static final long PARALLEL_MAX = 8L << 20;
+    /** Bytes of content held in memory for the pool at most, whatever the image size. */
+    static final long IN_FLIGHT_MAX = 64L << 20;
+
+    private record PendingWrite(Checksum expected, long size, java.util.concurrent.Future<Checksum> result,
+                                String where) {}
+
+    private final java.util.concurrent.ExecutorService pool;
+    private final java.util.ArrayDeque<PendingWrite> inFlight = new java.util.ArrayDeque<>();
+    private long inFlightBytes;
+
+    LayerImporter(Repository repo, Transaction tx, Checksum expectedCommit, String image,
+                  java.util.concurrent.ExecutorService pool) {
         this.repo = repo;
         this.tx = tx;
         this.expectedCommit = expectedCommit;
         this.image = image;
+        this.pool = pool;
+    }
+
+    private void completeOne() throws IOException {
+        PendingWrite w = inFlight.poll();
+        inFlightBytes -= w.size();
+        Checksum actual;
+        try {
+            actual = w.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing objects");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(w.where() + ": " + e.getCause(), e.getCause());
+        }
+        if (!actual.equals(w.expected())) {
+            throw new ImageException(ImageException.Kind.CORRUPT_OBJECT, w.where(), "content object hashes to "
+                    + actual);
+        }
+    }
+
+    /** Waits for every object handed to the pool and verifies it. */
+    void finishWrites() throws IOException {
+        while (!inFlight.isEmpty()) {
+            completeOne();
+        }
+    }
+
+    /** After a failure: waits for the pool's writes to stop (their results no longer matter). */
+    void abandonWrites() {
+        for (PendingWrite w : inFlight) {
+            try {
+                w.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the import failed already
+            }
+        }
+        inFlight.clear();
+        inFlightBytes = 0;
+    }
+
+    Repository repository() {
+        return repo;
     }
 
     private ImageException hostile(String why) {
@@ -170,6 +232,7 @@ final class LayerImporter {
         if (pendingFile != null) {
             throw malformed("xattrs for " + pendingFile + " but no content object follows");
         }
+        finishWrites();
     }
 
     private boolean isKnownObject(String target) throws IOException {
@@ -360,6 +423,17 @@ final class LayerImporter {
             }
         } catch (IllegalArgumentException ex) {
             throw corrupt(ex.getMessage());
+        }
+        if (pool != null && size <= PARALLEL_MAX) {
+            byte[] data = readAll(in, size);
+            while (!inFlight.isEmpty() && inFlightBytes + size > IN_FLIGHT_MAX) {
+                completeOne();
+            }
+            FileHeader header = h;
+            inFlight.add(new PendingWrite(c, size, pool.submit(() -> tx.writeFile(header, data)), where));
+            inFlightBytes += size;
+            files.add(c);
+            return;
         }
         Checksum actual = tx.writeFile(h, size, size == 0 ? InputStream.nullInputStream() : in);
         if (!actual.equals(c)) {
