@@ -13,6 +13,7 @@ import dev.coreos4j.ostree.Checksum;
  * @param config the image configuration
  */
 public record EncapsulateResult(Checksum commit, String manifestDigest, ImageManifest manifest, ImageConfig config) {
+    /** Checks for nulls; collections are copied unmodifiable. */
     public EncapsulateResult {
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(manifestDigest, "manifestDigest");

@@ -32,6 +32,7 @@ public record ImageConfig(String created, String architecture, String os, Map<St
     /** The label bootc recognizes bootable images by ({@code 1}). */
     public static final String BOOTC = "containers.bootc";
 
+    /** Checks for nulls; collections are copied unmodifiable. */
     public ImageConfig {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(os, "os");

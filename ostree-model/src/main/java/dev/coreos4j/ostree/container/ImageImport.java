@@ -158,20 +158,18 @@ public final class ImageImport {
                                      LayerImporter importer, List<LayerRecord> records, long[] counts)
             throws IOException {
         String where = source.describe();
-        {
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                Descriptor layer = manifest.layers().get(i);
-                String diffId = img.config().diffIds().get(i);
-                if (i > 0 && haveLayer(importer.repository(), diffId, importer)) {
-                    counts[1]++;
-                    continue;
-                }
-                readLayer(source, layer, diffId, importer, where + " layer " + i + " (" + layer.digest() + ")");
-                counts[0]++;
-                counts[2] += layer.size();
-                if (i > 0) {
-                    records.add(new LayerRecord(diffId, new TreeSet<>(importer.layerFiles)));
-                }
+        for (int i = 0; i < manifest.layers().size(); i++) {
+            Descriptor layer = manifest.layers().get(i);
+            String diffId = img.config().diffIds().get(i);
+            if (i > 0 && haveLayer(importer.repository(), diffId, importer)) {
+                counts[1]++;
+                continue;
+            }
+            readLayer(source, layer, diffId, importer, where + " layer " + i + " (" + layer.digest() + ")");
+            counts[0]++;
+            counts[2] += layer.size();
+            if (i > 0) {
+                records.add(new LayerRecord(diffId, new TreeSet<>(importer.layerFiles)));
             }
         }
     }

@@ -15,6 +15,7 @@ import dev.coreos4j.ostree.Checksum;
  */
 public record ImageInfo(ImageReference reference, String manifestDigest, ImageManifest manifest, ImageConfig config,
                         Checksum commit) {
+    /** Checks for nulls; collections are copied unmodifiable. */
     public ImageInfo {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(manifestDigest, "manifestDigest");

@@ -27,6 +27,7 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
     static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
 
+    /** Checks for nulls; collections are copied unmodifiable. */
     public ImageManifest {
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(config, "config");

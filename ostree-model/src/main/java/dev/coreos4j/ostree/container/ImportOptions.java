@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public record ImportOptions(Optional<String> ref) {
 
+    /** Checks for nulls; collections are copied unmodifiable. */
     public ImportOptions {
         java.util.Objects.requireNonNull(ref, "ref");
     }

@@ -17,6 +17,7 @@ import dev.coreos4j.ostree.Checksum;
  */
 public record ImportResult(Checksum commit, String manifestDigest, ImageManifest manifest, ImageConfig config,
                            int layersFetched, int layersSkipped, long bytesFetched) {
+    /** Checks for nulls; collections are copied unmodifiable. */
     public ImportResult {
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(manifestDigest, "manifestDigest");

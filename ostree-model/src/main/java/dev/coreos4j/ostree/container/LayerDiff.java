@@ -24,6 +24,7 @@ import java.util.Objects;
 public record LayerDiff(ImageManifest from, ImageManifest to, List<Descriptor> removed, List<Descriptor> added,
                         List<Descriptor> shared) {
 
+    /** Checks for nulls; collections are copied unmodifiable. */
     public LayerDiff {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
