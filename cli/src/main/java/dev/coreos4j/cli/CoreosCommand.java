@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import dev.coreos4j.cli.admin.AdminCommand;
 import dev.coreos4j.cli.butane.ButaneCommand;
+import dev.coreos4j.cli.container.ContainerCommand;
 import dev.coreos4j.cli.demo.DemoCommand;
 import dev.coreos4j.cli.ignition.IgnitionCommand;
 import dev.coreos4j.cli.ostree.OstreeCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
                 ButaneCommand.class,
                 OstreeCommand.class,
                 AdminCommand.class,
+                ContainerCommand.class,
                 PlanCommand.class,
                 SnapshotCommand.class,
                 DemoCommand.class,

@@ -56,7 +56,7 @@ class MainTest {
         Path workdir = tmp.resolve("demo");
         CliRun r = run("demo", "--workdir", workdir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("== 1/4", "== 4/4", "Done.", "the same config the builders build: true");
+        assertThat(r.out()).contains("== 1/5", "== 5/5", "Done.", "the same config the builders build: true");
         assertThat(Files.isDirectory(workdir)).isTrue();
     }
 }

@@ -56,6 +56,31 @@ public record Xattr(String name, byte[] value) {
         return out;
     }
 
+    /**
+     * The normal-form {@code a(ayay)} bytes of {@code xattrs} in canonical order (what ostree-ext stores in a
+     * {@code .file-xattrs} object and bare-split-xattrs repositories keep beside each content object).
+     *
+     * @throws IllegalArgumentException on duplicate names
+     */
+    public static byte[] toBytes(List<Xattr> xattrs) {
+        return dev.coreos4j.ostree.internal.GVariantCodec.encode("a(ayay)", toGVariant(canonical(xattrs)));
+    }
+
+    /**
+     * Parses normal-form {@code a(ayay)} bytes.
+     *
+     * @throws ObjectFormatException when the bytes are not a normal-form list of well-formed attributes
+     */
+    public static List<Xattr> parse(byte[] bytes) {
+        Object v;
+        try {
+            v = dev.coreos4j.ostree.internal.GVariantCodec.decode("a(ayay)", bytes);
+        } catch (RuntimeException e) {
+            throw new ObjectFormatException("xattrs a(ayay): " + e.getMessage());
+        }
+        return fromGVariant(v, "xattrs a(ayay)");
+    }
+
     static List<Xattr> fromGVariant(Object value, String where) {
         List<Xattr> out = new ArrayList<>();
         for (Object item : (List<?>) value) {

@@ -205,14 +205,21 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--stage", description = "Stage it: /etc merge and bootloader change wait for finalize.")
         boolean stage;
 
-        @Parameters(paramLabel = "REF")
+        @Parameters(paramLabel = "REF", arity = "0..1")
         String ref;
+
+        @Option(names = "--image", paramLabel = "IMGREF", description = "Deploy a container image instead of REF"
+                + " (ostree-unverified-image:oci:DIR[:TAG], …:oci-archive:FILE, ostree-unverified-registry:HOST/NAME:TAG).")
+        String image;
 
         @Override
         public Integer call() throws IOException {
             Sysroot s = admin.open();
             String os = stateroot(spec, s, flags.os);
             DeployOptions o = options(spec, flags);
+            if (image != null || ref == null) {
+                return ImageDeploys.run(spec, s, os, ref, image, o, stage);
+            }
             return report(spec, stage ? s.stage(os, ref, o) : s.deploy(os, ref, o));
         }
     }
@@ -231,12 +238,18 @@ public final class AdminCommand implements Runnable {
         @picocli.CommandLine.Mixin
         DeployFlags flags = new DeployFlags();
 
-        @Parameters(paramLabel = "REF")
+        @Parameters(paramLabel = "REF", arity = "0..1")
         String ref;
+
+        @Option(names = "--image", paramLabel = "IMGREF", description = "Stage a container image instead of REF.")
+        String image;
 
         @Override
         public Integer call() throws IOException {
             Sysroot s = admin.open();
+            if (image != null || ref == null) {
+                return ImageDeploys.run(spec, s, stateroot(spec, s, flags.os), ref, image, options(spec, flags), true);
+            }
             return report(spec, s.stage(stateroot(spec, s, flags.os), ref, options(spec, flags)));
         }
     }

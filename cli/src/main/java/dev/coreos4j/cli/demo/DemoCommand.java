@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Runs the whole coreos4j story on embedded defaults: an Ignition config built, validated and written;",
                 "an OS tree committed to an archive repository and checked; a sysroot deployed, staged and rolled",
-                "back; a fleet upgrade planned. Needs no network and no root.",
+                "back; an OS update encapsulated as a container image and deployed from it (through a local registry",
+                "when docker-registry and skopeo are installed); a fleet upgrade planned. Needs no network and no root.",
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -42,7 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean keep = workdir != null;
         Path root = keep ? Files.createDirectories(workdir.toAbsolutePath()) : Files.createTempDirectory("coreos4j-demo-");
         try {
-            List<DemoStep> steps = List.of(new IgnitionDemo(), new OstreeDemo(), new DeploymentDemo(), new PlannerDemo());
+            List<DemoStep> steps = List.of(new IgnitionDemo(), new OstreeDemo(), new DeploymentDemo(), new ContainerDemo(),
+                    new PlannerDemo());
             int n = 0;
             for (DemoStep step : steps) {
                 n++;

@@ -352,7 +352,8 @@ public final class Sysroot {
             boolean booted = d.key().equals(list.booted());
             boolean pending = list.pending(d.stateroot()).map(p -> p.key().equals(d.key())).orElse(false);
             boolean rollback = list.rollback(d.stateroot()).map(p -> p.key().equals(d.key())).orElse(false);
-            entries.add(new SysrootStatus.Entry(d, booted, pending, rollback, version, time));
+            entries.add(new SysrootStatus.Entry(d, booted, pending, rollback, version, time,
+                    d.origin().containerImageReference() == null ? null : imageDigest(repo, d.commit()).orElse(null)));
         }
         return new SysrootStatus(entries, finalizeFailure().orElse(null));
     }
@@ -980,6 +981,9 @@ public final class Sysroot {
         SystemRepository repo = repository();
         String current = "ostree/" + b + "/" + s + "/";
         for (String ref : repo.refs("ostree/").keySet()) {
+            if (!ref.matches("ostree/\\d+/\\d+/\\d+")) {
+                continue; // libostree only collects deployment refs (ostree-ext keeps ostree/container/… here)
+            }
             if (!ref.startsWith(current) || !ref.substring(current.length()).matches("\\d+")
                     || Integer.parseInt(ref.substring(current.length())) >= list.size()) {
                 repo.deleteRef(ref);
@@ -1097,6 +1101,60 @@ public final class Sysroot {
                 lock.release();
             }
         }
+    }
+
+    // ============================================================================================== container images
+
+    /**
+     * rpm-ostree's deploy of a container image ({@code rpm-ostree rebase ostree-unverified-registry:…}): imports
+     * {@code image} (every digest and object verified; layers the sysroot already holds are not read) into the
+     * sysroot's image store, pulls its commit into the system repository, and deploys it as {@link #deploy} does, with
+     * the origin {@code container-image-reference=<image>}. {@link #status()} then shows the manifest digest.
+     *
+     * @throws dev.coreos4j.ostree.container.ImageException when the image is refused; nothing is deployed
+     */
+    public Transition deployImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
+                                  DeployOptions options) throws IOException {
+        return deployImage(stateroot, image, options, false);
+    }
+
+    /** As {@link #deployImage}, staged like {@link #stage}: finalized at the next boot or by {@link #finalizeStaged}. */
+    public Transition stageImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
+                                 DeployOptions options) throws IOException {
+        return deployImage(stateroot, image, options, true);
+    }
+
+    private Transition deployImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
+                                   DeployOptions options, boolean stage) throws IOException {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(options, "options");
+        Deployment.checkStateroot(stateroot);
+        if (!load().stateroots().contains(stateroot)) {
+            return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
+                    "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
+        }
+        Checksum commit = ImageDeployment.pull(this, image).commit();
+        Origin origin = Origin.ofContainerImage(image.toString());
+        return locked(list -> {
+            if (!list.stateroots().contains(stateroot)) {
+                return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
+                        "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
+            }
+            SystemRepository repo = repository();
+            Optional<Checksum> bootcsum = bootcsum(repo, commit);
+            if (bootcsum.isEmpty()) {
+                return new Transition.Refused(Refusal.INVALID_TREE, "Commit " + commit.hex()
+                        + ": failed to find kernel in /usr/lib/modules/<kver>/vmlinuz");
+            }
+            DeployTarget target = new DeployTarget(stateroot, commit, bootcsum.get(), origin);
+            Transition t = stage ? list.stage(target, options) : list.deploy(target, options);
+            return apply(list, t, !stage && !options.noMerge());
+        });
+    }
+
+    /** The manifest digest a commit was deployed from, when it came from a container image. */
+    Optional<String> imageDigest(SystemRepository repo, Checksum commit) throws IOException {
+        return ImageDeployment.manifestDigest(repo, commit);
     }
 
     // ============================================================================================== origin files

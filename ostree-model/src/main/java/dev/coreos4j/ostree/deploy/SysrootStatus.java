@@ -32,13 +32,20 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
      * @param rollback whether it is the first after the booted one in its stateroot
      * @param version the commit's {@code version}, or {@code null}
      * @param timestamp the commit time
+     * @param imageDigest the manifest digest of the container image it was deployed from, or {@code null}
      */
     public record Entry(Deployment deployment, boolean booted, boolean pending, boolean rollback, String version,
-            Instant timestamp) {
+            Instant timestamp, String imageDigest) {
         /** Checks for nulls. */
         public Entry {
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(timestamp, "timestamp");
+        }
+
+        /** An entry of a deployment that did not come from a container image. */
+        public Entry(Deployment deployment, boolean booted, boolean pending, boolean rollback, String version,
+                Instant timestamp) {
+            this(deployment, booted, pending, rollback, version, timestamp, null);
         }
     }
 
@@ -55,6 +62,9 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         for (Entry e : entries) {
             Deployment d = e.deployment();
             sb.append(e.booted() ? "● " : "  ").append(d.origin().describe()).append('\n');
+            if (e.imageDigest() != null) {
+                line(sb, "Digest", e.imageDigest());
+            }
             if (e.version() != null) {
                 line(sb, "Version", e.version() + " (" + TIME.format(e.timestamp()) + ")");
             } else {
@@ -100,6 +110,9 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
             field(o, "origin", d.origin().refspec() == null ? "null" : str(d.origin().refspec()));
             field(o, "container-image-reference", d.origin().containerImageReference() == null ? "null"
                     : str(d.origin().containerImageReference()));
+            if (e.imageDigest() != null) {
+                field(o, "container-image-reference-digest", str(e.imageDigest()));
+            }
             field(o, "bootcsum", str(d.bootcsum().hex()));
             field(o, "kargs", str(d.kernelArgs().toString()));
             field(o, "booted", Boolean.toString(e.booted()));

@@ -1,0 +1,109 @@
+package dev.coreos4j.ostree.container;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
+
+/**
+ * How a layer blob is compressed. gzip comes from the JDK (level 6, as ostree-ext's {@code flate2} default), zstd from
+ * aircompressor's pure-Java codec, so no native code is needed.
+ */
+public enum Compression {
+    /** {@code application/vnd.oci.image.layer.v1.tar+gzip} (the default). */
+    GZIP("+gzip"),
+    /** {@code application/vnd.oci.image.layer.v1.tar+zstd}. */
+    ZSTD("+zstd"),
+    /** {@code application/vnd.oci.image.layer.v1.tar}. */
+    NONE("");
+
+    static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
+    static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
+
+    private final String suffix;
+
+    Compression(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** The OCI layer media type. */
+    public String layerMediaType() {
+        return OCI_LAYER + suffix;
+    }
+
+    /**
+     * Parses {@code gzip}, {@code zstd} or {@code none} (case-insensitive).
+     *
+     * @throws IllegalArgumentException on anything else
+     */
+    public static Compression parse(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "gzip":
+                return GZIP;
+            case "zstd":
+                return ZSTD;
+            case "none":
+                return NONE;
+            default:
+                throw new IllegalArgumentException("unknown compression '" + name + "' (expected gzip, zstd or none)");
+        }
+    }
+
+    /**
+     * The compression of a layer media type (OCI or Docker schema 2).
+     *
+     * @throws ImageException ({@link ImageException.Kind#UNSUPPORTED}) for any other media type
+     */
+    static Compression ofMediaType(String mediaType, String where) throws ImageException {
+        switch (mediaType) {
+            case OCI_LAYER + "+gzip":
+            case DOCKER_LAYER_GZIP:
+                return GZIP;
+            case OCI_LAYER + "+zstd":
+                return ZSTD;
+            case OCI_LAYER:
+            case DOCKER_LAYER:
+                return NONE;
+            default:
+                throw new ImageException(ImageException.Kind.UNSUPPORTED, where,
+                        "unsupported layer media type " + mediaType);
+        }
+    }
+
+    /** As {@link #compress(OutputStream)}; gzip is compressed on {@code pool} (pigz-style) when one is given. */
+    OutputStream compress(OutputStream out, java.util.concurrent.ExecutorService pool, int threads)
+            throws IOException {
+        if (this == GZIP && pool != null) {
+            return new ParallelGzipOutputStream(out, pool, threads);
+        }
+        return compress(out);
+    }
+
+    OutputStream compress(OutputStream out) throws IOException {
+        switch (this) {
+            case GZIP:
+                return new GZIPOutputStream(out, 65536);
+            case ZSTD:
+                return new ZstdOutputStream(out);
+            default:
+                return out;
+        }
+    }
+
+    InputStream decompress(InputStream in) throws IOException {
+        switch (this) {
+            case GZIP:
+                return new GZIPInputStream(in, 65536);
+            case ZSTD:
+                return new ZstdInputStream(in);
+            default:
+                return in;
+        }
+    }
+}
