@@ -25,6 +25,14 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
     /** The empty directory listing (a single {@code 00} byte). */
     public static final DirTree EMPTY = new DirTree(List.of(), List.of());
 
+    /**
+     * The deepest nesting of directories that checkout, {@code ls -R}, diff and fsck follow: a path below it cannot
+     * be opened anyway (Linux's {@code PATH_MAX} of 4,096 bytes holds at most 2,048 one-character components).
+     * libostree sets no explicit limit; its checkout fails with {@code ENAMETOOLONG} near the same depth. A deeper
+     * (or self-containing) tree is refused as a corrupt dirtree, naming the object.
+     */
+    public static final int MAX_DEPTH = 2048;
+
     /** A file entry: name and content checksum. */
     public record FileEntry(String name, Checksum checksum) {
         public FileEntry {

@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DeflaterOutputStream;
 
-import dev.coreos4j.ostree.internal.FileTrees;
 
 /**
  * A write transaction on a {@link Repository}, following libostree's protocol: a shared lock on {@code .lock}; every
