@@ -127,15 +127,7 @@ final class Checkout {
 
     private void writeDirectory(Checksum treeChecksum, Checksum metaChecksum, DirHandle parent, String name,
             String path, Deque<Checksum> ancestors) throws IOException {
-        if (ancestors.contains(treeChecksum)) {
-            throw new CorruptObjectException(treeChecksum, ObjectType.DIR_TREE, "contains itself (a cycle at "
-                    + path + ")");
-        }
-        if (ancestors.size() >= DirTree.MAX_DEPTH) {
-            throw new CorruptObjectException(treeChecksum, ObjectType.DIR_TREE, "nested deeper than "
-                    + DirTree.MAX_DEPTH + " directories (at " + path.substring(0, Math.min(path.length(), 200))
-                    + "...)");
-        }
+        DirTree.requireDescent(ancestors, treeChecksum, path);
         DirMeta meta = repo.readDirMeta(metaChecksum);
         DirTree tree = repo.readDirTree(treeChecksum);
         ancestors.push(treeChecksum);

@@ -33,6 +33,23 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
      */
     public static final int MAX_DEPTH = 2048;
 
+    /**
+     * Refuses to descend into {@code tree} at {@code path} when it is one of its own {@code ancestors} (a cycle,
+     * possible only in a corrupt repository: a dirtree cannot contain its own checksum) or when the nesting passes
+     * {@link #MAX_DEPTH}.
+     */
+    static void requireDescent(java.util.Collection<Checksum> ancestors, Checksum tree, String path)
+            throws CorruptObjectException {
+        if (ancestors.contains(tree)) {
+            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "contains itself (a cycle at "
+                    + (path.length() > 200 ? path.substring(0, 200) + "..." : path) + ")");
+        }
+        if (ancestors.size() >= MAX_DEPTH) {
+            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "nested deeper than " + MAX_DEPTH
+                    + " directories (at " + path.substring(0, Math.min(path.length(), 200)) + "...)");
+        }
+    }
+
     /** A file entry: name and content checksum. */
     public record FileEntry(String name, Checksum checksum) {
         public FileEntry {

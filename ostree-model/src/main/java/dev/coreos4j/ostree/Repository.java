@@ -629,11 +629,19 @@ public final class Repository implements AutoCloseable {
     /**
      * Visits {@code entry} and, for a directory and {@code recursive}, everything below it in {@code strcmp} order,
      * each directory's files before its subdirectories, both in {@code strcmp} order (as {@code ostree ls -R}).
+     *
+     * @throws CorruptObjectException when a dirtree contains itself or nests deeper than {@link DirTree#MAX_DEPTH}
      */
     public void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor) throws IOException {
+        walk(entry, recursive, visitor, new java.util.ArrayDeque<>());
+    }
+
+    private void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor, java.util.Deque<Checksum> ancestors)
+            throws IOException {
         visitor.visit(entry);
         if (entry instanceof TreeEntry.Directory) {
             TreeEntry.Directory d = (TreeEntry.Directory) entry;
+            DirTree.requireDescent(ancestors, d.tree(), d.path());
             DirTree tree = readDirTree(d.tree());
             String prefix = d.path().equals("/") ? "/" : d.path() + "/";
             for (DirTree.FileEntry f : tree.files()) {
@@ -642,7 +650,9 @@ public final class Repository implements AutoCloseable {
             for (DirTree.DirEntry sub : tree.dirs()) {
                 TreeEntry.Directory child = new TreeEntry.Directory(prefix + sub.name(), sub.tree(), sub.meta());
                 if (recursive) {
-                    walk(child, true, visitor);
+                    ancestors.push(d.tree());
+                    walk(child, true, visitor, ancestors);
+                    ancestors.pop();
                 } else {
                     visitor.visit(child);
                 }
