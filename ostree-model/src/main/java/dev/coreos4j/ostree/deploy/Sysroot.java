@@ -610,6 +610,10 @@ public final class Sysroot {
             return t;
         }
         if (a.added() != null && a.added().staged()) {
+            // the staged commit gets its deployment ref before the state file makes it visible: a kill in between
+            // must not leave a staged deployment that prune would remove
+            int b = bootversion();
+            writeRefs(b, subbootversion(b), a.after());
             Files.createDirectories(runDir);
             Deployment s = a.added();
             Deployment merge = before.mergeDeployment(s.stateroot()).orElse(null);
