@@ -2,8 +2,6 @@ package dev.coreos4j.cli.ignition;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Reads a config argument: a file path, or {@code -} for standard input. */
 final class Inputs {
@@ -11,10 +9,7 @@ final class Inputs {
     }
 
     static byte[] read(String name, InputStream stdin) throws IOException {
-        if (name.equals("-")) {
-            return stdin.readAllBytes();
-        }
-        return Files.readAllBytes(Path.of(name));
+        return dev.coreos4j.cli.InputFiles.read(name, stdin);
     }
 
     /** A JSON string literal. */

@@ -56,6 +56,10 @@ public final class ValidateCommand implements Callable<Integer> {
             byte[] bytes;
             try {
                 bytes = Inputs.read(file, System.in);
+            } catch (dev.coreos4j.cli.InputFiles.BadInputException e) {
+                err.println("coreos4j: error: " + e.getMessage());
+                anyInvalid = true;
+                continue;
             } catch (IOException e) {
                 err.println("coreos4j: " + (e instanceof java.nio.file.NoSuchFileException
                         ? "no such file: " + e.getMessage() : "I/O error: " + file + ": " + e.getMessage()));
