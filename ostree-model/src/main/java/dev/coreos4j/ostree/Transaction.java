@@ -364,7 +364,7 @@ public final class Transaction implements AutoCloseable {
         state = State.COMMITTED;
         List<RefUpdate> results = refChanges.isEmpty() ? List.of() : repo.setRefs(refChanges);
         release();
-        return results;
+        return refChanges.isEmpty() ? results : repo.verifyRefs(results);
     }
 
     /**

@@ -44,7 +44,7 @@ class CheckoutRaceTest {
                 .noXattrs(true).build()).checksum();
         Path outside = outside();
         int swaps = 0;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             Path area = Files.createDirectories(tmp.resolve("area" + round));
             try (Swapper s = new Swapper(area, outside)) {
                 try {
@@ -68,9 +68,9 @@ class CheckoutRaceTest {
         }
         List<String> before = Swapper.listing(outside);
         int swaps = 0;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 3; round++) {
             Path area = Files.createDirectories(tmp.resolve("del" + round));
-            wideTree(area.resolve("victim"), 40, 25);
+            wideTree(area.resolve("victim"), 30, 15);
             try (Swapper s = new Swapper(area, outside)) {
                 try {
                     FileTrees.deleteTree(area.resolve("victim"));
