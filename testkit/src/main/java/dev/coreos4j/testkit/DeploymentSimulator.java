@@ -380,7 +380,10 @@ public final class DeploymentSimulator {
                 throw new InvariantViolation("disk-matches-model", what, "disk loads as " + DeploymentInvariants.ids(
                         loaded) + ", model is " + DeploymentInvariants.ids(list));
             }
-            List<String> problems = io(sysroot::check);
+            // a power loss drops /run and with it the staged state: the staged deployment's directory is then
+            // garbage that the next write removes, which check() rightly reports as orphaned
+            List<String> problems = io(sysroot::check).stream().filter(p -> kind != DeploymentInvariants.Step.POWER_LOSS
+                    || !p.contains("orphaned deployment directory")).toList();
             if (!problems.isEmpty()) {
                 throw new InvariantViolation("disk-matches-model", what, "sysroot check: " + problems);
             }
