@@ -36,7 +36,7 @@ public final class Main {
             PrintWriter err = command.getErr();
             err.println("coreos4j: " + describe(ex));
             err.flush();
-            return ExitCode.USAGE;
+            return ex instanceof InputFiles.BadInputException ? ExitCode.INVALID : ExitCode.USAGE;
         });
         cli.setExitCodeExceptionMapper(ex -> ExitCode.USAGE);
         return cli;
@@ -55,6 +55,9 @@ public final class Main {
     /** One line that says what went wrong, without a stack trace. */
     static String describe(Throwable ex) {
         Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (cause instanceof InputFiles.BadInputException) {
+            return "error: " + cause.getMessage();
+        }
         if (cause instanceof NoSuchFileException) {
             return "no such file: " + cause.getMessage();
         }

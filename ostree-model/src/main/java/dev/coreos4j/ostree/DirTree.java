@@ -25,6 +25,31 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
     /** The empty directory listing (a single {@code 00} byte). */
     public static final DirTree EMPTY = new DirTree(List.of(), List.of());
 
+    /**
+     * The deepest nesting of directories that checkout, {@code ls -R}, diff and fsck follow: a path below it cannot
+     * be opened anyway (Linux's {@code PATH_MAX} of 4,096 bytes holds at most 2,048 one-character components).
+     * libostree sets no explicit limit; its checkout fails with {@code ENAMETOOLONG} near the same depth. A deeper
+     * (or self-containing) tree is refused as a corrupt dirtree, naming the object.
+     */
+    public static final int MAX_DEPTH = 2048;
+
+    /**
+     * Refuses to descend into {@code tree} at {@code path} when it is one of its own {@code ancestors} (a cycle,
+     * possible only in a corrupt repository: a dirtree cannot contain its own checksum) or when the nesting passes
+     * {@link #MAX_DEPTH}.
+     */
+    static void requireDescent(java.util.Collection<Checksum> ancestors, Checksum tree, String path)
+            throws CorruptObjectException {
+        if (ancestors.contains(tree)) {
+            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "contains itself (a cycle at "
+                    + (path.length() > 200 ? path.substring(0, 200) + "..." : path) + ")");
+        }
+        if (ancestors.size() >= MAX_DEPTH) {
+            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "nested deeper than " + MAX_DEPTH
+                    + " directories (at " + path.substring(0, Math.min(path.length(), 200)) + "...)");
+        }
+    }
+
     /** A file entry: name and content checksum. */
     public record FileEntry(String name, Checksum checksum) {
         public FileEntry {

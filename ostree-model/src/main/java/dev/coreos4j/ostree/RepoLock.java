@@ -91,6 +91,17 @@ final class RepoLock {
         return once(this::releaseExclusive);
     }
 
+    /**
+     * The exclusive lock for re-reading refs after a commit, or empty when this JVM itself holds the lock shared (another
+     * transaction of this process is open): waiting for it would wait for ourselves.
+     */
+    synchronized java.util.Optional<Held> exclusiveUnlessSharedHere(long timeoutSeconds) throws IOException {
+        if (shared > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(exclusive(timeoutSeconds));
+    }
+
     private interface Release {
         void run() throws IOException;
     }

@@ -531,6 +531,69 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
+     * libostree's writers ({@code ostree commit -b}) set a ref without compare-and-set, at the end of a transaction that
+     * holds the shared repository lock ({@code .lock}). After our rename, this takes that lock exclusively, as
+     * libostree's prune does, which waits until every such transaction in progress has finished, and re-reads each ref
+     * we set: one whose value no longer has ours in its history was overwritten by a concurrent writer and is reported
+     * as {@link RefUpdate.Conflict} (our commit object exists but is not in the branch history), never as updated.
+     *
+     * <p>When this JVM has another transaction open on the repository (holding the lock shared), the re-read happens
+     * without the exclusive lock, which would wait for ourselves.
+     *
+     * @throws IOException when the lock cannot be taken within {@code core.lock-timeout-secs}: the update is then not
+     *     verified, and the message says so
+     */
+    List<RefUpdate> verifyRefs(List<RefUpdate> results) throws IOException {
+        if (results.stream().noneMatch(r -> r instanceof RefUpdate.Updated)) {
+            return results;
+        }
+        List<RefUpdate> out = new ArrayList<>();
+        RepoLock.Held held;
+        try {
+            // another transaction of this JVM still open: re-read without waiting for ourselves
+            held = repoLock().exclusiveUnlessSharedHere(config.lockTimeoutSeconds()).orElse(() -> { });
+        } catch (IOException e) {
+            throw new IOException("refs were written but could not be verified against concurrent writers ("
+                    + e.getMessage() + "): " + results, e);
+        }
+        try (held) {
+            for (RefUpdate r : results) {
+                if (r instanceof RefUpdate.Updated) {
+                    RefUpdate.Updated u = (RefUpdate.Updated) r;
+                    Refs.Refspec spec = Refs.parse(u.refspec());
+                    Optional<Checksum> now = readRefFile(path.resolve(spec.path()), u.refspec());
+                    if (!now.equals(u.current()) && !(u.current().isPresent() && now.isPresent()
+                            && descendsFrom(now.get(), u.current().get(), u.previous()))) {
+                        out.add(new RefUpdate.Conflict(u.refspec(), u.previous(), now, u.current()));
+                        continue;
+                    }
+                }
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code ours} is in the history of {@code head}: a later writer that built on our commit (a
+     * compare-and-set writer, or {@code ostree commit -b} that read our head) keeps our update. The walk stops at the
+     * value we replaced, at a missing parent, or after 100,000 commits.
+     */
+    private boolean descendsFrom(Checksum head, Checksum ours, Optional<Checksum> replaced) throws IOException {
+        Optional<Checksum> c = Optional.of(head);
+        for (int i = 0; i < 100_000 && c.isPresent(); i++) {
+            if (c.get().equals(ours)) {
+                return true;
+            }
+            if (replaced.isPresent() && c.get().equals(replaced.get()) || !has(ObjectType.COMMIT, c.get())) {
+                return false;
+            }
+            c = readCommit(c.get()).parent();
+        }
+        return false;
+    }
+
+    /**
      * Writes a ref file by rename. As libostree: a name that looks like a checksum is refused, and a directory in the
      * way is replaced only when no ref lives below it ("Conflict: A exists under B when attempting write").
      */
@@ -870,11 +933,19 @@ public final class Repository implements AutoCloseable {
     /**
      * Visits {@code entry} and, for a directory and {@code recursive}, everything below it in {@code strcmp} order,
      * each directory's files before its subdirectories, both in {@code strcmp} order (as {@code ostree ls -R}).
+     *
+     * @throws CorruptObjectException when a dirtree contains itself or nests deeper than {@link DirTree#MAX_DEPTH}
      */
     public void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor) throws IOException {
+        walk(entry, recursive, visitor, new java.util.ArrayDeque<>());
+    }
+
+    private void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor, java.util.Deque<Checksum> ancestors)
+            throws IOException {
         visitor.visit(entry);
         if (entry instanceof TreeEntry.Directory) {
             TreeEntry.Directory d = (TreeEntry.Directory) entry;
+            DirTree.requireDescent(ancestors, d.tree(), d.path());
             DirTree tree = readDirTree(d.tree());
             String prefix = d.path().equals("/") ? "/" : d.path() + "/";
             for (DirTree.FileEntry f : tree.files()) {
@@ -883,7 +954,9 @@ public final class Repository implements AutoCloseable {
             for (DirTree.DirEntry sub : tree.dirs()) {
                 TreeEntry.Directory child = new TreeEntry.Directory(prefix + sub.name(), sub.tree(), sub.meta());
                 if (recursive) {
-                    walk(child, true, visitor);
+                    ancestors.push(d.tree());
+                    walk(child, true, visitor, ancestors);
+                    ancestors.pop();
                 } else {
                     visitor.visit(child);
                 }

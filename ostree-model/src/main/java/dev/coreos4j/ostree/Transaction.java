@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DeflaterOutputStream;
 
-import dev.coreos4j.ostree.internal.FileTrees;
 
 /**
  * A write transaction on a {@link Repository}, following libostree's protocol: a shared lock on {@code .lock}; every
@@ -365,7 +364,7 @@ public final class Transaction implements AutoCloseable {
         state = State.COMMITTED;
         List<RefUpdate> results = refChanges.isEmpty() ? List.of() : repo.setRefs(refChanges);
         release();
-        return results;
+        return refChanges.isEmpty() ? results : repo.verifyRefs(results);
     }
 
     /**

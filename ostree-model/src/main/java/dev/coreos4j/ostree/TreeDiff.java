@@ -1,7 +1,9 @@
 package dev.coreos4j.ostree;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,15 +49,25 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
         if (!a.rootMeta().equals(b.rootMeta())) {
             modified.add("/");
         }
-        diffDirs(repo, "", a.rootTree(), b.rootTree(), modified, removed, added);
+        try {
+            diffDirs(repo, "", a.rootTree(), b.rootTree(), modified, removed, added, new ArrayDeque<>(),
+                    new ArrayDeque<>());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         return new TreeDiff(modified, removed, added);
     }
 
     private static void diffDirs(Repository repo, String prefix, Checksum treeA, Checksum treeB, List<String> modified,
-                                 List<String> removed, List<String> added) throws IOException {
+                                 List<String> removed, List<String> added, Deque<Checksum> ancA, Deque<Checksum> ancB)
+            throws IOException {
         if (treeA.equals(treeB)) {
             return;
         }
+        DirTree.requireDescent(ancA, treeA, prefix.isEmpty() ? "/" : prefix);
+        DirTree.requireDescent(ancB, treeB, prefix.isEmpty() ? "/" : prefix);
+        ancA.push(treeA);
+        ancB.push(treeB);
         DirTree a = repo.readDirTree(treeA);
         DirTree b = repo.readDirTree(treeB);
         for (DirTree.FileEntry f : a.files()) {
@@ -78,7 +90,7 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
                 if (!other.get().meta().equals(d.meta())) {
                     modified.add(p);
                 }
-                diffDirs(repo, p, d.tree(), other.get().tree(), modified, removed, added);
+                diffDirs(repo, p, d.tree(), other.get().tree(), modified, removed, added, ancA, ancB);
             } else if (b.file(d.name()).isPresent()) {
                 modified.add(p); // a directory that became a file
             } else {
@@ -92,24 +104,30 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
         }
         for (DirTree.DirEntry d : b.dirs()) {
             if (a.dir(d.name()).isEmpty() && a.file(d.name()).isEmpty()) {
-                addRecursive(repo, prefix + "/" + d.name(), d, added);
+                addRecursive(repo, prefix + "/" + d.name(), d, added, ancB);
             }
         }
+        ancA.pop();
+        ancB.pop();
     }
 
-    private static void addRecursive(Repository repo, String path, DirTree.DirEntry dir, List<String> added) {
+    private static void addRecursive(Repository repo, String path, DirTree.DirEntry dir, List<String> added,
+            Deque<Checksum> ancestors) {
         added.add(path);
         DirTree tree;
         try {
+            DirTree.requireDescent(ancestors, dir.tree(), path);
             tree = repo.readDirTree(dir.tree());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        ancestors.push(dir.tree());
         for (DirTree.FileEntry f : tree.files()) {
             added.add(path + "/" + f.name());
         }
         for (DirTree.DirEntry d : tree.dirs()) {
-            addRecursive(repo, path + "/" + d.name(), d, added);
+            addRecursive(repo, path + "/" + d.name(), d, added, ancestors);
         }
+        ancestors.pop();
     }
 }

@@ -87,6 +87,8 @@ final class TreeScanner {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             ds.forEach(children::add);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw denied(dir);
         }
         Node node = new Node(dir, meta, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Path child : children) {
@@ -127,7 +129,14 @@ final class TreeScanner {
                 node.fileNames().add(name);
                 acquire();
                 node.files().add(pool.submit(() -> {
-                    try (InputStream in = Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS)) {
+                    InputStream opened;
+                    try {
+                        opened = Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS);
+                    } catch (java.nio.file.AccessDeniedException e) {
+                        inFlight.release();
+                        throw denied(child);
+                    }
+                    try (InputStream in = opened) {
                         Checksum c = tx.writeFile(header, size, in);
                         done(size);
                         return c;
@@ -141,6 +150,11 @@ final class TreeScanner {
             }
         }
         return node;
+    }
+
+    /** An unreadable file or directory: its path and the errno text ostree prints. */
+    private static java.nio.file.AccessDeniedException denied(Path p) {
+        return new java.nio.file.AccessDeniedException(p.toString(), null, "Permission denied");
     }
 
     private void acquire() throws IOException {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -381,7 +380,10 @@ public final class DeploymentSimulator {
                 throw new InvariantViolation("disk-matches-model", what, "disk loads as " + DeploymentInvariants.ids(
                         loaded) + ", model is " + DeploymentInvariants.ids(list));
             }
-            List<String> problems = io(sysroot::check);
+            // a power loss drops /run and with it the staged state: the staged deployment's directory is then
+            // garbage that the next write removes, which check() rightly reports as orphaned
+            List<String> problems = io(sysroot::check).stream().filter(p -> kind != DeploymentInvariants.Step.POWER_LOSS
+                    || !p.contains("orphaned deployment directory")).toList();
             if (!problems.isEmpty()) {
                 throw new InvariantViolation("disk-matches-model", what, "sysroot check: " + problems);
             }
@@ -402,14 +404,7 @@ public final class DeploymentSimulator {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        dev.coreos4j.ostree.FileTrees.deleteTree(dir);
     }
 
     // ------------------------------------------------------------------------------------------------ jqwik

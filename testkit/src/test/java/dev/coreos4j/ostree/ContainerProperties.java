@@ -29,7 +29,7 @@ import dev.coreos4j.ostree.container.ImageException;
 import dev.coreos4j.ostree.container.ImageImport;
 import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 import dev.coreos4j.testkit.FileTreeSpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 

@@ -2,7 +2,7 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 import dev.coreos4j.testkit.FileTreeSpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 import dev.coreos4j.testsupport.Oracles;

@@ -23,7 +23,7 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 import dev.coreos4j.testkit.CommitHistorySpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 

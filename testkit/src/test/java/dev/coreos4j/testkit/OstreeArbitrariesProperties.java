@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitOptions;
 import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

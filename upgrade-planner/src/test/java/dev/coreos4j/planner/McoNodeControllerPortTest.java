@@ -364,8 +364,8 @@ class McoNodeControllerPortTest {
     void updateCandidates_nodeHasNoAnnotations_isASnapshotErrorHere() {
         String json = "{\"now\": \"2026-03-02T10:00:00Z\", \"pools\": [{\"name\": \"pool-1\", \"target\": "
                 + "{\"config\": \"" + V1 + "\"}}], \"nodes\": [{\"name\": \"node-0\", \"pool\": \"pool-1\"}]}";
-        InvalidSnapshotException e = catchThrowableOfType(() -> PlannerJson.readSnapshot(json),
-                InvalidSnapshotException.class);
+        InvalidSnapshotException e = catchThrowableOfType(InvalidSnapshotException.class,
+                () -> PlannerJson.readSnapshot(json));
         assertThat(e.path()).isEqualTo("$.nodes[0].currentConfig");
     }
 
@@ -440,8 +440,8 @@ class McoNodeControllerPortTest {
             assertThat(handedOut(s)).as("maxUnavailable %s", values[i]).hasSize(expected[i]);
         }
         for (String bad : List.of("\"50 percent\"", "\"60\"", "\"40 %\"")) {
-            InvalidSnapshotException e = catchThrowableOfType(() -> snapshot(V1, null, bad, false, four),
-                    InvalidSnapshotException.class);
+            InvalidSnapshotException e = catchThrowableOfType(InvalidSnapshotException.class,
+                () -> snapshot(V1, null, bad, false, four));
             assertThat(e).as("maxUnavailable %s", bad).isNotNull();
             assertThat(e.path()).isEqualTo("$.pools[0].maxUnavailable");
         }
@@ -670,8 +670,8 @@ class McoNodeControllerPortTest {
             String json = "{\"now\": \"2026-03-02T10:00:00Z\", \"pools\": [{\"name\": \"pool-1\", \"target\": "
                     + "{\"config\": \"" + V1 + "\"}}], \"nodes\": [{\"name\": \"node-0\", \"pool\": \"pool-1\", "
                     + "\"currentConfig\": \"" + V0 + "\", \"" + field + "\": \" \"}]}";
-            InvalidSnapshotException e = catchThrowableOfType(() -> PlannerJson.readSnapshot(json),
-                    InvalidSnapshotException.class);
+            InvalidSnapshotException e = catchThrowableOfType(InvalidSnapshotException.class,
+                () -> PlannerJson.readSnapshot(json));
             assertThat(e.path()).isEqualTo("$.nodes[0]." + field);
             assertThat(e.getMessage()).contains("must not be blank");
         }

@@ -11,10 +11,7 @@ final class Inputs {
     }
 
     static byte[] read(String name, InputStream stdin) throws IOException {
-        if (name.equals("-")) {
-            return stdin.readAllBytes();
-        }
-        return Files.readAllBytes(Path.of(name));
+        return dev.coreos4j.cli.InputFiles.read(name, stdin);
     }
 
     /**

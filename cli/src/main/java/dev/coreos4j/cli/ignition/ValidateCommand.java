@@ -59,6 +59,11 @@ public final class ValidateCommand implements Callable<Integer> {
             byte[] bytes;
             try {
                 bytes = Inputs.read(file, System.in);
+            } catch (dev.coreos4j.cli.InputFiles.BadInputException e) {
+                // too large for the input limit: no ignition-validate equivalent, same exit code as a bad config
+                err.println("coreos4j: error: " + e.getMessage());
+                anyInvalid = true;
+                continue;
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 // ignition-validate: die("couldn't read config: %v", err), exit 1 (validate/main.go)
                 err.println(prefix + "couldn't read config: " + Inputs.goReadError(file, e));

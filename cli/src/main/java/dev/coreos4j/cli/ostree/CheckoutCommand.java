@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code checkout [-U] [--subpath=P] REF DIR}. */
+/** {@code checkout [-U] [-H|-C] [--subpath=P] REF DIR}. */
 @Command(name = "checkout", mixinStandardHelpOptions = true,
         description = "Check out a commit into a new directory; never writes outside it.")
 final class CheckoutCommand extends RepoCommand {
@@ -17,8 +17,15 @@ final class CheckoutCommand extends RepoCommand {
     @Option(names = {"-U", "--user-mode"}, description = "Do not change file ownership; drop setuid/setgid bits.")
     boolean userMode;
 
-    @Option(names = "--subpath", paramLabel = "PATH", defaultValue = "/", description = "Checkout only this path.")
+    @Option(names = "--subpath", paramLabel = "PATH", defaultValue = "/", description = "Checkout only this path; a file goes to DIR/NAME.")
     String subpath;
+
+    @Option(names = {"-H", "--require-hardlinks"},
+            description = "Hardlink the repository's objects (refused: an archive repository cannot).")
+    boolean hardlinks;
+
+    @Option(names = {"-C", "--force-copy"}, description = "Never hardlink (always so for an archive repository).")
+    boolean forceCopy;
 
     @Parameters(index = "0", paramLabel = "REF")
     String rev;
@@ -29,7 +36,7 @@ final class CheckoutCommand extends RepoCommand {
     @Override
     int execute() throws Exception {
         Repository repo = openRepo();
-        repo.checkout(repo.resolve(rev), target, new CheckoutOptions(userMode, subpath));
+        repo.checkout(repo.resolve(rev), target, new CheckoutOptions(userMode, subpath, hardlinks, forceCopy));
         return ExitCode.OK;
     }
 }

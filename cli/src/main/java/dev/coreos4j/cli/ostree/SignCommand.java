@@ -43,7 +43,7 @@ final class SignCommand extends RepoCommand {
         }
         List<String> all = new ArrayList<>(keys);
         if (keysFile != null) {
-            for (String line : Files.readAllLines(keysFile, StandardCharsets.UTF_8)) {
+            for (String line : dev.coreos4j.cli.InputFiles.readUtf8(keysFile, false).lines().toList()) {
                 if (!line.isBlank() && !line.strip().startsWith("#")) {
                     all.add(line.strip());
                 }

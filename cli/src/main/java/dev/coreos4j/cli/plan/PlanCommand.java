@@ -120,7 +120,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Reads and parses the snapshot; I/O problems propagate (exit 2), content problems are typed. */
     static Snapshot read(Path file) throws IOException {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json = dev.coreos4j.cli.InputFiles.readUtf8(file, true);
         return PlannerJson.readSnapshot(json);
     }
 

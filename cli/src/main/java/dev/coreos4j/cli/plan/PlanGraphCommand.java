@@ -112,7 +112,9 @@ public final class PlanGraphCommand implements Callable<Integer> {
 
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(graphFile);
+            bytes = dev.coreos4j.cli.InputFiles.read(graphFile);
+        } catch (dev.coreos4j.cli.InputFiles.BadInputException e) {
+            return fail(err, e.getMessage());
         } catch (NoSuchFileException e) {
             return fail(err, "no such file: " + graphFile);
         } catch (IOException e) {

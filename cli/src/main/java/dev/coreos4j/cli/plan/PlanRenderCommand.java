@@ -134,7 +134,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
     }
 
     private static MachineConfig read(Path file) throws IOException {
-        return PlannerJson.readMachineConfig(Files.readString(file, StandardCharsets.UTF_8));
+        return PlannerJson.readMachineConfig(dev.coreos4j.cli.InputFiles.readUtf8(file, true));
     }
 
     static String text(Rendering r, MachineConfig currentMc, ChangeAnalysis analysis) {

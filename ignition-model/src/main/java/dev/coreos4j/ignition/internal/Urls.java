@@ -401,11 +401,16 @@ public final class Urls {
         }
         for (int i = 0; i < data.length(); i++) {
             if (data.charAt(i) == '%') {
-                if (i + 2 >= data.length()) {
-                    return "rfc2396: unexpected end of unescape sequence";
-                }
-                if (hex(data.charAt(i + 1)) < 0 || hex(data.charAt(i + 2)) < 0) {
-                    return "rfc2396: invalid char 0x25 in unescape sequence";
+                // the dataurl package reads the two digits one at a time: the end of input is reported for the
+                // digit that is missing, a bad digit as soon as it is read, and the character named is always
+                // the '%' itself (its format is "invalid char %#x", of the rune being unescaped)
+                for (int k = 1; k <= 2; k++) {
+                    if (i + k >= data.length()) {
+                        return "rfc2396: unexpected end of unescape sequence";
+                    }
+                    if (hex(data.charAt(i + k)) < 0) {
+                        return "rfc2396: invalid char 0x25 in unescape sequence";
+                    }
                 }
                 i += 2;
             }

@@ -30,7 +30,7 @@ import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 
 /**
  * Encapsulates an OSTree commit as a container image in the ostree-ext format (bootc's {@code crates/ostree-ext},

@@ -2,6 +2,8 @@ package dev.coreos4j.ostree.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import dev.coreos4j.ostree.internal.DirHandle;
 
 /** The /etc three-way merge of libostree: diff defaults→live of the merge deployment, apply it onto the new /etc. */
 final class EtcMerge {
@@ -85,85 +89,134 @@ final class EtcMerge {
     }
 
     /**
-     * Applies the diff of {@code defaults}→{@code live} onto {@code target} (the new deployment's fresh /etc).
+     * Applies the diff of {@code defaults}→{@code live} onto {@code target} (the new deployment's fresh /etc). Every
+     * write and delete under {@code target} goes through directory handles ({@link DirHandle}), never through a path
+     * a concurrent rename could redirect.
      *
      * @return the diff that was applied
      * @throws MergeException when a local file would replace a new default directory or the other way round
      */
     static ConfigDiff merge(Path defaults, Path live, Path target) throws IOException, MergeException {
         ConfigDiff d = diff(defaults, live);
-        for (String rel : d.removed()) {
-            Fs.deleteTree(target.resolve(rel));
-        }
-        for (String rel : d.modified()) {
-            Path src = live.resolve(rel);
-            Path dst = target.resolve(rel);
-            boolean srcDir = isDir(src);
-            if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && isDir(dst) != srcDir) {
-                throw new MergeException("During /etc merge: " + rel + ": the local "
-                        + (srcDir ? "directory" : "file") + " would replace a new default "
-                        + (srcDir ? "file" : "directory") + " (type change)");
+        try (DirHandle root = DirHandle.open(target)) {
+            for (String rel : d.removed()) {
+                try (DirHandle parent = parentOf(root, live, rel, false)) {
+                    if (parent != null) {
+                        parent.deleteChild(last(rel));
+                    }
+                }
             }
-            ensureParents(live, target, rel);
-            Fs.deleteTree(dst);
-            copyTree(src, dst);
-        }
-        for (String rel : d.added()) {
-            Path src = live.resolve(rel);
-            Path dst = target.resolve(rel);
-            if (Files.exists(dst, LinkOption.NOFOLLOW_LINKS) && isDir(dst) != isDir(src)) {
-                throw new MergeException("During /etc merge: " + rel + ": the local "
-                        + (isDir(src) ? "directory" : "file") + " would replace a new default "
-                        + (isDir(src) ? "file" : "directory") + " (type change)");
+            List<String> copies = new ArrayList<>(d.modified());
+            copies.addAll(d.added());
+            for (String rel : copies) {
+                Path src = live.resolve(rel);
+                boolean srcDir = isDir(src);
+                try (DirHandle parent = parentOf(root, live, rel, true)) {
+                    String name = last(rel);
+                    if (parent.exists(name) && parent.stat(name).isDirectory() != srcDir) {
+                        throw new MergeException("During /etc merge: " + rel + ": the local "
+                                + (srcDir ? "directory" : "file") + " would replace a new default "
+                                + (srcDir ? "file" : "directory") + " (type change)");
+                    }
+                    parent.deleteChild(name);
+                    copyTree(src, parent, name);
+                }
             }
-            ensureParents(live, target, rel);
-            Fs.deleteTree(dst);
-            copyTree(src, dst);
         }
         return d;
     }
 
-    /** Creates missing parent directories of {@code rel} under {@code target} with the metadata they have in {@code live}. */
-    private static void ensureParents(Path live, Path target, String rel) throws IOException {
+    private static String last(String rel) {
+        return rel.substring(rel.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The directory holding {@code rel} under {@code root}, opened component by component without following symlinks;
+     * with {@code create}, missing components are created with the metadata they have in {@code live} (else null).
+     */
+    private static DirHandle parentOf(DirHandle root, Path live, String rel, boolean create) throws IOException {
         String[] parts = rel.split("/");
+        DirHandle dir = root.duplicate(); // a handle of our own to close; the root stays open
         Path s = live;
-        Path t = target;
         for (int i = 0; i < parts.length - 1; i++) {
             s = s.resolve(parts[i]);
-            t = t.resolve(parts[i]);
-            if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(t);
-                Fs.chmod(t, Fs.mode(s));
-                Fs.chown(t, Fs.uid(s), Fs.gid(s));
+            DirHandle next;
+            if (!dir.exists(parts[i])) {
+                if (!create) {
+                    dir.close();
+                    return null;
+                }
+                next = dir.createDir(parts[i]);
+                dir.chmod(parts[i], Fs.mode(s));
+                try {
+                    dir.chown(parts[i], Fs.uid(s), Fs.gid(s));
+                } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                    // not root: keep our own ownership
+                }
+            } else {
+                next = dir.openDir(parts[i]);
             }
+            dir.close();
+            dir = next;
+        }
+        return dir;
+    }
+
+    /** A full copy of {@code src} to a new path (never hardlinks): mode, ownership and symlinks kept; files synced. */
+    static void copyTree(Path src, Path dst) throws IOException {
+        Path abs = dst.toAbsolutePath().normalize();
+        try (DirHandle parent = DirHandle.open(abs.getParent())) {
+            copyTree(src, parent, abs.getFileName().toString());
         }
     }
 
-    /** A full copy (never hardlinks): mode, ownership and symlinks kept; files synced. */
-    static void copyTree(Path src, Path dst) throws IOException {
+    /** Copies {@code src} to child {@code name} of {@code dst} (which must not exist), through directory handles. */
+    static void copyTree(Path src, DirHandle dst, String name) throws IOException {
         if (Files.isSymbolicLink(src)) {
-            Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
-            Fs.chown(dst, Fs.uid(src), Fs.gid(src));
+            dst.createSymlink(name, Files.readSymbolicLink(src).toString());
+            chownQuietly(dst, name, src);
         } else if (isDir(src)) {
-            Files.createDirectory(dst);
-            try (Stream<Path> s = Files.list(src)) {
-                for (Path child : (Iterable<Path>) s.sorted()::iterator) {
-                    copyTree(child, dst.resolve(child.getFileName().toString()));
+            try (DirHandle sub = dst.createDir(name)) {
+                List<Path> children;
+                try (Stream<Path> s = Files.list(src)) {
+                    children = s.sorted().toList();
+                }
+                for (Path child : children) {
+                    copyTree(child, sub, child.getFileName().toString());
+                }
+                if (Fs.syncing()) {
+                    sub.fsync();
                 }
             }
-            Fs.chmod(dst, Fs.mode(src));
-            Fs.chown(dst, Fs.uid(src), Fs.gid(src));
-            Fs.fsync(dst);
+            dst.chmod(name, Fs.mode(src));
+            chownQuietly(dst, name, src);
         } else if (Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
-            try (InputStream in = Files.newInputStream(src)) {
-                Files.copy(in, dst);
+            try (InputStream in = Files.newInputStream(src, LinkOption.NOFOLLOW_LINKS);
+                 FileChannel out = dst.createFile(name)) {
+                byte[] buf = new byte[65536];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                    while (bb.hasRemaining()) {
+                        out.write(bb);
+                    }
+                }
+                if (Fs.syncing()) {
+                    out.force(true);
+                }
             }
-            Fs.chmod(dst, Fs.mode(src));
-            Fs.chown(dst, Fs.uid(src), Fs.gid(src));
-            Fs.fsync(dst);
+            dst.chmod(name, Fs.mode(src));
+            chownQuietly(dst, name, src);
         } else {
             throw new IOException(src + ": only files, directories and symlinks are supported in /etc");
         }
     }
 
+    private static void chownQuietly(DirHandle dir, String name, Path like) throws IOException {
+        try {
+            dir.chown(name, Fs.uid(like), Fs.gid(like));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not root: keep our own ownership, like ostree checkout --user-mode
+        }
+    }
 }

@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.coreos4j.ostree.internal.FileTrees;
+import dev.coreos4j.ostree.FileTrees;
 
 /** File-system primitives with the durability the sysroot needs: fsync, atomic replace, rm -rf. */
 final class Fs {
@@ -32,6 +32,11 @@ final class Fs {
     }
 
     private Fs() {}
+
+    /** Whether {@link #fsync} syncs on this thread. */
+    static boolean syncing() {
+        return SYNC.get();
+    }
 
     /** Flushes a file or directory to disk. */
     static void fsync(Path path) throws IOException {

@@ -451,8 +451,9 @@ public final class Sysroot {
         if (!t.isApplied()) {
             return t;
         }
-        // unlink the state first: an interrupted finalization must never replay a half-done merge
-        Files.deleteIfExists(runDir.resolve("staged-deployment"));
+        // The staged state stays until the bootloader names the new deployment: a kill at any instant leaves it
+        // either still staged (the next finalize redoes the merge, which is idempotent: every changed path is
+        // deleted and copied afresh) or fully the new default with a stale state file that cleanup removes.
         Transition.Applied a = (Transition.Applied) t;
         Deployment created = a.added();
         Deployment merge = list.bootedDeployment().filter(b -> b.stateroot().equals(created.stateroot()))
@@ -466,11 +467,13 @@ public final class Sysroot {
             String why = "Finalizing staged deployment " + created.id() + ": " + e.getMessage();
             Files.createDirectories(root.resolve("boot/ostree"));
             Fs.writeAtomically(root.resolve("boot/ostree/finalize-failure.stamp"), why + "\n");
+            Files.deleteIfExists(runDir.resolve("staged-deployment"));
             cleanupDisk(load());
             return new Transition.Refused(Refusal.ETC_MERGE_FAILED, why);
         }
         Fs.fsync(deploymentDirectory(created).resolve("etc"));
         writeBootloader(list, a.after());
+        Files.deleteIfExists(runDir.resolve("staged-deployment"));
         Files.deleteIfExists(root.resolve("boot/ostree/finalize-failure.stamp"));
         cleanupDisk(a.after());
         return t;
@@ -608,16 +611,24 @@ public final class Sysroot {
             return t;
         }
         if (a.added() != null && a.added().staged()) {
+            // the staged commit gets its deployment ref before the state file makes it visible: a kill in between
+            // must not leave a staged deployment that prune would remove
+            int b = bootversion();
+            writeRefs(b, subbootversion(b), a.after());
             Files.createDirectories(runDir);
             Deployment s = a.added();
             Deployment merge = before.mergeDeployment(s.stateroot()).orElse(null);
             Fs.writeAtomically(runDir.resolve("staged-deployment"), "[staged]\nosname=" + s.stateroot() + "\ntarget="
                     + s.name() + "\nbootcsum=" + s.bootcsum().hex() + "\nkargs=" + s.kernelArgs().toOptions("")
                     + "\n" + (merge == null ? "" : "merge-deployment=" + merge.name() + "\n"));
-        } else if (before.staged().isPresent() && a.after().staged().isEmpty()) {
-            Files.deleteIfExists(runDir.resolve("staged-deployment"));
         }
         writeBootloader(before, a.after());
+        if (a.added() == null || !a.added().staged()) {
+            if (before.staged().isPresent() && a.after().staged().isEmpty()) {
+                // only after the swap: until then a kill leaves the staged deployment staged
+                Files.deleteIfExists(runDir.resolve("staged-deployment"));
+            }
+        }
         cleanupDisk(a.after());
         return t;
     }
@@ -928,6 +939,10 @@ public final class Sysroot {
      * directories and origins (never the booted one), unreferenced kernels, stale deployment refs.
      */
     void cleanupDisk(DeploymentList list) throws IOException {
+        if (list.staged().isEmpty()) {
+            // a state file whose deployment is already in the bootloader (a kill right after the swap) or gone
+            Files.deleteIfExists(runDir.resolve("staged-deployment"));
+        }
         int b = bootversion();
         int s = subbootversion(b);
         Files.deleteIfExists(root.resolve("boot/loader.tmp"));
@@ -1013,7 +1028,9 @@ public final class Sysroot {
 
     /**
      * Checks that the sysroot is consistent: the loader symlink, every entry's bootlink, deployment directory,
-     * origin and kernel files, the bootlink symlink, and a deployment ref for every deployed commit.
+     * origin and kernel files, the bootlink symlink, a deployment ref for every deployed commit, and no orphaned
+     * deployment directory (one that no bootloader entry, staged state or booted marker names: the garbage of an
+     * interrupted deploy, or a staged deployment lost by an interrupted finalization).
      *
      * @return the problems found, empty when consistent
      */
@@ -1040,6 +1057,29 @@ public final class Sysroot {
                 String v = e.get(key);
                 if (v != null && !Files.isRegularFile(root.resolve("boot").resolve(v.substring(1)))) {
                     problems.add(e.file() + ": " + key + " " + v + " is missing");
+                }
+            }
+        }
+        Set<String> listed = new HashSet<>();
+        list.deployments().forEach(d -> listed.add(d.stateroot() + "/" + d.name()));
+        if (list.booted() != null) {
+            listed.add(list.booted().stateroot() + "/" + list.booted().commit().hex() + "." + list.booted().serial());
+        }
+        for (String os : list.stateroots()) {
+            Path dir = root.resolve("ostree/deploy").resolve(os).resolve("deploy");
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            List<Path> children;
+            try (Stream<Path> st = Files.list(dir)) {
+                children = st.sorted().toList();
+            }
+            for (Path p : children) {
+                String n = p.getFileName().toString();
+                int dot = n.indexOf('.');
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && dot == 64 && Checksum.isValid(n.substring(0, 64))
+                        && n.substring(65).matches("\\d+") && !listed.contains(os + "/" + n)) {
+                    problems.add(p + ": orphaned deployment directory (in no bootloader entry, not staged, not booted)");
                 }
             }
         }

@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import dev.coreos4j.ostree.ContentObject;
+import dev.coreos4j.ostree.CorruptObjectException;
 import dev.coreos4j.ostree.DirMeta;
 import dev.coreos4j.ostree.DirTree;
 import dev.coreos4j.ostree.FileHeader;
@@ -30,6 +33,7 @@ import dev.coreos4j.ostree.Names;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.ostree.internal.DirHandle;
 
 /**
  * A sysroot's system repository ({@code ostree/repo}) in {@code bare} mode, as {@code ostree admin init-fs} creates
@@ -236,42 +240,64 @@ public final class SystemRepository {
      */
     public void checkout(Checksum commit, Path dest) throws IOException {
         CommitObject c = readCommit(commit);
-        if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(dest.toString());
+        Path abs = dest.toAbsolutePath().normalize();
+        try (DirHandle parent = DirHandle.open(abs.getParent())) {
+            String name = abs.getFileName().toString();
+            if (parent.exists(name)) {
+                throw new FileAlreadyExistsException(dest.toString());
+            }
+            checkoutDir(c.rootTree(), c.rootMeta(), parent, name, "/", new ArrayDeque<>());
         }
-        checkoutDir(c.rootTree(), c.rootMeta(), dest);
     }
 
-    private void checkoutDir(Checksum tree, Checksum meta, Path dest) throws IOException {
+    /** Creates {@code name} in {@code parent} and fills it, every step through directory handles. */
+    private void checkoutDir(Checksum tree, Checksum meta, DirHandle parent, String name, String path,
+            Deque<Checksum> ancestors) throws IOException {
+        if (ancestors.contains(tree) || ancestors.size() >= DirTree.MAX_DEPTH) {
+            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, ancestors.contains(tree)
+                    ? "contains itself (a cycle at " + path + ")" : "nested deeper than " + DirTree.MAX_DEPTH
+                    + " directories");
+        }
         DirMeta m = readDirMeta(meta);
-        Files.createDirectory(dest);
         DirTree t = readDirTree(tree);
-        for (DirTree.FileEntry f : t.files()) {
-            Names.requireValidFilename(f.name());
-            Path obj = objectPath(f.checksum(), "file");
-            Path target = dest.resolve(f.name());
-            if (bareUser && Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS) && isBareUserSymlink(obj)) {
-                // bare-user keeps a symlink as a regular file holding the target; its real mode is in user.ostreemeta
-                String link = Files.readString(obj, StandardCharsets.UTF_8);
-                if (link.endsWith("\0")) {
-                    link = link.substring(0, link.length() - 1); // libostree stores the target NUL-terminated
+        ancestors.push(tree);
+        String prefix = path.equals("/") ? "/" : path + "/";
+        try (DirHandle dir = parent.createDir(name)) {
+            for (DirTree.FileEntry f : t.files()) {
+                Names.requireValidFilename(f.name());
+                Path obj = objectPath(f.checksum(), "file");
+                if (bareUser && Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS) && isBareUserSymlink(obj)) {
+                    // bare-user keeps a symlink as a regular file holding the target; its real mode is in user.ostreemeta
+                    String link = Files.readString(obj, StandardCharsets.UTF_8);
+                    if (link.endsWith("\0")) {
+                        link = link.substring(0, link.length() - 1); // libostree stores the target NUL-terminated
+                    }
+                    dir.createSymlink(f.name(), link);
+                } else if (Files.isSymbolicLink(obj)) {
+                    dir.createSymlink(f.name(), Files.readSymbolicLink(obj).toString());
+                    try {
+                        dir.chown(f.name(), Fs.uid(obj), Fs.gid(obj));
+                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                        // not root: keep our own ownership, like ostree checkout --user-mode
+                    }
+                } else if (Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createLink(dir.child(f.name()), obj);
+                } else {
+                    throw new NoSuchFileException(obj.toString(), null, "missing content object for " + prefix + f.name());
                 }
-                Files.createSymbolicLink(target, Path.of(link));
-            } else if (Files.isSymbolicLink(obj)) {
-                Files.createSymbolicLink(target, Files.readSymbolicLink(obj));
-                Fs.chown(target, Fs.uid(obj), Fs.gid(obj));
-            } else if (Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createLink(target, obj);
-            } else {
-                throw new NoSuchFileException(obj.toString(), null, "missing content object for " + target);
+            }
+            for (DirTree.DirEntry d : t.dirs()) {
+                Names.requireValidFilename(d.name());
+                checkoutDir(d.tree(), d.meta(), dir, d.name(), prefix + d.name(), ancestors);
             }
         }
-        for (DirTree.DirEntry d : t.dirs()) {
-            Names.requireValidFilename(d.name());
-            checkoutDir(d.tree(), d.meta(), dest.resolve(d.name()));
+        ancestors.pop();
+        try {
+            parent.chown(name, m.uid(), m.gid());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not root: keep our own ownership
         }
-        Fs.chown(dest, m.uid(), m.gid());
-        Fs.chmod(dest, m.mode());
+        parent.chmod(name, m.mode());
     }
 
     /** Whether a bare-user content object's {@code user.ostreemeta} {@code (uuua(ayay))} says symlink. */

@@ -64,7 +64,7 @@ final class ImageSurgery {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> layers(Path oci) throws IOException {
-        return (List<Map<String, Object>>) (Object) manifest(oci).get("layers");
+        return (List<Map<String, Object>>) manifest(oci).get("layers");
     }
 
     static String write(Path oci, byte[] b) throws IOException {

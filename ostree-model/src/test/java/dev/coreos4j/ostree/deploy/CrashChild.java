@@ -26,6 +26,9 @@ public final class CrashChild {
             case "deploy":
                 t = sysroot.deploy("testos", args[2], DeployOptions.DEFAULTS);
                 break;
+            case "stage":
+                t = sysroot.stage("testos", args[2], DeployOptions.DEFAULTS);
+                break;
             case "finalize":
                 t = sysroot.finalizeStaged();
                 break;

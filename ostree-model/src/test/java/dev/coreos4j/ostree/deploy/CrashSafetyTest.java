@@ -24,13 +24,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM with SIGKILL at random instants of deploy, finalize, rollback and cleanup (50 trials each) and
- * requires that the sysroot afterwards loads as exactly the old or exactly the new list, passes {@link Sysroot#check()}
- * and {@code ostree admin status}, keeps the /etc edit made before the operation, and is cleaned by the next write.
+ * Kills a child JVM with SIGKILL at random instants of deploy, stage, finalize, rollback and cleanup and requires that
+ * the sysroot afterwards loads as exactly the old or exactly the new list (a staged deployment is never silently
+ * dropped: it is still staged or it is the new default), passes {@link Sysroot#check()} (where only the orphaned
+ * deployment directories of the interrupted write may be reported) and {@code ostree admin status}, keeps the /etc
+ * edit made before the operation, and is cleaned by the next write.
+ *
+ * <p>{@code -Dcoreos4j.crashTrials=N} kills per operation (default 12, about a minute for the five operations);
+ * {@code benchmarks/scripts/sysroot-kill-loop.sh} runs the full size.
  */
 class CrashSafetyTest {
 
-    static final int TRIALS = Integer.getInteger("coreos4j.crashTrials", 50);
+    static final int TRIALS = Integer.getInteger("coreos4j.crashTrials", 12);
 
     @TempDir
     Path tmp;
@@ -92,7 +97,7 @@ class CrashSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deploy", "finalize", "rollback", "cleanup"})
+    @ValueSource(strings = {"deploy", "stage", "finalize", "rollback", "cleanup"})
     void killAtRandomInstant_leavesOldOrNewList(String op) throws Exception {
         Path template = template(op);
         DeploymentList oldList = Sysroot.open(template).load();
@@ -131,8 +136,9 @@ class CrashSafetyTest {
             pool.shutdownNow();
         }
         System.out.println(op + ": " + TRIALS + " SIGKILLs (uninterrupted op ~" + duration[0] / 1_000_000 + " ms), "
-                + sawOld + " left the old list (" + stagedLost + " of them with the staged deployment dropped), "
-                + sawNew + " the new list");
+                + sawOld + " left the old list, " + sawNew + " the new list, " + stagedLost
+                + " lost the staged deployment");
+        assertThat(stagedLost.get()).isZero();
         assertThat(sawOld.get() + sawNew.get()).isEqualTo(TRIALS);
     }
 
@@ -144,17 +150,17 @@ class CrashSafetyTest {
         runChild(dir, op, delay, null);
         Sysroot s = Sysroot.open(dir);
         DeploymentList after = s.load();
-        boolean isOld = bootable(after).equals(bootable(oldList));
+        boolean isOld = after.equals(oldList);
         boolean isNew = after.equals(newList);
-        if (isOld && !after.equals(oldList)) {
-            // finalize/cleanup unlink the staged state before the swap: a kill after that point loses the staged
-            // deployment (as a power loss does with libostree) and boots the old list
-            assertThat(op).isIn("finalize", "cleanup");
-            assertThat(after.staged()).isEmpty();
-            stagedLost.incrementAndGet();
+        if (!isOld && !isNew && bootable(after).equals(bootable(oldList)) && after.staged().isEmpty()) {
+            stagedLost.incrementAndGet(); // the defect of issue #19: the staged deployment silently gone
         }
         assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, after).isTrue();
-        assertThat(s.check()).as("trial %d", trial).isEmpty();
+        assertThat(s.check().stream().filter(p -> !p.contains("orphaned deployment directory")))
+                .as("trial %d", trial).isEmpty();
+        if (isOld && op.equals("finalize")) {
+            assertThat(after.staged()).as("trial %d: still staged", trial).isPresent();
+        }
         Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
         assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
         // the /etc edit made before the operation is never lost

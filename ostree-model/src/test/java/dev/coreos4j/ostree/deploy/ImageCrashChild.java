@@ -26,7 +26,7 @@ public final class ImageCrashChild {
         // warm up: one full import into a scratch repository, so that the timed operation is the operation
         Path scratch = java.nio.file.Files.createTempDirectory("coreos4j-crash-warm");
         ImageImport.importImage(Repository.init(scratch.resolve("repo")), ref, ImportOptions.defaults());
-        dev.coreos4j.ostree.internal.FileTrees.deleteTree(scratch);
+        dev.coreos4j.ostree.FileTrees.deleteTree(scratch);
         Sysroot sysroot = op.equals("deploy") ? Sysroot.open(dir) : null;
         if (sysroot != null) {
             sysroot.load();

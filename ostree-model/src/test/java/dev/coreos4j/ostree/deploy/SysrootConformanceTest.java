@@ -170,7 +170,9 @@ class SysrootConformanceTest {
         applied(onTheirs.undeploy(onTheirs.load().size() - 1));
         applied(onTheirs.deploy("testos", c1, DeployOptions.DEFAULTS.withRetain(true)));
         applied(onTheirs.setDefault(1));
-        assertThat(onTheirs.check()).isEmpty();
+        // the undeployed root libostree made immutable (chattr +i, which Java cannot clear) stays behind, and check()
+        // says so; nothing else may be wrong
+        assertThat(onTheirs.check()).allSatisfy(p -> assertThat(p).contains("orphaned deployment directory"));
         String after = Sh.ok(ostree.toString(), "admin", "--sysroot=" + theirs, "status");
         assertThat(after.lines().filter(l -> l.startsWith("  testos ") || l.startsWith("  other ")).count())
                 .isEqualTo(onTheirs.load().size());

@@ -102,6 +102,7 @@ class PoolMembershipTest {
                 Arguments.of("case#4: a lone Windows node", worker(), withWindows(List.of()), 0));
     }
 
+    @SafeVarargs
     private static List<ObjectNode> mixed(int n, Map<String, String>... roles) {
         List<ObjectNode> out = new ArrayList<>();
         int k = 0;
