@@ -1,5 +1,6 @@
 package dev.coreos4j.planner;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -55,6 +56,12 @@ final class Fleet {
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
+    /**
+     * The reference evaluation, for tests: passes recompute every gate from every node (limits, PDB headroom over
+     * every PDB), read windows from the whole list and take no shortcut, instead of reading the counters and indexes
+     * kept here. Plans must not differ.
+     */
+    final boolean reference;
     /** The state of every node by snapshot position, unless {@link #pending} holds a newer one. */
     private final Node[] nodes;
     /**
@@ -86,6 +93,33 @@ final class Fleet {
     private final int[] createdNanos;
     /** Each node's index in its group's candidate order, once that order is computed. */
     private final int[] orderIndex;
+
+    /**
+     * The gate counters, kept as nodes change ({@link #changed}) so that a simulated step reads them instead of
+     * scanning the fleet. Unavailable or failing (what the cluster and zone limits count) by position, every node
+     * pooled or not; how many nodes are, in the cluster and per zone rank; zone sizes and budgets by zone rank.
+     */
+    private final boolean[] out;
+    int clusterOut;
+    final int[] zoneOut;
+    final int[] zoneSize;
+    /** The per-zone budget by zone rank, or {@code null} without a zone limit. */
+    final int[] zoneBudget;
+    /** The cluster budget, or {@link Integer#MAX_VALUE} without a cluster limit. */
+    final int clusterBudget;
+    /**
+     * The PDBs covering each node's pods, found once through a label index: node {@code i}'s entries are
+     * {@code pdbStart[i]} to {@code pdbStart[i + 1]} of {@link #pdbIndex} (PDB positions, ascending) and
+     * {@link #pdbCount} (how many of its pods that PDB covers). Pods never change during a simulation.
+     */
+    final int[] pdbStart;
+    final int[] pdbIndex;
+    final int[] pdbCount;
+    /** Covered pods per PDB (constant) and those on nodes that are {@link #disrupting} (kept current). */
+    final int[] pdbExpected;
+    final int[] pdbDisrupted;
+    /** Whether each node's pods are out of service or about to be ({@link #disrupting(Node)}), by position. */
+    private final boolean[] disrupting;
 
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     /** The actions array passes share, and where the last pass put actions. */
@@ -129,6 +163,18 @@ final class Fleet {
         int candidates;
         int unsettledCandidates;
 
+        /** Candidates that are unavailable or failing (handing them the target adds nothing to the limits). */
+        int outCandidates;
+        /** For each index of {@link #order}, the first index after it in another zone (computed with the order). */
+        int[] zoneEnd;
+        /** The maintenance windows governing the pool (computed on first use). */
+        private List<MaintenanceWindow> windows;
+        /** The instant {@link #windowOpen} was last evaluated at, and what it said. */
+        private Instant windowAt;
+        private boolean windowOpen;
+        private Instant nextAt;
+        private Instant nextOpen;
+
         /** The pool's index in name order. */
         final int index;
 
@@ -158,6 +204,11 @@ final class Fleet {
                     out[k] = members[local[k]];
                     f.orderIndex[out[k]] = k;
                 }
+                int[] ends = new int[m];
+                for (int k = m - 1; k >= 0; k--) {
+                    ends[k] = k + 1 < m && f.zoneRank[out[k + 1]] == f.zoneRank[out[k]] ? ends[k + 1] : k + 1;
+                }
+                zoneEnd = ends;
                 order = out;
             }
             return order;
@@ -184,6 +235,9 @@ final class Fleet {
                 if ((flags & UNSETTLED) != 0) {
                     unsettledCandidates += sign;
                 }
+                if ((flags & (UNAVAILABLE | FAILING)) != 0) {
+                    outCandidates += sign;
+                }
             }
         }
     }
@@ -193,8 +247,9 @@ final class Fleet {
         return (flags & (TARGETS | STARTABLE)) == STARTABLE;
     }
 
-    private Fleet(Snapshot snapshot) {
+    private Fleet(Snapshot snapshot, boolean reference) {
         this.snapshot = snapshot;
+        this.reference = reference;
         List<Node> list = snapshot.nodes();
         List<Pool> pools = snapshot.pools();
         int size = list.size();
@@ -284,11 +339,192 @@ final class Fleet {
         evaluation = byName.clone();
         Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
                 .thenComparing(g -> g.pool.name()));
+        // Gate counters: limits by zone rank, PDB coverage through the label index.
+        out = new boolean[size];
+        zoneOut = new int[zones.length];
+        zoneSize = new int[zones.length];
+        for (int i = 0; i < size; i++) {
+            Node n = nodes[i];
+            out[i] = n.isUnavailable() || n.isFailing();
+            if (zoneRank[i] != Integer.MAX_VALUE) {
+                zoneSize[zoneRank[i]]++;
+            }
+            if (out[i]) {
+                clusterOut++;
+                if (zoneRank[i] != Integer.MAX_VALUE) {
+                    zoneOut[zoneRank[i]]++;
+                }
+            }
+        }
+        Limits limits = snapshot.limits();
+        clusterBudget = limits.maxUnavailable() == null ? Integer.MAX_VALUE : limits.maxUnavailable().budget(size);
+        if (limits.maxUnavailablePerZone() == null) {
+            zoneBudget = null;
+        } else {
+            zoneBudget = new int[zones.length];
+            for (int z = 0; z < zones.length; z++) {
+                zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
+            }
+        }
+        List<Pdb> pdbs = snapshot.pdbs();
+        pdbStart = new int[size + 1];
+        pdbExpected = new int[pdbs.size()];
+        pdbDisrupted = new int[pdbs.size()];
+        disrupting = new boolean[size];
+        if (pdbs.isEmpty()) {
+            pdbIndex = new int[0];
+            pdbCount = new int[0];
+        } else {
+            int[][] coverage = coverage(pdbs);
+            int total = 0;
+            for (int i = 0; i < size; i++) {
+                pdbStart[i] = total;
+                total += coverage[i] == null ? 0 : coverage[i].length / 2;
+            }
+            pdbStart[size] = total;
+            pdbIndex = new int[total];
+            pdbCount = new int[total];
+            for (int i = 0; i < size; i++) {
+                if (coverage[i] == null) {
+                    continue;
+                }
+                boolean d = disrupting(nodes[i]);
+                disrupting[i] = d;
+                for (int k = 0; k < coverage[i].length / 2; k++) {
+                    int e = pdbStart[i] + k;
+                    pdbIndex[e] = coverage[i][2 * k];
+                    pdbCount[e] = coverage[i][2 * k + 1];
+                    pdbExpected[pdbIndex[e]] += pdbCount[e];
+                    if (d) {
+                        pdbDisrupted[pdbIndex[e]] += pdbCount[e];
+                    }
+                }
+            }
+        }
         invalidate();
     }
 
+    /**
+     * Which PDBs cover each node's pods, by position: pairs (PDB position, covered pods), PDB positions ascending, or
+     * {@code null} when none does. A PDB is found through one pair of its selector (a pod must carry every pair), so
+     * a pod is checked only against the PDBs one of its labels names; empty selectors cover every pod.
+     */
+    private int[][] coverage(List<Pdb> pdbs) {
+        Map<String, Map<String, List<Integer>>> byLabel = new HashMap<>();
+        List<Integer> everyPod = new ArrayList<>();
+        for (int k = 0; k < pdbs.size(); k++) {
+            Map<String, String> sel = pdbs.get(k).selector();
+            if (sel.isEmpty()) {
+                everyPod.add(k);
+            } else {
+                Map.Entry<String, String> e = new java.util.TreeMap<>(sel).firstEntry();
+                byLabel.computeIfAbsent(e.getKey(), x -> new HashMap<>())
+                        .computeIfAbsent(e.getValue(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        int[][] out = new int[nodes.length][];
+        int[] counts = new int[pdbs.size()];
+        int[] touched = new int[pdbs.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            List<Pod> pods = nodes[i].pods();
+            if (pods.isEmpty()) {
+                continue;
+            }
+            int t = 0;
+            for (Pod pod : pods) {
+                for (int k : everyPod) {
+                    if (counts[k]++ == 0) {
+                        touched[t++] = k;
+                    }
+                }
+                for (Map.Entry<String, String> l : pod.labels().entrySet()) {
+                    Map<String, List<Integer>> values = byLabel.get(l.getKey());
+                    List<Integer> named = values == null ? null : values.get(l.getValue());
+                    if (named == null) {
+                        continue;
+                    }
+                    for (int k : named) {
+                        if (pdbs.get(k).covers(pod) && counts[k]++ == 0) {
+                            touched[t++] = k;
+                        }
+                    }
+                }
+            }
+            if (t == 0) {
+                continue;
+            }
+            Arrays.sort(touched, 0, t);
+            int[] pairs = new int[2 * t];
+            for (int k = 0; k < t; k++) {
+                pairs[2 * k] = touched[k];
+                pairs[2 * k + 1] = counts[touched[k]];
+                counts[touched[k]] = 0;
+            }
+            out[i] = pairs;
+        }
+        return out;
+    }
+
+    /**
+     * Whether the node's pods are out of service or about to be: not ready, drained, or moving (or failing to move)
+     * with a drain. A failing node counts too: when its agent's retry succeeds it drains.
+     */
+    boolean disrupting(Node n) {
+        if (!n.ready() || n.drained()) {
+            return true;
+        }
+        if (n.isDone()) {
+            return false;
+        }
+        ChangeAnalysis a = analysis(n.current(), n.desired());
+        return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
+                .needsDrain();
+    }
+
+    /** The zone rank of the node at {@code i}, or -1 when it has no zone. */
+    int zone(int i) {
+        return zoneRank[i] == Integer.MAX_VALUE ? -1 : zoneRank[i];
+    }
+
+    /** Whether a maintenance window lets pool {@code g} be disrupted at {@code now}; evaluated once per instant. */
+    boolean windowOpen(Group g, Instant now) {
+        if (!now.equals(g.windowAt)) {
+            g.windowOpen = MaintenanceWindow.open(windows(g), g.pool.name(), now);
+            g.windowAt = now;
+        }
+        return g.windowOpen;
+    }
+
+    /** {@link MaintenanceWindow#nextOpen} for pool {@code g} at {@code now}; evaluated once per instant. */
+    Instant nextOpen(Group g, Instant now) {
+        if (!now.equals(g.nextAt)) {
+            g.nextOpen = MaintenanceWindow.nextOpen(windows(g), g.pool.name(), now);
+            g.nextAt = now;
+        }
+        return g.nextOpen;
+    }
+
+    /** The windows governing {@code g} (the others change nothing for it), in snapshot order. */
+    private List<MaintenanceWindow> windows(Group g) {
+        if (g.windows == null) {
+            List<MaintenanceWindow> w = new ArrayList<>();
+            for (MaintenanceWindow x : snapshot.windows()) {
+                if (x.governs(g.pool.name())) {
+                    w.add(x);
+                }
+            }
+            g.windows = w;
+        }
+        return g.windows;
+    }
+
     static Fleet of(Snapshot snapshot) {
-        return new Fleet(snapshot);
+        return new Fleet(snapshot, false);
+    }
+
+    /** A fleet whose passes evaluate the gates the straightforward way ({@link #reference}). */
+    static Fleet reference(Snapshot snapshot) {
+        return new Fleet(snapshot, true);
     }
 
     int size() {
@@ -352,6 +588,25 @@ final class Fleet {
 
     private void changed(int i, Node n, int sit) {
         situation[i] = sit;
+        boolean o = n.isUnavailable() || n.isFailing();
+        if (o != out[i]) {
+            out[i] = o;
+            int sign = o ? 1 : -1;
+            clusterOut += sign;
+            if (zoneRank[i] != Integer.MAX_VALUE) {
+                zoneOut[zoneRank[i]] += sign;
+            }
+        }
+        if (pdbStart[i] != pdbStart[i + 1]) {
+            boolean d = disrupting(n);
+            if (d != disrupting[i]) {
+                disrupting[i] = d;
+                int sign = d ? 1 : -1;
+                for (int e = pdbStart[i]; e < pdbStart[i + 1]; e++) {
+                    pdbDisrupted[pdbIndex[e]] += sign * pdbCount[e];
+                }
+            }
+        }
         Group g = groupOf[i];
         if (g == null) {
             return;

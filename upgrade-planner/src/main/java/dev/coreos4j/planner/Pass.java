@@ -46,10 +46,16 @@ final class Pass {
     private final Map<String, Integer> lockReserved = new HashMap<>();
     private final Map<String, Boolean> windowOpen = new HashMap<>();
 
+    /**
+     * The fleet's reference mode ({@link Fleet#reference}): gate counters recomputed from every node, PDBs matched
+     * against every node's pods, windows evaluated from the whole list, no shortcuts in the candidate loop.
+     */
+    private final boolean reference;
     private int clusterUnavailable;
     private int clusterBudget = Integer.MAX_VALUE;
-    private final Map<String, Integer> zoneUnavailable = new HashMap<>();
-    private final Map<String, Integer> zoneBudget = new HashMap<>();
+    /** Unavailable nodes and budgets by zone rank ({@link Fleet#zone}); no budgets without a zone limit. */
+    private final int[] zoneUnavailable;
+    private final int[] zoneBudget;
     private final int[] pdbHeadroom;
     private boolean capturing;
     private Action captured;
@@ -87,28 +93,42 @@ final class Pass {
         for (LockGroup g : lockState) {
             locks.put(g.group(), g);
         }
+        reference = fleet.reference;
         Limits limits = s.limits();
+        zoneUnavailable = new int[fleet.zoneOut.length];
+        zoneBudget = limits.maxUnavailablePerZone() == null ? new int[0] : new int[fleet.zoneOut.length];
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
-            Map<String, Integer> zoneSize = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                Node n = fleet.node(i);
-                // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
-                boolean u = n.isUnavailable() || n.isFailing();
-                if (u) {
-                    clusterUnavailable++;
-                }
-                if (n.zone() != null) {
-                    zoneSize.merge(n.zone(), 1, Integer::sum);
+            if (reference) {
+                int[] zoneSize = new int[zoneUnavailable.length];
+                for (int i = 0; i < size; i++) {
+                    Node n = fleet.node(i);
+                    // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
+                    boolean u = n.isUnavailable() || n.isFailing();
                     if (u) {
-                        zoneUnavailable.merge(n.zone(), 1, Integer::sum);
+                        clusterUnavailable++;
+                    }
+                    int z = fleet.zone(i);
+                    if (z >= 0) {
+                        zoneSize[z]++;
+                        if (u) {
+                            zoneUnavailable[z]++;
+                        }
                     }
                 }
-            }
-            if (limits.maxUnavailable() != null) {
-                clusterBudget = limits.maxUnavailable().budget(size);
-            }
-            if (limits.maxUnavailablePerZone() != null) {
-                zoneSize.forEach((z, count) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(count)));
+                if (limits.maxUnavailable() != null) {
+                    clusterBudget = limits.maxUnavailable().budget(size);
+                }
+                for (int z = 0; z < zoneBudget.length; z++) {
+                    zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
+                }
+            } else {
+                // the fleet keeps these current as nodes change
+                clusterUnavailable = fleet.clusterOut;
+                clusterBudget = fleet.clusterBudget;
+                System.arraycopy(fleet.zoneOut, 0, zoneUnavailable, 0, zoneUnavailable.length);
+                if (fleet.zoneBudget != null) {
+                    System.arraycopy(fleet.zoneBudget, 0, zoneBudget, 0, zoneBudget.length);
+                }
             }
         }
         noDrain = s.topology() == Topology.SINGLE_REPLICA;
@@ -129,7 +149,11 @@ final class Pass {
             }
         }
         pdbHeadroom = new int[s.pdbs().size()];
-        if (!s.pdbs().isEmpty()) {
+        if (!reference) {
+            for (int i = 0; i < pdbHeadroom.length; i++) {
+                pdbHeadroom[i] = s.pdbs().get(i).allowedUnavailable(fleet.pdbExpected[i]) - fleet.pdbDisrupted[i];
+            }
+        } else if (!s.pdbs().isEmpty()) {
             int[] expected = new int[pdbHeadroom.length];
             int[] disrupted = new int[pdbHeadroom.length];
             for (int at = 0; at < size; at++) {
@@ -184,6 +208,9 @@ final class Pass {
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
                 for (int i : g.members) {
+                    if (!reference && (fleet.flags[i] & (Fleet.DONE | Fleet.FAILING)) != 0) {
+                        continue;    // the flags say what the node would: done or failing claims no slot
+                    }
                     Node n = fleet.node(i);
                     if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
                             && disruption(n.current(), n.desired()).needsDrain()) {
@@ -357,6 +384,11 @@ final class Pass {
         String exhausted = null;
         // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
         boolean leading = true;
+        // Without reasons and with nothing in flight, a candidate held back by a full limit does nothing; once every
+        // unavailable or failing candidate (the only ones the limits let through) has been seen, the rest of the
+        // cluster, or of a full zone (candidates are ordered by zone), can be skipped.
+        boolean shortcut = !explain && !unsettled && !reference;
+        int outSeen = 0;
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
             int f = flags[i];
@@ -367,6 +399,18 @@ final class Pass {
                 continue;
             }
             leading = false;
+            if ((f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+                outSeen++;
+            } else if (shortcut && outSeen == g.outCandidates) {
+                if (clusterUnavailable >= clusterBudget) {
+                    break;
+                }
+                int z = fleet.zone(i);
+                if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
+                    k = g.zoneEnd[k] - 1;
+                    continue;
+                }
+            }
             if (i == skip) {
                 holdBack(i, p, Reason.Deferred, "it hosts a component that updates last");
                 continue;
@@ -419,19 +463,19 @@ final class Pass {
                         + clusterBudget + ") reached");
                 continue;
             }
-            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
-                    && zoneUnavailable.getOrDefault(c.zone(), 0) + 1 > zoneBudget.get(c.zone())) {
+            int zone = fleet.zone(i);
+            if (adds == 1 && zoneBudget.length > 0 && zone >= 0 && zoneUnavailable[zone] + 1 > zoneBudget[zone]) {
                 holdBack(i, p, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
-                        + " (" + zoneBudget.get(c.zone()) + ") reached");
+                        + " (" + zoneBudget[zone] + ") reached");
                 continue;
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
             boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
             if (gated && disruption(c.current(), t).needsDrain()) {
-                if (!windowOpen(p)) {
+                if (!windowOpen(i)) {
                     if (settled(c, p)) {
                         if (explaining()) {
-                            Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                            Instant next = nextOpen(i);
                             block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
                         }
                     } else {
@@ -441,7 +485,7 @@ final class Pass {
                 }
                 // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
                 boolean alreadyOut = disrupting(c);
-                String pdb = alreadyOut ? null : pdbBlocking(c);
+                String pdb = alreadyOut ? null : pdbBlocking(i, c);
                 if (pdb != null) {
                     if (settled(c, p)) {
                         block(i, Reason.DrainBlocked, pdb, null);
@@ -460,7 +504,7 @@ final class Pass {
                     continue;
                 }
                 if (!alreadyOut) {
-                    reservePdb(c);
+                    reservePdb(i, c);
                 }
                 if (needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
@@ -477,8 +521,8 @@ final class Pass {
                 capacity--;
             }
             clusterUnavailable += adds;
-            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
-                zoneUnavailable.merge(c.zone(), 1, Integer::sum);
+            if (adds == 1 && zone >= 0) {
+                zoneUnavailable[zone]++;
             }
         }
     }
@@ -608,7 +652,7 @@ final class Pass {
         }
         if (drain && !n.drained()) {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
-            String pdb = pdbHeadroomViolated(n);
+            String pdb = pdbHeadroomViolated(i, n);
             if (pdb != null) {
                 block(i, Reason.DrainBlocked, pdb, null);
             } else if (gate(i, n, p)) {
@@ -632,9 +676,9 @@ final class Pass {
 
     /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
     private boolean gate(int i, Node n, Pool p) {
-        if (!windowOpen(p)) {
+        if (!windowOpen(i)) {
             if (explaining()) {
-                Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                Instant next = nextOpen(i);
                 block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
             }
             return false;
@@ -654,12 +698,25 @@ final class Pass {
         return true;
     }
 
-    /** Whether a maintenance window lets {@code p} be disrupted now; computed once per pool and pass. */
-    private boolean windowOpen(Pool p) {
+    /**
+     * Whether a maintenance window lets the pool of the node at {@code i} be disrupted now; computed once per pool and
+     * instant (in the reference mode once per pool and pass, from the whole list).
+     */
+    private boolean windowOpen(int i) {
         if (s.windows().isEmpty()) {
             return true;
         }
-        return windowOpen.computeIfAbsent(p.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
+        Fleet.Group g = fleet.groupOf[i];
+        if (!reference) {
+            return fleet.windowOpen(g, now);
+        }
+        return windowOpen.computeIfAbsent(g.pool.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
+    }
+
+    /** When a maintenance window next opens for the pool of the node at {@code i}. */
+    private Instant nextOpen(int i) {
+        Fleet.Group g = fleet.groupOf[i];
+        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.nextOpen(g, now);
     }
 
     private String lockDetail(LockGroup g) {
@@ -682,43 +739,76 @@ final class Pass {
      * with a drain.
      */
     private boolean disrupting(Node n) {
-        if (!n.ready() || n.drained()) {
-            return true;
-        }
-        if (n.isDone()) {
-            return false;
-        }
-        // A failing node counts too: when its agent's retry succeeds it drains (same reasoning as the budget).
-        ChangeAnalysis a = analysis(n.current(), n.desired());
-        return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
-                .needsDrain();
+        return fleet.disrupting(n);
     }
 
-    private String pdbBlocking(Node n) {
+    /**
+     * The first PDB (in snapshot order) that cannot take the eviction of the pods of node {@code n} at {@code i}: only
+     * the PDBs covering its pods ({@link Fleet#pdbIndex}) are read, every PDB in the reference mode.
+     */
+    private String pdbBlocking(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                String why = pdbBlocking(fleet.pdbIndex[e], fleet.pdbCount[e]);
+                if (why != null) {
+                    return why;
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < pdbHeadroom.length; i++) {
-            int k = s.pdbs().get(i).count(n.pods());
-            if (k > 0 && k > pdbHeadroom[i]) {
-                return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
-                        + " more eviction(s); the node runs " + k + " covered pod(s)";
+            String why = pdbBlocking(i, s.pdbs().get(i).count(n.pods()));
+            if (why != null) {
+                return why;
             }
         }
         return null;
     }
 
-    private void reservePdb(Node n) {
+    private String pdbBlocking(int i, int k) {
+        if (k > 0 && k > pdbHeadroom[i]) {
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
+                    + " more eviction(s); the node runs " + k + " covered pod(s)";
+        }
+        return null;
+    }
+
+    private void reservePdb(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                pdbHeadroom[fleet.pdbIndex[e]] -= fleet.pdbCount[e];
+            }
+            return;
+        }
         for (int i = 0; i < pdbHeadroom.length; i++) {
             pdbHeadroom[i] -= s.pdbs().get(i).count(n.pods());
         }
     }
 
     /** For a node whose pods are already counted as disrupted: blocked only if a PDB is over its allowance. */
-    private String pdbHeadroomViolated(Node n) {
-        for (int i = 0; i < pdbHeadroom.length; i++) {
-            int k = s.pdbs().get(i).count(n.pods());
-            if (k > 0 && pdbHeadroom[i] < 0) {
-                return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
-                        + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
+    private String pdbHeadroomViolated(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                String why = pdbOver(fleet.pdbIndex[e], fleet.pdbCount[e]);
+                if (why != null) {
+                    return why;
+                }
             }
+            return null;
+        }
+        for (int i = 0; i < pdbHeadroom.length; i++) {
+            String why = pdbOver(i, s.pdbs().get(i).count(n.pods()));
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private String pdbOver(int i, int k) {
+        if (k > 0 && pdbHeadroom[i] < 0) {
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
+                    + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
         }
         return null;
     }
