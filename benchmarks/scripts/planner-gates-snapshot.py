@@ -8,7 +8,8 @@ Usage: planner-gates-snapshot.py NODES KIND > snapshot.json
     limits   cluster and zone limits of 1 (one node at a time: as many waves as nodes)
     windows  one maintenance window per 4 nodes, all closed except one governing each pool (open now)
     locks    every worker pool in one of 10 FleetLock groups of 5 slots
-    all      pdbs + windows + locks + cluster limit 10% and zone limit 5%
+    all      pdbs + windows + one FleetLock group of 5 slots per pool + cluster limit 10% and zone limit 5%
+             (what PlannerGatesBenchmark plans)
 """
 import json
 import sys
@@ -23,8 +24,10 @@ def main():
     for p in range(pools_n):
         pool = {"name": "pool-%04d" % p, "maxUnavailable": "10%",
                 "target": {"config": "rendered-pool-%d-b" % p}}
-        if kind in ("locks", "all"):
+        if kind == "locks":
             pool["lockGroup"] = "g%d" % (p % 10)
+        elif kind == "all":
+            pool["lockGroup"] = "lock-%04d" % p
         pools.append(pool)
     nodes = []
     for i in range(n):
@@ -52,8 +55,10 @@ def main():
                 windows.append({"days": ["Sat", "Sun"], "start": "%02d:%02d" % (k % 24, k % 60),
                                 "lengthMinutes": 60, "timeZone": "Europe/Berlin", "pools": ["pool-%04d" % p]})
         snap["windows"] = windows
-    if kind in ("locks", "all"):
+    if kind == "locks":
         snap["locks"] = [{"group": "g%d" % g, "slots": 5, "holders": []} for g in range(10)]
+    elif kind == "all":
+        snap["locks"] = [{"group": "lock-%04d" % g, "slots": 5, "holders": []} for g in range(pools_n)]
     if kind == "limits":
         snap["limits"] = {"maxUnavailable": 1, "maxUnavailablePerZone": 1}
     elif kind == "all":

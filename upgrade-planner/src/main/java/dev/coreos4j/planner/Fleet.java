@@ -53,6 +53,8 @@ final class Fleet {
      * retargets it, the wedge of MCO issue #1443). The pool status still counts it unavailable.
      */
     static final int WEDGED = 1024;
+    /** Ready and its agent is busy (Working, Rebooting). */
+    static final int BUSY = 2048;
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
@@ -93,6 +95,8 @@ final class Fleet {
     private final int[] createdNanos;
     /** Each node's index in its group's candidate order, once that order is computed. */
     private final int[] orderIndex;
+    /** Each pooled node's index in its group's {@link Group#members}. */
+    private final int[] memberIndex;
 
     /**
      * The gate counters, kept as nodes change ({@link #changed}) so that a simulated step reads them instead of
@@ -135,6 +139,12 @@ final class Fleet {
         final Pool pool;
         /** Member positions in name order (set once, when the fleet is built). */
         int[] members;
+        /**
+         * Members (by member index) a pass without reasons may have to decide outside the candidate loop
+         * ({@link #isActive}), and members that are neither done nor failing (they may claim a lock slot).
+         */
+        final java.util.BitSet active = new java.util.BitSet();
+        final java.util.BitSet unfinished = new java.util.BitSet();
         /** The position of the pool's deferred node if it is a member, else -1. */
         final int deferred;
         /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
@@ -242,6 +252,15 @@ final class Fleet {
         }
     }
 
+    /**
+     * Whether a pass without reasons, in a pool neither paused, aborted nor refusing its target, may decide something
+     * for the member outside the candidate loop: it targets the goal and is not quiet, or it is no candidate and its
+     * agent is busy (it finishes). A quiet member matters only if it holds a lock slot (the pass asks the lock).
+     */
+    static boolean isActive(int flags) {
+        return (flags & TARGETS) != 0 ? (flags & QUIET) == 0 : (flags & (STARTABLE | BUSY)) == BUSY;
+    }
+
     /** A node a pool may start, if the pool is neither aborted nor refusing its target: not targeting, startable. */
     static boolean isCandidate(int flags) {
         return (flags & (TARGETS | STARTABLE)) == STARTABLE;
@@ -263,6 +282,7 @@ final class Fleet {
         createdSeconds = new long[size];
         createdNanos = new int[size];
         orderIndex = new int[size];
+        memberIndex = new int[size];
         Map<String, Integer> poolIndex = new HashMap<>();
         for (int p = 0; p < pools.size(); p++) {
             poolIndex.put(pools.get(p).name(), p);
@@ -330,7 +350,12 @@ final class Fleet {
         }
         int[] fill = new int[none + 1];
         for (int i = 0; i < size; i++) {
-            members[poolOf[i]][fill[poolOf[i]]++] = i;
+            int k = fill[poolOf[i]]++;
+            members[poolOf[i]][k] = i;
+            memberIndex[i] = k;
+            if (poolOf[i] != none) {
+                track(byName[poolOf[i]], k, flags[i]);
+            }
         }
         for (int p = 0; p < none; p++) {
             byName[p].members = members[p];
@@ -617,6 +642,7 @@ final class Fleet {
         if (before != after) {
             g.count(before, -1);
             g.count(after, 1);
+            track(g, memberIndex[i], after);
             if (isCandidate(after) && g.order != null && orderIndex[i] < g.cursor) {
                 g.cursor = orderIndex[i];
             }
@@ -628,6 +654,12 @@ final class Fleet {
             }
             g.changed[g.changedCount++] = i;
         }
+    }
+
+    /** Keeps the member at index {@code k} of {@code g} in the group's active and unfinished sets as its flags say. */
+    private static void track(Group g, int k, int flags) {
+        g.active.set(k, isActive(flags));
+        g.unfinished.set(k, (flags & (DONE | FAILING)) == 0);
     }
 
     /**
@@ -722,6 +754,9 @@ final class Fleet {
         }
         if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
             f |= DEGRADED;
+        }
+        if (n.ready() && n.state().isBusy()) {
+            f |= BUSY;
         }
         if (n.isUnavailable()) {
             f |= UNAVAILABLE;

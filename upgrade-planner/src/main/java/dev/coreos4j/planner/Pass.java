@@ -207,14 +207,14 @@ final class Pass {
             Pool p = g.pool;
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
-                for (int i : g.members) {
-                    if (!reference && (fleet.flags[i] & (Fleet.DONE | Fleet.FAILING)) != 0) {
-                        continue;    // the flags say what the node would: done or failing claims no slot
+                if (reference) {
+                    for (int i : g.members) {
+                        claim(p, fleet.node(i));
                     }
-                    Node n = fleet.node(i);
-                    if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
-                            && disruption(n.current(), n.desired()).needsDrain()) {
-                        lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+                } else {
+                    // the fleet tracks the members neither done nor failing: only they may claim a slot
+                    for (int k = g.unfinished.nextSetBit(0); k >= 0; k = g.unfinished.nextSetBit(k + 1)) {
+                        claim(p, fleet.node(g.members[k]));
                     }
                 }
             }
@@ -240,6 +240,14 @@ final class Pass {
         Arrays.sort(out);
         fleet.decided(out);
         return out;
+    }
+
+    /** A started node {@code n} of {@code p} that will still need a lock slot claims one. */
+    private void claim(Pool p, Node n) {
+        if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
+                && disruption(n.current(), n.desired()).needsDrain()) {
+            lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+        }
     }
 
     /** The action decided for position {@code i}, or {@code null}. */
@@ -309,42 +317,28 @@ final class Pass {
         // had nothing to do then and has nothing to do now. A pool refusing its target holds members that would
         // otherwise start, so it decides all of them.
         boolean all = !incremental || g.stale || refusal != null;
-        int[] decide = all ? members : g.changed;
-        int count = all ? members.length : g.changedCount;
-        for (int k = 0; k < count; k++) {
-            int i = decide[k];
-            int f = flags[i];
-            if ((f & Fleet.TARGETS) != 0) {
-                if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
-                    continue;    // done on the target: nothing to do
+        if (!all) {
+            for (int k = 0; k < g.changedCount; k++) {
+                decide(g.changed[k], p, refusal);
+            }
+        } else if (!explain && !reference && !p.aborted() && refusal == null) {
+            // Without reasons only the active members (Fleet.isActive) and quiet lock holders have anything to do;
+            // holders only release their slot, which no other decision reads, so they may come last.
+            for (int k = g.active.nextSetBit(0); k >= 0; k = g.active.nextSetBit(k + 1)) {
+                decide(members[k], p, refusal);
+            }
+            LockGroup held = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+            if (held != null) {
+                for (String h : held.holders()) {
+                    int i = s.indexOf(h);
+                    if (i >= 0 && fleet.groupOf[i] == g && (flags[i] & Fleet.QUIET) != 0) {
+                        decide(i, p, refusal);
+                    }
                 }
-                Node n = fleet.node(i);
-                if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
-                        && n.ready()) {
-                    // Abort: a started node that has written nothing yet goes back where it is.
-                    act(i, new Action.SetDesired(n.name(), n.current()));
-                } else {
-                    progress(i, n, p);
-                }
-            } else if (p.aborted()) {
-                holdOrFinish(i, p, Reason.Aborted, null);
-            } else if (refusal != null) {
-                holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
-            } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
-                    && fleet.node(i).state().isBusy()) {
-                // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
-                act(i, new Action.AgentFinishes(fleet.names[i]));
-            } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
-                Node n = fleet.node(i);
-                if (!n.ready()) {
-                    block(i, Reason.NotReady, "the node is not ready", null);
-                } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                    block(i, Reason.Cordoned, "cordoned by "
-                            + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
-                            + "; the planner never uncordons what it did not cordon", null);
-                } else {
-                    block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
-                }
+            }
+        } else {
+            for (int i : members) {
+                decide(i, p, refusal);
             }
         }
         if (incremental) {
@@ -359,11 +353,34 @@ final class Pass {
         LockGroup lockState = p.lockGroup() == null ? null : locks.get(p.lockGroup());
         boolean unsettled = g.unsettledCandidates > 0 || (lockState != null && !lockState.holders().isEmpty());
         int[] order = g.order(fleet);
+        // Candidates that may not be settled: flagged UNSETTLED, or holding a slot (then not flagged, counted here).
+        // A settled candidate (never unavailable nor failing) that is not handed the target does nothing in a pass
+        // without reasons, so once none of these remains, a candidate loop that can start nothing more stops.
+        int loose = g.unsettledCandidates;
+        if (lockState != null && !lockState.holders().isEmpty()) {
+            for (String h : lockState.holders()) {
+                int i = s.indexOf(h);
+                if (i >= 0 && fleet.groupOf[i] == g && Fleet.isCandidate(flags[i])
+                        && (flags[i] & Fleet.UNSETTLED) == 0) {
+                    loose++;
+                }
+            }
+        }
+        boolean shortcut = !explain && !reference;
         if (!startNew) {
             if (unsettled) {
-                for (int k = g.cursor; k < order.length; k++) {
+                for (int k = g.cursor; k < order.length && (!shortcut || loose > 0); k++) {
                     int i = order[k];
-                    if (Fleet.isCandidate(flags[i]) && !settled(fleet.node(i), p)) {
+                    if (!Fleet.isCandidate(flags[i])) {
+                        continue;
+                    }
+                    if (shortcut) {
+                        if ((flags[i] & Fleet.UNSETTLED) == 0 && !holdsLock(i, p)) {
+                            continue;    // settled
+                        }
+                        loose--;
+                    }
+                    if (!settled(fleet.node(i), p)) {
                         progress(i, fleet.node(i), p);
                     }
                 }
@@ -384,11 +401,9 @@ final class Pass {
         String exhausted = null;
         // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
         boolean leading = true;
-        // Without reasons and with nothing in flight, a candidate held back by a full limit does nothing; once every
-        // unavailable or failing candidate (the only ones the limits let through) has been seen, the rest of the
-        // cluster, or of a full zone (candidates are ordered by zone), can be skipped.
-        boolean shortcut = !explain && !unsettled && !reference;
-        int outSeen = 0;
+        // A settled candidate that a budget, threshold or limit holds back does nothing without reasons: it is
+        // passed over, and once no candidate that may not be settled remains, the loop stops (or, for a full zone,
+        // skips to the next zone: candidates are ordered by zone).
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
             int f = flags[i];
@@ -399,16 +414,22 @@ final class Pass {
                 continue;
             }
             leading = false;
-            if ((f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
-                outSeen++;
-            } else if (shortcut && outSeen == g.outCandidates) {
-                if (clusterUnavailable >= clusterBudget) {
-                    break;
-                }
-                int z = fleet.zone(i);
-                if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
-                    k = g.zoneEnd[k] - 1;
+            if (shortcut) {
+                if ((f & Fleet.UNSETTLED) != 0 || holdsLock(i, p)) {
+                    loose--;
+                } else if (capacity == 0 || failing >= threshold || quorumHold || clusterUnavailable >= clusterBudget) {
+                    if (loose == 0) {
+                        break;
+                    }
                     continue;
+                } else {
+                    int z = fleet.zone(i);
+                    if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
+                        if (loose == 0) {
+                            k = g.zoneEnd[k] - 1;
+                        }
+                        continue;
+                    }
                 }
             }
             if (i == skip) {
@@ -416,7 +437,7 @@ final class Pass {
                 continue;
             }
             if (!explain && capacity == 0 && !unsettled) {
-                break;    // every candidate left would only be blocked
+                break;    // every candidate left would only be blocked (the reference mode's only shortcut)
             }
             // Every candidate handed the target takes a slot of capacity, already unavailable or failing ones too
             // (MCO truncates its candidate list to the capacity); only available ones add to the cluster and zone
@@ -528,6 +549,47 @@ final class Pass {
     }
 
     /**
+     * Decides member {@code i} of pool {@code p} outside the candidate loop: a node targeting the goal moves on, one of
+     * an aborted or refusing pool finishes what it has in flight, a busy agent finishes, and with reasons a node that
+     * cannot start says why.
+     */
+    private void decide(int i, Pool p, ChangeAnalysis.Irreconcilable refusal) {
+        int f = fleet.flags[i];
+        if ((f & Fleet.TARGETS) != 0) {
+            if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
+                return;    // done on the target: nothing to do
+            }
+            Node n = fleet.node(i);
+            if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
+                    && n.ready()) {
+                // Abort: a started node that has written nothing yet goes back where it is.
+                act(i, new Action.SetDesired(n.name(), n.current()));
+            } else {
+                progress(i, n, p);
+            }
+        } else if (p.aborted()) {
+            holdOrFinish(i, p, Reason.Aborted, null);
+        } else if (refusal != null) {
+            holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+        } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
+                && fleet.node(i).state().isBusy()) {
+            // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
+            act(i, new Action.AgentFinishes(fleet.names[i]));
+        } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
+            Node n = fleet.node(i);
+            if (!n.ready()) {
+                block(i, Reason.NotReady, "the node is not ready", null);
+            } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
+                block(i, Reason.Cordoned, "cordoned by "
+                        + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
+                        + "; the planner never uncordons what it did not cordon", null);
+            } else {
+                block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
+            }
+        }
+    }
+
+    /**
      * A candidate that is not handed the target now: if it has something in flight it moves on towards its own
      * desired config (as its agent would), otherwise it waits with {@code reason}.
      */
@@ -604,6 +666,15 @@ final class Pass {
 
     private boolean holdsLock(Node n, Pool p) {
         return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
+    }
+
+    /** {@link #holdsLock(Node, Pool)} for the node at {@code i}, without reading the node. */
+    private boolean holdsLock(int i, Pool p) {
+        if (p.lockGroup() == null) {
+            return false;
+        }
+        LockGroup g = locks.get(p.lockGroup());
+        return !g.holders().isEmpty() && g.holders().contains(fleet.names[i]);
     }
 
     // ---------------------------------------------------------------------------------------------------- nodes
