@@ -33,13 +33,19 @@ class PlanIndexedGatesProperties {
     private static final List<Map<String, String>> SELECTORS = List.of(Map.of("app", "web", "tier", "front"),
             Map.of(), Map.of("tier", "front"), Map.of("app", "none"));
 
+    private static final String ALT = "rendered-alt-";
+
     @Provide
     Arbitrary<Snapshot> gated() {
         Arbitrary<List<String>> tiers = Arbitraries.of("front", "back", "").list().ofSize(20);
         Arbitrary<List<MaxUnavailable>> extra = Arbitraries.integers().between(0, 3)
                 .map(i -> (MaxUnavailable) new MaxUnavailable.Count(i)).list().ofMaxSize(SELECTORS.size());
         Arbitrary<List<MaintenanceWindow>> windows = FleetArbitraries.windows().list().ofMaxSize(2);
-        return Combinators.combine(FleetArbitraries.gatedSnapshots(), tiers, extra, windows)
+        // per pool: what its change does (a drain or not decides whether the drain gates hold a candidate)
+        Arbitrary<List<PlanFastPathProperties.Change>> changes = Arbitraries.of(PlanFastPathProperties.Change.RELOAD,
+                PlanFastPathProperties.Change.NOTHING, PlanFastPathProperties.Change.REBOOT).injectNull(0.4)
+                .list().ofSize(4);
+        return Combinators.combine(FleetArbitraries.gatedSnapshots(), tiers, extra, windows, changes)
                 .as(PlanIndexedGatesProperties::decorate);
     }
 
@@ -87,7 +93,20 @@ class PlanIndexedGatesProperties {
     }
 
     private static Snapshot decorate(Snapshot s, List<String> tiers, List<MaxUnavailable> extra,
-                                     List<MaintenanceWindow> more) {
+                                     List<MaintenanceWindow> more, List<PlanFastPathProperties.Change> changes) {
+        Map<String, RenderedConfig> configs = new TreeMap<>();
+        for (int i = 0; i < s.pools().size(); i++) {
+            PlanFastPathProperties.Change change = changes.get(i % changes.size());
+            if (change != null) {
+                Pool p = s.pools().get(i);
+                RenderedConfig a = RenderedConfig.empty().withFile("/etc/foo", "1");
+                configs.put(FleetArbitraries.oldConfig(p.name()), a);
+                configs.put(p.target().config(), PlanFastPathProperties.changed(a, change));
+                // a third of the pool on another old config whose change to the target reboots: candidates that
+                // need a drain and candidates that do not, side by side in one pool
+                configs.put(ALT + p.name(), RenderedConfig.empty().withFile("/etc/foo", "0"));
+            }
+        }
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < s.nodes().size(); i++) {
             Node n = s.nodes().get(i);
@@ -101,7 +120,12 @@ class PlanIndexedGatesProperties {
                 }
                 pods.add(new Pod(p.name(), labels));
             }
-            nodes.add(n.withPods(pods));
+            n = n.withPods(pods);
+            if (i % 3 == 1 && n.pool() != null && configs.containsKey(ALT + n.pool())) {
+                Target alt = Target.of(ALT + n.pool());
+                n = n.withCurrent(alt).withDesired(alt);
+            }
+            nodes.add(n);
         }
         List<Pdb> pdbs = new ArrayList<>(s.pdbs());
         for (int k = 0; k < extra.size(); k++) {
@@ -114,6 +138,6 @@ class PlanIndexedGatesProperties {
             windows.add(new MaintenanceWindow(w.days(), w.start(), w.lengthMinutes(), w.timeZone(),
                     new TreeSet<>(List.of(s.pools().get(0).name()))));
         }
-        return s.withNodes(nodes).withPdbs(pdbs).withWindows(windows);
+        return s.withNodes(nodes).withPdbs(pdbs).withWindows(windows).withConfigs(configs);
     }
 }

@@ -55,6 +55,8 @@ final class Fleet {
     static final int WEDGED = 1024;
     /** Ready and its agent is busy (Working, Rebooting). */
     static final int BUSY = 2048;
+    /** Not targeting, and moving from its current config to the pool target needs a drain (or cannot be applied). */
+    static final int DRAINS = 4096;
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
@@ -125,6 +127,10 @@ final class Fleet {
     /** Whether each node's pods are out of service or about to be ({@link #disrupting(Node)}), by position. */
     private final boolean[] disrupting;
 
+    /** Window positions by the pool they name, and those governing every pool; built on first use. */
+    private Map<String, List<Integer>> windowsByPool;
+    private List<Integer> everyPool;
+
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     /** The actions array passes share, and where the last pass put actions. */
     private Action[] decisions;
@@ -175,6 +181,8 @@ final class Fleet {
 
         /** Candidates that are unavailable or failing (handing them the target adds nothing to the limits). */
         int outCandidates;
+        /** Candidates without {@link #DRAINS}: the drain gates (window, PDBs, lock slot) do not hold them. */
+        int drainlessCandidates;
         /** For each index of {@link #order}, the first index after it in another zone (computed with the order). */
         int[] zoneEnd;
         /** The maintenance windows governing the pool (computed on first use). */
@@ -247,6 +255,9 @@ final class Fleet {
                 }
                 if ((flags & (UNAVAILABLE | FAILING)) != 0) {
                     outCandidates += sign;
+                }
+                if ((flags & DRAINS) == 0) {
+                    drainlessCandidates += sign;
                 }
             }
         }
@@ -532,11 +543,26 @@ final class Fleet {
     /** The windows governing {@code g} (the others change nothing for it), in snapshot order. */
     private List<MaintenanceWindow> windows(Group g) {
         if (g.windows == null) {
-            List<MaintenanceWindow> w = new ArrayList<>();
-            for (MaintenanceWindow x : snapshot.windows()) {
-                if (x.governs(g.pool.name())) {
-                    w.add(x);
+            if (windowsByPool == null) {
+                // One sweep: each window goes to the pools it names (or to every pool), positions ascending.
+                windowsByPool = new HashMap<>();
+                everyPool = new ArrayList<>();
+                List<MaintenanceWindow> all = snapshot.windows();
+                for (int k = 0; k < all.size(); k++) {
+                    if (all.get(k).pools().isEmpty()) {
+                        everyPool.add(k);
+                    }
+                    for (String pool : all.get(k).pools()) {
+                        windowsByPool.computeIfAbsent(pool, x -> new ArrayList<>()).add(k);
+                    }
                 }
+            }
+            List<Integer> mine = new ArrayList<>(everyPool);
+            mine.addAll(windowsByPool.getOrDefault(g.pool.name(), List.of()));
+            mine.sort(null);
+            List<MaintenanceWindow> w = new ArrayList<>(mine.size());
+            for (int k : mine) {
+                w.add(snapshot.windows().get(k));
             }
             g.windows = w;
         }
@@ -774,8 +800,13 @@ final class Fleet {
             }
             return f;
         }
-        if (!snapshot.configs().isEmpty() && analysis(n.current(), t) instanceof ChangeAnalysis.Irreconcilable) {
+        ChangeAnalysis change = analysis(n.current(), t);
+        if (!snapshot.configs().isEmpty() && change instanceof ChangeAnalysis.Irreconcilable) {
             f |= IRRECONCILABLE;
+        }
+        if (!(change instanceof ChangeAnalysis.Reconcilable)
+                || ((ChangeAnalysis.Reconcilable) change).disruption().needsDrain()) {
+            f |= DRAINS;
         }
         if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner())) {
             f |= STARTABLE;

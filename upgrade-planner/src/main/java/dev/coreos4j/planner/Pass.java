@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 final class Pass {
 
+    /** What a PDB check returns for a blocked drain when no reasons are recorded. */
+    private static final String BLOCKED = "blocked by a PodDisruptionBudget";
+
     private final Snapshot s;
     private final Fleet fleet;
     private final Instant now;
@@ -403,7 +406,10 @@ final class Pass {
         boolean leading = true;
         // A settled candidate that a budget, threshold or limit holds back does nothing without reasons: it is
         // passed over, and once no candidate that may not be settled remains, the loop stops (or, for a full zone,
-        // skips to the next zone: candidates are ordered by zone).
+        // skips to the next zone: candidates are ordered by zone). The same for one whose change needs a drain while
+        // the pool's window is closed or its lock full, once no candidate without a drain remains either.
+        boolean drainGated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+        int drainlessSeen = 0;
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
             int f = flags[i];
@@ -415,6 +421,9 @@ final class Pass {
             }
             leading = false;
             if (shortcut) {
+                if ((f & Fleet.UNSETTLED) == 0 && (f & Fleet.DRAINS) == 0) {
+                    drainlessSeen++;
+                }
                 if ((f & Fleet.UNSETTLED) != 0 || holdsLock(i, p)) {
                     loose--;
                 } else if (capacity == 0 || failing >= threshold || quorumHold || clusterUnavailable >= clusterBudget) {
@@ -427,6 +436,12 @@ final class Pass {
                     if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
                         if (loose == 0) {
                             k = g.zoneEnd[k] - 1;
+                        }
+                        continue;
+                    }
+                    if (drainGated && (f & Fleet.DRAINS) != 0 && (!windowOpen(i) || lockFull(p))) {
+                        if (loose == 0 && drainlessSeen == g.drainlessCandidates) {
+                            break;
                         }
                         continue;
                     }
@@ -668,6 +683,12 @@ final class Pass {
         return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
     }
 
+    /** Whether every slot of the lock group of {@code p} is held or claimed (false without a lock group). */
+    private boolean lockFull(Pool p) {
+        LockGroup lg = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+        return lg != null && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots();
+    }
+
     /** {@link #holdsLock(Node, Pool)} for the node at {@code i}, without reading the node. */
     private boolean holdsLock(int i, Pool p) {
         if (p.lockGroup() == null) {
@@ -838,6 +859,9 @@ final class Pass {
 
     private String pdbBlocking(int i, int k) {
         if (k > 0 && k > pdbHeadroom[i]) {
+            if (!explaining()) {
+                return BLOCKED;    // only reasons read the sentence
+            }
             return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
                     + " more eviction(s); the node runs " + k + " covered pod(s)";
         }
@@ -878,6 +902,9 @@ final class Pass {
 
     private String pdbOver(int i, int k) {
         if (k > 0 && pdbHeadroom[i] < 0) {
+            if (!explaining()) {
+                return BLOCKED;
+            }
             return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
                     + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
         }
