@@ -517,6 +517,11 @@ final class Fleet {
                 .needsDrain();
     }
 
+    /** {@link #disrupting(Node)} for the current state of the node at {@code i}, if it runs covered pods. */
+    boolean disrupting(int i) {
+        return disrupting[i];
+    }
+
     /** The zone rank of the node at {@code i}, or -1 when it has no zone. */
     int zone(int i) {
         return zoneRank[i] == Integer.MAX_VALUE ? -1 : zoneRank[i];

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
@@ -45,7 +44,8 @@ final class Pass {
     /** Positions that received an action, in decision order. */
     private int[] acted = new int[16];
     private int actedCount;
-    private final Map<String, LockGroup> locks = new TreeMap<>();
+    /** Lock groups by name (looked up, never iterated). */
+    private final Map<String, LockGroup> locks = new HashMap<>();
     private final Map<String, Integer> lockReserved = new HashMap<>();
     private final Map<String, Boolean> windowOpen = new HashMap<>();
 
@@ -444,6 +444,9 @@ final class Pass {
                             break;
                         }
                         continue;
+                    }
+                    if ((f & Fleet.DRAINS) != 0 && pdbHeadroom.length > 0 && !fleet.disrupting(i) && pdbBlocked(i)) {
+                        continue;    // a PDB holds its drain (read from the fleet's coverage, not from the node)
                     }
                 }
             }
@@ -855,6 +858,16 @@ final class Pass {
             }
         }
         return null;
+    }
+
+    /** Whether some PDB covering the pods of the node at {@code at} cannot take their eviction now. */
+    private boolean pdbBlocked(int at) {
+        for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+            if (fleet.pdbCount[e] > pdbHeadroom[fleet.pdbIndex[e]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String pdbBlocking(int i, int k) {
