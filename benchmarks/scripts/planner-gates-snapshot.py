@@ -6,7 +6,8 @@ Usage: planner-gates-snapshot.py NODES KIND > snapshot.json
     none     no gates: pools of 100 nodes, maxUnavailable 10%, 4 zones
     pdbs     one PDB per 10 nodes (app=app-K, maxUnavailable 1), each node runs 2 covered pods
     limits   cluster and zone limits of 1 (one node at a time: as many waves as nodes)
-    windows  one maintenance window per 4 nodes, all closed except one governing each pool (open now)
+    windows  one maintenance window per 4 nodes governing every pool, all closed now except the last
+    windows-limit  windows plus a cluster limit of 10% (a coupling gate: every simulated step reads the windows)
     locks    every worker pool in one of 10 FleetLock groups of 5 slots
     all      pdbs + windows + one FleetLock group of 5 slots per pool + cluster limit 10% and zone limit 5%
              (what PlannerGatesBenchmark plans)
@@ -44,7 +45,15 @@ def main():
     if kind in ("pdbs", "all"):
         snap["pdbs"] = [{"name": "pdb-%d" % k, "selector": {"app": "app-%d" % k}, "maxUnavailable": 1}
                         for k in range(n // 10 + 1)]
-    if kind in ("windows", "all"):
+    if kind in ("windows", "windows-limit"):
+        windows = []
+        for k in range(1, max(1, n // 4)):
+            windows.append({"days": ["Sat", "Sun"], "start": "%02d:%02d" % (k % 24, k % 60), "lengthMinutes": 60,
+                            "timeZone": "Europe/Berlin"})
+        # the open one last: every closed one is read before it
+        windows.append({"days": ["Mon"], "start": "09:00", "lengthMinutes": 600})
+        snap["windows"] = windows
+    if kind == "all":
         windows = []
         for k in range(max(1, n // 4)):
             p = k % pools_n
@@ -59,6 +68,8 @@ def main():
         snap["locks"] = [{"group": "g%d" % g, "slots": 5, "holders": []} for g in range(10)]
     elif kind == "all":
         snap["locks"] = [{"group": "lock-%04d" % g, "slots": 5, "holders": []} for g in range(pools_n)]
+    if kind == "windows-limit":
+        snap["limits"] = {"maxUnavailable": "10%"}
     if kind == "limits":
         snap["limits"] = {"maxUnavailable": 1, "maxUnavailablePerZone": 1}
     elif kind == "all":

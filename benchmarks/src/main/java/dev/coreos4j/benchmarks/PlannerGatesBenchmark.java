@@ -57,6 +57,7 @@ public class PlannerGatesBenchmark {
 
     Snapshot snapshot;
 
+    /** Builds the cluster of this trial's size, gated or not. */
     @Setup
     public void setUp() {
         Snapshot plain = PlannerBenchmark.cluster(nodes, nodes / 100);
@@ -102,6 +103,7 @@ public class PlannerGatesBenchmark {
                 new Limits(new MaxUnavailable.Percent(10), new MaxUnavailable.Percent(5)));
     }
 
+    /** Plans the whole rollout. */
     @Benchmark
     public Plan plan() {
         return Planner.plan(snapshot);

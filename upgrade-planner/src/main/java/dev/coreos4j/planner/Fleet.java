@@ -179,8 +179,6 @@ final class Fleet {
         int candidates;
         int unsettledCandidates;
 
-        /** Candidates that are unavailable or failing (handing them the target adds nothing to the limits). */
-        int outCandidates;
         /** Candidates without {@link #DRAINS}: the drain gates (window, PDBs, lock slot) do not hold them. */
         int drainlessCandidates;
         /** For each index of {@link #order}, the first index after it in another zone (computed with the order). */
@@ -252,9 +250,6 @@ final class Fleet {
                 candidates += sign;
                 if ((flags & UNSETTLED) != 0) {
                     unsettledCandidates += sign;
-                }
-                if ((flags & (UNAVAILABLE | FAILING)) != 0) {
-                    outCandidates += sign;
                 }
                 if ((flags & DRAINS) == 0) {
                     drainlessCandidates += sign;

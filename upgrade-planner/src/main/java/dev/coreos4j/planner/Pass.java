@@ -17,6 +17,12 @@ import java.util.Map;
  * unchanged node that had nothing to do then has nothing to do now, because without coupling gates its decision
  * depends on nothing but itself, its pool and the instant. Candidates are read from the fleet's cached
  * classification in the precomputed candidate order, so a wave's cost follows the nodes that move, not the fleet.
+ *
+ * <p>With coupling gates every pool is decided at every step, but a step reads the gate counters the fleet keeps
+ * (limits, PDB disruption, coverage through its label index, windows per pool and instant), decides only the members
+ * with something to do ({@link Fleet#isActive}) and lock holders, and passes over settled candidates a full budget,
+ * limit, lock, a closed window or a PDB holds back: without reasons they would do nothing. The fleet's reference mode
+ * turns all of that off ({@link Fleet#reference}).
  */
 final class Pass {
 
