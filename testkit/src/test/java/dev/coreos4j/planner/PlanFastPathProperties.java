@@ -81,7 +81,7 @@ class PlanFastPathProperties {
                 List.of(), Limits.NONE);
     }
 
-    private static RenderedConfig changed(RenderedConfig a, Change change) {
+    static RenderedConfig changed(RenderedConfig a, Change change) {
         switch (change) {
             case RELOAD:
                 return a.withFile("/etc/containers/policy.json", "2");

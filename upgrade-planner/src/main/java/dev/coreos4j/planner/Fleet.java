@@ -1,5 +1,6 @@
 package dev.coreos4j.planner;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,9 +53,19 @@ final class Fleet {
      * retargets it, the wedge of MCO issue #1443). The pool status still counts it unavailable.
      */
     static final int WEDGED = 1024;
+    /** Ready and its agent is busy (Working, Rebooting). */
+    static final int BUSY = 2048;
+    /** Not targeting, and moving from its current config to the pool target needs a drain (or cannot be applied). */
+    static final int DRAINS = 4096;
 
     /** The snapshot the fleet was built from: pools, configs, policies and gates (its nodes are the initial state). */
     final Snapshot snapshot;
+    /**
+     * The reference evaluation, for tests: passes recompute every gate from every node (limits, PDB headroom over
+     * every PDB), read windows from the whole list and take no shortcut, instead of reading the counters and indexes
+     * kept here. Plans must not differ.
+     */
+    final boolean reference;
     /** The state of every node by snapshot position, unless {@link #pending} holds a newer one. */
     private final Node[] nodes;
     /**
@@ -86,6 +97,39 @@ final class Fleet {
     private final int[] createdNanos;
     /** Each node's index in its group's candidate order, once that order is computed. */
     private final int[] orderIndex;
+    /** Each pooled node's index in its group's {@link Group#members}. */
+    private final int[] memberIndex;
+
+    /**
+     * The gate counters, kept as nodes change ({@link #changed}) so that a simulated step reads them instead of
+     * scanning the fleet. Unavailable or failing (what the cluster and zone limits count) by position, every node
+     * pooled or not; how many nodes are, in the cluster and per zone rank; zone sizes and budgets by zone rank.
+     */
+    private final boolean[] out;
+    int clusterOut;
+    final int[] zoneOut;
+    final int[] zoneSize;
+    /** The per-zone budget by zone rank, or {@code null} without a zone limit. */
+    final int[] zoneBudget;
+    /** The cluster budget, or {@link Integer#MAX_VALUE} without a cluster limit. */
+    final int clusterBudget;
+    /**
+     * The PDBs covering each node's pods, found once through a label index: node {@code i}'s entries are
+     * {@code pdbStart[i]} to {@code pdbStart[i + 1]} of {@link #pdbIndex} (PDB positions, ascending) and
+     * {@link #pdbCount} (how many of its pods that PDB covers). Pods never change during a simulation.
+     */
+    final int[] pdbStart;
+    final int[] pdbIndex;
+    final int[] pdbCount;
+    /** Covered pods per PDB (constant) and those on nodes that are {@link #disrupting} (kept current). */
+    final int[] pdbExpected;
+    final int[] pdbDisrupted;
+    /** Whether each node's pods are out of service or about to be ({@link #disrupting(Node)}), by position. */
+    private final boolean[] disrupting;
+
+    /** Window positions by the pool they name, and those governing every pool; built on first use. */
+    private Map<String, List<Integer>> windowsByPool;
+    private List<Integer> everyPool;
 
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     /** The actions array passes share, and where the last pass put actions. */
@@ -101,6 +145,12 @@ final class Fleet {
         final Pool pool;
         /** Member positions in name order (set once, when the fleet is built). */
         int[] members;
+        /**
+         * Members (by member index) a pass without reasons may have to decide outside the candidate loop
+         * ({@link #isActive}), and members that are neither done nor failing (they may claim a lock slot).
+         */
+        final java.util.BitSet active = new java.util.BitSet();
+        final java.util.BitSet unfinished = new java.util.BitSet();
         /** The position of the pool's deferred node if it is a member, else -1. */
         final int deferred;
         /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
@@ -128,6 +178,18 @@ final class Fleet {
         /** Candidates ({@link #isCandidate}), and those of them with something in flight ({@link #UNSETTLED}). */
         int candidates;
         int unsettledCandidates;
+
+        /** Candidates without {@link #DRAINS}: the drain gates (window, PDBs, lock slot) do not hold them. */
+        int drainlessCandidates;
+        /** For each index of {@link #order}, the first index after it in another zone (computed with the order). */
+        int[] zoneEnd;
+        /** The maintenance windows governing the pool (computed on first use). */
+        private List<MaintenanceWindow> windows;
+        /** The instant {@link #windowOpen} was last evaluated at, and what it said. */
+        private Instant windowAt;
+        private boolean windowOpen;
+        private Instant nextAt;
+        private Instant nextOpen;
 
         /** The pool's index in name order. */
         final int index;
@@ -158,6 +220,11 @@ final class Fleet {
                     out[k] = members[local[k]];
                     f.orderIndex[out[k]] = k;
                 }
+                int[] ends = new int[m];
+                for (int k = m - 1; k >= 0; k--) {
+                    ends[k] = k + 1 < m && f.zoneRank[out[k + 1]] == f.zoneRank[out[k]] ? ends[k + 1] : k + 1;
+                }
+                zoneEnd = ends;
                 order = out;
             }
             return order;
@@ -184,8 +251,20 @@ final class Fleet {
                 if ((flags & UNSETTLED) != 0) {
                     unsettledCandidates += sign;
                 }
+                if ((flags & DRAINS) == 0) {
+                    drainlessCandidates += sign;
+                }
             }
         }
+    }
+
+    /**
+     * Whether a pass without reasons, in a pool neither paused, aborted nor refusing its target, may decide something
+     * for the member outside the candidate loop: it targets the goal and is not quiet, or it is no candidate and its
+     * agent is busy (it finishes). A quiet member matters only if it holds a lock slot (the pass asks the lock).
+     */
+    static boolean isActive(int flags) {
+        return (flags & TARGETS) != 0 ? (flags & QUIET) == 0 : (flags & (STARTABLE | BUSY)) == BUSY;
     }
 
     /** A node a pool may start, if the pool is neither aborted nor refusing its target: not targeting, startable. */
@@ -193,8 +272,9 @@ final class Fleet {
         return (flags & (TARGETS | STARTABLE)) == STARTABLE;
     }
 
-    private Fleet(Snapshot snapshot) {
+    private Fleet(Snapshot snapshot, boolean reference) {
         this.snapshot = snapshot;
+        this.reference = reference;
         List<Node> list = snapshot.nodes();
         List<Pool> pools = snapshot.pools();
         int size = list.size();
@@ -208,6 +288,7 @@ final class Fleet {
         createdSeconds = new long[size];
         createdNanos = new int[size];
         orderIndex = new int[size];
+        memberIndex = new int[size];
         Map<String, Integer> poolIndex = new HashMap<>();
         for (int p = 0; p < pools.size(); p++) {
             poolIndex.put(pools.get(p).name(), p);
@@ -275,7 +356,12 @@ final class Fleet {
         }
         int[] fill = new int[none + 1];
         for (int i = 0; i < size; i++) {
-            members[poolOf[i]][fill[poolOf[i]]++] = i;
+            int k = fill[poolOf[i]]++;
+            members[poolOf[i]][k] = i;
+            memberIndex[i] = k;
+            if (poolOf[i] != none) {
+                track(byName[poolOf[i]], k, flags[i]);
+            }
         }
         for (int p = 0; p < none; p++) {
             byName[p].members = members[p];
@@ -284,11 +370,212 @@ final class Fleet {
         evaluation = byName.clone();
         Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
                 .thenComparing(g -> g.pool.name()));
+        // Gate counters: limits by zone rank, PDB coverage through the label index.
+        out = new boolean[size];
+        zoneOut = new int[zones.length];
+        zoneSize = new int[zones.length];
+        for (int i = 0; i < size; i++) {
+            Node n = nodes[i];
+            out[i] = n.isUnavailable() || n.isFailing();
+            if (zoneRank[i] != Integer.MAX_VALUE) {
+                zoneSize[zoneRank[i]]++;
+            }
+            if (out[i]) {
+                clusterOut++;
+                if (zoneRank[i] != Integer.MAX_VALUE) {
+                    zoneOut[zoneRank[i]]++;
+                }
+            }
+        }
+        Limits limits = snapshot.limits();
+        clusterBudget = limits.maxUnavailable() == null ? Integer.MAX_VALUE : limits.maxUnavailable().budget(size);
+        if (limits.maxUnavailablePerZone() == null) {
+            zoneBudget = null;
+        } else {
+            zoneBudget = new int[zones.length];
+            for (int z = 0; z < zones.length; z++) {
+                zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
+            }
+        }
+        List<Pdb> pdbs = snapshot.pdbs();
+        pdbStart = new int[size + 1];
+        pdbExpected = new int[pdbs.size()];
+        pdbDisrupted = new int[pdbs.size()];
+        disrupting = new boolean[size];
+        if (pdbs.isEmpty()) {
+            pdbIndex = new int[0];
+            pdbCount = new int[0];
+        } else {
+            int[][] coverage = coverage(pdbs);
+            int total = 0;
+            for (int i = 0; i < size; i++) {
+                pdbStart[i] = total;
+                total += coverage[i] == null ? 0 : coverage[i].length / 2;
+            }
+            pdbStart[size] = total;
+            pdbIndex = new int[total];
+            pdbCount = new int[total];
+            for (int i = 0; i < size; i++) {
+                if (coverage[i] == null) {
+                    continue;
+                }
+                boolean d = disrupting(nodes[i]);
+                disrupting[i] = d;
+                for (int k = 0; k < coverage[i].length / 2; k++) {
+                    int e = pdbStart[i] + k;
+                    pdbIndex[e] = coverage[i][2 * k];
+                    pdbCount[e] = coverage[i][2 * k + 1];
+                    pdbExpected[pdbIndex[e]] += pdbCount[e];
+                    if (d) {
+                        pdbDisrupted[pdbIndex[e]] += pdbCount[e];
+                    }
+                }
+            }
+        }
         invalidate();
     }
 
+    /**
+     * Which PDBs cover each node's pods, by position: pairs (PDB position, covered pods), PDB positions ascending, or
+     * {@code null} when none does. A PDB is found through one pair of its selector (a pod must carry every pair), so
+     * a pod is checked only against the PDBs one of its labels names; empty selectors cover every pod.
+     */
+    private int[][] coverage(List<Pdb> pdbs) {
+        Map<String, Map<String, List<Integer>>> byLabel = new HashMap<>();
+        List<Integer> everyPod = new ArrayList<>();
+        for (int k = 0; k < pdbs.size(); k++) {
+            Map<String, String> sel = pdbs.get(k).selector();
+            if (sel.isEmpty()) {
+                everyPod.add(k);
+            } else {
+                Map.Entry<String, String> e = new java.util.TreeMap<>(sel).firstEntry();
+                byLabel.computeIfAbsent(e.getKey(), x -> new HashMap<>())
+                        .computeIfAbsent(e.getValue(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        int[][] out = new int[nodes.length][];
+        int[] counts = new int[pdbs.size()];
+        int[] touched = new int[pdbs.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            List<Pod> pods = nodes[i].pods();
+            if (pods.isEmpty()) {
+                continue;
+            }
+            int t = 0;
+            for (Pod pod : pods) {
+                for (int k : everyPod) {
+                    if (counts[k]++ == 0) {
+                        touched[t++] = k;
+                    }
+                }
+                for (Map.Entry<String, String> l : pod.labels().entrySet()) {
+                    Map<String, List<Integer>> values = byLabel.get(l.getKey());
+                    List<Integer> named = values == null ? null : values.get(l.getValue());
+                    if (named == null) {
+                        continue;
+                    }
+                    for (int k : named) {
+                        if (pdbs.get(k).covers(pod) && counts[k]++ == 0) {
+                            touched[t++] = k;
+                        }
+                    }
+                }
+            }
+            if (t == 0) {
+                continue;
+            }
+            Arrays.sort(touched, 0, t);
+            int[] pairs = new int[2 * t];
+            for (int k = 0; k < t; k++) {
+                pairs[2 * k] = touched[k];
+                pairs[2 * k + 1] = counts[touched[k]];
+                counts[touched[k]] = 0;
+            }
+            out[i] = pairs;
+        }
+        return out;
+    }
+
+    /**
+     * Whether the node's pods are out of service or about to be: not ready, drained, or moving (or failing to move)
+     * with a drain. A failing node counts too: when its agent's retry succeeds it drains.
+     */
+    boolean disrupting(Node n) {
+        if (!n.ready() || n.drained()) {
+            return true;
+        }
+        if (n.isDone()) {
+            return false;
+        }
+        ChangeAnalysis a = analysis(n.current(), n.desired());
+        return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
+                .needsDrain();
+    }
+
+    /** {@link #disrupting(Node)} for the current state of the node at {@code i}, if it runs covered pods. */
+    boolean disrupting(int i) {
+        return disrupting[i];
+    }
+
+    /** The zone rank of the node at {@code i}, or -1 when it has no zone. */
+    int zone(int i) {
+        return zoneRank[i] == Integer.MAX_VALUE ? -1 : zoneRank[i];
+    }
+
+    /** Whether a maintenance window lets pool {@code g} be disrupted at {@code now}; evaluated once per instant. */
+    boolean windowOpen(Group g, Instant now) {
+        if (!now.equals(g.windowAt)) {
+            g.windowOpen = MaintenanceWindow.open(windows(g), g.pool.name(), now);
+            g.windowAt = now;
+        }
+        return g.windowOpen;
+    }
+
+    /** {@link MaintenanceWindow#nextOpen} for pool {@code g} at {@code now}; evaluated once per instant. */
+    Instant nextOpen(Group g, Instant now) {
+        if (!now.equals(g.nextAt)) {
+            g.nextOpen = MaintenanceWindow.nextOpen(windows(g), g.pool.name(), now);
+            g.nextAt = now;
+        }
+        return g.nextOpen;
+    }
+
+    /** The windows governing {@code g} (the others change nothing for it), in snapshot order. */
+    private List<MaintenanceWindow> windows(Group g) {
+        if (g.windows == null) {
+            if (windowsByPool == null) {
+                // One sweep: each window goes to the pools it names (or to every pool), positions ascending.
+                windowsByPool = new HashMap<>();
+                everyPool = new ArrayList<>();
+                List<MaintenanceWindow> all = snapshot.windows();
+                for (int k = 0; k < all.size(); k++) {
+                    if (all.get(k).pools().isEmpty()) {
+                        everyPool.add(k);
+                    }
+                    for (String pool : all.get(k).pools()) {
+                        windowsByPool.computeIfAbsent(pool, x -> new ArrayList<>()).add(k);
+                    }
+                }
+            }
+            List<Integer> mine = new ArrayList<>(everyPool);
+            mine.addAll(windowsByPool.getOrDefault(g.pool.name(), List.of()));
+            mine.sort(null);
+            List<MaintenanceWindow> w = new ArrayList<>(mine.size());
+            for (int k : mine) {
+                w.add(snapshot.windows().get(k));
+            }
+            g.windows = w;
+        }
+        return g.windows;
+    }
+
     static Fleet of(Snapshot snapshot) {
-        return new Fleet(snapshot);
+        return new Fleet(snapshot, false);
+    }
+
+    /** A fleet whose passes evaluate the gates the straightforward way ({@link #reference}). */
+    static Fleet reference(Snapshot snapshot) {
+        return new Fleet(snapshot, true);
     }
 
     int size() {
@@ -352,6 +639,25 @@ final class Fleet {
 
     private void changed(int i, Node n, int sit) {
         situation[i] = sit;
+        boolean o = n.isUnavailable() || n.isFailing();
+        if (o != out[i]) {
+            out[i] = o;
+            int sign = o ? 1 : -1;
+            clusterOut += sign;
+            if (zoneRank[i] != Integer.MAX_VALUE) {
+                zoneOut[zoneRank[i]] += sign;
+            }
+        }
+        if (pdbStart[i] != pdbStart[i + 1]) {
+            boolean d = disrupting(n);
+            if (d != disrupting[i]) {
+                disrupting[i] = d;
+                int sign = d ? 1 : -1;
+                for (int e = pdbStart[i]; e < pdbStart[i + 1]; e++) {
+                    pdbDisrupted[pdbIndex[e]] += sign * pdbCount[e];
+                }
+            }
+        }
         Group g = groupOf[i];
         if (g == null) {
             return;
@@ -362,6 +668,7 @@ final class Fleet {
         if (before != after) {
             g.count(before, -1);
             g.count(after, 1);
+            track(g, memberIndex[i], after);
             if (isCandidate(after) && g.order != null && orderIndex[i] < g.cursor) {
                 g.cursor = orderIndex[i];
             }
@@ -373,6 +680,12 @@ final class Fleet {
             }
             g.changed[g.changedCount++] = i;
         }
+    }
+
+    /** Keeps the member at index {@code k} of {@code g} in the group's active and unfinished sets as its flags say. */
+    private static void track(Group g, int k, int flags) {
+        g.active.set(k, isActive(flags));
+        g.unfinished.set(k, (flags & (DONE | FAILING)) == 0);
     }
 
     /**
@@ -468,6 +781,9 @@ final class Fleet {
         if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
             f |= DEGRADED;
         }
+        if (n.ready() && n.state().isBusy()) {
+            f |= BUSY;
+        }
         if (n.isUnavailable()) {
             f |= UNAVAILABLE;
         }
@@ -484,8 +800,13 @@ final class Fleet {
             }
             return f;
         }
-        if (!snapshot.configs().isEmpty() && analysis(n.current(), t) instanceof ChangeAnalysis.Irreconcilable) {
+        ChangeAnalysis change = analysis(n.current(), t);
+        if (!snapshot.configs().isEmpty() && change instanceof ChangeAnalysis.Irreconcilable) {
             f |= IRRECONCILABLE;
+        }
+        if (!(change instanceof ChangeAnalysis.Reconcilable)
+                || ((ChangeAnalysis.Reconcilable) change).disruption().needsDrain()) {
+            f |= DRAINS;
         }
         if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner())) {
             f |= STARTABLE;

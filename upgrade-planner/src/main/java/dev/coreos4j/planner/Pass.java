@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
@@ -18,8 +17,17 @@ import java.util.TreeMap;
  * unchanged node that had nothing to do then has nothing to do now, because without coupling gates its decision
  * depends on nothing but itself, its pool and the instant. Candidates are read from the fleet's cached
  * classification in the precomputed candidate order, so a wave's cost follows the nodes that move, not the fleet.
+ *
+ * <p>With coupling gates every pool is decided at every step, but a step reads the gate counters the fleet keeps
+ * (limits, PDB disruption, coverage through its label index, windows per pool and instant), decides only the members
+ * with something to do ({@link Fleet#isActive}) and lock holders, and passes over settled candidates a full budget,
+ * limit, lock, a closed window or a PDB holds back: without reasons they would do nothing. The fleet's reference mode
+ * turns all of that off ({@link Fleet#reference}).
  */
 final class Pass {
+
+    /** What a PDB check returns for a blocked drain when no reasons are recorded. */
+    private static final String BLOCKED = "blocked by a PodDisruptionBudget";
 
     private final Snapshot s;
     private final Fleet fleet;
@@ -42,14 +50,21 @@ final class Pass {
     /** Positions that received an action, in decision order. */
     private int[] acted = new int[16];
     private int actedCount;
-    private final Map<String, LockGroup> locks = new TreeMap<>();
+    /** Lock groups by name (looked up, never iterated). */
+    private final Map<String, LockGroup> locks = new HashMap<>();
     private final Map<String, Integer> lockReserved = new HashMap<>();
     private final Map<String, Boolean> windowOpen = new HashMap<>();
 
+    /**
+     * The fleet's reference mode ({@link Fleet#reference}): gate counters recomputed from every node, PDBs matched
+     * against every node's pods, windows evaluated from the whole list, no shortcuts in the candidate loop.
+     */
+    private final boolean reference;
     private int clusterUnavailable;
     private int clusterBudget = Integer.MAX_VALUE;
-    private final Map<String, Integer> zoneUnavailable = new HashMap<>();
-    private final Map<String, Integer> zoneBudget = new HashMap<>();
+    /** Unavailable nodes and budgets by zone rank ({@link Fleet#zone}); no budgets without a zone limit. */
+    private final int[] zoneUnavailable;
+    private final int[] zoneBudget;
     private final int[] pdbHeadroom;
     private boolean capturing;
     private Action captured;
@@ -87,28 +102,42 @@ final class Pass {
         for (LockGroup g : lockState) {
             locks.put(g.group(), g);
         }
+        reference = fleet.reference;
         Limits limits = s.limits();
+        zoneUnavailable = new int[fleet.zoneOut.length];
+        zoneBudget = limits.maxUnavailablePerZone() == null ? new int[0] : new int[fleet.zoneOut.length];
         if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
-            Map<String, Integer> zoneSize = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                Node n = fleet.node(i);
-                // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
-                boolean u = n.isUnavailable() || n.isFailing();
-                if (u) {
-                    clusterUnavailable++;
-                }
-                if (n.zone() != null) {
-                    zoneSize.merge(n.zone(), 1, Integer::sum);
+            if (reference) {
+                int[] zoneSize = new int[zoneUnavailable.length];
+                for (int i = 0; i < size; i++) {
+                    Node n = fleet.node(i);
+                    // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
+                    boolean u = n.isUnavailable() || n.isFailing();
                     if (u) {
-                        zoneUnavailable.merge(n.zone(), 1, Integer::sum);
+                        clusterUnavailable++;
+                    }
+                    int z = fleet.zone(i);
+                    if (z >= 0) {
+                        zoneSize[z]++;
+                        if (u) {
+                            zoneUnavailable[z]++;
+                        }
                     }
                 }
-            }
-            if (limits.maxUnavailable() != null) {
-                clusterBudget = limits.maxUnavailable().budget(size);
-            }
-            if (limits.maxUnavailablePerZone() != null) {
-                zoneSize.forEach((z, count) -> zoneBudget.put(z, limits.maxUnavailablePerZone().budget(count)));
+                if (limits.maxUnavailable() != null) {
+                    clusterBudget = limits.maxUnavailable().budget(size);
+                }
+                for (int z = 0; z < zoneBudget.length; z++) {
+                    zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
+                }
+            } else {
+                // the fleet keeps these current as nodes change
+                clusterUnavailable = fleet.clusterOut;
+                clusterBudget = fleet.clusterBudget;
+                System.arraycopy(fleet.zoneOut, 0, zoneUnavailable, 0, zoneUnavailable.length);
+                if (fleet.zoneBudget != null) {
+                    System.arraycopy(fleet.zoneBudget, 0, zoneBudget, 0, zoneBudget.length);
+                }
             }
         }
         noDrain = s.topology() == Topology.SINGLE_REPLICA;
@@ -129,7 +158,11 @@ final class Pass {
             }
         }
         pdbHeadroom = new int[s.pdbs().size()];
-        if (!s.pdbs().isEmpty()) {
+        if (!reference) {
+            for (int i = 0; i < pdbHeadroom.length; i++) {
+                pdbHeadroom[i] = s.pdbs().get(i).allowedUnavailable(fleet.pdbExpected[i]) - fleet.pdbDisrupted[i];
+            }
+        } else if (!s.pdbs().isEmpty()) {
             int[] expected = new int[pdbHeadroom.length];
             int[] disrupted = new int[pdbHeadroom.length];
             for (int at = 0; at < size; at++) {
@@ -183,11 +216,14 @@ final class Pass {
             Pool p = g.pool;
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
-                for (int i : g.members) {
-                    Node n = fleet.node(i);
-                    if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
-                            && disruption(n.current(), n.desired()).needsDrain()) {
-                        lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+                if (reference) {
+                    for (int i : g.members) {
+                        claim(p, fleet.node(i));
+                    }
+                } else {
+                    // the fleet tracks the members neither done nor failing: only they may claim a slot
+                    for (int k = g.unfinished.nextSetBit(0); k >= 0; k = g.unfinished.nextSetBit(k + 1)) {
+                        claim(p, fleet.node(g.members[k]));
                     }
                 }
             }
@@ -213,6 +249,14 @@ final class Pass {
         Arrays.sort(out);
         fleet.decided(out);
         return out;
+    }
+
+    /** A started node {@code n} of {@code p} that will still need a lock slot claims one. */
+    private void claim(Pool p, Node n) {
+        if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
+                && disruption(n.current(), n.desired()).needsDrain()) {
+            lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+        }
     }
 
     /** The action decided for position {@code i}, or {@code null}. */
@@ -282,42 +326,28 @@ final class Pass {
         // had nothing to do then and has nothing to do now. A pool refusing its target holds members that would
         // otherwise start, so it decides all of them.
         boolean all = !incremental || g.stale || refusal != null;
-        int[] decide = all ? members : g.changed;
-        int count = all ? members.length : g.changedCount;
-        for (int k = 0; k < count; k++) {
-            int i = decide[k];
-            int f = flags[i];
-            if ((f & Fleet.TARGETS) != 0) {
-                if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
-                    continue;    // done on the target: nothing to do
+        if (!all) {
+            for (int k = 0; k < g.changedCount; k++) {
+                decide(g.changed[k], p, refusal);
+            }
+        } else if (!explain && !reference && !p.aborted() && refusal == null) {
+            // Without reasons only the active members (Fleet.isActive) and quiet lock holders have anything to do;
+            // holders only release their slot, which no other decision reads, so they may come last.
+            for (int k = g.active.nextSetBit(0); k >= 0; k = g.active.nextSetBit(k + 1)) {
+                decide(members[k], p, refusal);
+            }
+            LockGroup held = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+            if (held != null) {
+                for (String h : held.holders()) {
+                    int i = s.indexOf(h);
+                    if (i >= 0 && fleet.groupOf[i] == g && (flags[i] & Fleet.QUIET) != 0) {
+                        decide(i, p, refusal);
+                    }
                 }
-                Node n = fleet.node(i);
-                if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
-                        && n.ready()) {
-                    // Abort: a started node that has written nothing yet goes back where it is.
-                    act(i, new Action.SetDesired(n.name(), n.current()));
-                } else {
-                    progress(i, n, p);
-                }
-            } else if (p.aborted()) {
-                holdOrFinish(i, p, Reason.Aborted, null);
-            } else if (refusal != null) {
-                holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
-            } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
-                    && fleet.node(i).state().isBusy()) {
-                // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
-                act(i, new Action.AgentFinishes(fleet.names[i]));
-            } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
-                Node n = fleet.node(i);
-                if (!n.ready()) {
-                    block(i, Reason.NotReady, "the node is not ready", null);
-                } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                    block(i, Reason.Cordoned, "cordoned by "
-                            + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
-                            + "; the planner never uncordons what it did not cordon", null);
-                } else {
-                    block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
-                }
+            }
+        } else {
+            for (int i : members) {
+                decide(i, p, refusal);
             }
         }
         if (incremental) {
@@ -332,11 +362,34 @@ final class Pass {
         LockGroup lockState = p.lockGroup() == null ? null : locks.get(p.lockGroup());
         boolean unsettled = g.unsettledCandidates > 0 || (lockState != null && !lockState.holders().isEmpty());
         int[] order = g.order(fleet);
+        // Candidates that may not be settled: flagged UNSETTLED, or holding a slot (then not flagged, counted here).
+        // A settled candidate (never unavailable nor failing) that is not handed the target does nothing in a pass
+        // without reasons, so once none of these remains, a candidate loop that can start nothing more stops.
+        int loose = g.unsettledCandidates;
+        if (lockState != null && !lockState.holders().isEmpty()) {
+            for (String h : lockState.holders()) {
+                int i = s.indexOf(h);
+                if (i >= 0 && fleet.groupOf[i] == g && Fleet.isCandidate(flags[i])
+                        && (flags[i] & Fleet.UNSETTLED) == 0) {
+                    loose++;
+                }
+            }
+        }
+        boolean shortcut = !explain && !reference;
         if (!startNew) {
             if (unsettled) {
-                for (int k = g.cursor; k < order.length; k++) {
+                for (int k = g.cursor; k < order.length && (!shortcut || loose > 0); k++) {
                     int i = order[k];
-                    if (Fleet.isCandidate(flags[i]) && !settled(fleet.node(i), p)) {
+                    if (!Fleet.isCandidate(flags[i])) {
+                        continue;
+                    }
+                    if (shortcut) {
+                        if ((flags[i] & Fleet.UNSETTLED) == 0 && !holdsLock(i, p)) {
+                            continue;    // settled
+                        }
+                        loose--;
+                    }
+                    if (!settled(fleet.node(i), p)) {
                         progress(i, fleet.node(i), p);
                     }
                 }
@@ -357,6 +410,12 @@ final class Pass {
         String exhausted = null;
         // Members before the cursor are not candidates (they started or cannot); it moves past those it finds.
         boolean leading = true;
+        // A settled candidate that a budget, threshold or limit holds back does nothing without reasons: it is
+        // passed over, and once no candidate that may not be settled remains, the loop stops (or, for a full zone,
+        // skips to the next zone: candidates are ordered by zone). The same for one whose change needs a drain while
+        // the pool's window is closed or its lock full, once no candidate without a drain remains either.
+        boolean drainGated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+        int drainlessSeen = 0;
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
             int f = flags[i];
@@ -367,12 +426,42 @@ final class Pass {
                 continue;
             }
             leading = false;
+            if (shortcut) {
+                if ((f & Fleet.UNSETTLED) == 0 && (f & Fleet.DRAINS) == 0) {
+                    drainlessSeen++;
+                }
+                if ((f & Fleet.UNSETTLED) != 0 || holdsLock(i, p)) {
+                    loose--;
+                } else if (capacity == 0 || failing >= threshold || quorumHold || clusterUnavailable >= clusterBudget) {
+                    if (loose == 0) {
+                        break;
+                    }
+                    continue;
+                } else {
+                    int z = fleet.zone(i);
+                    if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
+                        if (loose == 0) {
+                            k = g.zoneEnd[k] - 1;
+                        }
+                        continue;
+                    }
+                    if (drainGated && (f & Fleet.DRAINS) != 0 && (!windowOpen(i) || lockFull(p))) {
+                        if (loose == 0 && drainlessSeen == g.drainlessCandidates) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if ((f & Fleet.DRAINS) != 0 && pdbHeadroom.length > 0 && !fleet.disrupting(i) && pdbBlocked(i)) {
+                        continue;    // a PDB holds its drain (read from the fleet's coverage, not from the node)
+                    }
+                }
+            }
             if (i == skip) {
                 holdBack(i, p, Reason.Deferred, "it hosts a component that updates last");
                 continue;
             }
             if (!explain && capacity == 0 && !unsettled) {
-                break;    // every candidate left would only be blocked
+                break;    // every candidate left would only be blocked (the reference mode's only shortcut)
             }
             // Every candidate handed the target takes a slot of capacity, already unavailable or failing ones too
             // (MCO truncates its candidate list to the capacity); only available ones add to the cluster and zone
@@ -419,19 +508,19 @@ final class Pass {
                         + clusterBudget + ") reached");
                 continue;
             }
-            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null && zoneBudget.containsKey(c.zone())
-                    && zoneUnavailable.getOrDefault(c.zone(), 0) + 1 > zoneBudget.get(c.zone())) {
+            int zone = fleet.zone(i);
+            if (adds == 1 && zoneBudget.length > 0 && zone >= 0 && zoneUnavailable[zone] + 1 > zoneBudget[zone]) {
                 holdBack(i, p, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
-                        + " (" + zoneBudget.get(c.zone()) + ") reached");
+                        + " (" + zoneBudget[zone] + ") reached");
                 continue;
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
             boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
             if (gated && disruption(c.current(), t).needsDrain()) {
-                if (!windowOpen(p)) {
+                if (!windowOpen(i)) {
                     if (settled(c, p)) {
                         if (explaining()) {
-                            Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                            Instant next = nextOpen(i);
                             block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
                         }
                     } else {
@@ -441,7 +530,7 @@ final class Pass {
                 }
                 // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
                 boolean alreadyOut = disrupting(c);
-                String pdb = alreadyOut ? null : pdbBlocking(c);
+                String pdb = alreadyOut ? null : pdbBlocking(i, c);
                 if (pdb != null) {
                     if (settled(c, p)) {
                         block(i, Reason.DrainBlocked, pdb, null);
@@ -460,7 +549,7 @@ final class Pass {
                     continue;
                 }
                 if (!alreadyOut) {
-                    reservePdb(c);
+                    reservePdb(i, c);
                 }
                 if (needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
@@ -477,8 +566,49 @@ final class Pass {
                 capacity--;
             }
             clusterUnavailable += adds;
-            if (adds == 1 && !zoneBudget.isEmpty() && c.zone() != null) {
-                zoneUnavailable.merge(c.zone(), 1, Integer::sum);
+            if (adds == 1 && zone >= 0) {
+                zoneUnavailable[zone]++;
+            }
+        }
+    }
+
+    /**
+     * Decides member {@code i} of pool {@code p} outside the candidate loop: a node targeting the goal moves on, one of
+     * an aborted or refusing pool finishes what it has in flight, a busy agent finishes, and with reasons a node that
+     * cannot start says why.
+     */
+    private void decide(int i, Pool p, ChangeAnalysis.Irreconcilable refusal) {
+        int f = fleet.flags[i];
+        if ((f & Fleet.TARGETS) != 0) {
+            if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
+                return;    // done on the target: nothing to do
+            }
+            Node n = fleet.node(i);
+            if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
+                    && n.ready()) {
+                // Abort: a started node that has written nothing yet goes back where it is.
+                act(i, new Action.SetDesired(n.name(), n.current()));
+            } else {
+                progress(i, n, p);
+            }
+        } else if (p.aborted()) {
+            holdOrFinish(i, p, Reason.Aborted, null);
+        } else if (refusal != null) {
+            holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+        } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
+                && fleet.node(i).state().isBusy()) {
+            // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
+            act(i, new Action.AgentFinishes(fleet.names[i]));
+        } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
+            Node n = fleet.node(i);
+            if (!n.ready()) {
+                block(i, Reason.NotReady, "the node is not ready", null);
+            } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
+                block(i, Reason.Cordoned, "cordoned by "
+                        + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
+                        + "; the planner never uncordons what it did not cordon", null);
+            } else {
+                block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
             }
         }
     }
@@ -562,6 +692,21 @@ final class Pass {
         return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
     }
 
+    /** Whether every slot of the lock group of {@code p} is held or claimed (false without a lock group). */
+    private boolean lockFull(Pool p) {
+        LockGroup lg = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+        return lg != null && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots();
+    }
+
+    /** {@link #holdsLock(Node, Pool)} for the node at {@code i}, without reading the node. */
+    private boolean holdsLock(int i, Pool p) {
+        if (p.lockGroup() == null) {
+            return false;
+        }
+        LockGroup g = locks.get(p.lockGroup());
+        return !g.holders().isEmpty() && g.holders().contains(fleet.names[i]);
+    }
+
     // ---------------------------------------------------------------------------------------------------- nodes
 
     /** Moves a started node {@code n} (at position {@code i}) one step towards its desired config, or says why not. */
@@ -608,7 +753,7 @@ final class Pass {
         }
         if (drain && !n.drained()) {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
-            String pdb = pdbHeadroomViolated(n);
+            String pdb = pdbHeadroomViolated(i, n);
             if (pdb != null) {
                 block(i, Reason.DrainBlocked, pdb, null);
             } else if (gate(i, n, p)) {
@@ -632,9 +777,9 @@ final class Pass {
 
     /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
     private boolean gate(int i, Node n, Pool p) {
-        if (!windowOpen(p)) {
+        if (!windowOpen(i)) {
             if (explaining()) {
-                Instant next = MaintenanceWindow.nextOpen(s.windows(), p.name(), now);
+                Instant next = nextOpen(i);
                 block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
             }
             return false;
@@ -654,12 +799,25 @@ final class Pass {
         return true;
     }
 
-    /** Whether a maintenance window lets {@code p} be disrupted now; computed once per pool and pass. */
-    private boolean windowOpen(Pool p) {
+    /**
+     * Whether a maintenance window lets the pool of the node at {@code i} be disrupted now; computed once per pool and
+     * instant (in the reference mode once per pool and pass, from the whole list).
+     */
+    private boolean windowOpen(int i) {
         if (s.windows().isEmpty()) {
             return true;
         }
-        return windowOpen.computeIfAbsent(p.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
+        Fleet.Group g = fleet.groupOf[i];
+        if (!reference) {
+            return fleet.windowOpen(g, now);
+        }
+        return windowOpen.computeIfAbsent(g.pool.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
+    }
+
+    /** When a maintenance window next opens for the pool of the node at {@code i}. */
+    private Instant nextOpen(int i) {
+        Fleet.Group g = fleet.groupOf[i];
+        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.nextOpen(g, now);
     }
 
     private String lockDetail(LockGroup g) {
@@ -682,43 +840,92 @@ final class Pass {
      * with a drain.
      */
     private boolean disrupting(Node n) {
-        if (!n.ready() || n.drained()) {
-            return true;
-        }
-        if (n.isDone()) {
-            return false;
-        }
-        // A failing node counts too: when its agent's retry succeeds it drains (same reasoning as the budget).
-        ChangeAnalysis a = analysis(n.current(), n.desired());
-        return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
-                .needsDrain();
+        return fleet.disrupting(n);
     }
 
-    private String pdbBlocking(Node n) {
+    /**
+     * The first PDB (in snapshot order) that cannot take the eviction of the pods of node {@code n} at {@code i}: only
+     * the PDBs covering its pods ({@link Fleet#pdbIndex}) are read, every PDB in the reference mode.
+     */
+    private String pdbBlocking(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                String why = pdbBlocking(fleet.pdbIndex[e], fleet.pdbCount[e]);
+                if (why != null) {
+                    return why;
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < pdbHeadroom.length; i++) {
-            int k = s.pdbs().get(i).count(n.pods());
-            if (k > 0 && k > pdbHeadroom[i]) {
-                return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
-                        + " more eviction(s); the node runs " + k + " covered pod(s)";
+            String why = pdbBlocking(i, s.pdbs().get(i).count(n.pods()));
+            if (why != null) {
+                return why;
             }
         }
         return null;
     }
 
-    private void reservePdb(Node n) {
+    /** Whether some PDB covering the pods of the node at {@code at} cannot take their eviction now. */
+    private boolean pdbBlocked(int at) {
+        for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+            if (fleet.pdbCount[e] > pdbHeadroom[fleet.pdbIndex[e]]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String pdbBlocking(int i, int k) {
+        if (k > 0 && k > pdbHeadroom[i]) {
+            if (!explaining()) {
+                return BLOCKED;    // only reasons read the sentence
+            }
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
+                    + " more eviction(s); the node runs " + k + " covered pod(s)";
+        }
+        return null;
+    }
+
+    private void reservePdb(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                pdbHeadroom[fleet.pdbIndex[e]] -= fleet.pdbCount[e];
+            }
+            return;
+        }
         for (int i = 0; i < pdbHeadroom.length; i++) {
             pdbHeadroom[i] -= s.pdbs().get(i).count(n.pods());
         }
     }
 
     /** For a node whose pods are already counted as disrupted: blocked only if a PDB is over its allowance. */
-    private String pdbHeadroomViolated(Node n) {
-        for (int i = 0; i < pdbHeadroom.length; i++) {
-            int k = s.pdbs().get(i).count(n.pods());
-            if (k > 0 && pdbHeadroom[i] < 0) {
-                return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
-                        + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
+    private String pdbHeadroomViolated(int at, Node n) {
+        if (!reference) {
+            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
+                String why = pdbOver(fleet.pdbIndex[e], fleet.pdbCount[e]);
+                if (why != null) {
+                    return why;
+                }
             }
+            return null;
+        }
+        for (int i = 0; i < pdbHeadroom.length; i++) {
+            String why = pdbOver(i, s.pdbs().get(i).count(n.pods()));
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private String pdbOver(int i, int k) {
+        if (k > 0 && pdbHeadroom[i] < 0) {
+            if (!explaining()) {
+                return BLOCKED;
+            }
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
+                    + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
         }
         return null;
     }

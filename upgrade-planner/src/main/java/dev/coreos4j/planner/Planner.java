@@ -47,13 +47,21 @@ public final class Planner {
      * pool that does not reach its target, the nodes that stop it and why.
      */
     public static Plan plan(Snapshot snapshot) {
-        Fleet fleet = Fleet.of(snapshot);
+        return plan(snapshot, false);
+    }
+
+    /**
+     * {@link #plan(Snapshot)}, or with {@code reference} the straightforward evaluation the indexed one must equal:
+     * the general path at every wave, every gate recomputed from every node at every step ({@link Fleet#reference}).
+     */
+    static Plan plan(Snapshot snapshot, boolean reference) {
+        Fleet fleet = reference ? Fleet.reference(snapshot) : Fleet.of(snapshot);
         List<PoolStatus> before = status(fleet);
         Instant now = snapshot.now();
         List<LockGroup> locks = snapshot.locks();
         // Without coupling gates (PDBs, locks, limits) pools and started nodes move independently: each wave then
         // re-decides only the pools that acted and the nodes that changed, and runs started nodes to the end alone.
-        boolean independent = Pass.independent(snapshot);
+        boolean independent = !reference && Pass.independent(snapshot);
         Waves waves = new Waves(fleet);
         // How started nodes run alone, by situation; valid while the clock stands still.
         Map<RunKey, Run> runs = new HashMap<>();
