@@ -38,7 +38,7 @@ class CommitPermissionTest {
         List<String> cmd = List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search",
                 "--inh-caps=-dac_override,-dac_read_search",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(CommitPermissionTest.class),
                 CommitPermissionChild.class.getName(), tmp.resolve("repo").toString(), tree.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

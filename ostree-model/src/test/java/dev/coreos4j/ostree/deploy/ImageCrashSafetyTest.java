@@ -156,7 +156,9 @@ class ImageCrashSafetyTest {
             boolean isOld = l.equals(oldList);
             boolean isNew = l.equals(newList);
             assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, l).isTrue();
-            assertThat(s.check()).as("trial %d", trial).isEmpty();
+            // as in CrashSafetyTest: only the orphaned deployment directory of the interrupted write may be reported
+            assertThat(s.check().stream().filter(p -> !p.contains("orphaned deployment directory")))
+                    .as("trial %d", trial).isEmpty();
             Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
             assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
             Sh.Result sysFsck = Sh.run(List.of(ostree.toString(), "fsck", "--repo=" + dir.resolve("ostree/repo")));
@@ -185,6 +187,10 @@ class ImageCrashSafetyTest {
                         .isApplied()).as("trial %d rerun", trial).isTrue();
             }
         }
+        if (!done && !op.equals("import")) {
+            // the rerun, the next write, removed whatever the killed one left behind
+            assertThat(Sysroot.open(dir).check()).as("trial %d after the next write", trial).isEmpty();
+        }
         for (Path r : repos) {
             Repository.open(r).begin().close();
             try (Stream<Path> st = Files.list(r.resolve("tmp"))) {
@@ -198,7 +204,8 @@ class ImageCrashSafetyTest {
 
     private String runChild(Path dir, String op, long delayNanos, long[] duration) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(ImageCrashSafetyTest.class),
                 ImageCrashChild.class.getName(), dir.toString(), op, image));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
