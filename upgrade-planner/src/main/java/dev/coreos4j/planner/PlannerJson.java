@@ -782,9 +782,9 @@ public final class PlannerJson {
      * {@code snapshot} as snapshot JSON, pretty-printed with a trailing newline: every field {@link #readSnapshot}
      * reads, written explicitly (no defaults left to the reader), pools, nodes and PDBs in name order, configs in
      * their hash form (with {@code fixed} and {@code refused} entries). {@code readSnapshot(writeSnapshot(s))}
-     * equals {@code s} with two limits of the format: disruption policies are read over MCO's defaults (a snapshot
-     * whose policies drop a default entry reads back with it), and a node with a current image but no desired image
-     * reads back with the current image as the desired one. Window start times are written to the minute.
+     * equals {@code s} with one limit of the format: disruption policies are read over MCO's defaults (a snapshot
+     * whose policies drop a default entry reads back with it). A node leaving image mode (a current image, no desired
+     * image) is written with an explicit {@code "desiredImage": null}. Window start times are written to the minute.
      */
     public static String writeSnapshot(Snapshot snapshot) {
         ObjectNode root = new ObjectNode();
@@ -825,7 +825,11 @@ public final class PlannerJson {
             o.put("currentConfig", n.currentConfig());
             o.put("desiredConfig", n.desiredConfig());
             putIfSet(o, "currentImage", n.currentImage());
-            putIfSet(o, "desiredImage", n.desiredImage());
+            if (n.desiredImage() == null && n.currentImage() != null) {
+                o.putNull("desiredImage"); // leaving image mode: an absent desiredImage would read as currentImage
+            } else {
+                putIfSet(o, "desiredImage", n.desiredImage());
+            }
             o.put("state", n.state().wireName());
             putIfSet(o, "reason", n.reason());
             o.put("drained", n.drained());
