@@ -14,6 +14,15 @@ final class Inputs {
         return dev.coreos4j.cli.InputFiles.read(name, stdin);
     }
 
+    /** Whether the argument names a directory (standard input never does). */
+    static boolean isDirectory(String name) {
+        try {
+            return !name.equals("-") && Files.isDirectory(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /**
      * The error Go's {@code os.ReadFile(name)} would give, as {@code ignition-validate} prints it after
      * {@code couldn't read config: } ({@code open X: no such file or directory}, {@code read X: is a directory}, …).

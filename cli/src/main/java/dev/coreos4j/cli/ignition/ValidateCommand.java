@@ -60,8 +60,10 @@ public final class ValidateCommand implements Callable<Integer> {
             try {
                 bytes = Inputs.read(file, System.in);
             } catch (dev.coreos4j.cli.InputFiles.BadInputException e) {
-                // too large for the input limit: no ignition-validate equivalent, same exit code as a bad config
-                err.println("coreos4j: error: " + e.getMessage());
+                // too large for the input limit: no ignition-validate equivalent, same exit code as a bad config;
+                // a directory is read as Go reads it
+                err.println(Inputs.isDirectory(file) ? prefix + "couldn't read config: " + Inputs.goReadError(file, e)
+                        : "coreos4j: error: " + e.getMessage());
                 anyInvalid = true;
                 continue;
             } catch (IOException | java.nio.file.InvalidPathException e) {
