@@ -47,7 +47,14 @@ public interface FilesDir {
 
     /** Kinds of nodes a tree may hold (anything else is refused by the translator). */
     enum Kind {
-        FILE, DIRECTORY, SYMLINK, OTHER
+        /** A regular file. */
+        FILE,
+        /** A directory. */
+        DIRECTORY,
+        /** A symbolic link. */
+        SYMLINK,
+        /** Anything else (device, FIFO, socket). */
+        OTHER
     }
 
     /**
