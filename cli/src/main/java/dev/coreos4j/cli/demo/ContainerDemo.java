@@ -22,7 +22,6 @@ import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.LayerDiff;
 import dev.coreos4j.ostree.deploy.DeployOptions;
 import dev.coreos4j.ostree.deploy.Sysroot;
-import dev.coreos4j.ostree.deploy.Transition;
 
 /**
  * The demo chapter for issue #12: an OS tree committed and encapsulated as an ostree-ext image, pushed to a local
@@ -84,10 +83,11 @@ final class ContainerDemo implements DemoStep {
                     : ImageReference.parse("ostree-unverified-registry:" + base + ":40.1");
 
             Sysroot sysroot = Sysroot.initFs(workdir.resolve("sysroot"));
-            step(out, "os-init fedora", sysroot.osInit("fedora"));
-            step(out, "deploy --image=" + ref1, sysroot.deployImage("fedora", ref1, DeployOptions.DEFAULTS));
-            step(out, "boot 0", sysroot.boot(0));
-            status(sysroot, out);
+            DeploymentDemo.step(out, "os-init fedora", sysroot.osInit("fedora"));
+            DeploymentDemo.step(out, "deploy --image=" + ref1,
+                    sysroot.deployImage("fedora", ref1, DeployOptions.DEFAULTS));
+            DeploymentDemo.step(out, "boot 0", sysroot.boot(0));
+            DeploymentDemo.status(sysroot, out);
 
             EncapsulateResult v2 = release(build, workdir, "40.2", oci);
             ImageReference ref2;
@@ -102,13 +102,13 @@ final class ContainerDemo implements DemoStep {
             for (String line : LayerDiff.between(ref1, ref2).lines()) {
                 out.println("   " + line);
             }
-            step(out, "stage --image=" + ref2 + " (only the added layers are fetched)",
+            DeploymentDemo.step(out, "stage --image=" + ref2 + " (only the added layers are fetched)",
                     sysroot.stageImage("fedora", ref2, DeployOptions.DEFAULTS));
-            step(out, "finalize", sysroot.finalizeStaged());
-            step(out, "boot 0", sysroot.boot(0));
-            status(sysroot, out);
-            step(out, "rollback", sysroot.rollback());
-            status(sysroot, out);
+            DeploymentDemo.step(out, "finalize", sysroot.finalizeStaged());
+            DeploymentDemo.step(out, "boot 0", sysroot.boot(0));
+            DeploymentDemo.status(sysroot, out);
+            DeploymentDemo.step(out, "rollback", sysroot.rollback());
+            DeploymentDemo.status(sysroot, out);
             out.printf("Consistency check of the sysroot: %s%n", sysroot.check().isEmpty() ? "ok" : sysroot.check());
         } finally {
             if (registry != null) {
@@ -152,22 +152,6 @@ final class ContainerDemo implements DemoStep {
             Thread.sleep(100);
         }
         throw new IOException("docker-registry did not start on 127.0.0.1:" + port);
-    }
-
-    private static void step(PrintWriter out, String what, Transition t) {
-        if (!t.isApplied()) {
-            throw new IllegalStateException(what + " was refused: " + t.message());
-        }
-        out.printf("$ coreos4j admin %s%n   %s%n", what, t.message());
-    }
-
-    private static void status(Sysroot sysroot, PrintWriter out) throws IOException {
-        out.println("$ coreos4j admin status");
-        for (String line : sysroot.status().toText().split("\n")) {
-            if (!line.isBlank() && !line.startsWith("State:")) {
-                out.println("   " + line);
-            }
-        }
     }
 
     /** An OS tree: a kernel, /usr/etc, a few binaries and a larger data file (so the layers have some weight). */

@@ -61,14 +61,16 @@ final class DeploymentDemo implements DemoStep {
                 sysroot.check().isEmpty() ? "ok" : sysroot.check());
     }
 
-    private static void step(PrintWriter out, String what, Transition t) {
+    /** Prints an applied transition as the admin command would; a refused one is a bug of the demo. */
+    static void step(PrintWriter out, String what, Transition t) {
         if (!t.isApplied()) {
             throw new IllegalStateException(what + " was refused: " + t.message());
         }
         out.printf("$ coreos4j admin %s%n   %s%n", what, t.message());
     }
 
-    private static void status(Sysroot sysroot, PrintWriter out) throws IOException {
+    /** Prints {@code admin status} without the state lines, indented. */
+    static void status(Sysroot sysroot, PrintWriter out) throws IOException {
         out.println("$ coreos4j admin status");
         for (String line : sysroot.status().toText().split("\n")) {
             if (!line.isBlank() && !line.startsWith("State:")) {

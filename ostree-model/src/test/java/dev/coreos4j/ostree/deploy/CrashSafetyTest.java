@@ -201,7 +201,8 @@ class CrashSafetyTest {
     /** Runs the child on {@code dir}; kills it {@code delayNanos} after GO (never when negative). */
     private String runChild(Path dir, String op, long delayNanos, long[] duration) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class),
                 CrashChild.class.getName(), dir.toString(), op, c3.hex()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
