@@ -12,6 +12,8 @@ module dev.coreos4j.ignition {
     exports dev.coreos4j.ignition.builder;
 
     // A user's Hibernate Validator reads the model's constraint annotations and instantiates their validators.
-    opens dev.coreos4j.ignition to org.hibernate.validator;
-    opens dev.coreos4j.ignition.internal.constraints to org.hibernate.validator;
+    opens dev.coreos4j.ignition to
+            org.hibernate.validator;
+    opens dev.coreos4j.ignition.internal.constraints to
+            org.hibernate.validator;
 }

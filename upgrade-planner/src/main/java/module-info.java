@@ -2,7 +2,7 @@
  * A pure, deterministic rolling-upgrade planner for fleets of CoreOS machines: no clock, no randomness, no I/O.
  */
 module dev.coreos4j.planner {
-    requires transitive dev.coreos4j.ignition;   // MachineConfig and RenderedConfig.from take Ignition configs
+    requires transitive dev.coreos4j.ignition; // MachineConfig and RenderedConfig.from take Ignition configs
     requires tools.jackson.core;
 
     exports dev.coreos4j.planner;

@@ -20,7 +20,11 @@ public final class ChildJvm {
     public static String classPath(Class<?> anchor) {
         Set<String> entries = new LinkedHashSet<>();
         try {
-            entries.add(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            entries.add(Path.of(anchor.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of " + anchor.getName(), e);
         }

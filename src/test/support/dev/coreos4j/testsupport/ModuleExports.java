@@ -23,7 +23,8 @@ public final class ModuleExports {
             return anchor.getModule().getDescriptor();
         }
         try {
-            Path classes = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path info = Files.isDirectory(classes) ? classes.resolve("module-info.class") : null;
             if (info == null || !Files.isRegularFile(info)) {
                 throw new IllegalStateException("no module-info.class beside " + anchor.getName() + " in " + classes);

@@ -3,7 +3,6 @@ package dev.coreos4j.testsupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,7 +23,8 @@ public final class Oracles {
     public static Path require(String command) {
         Path found = find(command);
         if (found == null) {
-            String message = "reference tool '" + command + "' is not installed (apt-get install -y ostree ignition skopeo docker-registry flatpak)";
+            String message = "reference tool '" + command
+                    + "' is not installed (apt-get install -y ostree ignition skopeo docker-registry flatpak)";
             if ("1".equals(System.getenv(REQUIRE))) {
                 Assertions.fail(message + ", and " + REQUIRE + "=1 requires it");
             }

@@ -24,7 +24,8 @@ public final class ProjectRoot {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the coreos4j project root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the coreos4j project root above " + Path.of("").toAbsolutePath());
     }
 
     /** A file or folder of the shared corpus, e.g. {@code corpus("ignition")}. */

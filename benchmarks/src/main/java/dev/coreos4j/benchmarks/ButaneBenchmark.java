@@ -44,20 +44,35 @@ public class ButaneBenchmark {
         StringBuilder b = new StringBuilder("variant: fcos\nversion: 1.6.0\n");
         b.append("passwd:\n  users:\n    - name: core\n      ssh_authorized_keys:\n"
                 + "        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJ0ZXN0a2V5 core@example\n      groups: [wheel]\n");
-        b.append("boot_device:\n  layout: x86_64\n  luks:\n    tpm2: true\n  mirror:\n    devices: [/dev/vda, /dev/vdb]\n");
+        b.append(
+                "boot_device:\n  layout: x86_64\n  luks:\n    tpm2: true\n  mirror:\n    devices: [/dev/vda, /dev/vdb]\n");
         b.append("storage:\n  files:\n");
         for (int i = 0; i < files; i++) {
-            b.append("    - path: /etc/app/conf.d/").append(i).append(".conf\n      mode: 0644\n")
+            b.append("    - path: /etc/app/conf.d/")
+                    .append(i)
+                    .append(".conf\n      mode: 0644\n")
                     .append("      overwrite: true\n      contents:\n        inline: |\n")
-                    .append("          # generated setting ").append(i).append('\n')
-                    .append("          key").append(i).append(" = value ").append(i * 7919).append('\n')
+                    .append("          # generated setting ")
+                    .append(i)
+                    .append('\n')
+                    .append("          key")
+                    .append(i)
+                    .append(" = value ")
+                    .append(i * 7919)
+                    .append('\n')
                     .append("          enabled = true\n");
         }
         b.append("systemd:\n  units:\n");
         for (int i = 0; i < 5; i++) {
-            b.append("    - name: app").append(i).append(".service\n      enabled: true\n      contents: |\n")
-                    .append("        [Unit]\n        Description=App ").append(i).append('\n')
-                    .append("        [Service]\n        ExecStart=/usr/bin/app --instance ").append(i).append('\n')
+            b.append("    - name: app")
+                    .append(i)
+                    .append(".service\n      enabled: true\n      contents: |\n")
+                    .append("        [Unit]\n        Description=App ")
+                    .append(i)
+                    .append('\n')
+                    .append("        [Service]\n        ExecStart=/usr/bin/app --instance ")
+                    .append(i)
+                    .append('\n')
                     .append("        [Install]\n        WantedBy=multi-user.target\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,9 +1,8 @@
 package dev.coreos4j.benchmarks;
 
+import dev.coreos4j.ostree.Checksum;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.ostree.Checksum;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

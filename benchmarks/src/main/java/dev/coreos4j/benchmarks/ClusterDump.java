@@ -74,23 +74,35 @@ public final class ClusterDump {
         StringBuilder b = new StringBuilder(7000);
         b.append("    {\n      \"apiVersion\": \"v1\",\n      \"kind\": \"Node\",\n      \"metadata\": {\n");
         b.append("        \"annotations\": {\n");
-        annotation(b, "cloud.network.openshift.io/egress-ipconfig", "[{\\\"interface\\\":\\\"eni-0" + i
-                + "\\\",\\\"ifaddr\\\":{\\\"ipv4\\\":\\\"10.0.0.0/19\\\"},\\\"capacity\\\":{\\\"ipv4\\\":14,\\\"ipv6\\\":15}}]");
+        annotation(
+                b,
+                "cloud.network.openshift.io/egress-ipconfig",
+                "[{\\\"interface\\\":\\\"eni-0" + i
+                        + "\\\",\\\"ifaddr\\\":{\\\"ipv4\\\":\\\"10.0.0.0/19\\\"},\\\"capacity\\\":{\\\"ipv4\\\":14,\\\"ipv6\\\":15}}]");
         annotation(b, "csi.volume.kubernetes.io/nodeid", "{\\\"ebs.csi.aws.com\\\":\\\"i-0" + i + "\\\"}");
         annotation(b, "k8s.ovn.org/host-cidrs", "[\\\"" + ip + "/19\\\"]");
-        annotation(b, "k8s.ovn.org/l3-gateway-config", "{\\\"default\\\":{\\\"mode\\\":\\\"shared\\\",\\\"bridge-id\\\":"
-                + "\\\"br-ex\\\",\\\"interface-id\\\":\\\"br-ex_" + name + "\\\",\\\"mac-address\\\":\\\"0e:1f:2a:3b:4c:5d\\\","
-                + "\\\"ip-addresses\\\":[\\\"" + ip + "/19\\\"],\\\"next-hops\\\":[\\\"10.0.0.1\\\"],\\\"node-port-enable\\\":"
-                + "\\\"true\\\",\\\"vlan-id\\\":\\\"0\\\"}}");
+        annotation(
+                b,
+                "k8s.ovn.org/l3-gateway-config",
+                "{\\\"default\\\":{\\\"mode\\\":\\\"shared\\\",\\\"bridge-id\\\":"
+                        + "\\\"br-ex\\\",\\\"interface-id\\\":\\\"br-ex_" + name
+                        + "\\\",\\\"mac-address\\\":\\\"0e:1f:2a:3b:4c:5d\\\","
+                        + "\\\"ip-addresses\\\":[\\\"" + ip
+                        + "/19\\\"],\\\"next-hops\\\":[\\\"10.0.0.1\\\"],\\\"node-port-enable\\\":"
+                        + "\\\"true\\\",\\\"vlan-id\\\":\\\"0\\\"}}");
         annotation(b, "k8s.ovn.org/node-chassis-id", "5c3d" + i + "-17aa-4425-a989-e5f681672a6f");
-        annotation(b, "k8s.ovn.org/node-gateway-router-lrp-ifaddrs", "{\\\"default\\\":{\\\"ipv4\\\":\\\"100.64.0."
-                + (i % 250) + "/16\\\"}}");
+        annotation(
+                b,
+                "k8s.ovn.org/node-gateway-router-lrp-ifaddrs",
+                "{\\\"default\\\":{\\\"ipv4\\\":\\\"100.64.0." + (i % 250) + "/16\\\"}}");
         annotation(b, "k8s.ovn.org/node-id", Integer.toString(i + 2));
         annotation(b, "k8s.ovn.org/node-masquerade-subnet", "{\\\"ipv4\\\":\\\"169.254.0.0/17\\\"}");
         annotation(b, "k8s.ovn.org/node-primary-ifaddr", "{\\\"ipv4\\\":\\\"" + ip + "/19\\\"}");
         annotation(b, "k8s.ovn.org/node-subnets", "{\\\"default\\\":[\\\"10.128." + (i % 250) + ".0/23\\\"]}");
-        annotation(b, "k8s.ovn.org/node-transit-switch-port-ifaddr", "{\\\"ipv4\\\":\\\"100.88.0." + (i % 250)
-                + "/16\\\"}");
+        annotation(
+                b,
+                "k8s.ovn.org/node-transit-switch-port-ifaddr",
+                "{\\\"ipv4\\\":\\\"100.88.0." + (i % 250) + "/16\\\"}");
         annotation(b, "k8s.ovn.org/remote-zone-migrated", name);
         annotation(b, "k8s.ovn.org/zone-name", name);
         annotation(b, "machine.openshift.io/machine", "openshift-machine-api/cluster-" + role + "-" + i);
@@ -127,16 +139,28 @@ public final class ClusterDump {
         b.append("          \"topology.kubernetes.io/zone\": \"").append(zone).append("\"\n        },\n");
         b.append("        \"name\": \"").append(name).append("\",\n");
         b.append("        \"resourceVersion\": \"").append(1192119588L + i).append("\",\n");
-        b.append("        \"uid\": \"c0aa2f3d-71ed-428d-9d11-").append(String.format("%012d", i)).append("\"\n");
-        b.append("      },\n      \"spec\": {\n        \"providerID\": \"aws:///").append(zone).append("/i-0")
-                .append(i).append("\"");
+        b.append("        \"uid\": \"c0aa2f3d-71ed-428d-9d11-")
+                .append(String.format("%012d", i))
+                .append("\"\n");
+        b.append("      },\n      \"spec\": {\n        \"providerID\": \"aws:///")
+                .append(zone)
+                .append("/i-0")
+                .append(i)
+                .append("\"");
         if (role.equals("master")) {
-            b.append(",\n        \"taints\": [{\"effect\": \"NoSchedule\", \"key\": \"node-role.kubernetes.io/master\"}]");
+            b.append(
+                    ",\n        \"taints\": [{\"effect\": \"NoSchedule\", \"key\": \"node-role.kubernetes.io/master\"}]");
         }
         b.append("\n      },\n      \"status\": {\n");
-        b.append("        \"addresses\": [{\"address\": \"").append(ip).append("\", \"type\": \"InternalIP\"},")
-                .append(" {\"address\": \"").append(name).append("\", \"type\": \"Hostname\"},")
-                .append(" {\"address\": \"").append(name).append("\", \"type\": \"InternalDNS\"}],\n");
+        b.append("        \"addresses\": [{\"address\": \"")
+                .append(ip)
+                .append("\", \"type\": \"InternalIP\"},")
+                .append(" {\"address\": \"")
+                .append(name)
+                .append("\", \"type\": \"Hostname\"},")
+                .append(" {\"address\": \"")
+                .append(name)
+                .append("\", \"type\": \"InternalDNS\"}],\n");
         String res = "{\"cpu\": \"3500m\", \"ephemeral-storage\": \"114381692328\", \"hugepages-1Gi\": \"0\","
                 + " \"hugepages-2Mi\": \"0\", \"memory\": \"15252768Ki\", \"pods\": \"250\"}";
         b.append("        \"allocatable\": ").append(res).append(",\n");
@@ -151,16 +175,23 @@ public final class ClusterDump {
         b.append("        \"images\": [\n");
         for (int k = 0; k < images; k++) {
             b.append("          {\"names\": [\"quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:")
-                    .append(String.format("%064x", (long) k * 7919 + 13)).append("\"], \"sizeBytes\": ")
-                    .append(400_000_000L + k * 1_234_567L).append("}").append(k < images - 1 ? ",\n" : "\n");
+                    .append(String.format("%064x", (long) k * 7919 + 13))
+                    .append("\"], \"sizeBytes\": ")
+                    .append(400_000_000L + k * 1_234_567L)
+                    .append("}")
+                    .append(k < images - 1 ? ",\n" : "\n");
         }
         b.append("        ],\n");
-        b.append("        \"nodeInfo\": {\"architecture\": \"amd64\", \"bootID\": \"b0").append(i)
+        b.append("        \"nodeInfo\": {\"architecture\": \"amd64\", \"bootID\": \"b0")
+                .append(i)
                 .append("\", \"containerRuntimeVersion\": \"cri-o://1.31.6-3.rhaos4.18.git2c1d2a4.el9\","
                         + " \"kernelVersion\": \"5.14.0-427.65.1.el9_4.x86_64\", \"kubeProxyVersion\":"
-                        + " \"v1.31.7\", \"kubeletVersion\": \"v1.31.7\", \"machineID\": \"ec2").append(i)
+                        + " \"v1.31.7\", \"kubeletVersion\": \"v1.31.7\", \"machineID\": \"ec2")
+                .append(i)
                 .append("\", \"operatingSystem\": \"linux\", \"osImage\": \"Red Hat Enterprise Linux CoreOS"
-                        + " 418.94.202504170303-0\", \"systemUUID\": \"ec2").append(i).append("\"}\n");
+                        + " 418.94.202504170303-0\", \"systemUUID\": \"ec2")
+                .append(i)
+                .append("\"}\n");
         b.append("      }\n    }");
         return b.toString();
     }
@@ -175,8 +206,16 @@ public final class ClusterDump {
 
     private static void condition(StringBuilder b, String type, String status, String reason, String sep) {
         b.append("          {\"lastHeartbeatTime\": \"2026-03-02T09:58:12Z\", \"lastTransitionTime\":"
-                + " \"2026-01-04T14:30:00Z\", \"message\": \"kubelet reports ").append(type).append("\", \"reason\": \"")
-                .append(reason).append("\", \"status\": \"").append(status).append("\", \"type\": \"").append(type)
-                .append("\"}").append(sep).append('\n');
+                        + " \"2026-01-04T14:30:00Z\", \"message\": \"kubelet reports ")
+                .append(type)
+                .append("\", \"reason\": \"")
+                .append(reason)
+                .append("\", \"status\": \"")
+                .append(status)
+                .append("\", \"type\": \"")
+                .append(type)
+                .append("\"}")
+                .append(sep)
+                .append('\n');
     }
 }

@@ -1,14 +1,13 @@
 package dev.coreos4j.benchmarks;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.cluster.Cluster;
 import dev.coreos4j.planner.cluster.ClusterInput;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,9 +1,8 @@
 package dev.coreos4j.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

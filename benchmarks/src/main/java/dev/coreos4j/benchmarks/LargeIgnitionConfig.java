@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * directories, {@code units} enabled units with a drop-in each. 20,000 files and 2,000 units give about 5 MB.
  */
 public final class LargeIgnitionConfig {
-    private LargeIgnitionConfig() {
-    }
+    private LargeIgnitionConfig() {}
 
     /** The config's JSON bytes. */
     public static byte[] generate(int files, int units) {
@@ -21,23 +20,40 @@ public final class LargeIgnitionConfig {
                 .append("\"storage\":{\"directories\":[");
         int dirs = Math.max(1, files / 40);
         for (int d = 0; d < dirs; d++) {
-            out.append(d == 0 ? "" : ",").append("{\"path\":\"/var/lib/app/d").append(d).append("\",\"mode\":493}");
+            out.append(d == 0 ? "" : ",")
+                    .append("{\"path\":\"/var/lib/app/d")
+                    .append(d)
+                    .append("\",\"mode\":493}");
         }
         out.append("],\"files\":[");
         for (int i = 0; i < files; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"path\":\"/var/lib/app/d").append(i % dirs).append("/f")
-                    .append(i).append(".conf\",\"mode\":420,\"overwrite\":true,\"user\":{\"name\":\"core\"},")
-                    .append("\"contents\":{\"source\":\"data:,key%3D").append(i).append("%0A\",")
-                    .append("\"verification\":{\"hash\":\"sha512-").append("0".repeat(128)).append("\"}}}");
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"path\":\"/var/lib/app/d")
+                    .append(i % dirs)
+                    .append("/f")
+                    .append(i)
+                    .append(".conf\",\"mode\":420,\"overwrite\":true,\"user\":{\"name\":\"core\"},")
+                    .append("\"contents\":{\"source\":\"data:,key%3D")
+                    .append(i)
+                    .append("%0A\",")
+                    .append("\"verification\":{\"hash\":\"sha512-")
+                    .append("0".repeat(128))
+                    .append("\"}}}");
         }
         out.append("]},\"systemd\":{\"units\":[");
         for (int u = 0; u < units; u++) {
-            out.append(u == 0 ? "" : ",").append("{\"name\":\"app-").append(u).append(".service\",\"enabled\":true,")
-                    .append("\"contents\":\"[Unit]\\nDescription=App ").append(u)
-                    .append("\\nAfter=network-online.target\\n\\n[Service]\\nExecStart=/usr/bin/app --id ").append(u)
+            out.append(u == 0 ? "" : ",")
+                    .append("{\"name\":\"app-")
+                    .append(u)
+                    .append(".service\",\"enabled\":true,")
+                    .append("\"contents\":\"[Unit]\\nDescription=App ")
+                    .append(u)
+                    .append("\\nAfter=network-online.target\\n\\n[Service]\\nExecStart=/usr/bin/app --id ")
+                    .append(u)
                     .append("\\nRestart=always\\n\\n[Install]\\nWantedBy=multi-user.target\\n\",")
                     .append("\"dropins\":[{\"name\":\"10-env.conf\",\"contents\":\"[Service]\\nEnvironment=ID=")
-                    .append(u).append("\\n\"}]}");
+                    .append(u)
+                    .append("\\n\"}]}");
         }
         out.append("]}}");
         return out.toString().getBytes(StandardCharsets.UTF_8);

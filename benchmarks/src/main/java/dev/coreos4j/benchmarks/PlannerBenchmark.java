@@ -1,11 +1,5 @@
 package dev.coreos4j.benchmarks;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Node;
@@ -14,6 +8,11 @@ import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +52,9 @@ public class PlannerBenchmark {
         Instant now = Instant.parse("2026-03-02T10:00:00Z");
         List<Pool> pools = new ArrayList<>();
         for (int p = 0; p < poolCount; p++) {
-            pools.add(Pool.of(String.format("pool-%04d", p), MaxUnavailable.parse("10%"),
+            pools.add(Pool.of(
+                    String.format("pool-%04d", p),
+                    MaxUnavailable.parse("10%"),
                     Target.of("rendered-pool-" + p + "-b")));
         }
         List<Node> list = new ArrayList<>();
@@ -61,8 +62,12 @@ public class PlannerBenchmark {
             int p = i % poolCount;
             // a multiplicative hash scrambles ages so that sorting does real work
             long age = (i * 2654435761L) % 100_000;
-            list.add(Node.of(String.format("node-%06d", i), String.format("pool-%04d", p), "zone-" + (i % 4),
-                    now.minus(age, ChronoUnit.MINUTES), "rendered-pool-" + p + "-a"));
+            list.add(Node.of(
+                    String.format("node-%06d", i),
+                    String.format("pool-%04d", p),
+                    "zone-" + (i % 4),
+                    now.minus(age, ChronoUnit.MINUTES),
+                    "rendered-pool-" + p + "-a"));
         }
         return Snapshot.of(now, pools, list);
     }

@@ -1,15 +1,5 @@
 package dev.coreos4j.benchmarks;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-
 import dev.coreos4j.planner.Limits;
 import dev.coreos4j.planner.LockGroup;
 import dev.coreos4j.planner.MaintenanceWindow;
@@ -21,6 +11,15 @@ import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pod;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -92,14 +91,30 @@ public class PlannerGatesBenchmark {
             String pool = pools.get(k % pools.size()).name();
             if (k < pools.size()) {
                 // Monday 09:00 UTC for ten hours: open at the snapshot's now (Monday 10:00 UTC)
-                windows.add(new MaintenanceWindow(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), 600,
-                        ZoneId.of("UTC"), new TreeSet<>(List.of(pool))));
+                windows.add(new MaintenanceWindow(
+                        EnumSet.of(DayOfWeek.MONDAY),
+                        LocalTime.of(9, 0),
+                        600,
+                        ZoneId.of("UTC"),
+                        new TreeSet<>(List.of(pool))));
             } else {
-                windows.add(new MaintenanceWindow(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                        LocalTime.of(k % 24, k % 60), 60, berlin, new TreeSet<>(List.of(pool))));
+                windows.add(new MaintenanceWindow(
+                        EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        LocalTime.of(k % 24, k % 60),
+                        60,
+                        berlin,
+                        new TreeSet<>(List.of(pool))));
             }
         }
-        return new Snapshot(s.now(), pools, nodes, s.configs(), s.policies(), pdbs, windows, locks,
+        return new Snapshot(
+                s.now(),
+                pools,
+                nodes,
+                s.configs(),
+                s.policies(),
+                pdbs,
+                windows,
+                locks,
                 new Limits(new MaxUnavailable.Percent(10), new MaxUnavailable.Percent(5)));
     }
 

@@ -1,9 +1,5 @@
 package dev.coreos4j.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import dev.coreos4j.cli.admin.AdminCommand;
 import dev.coreos4j.cli.butane.ButaneCommand;
 import dev.coreos4j.cli.container.ContainerCommand;
@@ -12,6 +8,9 @@ import dev.coreos4j.cli.ignition.IgnitionCommand;
 import dev.coreos4j.cli.ostree.OstreeCommand;
 import dev.coreos4j.cli.plan.PlanCommand;
 import dev.coreos4j.cli.snapshot.SnapshotCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -27,21 +26,21 @@ import picocli.CommandLine.Spec;
         description = "Ignition configs, OSTree repositories and deployments, and rolling-upgrade plans"
                 + " for Fedora CoreOS / RHEL CoreOS, from the JVM.",
         subcommands = {
-                IgnitionCommand.class,
-                ButaneCommand.class,
-                OstreeCommand.class,
-                AdminCommand.class,
-                ContainerCommand.class,
-                PlanCommand.class,
-                SnapshotCommand.class,
-                DemoCommand.class,
-                HelpCommand.class,
+            IgnitionCommand.class,
+            ButaneCommand.class,
+            OstreeCommand.class,
+            AdminCommand.class,
+            ContainerCommand.class,
+            PlanCommand.class,
+            SnapshotCommand.class,
+            DemoCommand.class,
+            HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0   success",
-                "  1   the input is invalid / a check failed",
-                "  2   usage error or I/O error",
+            "  0   success",
+            "  1   the input is invalid / a check failed",
+            "  2   usage error or I/O error",
         })
 public final class CoreosCommand implements Runnable {
 

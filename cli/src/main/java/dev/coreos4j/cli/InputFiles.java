@@ -13,7 +13,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
@@ -56,8 +55,8 @@ public final class InputFiles {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new IllegalArgumentException("COREOS4J_MAX_INPUT_BYTES must be a positive number of bytes below 2 GiB, got '"
-                + v + "'");
+        throw new IllegalArgumentException(
+                "COREOS4J_MAX_INPUT_BYTES must be a positive number of bytes below 2 GiB, got '" + v + "'");
     }
 
     /** Reads {@code name}, or standard input when it is {@code -}. */
@@ -112,7 +111,9 @@ public final class InputFiles {
 
     /** Decodes {@code bytes} of {@code name} as strict UTF-8 (see {@link #readUtf8}). */
     public static String decode(byte[] bytes, String name, boolean json) throws BadInputException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);

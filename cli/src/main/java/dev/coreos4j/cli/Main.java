@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 

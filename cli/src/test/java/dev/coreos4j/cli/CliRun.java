@@ -2,7 +2,6 @@ package dev.coreos4j.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import picocli.CommandLine;
 
 /** One in-process run of a command, for CLI tests: the exit code and everything written to out and err. */

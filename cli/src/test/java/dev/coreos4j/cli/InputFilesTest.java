@@ -6,7 +6,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +65,8 @@ class InputFilesTest {
         Files.write(f, bytes);
         CliRun r = CliRun.run("plan", f.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(r.err()).contains(f + ": invalid UTF-8 at byte " + head.length + " (0xff) in $.nodes.0.name")
+        assertThat(r.err())
+                .contains(f + ": invalid UTF-8 at byte " + head.length + " (0xff) in $.nodes.0.name")
                 .doesNotContain("Input length");
     }
 

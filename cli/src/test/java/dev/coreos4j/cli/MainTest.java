@@ -1,12 +1,10 @@
 package dev.coreos4j.cli;
 
 import static dev.coreos4j.cli.CliRun.run;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +22,8 @@ class MainTest {
     void help_documentsExitCodesAndCommands() {
         CliRun r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Exit codes:", "0   success", "1   the input is invalid", "2   usage error",
-                "demo");
+        assertThat(r.out())
+                .contains("Exit codes:", "0   success", "1   the input is invalid", "2   usage error", "demo");
         assertThat(run("help", "demo").out()).contains("--workdir");
     }
 
@@ -33,8 +31,9 @@ class MainTest {
     void badOption_exitsTwoWithOneLineErrorAndUsage() {
         CliRun r = run("--no-such-option");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err().lines().findFirst()).hasValueSatisfying(line ->
-                assertThat(line).startsWith("coreos4j: ").contains("--no-such-option"));
+        assertThat(r.err().lines().findFirst())
+                .hasValueSatisfying(
+                        line -> assertThat(line).startsWith("coreos4j: ").contains("--no-such-option"));
         assertThat(r.err()).contains("Usage: coreos4j");
         assertThat(r.err()).doesNotContain("at dev.coreos4j", "Exception");
     }

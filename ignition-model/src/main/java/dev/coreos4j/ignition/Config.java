@@ -29,8 +29,12 @@ import java.util.List;
  * @param storage         disks, RAID, LUKS, filesystems, files, directories and links
  * @param systemd         systemd units and drop-ins
  */
-public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArguments, @Valid Passwd passwd,
-                     @Valid Storage storage, @Valid Systemd systemd) {
+public record Config(
+        @Valid Ignition ignition,
+        @Valid KernelArguments kernelArguments,
+        @Valid Passwd passwd,
+        @Valid Storage storage,
+        @Valid Systemd systemd) {
 
     /** The empty config: no version, nothing configured. */
     public static final Config EMPTY = new Config(null, null, null, null, null);
@@ -56,10 +60,13 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
     /** A copy with {@code ignition.version} replaced. */
     public Config withVersion(String version) {
         Ignition i = ignition;
-        return new Config(new Ignition(i.config(), i.proxy(), i.security(), i.timeouts(), version),
-                kernelArguments, passwd, storage, systemd);
+        return new Config(
+                new Ignition(i.config(), i.proxy(), i.security(), i.timeouts(), version),
+                kernelArguments,
+                passwd,
+                storage,
+                systemd);
     }
-
 
     // ---------------------------------------------------------------- ignition
 
@@ -73,8 +80,12 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param version  the {@code ignition.version} string; after parsing, the model version ({@code "3.6.0"} or
      *                 {@code "3.7.0-experimental"}); never null
      */
-    public record Ignition(@Valid IgnitionConfig config, @Valid Proxy proxy, @Valid Security security,
-                           @Valid Timeouts timeouts, String version) {
+    public record Ignition(
+            @Valid IgnitionConfig config,
+            @Valid Proxy proxy,
+            @Valid Security security,
+            @Valid Timeouts timeouts,
+            String version) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Ignition EMPTY = new Ignition(null, null, null, null, null);
 
@@ -93,7 +104,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param merge   configs to fetch and merge (key: {@code source})
      * @param replace a config to fetch that replaces this one
      */
-    public record IgnitionConfig(List<@Valid Resource> merge, @Valid Resource replace) {
+    public record IgnitionConfig(
+            List<@Valid Resource> merge, @Valid Resource replace) {
         /** The empty value: every optional field absent, every list empty. */
         public static final IgnitionConfig EMPTY = new IgnitionConfig(null, null);
 
@@ -159,8 +171,12 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param verification hash of the (decompressed) contents
      */
     public record Resource(
-            @Pattern(regexp = "|gzip", message = "invalid compression method") String compression,
-            List<@Valid HttpHeader> httpHeaders, String source, @Valid Verification verification) {
+            @Pattern(regexp = "|gzip", message = "invalid compression method")
+            String compression,
+
+            List<@Valid HttpHeader> httpHeaders,
+            String source,
+            @Valid Verification verification) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Resource EMPTY = new Resource(null, null, null, null);
 
@@ -176,8 +192,12 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param name  header name, non-empty
      * @param value header value; null means "delete the parent's header" when merging
      */
-    public record HttpHeader(@Size(min = 1, message = "HTTP header name can't be empty") String name,
-                             @Size(min = 1, message = "unable to parse HTTP header") String value) {
+    public record HttpHeader(
+            @Size(min = 1, message = "HTTP header name can't be empty")
+            String name,
+
+            @Size(min = 1, message = "unable to parse HTTP header")
+            String value) {
         public HttpHeader {
             name = Values.key(name);
         }
@@ -251,10 +271,21 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param system            create as a system account
      * @param uid               user id
      */
-    public record PasswdUser(String gecos, List<String> groups, String homeDir, String name, Boolean noCreateHome,
-                             Boolean noLogInit, Boolean noUserGroup, String passwordHash, String primaryGroup,
-                             List<String> sshAuthorizedKeys, String shell, Boolean shouldExist, Boolean system,
-                             Long uid) {
+    public record PasswdUser(
+            String gecos,
+            List<String> groups,
+            String homeDir,
+            String name,
+            Boolean noCreateHome,
+            Boolean noLogInit,
+            Boolean noUserGroup,
+            String passwordHash,
+            String primaryGroup,
+            List<String> sshAuthorizedKeys,
+            String shell,
+            Boolean shouldExist,
+            Boolean system,
+            Long uid) {
         public PasswdUser {
             groups = Values.list(groups);
             name = Values.key(name);
@@ -275,9 +306,14 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param luks        LUKS volumes (3.2.0+; key: name)
      * @param raid        software RAID arrays (key: name)
      */
-    public record Storage(List<@Valid Directory> directories, List<@Valid Disk> disks, List<@Valid File> files,
-                          List<@Valid Filesystem> filesystems, List<@Valid Link> links, List<@Valid Luks> luks,
-                          List<@Valid Raid> raid) {
+    public record Storage(
+            List<@Valid Directory> directories,
+            List<@Valid Disk> disks,
+            List<@Valid File> files,
+            List<@Valid Filesystem> filesystems,
+            List<@Valid Link> links,
+            List<@Valid Luks> luks,
+            List<@Valid Raid> raid) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Storage EMPTY = new Storage(null, null, null, null, null, null, null);
 
@@ -313,9 +349,14 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param user      owning user
      * @param mode      permission bits as a decimal integer (0..4095); special bits honoured from 3.6.0
      */
-    public record Directory(NodeGroup group, Boolean overwrite, @NodePath String path, NodeUser user,
-                            @Min(value = 0, message = "illegal file mode")
-                            @Max(value = 4095, message = "illegal file mode") Long mode) {
+    public record Directory(
+            NodeGroup group,
+            Boolean overwrite,
+            @NodePath String path,
+            NodeUser user,
+
+            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode")
+            Long mode) {
         public Directory {
             group = group == null ? NodeGroup.EMPTY : group;
             path = Values.key(path);
@@ -334,10 +375,16 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param contents  the file's contents (no source = ensure an empty file exists)
      * @param mode      permission bits as a decimal integer (0..4095); special bits honoured from 3.6.0
      */
-    public record File(NodeGroup group, Boolean overwrite, @NodePath String path, NodeUser user,
-                       List<@Valid Resource> append, @Valid Resource contents,
-                       @Min(value = 0, message = "illegal file mode")
-                       @Max(value = 4095, message = "illegal file mode") Long mode) {
+    public record File(
+            NodeGroup group,
+            Boolean overwrite,
+            @NodePath String path,
+            NodeUser user,
+            List<@Valid Resource> append,
+            @Valid Resource contents,
+
+            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode")
+            Long mode) {
         public File {
             group = group == null ? NodeGroup.EMPTY : group;
             path = Values.key(path);
@@ -357,8 +404,8 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param hard      a hard link instead of a symlink
      * @param target    link target (required from 3.3.0)
      */
-    public record Link(NodeGroup group, Boolean overwrite, @NodePath String path, NodeUser user, Boolean hard,
-                       String target) {
+    public record Link(
+            NodeGroup group, Boolean overwrite, @NodePath String path, NodeUser user, Boolean hard, String target) {
         public Link {
             group = group == null ? NodeGroup.EMPTY : group;
             path = Values.key(path);
@@ -395,15 +442,25 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      */
     public record Partition(
             @Pattern(regexp = GUID, message = GUID_MESSAGE) String guid,
+
             @ByteLength(max = 36, message = "partition labels may not exceed 36 characters")
-            @Pattern(regexp = "[^:]*", flags = Pattern.Flag.DOTALL,
-                    message = "partition label will be truncated to text before the colon") String label,
-            long number, Boolean resize, Boolean shouldExist, Long sizeMiB, Long startMiB,
-            @Pattern(regexp = GUID, message = GUID_MESSAGE) String typeGuid, Boolean wipePartitionEntry) {
-    }
+            @Pattern(
+                    regexp = "[^:]*",
+                    flags = Pattern.Flag.DOTALL,
+                    message = "partition label will be truncated to text before the colon")
+            String label,
+
+            long number,
+            Boolean resize,
+            Boolean shouldExist,
+            Long sizeMiB,
+            Long startMiB,
+            @Pattern(regexp = GUID, message = GUID_MESSAGE) String typeGuid,
+            Boolean wipePartitionEntry) {}
 
     /** Ignition's GUID form: empty, or 8-4-4-4-12 hex digits. */
     static final String GUID = "|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}";
+
     static final String GUID_MESSAGE = "doesn't match the form \"01234567-89AB-CDEF-EDCB-A98765432101\"";
 
     /**
@@ -418,9 +475,15 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param uuid           filesystem UUID
      * @param wipeFilesystem wipe an existing filesystem
      */
-    public record Filesystem(String device, String format, String label, List<String> mountOptions,
-                             List<String> options, @NodePath(emptyAllowed = true) String path, String uuid,
-                             Boolean wipeFilesystem) {
+    public record Filesystem(
+            String device,
+            String format,
+            String label,
+            List<String> mountOptions,
+            List<String> options,
+            @NodePath(emptyAllowed = true) String path,
+            String uuid,
+            Boolean wipeFilesystem) {
         public Filesystem {
             device = Values.key(device);
             mountOptions = Values.list(mountOptions);
@@ -443,12 +506,23 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param uuid        LUKS UUID
      * @param wipeVolume  wipe an existing volume
      */
-    public record Luks(@Valid Cex cex, @Valid Clevis clevis, String device, Boolean discard, @Valid Resource keyFile,
-                       @ByteLength(max = 47, message = "luks device labels cannot be longer than 47 characters")
-                       String label,
-                       @Pattern(regexp = "[^/]*", flags = Pattern.Flag.DOTALL,
-                               message = "device names cannot contain slashes") String name,
-                       List<String> openOptions, List<String> options, String uuid, Boolean wipeVolume) {
+    public record Luks(
+            @Valid Cex cex,
+            @Valid Clevis clevis,
+            String device,
+            Boolean discard,
+            @Valid Resource keyFile,
+
+            @ByteLength(max = 47, message = "luks device labels cannot be longer than 47 characters")
+            String label,
+
+            @Pattern(regexp = "[^/]*", flags = Pattern.Flag.DOTALL, message = "device names cannot contain slashes")
+            String name,
+
+            List<String> openOptions,
+            List<String> options,
+            String uuid,
+            Boolean wipeVolume) {
         public Luks {
             cex = cex == null ? Cex.EMPTY : cex;
             clevis = clevis == null ? Clevis.EMPTY : clevis;
@@ -517,8 +591,7 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param options mdadm options
      * @param spares  spare device count
      */
-    public record Raid(List<@NodePath String> devices, String level, String name, List<String> options,
-                       Long spares) {
+    public record Raid(List<@NodePath String> devices, String level, String name, List<String> options, Long spares) {
         public Raid {
             devices = Values.list(devices);
             name = Values.key(name);
@@ -547,9 +620,14 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param mask     mask the unit
      * @param name     unit name with a valid unit suffix (key)
      */
-    public record Unit(String contents, List<@Valid Dropin> dropins, Boolean enabled, Boolean mask,
-                       @Pattern(regexp = UNIT_NAME, flags = Pattern.Flag.DOTALL,
-                               message = "invalid systemd unit extension") String name) {
+    public record Unit(
+            String contents,
+            List<@Valid Dropin> dropins,
+            Boolean enabled,
+            Boolean mask,
+
+            @Pattern(regexp = UNIT_NAME, flags = Pattern.Flag.DOTALL, message = "invalid systemd unit extension")
+            String name) {
         public Unit {
             dropins = Values.list(dropins);
             name = Values.key(name);
@@ -565,9 +643,14 @@ public record Config(@Valid Ignition ignition, @Valid KernelArguments kernelArgu
      * @param contents drop-in contents
      * @param name     file name ending in {@code .conf} (key)
      */
-    public record Dropin(String contents,
-                         @Pattern(regexp = "(.*/)?[^/]*\\.conf", flags = Pattern.Flag.DOTALL,
-                                 message = "invalid systemd drop-in extension") String name) {
+    public record Dropin(
+            String contents,
+
+            @Pattern(
+                    regexp = "(.*/)?[^/]*\\.conf",
+                    flags = Pattern.Flag.DOTALL,
+                    message = "invalid systemd drop-in extension")
+            String name) {
         public Dropin {
             name = Values.key(name);
         }

@@ -21,8 +21,7 @@ import java.util.Objects;
  * spec version.
  */
 public final class Ignition {
-    private Ignition() {
-    }
+    private Ignition() {}
 
     /**
      * Parses a document of any supported version and translates it to the 3.6.0 model, exactly as Ignition reads a
@@ -69,11 +68,21 @@ public final class Ignition {
         List<Report.Entry> entries = new ArrayList<>();
         Versions.Semver semver = Versions.parseSemver(text);
         if (semver == null) {
-            entries.add(new Report.Entry(Severity.ERROR, "$.ignition.version", "invalid-version",
-                    "invalid config version (couldn't parse)", null, null));
+            entries.add(new Report.Entry(
+                    Severity.ERROR,
+                    "$.ignition.version",
+                    "invalid-version",
+                    "invalid config version (couldn't parse)",
+                    null,
+                    null));
         } else if (Versions.match(semver) == null) {
-            entries.add(new Report.Entry(Severity.ERROR, "$.ignition.version", "unsupported-version",
-                    "unsupported config version", null, null));
+            entries.add(new Report.Entry(
+                    Severity.ERROR,
+                    "$.ignition.version",
+                    "unsupported-version",
+                    "unsupported config version",
+                    null,
+                    null));
         } else {
             version = Versions.match(semver);
         }
@@ -97,15 +106,23 @@ public final class Ignition {
         Objects.requireNonNull(version, "version");
         Writer.Output out = Writer.write(config, version);
         List<Report.Entry> problems = new ArrayList<>(out.problems());
-        if (problems.isEmpty() && version != SpecVersion.latestStable()
-                && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
+        if (problems.isEmpty() && version != SpecVersion.latestStable() && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
             // values the older version reads differently (formats, URL schemes, hash functions, clevis pins...)
-            List<String> before = validate(config.withVersion(SpecVersion.latestStable().toString())).errors()
-                    .stream().map(e -> e.path() + ": " + e.message()).toList();
+            List<String> before = validate(
+                            config.withVersion(SpecVersion.latestStable().toString()))
+                    .errors()
+                    .stream()
+                    .map(e -> e.path() + ": " + e.message())
+                    .toList();
             for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
                 if (!before.contains(e.path() + ": " + e.message())) {
-                    problems.add(new Report.Entry(Severity.ERROR, e.path(), e.code(),
-                            e.message() + " (in spec version " + version + ")", null, null));
+                    problems.add(new Report.Entry(
+                            Severity.ERROR,
+                            e.path(),
+                            e.code(),
+                            e.message() + " (in spec version " + version + ")",
+                            null,
+                            null));
                 }
             }
         }
@@ -141,15 +158,14 @@ public final class Ignition {
             throw new IgnitionException("config is not valid", decoded.report());
         }
         SpecVersion from = decoded.version();
-        Config config = to.compareTo(from) > 0 ? Translations.between(decoded.config(), from, to)
-                : decoded.config();
+        Config config = to.compareTo(from) > 0 ? Translations.between(decoded.config(), from, to) : decoded.config();
         boolean specialBitsFunctional = from.compareTo(SpecVersion.V3_6_0) >= 0;
         Writer.Output out = Writer.write(config, to, specialBitsFunctional);
         List<Report.Entry> problems = new ArrayList<>(out.problems());
         if (problems.isEmpty()) {
             for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
-                problems.add(new Report.Entry(Severity.ERROR, e.path(), e.code(),
-                        e.message() + " (in spec version " + to + ")", null, null));
+                problems.add(new Report.Entry(
+                        Severity.ERROR, e.path(), e.code(), e.message() + " (in spec version " + to + ")", null, null));
             }
         }
         if (!problems.isEmpty()) {

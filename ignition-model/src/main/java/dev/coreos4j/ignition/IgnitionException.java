@@ -21,8 +21,8 @@ public class IgnitionException extends RuntimeException {
         if (report == null || report.errors().isEmpty()) {
             return "";
         }
-        return ": " + report.errors().get(0) + (report.errors().size() > 1
-                ? " (and " + (report.errors().size() - 1) + " more)" : "");
+        return ": " + report.errors().get(0)
+                + (report.errors().size() > 1 ? " (and " + (report.errors().size() - 1) + " more)" : "");
     }
 
     /** The report explaining the failure. */

@@ -96,7 +96,11 @@ public record Report(List<Entry> entries) {
                 s.append(" at ").append(path);
             }
             if (line != null && column != null) {
-                s.append(path != null ? ", " : " at ").append("line ").append(line).append(" col ").append(column);
+                s.append(path != null ? ", " : " at ")
+                        .append("line ")
+                        .append(line)
+                        .append(" col ")
+                        .append(column);
             } else if (path == null && (code.equals("json-syntax") || code.equals("json-type"))) {
                 s.append(" at line 0 col 0");
             }

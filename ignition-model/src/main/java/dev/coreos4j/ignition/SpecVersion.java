@@ -103,11 +103,12 @@ public enum SpecVersion {
         if (type != Config.class && type.getEnclosingClass() != Config.class) {
             throw new IllegalArgumentException("not a model record: " + type.getName());
         }
-        if (Arrays.stream(type.getRecordComponents()).noneMatch(rc -> rc.getName().equals(component))) {
+        if (Arrays.stream(type.getRecordComponents())
+                .noneMatch(rc -> rc.getName().equals(component))) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no component " + component);
         }
-        SpecVersion since = dev.coreos4j.ignition.internal.FieldVersions.SINCE.get(type.getSimpleName() + "."
-                + component);
+        SpecVersion since =
+                dev.coreos4j.ignition.internal.FieldVersions.SINCE.get(type.getSimpleName() + "." + component);
         return since == null || compareTo(since) >= 0;
     }
 

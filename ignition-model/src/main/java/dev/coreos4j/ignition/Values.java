@@ -8,8 +8,7 @@ import java.util.List;
  * middle of their own initialisation and observe each other as null.
  */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     static <T> List<T> list(List<T> in) {
         return in == null ? List.of() : List.copyOf(in);

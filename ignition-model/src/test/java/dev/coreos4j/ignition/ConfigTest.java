@@ -59,7 +59,8 @@ class ConfigTest {
 
     @Test
     void withVersion_replacesOnlyTheVersion() {
-        Config c = Ignition.parse("{\"ignition\":{\"version\":\"3.2.0\",\"timeouts\":{\"httpTotal\":5}}}").config();
+        Config c = Ignition.parse("{\"ignition\":{\"version\":\"3.2.0\",\"timeouts\":{\"httpTotal\":5}}}")
+                .config();
         Config v = c.withVersion("3.4.0");
         assertThat(v.ignition().version()).isEqualTo("3.4.0");
         assertThat(v.ignition().timeouts()).isEqualTo(c.ignition().timeouts());
@@ -67,15 +68,25 @@ class ConfigTest {
 
     @Test
     void beanValidation_reportsUnderJsonPropertyNames() {
-        Config c = new Config(new Config.Ignition(null, null, null, null, "3.6.0"), null, null,
-                new Config.Storage(null, null, null, null, null, null, List.of(new Config.Raid(
-                        List.of("/dev/a", "sda"), "raid1", "md0", null, null))),
-                new Config.Systemd(List.of(new Config.Unit(null, List.of(new Config.Dropin(null, "x")), null, null,
-                        "a.service"))));
-        assertThat(Ignition.validate(c).errors()).extracting(Report.Entry::path, Report.Entry::message)
+        Config c = new Config(
+                new Config.Ignition(null, null, null, null, "3.6.0"),
+                null,
+                null,
+                new Config.Storage(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new Config.Raid(List.of("/dev/a", "sda"), "raid1", "md0", null, null))),
+                new Config.Systemd(List.of(
+                        new Config.Unit(null, List.of(new Config.Dropin(null, "x")), null, null, "a.service"))));
+        assertThat(Ignition.validate(c).errors())
+                .extracting(Report.Entry::path, Report.Entry::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("$.storage.raid.0.devices.1", "path not absolute"),
-                        org.assertj.core.groups.Tuple.tuple("$.systemd.units.0.dropins.0.name",
-                                "invalid systemd drop-in extension"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.systemd.units.0.dropins.0.name", "invalid systemd drop-in extension"));
     }
 }

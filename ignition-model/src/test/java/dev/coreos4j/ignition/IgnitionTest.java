@@ -18,11 +18,15 @@ class IgnitionTest {
     }
 
     static List<String> lines(String json) {
-        return Ignition.parse(json).report().entries().stream().map(Report.Entry::toString).toList();
+        return Ignition.parse(json).report().entries().stream()
+                .map(Report.Entry::toString)
+                .toList();
     }
 
     static List<String> errorPaths(String json) {
-        return Ignition.parse(json).report().errors().stream().map(Report.Entry::path).toList();
+        return Ignition.parse(json).report().errors().stream()
+                .map(Report.Entry::path)
+                .toList();
     }
 
     @Test
@@ -44,7 +48,10 @@ class IgnitionTest {
         assertThat(r.version()).isEqualTo(SpecVersion.V3_0_0);
         assertThat(r.config().ignition().version()).isEqualTo("3.6.0");
         assertThat(r.config().storage().files().get(0).mode()).isEqualTo(420L);
-        assertThat(Ignition.parse(cfg("3.7.0-experimental", "")).config().ignition().version())
+        assertThat(Ignition.parse(cfg("3.7.0-experimental", ""))
+                        .config()
+                        .ignition()
+                        .version())
                 .isEqualTo("3.7.0-experimental");
     }
 
@@ -54,26 +61,27 @@ class IgnitionTest {
         assertThat(old.isValid()).isTrue();
         assertThat(old.report().warnings()).extracting(Report.Entry::code).containsExactly("special-mode-bits");
         assertThat(old.config().storage().files().get(0).mode()).isEqualTo(493L);
-        ParseResult current = Ignition.parse(cfg("3.6.0",
-                "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}"));
+        ParseResult current = Ignition.parse(cfg("3.6.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}"));
         assertThat(current.report().entries()).isEmpty();
         assertThat(current.config().storage().files().get(0).mode()).isEqualTo(2541L);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "03.3.0|",
-            "3.3.00|",
-            "3.6.0|",
-            "3.3.1|unsupported config version",
-            "3.3.0+b|unsupported config version",
-            "3.4.0-experimental|unsupported config version",
-            "3.6.0-experimental|unsupported config version",
-            "2.3.0|unsupported config version",
-            "v3.3.0|invalid config version (couldn't parse)",
-            "3.1|invalid config version (couldn't parse)",
-            "3.3.0.0|invalid config version (couldn't parse)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "03.3.0|",
+                "3.3.00|",
+                "3.6.0|",
+                "3.3.1|unsupported config version",
+                "3.3.0+b|unsupported config version",
+                "3.4.0-experimental|unsupported config version",
+                "3.6.0-experimental|unsupported config version",
+                "2.3.0|unsupported config version",
+                "v3.3.0|invalid config version (couldn't parse)",
+                "3.1|invalid config version (couldn't parse)",
+                "3.3.0.0|invalid config version (couldn't parse)",
+            })
     void parse_matchesVersionsExactly(String version, String error) {
         ParseResult r = Ignition.parse(cfg(version, ""));
         if (error == null) {
@@ -91,8 +99,8 @@ class IgnitionTest {
         assertThat(lines("{\"ignition\": {\"version\": \"3.3.0\"}} // c"))
                 .containsExactly("error at line 1 col 37: invalid character '/' after top-level value");
         assertThat(lines("{\"ignition\": {\"version\": \"3.3.0\"},}"))
-                .containsExactly("error at line 0 col 0: invalid character '}' looking for beginning of object key"
-                        + " string");
+                .containsExactly(
+                        "error at line 0 col 0: invalid character '}' looking for beginning of object key" + " string");
         assertThat(lines(cfg("3.3.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420.0}]}")))
                 .containsExactly("error at line 1 col 78: json: cannot unmarshal number 420.0 into Go struct field"
                         + " File.storage.files.mode of type int");
@@ -102,8 +110,8 @@ class IgnitionTest {
     void parse_neverThrowsOnDeepNestingOrHugeNumbers() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertThat(lines(deep)).containsExactly("error at line 1 col 10002: invalid character '[' exceeded max depth");
-        ParseResult huge = Ignition.parse(cfg("3.3.0", "\"passwd\":{\"users\":[{\"name\":\"a\",\"uid\":"
-                + "12345678901234567890}]}"));
+        ParseResult huge = Ignition.parse(
+                cfg("3.3.0", "\"passwd\":{\"users\":[{\"name\":\"a\",\"uid\":" + "12345678901234567890}]}"));
         assertThat(huge.config()).isNull();
         assertThat(huge.report().errors().get(0).message()).contains("number 12345678901234567890");
     }
@@ -126,12 +134,20 @@ class IgnitionTest {
         String arn = "\"storage\":{\"files\":[{\"path\":\"/a\",\"contents\":{\"source\":\"%s\"}}]}";
         String ap = "arn:aws:s3:us-west-1:123456789012:accesspoint/test/object/some/path";
         assertThat(errorPaths(cfg("3.4.0", arn.formatted(ap)))).isEmpty();
-        assertThat(lines(cfg("3.3.0", arn.formatted(ap)))).singleElement().asString().endsWith("invalid url scheme");
-        assertThat(lines(cfg("3.4.0", arn.formatted("arn:aws:iam::123:role/x")))).singleElement().asString()
+        assertThat(lines(cfg("3.3.0", arn.formatted(ap))))
+                .singleElement()
+                .asString()
+                .endsWith("invalid url scheme");
+        assertThat(lines(cfg("3.4.0", arn.formatted("arn:aws:iam::123:role/x"))))
+                .singleElement()
+                .asString()
                 .endsWith("invalid S3 ARN format");
-        assertThat(lines(cfg("3.4.0", arn.formatted("arn:aws:s3:::bucket-no-key")))).singleElement().asString()
+        assertThat(lines(cfg("3.4.0", arn.formatted("arn:aws:s3:::bucket-no-key"))))
+                .singleElement()
+                .asString()
                 .endsWith("invalid S3 ARN format");
-        assertThat(errorPaths(cfg("3.4.0", arn.formatted("arn:aws:s3:::bucket/key")))).isEmpty();
+        assertThat(errorPaths(cfg("3.4.0", arn.formatted("arn:aws:s3:::bucket/key"))))
+                .isEmpty();
         assertThat(errorPaths(cfg("3.1.0", arn.formatted("gs://b/o")))).hasSize(1);
         assertThat(errorPaths(cfg("3.2.0", arn.formatted("gs://b/o")))).isEmpty();
     }
@@ -140,9 +156,11 @@ class IgnitionTest {
     void validate_checksCexAndClevisPinsPerVersion() {
         String cex = "\"storage\":{\"luks\":[{\"name\":\"a\",\"device\":\"/dev/a\",\"cex\":{\"enabled\":true},"
                 + "\"clevis\":{\"tpm2\":true},\"keyFile\":{\"source\":\"data:,k\"}}]}";
-        assertThat(lines(cfg("3.5.0", cex))).extracting(s -> s.replaceAll(", line.*:", ":")).containsExactly(
-                "error at $.storage.luks.0.cex: cannot use cex with clevis",
-                "error at $.storage.luks.0.cex: cannot use key file with cex");
+        assertThat(lines(cfg("3.5.0", cex)))
+                .extracting(s -> s.replaceAll(", line.*:", ":"))
+                .containsExactly(
+                        "error at $.storage.luks.0.cex: cannot use cex with clevis",
+                        "error at $.storage.luks.0.cex: cannot use key file with cex");
         String pin = "\"storage\":{\"luks\":[{\"name\":\"a\",\"device\":\"/dev/a\",\"clevis\":{\"custom\":"
                 + "{\"pin\":\"foo\",\"config\":\"{}\"}}}]}";
         assertThat(errorPaths(cfg("3.5.0", pin))).containsExactly("$.storage.luks.0.clevis.custom.pin");
@@ -156,11 +174,14 @@ class IgnitionTest {
 
     @Test
     void validate_virtiofsOnlyIn37Experimental() {
-        String fs = "\"storage\":{\"filesystems\":[{\"device\":\"myshare\",\"format\":\"virtiofs\",\"path\":\"/mnt\"%s}]}";
+        String fs =
+                "\"storage\":{\"filesystems\":[{\"device\":\"myshare\",\"format\":\"virtiofs\",\"path\":\"/mnt\"%s}]}";
         assertThat(errorPaths(cfg("3.7.0-experimental", fs.formatted("")))).isEmpty();
         assertThat(errorPaths(cfg("3.6.0", fs.formatted(""))))
                 .containsExactly("$.storage.filesystems.0.device", "$.storage.filesystems.0.format");
-        assertThat(lines(cfg("3.7.0-experimental", fs.formatted(",\"label\":\"x\"")))).singleElement().asString()
+        assertThat(lines(cfg("3.7.0-experimental", fs.formatted(",\"label\":\"x\""))))
+                .singleElement()
+                .asString()
                 .endsWith("filesystem labels cannot be set when using virtiofs");
     }
 
@@ -174,65 +195,93 @@ class IgnitionTest {
 
     @Test
     void validate_ofAModelValueUsesItsVersion() {
-        Config c = Ignition.parse(cfg("3.3.0", "\"storage\":{\"files\":[{\"path\":\"/a/../b\"}]}")).config();
+        Config c = Ignition.parse(cfg("3.3.0", "\"storage\":{\"files\":[{\"path\":\"/a/../b\"}]}"))
+                .config();
         Report r = Ignition.validate(c);
-        assertThat(r.errors()).extracting(Report.Entry::path, Report.Entry::message, Report.Entry::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("$.storage.files.0.path",
-                        "path is not fully simplified", null));
-        assertThat(Ignition.validate(Config.EMPTY).errors()).extracting(Report.Entry::code)
+        assertThat(r.errors())
+                .extracting(Report.Entry::path, Report.Entry::message, Report.Entry::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "$.storage.files.0.path", "path is not fully simplified", null));
+        assertThat(Ignition.validate(Config.EMPTY).errors())
+                .extracting(Report.Entry::code)
                 .containsExactly("invalid-version");
     }
 
     @Test
     void write_emitsCanonicalJsonInIgnitionFieldOrder() {
-        Config c = Ignition.parse(cfg("3.3.0", "\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":true,"
-                + "\"contents\":\"[Install]\\nWantedBy=x\"}]},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420,"
-                + "\"contents\":{\"source\":\"data:,<&>\",\"compression\":\"\"}}]}")).config();
+        Config c = Ignition.parse(cfg(
+                        "3.3.0",
+                        "\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":true,"
+                                + "\"contents\":\"[Install]\\nWantedBy=x\"}]},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420,"
+                                + "\"contents\":{\"source\":\"data:,<&>\",\"compression\":\"\"}}]}"))
+                .config();
         String json = new String(Ignition.write(c, SpecVersion.V3_3_0), StandardCharsets.UTF_8);
-        assertThat(json).isEqualTo("{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/a\","
-                + "\"contents\":{\"compression\":\"\",\"source\":\"data:,\\u003c\\u0026\\u003e\"},\"mode\":420}]},"
-                + "\"systemd\":{\"units\":[{\"contents\":\"[Install]\\nWantedBy=x\",\"enabled\":true,"
-                + "\"name\":\"a.service\"}]}}");
+        assertThat(json)
+                .isEqualTo("{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/a\","
+                        + "\"contents\":{\"compression\":\"\",\"source\":\"data:,\\u003c\\u0026\\u003e\"},\"mode\":420}]},"
+                        + "\"systemd\":{\"units\":[{\"contents\":\"[Install]\\nWantedBy=x\",\"enabled\":true,"
+                        + "\"name\":\"a.service\"}]}}");
         assertThat(Ignition.parse(json).config()).isEqualTo(c);
     }
 
     @Test
     void write_keepsEmptyStringsOfOptionalFields() {
-        Config c = Ignition.parse(cfg("3.0.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"user\":{\"id\":0,"
-                + "\"name\":\"\"},\"contents\":{\"source\":\"\"},\"overwrite\":true}]}")).config();
+        Config c = Ignition.parse(cfg(
+                        "3.0.0",
+                        "\"storage\":{\"files\":[{\"path\":\"/a\",\"user\":{\"id\":0,"
+                                + "\"name\":\"\"},\"contents\":{\"source\":\"\"},\"overwrite\":true}]}"))
+                .config();
         for (SpecVersion v : SpecVersion.stable()) {
-            assertThat(Ignition.parse(Ignition.write(c, v)).config()).as("as %s", v).isEqualTo(c);
+            assertThat(Ignition.parse(Ignition.write(c, v)).config())
+                    .as("as %s", v)
+                    .isEqualTo(c);
         }
         assertThat(c.storage().files().get(0).user().name()).isEmpty();
     }
 
     @Test
     void write_downTranslationReportsEveryFieldTheTargetLacks() {
-        Config c = Ignition.parse(cfg("3.5.0", "\"kernelArguments\":{\"shouldExist\":[\"a\"]},"
-                + "\"storage\":{\"luks\":[{\"name\":\"a\",\"device\":\"/dev/a\",\"discard\":true,"
-                + "\"cex\":{\"enabled\":true}}],\"directories\":[{\"path\":\"/d\",\"mode\":1023}]}")).config();
+        Config c = Ignition.parse(cfg(
+                        "3.5.0",
+                        "\"kernelArguments\":{\"shouldExist\":[\"a\"]},"
+                                + "\"storage\":{\"luks\":[{\"name\":\"a\",\"device\":\"/dev/a\",\"discard\":true,"
+                                + "\"cex\":{\"enabled\":true}}],\"directories\":[{\"path\":\"/d\",\"mode\":1023}]}"))
+                .config();
         assertThatThrownBy(() -> Ignition.write(c, SpecVersion.V3_1_0))
-                .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors())
-                        .extracting(Report.Entry::path).containsExactlyInAnyOrder(
-                                "$.kernelArguments", "$.storage.luks"));
+                .isInstanceOfSatisfying(
+                        IgnitionException.class,
+                        e -> assertThat(e.report().errors())
+                                .extracting(Report.Entry::path)
+                                .containsExactlyInAnyOrder("$.kernelArguments", "$.storage.luks"));
         assertThatThrownBy(() -> Ignition.write(c, SpecVersion.V3_4_0))
-                .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors())
-                        .extracting(Report.Entry::path).containsExactly("$.storage.luks.0.cex"));
+                .isInstanceOfSatisfying(
+                        IgnitionException.class,
+                        e -> assertThat(e.report().errors())
+                                .extracting(Report.Entry::path)
+                                .containsExactly("$.storage.luks.0.cex"));
         Config bits = Ignition.parse(cfg("3.6.0", "\"storage\":{\"directories\":[{\"path\":\"/d\",\"mode\":1023}]}"))
                 .config();
         assertThatThrownBy(() -> Ignition.write(bits, SpecVersion.V3_5_0))
-                .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors())
-                        .extracting(Report.Entry::path).containsExactly("$.storage.directories.0.mode"));
+                .isInstanceOfSatisfying(
+                        IgnitionException.class,
+                        e -> assertThat(e.report().errors())
+                                .extracting(Report.Entry::path)
+                                .containsExactly("$.storage.directories.0.mode"));
     }
 
     @Test
     void write_reportsValuesTheTargetVersionRejects() {
-        Config c = Ignition.parse(cfg("3.3.0", "\"storage\":{\"filesystems\":[{\"device\":\"/dev/a\","
-                + "\"format\":\"none\"}]}")).config();
+        Config c = Ignition.parse(cfg(
+                        "3.3.0", "\"storage\":{\"filesystems\":[{\"device\":\"/dev/a\"," + "\"format\":\"none\"}]}"))
+                .config();
         assertThatThrownBy(() -> Ignition.write(c, SpecVersion.V3_2_0))
-                .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors())
-                        .extracting(Report.Entry::path).containsExactly("$.storage.filesystems.0.format"));
-        assertThat(new String(Ignition.write(c, SpecVersion.V3_3_0), StandardCharsets.UTF_8)).contains("\"none\"");
+                .isInstanceOfSatisfying(
+                        IgnitionException.class,
+                        e -> assertThat(e.report().errors())
+                                .extracting(Report.Entry::path)
+                                .containsExactly("$.storage.filesystems.0.format"));
+        assertThat(new String(Ignition.write(c, SpecVersion.V3_3_0), StandardCharsets.UTF_8))
+                .contains("\"none\"");
     }
 
     @Test

@@ -38,7 +38,8 @@ class IgnitionValidateConformanceTest {
     static String normalize(String line) {
         return line.replaceFirst(": Unused key( |$)", ": unused key$1")
                 .replace(" Unused keys may not be reported.", " Unused keys may not be reported")
-                .replace("setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
+                .replace(
+                        "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
                         "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
     }
 
@@ -46,8 +47,10 @@ class IgnitionValidateConformanceTest {
     static List<String> ours(ParseResult r) {
         List<String> lines = new ArrayList<>();
         for (Report.Entry e : r.report().entries()) {
-            lines.add(e.path() == null && NOT_PARSED.contains(e.code()) ? "couldn't parse config: " + e.message()
-                    : e.toString());
+            lines.add(
+                    e.path() == null && NOT_PARSED.contains(e.code())
+                            ? "couldn't parse config: " + e.message()
+                            : e.toString());
         }
         return lines;
     }
@@ -63,12 +66,14 @@ class IgnitionValidateConformanceTest {
         Path scratch = Files.createTempDirectory("ignition-conformance");
         scratch.toFile().deleteOnExit();
         // every case as written (3.3.0) and re-declared as 3.0.0, 3.1.0 and 3.2.0
-        return files.stream().filter(f -> !CHANGED_AFTER_2_14.containsKey(f.getFileName().toString()))
-                .flatMap(f -> Stream.of("3.3.0", "3.0.0", "3.1.0", "3.2.0").map(v -> DynamicTest.dynamicTest(
-                        f.getFileName() + " as " + v, () -> {
+        return files.stream()
+                .filter(f -> !CHANGED_AFTER_2_14.containsKey(f.getFileName().toString()))
+                .flatMap(f -> Stream.of("3.3.0", "3.0.0", "3.1.0", "3.2.0")
+                        .map(v -> DynamicTest.dynamicTest(f.getFileName() + " as " + v, () -> {
                             byte[] original = Files.readAllBytes(f);
                             byte[] input = new String(original, StandardCharsets.ISO_8859_1)
-                                    .replace("\"3.3.0\"", "\"" + v + "\"").getBytes(StandardCharsets.ISO_8859_1);
+                                    .replace("\"3.3.0\"", "\"" + v + "\"")
+                                    .getBytes(StandardCharsets.ISO_8859_1);
                             Path file = scratch.resolve(v + "-" + f.getFileName());
                             Files.write(file, input);
                             file.toFile().deleteOnExit();
@@ -77,16 +82,22 @@ class IgnitionValidateConformanceTest {
     }
 
     static void assertSameOutput(Path tool, Path file, ParseResult r) throws Exception {
-        Process p = new ProcessBuilder(tool.toString(), file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(tool.toString(), file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = p.waitFor();
-        List<String> expected = output.lines().filter(l -> !l.isEmpty())
-                .map(IgnitionValidateConformanceTest::normalize).toList();
+        List<String> expected = output.lines()
+                .filter(l -> !l.isEmpty())
+                .map(IgnitionValidateConformanceTest::normalize)
+                .toList();
         // Ignition iterates a Go map for the unknown keys of one object, so their relative order varies from run
         // to run; everything else is compared in order.
         assertThat(ours(r)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ours(r).stream().filter(l -> !l.contains(": unused key")).toList())
-                .isEqualTo(expected.stream().filter(l -> !l.contains(": unused key")).toList());
+                .isEqualTo(expected.stream()
+                        .filter(l -> !l.contains(": unused key"))
+                        .toList());
         assertThat(r.isValid()).isEqualTo(rc == 0);
     }
 }

@@ -25,7 +25,8 @@ class MessageDriftTest {
         Path f = dir.resolve("c.ign");
         Files.writeString(f, json);
         Process p = new ProcessBuilder(Oracles.require("ignition-validate").toString(), f.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;
@@ -49,17 +50,22 @@ class MessageDriftTest {
         String json = "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":null}";
         String v226 = "context tree does not match content tree at $.storage. Line and column reporting may be "
                 + "inconsistent. Unused keys may not be reported";
-        assertThat(Ignition.parse(json).report().entries()).extracting(Report.Entry::message).containsExactly(v226);
+        assertThat(Ignition.parse(json).report().entries())
+                .extracting(Report.Entry::message)
+                .containsExactly(v226);
         assertThat(tool214(json)).contains(v226 + ".\n");
     }
 
     @Test
     void specialModeBits_namesThe3_6LineSince2_22() throws Exception {
         // config/shared/errors/errors.go:67 ErrModeSpecialBits (v2.26.0); v2.14.0 said "not supported ... 3.4.0"
-        String json = "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}";
-        assertThat(Ignition.parse(json).report().entries()).extracting(Report.Entry::message).containsExactly(
-                "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
-        assertThat(tool214(json)).contains(
-                "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0");
+        String json =
+                "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}";
+        assertThat(Ignition.parse(json).report().entries())
+                .extracting(Report.Entry::message)
+                .containsExactly(
+                        "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
+        assertThat(tool214(json))
+                .contains("setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0");
     }
 }

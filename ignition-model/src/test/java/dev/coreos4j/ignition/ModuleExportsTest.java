@@ -11,8 +11,9 @@ class ModuleExportsTest {
     @Test
     void module_exportsExactlyTheApiPackages() {
         assertThat(ModuleExports.descriptorOf(SpecVersion.class).name()).isEqualTo("dev.coreos4j.ignition");
-        assertThat(ModuleExports.exportedPackages(SpecVersion.class)).containsExactly(
-                "dev.coreos4j.ignition", "dev.coreos4j.ignition.builder", "dev.coreos4j.ignition.merge");
+        assertThat(ModuleExports.exportedPackages(SpecVersion.class))
+                .containsExactly(
+                        "dev.coreos4j.ignition", "dev.coreos4j.ignition.builder", "dev.coreos4j.ignition.merge");
     }
 
     /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */

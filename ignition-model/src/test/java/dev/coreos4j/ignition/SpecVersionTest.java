@@ -32,8 +32,10 @@ class SpecVersionTest {
         assertThat(SpecVersion.V3_5_0.has(Config.Luks.class, "cex")).isTrue();
         assertThat(SpecVersion.V3_2_0.has(Config.class, "kernelArguments")).isFalse();
         assertThatThrownBy(() -> SpecVersion.V3_0_0.has(Config.Storage.class, "nope"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Storage has no component nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Storage has no component nope");
         assertThatThrownBy(() -> SpecVersion.V3_0_0.has(ParseResult.class, "config"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a model record");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a model record");
     }
 }

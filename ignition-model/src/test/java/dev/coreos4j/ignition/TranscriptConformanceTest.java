@@ -48,8 +48,7 @@ class TranscriptConformanceTest {
             Map.entry("mode -1", Set.of("$.storage.files.0.mode")),
             Map.entry("mode 2541 setgid", Set.of()));
 
-    record Case(String file, String title, String input, int rc, List<String> lines) {
-    }
+    record Case(String file, String title, String input, int rc, List<String> lines) {}
 
     static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
@@ -77,7 +76,8 @@ class TranscriptConformanceTest {
     static String normalize214(String line) {
         return line.replace(": Unused key ", ": unused key ")
                 .replace(" Unused keys may not be reported.", " Unused keys may not be reported")
-                .replace("setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
+                .replace(
+                        "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
                         "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
     }
 
@@ -87,27 +87,35 @@ class TranscriptConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> parse_matchesIgnitionValidateTranscripts() throws IOException {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.file() + ": " + c.title(), () -> {
-            // 3.4.0-experimental is no longer accepted by Ignition 2.26; the same cases are replayed as 3.4.0
-            // (identical schema) and compared without positions, which shift with the shorter version string.
-            boolean experimental = c.input().contains("\"3.4.0-experimental\"");
-            String input = experimental ? c.input().replace("\"3.4.0-experimental\"", "\"3.4.0\"") : c.input();
-            ParseResult r = Ignition.parse(input.getBytes(StandardCharsets.UTF_8));
-            String key = c.title();
-            Set<String> changed = experimental && EXPERIMENTAL_3_4.containsKey(key) ? EXPERIMENTAL_3_4.get(key)
-                    : POST_2_14.get(key);
-            if (changed != null) {
-                Set<String> paths = new TreeSet<>();
-                r.report().errors().forEach(e -> paths.add(e.path()));
-                assertThat(paths).as(r.report().toString()).isEqualTo(changed);
-                return;
-            }
-            List<String> expected = c.lines().stream().map(TranscriptConformanceTest::normalize214)
-                    .map(l -> experimental ? withoutPosition(l) : l).sorted().toList();
-            List<String> actual = r.report().entries().stream().map(Report.Entry::toString)
-                    .map(l -> experimental ? withoutPosition(l) : l).sorted().toList();
-            assertThat(actual).as(c.input()).isEqualTo(expected);
-            assertThat(r.isValid()).isEqualTo(c.rc() == 0);
-        }));
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.file() + ": " + c.title(), () -> {
+                    // 3.4.0-experimental is no longer accepted by Ignition 2.26; the same cases are replayed as 3.4.0
+                    // (identical schema) and compared without positions, which shift with the shorter version string.
+                    boolean experimental = c.input().contains("\"3.4.0-experimental\"");
+                    String input = experimental ? c.input().replace("\"3.4.0-experimental\"", "\"3.4.0\"") : c.input();
+                    ParseResult r = Ignition.parse(input.getBytes(StandardCharsets.UTF_8));
+                    String key = c.title();
+                    Set<String> changed = experimental && EXPERIMENTAL_3_4.containsKey(key)
+                            ? EXPERIMENTAL_3_4.get(key)
+                            : POST_2_14.get(key);
+                    if (changed != null) {
+                        Set<String> paths = new TreeSet<>();
+                        r.report().errors().forEach(e -> paths.add(e.path()));
+                        assertThat(paths).as(r.report().toString()).isEqualTo(changed);
+                        return;
+                    }
+                    List<String> expected = c.lines().stream()
+                            .map(TranscriptConformanceTest::normalize214)
+                            .map(l -> experimental ? withoutPosition(l) : l)
+                            .sorted()
+                            .toList();
+                    List<String> actual = r.report().entries().stream()
+                            .map(Report.Entry::toString)
+                            .map(l -> experimental ? withoutPosition(l) : l)
+                            .sorted()
+                            .toList();
+                    assertThat(actual).as(c.input()).isEqualTo(expected);
+                    assertThat(r.isValid()).isEqualTo(c.rc() == 0);
+                }));
     }
 }

@@ -29,9 +29,12 @@ class TranslationModesTest {
 
     @Test
     void issueExample_3_0To3_1KeepsTheSetgidMode() {
-        assertThat(translate("{\"ignition\":{\"version\":\"3.0.0\"},\"storage\":{\"files\":[{\"path\":\"/a\","
-                + "\"mode\":2541}]}}", SpecVersion.V3_1_0)).isEqualTo("{\"ignition\":{\"version\":\"3.1.0\"},"
-                + "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}");
+        assertThat(translate(
+                        "{\"ignition\":{\"version\":\"3.0.0\"},\"storage\":{\"files\":[{\"path\":\"/a\","
+                                + "\"mode\":2541}]}}",
+                        SpecVersion.V3_1_0))
+                .isEqualTo("{\"ignition\":{\"version\":\"3.1.0\"},"
+                        + "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}");
     }
 
     @Test
@@ -47,7 +50,9 @@ class TranslationModesTest {
                 long expected = to == SpecVersion.V3_6_0 ? 2541 & ~07000 : 2541;
                 String out = translate(doc(from, 2541), to);
                 assertThat(out).as("%s -> %s", from, to).startsWith("{\"ignition\":{\"version\":\"" + to + "\"}");
-                assertThat(out.split("\"mode\":" + expected + "}", -1)).as("%s -> %s: %s", from, to, out).hasSize(3);
+                assertThat(out.split("\"mode\":" + expected + "}", -1))
+                        .as("%s -> %s: %s", from, to, out)
+                        .hasSize(3);
             }
         }
     }
@@ -57,7 +62,9 @@ class TranslationModesTest {
         for (SpecVersion from : STABLE) {
             for (SpecVersion to : STABLE) {
                 if (from.compareTo(SpecVersion.V3_6_0) < 0 && to.compareTo(from) < 0) {
-                    assertThat(translate(doc(from, 2541), to)).as("%s -> %s", from, to).contains("\"mode\":2541")
+                    assertThat(translate(doc(from, 2541), to))
+                            .as("%s -> %s", from, to)
+                            .contains("\"mode\":2541")
                             .doesNotContain("\"mode\":493");
                 }
             }
@@ -70,14 +77,21 @@ class TranslationModesTest {
             if (to == SpecVersion.V3_6_0) {
                 continue;
             }
-            assertThatThrownBy(() -> translate(doc(SpecVersion.V3_6_0, 2541), to)).as("3.6.0 -> %s", to)
-                    .isInstanceOfSatisfying(IgnitionException.class, e -> assertThat(e.report().errors())
-                            .extracting(Report.Entry::path, Report.Entry::message).containsExactly(
-                                    org.assertj.core.groups.Tuple.tuple("$.storage.files.0.mode",
-                                            "setuid/setgid/sticky bits cannot be represented in spec version " + to),
-                                    org.assertj.core.groups.Tuple.tuple("$.storage.directories.0.mode",
-                                            "setuid/setgid/sticky bits cannot be represented in spec version "
-                                                    + to)));
+            assertThatThrownBy(() -> translate(doc(SpecVersion.V3_6_0, 2541), to))
+                    .as("3.6.0 -> %s", to)
+                    .isInstanceOfSatisfying(
+                            IgnitionException.class,
+                            e -> assertThat(e.report().errors())
+                                    .extracting(Report.Entry::path, Report.Entry::message)
+                                    .containsExactly(
+                                            org.assertj.core.groups.Tuple.tuple(
+                                                    "$.storage.files.0.mode",
+                                                    "setuid/setgid/sticky bits cannot be represented in spec version "
+                                                            + to),
+                                            org.assertj.core.groups.Tuple.tuple(
+                                                    "$.storage.directories.0.mode",
+                                                    "setuid/setgid/sticky bits cannot be represented in spec version "
+                                                            + to)));
             assertThat(translate(doc(SpecVersion.V3_6_0, 0755), to)).contains("\"mode\":493");
         }
     }
@@ -87,9 +101,11 @@ class TranslationModesTest {
         String cex = "{\"ignition\":{\"version\":\"3.5.0\"},\"storage\":{\"luks\":[{\"name\":\"n\",\"device\":"
                 + "\"/dev/sda\",\"cex\":{\"enabled\":true}}]}}";
         for (SpecVersion to : List.of(SpecVersion.V3_4_0, SpecVersion.V3_3_0, SpecVersion.V3_2_0)) {
-            assertThatThrownBy(() -> translate(cex, to)).as("3.5.0 -> %s", to)
+            assertThatThrownBy(() -> translate(cex, to))
+                    .as("3.5.0 -> %s", to)
                     .isInstanceOf(IgnitionException.class)
-                    .satisfies(e -> assertThat(((IgnitionException) e).report().errors()).isNotEmpty());
+                    .satisfies(e -> assertThat(((IgnitionException) e).report().errors())
+                            .isNotEmpty());
         }
         String kargs = "{\"ignition\":{\"version\":\"3.3.0\"},\"kernelArguments\":{\"shouldExist\":[\"quiet\"]}}";
         assertThatThrownBy(() -> translate(kargs, SpecVersion.V3_2_0)).isInstanceOf(IgnitionException.class);
@@ -97,9 +113,13 @@ class TranslationModesTest {
 
     @Test
     void invalidInput_isRefusedWithItsReport() {
-        assertThatThrownBy(() -> translate("{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":"
-                + "\"rel\"}]}}", SpecVersion.V3_4_0)).isInstanceOfSatisfying(IgnitionException.class,
-                e -> assertThat(e.report().errors()).extracting(Report.Entry::message)
-                        .containsExactly("path not absolute"));
+        assertThatThrownBy(() -> translate(
+                        "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":" + "\"rel\"}]}}",
+                        SpecVersion.V3_4_0))
+                .isInstanceOfSatisfying(
+                        IgnitionException.class,
+                        e -> assertThat(e.report().errors())
+                                .extracting(Report.Entry::message)
+                                .containsExactly("path not absolute"));
     }
 }

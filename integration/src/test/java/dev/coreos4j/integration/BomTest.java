@@ -22,8 +22,8 @@ class BomTest {
     private static Map<String, String> managed(Element pom) {
         Map<String, String> props = Poms.properties(pom);
         Map<String, String> out = new TreeMap<>();
-        for (Element d : Poms.children(Poms.child(Poms.child(pom, "dependencyManagement"), "dependencies"),
-                "dependency")) {
+        for (Element d :
+                Poms.children(Poms.child(Poms.child(pom, "dependencyManagement"), "dependencies"), "dependency")) {
             String ga = Poms.text(d, "groupId") + ":" + Poms.text(d, "artifactId");
             out.put(ga, Poms.resolve(Poms.text(d, "version"), props));
         }
@@ -62,7 +62,7 @@ class BomTest {
         List<String> problems = new ArrayList<>();
         for (Poms.Module m : Poms.reactor()) {
             if (!m.deployed() || !m.isJar() || m.artifactId().equals("cli")) {
-                continue;   // the CLI is an application: its dependencies are no user's concern
+                continue; // the CLI is an application: its dependencies are no user's concern
             }
             for (Element d : Poms.children(Poms.child(m.pom(), "dependencies"), "dependency")) {
                 String scope = Poms.text(d, "scope");

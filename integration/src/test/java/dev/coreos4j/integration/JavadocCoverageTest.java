@@ -49,10 +49,12 @@ class JavadocCoverageTest {
             }
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null);
-                 Stream<Path> walk = Files.walk(src)) {
-                List<Path> files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-                JavacTask task = (JavacTask) javac.getTask(null, fm, null, List.of("-proc:none"), null,
-                        fm.getJavaFileObjectsFromPaths(files));
+                    Stream<Path> walk = Files.walk(src)) {
+                List<Path> files = walk.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList();
+                JavacTask task = (JavacTask) javac.getTask(
+                        null, fm, null, List.of("-proc:none"), null, fm.getJavaFileObjectsFromPaths(files));
                 DocTrees docs = DocTrees.instance(task);
                 List<CompilationUnitTree> units = new ArrayList<>();
                 task.parse().forEach(units::add);
@@ -63,7 +65,8 @@ class JavadocCoverageTest {
                     }
                 }
                 for (CompilationUnitTree u : units) {
-                    if (u.getPackageName() == null || !exported.contains(u.getPackageName().toString())) {
+                    if (u.getPackageName() == null
+                            || !exported.contains(u.getPackageName().toString())) {
                         continue;
                     }
                     Scanner s = new Scanner(docs, u, Poms.ROOT);
@@ -103,21 +106,24 @@ class JavadocCoverageTest {
         private void require(String what) {
             checked++;
             if (docs.getDocCommentTree(getCurrentPath()) == null) {
-                long line = unit.getLineMap().getLineNumber(docs.getSourcePositions()
-                        .getStartPosition(unit, getCurrentPath().getLeaf()));
+                long line = unit.getLineMap()
+                        .getLineNumber(docs.getSourcePositions()
+                                .getStartPosition(unit, getCurrentPath().getLeaf()));
                 missing.add(root.relativize(Path.of(unit.getSourceFile().toUri())) + ":" + line + " " + what);
             }
         }
 
         /** Visible to users: public, or implicitly public in an interface, or protected in an extensible class. */
         private static boolean visible(Set<Modifier> mods, ClassTree owner) {
-            boolean inInterface = owner != null && (owner.getKind() == Tree.Kind.INTERFACE
-                    || owner.getKind() == Tree.Kind.ANNOTATION_TYPE);
+            boolean inInterface = owner != null
+                    && (owner.getKind() == Tree.Kind.INTERFACE || owner.getKind() == Tree.Kind.ANNOTATION_TYPE);
             if (mods.contains(Modifier.PRIVATE)) {
                 return false;
             }
-            return mods.contains(Modifier.PUBLIC) || inInterface
-                    || (mods.contains(Modifier.PROTECTED) && !owner.getModifiers().getFlags().contains(Modifier.FINAL));
+            return mods.contains(Modifier.PUBLIC)
+                    || inInterface
+                    || (mods.contains(Modifier.PROTECTED)
+                            && !owner.getModifiers().getFlags().contains(Modifier.FINAL));
         }
 
         private ClassTree owner() {
@@ -129,7 +135,9 @@ class JavadocCoverageTest {
         public Void visitClass(ClassTree c, Void v) {
             ClassTree owner = owner();
             boolean top = getCurrentPath().getParentPath().getLeaf() instanceof CompilationUnitTree;
-            if (!(top ? c.getModifiers().getFlags().contains(Modifier.PUBLIC) : visible(c.getModifiers().getFlags(), owner))) {
+            if (!(top
+                    ? c.getModifiers().getFlags().contains(Modifier.PUBLIC)
+                    : visible(c.getModifiers().getFlags(), owner))) {
                 return null;
             }
             require("type " + c.getSimpleName());
@@ -145,18 +153,27 @@ class JavadocCoverageTest {
             boolean override = m.getModifiers().getAnnotations().stream()
                     .anyMatch(a -> a.getAnnotationType().toString().equals("Override"));
             boolean record = owner.getKind() == Tree.Kind.RECORD;
-            long components = owner.getMembers().stream().filter(t -> t instanceof VariableTree f
-                    && !f.getModifiers().getFlags().contains(Modifier.STATIC)).count();
-            boolean canonical = record && m.getName().contentEquals("<init>")
-                    && ((m.getParameters().isEmpty() && isCompact(m)) || m.getParameters().size() == components);
-            boolean accessor = record && m.getParameters().isEmpty() && owner.getMembers().stream()
-                    .anyMatch(t -> t instanceof VariableTree f && f.getName().contentEquals(m.getName())
-                            && !f.getModifiers().getFlags().contains(Modifier.STATIC));
+            long components = owner.getMembers().stream()
+                    .filter(t -> t instanceof VariableTree f
+                            && !f.getModifiers().getFlags().contains(Modifier.STATIC))
+                    .count();
+            boolean canonical = record
+                    && m.getName().contentEquals("<init>")
+                    && ((m.getParameters().isEmpty() && isCompact(m))
+                            || m.getParameters().size() == components);
+            boolean accessor = record
+                    && m.getParameters().isEmpty()
+                    && owner.getMembers().stream()
+                            .anyMatch(t -> t instanceof VariableTree f
+                                    && f.getName().contentEquals(m.getName())
+                                    && !f.getModifiers().getFlags().contains(Modifier.STATIC));
             if (!override && !canonical && !accessor) {
-                require((m.getName().contentEquals("<init>") ? "constructor " + owner.getSimpleName()
-                        : "method " + m.getName()) + "(" + m.getParameters().size() + " params)");
+                require((m.getName().contentEquals("<init>")
+                                ? "constructor " + owner.getSimpleName()
+                                : "method " + m.getName())
+                        + "(" + m.getParameters().size() + " params)");
             }
-            return null;   // never into bodies (anonymous and local classes are not API)
+            return null; // never into bodies (anonymous and local classes are not API)
         }
 
         private boolean isCompact(MethodTree m) {
@@ -164,7 +181,10 @@ class JavadocCoverageTest {
             long start = docs.getSourcePositions().getStartPosition(unit, m);
             long body = docs.getSourcePositions().getStartPosition(unit, m.getBody());
             try {
-                String text = unit.getSourceFile().getCharContent(true).subSequence((int) start, (int) body).toString();
+                String text = unit.getSourceFile()
+                        .getCharContent(true)
+                        .subSequence((int) start, (int) body)
+                        .toString();
                 return !text.contains("(");
             } catch (IOException e) {
                 return false;
@@ -177,7 +197,8 @@ class JavadocCoverageTest {
             if (owner == null) {
                 return null;
             }
-            boolean enumConstant = owner.getKind() == Tree.Kind.ENUM && f.getInitializer() instanceof NewClassTree n
+            boolean enumConstant = owner.getKind() == Tree.Kind.ENUM
+                    && f.getInitializer() instanceof NewClassTree n
                     && n.getIdentifier().toString().equals(owner.getSimpleName().toString());
             boolean component = owner.getKind() == Tree.Kind.RECORD
                     && !f.getModifiers().getFlags().contains(Modifier.STATIC);

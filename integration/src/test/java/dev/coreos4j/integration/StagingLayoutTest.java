@@ -28,14 +28,16 @@ class StagingLayoutTest {
 
     @Test
     void staging_holdsACompleteDeploymentOfEveryModule() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("coreos4j.offline"),
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("coreos4j.offline"),
                 "an offline (-o) build stages nothing: Maven refuses to deploy offline");
         boolean signed = "false".equals(System.getProperty("coreos4j.gpg.skip"));
         List<String> problems = new ArrayList<>();
         int files = 0;
         for (Poms.Module m : Poms.reactor()) {
             if (!m.deployed()) {
-                assertThat(STAGING.resolve("dev/coreos4j/" + m.artifactId())).as(m.dir() + " is never deployed")
+                assertThat(STAGING.resolve("dev/coreos4j/" + m.artifactId()))
+                        .as(m.dir() + " is never deployed")
                         .doesNotExist();
                 continue;
             }
@@ -87,7 +89,8 @@ class StagingLayoutTest {
                 problems.add("missing " + STAGING.relativize(sum));
                 continue;
             }
-            String want = HexFormat.of().formatHex(MessageDigest.getInstance(algo[1]).digest(bytes));
+            String want =
+                    HexFormat.of().formatHex(MessageDigest.getInstance(algo[1]).digest(bytes));
             String got = Files.readString(sum).trim().split("\\s+")[0];
             if (!want.equalsIgnoreCase(got)) {
                 problems.add(STAGING.relativize(sum) + " says " + got + ", the file's is " + want);
@@ -108,8 +111,14 @@ class StagingLayoutTest {
         boolean inherits = Poms.path(pom, "parent/artifactId") != null
                 && Poms.path(pom, "parent/artifactId").equals("coreos4j-parent");
         if (!inherits) {
-            for (String e : List.of("url", "licenses/license/name", "licenses/license/url", "developers/developer/name",
-                    "scm/url", "scm/connection", "scm/developerConnection")) {
+            for (String e : List.of(
+                    "url",
+                    "licenses/license/name",
+                    "licenses/license/url",
+                    "developers/developer/name",
+                    "scm/url",
+                    "scm/connection",
+                    "scm/developerConnection")) {
                 if (Poms.path(pom, e) == null || Poms.path(pom, e).isBlank()) {
                     problems.add(m.dir() + ": staged POM has no <" + e + ">");
                 }

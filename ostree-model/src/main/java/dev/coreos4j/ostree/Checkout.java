@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.DirHandle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,8 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import dev.coreos4j.ostree.internal.DirHandle;
 
 /**
  * Writes a commit's tree to disk, through directory handles ({@link DirHandle}): every directory is created and then
@@ -54,8 +53,9 @@ final class Checkout {
         if (!Files.isDirectory(parent)) {
             throw new NoSuchFileException(parent.toString(), null, "parent of the checkout target is not a directory");
         }
-        TreeEntry entry = repo.lookup(commit, options.subpath()).orElseThrow(() -> new NoSuchFileException(
-                options.subpath(), null, "no such path in commit " + commit));
+        TreeEntry entry = repo.lookup(commit, options.subpath())
+                .orElseThrow(
+                        () -> new NoSuchFileException(options.subpath(), null, "no such path in commit " + commit));
         String name = abs.getFileName().toString();
         try (DirHandle dir = DirHandle.open(parent)) {
             if (entry instanceof TreeEntry.File) {
@@ -125,8 +125,14 @@ final class Checkout {
         }
     }
 
-    private void writeDirectory(Checksum treeChecksum, Checksum metaChecksum, DirHandle parent, String name,
-            String path, Deque<Checksum> ancestors) throws IOException {
+    private void writeDirectory(
+            Checksum treeChecksum,
+            Checksum metaChecksum,
+            DirHandle parent,
+            String name,
+            String path,
+            Deque<Checksum> ancestors)
+            throws IOException {
         DirTree.requireDescent(ancestors, treeChecksum, path);
         DirMeta meta = repo.readDirMeta(metaChecksum);
         DirTree tree = repo.readDirTree(treeChecksum);
@@ -162,7 +168,8 @@ final class Checkout {
             return;
         }
         long written = 0;
-        try (InputStream in = repo.openContent(checksum); FileChannel out = dir.createFile(name)) {
+        try (InputStream in = repo.openContent(checksum);
+                FileChannel out = dir.createFile(name)) {
             byte[] buf = new byte[65536];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -176,8 +183,8 @@ final class Checkout {
             throw new CorruptObjectException(checksum, ObjectType.FILE, e.getMessage());
         }
         if (written != obj.size()) {
-            throw new CorruptObjectException(checksum, ObjectType.FILE, "header declares " + obj.size()
-                    + " bytes, content has " + written);
+            throw new CorruptObjectException(
+                    checksum, ObjectType.FILE, "header declares " + obj.size() + " bytes, content has " + written);
         }
         if (!options.userMode()) {
             dir.chown(name, h.uid(), h.gid());
@@ -200,8 +207,8 @@ final class Checkout {
                 continue;
             }
             if (view == null) {
-                view = Files.getFileAttributeView(dir.child(name), UserDefinedFileAttributeView.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                view = Files.getFileAttributeView(
+                        dir.child(name), UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
                 if (view == null) {
                     throw new IOException(dir.shown(name) + ": this file system cannot store user xattrs");
                 }

@@ -1,13 +1,12 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantException;
 
 /**
  * A commit object {@code (a{sv}aya(say)sstayay)}. Immutable. Serializing a parsed commit gives back exactly the
@@ -22,8 +21,15 @@ import dev.coreos4j.ostree.internal.GVariantException;
  * @param rootTree the root dirtree checksum
  * @param rootMeta the root dirmeta checksum
  */
-public record CommitObject(Metadata metadata, Optional<Checksum> parent, List<Related> related, String subject,
-                           String body, long timestamp, Checksum rootTree, Checksum rootMeta) {
+public record CommitObject(
+        Metadata metadata,
+        Optional<Checksum> parent,
+        List<Related> related,
+        String subject,
+        String body,
+        long timestamp,
+        Checksum rootTree,
+        Checksum rootMeta) {
 
     static final String TYPE = "(a{sv}aya(say)sstayay)";
 
@@ -66,9 +72,17 @@ public record CommitObject(Metadata metadata, Optional<Checksum> parent, List<Re
         for (Related r : related) {
             rel.add(List.of(r.name(), r.commit().toBytes()));
         }
-        return GVariantCodec.encode(TYPE, List.of(metadata.toGVariant(),
-                parent.map(Checksum::toBytes).orElse(new byte[0]), rel, subject, body,
-                Long.reverseBytes(timestamp), rootTree.toBytes(), rootMeta.toBytes()));
+        return GVariantCodec.encode(
+                TYPE,
+                List.of(
+                        metadata.toGVariant(),
+                        parent.map(Checksum::toBytes).orElse(new byte[0]),
+                        rel,
+                        subject,
+                        body,
+                        Long.reverseBytes(timestamp),
+                        rootTree.toBytes(),
+                        rootMeta.toBytes()));
     }
 
     /** The commit checksum (SHA-256 of {@link #toBytes()}). */
@@ -102,15 +116,21 @@ public record CommitObject(Metadata metadata, Optional<Checksum> parent, List<Re
         try {
             Metadata metadata = Metadata.fromGVariant(m.get(0));
             byte[] parentRaw = (byte[]) m.get(1);
-            Optional<Checksum> parent = parentRaw.length == 0 ? Optional.empty()
-                    : Optional.of(DirTree.checksumOf(parentRaw, "parent"));
+            Optional<Checksum> parent =
+                    parentRaw.length == 0 ? Optional.empty() : Optional.of(DirTree.checksumOf(parentRaw, "parent"));
             List<Related> related = new ArrayList<>();
             for (Object o : (List<?>) m.get(2)) {
                 List<?> r = (List<?>) o;
                 related.add(new Related((String) r.get(0), DirTree.checksumOf((byte[]) r.get(1), "related")));
             }
-            return new CommitObject(metadata, parent, related, (String) m.get(3), (String) m.get(4),
-                    Long.reverseBytes((Long) m.get(5)), DirTree.checksumOf((byte[]) m.get(6), "root dirtree"),
+            return new CommitObject(
+                    metadata,
+                    parent,
+                    related,
+                    (String) m.get(3),
+                    (String) m.get(4),
+                    Long.reverseBytes((Long) m.get(5)),
+                    DirTree.checksumOf((byte[]) m.get(6), "root dirtree"),
                     DirTree.checksumOf((byte[]) m.get(7), "root dirmeta"));
         } catch (IllegalArgumentException e) {
             throw new ObjectFormatException("commit: " + e.getMessage());

@@ -21,9 +21,17 @@ import java.util.Optional;
  * @param parent the parent: the branch head (default), none, or a given commit
  * @param bindings whether to write {@code ostree.ref-binding} ({@code --no-bindings} turns it off)
  */
-public record CommitOptions(Optional<String> branch, String subject, String body, Optional<Long> timestamp,
-                            Optional<Integer> ownerUid, Optional<Integer> ownerGid, boolean noXattrs,
-                            Metadata metadata, Parent parent, boolean bindings) {
+public record CommitOptions(
+        Optional<String> branch,
+        String subject,
+        String body,
+        Optional<Long> timestamp,
+        Optional<Integer> ownerUid,
+        Optional<Integer> ownerGid,
+        boolean noXattrs,
+        Metadata metadata,
+        Parent parent,
+        boolean bindings) {
 
     public CommitOptions {
         Objects.requireNonNull(branch, "branch");
@@ -85,6 +93,7 @@ public record CommitOptions(Optional<String> branch, String subject, String body
         private String body = "";
 
         private Builder() {}
+
         private Long timestamp;
         private Integer ownerUid;
         private Integer ownerGid;
@@ -166,9 +175,17 @@ public record CommitOptions(Optional<String> branch, String subject, String body
 
         /** @throws IllegalArgumentException on an invalid branch name or duplicate metadata keys */
         public CommitOptions build() {
-            return new CommitOptions(Optional.ofNullable(branch), subject, body, Optional.ofNullable(timestamp),
-                    Optional.ofNullable(ownerUid), Optional.ofNullable(ownerGid), noXattrs, new Metadata(metadata),
-                    parent, bindings);
+            return new CommitOptions(
+                    Optional.ofNullable(branch),
+                    subject,
+                    body,
+                    Optional.ofNullable(timestamp),
+                    Optional.ofNullable(ownerUid),
+                    Optional.ofNullable(ownerGid),
+                    noXattrs,
+                    new Metadata(metadata),
+                    parent,
+                    bindings);
         }
     }
 }

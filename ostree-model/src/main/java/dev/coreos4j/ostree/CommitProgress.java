@@ -8,7 +8,7 @@ package dev.coreos4j.ostree;
 public interface CommitProgress {
 
     /** Does nothing. */
-    CommitProgress NONE = (files, bytes) -> { };
+    CommitProgress NONE = (files, bytes) -> {};
 
     /**
      * @param filesDone files (regular and symlinks) hashed and stored so far

@@ -1,10 +1,9 @@
 package dev.coreos4j.ostree;
 
-import java.util.List;
-import java.util.Objects;
-
 import dev.coreos4j.ostree.internal.GVariantCodec;
 import dev.coreos4j.ostree.internal.GVariantException;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A directory's metadata object {@code (uuua(ayay))}: owner, mode and xattrs (names live in the parent dirtree).
@@ -23,8 +22,8 @@ public record DirMeta(int uid, int gid, int mode, List<Xattr> xattrs) {
     public DirMeta {
         Objects.requireNonNull(xattrs, "xattrs");
         if ((mode & FileHeader.S_IFMT) != FileHeader.S_IFDIR || (mode & ~(FileHeader.S_IFMT | 07777)) != 0) {
-            throw new IllegalArgumentException("dirmeta mode " + Integer.toOctalString(mode)
-                    + " is not a directory with valid permission bits");
+            throw new IllegalArgumentException(
+                    "dirmeta mode " + Integer.toOctalString(mode) + " is not a directory with valid permission bits");
         }
         xattrs = Xattr.canonical(xattrs);
     }
@@ -41,8 +40,13 @@ public record DirMeta(int uid, int gid, int mode, List<Xattr> xattrs) {
 
     /** The object bytes. */
     public byte[] toBytes() {
-        return GVariantCodec.encode(TYPE, List.of(Integer.reverseBytes(uid), Integer.reverseBytes(gid),
-                Integer.reverseBytes(mode), Xattr.toGVariant(xattrs)));
+        return GVariantCodec.encode(
+                TYPE,
+                List.of(
+                        Integer.reverseBytes(uid),
+                        Integer.reverseBytes(gid),
+                        Integer.reverseBytes(mode),
+                        Xattr.toGVariant(xattrs)));
     }
 
     /** The object checksum (SHA-256 of {@link #toBytes()}). */
@@ -65,8 +69,11 @@ public record DirMeta(int uid, int gid, int mode, List<Xattr> xattrs) {
         List<Xattr> xattrs = Xattr.fromGVariant(m.get(3), "dirmeta");
         DirMeta meta;
         try {
-            meta = new DirMeta(Integer.reverseBytes((Integer) m.get(0)), Integer.reverseBytes((Integer) m.get(1)),
-                    Integer.reverseBytes((Integer) m.get(2)), xattrs);
+            meta = new DirMeta(
+                    Integer.reverseBytes((Integer) m.get(0)),
+                    Integer.reverseBytes((Integer) m.get(1)),
+                    Integer.reverseBytes((Integer) m.get(2)),
+                    xattrs);
         } catch (IllegalArgumentException e) {
             throw new ObjectFormatException("dirmeta: " + e.getMessage());
         }

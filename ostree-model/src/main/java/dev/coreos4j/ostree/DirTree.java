@@ -1,14 +1,13 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantException;
 
 /**
  * A directory listing {@code (a(say)a(sayay))}: files (regular files and symlinks) by content checksum, and
@@ -41,12 +40,18 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
     static void requireDescent(java.util.Collection<Checksum> ancestors, Checksum tree, String path)
             throws CorruptObjectException {
         if (ancestors.contains(tree)) {
-            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "contains itself (a cycle at "
-                    + (path.length() > 200 ? path.substring(0, 200) + "..." : path) + ")");
+            throw new CorruptObjectException(
+                    tree,
+                    ObjectType.DIR_TREE,
+                    "contains itself (a cycle at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path)
+                            + ")");
         }
         if (ancestors.size() >= MAX_DEPTH) {
-            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, "nested deeper than " + MAX_DEPTH
-                    + " directories (at " + path.substring(0, Math.min(path.length(), 200)) + "...)");
+            throw new CorruptObjectException(
+                    tree,
+                    ObjectType.DIR_TREE,
+                    "nested deeper than " + MAX_DEPTH + " directories (at "
+                            + path.substring(0, Math.min(path.length(), 200)) + "...)");
         }
     }
 
@@ -138,7 +143,9 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
             }
             for (Object o : (List<?>) m.get(1)) {
                 List<?> e = (List<?>) o;
-                dirs.add(new DirEntry((String) e.get(0), checksumOf((byte[]) e.get(1), "dir " + e.get(0)),
+                dirs.add(new DirEntry(
+                        (String) e.get(0),
+                        checksumOf((byte[]) e.get(1), "dir " + e.get(0)),
                         checksumOf((byte[]) e.get(2), "dir " + e.get(0))));
             }
         } catch (IllegalArgumentException e) {

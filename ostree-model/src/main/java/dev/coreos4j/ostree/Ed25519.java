@@ -70,8 +70,8 @@ public final class Ed25519 {
             return raw;
         }
         if (raw.length != 64) {
-            throw new IllegalArgumentException("an ed25519 secret key is 64 bytes (or a 32-byte seed), got "
-                    + raw.length);
+            throw new IllegalArgumentException(
+                    "an ed25519 secret key is 64 bytes (or a 32-byte seed), got " + raw.length);
         }
         byte[] seed = Arrays.copyOf(raw, 32);
         if (!Arrays.equals(publicKeyOf(seed), Arrays.copyOfRange(raw, 32, 64))) {
@@ -143,7 +143,8 @@ public final class Ed25519 {
             return List.of();
         }
         if (!v.get().type().equals("aay")) {
-            throw new IllegalArgumentException(METADATA_KEY + " has type " + v.get().type() + ", expected aay");
+            throw new IllegalArgumentException(
+                    METADATA_KEY + " has type " + v.get().type() + ", expected aay");
         }
         return v.get().asByteArrays();
     }
@@ -196,8 +197,8 @@ public final class Ed25519 {
                 }
             }
         }
-        return new Verification.Invalid("ed25519: no valid signatures found for commit " + commit + " ("
-                + sigs.size() + " signature(s), " + keys.size() + " key(s))");
+        return new Verification.Invalid("ed25519: no valid signatures found for commit " + commit + " (" + sigs.size()
+                + " signature(s), " + keys.size() + " key(s))");
     }
 
     private static byte[] decode(String base64, String what) {

@@ -1,13 +1,12 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantException;
 
 /**
  * The metadata of a content object (regular file or symlink): owner, full {@code st_mode}, symlink target and xattrs.
@@ -40,8 +39,8 @@ public record FileHeader(int uid, int gid, int mode, String symlinkTarget, List<
         Objects.requireNonNull(xattrs, "xattrs");
         int type = mode & S_IFMT;
         if (type != S_IFREG && type != S_IFLNK) {
-            throw new IllegalArgumentException("file mode " + Integer.toOctalString(mode)
-                    + " is neither a regular file nor a symlink");
+            throw new IllegalArgumentException(
+                    "file mode " + Integer.toOctalString(mode) + " is neither a regular file nor a symlink");
         }
         if ((mode & ~(S_IFMT | 07777)) != 0) {
             throw new IllegalArgumentException("file mode " + Integer.toOctalString(mode) + " has invalid bits");
@@ -86,11 +85,17 @@ public record FileHeader(int uid, int gid, int mode, String symlinkTarget, List<
     private List<Object> members(boolean archive, long size) {
         List<Object> xs = Xattr.toGVariant(xattrs);
         if (archive) {
-            return List.of(Long.reverseBytes(size), Integer.reverseBytes(uid), Integer.reverseBytes(gid),
-                    Integer.reverseBytes(mode), 0, symlinkTarget, xs);
+            return List.of(
+                    Long.reverseBytes(size),
+                    Integer.reverseBytes(uid),
+                    Integer.reverseBytes(gid),
+                    Integer.reverseBytes(mode),
+                    0,
+                    symlinkTarget,
+                    xs);
         }
-        return List.of(Integer.reverseBytes(uid), Integer.reverseBytes(gid), Integer.reverseBytes(mode), 0,
-                symlinkTarget, xs);
+        return List.of(
+                Integer.reverseBytes(uid), Integer.reverseBytes(gid), Integer.reverseBytes(mode), 0, symlinkTarget, xs);
     }
 
     /** The {@code (uuuusa(ayay))} variant that the checksum covers (without length prefix). */
@@ -199,8 +204,11 @@ public record FileHeader(int uid, int gid, int mode, String symlinkTarget, List<
             throw new ObjectFormatException("file header: " + e.getMessage());
         }
         try {
-            return new FileHeader(Integer.reverseBytes((Integer) m.get(0)), Integer.reverseBytes((Integer) m.get(1)),
-                    Integer.reverseBytes((Integer) m.get(2)), (String) m.get(4),
+            return new FileHeader(
+                    Integer.reverseBytes((Integer) m.get(0)),
+                    Integer.reverseBytes((Integer) m.get(1)),
+                    Integer.reverseBytes((Integer) m.get(2)),
+                    (String) m.get(4),
                     Xattr.fromGVariant(m.get(5), "file header"));
         } catch (IllegalArgumentException e) {
             throw new ObjectFormatException("file header: " + e.getMessage());

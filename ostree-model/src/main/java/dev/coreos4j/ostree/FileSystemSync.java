@@ -28,7 +28,9 @@ final class FileSystemSync {
             return false;
         }
         Process p = new ProcessBuilder(SYNC.toString(), "--file-system", dir.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();

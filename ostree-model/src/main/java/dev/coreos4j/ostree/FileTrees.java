@@ -1,11 +1,10 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.DirHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-
-import dev.coreos4j.ostree.internal.DirHandle;
 
 /**
  * The one recursive delete of coreos4j ({@code rm -rf}), shared by repositories, checkouts, sysroots, the testkit and

@@ -28,7 +28,10 @@ final class Filez {
         if (prefix.length < 8) {
             throw new ObjectFormatException("File header size " + prefix.length + " is too short for its prefix");
         }
-        long len = ((prefix[0] & 0xffL) << 24) | ((prefix[1] & 0xffL) << 16) | ((prefix[2] & 0xffL) << 8) | (prefix[3] & 0xffL);
+        long len = ((prefix[0] & 0xffL) << 24)
+                | ((prefix[1] & 0xffL) << 16)
+                | ((prefix[2] & 0xffL) << 8)
+                | (prefix[3] & 0xffL);
         if (prefix[4] != 0 || prefix[5] != 0 || prefix[6] != 0 || prefix[7] != 0) {
             throw new ObjectFormatException("file header padding is not zero");
         }

@@ -53,8 +53,11 @@ final class Fsck {
             if (repo.isPartial(c)) {
                 partial.add(c);
                 boolean fsckDetected = fsckPartial(c);
-                findings.add(new FsckReport.Finding(fsckDetected ? FsckReport.Severity.ERROR : FsckReport.Severity.WARNING,
-                        "state/" + c + ".commitpartial", "partial-commit", fsckDetected
+                findings.add(new FsckReport.Finding(
+                        fsckDetected ? FsckReport.Severity.ERROR : FsckReport.Severity.WARNING,
+                        "state/" + c + ".commitpartial",
+                        "partial-commit",
+                        fsckDetected
                                 ? "commit " + c + " is marked partial by an earlier fsck (objects missing or corrupt)"
                                 : "commit " + c + " is partial (not verified)"));
                 checkMetadata(ObjectType.COMMIT, c);
@@ -65,8 +68,8 @@ final class Fsck {
                 partial.add(c);
                 // as ostree: only a missing (or just deleted) object makes a commit partial; a corrupt one that is
                 // still there does not
-                boolean lacks = owners.entrySet().stream().anyMatch(e -> e.getValue().contains(c)
-                        && missing.contains(e.getKey()));
+                boolean lacks = owners.entrySet().stream()
+                        .anyMatch(e -> e.getValue().contains(c) && missing.contains(e.getKey()));
                 if (options.markPartial() && lacks && repo.has(ObjectType.COMMIT, c)) {
                     Path marker = repo.path().resolve("state").resolve(c.hex() + ".commitpartial");
                     Files.createDirectories(marker.getParent());
@@ -87,7 +90,9 @@ final class Fsck {
             try {
                 repo.readDetachedMetadata(c);
             } catch (CorruptObjectException e) {
-                findings.add(error(rel(ObjectType.COMMIT_META, c), "invalid-object",
+                findings.add(error(
+                        rel(ObjectType.COMMIT_META, c),
+                        "invalid-object",
                         naming(ObjectType.COMMIT_META, c, e.getMessage())));
             }
         }
@@ -95,12 +100,13 @@ final class Fsck {
         Map<String, FsckReport.Finding> unique = new TreeMap<>();
         for (FsckReport.Finding f : sorted) {
             Set<Checksum> by = owners.get(f.path());
-            FsckReport.Finding withCommits = by == null ? f
+            FsckReport.Finding withCommits = by == null
+                    ? f
                     : new FsckReport.Finding(f.severity(), f.path(), f.code(), f.message(), new ArrayList<>(by));
             unique.putIfAbsent(f.path() + "\0" + f.code(), withCommits);
         }
-        return new FsckReport(new ArrayList<>(unique.values()), verified, checked.size(),
-                new ArrayList<>(partial), refCount);
+        return new FsckReport(
+                new ArrayList<>(unique.values()), verified, checked.size(), new ArrayList<>(partial), refCount);
     }
 
     /** Whether the partial marker was written by fsck ({@code f}), not by an interrupted or metadata-only pull. */
@@ -145,21 +151,28 @@ final class Fsck {
         }
         for (var ref : all.entrySet()) {
             Checksum c = ref.getValue();
-            if ((options.verifyBindings() || options.verifyBackRefs()) && repo.has(ObjectType.COMMIT, c)
+            if ((options.verifyBindings() || options.verifyBackRefs())
+                    && repo.has(ObjectType.COMMIT, c)
                     && checkMetadata(ObjectType.COMMIT, c)) {
                 Refs.CollectionRef cref = collectionOf.get(ref.getKey());
-                String why = bindingProblem(cref != null ? cref.collectionId() : null,
-                        cref != null ? cref.ref() : Refs.parse(ref.getKey()).ref(), repo.readCommit(c).metadata());
+                String why = bindingProblem(
+                        cref != null ? cref.collectionId() : null,
+                        cref != null ? cref.ref() : Refs.parse(ref.getKey()).ref(),
+                        repo.readCommit(c).metadata());
                 if (why != null) {
                     findings.add(error(refPath(ref.getKey()), "bad-binding", "Commit " + c + ": " + why));
                 }
             }
             if (!repo.has(ObjectType.COMMIT, c)) {
-                findings.add(error(refPath(ref.getKey()), "bad-ref", "Loading commit for ref " + ref.getKey()
-                        + ": No such metadata object " + c + ".commit"));
+                findings.add(error(
+                        refPath(ref.getKey()),
+                        "bad-ref",
+                        "Loading commit for ref " + ref.getKey() + ": No such metadata object " + c + ".commit"));
             } else if (!checkMetadata(ObjectType.COMMIT, c)) {
-                findings.add(error(refPath(ref.getKey()), "bad-ref", "Loading commit for ref " + ref.getKey()
-                        + ": commit " + c + " is corrupt"));
+                findings.add(error(
+                        refPath(ref.getKey()),
+                        "bad-ref",
+                        "Loading commit for ref " + ref.getKey() + ": commit " + c + " is corrupt"));
             }
         }
         return all.size();
@@ -167,19 +180,23 @@ final class Fsck {
 
     /** libostree's binding check of one ref against its commit's metadata; null when it holds. */
     static String bindingProblem(String collectionId, String refName, Metadata metadata) {
-        java.util.Optional<Variant> refs = metadata.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
+        java.util.Optional<Variant> refs =
+                metadata.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
         if (refs.isEmpty()) {
-            return collectionId == null ? null
-                    : "Expected commit metadata to have ref binding information, found none";
+            return collectionId == null ? null : "Expected commit metadata to have ref binding information, found none";
         }
         List<String> bound = refs.get().asStrings();
         if (refName != null && !bound.contains(refName)) {
-            String list = bound.isEmpty() ? "no refs"
-                    : String.join(", ", bound.stream().map(b -> "\u2018" + b + "\u2019").toList());
+            String list = bound.isEmpty()
+                    ? "no refs"
+                    : String.join(
+                            ", ",
+                            bound.stream().map(b -> "\u2018" + b + "\u2019").toList());
             return "Commit has no requested ref \u2018" + refName + "\u2019 in ref binding metadata (" + list + ")";
         }
         if (collectionId != null) {
-            java.util.Optional<Variant> cb = metadata.get("ostree.collection-binding").filter(v -> v.type().equals("s"));
+            java.util.Optional<Variant> cb = metadata.get("ostree.collection-binding")
+                    .filter(v -> v.type().equals("s"));
             if (cb.isEmpty()) {
                 return "Expected commit metadata to have collection ID binding information, found none";
             }
@@ -194,12 +211,15 @@ final class Fsck {
     /** {@code --verify-back-refs}: every ref a commit binds must exist and name it. */
     private void verifyBackRefs(Checksum commit) throws IOException {
         Metadata m = repo.readCommit(commit).metadata();
-        java.util.Optional<Variant> refs = m.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
+        java.util.Optional<Variant> refs =
+                m.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
         if (refs.isEmpty()) {
             return;
         }
-        String collection = m.get("ostree.collection-binding").filter(v -> v.type().equals("s"))
-                .map(Variant::asString).orElse(null);
+        String collection = m.get("ostree.collection-binding")
+                .filter(v -> v.type().equals("s"))
+                .map(Variant::asString)
+                .orElse(null);
         Map<Refs.CollectionRef, Checksum> collectionRefs = collection == null ? Map.of() : repo.collectionRefs();
         for (String ref : refs.get().asStrings()) {
             java.util.Optional<Checksum> target;
@@ -218,11 +238,15 @@ final class Fsck {
                 target = t;
             }
             if (target.isEmpty()) {
-                findings.add(error(rel(ObjectType.COMMIT, commit), "bad-binding", name + " in bindings for commit "
-                        + commit + " does not exist"));
+                findings.add(error(
+                        rel(ObjectType.COMMIT, commit),
+                        "bad-binding",
+                        name + " in bindings for commit " + commit + " does not exist"));
             } else if (!target.get().equals(commit)) {
-                findings.add(error(rel(ObjectType.COMMIT, commit), "bad-binding", name + " in bindings for commit "
-                        + commit + " does not resolve to that commit"));
+                findings.add(error(
+                        rel(ObjectType.COMMIT, commit),
+                        "bad-binding",
+                        name + " in bindings for commit " + commit + " does not resolve to that commit"));
             }
         }
     }
@@ -251,7 +275,8 @@ final class Fsck {
                     }
                     String rel = base.relativize(p).toString();
                     String name = top.equals("heads") ? rel : rel.replaceFirst("/", ":");
-                    if (!Refs.isValidRef(rel) || !Refs.isValidRemote(p.getFileName().toString())) {
+                    if (!Refs.isValidRef(rel)
+                            || !Refs.isValidRemote(p.getFileName().toString())) {
                         continue;
                     }
                     try {
@@ -259,8 +284,10 @@ final class Fsck {
                         if (c.isPresent()) {
                             out.put(name, c.get());
                         } else {
-                            findings.add(error("refs/" + top + "/" + rel, "bad-ref", "ref " + name
-                                    + ": alias target does not exist"));
+                            findings.add(error(
+                                    "refs/" + top + "/" + rel,
+                                    "bad-ref",
+                                    "ref " + name + ": alias target does not exist"));
                         }
                     } catch (IOException e) {
                         findings.add(error("refs/" + top + "/" + rel, "bad-ref", e.getMessage()));
@@ -341,7 +368,8 @@ final class Fsck {
     /** Records that {@code commit} reaches the object when it is bad ("In commits A, B: …"); returns {@code good}. */
     private boolean own(ObjectType type, Checksum c, Checksum commit, boolean good) {
         if (!good) {
-            owners.computeIfAbsent(rel(type, c), k -> new java.util.LinkedHashSet<>()).add(commit);
+            owners.computeIfAbsent(rel(type, c), k -> new java.util.LinkedHashSet<>())
+                    .add(commit);
         }
         return good;
     }
@@ -426,8 +454,10 @@ final class Fsck {
         }
         Checksum actual = Checksum.sha256(bytes);
         if (!actual.equals(c)) {
-            findings.add(error(rel, "checksum-mismatch", "corrupted object " + c + "." + type.extension()
-                    + "; actual checksum " + actual));
+            findings.add(error(
+                    rel,
+                    "checksum-mismatch",
+                    "corrupted object " + c + "." + type.extension() + "; actual checksum " + actual));
             return false;
         }
         try {
@@ -451,8 +481,8 @@ final class Fsck {
     static String notRegular(Path p) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
-            a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            a = Files.readAttributes(
+                    p, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return "";
         }
@@ -518,12 +548,14 @@ final class Fsck {
         }
         Checksum actual = Checksum.fromBytes(md.digest());
         if (!actual.equals(c)) {
-            findings.add(error(rel, "checksum-mismatch", "corrupted object " + c + ".file; actual checksum "
-                    + actual));
+            findings.add(error(rel, "checksum-mismatch", "corrupted object " + c + ".file; actual checksum " + actual));
             return false;
         }
         if (total != obj.size()) {
-            findings.add(new FsckReport.Finding(FsckReport.Severity.WARNING, rel, "size-mismatch",
+            findings.add(new FsckReport.Finding(
+                    FsckReport.Severity.WARNING,
+                    rel,
+                    "size-mismatch",
                     "header declares " + obj.size() + " bytes, content has " + total));
         }
         return true;

@@ -1,5 +1,7 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -8,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantType;
 
 /**
  * The GVariant text format, as GLib's {@code g_variant_print} writes it and {@code g_variant_parse} reads it: what
@@ -132,8 +131,16 @@ public final class GVariantText {
             case 'x' -> sb.append(annotate ? "int64 " : "").append((long) (Long) v);
             case 't' -> sb.append(annotate ? "uint64 " : "").append(Long.toUnsignedString((Long) v));
             case 'd' -> sb.append(formatDouble((Double) v));
-            case 'o' -> sb.append(annotate ? "objectpath " : "").append('\'').append((String) v).append('\'');
-            case 'g' -> sb.append(annotate ? "signature " : "").append('\'').append((String) v).append('\'');
+            case 'o' ->
+                sb.append(annotate ? "objectpath " : "")
+                        .append('\'')
+                        .append((String) v)
+                        .append('\'');
+            case 'g' ->
+                sb.append(annotate ? "signature " : "")
+                        .append('\'')
+                        .append((String) v)
+                        .append('\'');
             default -> throw new IllegalArgumentException("cannot print GVariant type " + t);
         }
     }
@@ -185,7 +192,9 @@ public final class GVariantText {
                 for (byte x : b) {
                     hasQuote |= x == '\'';
                 }
-                sb.append(hasQuote ? "b\"" : "b'").append(strescape(b, b.length - 1)).append(hasQuote ? '"' : '\'');
+                sb.append(hasQuote ? "b\"" : "b'")
+                        .append(strescape(b, b.length - 1))
+                        .append(hasQuote ? '"' : '\'');
                 return;
             }
             List<Object> items = new ArrayList<>();
@@ -239,7 +248,9 @@ public final class GVariantText {
                 case '"' -> sb.append("\\\"");
                 default -> {
                     if (c < ' ' || c >= 0177) {
-                        sb.append('\\').append((char) ('0' + ((c >> 6) & 7))).append((char) ('0' + ((c >> 3) & 7)))
+                        sb.append('\\')
+                                .append((char) ('0' + ((c >> 6) & 7)))
+                                .append((char) ('0' + ((c >> 3) & 7)))
                                 .append((char) ('0' + (c & 7)));
                     } else {
                         sb.append((char) c);
@@ -283,7 +294,9 @@ public final class GVariantText {
     /** {@code g_unichar_isprint}: anything but control, format, unassigned and surrogate code points. */
     private static boolean isPrint(int c) {
         int type = Character.getType(c);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
+        return type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.UNASSIGNED
                 && type != Character.SURROGATE;
     }
 
@@ -372,7 +385,8 @@ public final class GVariantText {
         NumberNode(String text) {
             this.text = text;
             String lower = text.toLowerCase(java.util.Locale.ROOT);
-            this.floating = !lower.startsWith("0x") && !lower.startsWith("-0x")
+            this.floating = !lower.startsWith("0x")
+                    && !lower.startsWith("-0x")
                     && (lower.contains(".") || lower.contains("e") || lower.equals("inf") || lower.equals("nan"));
         }
 
@@ -574,7 +588,9 @@ public final class GVariantText {
             }
             List<Object> out = new ArrayList<>();
             for (Node[] e : entries) {
-                out.add(List.of(e[0].build(t.element().members().get(0)), e[1].build(t.element().members().get(1))));
+                out.add(List.of(
+                        e[0].build(t.element().members().get(0)),
+                        e[1].build(t.element().members().get(1))));
             }
             return out;
         }
@@ -731,8 +747,8 @@ public final class GVariantText {
                     try {
                         t = GVariantType.parse(s.substring(start, pos));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(start + "-" + pos + ":invalid type '"
-                                + s.substring(start, pos) + "'");
+                        throw new IllegalArgumentException(
+                                start + "-" + pos + ":invalid type '" + s.substring(start, pos) + "'");
                     }
                     return new TypedNode(t, value());
                 }
@@ -805,9 +821,11 @@ public final class GVariantText {
             if (Character.isDigit(c) || c == '-' || c == '+' || c == '.') {
                 int start = pos;
                 pos++;
-                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '.'
-                        || ((s.charAt(pos) == '-' || s.charAt(pos) == '+')
-                        && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E')))) {
+                while (pos < s.length()
+                        && (Character.isLetterOrDigit(s.charAt(pos))
+                                || s.charAt(pos) == '.'
+                                || ((s.charAt(pos) == '-' || s.charAt(pos) == '+')
+                                        && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E')))) {
                     pos++;
                 }
                 return new NumberNode(s.substring(start, pos));
@@ -844,8 +862,8 @@ public final class GVariantText {
                 default -> null;
             };
             if (code == null) {
-                throw new IllegalArgumentException((pos - w.length()) + "-" + pos + ":unknown keyword"
-                        + (w.isEmpty() ? "" : " '" + w + "'"));
+                throw new IllegalArgumentException(
+                        (pos - w.length()) + "-" + pos + ":unknown keyword" + (w.isEmpty() ? "" : " '" + w + "'"));
             }
             return new TypedNode(GVariantType.parse(code), value());
         }

@@ -1,12 +1,11 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantException;
 
 /**
  * An ordered {@code a{sv}} dictionary: commit metadata and detached metadata. GVariant does not sort dictionaries, so

@@ -47,7 +47,9 @@ public final class Names {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < name.length()
+                        && Character.isLowSurrogate(name.charAt(i + 1))) {
                     i++;
                     continue;
                 }

@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class Prune {
 
-    private static final List<ObjectType> LISTED = List.of(ObjectType.COMMIT, ObjectType.DIR_TREE,
-            ObjectType.DIR_META, ObjectType.FILE);
+    private static final List<ObjectType> LISTED =
+            List.of(ObjectType.COMMIT, ObjectType.DIR_TREE, ObjectType.DIR_META, ObjectType.FILE);
 
     private final Repository repo;
     private final PruneOptions options;
@@ -100,7 +100,9 @@ final class Prune {
         int pruned = 0;
         long freed = 0;
         List<String> names = new ArrayList<>();
-        boolean tombstones = repo.config().get("core", "tombstone-commits").map("true"::equalsIgnoreCase)
+        boolean tombstones = repo.config()
+                .get("core", "tombstone-commits")
+                .map("true"::equalsIgnoreCase)
                 .orElse(false);
         for (ObjectType t : LISTED) {
             if (options.commitOnly() && t != ObjectType.COMMIT) {
@@ -145,7 +147,10 @@ final class Prune {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system
         }
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+                tmp,
+                target,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

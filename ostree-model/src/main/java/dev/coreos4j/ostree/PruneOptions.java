@@ -24,8 +24,15 @@ import java.util.Set;
  * @param onlyBranches {@code --only-branch}: prune only these refs' histories; every other ref keeps all of its
  *     history (each must exist)
  */
-public record PruneOptions(boolean refsOnly, int depth, Set<Checksum> extraRoots, boolean dryRun, boolean commitOnly,
-        Optional<Instant> keepYoungerThan, Map<String, Integer> retainBranchDepth, Set<String> onlyBranches) {
+public record PruneOptions(
+        boolean refsOnly,
+        int depth,
+        Set<Checksum> extraRoots,
+        boolean dryRun,
+        boolean commitOnly,
+        Optional<Instant> keepYoungerThan,
+        Map<String, Integer> retainBranchDepth,
+        Set<String> onlyBranches) {
 
     /** @throws IllegalArgumentException on a depth below -1 */
     public PruneOptions {

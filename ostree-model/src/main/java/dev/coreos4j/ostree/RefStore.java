@@ -64,7 +64,8 @@ final class RefStore {
                 return Optional.empty();
             }
             if (!target.isRegularFile()) {
-                throw new IOException("ref " + name + " (" + file + "): symlink to something that is not a regular file");
+                throw new IOException(
+                        "ref " + name + " (" + file + "): symlink to something that is not a regular file");
             }
         } else if (!own.isRegularFile()) {
             throw new IOException("ref " + name + " (" + file + "): not a regular file");
@@ -101,8 +102,8 @@ final class RefStore {
      * @throws IOException naming the ref when a ref cannot be read: a symlink loop, a dangling alias, a file that
      *     holds no checksum
      */
-    private static void enumerate(Path dir, String base, String keyPrefix, boolean aliasesOnly,
-            Map<String, Object> out) throws IOException {
+    private static void enumerate(Path dir, String base, String keyPrefix, boolean aliasesOnly, Map<String, Object> out)
+            throws IOException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
@@ -212,10 +213,11 @@ final class RefStore {
      * {@code mirrors} every {@code refs/mirrors/COLLECTION/REF}, and with {@code remotes} the refs of every remote
      * whose config names a valid {@code collection-id}.
      */
-    static Map<Refs.CollectionRef, Checksum> collectionRefs(Path repo, RepoConfig config, boolean mirrors,
-            boolean remotes) throws IOException {
-        Map<Refs.CollectionRef, Checksum> out = new TreeMap<>(
-                java.util.Comparator.comparing(Refs.CollectionRef::collectionId).thenComparing(Refs.CollectionRef::ref));
+    static Map<Refs.CollectionRef, Checksum> collectionRefs(
+            Path repo, RepoConfig config, boolean mirrors, boolean remotes) throws IOException {
+        Map<Refs.CollectionRef, Checksum> out =
+                new TreeMap<>(java.util.Comparator.comparing(Refs.CollectionRef::collectionId)
+                        .thenComparing(Refs.CollectionRef::ref));
         Optional<String> main = config.get("core", "collection-id").filter(Refs::isValidCollectionId);
         if (main.isPresent()) {
             Map<String, Object> heads = new TreeMap<>();
@@ -260,7 +262,9 @@ final class RefStore {
     /** As libostree's {@code opendir}: listing refs needs {@code refs/heads} and {@code refs/remotes}. */
     private static void requireDirectory(Path repo, String rel) throws IOException {
         if (!Files.isDirectory(repo.resolve(rel))) {
-            throw new NoSuchFileException(repo.resolve(rel).toString(), null,
+            throw new NoSuchFileException(
+                    repo.resolve(rel).toString(),
+                    null,
                     "Listing refs: opendir(" + rel + "): No such file or directory");
         }
     }

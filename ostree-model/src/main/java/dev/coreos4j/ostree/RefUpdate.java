@@ -37,8 +37,9 @@ public sealed interface RefUpdate permits RefUpdate.Updated, RefUpdate.Conflict 
             implements RefUpdate {
         /** One line for users. */
         public String describe() {
-            return "ref " + refspec + " moved: expected " + expected.map(Checksum::hex).orElse("(none)")
-                    + ", found " + actual.map(Checksum::hex).orElse("(none)");
+            return "ref " + refspec + " moved: expected "
+                    + expected.map(Checksum::hex).orElse("(none)") + ", found "
+                    + actual.map(Checksum::hex).orElse("(none)");
         }
     }
 }

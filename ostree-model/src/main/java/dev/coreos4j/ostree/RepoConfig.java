@@ -47,9 +47,11 @@ public record RepoConfig(Map<String, Map<String, String>> groups) {
             }
             int eq = line.indexOf('=');
             if (eq <= 0 || group == null) {
-                throw new IllegalArgumentException("config line " + lineNo + ": expected [group] or key=value: '" + raw + "'");
+                throw new IllegalArgumentException(
+                        "config line " + lineNo + ": expected [group] or key=value: '" + raw + "'");
             }
-            groups.get(group).put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            groups.get(group)
+                    .put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
         return new RepoConfig(groups);
     }
@@ -81,12 +83,16 @@ public record RepoConfig(Map<String, Map<String, String>> groups) {
 
     /** {@code core.fsync}, default true. */
     public boolean fsync() {
-        return !get("core", "fsync").map(v -> v.equalsIgnoreCase("false") || v.equals("0")).orElse(false);
+        return !get("core", "fsync")
+                .map(v -> v.equalsIgnoreCase("false") || v.equals("0"))
+                .orElse(false);
     }
 
     /** {@code core.per-object-fsync}, default false: fsync each object instead of one file-system sync. */
     public boolean perObjectFsync() {
-        return get("core", "per-object-fsync").map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+        return get("core", "per-object-fsync")
+                .map(v -> v.equalsIgnoreCase("true") || v.equals("1"))
+                .orElse(false);
     }
 
     /** {@code core.lock-timeout-secs}, default 300: how long to wait for the repository lock. */

@@ -43,10 +43,11 @@ final class RepoLock {
 
     private void openChannel() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
             } catch (IOException | UnsupportedOperationException e) {
                 // best effort, as libostree (0660 & umask)
             }
@@ -131,8 +132,8 @@ final class RepoLock {
                 return lock;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("Locking repo " + (sharedMode ? "shared" : "exclusive") + " failed: "
-                        + file + " is held by another process (waited " + timeoutSeconds + " s)");
+                throw new IOException("Locking repo " + (sharedMode ? "shared" : "exclusive") + " failed: " + file
+                        + " is held by another process (waited " + timeoutSeconds + " s)");
             }
             try {
                 Thread.sleep(50);

@@ -63,11 +63,12 @@ public final class Repository implements AutoCloseable {
         }
         Files.createDirectories(path);
         Path config = path.resolve("config");
-        Path tmp = path.resolve(".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Path tmp = path.resolve(
+                ".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.writeString(tmp, RepoConfig.ARCHIVE_DEFAULT, StandardCharsets.UTF_8);
         Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        for (String dir : List.of("tmp", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes",
-                "objects")) {
+        for (String dir : List.of(
+                "tmp", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes", "objects")) {
             Files.createDirectories(path.resolve(dir));
         }
         return open(path);
@@ -457,7 +458,9 @@ public final class Repository implements AutoCloseable {
                 }
             }
             rel.append(target);
-            Path tmp = path.resolve("tmp").resolve("alias-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            Path tmp = path.resolve("tmp")
+                    .resolve("alias-"
+                            + Long.toHexString(ThreadLocalRandom.current().nextLong()));
             Files.createDirectories(tmp.getParent());
             Files.createSymbolicLink(tmp, Path.of(rel.toString()));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -469,14 +472,17 @@ public final class Repository implements AutoCloseable {
      * Compare-and-set of one ref, outside any transaction: sets {@code refspec} to {@code value} (empty: delete) if
      * it currently names {@code expected} (empty: absent). The target commit must exist and not be partial.
      */
-    public RefUpdate updateRef(String refspec, Optional<Checksum> expected, Optional<Checksum> value) throws IOException {
+    public RefUpdate updateRef(String refspec, Optional<Checksum> expected, Optional<Checksum> value)
+            throws IOException {
         Objects.requireNonNull(expected, "expected");
-        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), true, expected, value))).get(0);
+        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), true, expected, value)))
+                .get(0);
     }
 
     /** Sets {@code refspec} unconditionally (as {@code ostree refs --create} / {@code --delete} do). */
     public RefUpdate forceRef(String refspec, Optional<Checksum> value) throws IOException {
-        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value))).get(0);
+        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value)))
+                .get(0);
     }
 
     private void requireCommitFor(String ref, Checksum v) {
@@ -513,11 +519,13 @@ public final class Repository implements AutoCloseable {
                             aliases = aliases();
                         }
                         for (Map.Entry<String, String> a : aliases.entrySet()) {
-                            String owner = a.getKey().contains(":") ? a.getKey().substring(0, a.getKey().indexOf(':'))
+                            String owner = a.getKey().contains(":")
+                                    ? a.getKey().substring(0, a.getKey().indexOf(':'))
                                     : null;
-                            if (a.getValue().equals(c.spec().ref()) && java.util.Objects.equals(owner, c.spec().remote())) {
-                                throw new IllegalArgumentException("Ref '" + c.spec().ref() + "' has an active alias: '"
-                                        + a.getKey() + "'");
+                            if (a.getValue().equals(c.spec().ref())
+                                    && java.util.Objects.equals(owner, c.spec().remote())) {
+                                throw new IllegalArgumentException(
+                                        "Ref '" + c.spec().ref() + "' has an active alias: '" + a.getKey() + "'");
                             }
                         }
                     }
@@ -551,10 +559,14 @@ public final class Repository implements AutoCloseable {
         RepoLock.Held held;
         try {
             // another transaction of this JVM still open: re-read without waiting for ourselves
-            held = repoLock().exclusiveUnlessSharedHere(config.lockTimeoutSeconds()).orElse(() -> { });
+            held = repoLock()
+                    .exclusiveUnlessSharedHere(config.lockTimeoutSeconds())
+                    .orElse(() -> {});
         } catch (IOException e) {
-            throw new IOException("refs were written but could not be verified against concurrent writers ("
-                    + e.getMessage() + "): " + results, e);
+            throw new IOException(
+                    "refs were written but could not be verified against concurrent writers (" + e.getMessage() + "): "
+                            + results,
+                    e);
         }
         try (held) {
             for (RefUpdate r : results) {
@@ -562,8 +574,10 @@ public final class Repository implements AutoCloseable {
                     RefUpdate.Updated u = (RefUpdate.Updated) r;
                     Refs.Refspec spec = Refs.parse(u.refspec());
                     Optional<Checksum> now = readRefFile(path.resolve(spec.path()), u.refspec());
-                    if (!now.equals(u.current()) && !(u.current().isPresent() && now.isPresent()
-                            && descendsFrom(now.get(), u.current().get(), u.previous()))) {
+                    if (!now.equals(u.current())
+                            && !(u.current().isPresent()
+                                    && now.isPresent()
+                                    && descendsFrom(now.get(), u.current().get(), u.previous()))) {
                         out.add(new RefUpdate.Conflict(u.refspec(), u.previous(), now, u.current()));
                         continue;
                     }
@@ -605,20 +619,22 @@ public final class Repository implements AutoCloseable {
             Map<String, Object> below = new TreeMap<>();
             try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
                 for (Path p : (Iterable<Path>) walk::iterator) {
-                    if (!p.equals(file) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    if (!p.equals(file)
+                            && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                             && Refs.isValidRemote(p.getFileName().toString())) {
                         below.put(file.getParent().relativize(p).toString(), p);
                     }
                 }
             }
             if (!below.isEmpty()) {
-                throw new IllegalArgumentException("Conflict: " + below.keySet().iterator().next()
-                        + " exists under " + name + " when attempting write");
+                throw new IllegalArgumentException("Conflict: "
+                        + below.keySet().iterator().next() + " exists under " + name + " when attempting write");
             }
             deleteTree(file);
         }
         Files.createDirectories(file.getParent());
-        Path tmp = path.resolve("tmp").resolve("ref-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Path tmp = path.resolve("tmp")
+                .resolve("ref-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectories(tmp.getParent());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap((value.hex() + "\n").getBytes(StandardCharsets.US_ASCII)));
@@ -730,8 +746,9 @@ public final class Repository implements AutoCloseable {
 
     /** A unique commit whose checksum starts with {@code prefix} (lower-case hex, at most 64 digits). */
     private Optional<Checksum> resolvePartial(String prefix) throws IOException {
-        if (prefix.isEmpty() || prefix.length() > 64 || !prefix.chars().allMatch(
-                ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
+        if (prefix.isEmpty()
+                || prefix.length() > 64
+                || !prefix.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
             return Optional.empty();
         }
         List<Checksum> matches = new ArrayList<>();
@@ -813,9 +830,11 @@ public final class Repository implements AutoCloseable {
             return commit(tx -> new TreeScanner(tx, options, progress).write(dir), options);
         } catch (java.nio.file.InvalidPathException e) {
             String encoding = System.getProperty("sun.jnu.encoding", "?");
-            throw new IllegalArgumentException(dir + ": a file name cannot be decoded as " + encoding + " (this JVM's"
-                    + " file-name encoding, from its locale); names are bytes, run the JVM under a UTF-8 locale such as"
-                    + " LC_ALL=C.UTF-8: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    dir + ": a file name cannot be decoded as " + encoding + " (this JVM's"
+                            + " file-name encoding, from its locale); names are bytes, run the JVM under a UTF-8 locale such as"
+                            + " LC_ALL=C.UTF-8: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -831,8 +850,9 @@ public final class Repository implements AutoCloseable {
     private CommitResult commit(RootWriter writer, CommitOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         Optional<Refs.Refspec> branch = options.branch().map(Refs::parse);
-        Optional<Checksum> head = branch.isPresent() ? readRefFile(path.resolve(branch.get().path()),
-                branch.get().toString()) : Optional.empty();
+        Optional<Checksum> head = branch.isPresent()
+                ? readRefFile(path.resolve(branch.get().path()), branch.get().toString())
+                : Optional.empty();
         Optional<Checksum> parent = switch (options.parent().kind()) {
             case BRANCH_HEAD -> head;
             case NONE -> Optional.empty();
@@ -842,15 +862,26 @@ public final class Repository implements AutoCloseable {
             Transaction.Root root = writer.write(tx);
             Metadata metadata = options.metadata();
             if (options.bindings() && branch.isPresent()) {
-                metadata = metadata.with(CommitObject.REF_BINDING, Variant.ofStrings(List.of(branch.get().ref())));
+                metadata = metadata.with(
+                        CommitObject.REF_BINDING,
+                        Variant.ofStrings(List.of(branch.get().ref())));
             }
-            long timestamp = options.timestamp().orElseGet(() -> java.time.Instant.now().getEpochSecond());
-            CommitObject commit = new CommitObject(metadata, parent, List.of(), options.subject(), options.body(),
-                    timestamp, root.tree(), root.meta());
+            long timestamp =
+                    options.timestamp().orElseGet(() -> java.time.Instant.now().getEpochSecond());
+            CommitObject commit = new CommitObject(
+                    metadata,
+                    parent,
+                    List.of(),
+                    options.subject(),
+                    options.body(),
+                    timestamp,
+                    root.tree(),
+                    root.meta());
             Checksum checksum = tx.writeCommit(commit);
             branch.ifPresent(b -> tx.updateRef(b.toString(), head, checksum));
             List<RefUpdate> updates = tx.commit();
-            return new CommitResult(checksum, commit, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(0)));
+            return new CommitResult(
+                    checksum, commit, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(0)));
         }
     }
 
@@ -910,7 +941,8 @@ public final class Repository implements AutoCloseable {
             if (sub.isEmpty()) {
                 return Optional.empty();
             }
-            current = new TreeEntry.Directory(childPath, sub.get().tree(), sub.get().meta());
+            current = new TreeEntry.Directory(
+                    childPath, sub.get().tree(), sub.get().meta());
         }
         return Optional.of(current);
     }
@@ -1004,8 +1036,8 @@ public final class Repository implements AutoCloseable {
                     throw new IllegalArgumentException("Commit '" + commit + "' is referenced by '" + e.getKey() + "'");
                 }
             }
-            for (Map.Entry<Refs.CollectionRef, Checksum> e : RefStore.collectionRefs(path, config, true, false)
-                    .entrySet()) {
+            for (Map.Entry<Refs.CollectionRef, Checksum> e :
+                    RefStore.collectionRefs(path, config, true, false).entrySet()) {
                 if (e.getValue().equals(commit)) {
                     throw new IllegalArgumentException("Commit '" + commit + "' is referenced by " + e.getKey());
                 }
@@ -1014,7 +1046,9 @@ public final class Repository implements AutoCloseable {
             if (!Files.exists(object)) {
                 throw new IllegalArgumentException("Deleting object " + commit + ".commit: No such file or directory");
             }
-            if (!config.get("core", "tombstone-commits").map("true"::equalsIgnoreCase).orElse(false)) {
+            if (!config.get("core", "tombstone-commits")
+                    .map("true"::equalsIgnoreCase)
+                    .orElse(false)) {
                 setConfigValue("core", "tombstone-commits", "true");
             }
             Files.deleteIfExists(objectPath(ObjectType.COMMIT_META, commit));
@@ -1030,7 +1064,8 @@ public final class Repository implements AutoCloseable {
      */
     void setConfigValue(String group, String key, String value) throws IOException {
         Path file = path.resolve("config");
-        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+        List<String> lines = new ArrayList<>(
+                List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
@@ -1045,7 +1080,9 @@ public final class Repository implements AutoCloseable {
                 if (l.equals("[" + group + "]")) {
                     groupLine = i;
                 }
-            } else if (groupLine >= 0 && insertAt < 0 && l.contains("=")
+            } else if (groupLine >= 0
+                    && insertAt < 0
+                    && l.contains("=")
                     && l.substring(0, l.indexOf('=')).strip().equals(key)) {
                 lines.set(i, key + "=" + value);
                 insertAt = -2;
@@ -1060,7 +1097,8 @@ public final class Repository implements AutoCloseable {
                 lines.add(insertAt < 0 ? lines.size() : insertAt, key + "=" + value);
             }
         }
-        Path tmp = path.resolve(".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        Path tmp = path.resolve(
+                ".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -29,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DeflaterOutputStream;
 
-
 /**
  * A write transaction on a {@link Repository}, following libostree's protocol: a shared lock on {@code .lock}; every
  * object written (and fsynced) into a staging directory {@code tmp/staging-<boot-id>-<random>} (guarded by its own
@@ -48,7 +47,11 @@ public final class Transaction implements AutoCloseable {
     /** A pending ref change. */
     record RefChange(Refs.Refspec spec, boolean checkExpected, Optional<Checksum> expected, Optional<Checksum> value) {}
 
-    private enum State { OPEN, COMMITTED, CLOSED }
+    private enum State {
+        OPEN,
+        COMMITTED,
+        CLOSED
+    }
 
     private static final Set<PosixFilePermission> OBJECT_PERMS = PosixFilePermissions.fromString("rw-r--r--");
 
@@ -63,6 +66,7 @@ public final class Transaction implements AutoCloseable {
     private final boolean fsync;
     /** Whether each object is fsynced as written ({@code core.per-object-fsync}) rather than once at commit. */
     private final boolean perObjectFsync;
+
     private State state = State.OPEN;
 
     Transaction(Repository repo) throws IOException {
@@ -78,8 +82,8 @@ public final class Transaction implements AutoCloseable {
             cleanStaleStaging(tmp);
             String name = "staging-" + bootId() + "-" + randomSuffix();
             this.stagingLockFile = tmp.resolve(name + "-lock");
-            this.stagingLockChannel = FileChannel.open(stagingLockFile, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            this.stagingLockChannel =
+                    FileChannel.open(stagingLockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 stagingLockChannel.lock();
                 this.staging = Files.createDirectory(tmp.resolve(name));
@@ -98,7 +102,8 @@ public final class Transaction implements AutoCloseable {
 
     private static String bootId() {
         try {
-            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id"), StandardCharsets.US_ASCII).strip();
+            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id"), StandardCharsets.US_ASCII)
+                    .strip();
         } catch (IOException e) {
             return "unknown";
         }
@@ -204,7 +209,8 @@ public final class Transaction implements AutoCloseable {
     }
 
     private Path newTemp() {
-        return staging.resolve(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        return staging.resolve(
+                ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
     private void stage(ObjectType type, Checksum checksum, Path tmp) throws IOException {
@@ -250,17 +256,19 @@ public final class Transaction implements AutoCloseable {
             out.write(header.archiveHeader(size));
             long total = 0;
             if (header.isRegular()) {
-                DeflaterOutputStream deflate = Filez.deflating(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
+                DeflaterOutputStream deflate = Filez.deflating(
+                        new FilterOutputStream(out) {
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                out.write(b, off, len);
+                            }
 
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                }, zlibLevel);
+                            @Override
+                            public void close() throws IOException {
+                                flush();
+                            }
+                        },
+                        zlibLevel);
                 byte[] buf = new byte[65536];
                 int n;
                 while ((n = content.read(buf)) > 0) {
@@ -353,7 +361,8 @@ public final class Transaction implements AutoCloseable {
         List<String> first = new ArrayList<>();
         List<String> last = new ArrayList<>();
         for (String rel : new TreeSet<>(staged)) {
-            if (rel.endsWith("." + ObjectType.COMMIT.extension()) || rel.endsWith("." + ObjectType.COMMIT_META.extension())) {
+            if (rel.endsWith("." + ObjectType.COMMIT.extension())
+                    || rel.endsWith("." + ObjectType.COMMIT_META.extension())) {
                 last.add(rel);
             } else {
                 first.add(rel);

@@ -50,7 +50,15 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
             modified.add("/");
         }
         try {
-            diffDirs(repo, "", a.rootTree(), b.rootTree(), modified, removed, added, new ArrayDeque<>(),
+            diffDirs(
+                    repo,
+                    "",
+                    a.rootTree(),
+                    b.rootTree(),
+                    modified,
+                    removed,
+                    added,
+                    new ArrayDeque<>(),
                     new ArrayDeque<>());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
@@ -58,8 +66,16 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
         return new TreeDiff(modified, removed, added);
     }
 
-    private static void diffDirs(Repository repo, String prefix, Checksum treeA, Checksum treeB, List<String> modified,
-                                 List<String> removed, List<String> added, Deque<Checksum> ancA, Deque<Checksum> ancB)
+    private static void diffDirs(
+            Repository repo,
+            String prefix,
+            Checksum treeA,
+            Checksum treeB,
+            List<String> modified,
+            List<String> removed,
+            List<String> added,
+            Deque<Checksum> ancA,
+            Deque<Checksum> ancB)
             throws IOException {
         if (treeA.equals(treeB)) {
             return;
@@ -111,8 +127,8 @@ public record TreeDiff(List<String> modified, List<String> removed, List<String>
         ancB.pop();
     }
 
-    private static void addRecursive(Repository repo, String path, DirTree.DirEntry dir, List<String> added,
-            Deque<Checksum> ancestors) {
+    private static void addRecursive(
+            Repository repo, String path, DirTree.DirEntry dir, List<String> added, Deque<Checksum> ancestors) {
         added.add(path);
         DirTree tree;
         try {

@@ -50,8 +50,13 @@ final class TreeScanner {
         progress.update(filesDone.incrementAndGet(), bytesDone.addAndGet(bytes));
     }
 
-    private record Node(Path path, DirMeta meta, List<String> fileNames, List<Future<Checksum>> files,
-                        List<String> dirNames, List<Node> dirs) {}
+    private record Node(
+            Path path,
+            DirMeta meta,
+            List<String> fileNames,
+            List<Future<Checksum>> files,
+            List<String> dirNames,
+            List<Node> dirs) {}
 
     Transaction.Root write(Path root) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -120,8 +125,9 @@ final class TreeScanner {
                 }
                 FileHeader header = header(child, uid(ca), gid(ca), mode, target, false);
                 node.fileNames().add(name);
-                node.files().add(java.util.concurrent.CompletableFuture.completedFuture(
-                        tx.writeFile(header, 0, InputStream.nullInputStream())));
+                node.files()
+                        .add(java.util.concurrent.CompletableFuture.completedFuture(
+                                tx.writeFile(header, 0, InputStream.nullInputStream())));
                 done(0);
             } else if (type == FileHeader.S_IFREG) {
                 FileHeader header = header(child, uid(ca), gid(ca), mode, "", true);
@@ -187,8 +193,8 @@ final class TreeScanner {
         if (options.noXattrs() || !followable) {
             return List.of();
         }
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView view =
+                Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             return List.of();
         }
@@ -210,7 +216,8 @@ final class TreeScanner {
     private Transaction.Root assemble(Node node) throws IOException {
         List<DirTree.FileEntry> files = new ArrayList<>();
         for (int i = 0; i < node.files().size(); i++) {
-            files.add(new DirTree.FileEntry(node.fileNames().get(i), await(node.files().get(i), node.path())));
+            files.add(new DirTree.FileEntry(
+                    node.fileNames().get(i), await(node.files().get(i), node.path())));
         }
         List<DirTree.DirEntry> dirs = new ArrayList<>();
         for (int i = 0; i < node.dirs().size(); i++) {

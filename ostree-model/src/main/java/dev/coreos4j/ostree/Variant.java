@@ -1,14 +1,13 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.ostree.internal.GVariantException;
+import dev.coreos4j.ostree.internal.GVariantType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
-import dev.coreos4j.ostree.internal.GVariantException;
-import dev.coreos4j.ostree.internal.GVariantType;
 
 /**
  * A GVariant value of any type, held as its type string and its normal-form serialized bytes, as found in commit

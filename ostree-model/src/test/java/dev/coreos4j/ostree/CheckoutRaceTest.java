@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,8 @@ class CheckoutRaceTest {
         for (int d = 0; d < dirs; d++) {
             Path dir = Files.createDirectories(root.resolve("d" + d).resolve("sub"));
             for (int f = 0; f < files; f++) {
-                Files.writeString(dir.getParent().resolve("f" + f), "file " + d + "/" + f + "\n", StandardCharsets.UTF_8);
+                Files.writeString(
+                        dir.getParent().resolve("f" + f), "file " + d + "/" + f + "\n", StandardCharsets.UTF_8);
                 Files.writeString(dir.resolve("g" + f), "x", StandardCharsets.UTF_8);
             }
         }
@@ -40,8 +40,10 @@ class CheckoutRaceTest {
     @Test
     void checkout_underSymlinkSwaps_neverWritesOutsideTheTarget() throws Exception {
         Repository repo = Repository.init(tmp.resolve("repo"));
-        Checksum c = repo.commit(wideTree(tmp.resolve("tree"), 40, 25), CommitOptions.builder().branch("b")
-                .noXattrs(true).build()).checksum();
+        Checksum c = repo.commit(
+                        wideTree(tmp.resolve("tree"), 40, 25),
+                        CommitOptions.builder().branch("b").noXattrs(true).build())
+                .checksum();
         Path outside = outside();
         int swaps = 0;
         for (int round = 0; round < 4; round++) {
@@ -88,23 +90,28 @@ class CheckoutRaceTest {
     @Test
     void failedCheckout_leavesNoPartialTarget_andARerunWorks() throws Exception {
         Repository repo = Repository.init(tmp.resolve("repo"));
-        Checksum c = repo.commit(wideTree(tmp.resolve("tree"), 5, 5), CommitOptions.builder().branch("b")
-                .noXattrs(true).build()).checksum();
+        Checksum c = repo.commit(
+                        wideTree(tmp.resolve("tree"), 5, 5),
+                        CommitOptions.builder().branch("b").noXattrs(true).build())
+                .checksum();
         // corrupt one content object: the checkout fails in the middle
         DirTree root = repo.readDirTree(repo.readCommit(c).rootTree());
         DirTree d3 = repo.readDirTree(root.dir("d3").orElseThrow().tree());
         Checksum victim = d3.file("f2").orElseThrow().checksum();
-        Path obj = repo.path().resolve("objects/" + victim.hex().substring(0, 2) + "/" + victim.hex().substring(2)
-                + ".filez");
+        Path obj = repo.path()
+                .resolve("objects/" + victim.hex().substring(0, 2) + "/"
+                        + victim.hex().substring(2) + ".filez");
         byte[] good = Files.readAllBytes(obj);
         Files.write(obj, java.util.Arrays.copyOf(good, good.length - 3));
         Path area = Files.createDirectories(tmp.resolve("area"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.checkout(c, area.resolve("co"),
-                CheckoutOptions.user())).isInstanceOf(IOException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> repo.checkout(c, area.resolve("co"), CheckoutOptions.user()))
+                .isInstanceOf(IOException.class);
         assertThat(Swapper.listing(area)).containsExactly("");
         Files.write(obj, good);
         repo.checkout(c, area.resolve("co"), CheckoutOptions.user());
         assertThat(Files.readString(area.resolve("co/d3/f2"))).isEqualTo("file 3/2\n");
-        assertThat(Swapper.listing(area).stream().filter(p -> p.contains(".tmp-"))).isEmpty();
+        assertThat(Swapper.listing(area).stream().filter(p -> p.contains(".tmp-")))
+                .isEmpty();
     }
 }

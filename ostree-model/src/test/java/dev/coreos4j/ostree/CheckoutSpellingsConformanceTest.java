@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,10 @@ class CheckoutSpellingsConformanceTest {
         Files.createSymbolicLink(tree.resolve("alink"), Path.of("cow"));
         Files.getFileAttributeView(tree.resolve("cow"), UserDefinedFileAttributeView.class)
                 .write("test", ByteBuffer.wrap("value".getBytes(StandardCharsets.UTF_8)));
-        commit = repo.commit(tmp.resolve("tree"), CommitOptions.builder().branch("test2").build()).checksum();
+        commit = repo.commit(
+                        tmp.resolve("tree"),
+                        CommitOptions.builder().branch("test2").build())
+                .checksum();
     }
 
     private String repoArg() {
@@ -51,7 +53,14 @@ class CheckoutSpellingsConformanceTest {
     @Test
     void subpathOfAFile_goesToDestSlashFile_likeOstree() throws Exception {
         repo.checkout(commit, tmp.resolve("ours"), CheckoutOptions.user().withSubpath("/baz/saucer"));
-        ostree.run(repoArg(), "checkout", "-U", "--subpath", "/baz/saucer", "test2", tmp.resolve("theirs").toString())
+        ostree.run(
+                        repoArg(),
+                        "checkout",
+                        "-U",
+                        "--subpath",
+                        "/baz/saucer",
+                        "test2",
+                        tmp.resolve("theirs").toString())
                 .ok();
         for (Path side : new Path[] {tmp.resolve("ours"), tmp.resolve("theirs")}) {
             assertThat(Files.readString(side.resolve("saucer"))).isEqualTo("alien\n");
@@ -65,56 +74,83 @@ class CheckoutSpellingsConformanceTest {
         Path ours = Files.createDirectories(tmp.resolve("t-ours"));
         Path theirs = Files.createDirectories(tmp.resolve("t-theirs"));
         repo.checkout(commit, ours.resolve("."), CheckoutOptions.user().withSubpath("/baz/saucer"));
-        ProcessBuilder pb = new ProcessBuilder(dev.coreos4j.testsupport.Oracles.require("ostree").toString(), repoArg(), "checkout", "-U",
-                "--subpath", "/baz/saucer", "test2", ".").directory(theirs.toFile()).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(
+                        dev.coreos4j.testsupport.Oracles.require("ostree").toString(),
+                        repoArg(),
+                        "checkout",
+                        "-U",
+                        "--subpath",
+                        "/baz/saucer",
+                        "test2",
+                        ".")
+                .directory(theirs.toFile())
+                .inheritIO();
         assertThat(pb.start().waitFor()).isZero();
         assertThat(Files.readString(ours.resolve("saucer"))).isEqualTo(Files.readString(theirs.resolve("saucer")));
         // a second time the file exists: both refuse
-        assertThatThrownBy(() -> repo.checkout(commit, ours.resolve("."), CheckoutOptions.user()
-                .withSubpath("/baz/saucer"))).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> repo.checkout(
+                        commit, ours.resolve("."), CheckoutOptions.user().withSubpath("/baz/saucer")))
+                .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(ostree.run(repoArg(), "checkout", "-U", "--subpath", "/baz/saucer", "test2", theirs.toString())
-                .exit()).isNotZero();
+                        .exit())
+                .isNotZero();
         // a directory into an existing directory: both refuse ("mkdirat: File exists")
         assertThatThrownBy(() -> repo.checkout(commit, ours, CheckoutOptions.user()))
                 .isInstanceOf(FileAlreadyExistsException.class);
-        assertThat(ostree.run(repoArg(), "checkout", "-U", "test2", theirs.toString()).exit()).isNotZero();
+        assertThat(ostree.run(repoArg(), "checkout", "-U", "test2", theirs.toString())
+                        .exit())
+                .isNotZero();
     }
 
     @Test
     void userXattrs_restoredOutsideUserMode_likeOstree() throws Exception {
         repo.checkout(commit, tmp.resolve("ours"), new CheckoutOptions(false, "/"));
-        ostree.run(repoArg(), "checkout", "-C", "test2", tmp.resolve("theirs").toString()).ok();
-        assertThat(xattrs(tmp.resolve("ours/baz/cow"))).isEqualTo(xattrs(tmp.resolve("theirs/baz/cow")))
+        ostree.run(repoArg(), "checkout", "-C", "test2", tmp.resolve("theirs").toString())
+                .ok();
+        assertThat(xattrs(tmp.resolve("ours/baz/cow")))
+                .isEqualTo(xattrs(tmp.resolve("theirs/baz/cow")))
                 .containsEntry("test", "value");
         // user mode restores none, as ostree -U
         repo.checkout(commit, tmp.resolve("ours-u"), CheckoutOptions.user());
-        ostree.run(repoArg(), "checkout", "-U", "-C", "test2", tmp.resolve("theirs-u").toString()).ok();
-        assertThat(xattrs(tmp.resolve("ours-u/baz/cow"))).isEqualTo(xattrs(tmp.resolve("theirs-u/baz/cow")))
+        ostree.run(
+                        repoArg(),
+                        "checkout",
+                        "-U",
+                        "-C",
+                        "test2",
+                        tmp.resolve("theirs-u").toString())
+                .ok();
+        assertThat(xattrs(tmp.resolve("ours-u/baz/cow")))
+                .isEqualTo(xattrs(tmp.resolve("theirs-u/baz/cow")))
                 .isEmpty();
     }
 
     @Test
     void hardlinksAndForceCopy_likeOstree() throws Exception {
-        OstreeTool.Result h = ostree.run(repoArg(), "checkout", "-H", "test2", tmp.resolve("h-theirs").toString());
+        OstreeTool.Result h = ostree.run(
+                repoArg(), "checkout", "-H", "test2", tmp.resolve("h-theirs").toString());
         assertThat(h.exit()).isNotZero();
-        assertThatThrownBy(() -> repo.checkout(commit, tmp.resolve("h-ours"), new CheckoutOptions(false, "/", true,
-                false))).hasMessage(h.err().strip().replaceFirst("^error: ", ""));
+        assertThatThrownBy(() ->
+                        repo.checkout(commit, tmp.resolve("h-ours"), new CheckoutOptions(false, "/", true, false)))
+                .hasMessage(h.err().strip().replaceFirst("^error: ", ""));
         assertThat(tmp.resolve("h-ours")).doesNotExist();
 
         repo.checkout(commit, tmp.resolve("c-ours"), new CheckoutOptions(true, "/", false, true));
         for (String f : new String[] {"baz/cow", "baz/saucer"}) {
-            assertThat(Files.getAttribute(tmp.resolve("c-ours").resolve(f), "unix:nlink")).isEqualTo(1);
+            assertThat(Files.getAttribute(tmp.resolve("c-ours").resolve(f), "unix:nlink"))
+                    .isEqualTo(1);
         }
         assertThat(Files.isSymbolicLink(tmp.resolve("c-ours/baz/alink"))).isTrue();
 
-        OstreeTool.Result both = ostree.run(repoArg(), "checkout", "-H", "-C", "test2", tmp.resolve("x").toString());
+        OstreeTool.Result both = ostree.run(
+                repoArg(), "checkout", "-H", "-C", "test2", tmp.resolve("x").toString());
         assertThatThrownBy(() -> new CheckoutOptions(false, "/", true, true))
                 .hasMessage(both.err().strip().replaceFirst("^error: ", ""));
     }
 
     private static Map<String, String> xattrs(Path p) throws Exception {
-        UserDefinedFileAttributeView v = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        UserDefinedFileAttributeView v =
+                Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         Map<String, String> out = new java.util.TreeMap<>();
         for (String n : v.list()) {
             ByteBuffer b = ByteBuffer.allocate(v.size(n));

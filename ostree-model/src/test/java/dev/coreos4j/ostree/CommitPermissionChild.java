@@ -10,7 +10,9 @@ public final class CommitPermissionChild {
     public static void main(String[] args) throws Exception {
         Repository repo = Repository.open(Path.of(args[0]));
         try {
-            repo.commit(Path.of(args[1]), CommitOptions.builder().branch("b").noXattrs(true).build());
+            repo.commit(
+                    Path.of(args[1]),
+                    CommitOptions.builder().branch("b").noXattrs(true).build());
             System.out.println("COMMITTED");
         } catch (java.io.IOException e) {
             System.out.println("FAILED " + e.getMessage());

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,8 @@ class CommitPermissionTest {
     @Test
     void unreadableFile_saysPermissionDeniedAndThePath() throws Exception {
         Path setpriv = Path.of("/usr/bin/setpriv");
-        assumeTrue(Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
+        assumeTrue(
+                Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
                 "needs root and setpriv to drop the capabilities that bypass file modes");
         Repository.init(tmp.resolve("repo"));
         Path tree = Files.createDirectories(tmp.resolve("tree"));
@@ -35,11 +35,17 @@ class CommitPermissionTest {
         Path secret = tree.resolve("secret");
         Files.writeString(secret, "no\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
-        List<String> cmd = List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search",
+        List<String> cmd = List.of(
+                setpriv.toString(),
+                "--bounding-set=-dac_override,-dac_read_search",
                 "--inh-caps=-dac_override,-dac_read_search",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(CommitPermissionTest.class),
-                CommitPermissionChild.class.getName(), tmp.resolve("repo").toString(), tree.toString());
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                dev.coreos4j.testsupport.ChildJvm.classPath(CommitPermissionTest.class),
+                CommitPermissionChild.class.getName(),
+                tmp.resolve("repo").toString(),
+                tree.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -51,8 +57,10 @@ class CommitPermissionTest {
         Repository repo = Repository.init(tmp.resolve("repo"));
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Path fifo = tree.resolve("pipe");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        assertThatThrownBy(() -> repo.commit(tree, CommitOptions.builder().branch("b").noXattrs(true).build()))
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        assertThatThrownBy(() -> repo.commit(
+                        tree, CommitOptions.builder().branch("b").noXattrs(true).build()))
                 .hasMessageContaining(fifo + ": cannot commit a device node, FIFO or socket");
     }
 }

@@ -21,7 +21,7 @@ public final class CommitWorker {
         if (args[0].equals("hold")) {
             // another process holding a POSIX lock on a file, as libostree's OFD lock would conflict with ours
             try (var ch = java.nio.channels.FileChannel.open(Path.of(args[1]), java.nio.file.StandardOpenOption.WRITE);
-                 var lock = ch.lock()) {
+                    var lock = ch.lock()) {
                 System.out.println("held");
                 System.out.flush();
                 Thread.sleep(60_000);
@@ -35,7 +35,12 @@ public final class CommitWorker {
             System.out.println("ready");
             System.out.flush();
             for (int n = 0; ; n++) {
-                repo.commit(tree(r, n), CommitOptions.builder().branch(branch).subject("crash " + n).build());
+                repo.commit(
+                        tree(r, n),
+                        CommitOptions.builder()
+                                .branch(branch)
+                                .subject("crash " + n)
+                                .build());
             }
         }
         int count = Integer.parseInt(args[3]);
@@ -43,8 +48,12 @@ public final class CommitWorker {
         Random r = new Random(id.hashCode());
         int done = 0;
         while (done < count) {
-            CommitResult result = repo.commit(tree(r, done).putFile("worker", 0644, (id + " " + done).getBytes()),
-                    CommitOptions.builder().branch(branch).subject(id + " " + done).build());
+            CommitResult result = repo.commit(
+                    tree(r, done).putFile("worker", 0644, (id + " " + done).getBytes()),
+                    CommitOptions.builder()
+                            .branch(branch)
+                            .subject(id + " " + done)
+                            .build());
             RefUpdate u = result.refUpdate().orElseThrow();
             if (u instanceof RefUpdate.Updated) {
                 System.out.println("updated " + result.checksum());
@@ -60,7 +69,10 @@ public final class CommitWorker {
     static MutableTree tree(Random r, int n) {
         MutableTree t = new MutableTree();
         for (int i = 0; i < 60; i++) {
-            t.putFile("usr/share/stable/f" + i, 0644, ("stable " + i + "\n").repeat(20).getBytes());
+            t.putFile(
+                    "usr/share/stable/f" + i,
+                    0644,
+                    ("stable " + i + "\n").repeat(20).getBytes());
         }
         for (int i = 0; i < 5; i++) {
             byte[] b = new byte[200 + r.nextInt(4000)];

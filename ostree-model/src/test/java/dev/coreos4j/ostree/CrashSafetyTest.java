@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +28,12 @@ class CrashSafetyTest {
     static Process worker(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class);
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx128m",
-                "-cp", cp, CommitWorker.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", cp, CommitWorker.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     @Test
@@ -63,7 +64,8 @@ class CrashSafetyTest {
         }
         assertThat(kills).isEqualTo(50);
         assertThat(repo.readRef("os/crash")).isPresent();
-        assertThat(repo.log(repo.resolve("os/crash"))).allSatisfy(e -> assertThat(e.commit()).isPresent());
+        assertThat(repo.log(repo.resolve("os/crash")))
+                .allSatisfy(e -> assertThat(e.commit()).isPresent());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,28 @@ class DirTreeCycleTest {
         repo = Repository.init(tmp.resolve("repo"));
         Path tree = Files.createDirectories(tmp.resolve("tree/a"));
         Files.writeString(tree.resolve("f"), "x\n", StandardCharsets.UTF_8);
-        good = repo.commit(tmp.resolve("tree"), CommitOptions.builder().branch("good").noXattrs(true).build())
+        good = repo.commit(
+                        tmp.resolve("tree"),
+                        CommitOptions.builder().branch("good").noXattrs(true).build())
                 .checksum();
         CommitObject g = repo.readCommit(good);
         loopTree = Checksum.of("ab".repeat(32));
-        DirTree self = new DirTree(List.of(new DirTree.FileEntry("f",
-                repo.readDirTree(repo.readDirTree(g.rootTree()).dir("a").orElseThrow().tree()).file("f").orElseThrow()
-                        .checksum())), List.of(new DirTree.DirEntry("a", loopTree, g.rootMeta())));
+        DirTree self = new DirTree(
+                List.of(new DirTree.FileEntry(
+                        "f",
+                        repo.readDirTree(repo.readDirTree(g.rootTree())
+                                        .dir("a")
+                                        .orElseThrow()
+                                        .tree())
+                                .file("f")
+                                .orElseThrow()
+                                .checksum())),
+                List.of(new DirTree.DirEntry("a", loopTree, g.rootMeta())));
         Path obj = repo.objectPath(ObjectType.DIR_TREE, loopTree);
         Files.createDirectories(obj.getParent());
         Files.write(obj, self.toBytes());
-        CommitObject c = new CommitObject(Metadata.EMPTY, Optional.empty(), List.of(), "loop", "", 1_700_000_000L,
-                loopTree, g.rootMeta());
+        CommitObject c = new CommitObject(
+                Metadata.EMPTY, Optional.empty(), List.of(), "loop", "", 1_700_000_000L, loopTree, g.rootMeta());
         commit = c.checksum();
         Path cobj = repo.objectPath(ObjectType.COMMIT, commit);
         Files.createDirectories(cobj.getParent());
@@ -53,8 +62,9 @@ class DirTreeCycleTest {
 
     @Test
     void lsRecursive_refusesTheCycle_namingTheDirtree() throws Exception {
-        TreeEntry root = new TreeEntry.Directory("/", loopTree, repo.readCommit(commit).rootMeta());
-        assertThatThrownBy(() -> repo.walk(root, true, e -> { }))
+        TreeEntry root =
+                new TreeEntry.Directory("/", loopTree, repo.readCommit(commit).rootMeta());
+        assertThatThrownBy(() -> repo.walk(root, true, e -> {}))
                 .isInstanceOf(CorruptObjectException.class)
                 .hasMessageContaining("dirtree object " + loopTree.hex())
                 .hasMessageContaining("contains itself (a cycle at /a)");

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +22,53 @@ class GVariantTextConformanceTest {
     Path tmp;
 
     static final List<String> TEXTS = List.of(
-            "uint64 253", "b'abc'", "42", "['x', 'y']", "{'k': <1>}", "3.5", "\"it's\"", "@as []", "(1, 'a')",
-            "just 'x'", "[byte 1, 2]", "'tab\\there'", "true", "int16 -5", "uint16 65535", "uint32 7", "int64 -9",
-            "handle 3", "objectpath '/a/b'", "signature 'as'", "@ms nothing", "[1.5, 2]", "{'a': 'b', 'c': 'd'}",
-            "<'x'>", "(<1>,)", "()", "b\"it's\"", "'\\u00e9\\n'", "0x10", "[[1, 2], [3]]", "@a{sv} {}", "{1, 'x'}",
-            "double 2", "1e10", "0.1", "'caf\u00e9'", "b'a\\tb'", "[b'x', b'y']", "@mmi just nothing",
-            "uint64 1152921504606846976", "'\\u0001'", "[<'a'>, <uint32 1>]", "(true, false, 'x', 1.25)",
-            "byte 0xff", "-2147483648", "'a\\\\b'", "{'k': <@as []>}");
+            "uint64 253",
+            "b'abc'",
+            "42",
+            "['x', 'y']",
+            "{'k': <1>}",
+            "3.5",
+            "\"it's\"",
+            "@as []",
+            "(1, 'a')",
+            "just 'x'",
+            "[byte 1, 2]",
+            "'tab\\there'",
+            "true",
+            "int16 -5",
+            "uint16 65535",
+            "uint32 7",
+            "int64 -9",
+            "handle 3",
+            "objectpath '/a/b'",
+            "signature 'as'",
+            "@ms nothing",
+            "[1.5, 2]",
+            "{'a': 'b', 'c': 'd'}",
+            "<'x'>",
+            "(<1>,)",
+            "()",
+            "b\"it's\"",
+            "'\\u00e9\\n'",
+            "0x10",
+            "[[1, 2], [3]]",
+            "@a{sv} {}",
+            "{1, 'x'}",
+            "double 2",
+            "1e10",
+            "0.1",
+            "'caf\u00e9'",
+            "b'a\\tb'",
+            "[b'x', b'y']",
+            "@mmi just nothing",
+            "uint64 1152921504606846976",
+            "'\\u0001'",
+            "[<'a'>, <uint32 1>]",
+            "(true, false, 'x', 1.25)",
+            "byte 0xff",
+            "-2147483648",
+            "'a\\\\b'",
+            "{'k': <@as []>}");
 
     @Test
     void parseAndPrint_matchGlibThroughOstree() throws Exception {
@@ -37,8 +76,8 @@ class GVariantTextConformanceTest {
         Path repoDir = tmp.resolve("repo");
         ostree.run("--repo=" + repoDir, "init", "--mode=archive").ok();
         Path tree = Files.createDirectories(tmp.resolve("tree"));
-        List<String> args = new ArrayList<>(List.of("--repo=" + repoDir, "commit", "-b", "m", "--tree=dir=" + tree,
-                "--no-bindings"));
+        List<String> args = new ArrayList<>(
+                List.of("--repo=" + repoDir, "commit", "-b", "m", "--tree=dir=" + tree, "--no-bindings"));
         for (int i = 0; i < TEXTS.size(); i++) {
             args.add("--add-metadata=k" + i + "=" + TEXTS.get(i));
         }
@@ -52,11 +91,18 @@ class GVariantTextConformanceTest {
             Variant ours = GVariantText.parse(text);
             assertThat(ours.type()).as("type of %s", text).isEqualTo(theirs.type());
             assertThat(ours.data()).as("bytes of %s", text).isEqualTo(theirs.data());
-            String shown = ostree.run("--repo=" + repoDir, "show", "m", "--print-metadata-key=k" + i).ok().out();
-            assertThat(GVariantText.printByteswapped(theirs) + "\n").as("show of %s", text).isEqualTo(shown);
-            String unswapped = ostree.run("--repo=" + repoDir, "show", "-B", "m", "--print-metadata-key=k" + i).ok()
+            String shown = ostree.run("--repo=" + repoDir, "show", "m", "--print-metadata-key=k" + i)
+                    .ok()
                     .out();
-            assertThat(GVariantText.print(theirs, true) + "\n").as("show -B of %s", text).isEqualTo(unswapped);
+            assertThat(GVariantText.printByteswapped(theirs) + "\n")
+                    .as("show of %s", text)
+                    .isEqualTo(shown);
+            String unswapped = ostree.run("--repo=" + repoDir, "show", "-B", "m", "--print-metadata-key=k" + i)
+                    .ok()
+                    .out();
+            assertThat(GVariantText.print(theirs, true) + "\n")
+                    .as("show -B of %s", text)
+                    .isEqualTo(unswapped);
             agreed++;
         }
         assertThat(agreed).isEqualTo(TEXTS.size());

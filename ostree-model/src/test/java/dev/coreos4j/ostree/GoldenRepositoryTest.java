@@ -2,6 +2,7 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,16 +63,21 @@ class GoldenRepositoryTest {
         Checksum c = repo.resolve("test");
         ContentObject xa = repo.readFile(((TreeEntry.File) repo.lookup(c, "/xa").orElseThrow()).checksum());
         assertThat(xa.checksum().hex()).isEqualTo("8001a7f96a3d316d4122a9234ba10ec5657bab3d2bbe12bb8cc03c486204bcf4");
-        assertThat(xa.header().xattrs()).containsExactly(new Xattr("user.abc", new byte[] {1, 2}),
-                new Xattr("user.foo", "bar".getBytes(StandardCharsets.UTF_8)));
-        ContentObject owned = repo.readFile(((TreeEntry.File) repo.lookup(c, "/owned").orElseThrow()).checksum());
+        assertThat(xa.header().xattrs())
+                .containsExactly(
+                        new Xattr("user.abc", new byte[] {1, 2}),
+                        new Xattr("user.foo", "bar".getBytes(StandardCharsets.UTF_8)));
+        ContentObject owned =
+                repo.readFile(((TreeEntry.File) repo.lookup(c, "/owned").orElseThrow()).checksum());
         assertThat(owned.header()).isEqualTo(FileHeader.regular(1000, 1001, 04755, List.of()));
         TreeEntry.Directory d = (TreeEntry.Directory) repo.lookup(c, "/d").orElseThrow();
-        assertThat(repo.readDirMeta(d.meta())).isEqualTo(DirMeta.of(0, 0, 0700,
-                List.of(new Xattr("user.dirattr", "v".getBytes(StandardCharsets.UTF_8)))));
+        assertThat(repo.readDirMeta(d.meta()))
+                .isEqualTo(DirMeta.of(
+                        0, 0, 0700, List.of(new Xattr("user.dirattr", "v".getBytes(StandardCharsets.UTF_8)))));
         repo.checkout(c, tmp.resolve("co"), CheckoutOptions.user());
         assertThat(tmp.resolve("co/xa")).hasContent("xattr file");
-        assertThat((Integer) Files.getAttribute(tmp.resolve("co/owned"), "unix:mode") & 07777).isEqualTo(0755);
+        assertThat((Integer) Files.getAttribute(tmp.resolve("co/owned"), "unix:mode") & 07777)
+                .isEqualTo(0755);
         assertThat(tmp.resolve("co/d")).isEmptyDirectory();
     }
 
@@ -84,16 +88,34 @@ class GoldenRepositoryTest {
                 .putFile("hello.txt", 0644, "hello\n".getBytes(StandardCharsets.UTF_8))
                 .putSymlink("sub/link", "../hello.txt")
                 .putFile("sub/run.sh", 0755, "#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8))
-                .putFile("owned", FileHeader.regular(1000, 1001, 04755, List.of()), "o".getBytes(StandardCharsets.UTF_8))
-                .putFile("xa", FileHeader.regular(0, 0, 0644, List.of(new Xattr("user.foo", "bar".getBytes(StandardCharsets.UTF_8)),
-                        new Xattr("user.abc", new byte[] {1, 2}))), "xattr file\n".getBytes(StandardCharsets.UTF_8));
+                .putFile(
+                        "owned", FileHeader.regular(1000, 1001, 04755, List.of()), "o".getBytes(StandardCharsets.UTF_8))
+                .putFile(
+                        "xa",
+                        FileHeader.regular(
+                                0,
+                                0,
+                                0644,
+                                List.of(
+                                        new Xattr("user.foo", "bar".getBytes(StandardCharsets.UTF_8)),
+                                        new Xattr("user.abc", new byte[] {1, 2}))),
+                        "xattr file\n".getBytes(StandardCharsets.UTF_8));
         tree.directory("d").meta(DirMeta.of(0, 0, 0700, List.of(new Xattr("user.dirattr", new byte[] {'v'}))));
-        CommitResult r = repo.commit(tree, CommitOptions.builder().branch("test").subject("Second").body("Body text")
-                .timestamp(java.time.Instant.parse("2024-02-02T12:00:00Z")).addMetadataString("version", "1.0")
-                .addMetadataString("zzz", "last").parent(CommitOptions.Parent.of(Checksum.of(FIRST))).build());
+        CommitResult r = repo.commit(
+                tree,
+                CommitOptions.builder()
+                        .branch("test")
+                        .subject("Second")
+                        .body("Body text")
+                        .timestamp(java.time.Instant.parse("2024-02-02T12:00:00Z"))
+                        .addMetadataString("version", "1.0")
+                        .addMetadataString("zzz", "last")
+                        .parent(CommitOptions.Parent.of(Checksum.of(FIRST)))
+                        .build());
         assertThat(r.checksum().hex()).isEqualTo(SECOND);
         assertThat(r.commit().parent()).hasValue(Checksum.of(FIRST));
-        assertThat(r.refUpdate()).hasValue(new RefUpdate.Updated("test", Optional.of(Checksum.of(SECOND)),
-                Optional.of(Checksum.of(SECOND))));
+        assertThat(r.refUpdate())
+                .hasValue(new RefUpdate.Updated(
+                        "test", Optional.of(Checksum.of(SECOND)), Optional.of(Checksum.of(SECOND))));
     }
 }

@@ -10,9 +10,10 @@ class ModuleExportsTest {
 
     @Test
     void module_exportsExactlyTheApiPackages() {
-        assertThat(ModuleExports.descriptorOf(Checksum.class).name()).isEqualTo("dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
-        assertThat(ModuleExports.exportedPackages(Checksum.class)).containsExactly(
-                "dev.coreos4j.ostree", "dev.coreos4j.ostree.container", "dev.coreos4j.ostree.deploy");
+        assertThat(ModuleExports.descriptorOf(Checksum.class).name())
+                .isEqualTo("dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
+        assertThat(ModuleExports.exportedPackages(Checksum.class))
+                .containsExactly("dev.coreos4j.ostree", "dev.coreos4j.ostree.container", "dev.coreos4j.ostree.deploy");
     }
 
     /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */

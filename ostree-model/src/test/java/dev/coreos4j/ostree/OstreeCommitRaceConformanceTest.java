@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +37,20 @@ class OstreeCommitRaceConformanceTest {
             Files.writeString(theirs.resolve("f"), "theirs " + round + "\n", StandardCharsets.UTF_8);
             CompletableFuture<OstreeTool.Result> other = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ostree.run("--repo=" + repo.path(), "commit", "-b", "race", "--tree=dir=" + theirs,
-                            "-s", "theirs");
+                    return ostree.run(
+                            "--repo=" + repo.path(), "commit", "-b", "race", "--tree=dir=" + theirs, "-s", "theirs");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             Thread.sleep(round % 4 * 3);
-            CommitResult r = repo.commit(ours, CommitOptions.builder().branch("race").subject("ours")
-                    .noXattrs(true).build());
+            CommitResult r = repo.commit(
+                    ours,
+                    CommitOptions.builder()
+                            .branch("race")
+                            .subject("ours")
+                            .noXattrs(true)
+                            .build());
             other.get().ok();
             Set<Checksum> history = new HashSet<>();
             repo.log(repo.resolve("race")).forEach(e -> history.add(e.checksum()));

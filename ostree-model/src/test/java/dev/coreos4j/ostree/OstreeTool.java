@@ -2,6 +2,7 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.testsupport.Oracles;
 
 /** Runs the reference {@code ostree} CLI for conformance tests. */
 final class OstreeTool {
@@ -46,7 +45,8 @@ final class OstreeTool {
         Path out = Files.createTempFile("ostree-out", ".txt");
         Path err = Files.createTempFile("ostree-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().put("LC_ALL", "C.UTF-8");
             pb.environment().put("TZ", "UTC");
             Process p = pb.start();
@@ -54,7 +54,9 @@ final class OstreeTool {
                 p.destroyForcibly();
                 throw new IOException("ostree " + String.join(" ", args) + " timed out");
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

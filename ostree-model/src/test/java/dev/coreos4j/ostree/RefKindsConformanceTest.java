@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,16 @@ class RefKindsConformanceTest {
         for (int i = 1; i <= 3; i++) {
             Files.writeString(tree.resolve("a"), "content " + i + "\n");
             Files.writeString(tree.resolve("only-" + i), "only in commit " + i + "\n");
-            repo.commit(tree, CommitOptions.builder().branch("main").subject("c" + i).timestamp(1704067200L + i)
-                    .ownerUid(0).ownerGid(0).noXattrs(true).build());
+            repo.commit(
+                    tree,
+                    CommitOptions.builder()
+                            .branch("main")
+                            .subject("c" + i)
+                            .timestamp(1704067200L + i)
+                            .ownerUid(0)
+                            .ownerGid(0)
+                            .noXattrs(true)
+                            .build());
             Files.delete(tree.resolve("only-" + i));
         }
         return repo;
@@ -45,7 +52,8 @@ class RefKindsConformanceTest {
         Checksum parent = repo.resolve("main^");
         Checksum first = repo.resolve("main^^");
         // a collection–ref made by the real ostree, the regression of issue #17 item 1
-        ostree.run("--repo=" + dir, "refs", "--collections", "--create=org.example.C:mirror/ref", first.hex()).ok();
+        ostree.run("--repo=" + dir, "refs", "--collections", "--create=org.example.C:mirror/ref", first.hex())
+                .ok();
         repo.forceRef("origin:remote/ref", Optional.of(parent));
         repo.forceRef("ostree/0/1/0", Optional.of(parent)); // a deployment ref
         repo.createAlias("stable", "main");
@@ -100,7 +108,8 @@ class RefKindsConformanceTest {
         Path dir = tmp.resolve("repo");
         Repository repo = threeCommits(dir);
         repo.createAlias("exampleos/stable", "main");
-        assertThat(Files.readSymbolicLink(dir.resolve("refs/heads/exampleos/stable"))).isEqualTo(Path.of("../main"));
+        assertThat(Files.readSymbolicLink(dir.resolve("refs/heads/exampleos/stable")))
+                .isEqualTo(Path.of("../main"));
         assertThat(repo.aliases()).containsEntry("exampleos/stable", "main");
 
         assertThatThrownBy(() -> repo.forceRef("main", Optional.empty()))
@@ -108,7 +117,9 @@ class RefKindsConformanceTest {
                 .hasMessage("Ref 'main' has an active alias: 'exampleos/stable'");
 
         assertThat(repo.readRef("main")).isPresent();
-        assertThat(ostree.run("--repo=" + dir, "refs").ok().out()).contains("exampleos/stable").contains("main");
+        assertThat(ostree.run("--repo=" + dir, "refs").ok().out())
+                .contains("exampleos/stable")
+                .contains("main");
         assertThat(ostree.run("--repo=" + dir, "fsck").exit()).isZero();
         // the alias itself may go; then the ref may go
         repo.forceRef("exampleos/stable", Optional.empty());
@@ -121,7 +132,8 @@ class RefKindsConformanceTest {
         OstreeTool ostree = OstreeTool.require();
         Path dir = tmp.resolve("repo");
         Repository repo = threeCommits(dir);
-        ostree.run("--repo=" + dir, "refs", "-A", "main", "--create=exampleos/x86_64/stable").ok();
+        ostree.run("--repo=" + dir, "refs", "-A", "main", "--create=exampleos/x86_64/stable")
+                .ok();
         assertThat(repo.aliases()).containsEntry("exampleos/x86_64/stable", "main");
         assertThat(repo.resolve("exampleos/x86_64/stable")).isEqualTo(repo.resolve("main"));
         assertThatThrownBy(() -> repo.forceRef("main", Optional.empty())).hasMessageContaining("active alias");
@@ -169,31 +181,35 @@ class RefKindsConformanceTest {
         Files.createDirectory(treeObject);
 
         FsckReport ours = CompletableFuture.supplyAsync(() -> {
-            try {
-                return repo.fsck(new FsckOptions(false, false));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+                    try {
+                        return repo.fsck(new FsckOptions(false, false));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(ours.ok()).isFalse();
         assertThat(ours.findings()).anySatisfy(f -> {
-            assertThat(f.path()).isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.DIR_TREE,
-                    head.rootTree()));
+            assertThat(f.path())
+                    .isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.DIR_TREE, head.rootTree()));
             assertThat(f.message()).contains(head.rootTree().hex()).contains("a directory");
         });
         assertThat(ours.findings()).anySatisfy(f -> {
             assertThat(f.path()).isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.FILE, file));
             assertThat(f.message()).contains(file.hex()).contains("FIFO");
         });
-        assertThatThrownBy(() -> repo.openContent(file)).isInstanceOf(CorruptObjectException.class)
+        assertThatThrownBy(() -> repo.openContent(file))
+                .isInstanceOf(CorruptObjectException.class)
                 .hasMessageContaining("FIFO");
     }
 
     static void mkfifo(Path p) throws Exception {
-        Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true)
+        Process proc = new ProcessBuilder("mkfifo", p.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         assertThat(proc.waitFor()).isZero();
     }
 }

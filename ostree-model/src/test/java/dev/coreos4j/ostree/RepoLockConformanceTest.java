@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,8 @@ class RepoLockConformanceTest {
             assertThat(new String(holder.getInputStream().readNBytes(4), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo("held");
             org.assertj.core.api.Assertions.assertThatThrownBy(reopened::begin)
-                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("Locking repo shared failed");
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("Locking repo shared failed");
         } finally {
             holder.destroyForcibly();
             holder.waitFor();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +20,28 @@ class RepositoryConformanceTest {
     private static final String TS = "2024-01-01T00:00:00Z";
 
     private static CommitOptions.Builder flags(String branch, String subject) {
-        return CommitOptions.builder().branch(branch).subject(subject).timestamp(1704067200L).ownerUid(0)
-                .ownerGid(0).noXattrs(true);
+        return CommitOptions.builder()
+                .branch(branch)
+                .subject(subject)
+                .timestamp(1704067200L)
+                .ownerUid(0)
+                .ownerGid(0)
+                .noXattrs(true);
     }
 
-    private String ostreeCommit(OstreeTool ostree, Path repo, Path tree, String branch, String subject,
-                                String... extra) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("--repo=" + repo, "commit", "--branch=" + branch,
-                "--tree=dir=" + tree, "--timestamp=" + TS, "--owner-uid=0", "--owner-gid=0", "--no-xattrs",
-                "--subject=" + subject, "--body="));
+    private String ostreeCommit(OstreeTool ostree, Path repo, Path tree, String branch, String subject, String... extra)
+            throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--repo=" + repo,
+                "commit",
+                "--branch=" + branch,
+                "--tree=dir=" + tree,
+                "--timestamp=" + TS,
+                "--owner-uid=0",
+                "--owner-gid=0",
+                "--no-xattrs",
+                "--subject=" + subject,
+                "--body="));
         args.addAll(List.of(extra));
         return ostree.run(args.toArray(String[]::new)).ok().lastLine();
     }
@@ -40,7 +52,8 @@ class RepositoryConformanceTest {
         ostree.run("--repo=" + tmp.resolve("o"), "init", "--mode=archive").ok();
         Repository.init(tmp.resolve("j"));
         assertThat(Files.readAllBytes(tmp.resolve("j/config"))).isEqualTo(Files.readAllBytes(tmp.resolve("o/config")));
-        for (String d : List.of("objects", "refs/heads", "refs/remotes", "refs/mirrors", "tmp", "state", "extensions")) {
+        for (String d :
+                List.of("objects", "refs/heads", "refs/remotes", "refs/mirrors", "tmp", "state", "extensions")) {
             assertThat(tmp.resolve("j").resolve(d)).isDirectory();
         }
     }
@@ -57,7 +70,8 @@ class RepositoryConformanceTest {
         Repository repo = Repository.init(tmp.resolve("j"));
         CommitResult r = repo.commit(tree, flags("test", "Test").build());
         assertThat(r.checksum().hex()).isEqualTo(expected);
-        assertThat(r.refUpdate()).hasValueSatisfying(u -> assertThat(u.applied()).isTrue());
+        assertThat(r.refUpdate())
+                .hasValueSatisfying(u -> assertThat(u.applied()).isTrue());
         assertThat(objectFiles(tmp.resolve("j"))).isEqualTo(objectFiles(o));
     }
 
@@ -76,8 +90,16 @@ class RepositoryConformanceTest {
         // ostree accepts our repository
         ostree.run("--repo=" + j, "fsck").ok();
         assertThat(ostree.run("--repo=" + j, "ls", "-R", "-C", "os/x86_64").ok().out())
-                .isEqualTo(ostree.run("--repo=" + o, "ls", "-R", "-C", "os/x86_64").ok().out());
-        ostree.run("--repo=" + j, "checkout", "-U", "os/x86_64", tmp.resolve("co-ostree").toString()).ok();
+                .isEqualTo(ostree.run("--repo=" + o, "ls", "-R", "-C", "os/x86_64")
+                        .ok()
+                        .out());
+        ostree.run(
+                        "--repo=" + j,
+                        "checkout",
+                        "-U",
+                        "os/x86_64",
+                        tmp.resolve("co-ostree").toString())
+                .ok();
 
         // we read and check out ostree's repository
         Repository theirs = Repository.open(o);
@@ -97,20 +119,40 @@ class RepositoryConformanceTest {
         ostree.run("--repo=" + o, "init", "--mode=archive").ok();
         Repository repo = Repository.init(tmp.resolve("j"));
         String first = ostreeCommit(ostree, o, tree, "test", "Test");
-        assertThat(repo.commit(tree, flags("test", "Test").build()).checksum().hex()).isEqualTo(first);
+        assertThat(repo.commit(tree, flags("test", "Test").build()).checksum().hex())
+                .isEqualTo(first);
 
         TestTrees.write(tree.resolve("hello.txt"), "hello again\n", 0644);
         TestTrees.write(tree.resolve("new/file"), "new\n", 0600);
-        String second = ostreeCommit(ostree, o, tree, "test", "Second", "--body=Body text",
-                "--add-metadata-string=version=1.0", "--add-metadata-string=zzz=last");
-        CommitResult ours = repo.commit(tree, flags("test", "Second").body("Body text")
-                .addMetadataString("version", "1.0").addMetadataString("zzz", "last").build());
+        String second = ostreeCommit(
+                ostree,
+                o,
+                tree,
+                "test",
+                "Second",
+                "--body=Body text",
+                "--add-metadata-string=version=1.0",
+                "--add-metadata-string=zzz=last");
+        CommitResult ours = repo.commit(
+                tree,
+                flags("test", "Second")
+                        .body("Body text")
+                        .addMetadataString("version", "1.0")
+                        .addMetadataString("zzz", "last")
+                        .build());
         assertThat(ours.checksum().hex()).isEqualTo(second);
         assertThat(ours.commit().parent()).hasValue(Checksum.of(first));
 
         String third = ostreeCommit(ostree, o, tree, "other", "NoBind", "--no-bindings", "--parent=none");
-        assertThat(repo.commit(tree, flags("other", "NoBind").bindings(false).parent(CommitOptions.Parent.NONE)
-                .build()).checksum().hex()).isEqualTo(third);
+        assertThat(repo.commit(
+                                tree,
+                                flags("other", "NoBind")
+                                        .bindings(false)
+                                        .parent(CommitOptions.Parent.NONE)
+                                        .build())
+                        .checksum()
+                        .hex())
+                .isEqualTo(third);
         ostree.run("--repo=" + tmp.resolve("j"), "fsck").ok();
         assertThat(ostree.run("--repo=" + tmp.resolve("j"), "log", "test").ok().out())
                 .isEqualTo(ostree.run("--repo=" + o, "log", "test").ok().out());
@@ -122,15 +164,21 @@ class RepositoryConformanceTest {
         Path j = tmp.resolve("served");
         Repository repo = Repository.init(j);
         Path tree = TestTrees.awkward(tmp.resolve("tree"), 7);
-        Checksum first = repo.commit(tree, flags("os/x86_64", "one").addMetadataString("version", "1").build()).checksum();
+        Checksum first = repo.commit(
+                        tree,
+                        flags("os/x86_64", "one")
+                                .addMetadataString("version", "1")
+                                .build())
+                .checksum();
         TestTrees.write(tree.resolve("second"), "2", 0644);
         Checksum second = repo.commit(tree, flags("os/x86_64", "two").build()).checksum();
         Ed25519.signCommit(repo, second, Ed25519Test.SECRET);
 
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            Path file = j.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            Path file =
+                    j.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
             if (!file.startsWith(j) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
@@ -144,16 +192,31 @@ class RepositoryConformanceTest {
         try {
             Path client = tmp.resolve("client");
             ostree.run("--repo=" + client, "init", "--mode=archive").ok();
-            ostree.run("--repo=" + client, "remote", "add", "--no-gpg-verify", "origin",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/").ok();
-            ostree.run("--repo=" + client, "pull", "--depth=-1", "origin", "os/x86_64").ok();
-            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64").ok().out().strip())
+            ostree.run(
+                            "--repo=" + client,
+                            "remote",
+                            "add",
+                            "--no-gpg-verify",
+                            "origin",
+                            "http://127.0.0.1:" + server.getAddress().getPort() + "/")
+                    .ok();
+            ostree.run("--repo=" + client, "pull", "--depth=-1", "origin", "os/x86_64")
+                    .ok();
+            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64")
+                            .ok()
+                            .out()
+                            .strip())
                     .isEqualTo(second.hex());
-            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64^").ok().out().strip())
+            assertThat(ostree.run("--repo=" + client, "rev-parse", "origin:os/x86_64^")
+                            .ok()
+                            .out()
+                            .strip())
                     .isEqualTo(first.hex());
             ostree.run("--repo=" + client, "fsck").ok();
-            assertThat(objectFiles(client).keySet()).containsAll(objectFiles(j).keySet().stream()
-                    .filter(k -> !k.endsWith(".commitmeta")).toList());
+            assertThat(objectFiles(client).keySet())
+                    .containsAll(objectFiles(j).keySet().stream()
+                            .filter(k -> !k.endsWith(".commitmeta"))
+                            .toList());
         } finally {
             server.stop(0);
         }
@@ -164,18 +227,21 @@ class RepositoryConformanceTest {
         OstreeTool ostree = OstreeTool.require();
         Path j = tmp.resolve("j");
         Repository repo = Repository.init(j);
-        repo.commit(TestTrees.exampleA(tmp.resolve("tree")), flags("test", "Test").build());
-        Path hello = repo.objectPath(ObjectType.FILE,
-                Checksum.of("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b"));
+        repo.commit(
+                TestTrees.exampleA(tmp.resolve("tree")), flags("test", "Test").build());
+        Path hello = repo.objectPath(
+                ObjectType.FILE, Checksum.of("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b"));
         byte[] b = Files.readAllBytes(hello);
         b[b.length - 3] ^= (byte) 0xFF;
         Files.write(hello, b);
         OstreeTool.Result theirs = ostree.run("--repo=" + j, "fsck");
         assertThat(theirs.exit()).isNotZero();
-        assertThat(theirs.err() + theirs.out()).contains("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b");
+        assertThat(theirs.err() + theirs.out())
+                .contains("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b");
         FsckReport ours = repo.fsck(new FsckOptions(false, false));
         assertThat(ours.ok()).isFalse();
-        assertThat(ours.findings()).extracting(FsckReport.Finding::path)
+        assertThat(ours.findings())
+                .extracting(FsckReport.Finding::path)
                 .containsExactly(j.relativize(hello).toString());
     }
 
@@ -184,7 +250,8 @@ class RepositoryConformanceTest {
         OstreeTool ostree = OstreeTool.require();
         Path tree = TestTrees.exampleA(tmp.resolve("tree"));
         TestTrees.write(tree.resolve("xa"), "xattr file\n", 0644);
-        var view = Files.getFileAttributeView(tree.resolve("xa"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        var view = Files.getFileAttributeView(
+                tree.resolve("xa"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
         try {
             view.write("foo", java.nio.ByteBuffer.wrap("bar".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             view.write("abc", java.nio.ByteBuffer.wrap(new byte[] {1, 2}));
@@ -193,18 +260,31 @@ class RepositoryConformanceTest {
         }
         Path o = tmp.resolve("o");
         ostree.run("--repo=" + o, "init", "--mode=archive").ok();
-        String theirs = ostree.run("--repo=" + o, "commit", "-b", "x", "--tree=dir=" + tree,
-                "--timestamp=" + TS, "-s", "xattrs").ok().lastLine();
+        String theirs = ostree.run(
+                        "--repo=" + o, "commit", "-b", "x", "--tree=dir=" + tree, "--timestamp=" + TS, "-s", "xattrs")
+                .ok()
+                .lastLine();
         Repository repo = Repository.init(tmp.resolve("j"));
-        CommitResult ours = repo.commit(tree, CommitOptions.builder().branch("x").subject("xattrs")
-                .timestamp(1704067200L).build());
+        CommitResult ours = repo.commit(
+                tree,
+                CommitOptions.builder()
+                        .branch("x")
+                        .subject("xattrs")
+                        .timestamp(1704067200L)
+                        .build());
         assertThat(ours.checksum().hex()).isEqualTo(theirs);
         TreeEntry.File xa = (TreeEntry.File) repo.lookup(ours.checksum(), "/xa").orElseThrow();
         int uid = (Integer) Files.getAttribute(tree.resolve("xa"), "unix:uid");
         int gid = (Integer) Files.getAttribute(tree.resolve("xa"), "unix:gid");
-        assertThat(xa.checksum()).isEqualTo(FileHeader.regular(uid, gid, 0644, List.of(
-                new Xattr("user.foo", "bar".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new Xattr("user.abc", new byte[] {1, 2}))).checksum("xattr file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xa.checksum())
+                .isEqualTo(FileHeader.regular(
+                                uid,
+                                gid,
+                                0644,
+                                List.of(
+                                        new Xattr("user.foo", "bar".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                        new Xattr("user.abc", new byte[] {1, 2})))
+                        .checksum("xattr file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Relative object path to its bytes' checksum. */
@@ -214,7 +294,9 @@ class RepositoryConformanceTest {
         try (Stream<Path> s = Files.walk(objects)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (Files.isRegularFile(p)) {
-                    out.put(objects.relativize(p).toString(), Checksum.sha256(Files.readAllBytes(p)).hex());
+                    out.put(
+                            objects.relativize(p).toString(),
+                            Checksum.sha256(Files.readAllBytes(p)).hex());
                 }
             }
         }

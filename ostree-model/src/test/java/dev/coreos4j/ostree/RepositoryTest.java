@@ -3,6 +3,7 @@ package dev.coreos4j.ostree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +21,14 @@ class RepositoryTest {
     Path tmp;
 
     private static CommitOptions opts(String branch) {
-        return CommitOptions.builder().branch(branch).subject("Test").timestamp(1704067200L).ownerUid(0).ownerGid(0)
-                .noXattrs(true).build();
+        return CommitOptions.builder()
+                .branch(branch)
+                .subject("Test")
+                .timestamp(1704067200L)
+                .ownerUid(0)
+                .ownerGid(0)
+                .noXattrs(true)
+                .build();
     }
 
     private Repository exampleRepo() throws Exception {
@@ -34,11 +39,13 @@ class RepositoryTest {
 
     @Test
     void open_rejectsMissingAndForeignRepositories() throws Exception {
-        assertThatThrownBy(() -> Repository.open(tmp)).isInstanceOf(NoSuchFileException.class)
+        assertThatThrownBy(() -> Repository.open(tmp))
+                .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("not an OSTree repository");
         Files.createDirectories(tmp.resolve("bare/objects"));
         Files.writeString(tmp.resolve("bare/config"), "[core]\nrepo_version=1\nmode=bare\n");
-        assertThatThrownBy(() -> Repository.open(tmp.resolve("bare"))).hasMessageContaining("unsupported repository mode 'bare'");
+        assertThatThrownBy(() -> Repository.open(tmp.resolve("bare")))
+                .hasMessageContaining("unsupported repository mode 'bare'");
         Files.createDirectories(tmp.resolve("old/objects"));
         Files.writeString(tmp.resolve("old/config"), "[core]\nrepo_version=1\narchive=true\n");
         assertThatThrownBy(() -> Repository.open(tmp.resolve("old"))).hasMessageContaining("no longer supported");
@@ -51,14 +58,16 @@ class RepositoryTest {
         assertThat(c.hex()).isEqualTo(ObjectVectorsTest.COMMIT_A);
         assertThat(repo.refs()).containsOnlyKeys("test");
         TreeEntry link = repo.lookup(c, "/sub/link").orElseThrow();
-        assertThat(repo.readFile(((TreeEntry.File) link).checksum()).header().symlinkTarget()).isEqualTo("../hello.txt");
+        assertThat(repo.readFile(((TreeEntry.File) link).checksum()).header().symlinkTarget())
+                .isEqualTo("../hello.txt");
         TreeEntry hello = repo.lookup(c, "hello.txt").orElseThrow();
         try (var in = repo.openContent(((TreeEntry.File) hello).checksum())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
         }
         assertThat(repo.lookup(c, "/nope")).isEmpty();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                repo.objectPath(ObjectType.FILE, ((TreeEntry.File) hello).checksum())))).isEqualTo("rw-r--r--");
+                        repo.objectPath(ObjectType.FILE, ((TreeEntry.File) hello).checksum()))))
+                .isEqualTo("rw-r--r--");
         assertThat(repo.fsck(FsckOptions.defaults()).findings()).isEmpty();
     }
 
@@ -70,8 +79,14 @@ class RepositoryTest {
                 .putFile("hello.txt", 0644, "hello\n".getBytes(StandardCharsets.UTF_8))
                 .putSymlink("sub/link", "../hello.txt")
                 .putFile("sub/run.sh", 0755, "#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8));
-        CommitResult r = repo.commit(tree, CommitOptions.builder().branch("test").subject("s").timestamp(1704067200L)
-                .parent(CommitOptions.Parent.NONE).build());
+        CommitResult r = repo.commit(
+                tree,
+                CommitOptions.builder()
+                        .branch("test")
+                        .subject("s")
+                        .timestamp(1704067200L)
+                        .parent(CommitOptions.Parent.NONE)
+                        .build());
         CommitObject fromDir = repo.readCommit(Checksum.of(ObjectVectorsTest.COMMIT_A));
         assertThat(r.commit().contentChecksum()).isEqualTo(fromDir.contentChecksum());
         assertThat(r.commit().rootTree()).isEqualTo(fromDir.rootTree());
@@ -87,10 +102,18 @@ class RepositoryTest {
         assertThat(tree.remove("empty")).isTrue();
         CommitResult r = repo.commit(tree, opts("test"));
         assertThat(r.commit().parent()).hasValue(base);
-        assertThat(repo.diff(base, r.checksum()).lines()).containsExactly(
-                "D    /empty", "A    /usr", "A    /usr/local", "A    /usr/local/bin", "A    /usr/local/bin/tool");
-        assertThat(repo.readCommit(r.checksum()).rootMeta()).isEqualTo(repo.readCommit(base).rootMeta());
-        assertThat(repo.commit(MutableTree.fromCommit(repo, base), opts("copy")).commit().rootTree())
+        assertThat(repo.diff(base, r.checksum()).lines())
+                .containsExactly(
+                        "D    /empty",
+                        "A    /usr",
+                        "A    /usr/local",
+                        "A    /usr/local/bin",
+                        "A    /usr/local/bin/tool");
+        assertThat(repo.readCommit(r.checksum()).rootMeta())
+                .isEqualTo(repo.readCommit(base).rootMeta());
+        assertThat(repo.commit(MutableTree.fromCommit(repo, base), opts("copy"))
+                        .commit()
+                        .rootTree())
                 .isEqualTo(repo.readCommit(base).rootTree());
     }
 
@@ -98,21 +121,27 @@ class RepositoryTest {
     void refs_areCompareAndSet() throws Exception {
         Repository repo = exampleRepo();
         Checksum a = repo.resolve("test");
-        Checksum b = repo.commit(new MutableTree().putFile("x", 0644, new byte[] {1}), opts("test")).checksum();
+        Checksum b = repo.commit(new MutableTree().putFile("x", 0644, new byte[] {1}), opts("test"))
+                .checksum();
         assertThat(repo.readCommit(b).parent()).hasValue(a);
         RefUpdate stale = repo.updateRef("test", Optional.of(a), Optional.of(a));
         assertThat(stale).isEqualTo(new RefUpdate.Conflict("test", Optional.of(a), Optional.of(b), Optional.of(a)));
         assertThat(repo.resolve("test")).isEqualTo(b);
-        assertThat(repo.updateRef("test", Optional.of(b), Optional.of(a)).applied()).isTrue();
+        assertThat(repo.updateRef("test", Optional.of(b), Optional.of(a)).applied())
+                .isTrue();
         assertThat(repo.resolve("test")).isEqualTo(a);
-        assertThat(repo.updateRef("origin:os/x", Optional.empty(), Optional.of(b)).applied()).isTrue();
+        assertThat(repo.updateRef("origin:os/x", Optional.empty(), Optional.of(b))
+                        .applied())
+                .isTrue();
         assertThat(repo.refs()).containsEntry("origin:os/x", b);
         assertThat(repo.resolve("origin:os/x")).isEqualTo(b);
         assertThat(tmp.resolve("repo/refs/remotes/origin/os/x")).hasContent(b.hex());
         assertThatThrownBy(() -> repo.updateRef("bad..//ref", Optional.empty(), Optional.of(b)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid ref name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid ref name");
         assertThatThrownBy(() -> repo.updateRef("x", Optional.empty(), Optional.of(Checksum.sha256(new byte[0]))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such commit");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no such commit");
     }
 
     @Test
@@ -121,8 +150,8 @@ class RepositoryTest {
         Checksum head = repo.resolve("test");
         try (Transaction tx = repo.begin()) {
             Transaction.Root root = tx.writeTree(new MutableTree().putFile("late", 0644, new byte[] {2}));
-            Checksum c = tx.writeCommit(new CommitObject(Metadata.EMPTY, Optional.of(head), List.of(), "late", "", 1,
-                    root.tree(), root.meta()));
+            Checksum c = tx.writeCommit(new CommitObject(
+                    Metadata.EMPTY, Optional.of(head), List.of(), "late", "", 1, root.tree(), root.meta()));
             tx.updateRef("test", Optional.of(head), c);
             repo.commit(new MutableTree().putFile("first", 0644, new byte[] {3}), opts("test"));
             List<RefUpdate> results = tx.commit();
@@ -165,13 +194,15 @@ class RepositoryTest {
                 bad[i] ^= (byte) 0xFF;
                 Files.write(obj, bad);
                 FsckReport report = repo.fsck(new FsckOptions(false, false));
-                assertThat(report.findings()).as("flip byte %d of %s", i, rel)
+                assertThat(report.findings())
+                        .as("flip byte %d of %s", i, rel)
                         .anySatisfy(f -> assertThat(f.path()).isEqualTo(rel));
                 flips++;
             }
             for (byte[] truncated : List.of(new byte[0], java.util.Arrays.copyOf(original, original.length - 1))) {
                 Files.write(obj, truncated);
-                assertThat(repo.fsck(new FsckOptions(false, false)).findings()).as("truncated %s", rel)
+                assertThat(repo.fsck(new FsckOptions(false, false)).findings())
+                        .as("truncated %s", rel)
                         .anySatisfy(f -> assertThat(f.path()).isEqualTo(rel));
             }
             Files.write(obj, original);
@@ -184,8 +215,8 @@ class RepositoryTest {
     void fsck_missingObjectMarksCommitPartial() throws Exception {
         Repository repo = exampleRepo();
         Checksum commit = repo.resolve("test");
-        Path hello = repo.objectPath(ObjectType.FILE,
-                Checksum.of("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b"));
+        Path hello = repo.objectPath(
+                ObjectType.FILE, Checksum.of("44f778e59f0a4748d6b0c90a47347212a231c4ad1e8f7ea5c5dffc7749153a6b"));
         Files.delete(hello);
         FsckReport report = repo.fsck(FsckOptions.defaults());
         assertThat(report.ok()).isFalse();
@@ -205,7 +236,9 @@ class RepositoryTest {
         assertThat(r.objectsPruned()).isEqualTo(7);
         assertThat(repo.has(ObjectType.COMMIT, first)).isFalse();
         assertThat(repo.fsck(FsckOptions.defaults()).findings()).isEmpty();
-        assertThat(repo.log(repo.resolve("test"))).hasSize(2).last()
+        assertThat(repo.log(repo.resolve("test")))
+                .hasSize(2)
+                .last()
                 .satisfies(e -> assertThat(e.commit()).isEmpty());
     }
 
@@ -225,7 +258,8 @@ class RepositoryTest {
         assertThatThrownBy(() -> CheckoutOptions.user().withSubpath("/sub/../.."))
                 .isInstanceOf(IllegalArgumentException.class);
         repo.checkout(c, tmp.resolve("co"), CheckoutOptions.user().withSubpath("/sub"));
-        assertThat((Integer) Files.getAttribute(tmp.resolve("co/run.sh"), "unix:mode") & 07777).isEqualTo(0755);
+        assertThat((Integer) Files.getAttribute(tmp.resolve("co/run.sh"), "unix:mode") & 07777)
+                .isEqualTo(0755);
         assertThat(Files.getLastModifiedTime(tmp.resolve("co")).toMillis()).isZero();
     }
 
@@ -236,14 +270,19 @@ class RepositoryTest {
         Files.createDirectories(fifoTree);
         Process p = new ProcessBuilder("mkfifo", fifoTree.resolve("pipe").toString()).start();
         assertThat(p.waitFor()).isZero();
-        assertThatThrownBy(() -> repo.commit(fifoTree, opts("x"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pipe").hasMessageContaining("FIFO");
+        assertThatThrownBy(() -> repo.commit(fifoTree, opts("x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pipe")
+                .hasMessageContaining("FIFO");
 
         Path latin1 = tmp.resolve("latin1");
         Files.createDirectories(latin1);
-        Process q = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'caf\\351')\"").directory(latin1.toFile()).start();
+        Process q = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'caf\\351')\"")
+                .directory(latin1.toFile())
+                .start();
         assertThat(q.waitFor()).isZero();
-        assertThatThrownBy(() -> repo.commit(latin1, opts("x"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> repo.commit(latin1, opts("x")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid UTF-8");
         assertThat(repo.refs()).isEmpty();
         try (Stream<Path> s = Files.list(tmp.resolve("repo/tmp"))) {
@@ -262,21 +301,28 @@ class RepositoryTest {
             Checksum file = tx.writeFile(FileHeader.regular(0, 0, 0644, List.of()), "pwned".getBytes());
             Checksum escape = tx.writeFile(FileHeader.symlink(0, 0, "../../outside", List.of()), new byte[0]);
             // a dirtree no honest writer produces: names "..", "a/b" and an escaping symlink, hand-encoded
-            byte[] bytes = GVariantCodec.encode("(a(say)a(sayay))", List.of(List.of(
-                    List.of("..", file.toBytes()), List.of("a/b", file.toBytes()), List.of("esc", escape.toBytes())),
-                    List.of()));
+            byte[] bytes = GVariantCodec.encode(
+                    "(a(say)a(sayay))",
+                    List.of(
+                            List.of(
+                                    List.of("..", file.toBytes()),
+                                    List.of("a/b", file.toBytes()),
+                                    List.of("esc", escape.toBytes())),
+                            List.of()));
             hostileTree = Checksum.sha256(bytes);
-            Path staged = tmp.resolve("repo/objects").resolve(Repository.relativeObjectPath(ObjectType.DIR_TREE, hostileTree));
+            Path staged = tmp.resolve("repo/objects")
+                    .resolve(Repository.relativeObjectPath(ObjectType.DIR_TREE, hostileTree));
             Files.createDirectories(staged.getParent());
             Files.write(staged, bytes);
-            commit = tx.writeCommit(new CommitObject(Metadata.EMPTY, Optional.empty(), List.of(), "evil", "", 0,
-                    hostileTree, meta));
+            commit = tx.writeCommit(
+                    new CommitObject(Metadata.EMPTY, Optional.empty(), List.of(), "evil", "", 0, hostileTree, meta));
             tx.commit();
         }
         Path target = tmp.resolve("a/b/target");
         Files.createDirectories(target.getParent());
         assertThatThrownBy(() -> repo.checkout(commit, target, CheckoutOptions.user()))
-                .isInstanceOf(CorruptObjectException.class).hasMessageContaining(hostileTree.hex());
+                .isInstanceOf(CorruptObjectException.class)
+                .hasMessageContaining(hostileTree.hex());
         assertThat(tmp.resolve("a/b/..")).isDirectory();
         try (Stream<Path> s = Files.list(tmp.resolve("a"))) {
             assertThat(s.map(x -> x.getFileName().toString())).containsExactly("b");

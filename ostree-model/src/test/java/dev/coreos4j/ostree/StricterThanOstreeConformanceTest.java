@@ -2,15 +2,14 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.internal.GVariantCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.internal.GVariantCodec;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The listed cases where we deliberately differ from {@code ostree fsck} 2022.7 (spec digest §3.7, §2.1, §1.3):
@@ -47,29 +46,59 @@ class StricterThanOstreeConformanceTest {
         Checksum tree;
         Checksum rootMeta = meta;
         switch (kase) {
-            case "unsorted-dirtree" -> tree = putRaw(j, ObjectType.DIR_TREE, GVariantCodec.encode("(a(say)a(sayay))",
-                    List.of(List.of(List.of("z", file.toBytes()), List.of("a", file.toBytes())), List.of())));
-            case "empty-name" -> tree = putRaw(j, ObjectType.DIR_TREE, GVariantCodec.encode("(a(say)a(sayay))",
-                    List.of(List.of(List.of("", file.toBytes())), List.of())));
+            case "unsorted-dirtree" ->
+                tree = putRaw(
+                        j,
+                        ObjectType.DIR_TREE,
+                        GVariantCodec.encode(
+                                "(a(say)a(sayay))",
+                                List.of(
+                                        List.of(List.of("z", file.toBytes()), List.of("a", file.toBytes())),
+                                        List.of())));
+            case "empty-name" ->
+                tree = putRaw(
+                        j,
+                        ObjectType.DIR_TREE,
+                        GVariantCodec.encode(
+                                "(a(say)a(sayay))", List.of(List.of(List.of("", file.toBytes())), List.of())));
             case "unsorted-dirmeta-xattrs" -> {
                 tree = putRaw(j, ObjectType.DIR_TREE, DirTree.EMPTY.toBytes());
-                rootMeta = putRaw(j, ObjectType.DIR_META, GVariantCodec.encode("(uuua(ayay))", List.of(0, 0,
-                        Integer.reverseBytes(040755), List.of(List.of("user.z\0".getBytes(), new byte[] {1}),
-                                List.of("user.a\0".getBytes(), new byte[] {2})))));
+                rootMeta = putRaw(
+                        j,
+                        ObjectType.DIR_META,
+                        GVariantCodec.encode(
+                                "(uuua(ayay))",
+                                List.of(
+                                        0,
+                                        0,
+                                        Integer.reverseBytes(040755),
+                                        List.of(
+                                                List.of("user.z\0".getBytes(), new byte[] {1}),
+                                                List.of("user.a\0".getBytes(), new byte[] {2})))));
             }
             default -> tree = putRaw(j, ObjectType.DIR_TREE, DirTree.EMPTY.toBytes());
         }
-        byte[] commit = new CommitObject(Metadata.EMPTY, Optional.empty(), List.of(), "s", "", 0, tree, rootMeta)
-                .toBytes();
+        byte[] commit =
+                new CommitObject(Metadata.EMPTY, Optional.empty(), List.of(), "s", "", 0, tree, rootMeta).toBytes();
         if (kase.equals("non-normal-commit")) {
-            commit = new CommitObject(Metadata.EMPTY.with("k", Variant.ofString("v")), Optional.empty(), List.of(),
-                    "s", "", 0, tree, rootMeta).toBytes();
+            commit = new CommitObject(
+                            Metadata.EMPTY.with("k", Variant.ofString("v")),
+                            Optional.empty(),
+                            List.of(),
+                            "s",
+                            "",
+                            0,
+                            tree,
+                            rootMeta)
+                    .toBytes();
             commit[2] = 7; // a padding byte between the key and its variant
         }
         Checksum c = putRaw(j, ObjectType.COMMIT, commit);
         Files.writeString(j.resolve("refs/heads/case"), c.hex() + "\n");
 
-        assertThat(ostree.run("--repo=" + j, "fsck").exit()).as("ostree 2022.7 fsck accepts %s", kase).isZero();
+        assertThat(ostree.run("--repo=" + j, "fsck").exit())
+                .as("ostree 2022.7 fsck accepts %s", kase)
+                .isZero();
         FsckReport ours = repo.fsck(new FsckOptions(false, false));
         assertThat(ours.ok()).as("we reject %s", kase).isFalse();
         assertThat(ours.findings()).extracting(FsckReport.Finding::code).contains("invalid-object");

@@ -63,7 +63,8 @@ public final class Swapper implements AutoCloseable {
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.getFileName().toString().contains(".aside")) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && !p.getFileName().toString().contains(".aside")) {
                     if (depth > 0) {
                         out.add(p);
                     }

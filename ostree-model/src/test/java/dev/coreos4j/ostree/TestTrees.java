@@ -66,7 +66,12 @@ final class TestTrees {
         Files.createSymbolicLink(root.resolve("abs"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(root.resolve("dangling"), Path.of("does/not/exist"));
         // a target Path would normalize ("a//b/" -> "a/b"): created with ln, must survive byte for byte
-        Process ln = new ProcessBuilder("ln", "-s", "--", "unnormalized//target/", root.resolve("slashes").toString())
+        Process ln = new ProcessBuilder(
+                        "ln",
+                        "-s",
+                        "--",
+                        "unnormalized//target/",
+                        root.resolve("slashes").toString())
                 .start();
         try {
             assertThat(ln.waitFor()).isZero();

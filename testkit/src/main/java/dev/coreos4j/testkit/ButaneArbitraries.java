@@ -21,8 +21,7 @@ import net.jqwik.api.Arbitrary;
  * {@code dev.coreos4j.ignition.butane}) and tools that consume Butane. Stateless; thread-safe.
  */
 public final class ButaneArbitraries {
-    private ButaneArbitraries() {
-    }
+    private ButaneArbitraries() {}
 
     /**
      * A Butane document and the Ignition config it must translate to.
@@ -42,9 +41,21 @@ public final class ButaneArbitraries {
     }
 
     /** The fcos version that generates each stable spec. */
-    private static final Map<SpecVersion, String> FCOS = Map.of(SpecVersion.V3_0_0, "1.0.0", SpecVersion.V3_1_0,
-            "1.1.0", SpecVersion.V3_2_0, "1.3.0", SpecVersion.V3_3_0, "1.4.0", SpecVersion.V3_4_0, "1.5.0",
-            SpecVersion.V3_5_0, "1.6.0", SpecVersion.V3_6_0, "1.7.0");
+    private static final Map<SpecVersion, String> FCOS = Map.of(
+            SpecVersion.V3_0_0,
+            "1.0.0",
+            SpecVersion.V3_1_0,
+            "1.1.0",
+            SpecVersion.V3_2_0,
+            "1.3.0",
+            SpecVersion.V3_3_0,
+            "1.4.0",
+            SpecVersion.V3_4_0,
+            "1.5.0",
+            SpecVersion.V3_5_0,
+            "1.6.0",
+            SpecVersion.V3_6_0,
+            "1.7.0");
 
     /** The fcos Butane version that generates {@code spec}. @throws IllegalArgumentException for experimental */
     public static String fcosVersionFor(SpecVersion spec) {
@@ -57,10 +68,15 @@ public final class ButaneArbitraries {
 
     /** Valid configs of every stable spec, rendered as Butane; sources kept or, half the time, inlined. */
     public static Arbitrary<ButaneDocument> documents() {
-        return Arbitraries.of(SpecVersion.stable()).withoutEdgeCases().flatMap(v ->
-                IgnitionArbitraries.validConfigs(v).flatMap(c -> Arbitraries.of(false, true)
-                        .map(inline -> new ButaneDocument(render(c, v, inline), c.withVersion(v.toString()),
-                                fcosVersionFor(v), inline))));
+        return Arbitraries.of(SpecVersion.stable())
+                .withoutEdgeCases()
+                .flatMap(v -> IgnitionArbitraries.validConfigs(v)
+                        .flatMap(c -> Arbitraries.of(false, true)
+                                .map(inline -> new ButaneDocument(
+                                        render(c, v, inline),
+                                        c.withVersion(v.toString()),
+                                        fcosVersionFor(v),
+                                        inline))));
     }
 
     /**
@@ -72,7 +88,9 @@ public final class ButaneArbitraries {
      *               to UTF-8
      */
     public static String render(Config config, SpecVersion spec, boolean inline) {
-        StringBuilder out = new StringBuilder("variant: fcos\nversion: ").append(fcosVersionFor(spec)).append('\n');
+        StringBuilder out = new StringBuilder("variant: fcos\nversion: ")
+                .append(fcosVersionFor(spec))
+                .append('\n');
         fields(out, config, 0, false, inline, false);
         return out.toString();
     }
@@ -114,15 +132,16 @@ public final class ButaneArbitraries {
      * Writes a record's fields as {@code key: value} lines at {@code indent}; the first one without indentation
      * when it follows a list dash.
      */
-    private static void fields(StringBuilder out, Object record, int indent, boolean afterDash, boolean inline,
-                               boolean fileResource) {
+    private static void fields(
+            StringBuilder out, Object record, int indent, boolean afterDash, boolean inline, boolean fileResource) {
         boolean first = true;
         for (RecordComponent rc : record.getClass().getRecordComponents()) {
             String name = rc.getName();
             Object v = get(rc, record);
             if (record instanceof Config.Ignition && name.equals("version")
                     || rc.getType() == long.class && (Long) v == 0
-                    || v instanceof String s && s.isEmpty() && isKey(name) || empty(v)) {
+                    || v instanceof String s && s.isEmpty() && isKey(name)
+                    || empty(v)) {
                 continue;
             }
             String text = inline && fileResource && record instanceof Config.Resource r ? inlineText(r) : null;
@@ -140,8 +159,8 @@ public final class ButaneArbitraries {
                 continue;
             }
             out.append(snake(name)).append(':');
-            boolean nestedFileResource = record instanceof Config.File
-                    && (name.equals("contents") || name.equals("append"));
+            boolean nestedFileResource =
+                    record instanceof Config.File && (name.equals("contents") || name.equals("append"));
             if (v instanceof List<?> l) {
                 out.append('\n');
                 for (Object item : l) {
@@ -191,7 +210,9 @@ public final class ButaneArbitraries {
     /** The text of a data URL without compression that decodes to UTF-8, else null. */
     static String inlineText(Config.Resource r) {
         String s = r.source();
-        if (s == null || !s.startsWith("data:") || r.compression() != null && !r.compression().isEmpty()) {
+        if (s == null
+                || !s.startsWith("data:")
+                || r.compression() != null && !r.compression().isEmpty()) {
             return null;
         }
         int comma = s.indexOf(',');
@@ -208,8 +229,11 @@ public final class ButaneArbitraries {
             } else {
                 return null;
             }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return null;
         }

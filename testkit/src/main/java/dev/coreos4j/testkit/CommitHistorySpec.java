@@ -28,8 +28,7 @@ public record CommitHistorySpec(List<Commit> commits) {
      * @param metadata  string metadata entries ({@code version} and friends), sorted, immutable
      * @param tree      the tree to commit
      */
-    public record Commit(String subject, String body, long timestamp, Map<String, String> metadata,
-                         FileTreeSpec tree) {
+    public record Commit(String subject, String body, long timestamp, Map<String, String> metadata, FileTreeSpec tree) {
         /** Copies {@code metadata} into a sorted map; rejects nulls and negative timestamps. */
         public Commit {
             Objects.requireNonNull(subject, "subject");
@@ -57,7 +56,10 @@ public record CommitHistorySpec(List<Commit> commits) {
     public List<Checksum> commitTo(Repository repo, String branch) throws IOException {
         List<Checksum> out = new ArrayList<>();
         for (Commit c : commits) {
-            CommitOptions.Builder b = CommitOptions.builder().branch(branch).subject(c.subject()).body(c.body())
+            CommitOptions.Builder b = CommitOptions.builder()
+                    .branch(branch)
+                    .subject(c.subject())
+                    .body(c.body())
                     .timestamp(c.timestamp());
             c.metadata().forEach(b::addMetadataString);
             CommitResult r = repo.commit(c.tree().toMutableTree(), b.build());

@@ -1,13 +1,12 @@
 package dev.coreos4j.testkit;
 
-import java.util.List;
-import java.util.Objects;
-
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Snapshot;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * An upgrade controller under test: anything that looks at a fleet {@link Snapshot} and says which planner

@@ -81,12 +81,12 @@ public final class DeploymentInvariants {
             }
         }
         if (list.booted() != null && booted != 1) {
-            throw new InvariantViolation("one-booted", "booted " + list.booted(),
-                    "listed " + booted + " times in " + ids(list));
+            throw new InvariantViolation(
+                    "one-booted", "booted " + list.booted(), "listed " + booted + " times in " + ids(list));
         }
         if (list.staged().isPresent() && list.booted() == null) {
-            throw new InvariantViolation("staged-needs-booted", where(0, ds.get(0)),
-                    "a staged deployment on a system that is not booted");
+            throw new InvariantViolation(
+                    "staged-needs-booted", where(0, ds.get(0)), "a staged deployment on a system that is not booted");
         }
     }
 
@@ -118,41 +118,52 @@ public final class DeploymentInvariants {
         checkList(after);
         if (before.booted() != null) {
             if (after.indexOf(before.booted()) < 0) {
-                throw new InvariantViolation("booted-kept", step + ", booted " + before.booted(),
-                        "missing from " + ids(after));
+                throw new InvariantViolation(
+                        "booted-kept", step + ", booted " + before.booted(), "missing from " + ids(after));
             }
             if (!step.boots() && !before.booted().equals(after.booted())) {
-                throw new InvariantViolation("booted-kept", step + ", booted " + before.booted(),
+                throw new InvariantViolation(
+                        "booted-kept",
+                        step + ", booted " + before.booted(),
                         "the booted deployment changed to " + after.booted() + " without a reboot");
             }
         }
         for (Removal r : applied.removed()) {
             Deployment d = r.deployment();
             if (d.pinned() && r.reason() != Removal.Reason.UNDEPLOYED) {
-                throw new InvariantViolation("pinned-kept", step + ", " + d.id(),
-                        "pinned deployment removed (" + r.reason() + ")");
+                throw new InvariantViolation(
+                        "pinned-kept", step + ", " + d.id(), "pinned deployment removed (" + r.reason() + ")");
             }
             if (after.indexOf(d.key()) >= 0) {
-                throw new InvariantViolation("removed-gone", step + ", " + d.id(),
+                throw new InvariantViolation(
+                        "removed-gone",
+                        step + ", " + d.id(),
                         "reported removed (" + r.reason() + ") but still at index " + after.indexOf(d.key()));
             }
-            if (r.reason() == Removal.Reason.NOT_RETAINED && applied.added() != null && step != Step.KARGS
+            if (r.reason() == Removal.Reason.NOT_RETAINED
+                    && applied.added() != null
+                    && step != Step.KARGS
                     && !d.stateroot().equals(applied.added().stateroot())) {
-                throw new InvariantViolation("other-stateroot-kept", step + ", " + d.id(),
+                throw new InvariantViolation(
+                        "other-stateroot-kept",
+                        step + ", " + d.id(),
                         "a deploy to " + applied.added().stateroot() + " collected a deployment of " + d.stateroot());
             }
         }
         for (Deployment d : before.deployments()) {
             if (d.pinned() && step != Step.UNDEPLOY && after.indexOf(d.key()) < 0) {
-                throw new InvariantViolation("pinned-kept", step + ", " + d.id(),
-                        "pinned deployment missing from " + ids(after));
+                throw new InvariantViolation(
+                        "pinned-kept", step + ", " + d.id(), "pinned deployment missing from " + ids(after));
             }
         }
         for (int i = 0; i < after.size(); i++) {
             Deployment d = after.deployments().get(i);
-            boolean created = applied.added() != null && d.key().equals(applied.added().key());
+            boolean created =
+                    applied.added() != null && d.key().equals(applied.added().key());
             if (!created && before.indexOf(d.key()) < 0) {
-                throw new InvariantViolation("no-phantoms", step + ", " + where(i, d),
+                throw new InvariantViolation(
+                        "no-phantoms",
+                        step + ", " + where(i, d),
                         "appeared from nowhere (was not in " + ids(before) + ")");
             }
         }
@@ -171,7 +182,9 @@ public final class DeploymentInvariants {
         if (!first.isApplied()) {
             Refusal why = first.refusal().reason();
             if (why != Refusal.NOT_BOOTED && why != Refusal.NO_ROLLBACK && why != Refusal.STAGED_PENDING) {
-                throw new InvariantViolation("rollback-involution", "list " + ids(list),
+                throw new InvariantViolation(
+                        "rollback-involution",
+                        "list " + ids(list),
                         "rollback refused for an undocumented reason: " + first.message());
             }
             return;
@@ -181,28 +194,35 @@ public final class DeploymentInvariants {
         DeploymentList once = first.list();
         Deployment expectedFirst = list.rollback(os).orElse(booted);
         if (!once.deployments().get(0).key().equals(expectedFirst.key())) {
-            throw new InvariantViolation("rollback-involution", "rollback of " + ids(list),
+            throw new InvariantViolation(
+                    "rollback-involution",
+                    "rollback of " + ids(list),
                     "first is " + once.deployments().get(0).id() + ", expected " + expectedFirst.id());
         }
         List<Deployment.Key> osOrder = keysOf(list, os);
         if (osOrder.size() == 2 && list.deployments().get(0).stateroot().equals(os)) {
             Transition second = once.rollback();
             if (!second.isApplied()) {
-                throw new InvariantViolation("rollback-involution", "second rollback of " + ids(list),
-                        "refused: " + second.message());
+                throw new InvariantViolation(
+                        "rollback-involution", "second rollback of " + ids(list), "refused: " + second.message());
             }
             DeploymentList twice = second.list();
             if (!twice.deployments().get(0).equals(list.deployments().get(0))) {
-                throw new InvariantViolation("rollback-involution", "rollback twice of " + ids(list),
-                        "first is " + twice.deployments().get(0).id() + ", was " + list.deployments().get(0).id());
+                throw new InvariantViolation(
+                        "rollback-involution",
+                        "rollback twice of " + ids(list),
+                        "first is " + twice.deployments().get(0).id() + ", was "
+                                + list.deployments().get(0).id());
             }
             if (!keysOf(twice, os).equals(osOrder)) {
-                throw new InvariantViolation("rollback-involution", "rollback twice of " + ids(list),
+                throw new InvariantViolation(
+                        "rollback-involution",
+                        "rollback twice of " + ids(list),
                         "stateroot " + os + " order is " + keysOf(twice, os) + ", was " + osOrder);
             }
             if (list.size() == 2 && !twice.equals(list)) {
-                throw new InvariantViolation("rollback-involution", "rollback twice of " + ids(list),
-                        "gave " + ids(twice));
+                throw new InvariantViolation(
+                        "rollback-involution", "rollback twice of " + ids(list), "gave " + ids(twice));
             }
         }
     }
@@ -219,22 +239,32 @@ public final class DeploymentInvariants {
         checkList(afterBoot);
         List<Deployment.Key> got = bootable(afterBoot);
         if (!got.equals(bootable(oldList)) && !got.equals(bootable(newList))) {
-            throw new InvariantViolation("old-or-new", "boot after power loss",
+            throw new InvariantViolation(
+                    "old-or-new",
+                    "boot after power loss",
                     "entries " + got + " are neither the old " + bootable(oldList) + " nor the new "
                             + bootable(newList));
         }
         if (afterBoot.staged().isPresent()) {
-            throw new InvariantViolation("old-or-new", where(0, afterBoot.deployments().get(0)),
+            throw new InvariantViolation(
+                    "old-or-new",
+                    where(0, afterBoot.deployments().get(0)),
                     "a staged deployment survived a power loss");
         }
     }
 
     private static List<Deployment.Key> bootable(DeploymentList l) {
-        return l.deployments().stream().filter(d -> !d.staged()).map(Deployment::key).toList();
+        return l.deployments().stream()
+                .filter(d -> !d.staged())
+                .map(Deployment::key)
+                .toList();
     }
 
     private static List<Deployment.Key> keysOf(DeploymentList l, String os) {
-        return l.deployments().stream().filter(d -> d.stateroot().equals(os)).map(Deployment::key).toList();
+        return l.deployments().stream()
+                .filter(d -> d.stateroot().equals(os))
+                .map(Deployment::key)
+                .toList();
     }
 
     private static String where(int index, Deployment d) {
@@ -247,8 +277,11 @@ public final class DeploymentInvariants {
             if (sb.length() > 1) {
                 sb.append(", ");
             }
-            sb.append(d.stateroot()).append(':').append(d.commit().hex(), 0, 8)
-                    .append('.').append(d.serial());
+            sb.append(d.stateroot())
+                    .append(':')
+                    .append(d.commit().hex(), 0, 8)
+                    .append('.')
+                    .append(d.serial());
             if (d.key().equals(l.booted())) {
                 sb.append('*');
             }

@@ -59,7 +59,8 @@ public final class DeploymentSimulator {
     public static final List<String> STATEROOTS = List.of("fedora", "rhcos");
 
     private static final List<Checksum> MODEL_COMMITS = Stream.of("commit-1", "commit-2", "commit-3", "commit-4")
-            .map(s -> Checksum.sha256(s.getBytes(StandardCharsets.UTF_8))).toList();
+            .map(s -> Checksum.sha256(s.getBytes(StandardCharsets.UTF_8)))
+            .toList();
     private static final Checksum BOOT_A = Checksum.sha256("kernel-a".getBytes(StandardCharsets.UTF_8));
     private static final Checksum BOOT_B = Checksum.sha256("kernel-b".getBytes(StandardCharsets.UTF_8));
 
@@ -95,16 +96,15 @@ public final class DeploymentSimulator {
     public static DeploymentSimulator onDisk(long seed, Path dir) throws IOException {
         Path root = dir.resolve("sysroot");
         Sysroot.initFs(root);
-        Files.writeString(root.resolve("ostree/repo/config"), "fsync=false\n",
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(root.resolve("ostree/repo/config"), "fsync=false\n", java.nio.file.StandardOpenOption.APPEND);
         Sysroot s = Sysroot.open(root);
         SystemRepository repo = s.repository();
         List<Checksum> cs = new ArrayList<>();
         List<Checksum> boots = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String kernel = i == 3 ? "k2" : "k1";
-            Path tree = FileTreeSpec.osTree(i == 3 ? "6.2.0" : "6.1.0", kernel,
-                    Map.of("app.conf", "v" + i + "\n")).writeTo(dir.resolve("tree" + i));
+            Path tree = FileTreeSpec.osTree(i == 3 ? "6.2.0" : "6.1.0", kernel, Map.of("app.conf", "v" + i + "\n"))
+                    .writeTo(dir.resolve("tree" + i));
             cs.add(repo.commit(tree, "os/stable", "c" + i, i + ".0", Instant.ofEpochSecond(1_700_000_000L + i)));
             // libostree's boot checksum: SHA-256 of the kernel followed by the initramfs
             boots.add(Checksum.sha256((kernel + "initrd for " + kernel).getBytes(StandardCharsets.UTF_8)));
@@ -157,13 +157,14 @@ public final class DeploymentSimulator {
         if (sysroot != null) {
             return new DeployTarget(stateroot, c, diskBootcsums.get(commit), Origin.ofRefspec(c.hex()));
         }
-        return new DeployTarget(stateroot, c, commit % 2 == 0 ? BOOT_A : BOOT_B,
-                Origin.ofRefspec(stateroot + "/stable"));
+        return new DeployTarget(
+                stateroot, c, commit % 2 == 0 ? BOOT_A : BOOT_B, Origin.ofRefspec(stateroot + "/stable"));
     }
 
     @Override
     public String toString() {
-        return "DeploymentSimulator" + DeploymentInvariants.ids(list) + (sysroot == null ? "" : " on " + sysroot.path());
+        return "DeploymentSimulator" + DeploymentInvariants.ids(list)
+                + (sysroot == null ? "" : " on " + sysroot.path());
     }
 
     // ------------------------------------------------------------------------------------------------ steps
@@ -174,7 +175,10 @@ public final class DeploymentSimulator {
 
     /** {@code ostree admin os-init}. */
     public Transition osInit(String stateroot) {
-        return step(DeploymentInvariants.Step.OS_INIT, "os-init " + stateroot, l -> l.initStateroot(stateroot),
+        return step(
+                DeploymentInvariants.Step.OS_INIT,
+                "os-init " + stateroot,
+                l -> l.initStateroot(stateroot),
                 s -> s.osInit(stateroot));
     }
 
@@ -193,14 +197,21 @@ public final class DeploymentSimulator {
         Objects.requireNonNull(options, "options");
         String what = (stage ? "stage " : "deploy ") + os + " c" + commit + " " + options;
         DeploymentInvariants.Step kind = stage ? DeploymentInvariants.Step.STAGE : DeploymentInvariants.Step.DEPLOY;
-        return step(kind, what, l -> stage ? l.stage(target(os, commit), options)
-                : l.deploy(target(os, commit), options), s -> stage ? s.stage(os, commits.get(commit).hex(), options)
-                : s.deploy(os, commits.get(commit).hex(), options));
+        return step(
+                kind,
+                what,
+                l -> stage ? l.stage(target(os, commit), options) : l.deploy(target(os, commit), options),
+                s -> stage
+                        ? s.stage(os, commits.get(commit).hex(), options)
+                        : s.deploy(os, commits.get(commit).hex(), options));
     }
 
     /** {@code ostree admin finalize-staged} (without a reboot). */
     public Transition finalizeStaged() {
-        return step(DeploymentInvariants.Step.FINALIZE, "finalize", DeploymentList::finalizeStaged,
+        return step(
+                DeploymentInvariants.Step.FINALIZE,
+                "finalize",
+                DeploymentList::finalizeStaged,
                 Sysroot::finalizeStaged);
     }
 
@@ -216,33 +227,48 @@ public final class DeploymentSimulator {
 
     /** {@code ostree admin set-default index}. */
     public Transition setDefault(int index) {
-        return step(DeploymentInvariants.Step.SET_DEFAULT, "set-default " + index, l -> l.setDefault(index),
+        return step(
+                DeploymentInvariants.Step.SET_DEFAULT,
+                "set-default " + index,
+                l -> l.setDefault(index),
                 s -> s.setDefault(index));
     }
 
     /** {@code ostree admin undeploy index}. */
     public Transition undeploy(int index) {
-        return step(DeploymentInvariants.Step.UNDEPLOY, "undeploy " + index, l -> l.undeploy(index),
+        return step(
+                DeploymentInvariants.Step.UNDEPLOY,
+                "undeploy " + index,
+                l -> l.undeploy(index),
                 s -> s.undeploy(index));
     }
 
     /** {@code ostree admin pin index} ({@code pin}) or {@code --unpin}. */
     public Transition pin(int index, boolean pin) {
-        return step(DeploymentInvariants.Step.PIN, (pin ? "pin " : "unpin ") + index, l -> l.pin(index, pin),
+        return step(
+                DeploymentInvariants.Step.PIN,
+                (pin ? "pin " : "unpin ") + index,
+                l -> l.pin(index, pin),
                 s -> s.pin(index, pin));
     }
 
     /** {@code rpm-ostree kargs}: a new deployment with edited kernel arguments (staged when {@code stage}). */
     public Transition changeKargs(List<KargEdit> edits, boolean stage) {
         List<KargEdit> copy = List.copyOf(edits);
-        return step(DeploymentInvariants.Step.KARGS, "kargs " + copy + (stage ? " staged" : ""),
-                l -> l.changeKargs(copy, stage), s -> s.changeKargs(copy, stage));
+        return step(
+                DeploymentInvariants.Step.KARGS,
+                "kargs " + copy + (stage ? " staged" : ""),
+                l -> l.changeKargs(copy, stage),
+                s -> s.changeKargs(copy, stage));
     }
 
     /** {@code rpm-ostree cleanup} with {@code -p} ({@code pending}) and/or {@code -r} ({@code rollback}). */
     public Transition cleanup(boolean pending, boolean rollback) {
-        return step(DeploymentInvariants.Step.CLEANUP, "cleanup" + (pending ? " -p" : "") + (rollback ? " -r" : ""),
-                l -> l.cleanup(pending, rollback), s -> s.cleanup(pending, rollback));
+        return step(
+                DeploymentInvariants.Step.CLEANUP,
+                "cleanup" + (pending ? " -p" : "") + (rollback ? " -r" : ""),
+                l -> l.cleanup(pending, rollback),
+                s -> s.cleanup(pending, rollback));
     }
 
     /** Power loss while idle, then a boot into entry {@code index}: a staged deployment is lost. */
@@ -259,20 +285,28 @@ public final class DeploymentSimulator {
      * A power loss during a deploy: when {@code landed}, after the bootloader swap (the new list boots), otherwise
      * before it (the old list boots). A staged deployment is lost either way.
      */
-    public Transition powerLossDuringDeploy(String stateroot, int commit, DeployOptions options, boolean landed,
-                                            int index) {
+    public Transition powerLossDuringDeploy(
+            String stateroot, int commit, DeployOptions options, boolean landed, int index) {
         Objects.checkIndex(commit, commits.size());
-        return interrupted("power loss during deploy " + stateroot + " c" + commit + (landed ? " (landed)" : ""),
-                new Write(l -> l.deploy(target(stateroot, commit), options),
-                        s -> s.deploy(stateroot, commits.get(commit).hex(), options)), landed, index);
+        return interrupted(
+                "power loss during deploy " + stateroot + " c" + commit + (landed ? " (landed)" : ""),
+                new Write(
+                        l -> l.deploy(target(stateroot, commit), options),
+                        s -> s.deploy(stateroot, commits.get(commit).hex(), options)),
+                landed,
+                index);
     }
 
     /** A power loss during staging: the staged state lives on tmpfs, so the old list boots. */
     public Transition powerLossDuringStage(String stateroot, int commit, DeployOptions options, int index) {
         Objects.checkIndex(commit, commits.size());
-        return interrupted("power loss during stage " + stateroot + " c" + commit,
-                new Write(l -> l.stage(target(stateroot, commit), options),
-                        s -> s.stage(stateroot, commits.get(commit).hex(), options)), random.nextBoolean(), index);
+        return interrupted(
+                "power loss during stage " + stateroot + " c" + commit,
+                new Write(
+                        l -> l.stage(target(stateroot, commit), options),
+                        s -> s.stage(stateroot, commits.get(commit).hex(), options)),
+                random.nextBoolean(),
+                index);
     }
 
     /** A power loss during finalization; the seeded random source decides whether the swap landed. */
@@ -285,8 +319,11 @@ public final class DeploymentSimulator {
      * bootloader list boots and the staged deployment is lost (its state file is unlinked first).
      */
     public Transition powerLossDuringFinalize(boolean landed, int index) {
-        return interrupted("power loss during finalize" + (landed ? " (landed)" : ""),
-                new Write(DeploymentList::finalizeStaged, Sysroot::finalizeStaged), landed, index);
+        return interrupted(
+                "power loss during finalize" + (landed ? " (landed)" : ""),
+                new Write(DeploymentList::finalizeStaged, Sysroot::finalizeStaged),
+                landed,
+                index);
     }
 
     /** A power loss during a rollback; the seeded random source decides whether the swap landed. */
@@ -296,8 +333,11 @@ public final class DeploymentSimulator {
 
     /** A power loss during {@code rpm-ostree rollback}: the new order boots when {@code landed}, else the old. */
     public Transition powerLossDuringRollback(boolean landed, int index) {
-        return interrupted("power loss during rollback" + (landed ? " (landed)" : ""),
-                new Write(DeploymentList::rollback, Sysroot::rollback), landed, index);
+        return interrupted(
+                "power loss during rollback" + (landed ? " (landed)" : ""),
+                new Write(DeploymentList::rollback, Sysroot::rollback),
+                landed,
+                index);
     }
 
     private record Write(Function<DeploymentList, Transition> model, DiskStep disk) {}
@@ -344,25 +384,30 @@ public final class DeploymentSimulator {
         return written != before;
     }
 
-    private Transition step(DeploymentInvariants.Step kind, String what, Function<DeploymentList, Transition> model,
-                            DiskStep disk) {
+    private Transition step(
+            DeploymentInvariants.Step kind, String what, Function<DeploymentList, Transition> model, DiskStep disk) {
         Transition t = model.apply(list);
         Transition d = disk == null || sysroot == null ? null : io(() -> disk.apply(sysroot));
         return record(kind, what, t, d);
     }
 
     private Transition record(DeploymentInvariants.Step kind, String what, Transition t, Transition disk) {
-        history.add(what + " -> " + (t.isApplied() ? "applied" : "refused " + t.refusal().reason()) + ": "
-                + t.message());
+        history.add(what + " -> "
+                + (t.isApplied() ? "applied" : "refused " + t.refusal().reason()) + ": " + t.message());
         if (disk != null && disk.isApplied() != t.isApplied()) {
-            throw new InvariantViolation("disk-matches-model", what,
+            throw new InvariantViolation(
+                    "disk-matches-model",
+                    what,
                     "model " + (t.isApplied() ? "applied" : "refused") + " (" + t.message() + "), disk "
                             + (disk.isApplied() ? "applied" : "refused") + " (" + disk.message() + ")");
         }
         if (!t.isApplied()) {
             if (disk != null && disk.refusal().reason() != t.refusal().reason()) {
-                throw new InvariantViolation("disk-matches-model", what, "model refused " + t.refusal().reason()
-                        + ", disk refused " + disk.refusal().reason());
+                throw new InvariantViolation(
+                        "disk-matches-model",
+                        what,
+                        "model refused " + t.refusal().reason() + ", disk refused "
+                                + disk.refusal().reason());
             }
             refused++;
             return t;
@@ -377,13 +422,18 @@ public final class DeploymentSimulator {
         if (sysroot != null) {
             DeploymentList loaded = io(sysroot::load);
             if (!loaded.equals(list)) {
-                throw new InvariantViolation("disk-matches-model", what, "disk loads as " + DeploymentInvariants.ids(
-                        loaded) + ", model is " + DeploymentInvariants.ids(list));
+                throw new InvariantViolation(
+                        "disk-matches-model",
+                        what,
+                        "disk loads as " + DeploymentInvariants.ids(loaded) + ", model is "
+                                + DeploymentInvariants.ids(list));
             }
             // a power loss drops /run and with it the staged state: the staged deployment's directory is then
             // garbage that the next write removes, which check() rightly reports as orphaned
-            List<String> problems = io(sysroot::check).stream().filter(p -> kind != DeploymentInvariants.Step.POWER_LOSS
-                    || !p.contains("orphaned deployment directory")).toList();
+            List<String> problems = io(sysroot::check).stream()
+                    .filter(p -> kind != DeploymentInvariants.Step.POWER_LOSS
+                            || !p.contains("orphaned deployment directory"))
+                    .toList();
             if (!problems.isEmpty()) {
                 throw new InvariantViolation("disk-matches-model", what, "sysroot check: " + problems);
             }
@@ -409,17 +459,24 @@ public final class DeploymentSimulator {
 
     // ------------------------------------------------------------------------------------------------ jqwik
 
-    private static Transformer<DeploymentSimulator> mutate(String description,
-                                                           java.util.function.Consumer<DeploymentSimulator> step) {
+    private static Transformer<DeploymentSimulator> mutate(
+            String description, java.util.function.Consumer<DeploymentSimulator> step) {
         return Transformer.mutate(description, step);
     }
 
     private static Arbitrary<DeployOptions> options(boolean stage) {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
+        return Combinators.combine(
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
                 .as((notDefault, retain, pending, rollback, noMerge) -> DeployOptions.DEFAULTS
-                        .withNotAsDefault(notDefault && !stage).withRetain(retain && !stage)
-                        .withRetainPending(pending).withRetainRollback(rollback).withNoMerge(noMerge));
+                        .withNotAsDefault(notDefault && !stage)
+                        .withRetain(retain && !stage)
+                        .withRetainPending(pending)
+                        .withRetainRollback(rollback)
+                        .withNoMerge(noMerge));
     }
 
     private static Arbitrary<Integer> indexes() {
@@ -480,9 +537,12 @@ public final class DeploymentSimulator {
 
     /** A kernel-argument change (append/replace/delete of {@code quiet}, {@code debug}, {@code a=1}, {@code a=2}). */
     public static Action.Independent<DeploymentSimulator> kargsAction() {
-        return () -> Combinators.combine(Arbitraries.of("quiet", "debug", "a=1", "a=2"),
-                        Arbitraries.of(KargEdit.Op.values()), Arbitraries.of(true, false))
-                .as((arg, op, st) -> mutate("kargs " + op + " " + arg + (st ? " staged" : ""),
+        return () -> Combinators.combine(
+                        Arbitraries.of("quiet", "debug", "a=1", "a=2"),
+                        Arbitraries.of(KargEdit.Op.values()),
+                        Arbitraries.of(true, false))
+                .as((arg, op, st) -> mutate(
+                        "kargs " + op + " " + arg + (st ? " staged" : ""),
                         s -> s.changeKargs(List.of(new KargEdit(op, arg)), st)));
     }
 
@@ -497,11 +557,14 @@ public final class DeploymentSimulator {
      * the commit point (chosen by the generator, so jqwik shrinks it), then a boot into entry 0..3.
      */
     public static Action.Independent<DeploymentSimulator> powerLossAction() {
-        return () -> Combinators.combine(Arbitraries.of("idle", "deploy", "stage", "finalize", "rollback"),
-                        Arbitraries.of(true, false), Arbitraries.integers().between(0, 3), Arbitraries.of(STATEROOTS),
+        return () -> Combinators.combine(
+                        Arbitraries.of("idle", "deploy", "stage", "finalize", "rollback"),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(STATEROOTS),
                         commitIndexes())
-                .as((during, landed, i, os, c) -> mutate("power loss " + during + (landed ? " (landed)" : "")
-                        + ", boot " + i, s -> {
+                .as((during, landed, i, os, c) ->
+                        mutate("power loss " + during + (landed ? " (landed)" : "") + ", boot " + i, s -> {
                             switch (during) {
                                 case "idle" -> s.powerLoss(i);
                                 case "deploy" -> s.powerLossDuringDeploy(os, c, DeployOptions.DEFAULTS, landed, i);
@@ -519,8 +582,8 @@ public final class DeploymentSimulator {
      * @param start    makes a fresh simulator for each chain (e.g. {@code () -> new DeploymentSimulator(42)})
      * @param maxSteps the chain length limit
      */
-    public static Arbitrary<ActionChain<DeploymentSimulator>> actionChains(Supplier<DeploymentSimulator> start,
-                                                                          int maxSteps) {
+    public static Arbitrary<ActionChain<DeploymentSimulator>> actionChains(
+            Supplier<DeploymentSimulator> start, int maxSteps) {
         return ActionChain.startWith(start)
                 .withAction(3, osInitAction())
                 .withAction(6, deployAction())

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -39,7 +38,8 @@ public @interface ExpectViolation {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
             java.util.List<String> names = java.util.List.of(context.findAnnotation(ExpectViolation.class)
-                    .orElseThrow(() -> new IllegalStateException("@ExpectViolation missing")).value());
+                    .orElseThrow(() -> new IllegalStateException("@ExpectViolation missing"))
+                    .value());
             String expected = String.join("] or [", names);
             PropertyExecutionResult result = property.execute();
             if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
@@ -48,13 +48,16 @@ public @interface ExpectViolation {
             }
             Throwable t = result.throwable().orElse(null);
             InvariantViolation found = find(t);
-            if (result.status() == PropertyExecutionResult.Status.FAILED && found != null
+            if (result.status() == PropertyExecutionResult.Status.FAILED
+                    && found != null
                     && names.contains(found.invariant())) {
                 context.reporter().publishValue("found as expected", found.getMessage());
                 return result.mapToSuccessful();
             }
-            return result.mapToFailed(new AssertionError("expected the [" + expected + "] invariant to break, but got "
-                    + (t == null ? result.status() : t.toString()), t));
+            return result.mapToFailed(new AssertionError(
+                    "expected the [" + expected + "] invariant to break, but got "
+                            + (t == null ? result.status() : t.toString()),
+                    t));
         }
 
         @Override

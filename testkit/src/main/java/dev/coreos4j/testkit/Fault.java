@@ -1,9 +1,8 @@
 package dev.coreos4j.testkit;
 
+import dev.coreos4j.planner.Target;
 import java.time.Duration;
 import java.util.Objects;
-
-import dev.coreos4j.planner.Target;
 
 /**
  * Something the world does to a fleet between controller steps, injected with {@link FleetSimulator#inject(Fault)}.

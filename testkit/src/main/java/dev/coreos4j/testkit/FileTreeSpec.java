@@ -71,7 +71,9 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof File && ((File) o).path.equals(path) && ((File) o).mode == mode
+            return o instanceof File
+                    && ((File) o).path.equals(path)
+                    && ((File) o).mode == mode
                     && Arrays.equals(((File) o).content, content);
         }
 
@@ -125,7 +127,8 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
                 dirs.add(p);
             } else if (e instanceof File) {
                 checkMode(((File) e).mode(), p);
-            } else if (((Symlink) e).target().isEmpty() || ((Symlink) e).target().indexOf('\0') >= 0) {
+            } else if (((Symlink) e).target().isEmpty()
+                    || ((Symlink) e).target().indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("'" + p + "': symlink target must be non-empty without NUL");
             }
         }
@@ -133,8 +136,8 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
 
     private static void checkMode(int mode, String path) {
         if (mode < 0 || mode > 07777) {
-            throw new IllegalArgumentException("'" + path + "': mode 0" + Integer.toOctalString(mode)
-                    + " is outside 07777");
+            throw new IllegalArgumentException(
+                    "'" + path + "': mode 0" + Integer.toOctalString(mode) + " is outside 07777");
         }
     }
 
@@ -152,16 +155,17 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
      */
     public static FileTreeSpec osTree(String kernelVersion, String kernel, Map<String, String> etc) {
         Map<String, Entry> byPath = new TreeMap<>();
-        for (String d : List.of("usr", "usr/lib", "usr/lib/modules", "usr/lib/modules/" + kernelVersion, "usr/bin",
-                "usr/etc")) {
+        for (String d : List.of(
+                "usr", "usr/lib", "usr/lib/modules", "usr/lib/modules/" + kernelVersion, "usr/bin", "usr/etc")) {
             byPath.put(d, new Dir(d, 0755));
         }
         String mod = "usr/lib/modules/" + kernelVersion;
         byPath.put(mod + "/vmlinuz", new File(mod + "/vmlinuz", 0644, utf8(kernel)));
         byPath.put(mod + "/initramfs.img", new File(mod + "/initramfs.img", 0644, utf8("initrd for " + kernel)));
         byPath.put("usr/bin/tool", new File("usr/bin/tool", 0755, utf8("#!/bin/sh\necho " + kernel + "\n")));
-        byPath.put("usr/etc/os-release", new File("usr/etc/os-release", 0644,
-                utf8("ID=testos\nPRETTY_NAME=\"Test OS\"\n")));
+        byPath.put(
+                "usr/etc/os-release",
+                new File("usr/etc/os-release", 0644, utf8("ID=testos\nPRETTY_NAME=\"Test OS\"\n")));
         for (Map.Entry<String, String> e : etc.entrySet()) {
             String p = "usr/etc/" + e.getKey();
             for (int i = p.indexOf('/', "usr/etc/".length()); i >= 0; i = p.indexOf('/', i + 1)) {
@@ -207,7 +211,8 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
             }
         }
         for (int i = dirs.size() - 1; i >= 0; i--) {
-            Files.setAttribute(dir.resolve(dirs.get(i).path()), "unix:mode", dirs.get(i).mode());
+            Files.setAttribute(
+                    dir.resolve(dirs.get(i).path()), "unix:mode", dirs.get(i).mode());
         }
         Files.setAttribute(dir, "unix:mode", rootMode);
         return dir;
@@ -234,12 +239,18 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
 
     /** The regular files. */
     public List<File> files() {
-        return entries.stream().filter(e -> e instanceof File).map(e -> (File) e).toList();
+        return entries.stream()
+                .filter(e -> e instanceof File)
+                .map(e -> (File) e)
+                .toList();
     }
 
     /** The symlinks. */
     public List<Symlink> symlinks() {
-        return entries.stream().filter(e -> e instanceof Symlink).map(e -> (Symlink) e).toList();
+        return entries.stream()
+                .filter(e -> e instanceof Symlink)
+                .map(e -> (Symlink) e)
+                .toList();
     }
 
     /** The directories (not the root). */
@@ -294,7 +305,10 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
                 } else {
                     int slash = e.path().lastIndexOf('/');
                     String base = slash < 0 ? "" : e.path().substring(0, slash + 1);
-                    String resolved = java.nio.file.Path.of("/" + base + t).normalize().toString().substring(1);
+                    String resolved = java.nio.file.Path.of("/" + base + t)
+                            .normalize()
+                            .toString()
+                            .substring(1);
                     if (!paths.contains(resolved)) {
                         s.add("symlink-dangling");
                     }

@@ -1,16 +1,15 @@
 package dev.coreos4j.testkit;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
-
 import dev.coreos4j.planner.MaintenanceWindow;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.NodeState;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.state.Action;
@@ -39,8 +38,9 @@ public final class FleetActions {
 
     /** The controller decides and only its first 0 to 3 actions are attempted ({@link FleetSimulator#step(int)}). */
     public static Action.Independent<FleetSimulator> partialControllerStep() {
-        return () -> Arbitraries.integers().between(0, 3).map(k ->
-                Transformer.mutate("partial controller step (" + k + " applied)", sim -> sim.step(k)));
+        return () -> Arbitraries.integers()
+                .between(0, 3)
+                .map(k -> Transformer.mutate("partial controller step (" + k + " applied)", sim -> sim.step(k)));
     }
 
     /** {@link Fault.BlockDrain} on a node whose drain is not blocked yet. */
@@ -70,7 +70,8 @@ public final class FleetActions {
 
     /** {@link Fault.Recover} on a Degraded or Unreconcilable node. */
     public static Action.Dependent<FleetSimulator> recover() {
-        return onNode(n -> n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE,
+        return onNode(
+                n -> n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE,
                 n -> new Fault.Recover(n.name()));
     }
 
@@ -106,8 +107,8 @@ public final class FleetActions {
 
     /** {@link Fault.AdvanceClock} by 1 to 600 minutes. */
     public static Action.Independent<FleetSimulator> advanceClock() {
-        return () -> Arbitraries.integers().between(1, 600).map(m ->
-                inject(new Fault.AdvanceClock(Duration.ofMinutes(m))));
+        return () ->
+                Arbitraries.integers().between(1, 600).map(m -> inject(new Fault.AdvanceClock(Duration.ofMinutes(m))));
     }
 
     /** The clock jumps to the next start of a maintenance window (applicable when the fleet has windows). */
@@ -142,15 +143,17 @@ public final class FleetActions {
      * {@code controller} (seeded from the fleet, so a chain is reproducible), with controller steps (weight 6),
      * partial steps (2) and every fault kind (1 each), at most {@code maxTransformations} long.
      */
-    public static Arbitrary<ActionChain<FleetSimulator>> chains(Arbitrary<Snapshot> fleets, Controller controller,
-                                                               int maxTransformations) {
-        return fleets.flatMap(s -> withFaults(ActionChain.startWith(() ->
-                new FleetSimulator(s, controller, s.nodes().size())), maxTransformations));
+    public static Arbitrary<ActionChain<FleetSimulator>> chains(
+            Arbitrary<Snapshot> fleets, Controller controller, int maxTransformations) {
+        return fleets.flatMap(s -> withFaults(
+                ActionChain.startWith(
+                        () -> new FleetSimulator(s, controller, s.nodes().size())),
+                maxTransformations));
     }
 
     /** {@code chain} with {@link #chains}' mix of controller steps and faults added. */
-    public static ActionChainArbitrary<FleetSimulator> withFaults(ActionChainArbitrary<FleetSimulator> chain,
-                                                                 int maxTransformations) {
+    public static ActionChainArbitrary<FleetSimulator> withFaults(
+            ActionChainArbitrary<FleetSimulator> chain, int maxTransformations) {
         return chain.withAction(6, controllerStep())
                 .withAction(2, partialControllerStep())
                 .withAction(1, blockDrain())
@@ -181,7 +184,8 @@ public final class FleetActions {
 
             @Override
             public Arbitrary<Transformer<FleetSimulator>> transformer(FleetSimulator sim) {
-                List<Node> nodes = sim.snapshot().nodes().stream().filter(applies).toList();
+                List<Node> nodes =
+                        sim.snapshot().nodes().stream().filter(applies).toList();
                 return Arbitraries.of(nodes).map(n -> inject(fault.apply(n)));
             }
         };

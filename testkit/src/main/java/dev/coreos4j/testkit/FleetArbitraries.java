@@ -1,16 +1,5 @@
 package dev.coreos4j.testkit;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.coreos4j.planner.DisruptionPolicies;
 import dev.coreos4j.planner.Limits;
 import dev.coreos4j.planner.LockGroup;
@@ -24,6 +13,16 @@ import dev.coreos4j.planner.Pod;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -78,7 +77,8 @@ public final class FleetArbitraries {
      */
     public static Arbitrary<MaxUnavailable> budgets() {
         Arbitrary<MaxUnavailable> counts = Arbitraries.integers().between(0, 5).map(MaxUnavailable.Count::new);
-        Arbitrary<MaxUnavailable> percents = Arbitraries.integers().between(0, 100)
+        Arbitrary<MaxUnavailable> percents = Arbitraries.integers()
+                .between(0, 100)
                 .edgeCases(config -> config.add(1).add(50))
                 .map(MaxUnavailable.Percent::new);
         return Arbitraries.oneOf(counts, percents);
@@ -95,19 +95,25 @@ public final class FleetArbitraries {
      * order; paused one time in ten when {@code maybePaused}.
      */
     public static Arbitrary<Pool> pools(String name, boolean maybePaused) {
-        Arbitrary<Boolean> paused = maybePaused ? Arbitraries.integers().between(0, 9).map(i -> i == 0)
-                : Arbitraries.just(false);
-        return Combinators.combine(budgets(), paused, Arbitraries.of(false, true)).as((budget, p, newest) -> {
-            Target target = Target.of(newConfig(name));
-            Pool pool = name.equals("master") ? Pool.controlPlane(name, target)
-                    : Pool.of(name, budget, target).withNewestFirst(newest);
-            return pool.withPaused(p);
-        });
+        Arbitrary<Boolean> paused =
+                maybePaused ? Arbitraries.integers().between(0, 9).map(i -> i == 0) : Arbitraries.just(false);
+        return Combinators.combine(budgets(), paused, Arbitraries.of(false, true))
+                .as((budget, p, newest) -> {
+                    Target target = Target.of(newConfig(name));
+                    Pool pool = name.equals("master")
+                            ? Pool.controlPlane(name, target)
+                            : Pool.of(name, budget, target).withNewestFirst(newest);
+                    return pool.withPaused(p);
+                });
     }
 
     /** One to three pools with distinct names from {@link #POOL_NAMES} (see {@link #pools(String, boolean)}). */
     public static Arbitrary<List<Pool>> poolLists(boolean maybePaused) {
-        return Arbitraries.of(POOL_NAMES).list().ofMinSize(1).ofMaxSize(3).uniqueElements()
+        return Arbitraries.of(POOL_NAMES)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .uniqueElements()
                 .flatMap(names -> {
                     List<Arbitrary<Pool>> each = new ArrayList<>();
                     for (String n : names) {
@@ -123,8 +129,12 @@ public final class FleetArbitraries {
      * ages often tie). Named {@code x}; snapshots rename nodes.
      */
     public static Arbitrary<Node> cleanNodes(String pool) {
-        return Combinators.combine(zones(), Arbitraries.integers().between(0, 30)).as((zone, day) ->
-                Node.of("x", pool, zone, NOW.minus(day + 1L, ChronoUnit.DAYS),
+        return Combinators.combine(zones(), Arbitraries.integers().between(0, 30))
+                .as((zone, day) -> Node.of(
+                        "x",
+                        pool,
+                        zone,
+                        NOW.minus(day + 1L, ChronoUnit.DAYS),
                         oldConfig(pool == null ? "none" : pool)));
     }
 
@@ -150,35 +160,50 @@ public final class FleetArbitraries {
         Arbitrary<Integer> extra = Arbitraries.integers().between(0, 11);
         return Combinators.combine(cleanNodes(poolName), current, progress, flags, extra)
                 .as((base, cur, prog, f, x) -> {
-            // prog: 0-5 settled on current; 6-7 handed the target (7: agent busy); 8 handed an older config, not
-            // started; 9 Working on it; 10 failing on it; 11 failing on the target; 12-13 settled again
-            boolean older = prog >= 8 && prog <= 10;
-            String desired = prog <= 5 || prog >= 12 ? cur : older ? "rendered-older" : target;
-            if (desired.equals(cur) && prog >= 6 && prog <= 11) {
-                desired = cur.equals(old) ? target : old;
-            }
-            NodeState state = NodeState.DONE;
-            if ((prog == 11 || prog == 10) && !desired.equals(cur)) {
-                state = prog == 11 && (f & 1) == 1 ? NodeState.UNRECONCILABLE : NodeState.DEGRADED;
-            } else if ((prog == 7 && (f & 1) == 1) || prog == 9) {
-                state = (x & 1) == 1 ? NodeState.REBOOTING : NodeState.WORKING;
-            }
-            boolean ready = (f & 6) != 0;
-            boolean cordoned = (f & 24) == 24 || (prog >= 6 && prog <= 11 && (f & 8) != 0);
-            String owner = !cordoned ? null : (f & 32) != 0 || prog < 6 || prog > 11 ? "admin"
-                    : Planner.CORDON_OWNER;
-            boolean inFlight = !desired.equals(cur);
-            boolean drained = inFlight && cordoned && (f & 16) != 0;
-            boolean staged = inFlight && drained && (f & 4) != 0;
-            // leaving image mode: the node still carries the image, or (handed the target) only its current image
-            boolean leaving = x >= 10 && pool != null;
-            String currentImage = leaving ? CUSTOM_IMAGE : null;
-            String desiredImage = leaving && !(desired.equals(target) && inFlight) ? CUSTOM_IMAGE : null;
-            return new Node(base.name(), poolName, base.zone(), base.created(), ready, cordoned, owner, cur,
-                    desired, currentImage, desiredImage, state,
-                    state == NodeState.DONE || state.isBusy() ? null : "generated " + state.wireName(),
-                    drained, staged, List.of());
-        });
+                    // prog: 0-5 settled on current; 6-7 handed the target (7: agent busy); 8 handed an older config,
+                    // not
+                    // started; 9 Working on it; 10 failing on it; 11 failing on the target; 12-13 settled again
+                    boolean older = prog >= 8 && prog <= 10;
+                    String desired = prog <= 5 || prog >= 12 ? cur : older ? "rendered-older" : target;
+                    if (desired.equals(cur) && prog >= 6 && prog <= 11) {
+                        desired = cur.equals(old) ? target : old;
+                    }
+                    NodeState state = NodeState.DONE;
+                    if ((prog == 11 || prog == 10) && !desired.equals(cur)) {
+                        state = prog == 11 && (f & 1) == 1 ? NodeState.UNRECONCILABLE : NodeState.DEGRADED;
+                    } else if ((prog == 7 && (f & 1) == 1) || prog == 9) {
+                        state = (x & 1) == 1 ? NodeState.REBOOTING : NodeState.WORKING;
+                    }
+                    boolean ready = (f & 6) != 0;
+                    boolean cordoned = (f & 24) == 24 || (prog >= 6 && prog <= 11 && (f & 8) != 0);
+                    String owner =
+                            !cordoned ? null : (f & 32) != 0 || prog < 6 || prog > 11 ? "admin" : Planner.CORDON_OWNER;
+                    boolean inFlight = !desired.equals(cur);
+                    boolean drained = inFlight && cordoned && (f & 16) != 0;
+                    boolean staged = inFlight && drained && (f & 4) != 0;
+                    // leaving image mode: the node still carries the image, or (handed the target) only its current
+                    // image
+                    boolean leaving = x >= 10 && pool != null;
+                    String currentImage = leaving ? CUSTOM_IMAGE : null;
+                    String desiredImage = leaving && !(desired.equals(target) && inFlight) ? CUSTOM_IMAGE : null;
+                    return new Node(
+                            base.name(),
+                            poolName,
+                            base.zone(),
+                            base.created(),
+                            ready,
+                            cordoned,
+                            owner,
+                            cur,
+                            desired,
+                            currentImage,
+                            desiredImage,
+                            state,
+                            state == NodeState.DONE || state.isBusy() ? null : "generated " + state.wireName(),
+                            drained,
+                            staged,
+                            List.of());
+                });
     }
 
     /**
@@ -189,8 +214,8 @@ public final class FleetArbitraries {
         Arbitrary<MaxUnavailable> amount = Arbitraries.oneOf(
                 Arbitraries.integers().between(0, 6).map(MaxUnavailable.Count::new),
                 Arbitraries.integers().between(0, 100).map(MaxUnavailable.Percent::new));
-        return Combinators.combine(amount, Arbitraries.of(true, false)).as((a, min) ->
-                new Pdb(name, Map.of("app", name), min ? a : null, min ? null : a));
+        return Combinators.combine(amount, Arbitraries.of(true, false))
+                .as((a, min) -> new Pdb(name, Map.of("app", name), min ? a : null, min ? null : a));
     }
 
     /**
@@ -200,18 +225,23 @@ public final class FleetArbitraries {
      * week (a Sunday start).
      */
     public static Arbitrary<MaintenanceWindow> windows() {
-        Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(3);
-        Arbitrary<LocalTime> start = Combinators.combine(Arbitraries.integers().between(0, 23),
-                Arbitraries.of(0, 30)).as(LocalTime::of);
-        Arbitrary<Integer> length = Arbitraries.integers().between(30, 3 * 24 * 60)
+        Arbitrary<Set<DayOfWeek>> days =
+                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(3);
+        Arbitrary<LocalTime> start = Combinators.combine(Arbitraries.integers().between(0, 23), Arbitraries.of(0, 30))
+                .as(LocalTime::of);
+        Arbitrary<Integer> length = Arbitraries.integers()
+                .between(30, 3 * 24 * 60)
                 .edgeCases(config -> config.add(60).add(240));
-        Arbitrary<ZoneId> zone = Arbitraries.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
-                "Pacific/Chatham").map(ZoneId::of);
-        Arbitrary<MaintenanceWindow> general = Combinators.combine(days, start, length, zone).as((d, s, len, z) ->
-                new MaintenanceWindow(d, s, len, z, new TreeSet<>()));
-        Arbitrary<MaintenanceWindow> wrapping = Combinators.combine(Arbitraries.of(DayOfWeek.SATURDAY,
-                DayOfWeek.SUNDAY), Arbitraries.integers().between(22, 23), zone).as((d, h, z) ->
-                new MaintenanceWindow(Set.of(d), LocalTime.of(h, 0), 180, z, new TreeSet<>()));
+        Arbitrary<ZoneId> zone = Arbitraries.of(
+                        "UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham")
+                .map(ZoneId::of);
+        Arbitrary<MaintenanceWindow> general = Combinators.combine(days, start, length, zone)
+                .as((d, s, len, z) -> new MaintenanceWindow(d, s, len, z, new TreeSet<>()));
+        Arbitrary<MaintenanceWindow> wrapping = Combinators.combine(
+                        Arbitraries.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        Arbitraries.integers().between(22, 23),
+                        zone)
+                .as((d, h, z) -> new MaintenanceWindow(Set.of(d), LocalTime.of(h, 0), 180, z, new TreeSet<>()));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, general), net.jqwik.api.Tuple.of(1, wrapping));
     }
 
@@ -225,11 +255,14 @@ public final class FleetArbitraries {
      * {@link Limits#NONE} is an edge case.
      */
     public static Arbitrary<Limits> limits() {
-        Arbitrary<MaxUnavailable> cluster = Arbitraries.integers().between(20, 100)
+        Arbitrary<MaxUnavailable> cluster = Arbitraries.integers()
+                .between(20, 100)
                 .map(i -> (MaxUnavailable) new MaxUnavailable.Percent(i))
                 .injectNull(0.3);
-        Arbitrary<MaxUnavailable> zone = Arbitraries.integers().between(1, 3).map(i -> (MaxUnavailable)
-                new MaxUnavailable.Count(i)).injectNull(0.3);
+        Arbitrary<MaxUnavailable> zone = Arbitraries.integers()
+                .between(1, 3)
+                .map(i -> (MaxUnavailable) new MaxUnavailable.Count(i))
+                .injectNull(0.3);
         return Combinators.combine(cluster, zone).as(Limits::new);
     }
 
@@ -238,14 +271,17 @@ public final class FleetArbitraries {
      * other nodes per pool, every node ready, schedulable and Done on {@link #oldConfig}.
      */
     public static Arbitrary<Snapshot> cleanSnapshots() {
-        return poolLists(false).flatMap(pools -> {
-            List<Arbitrary<List<Node>>> perPool = new ArrayList<>();
-            for (Pool p : pools) {
-                perPool.add(cleanNodes(p.name()).list().ofMaxSize(p.controlPlane() ? 3 : 14));
-            }
-            return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
-        }).edgeCases(config -> config.add(cleanEdge(1, "0%", false)).add(cleanEdge(7, "100%", true))
-                .add(cleanEdge(5, "2", false)));
+        return poolLists(false)
+                .flatMap(pools -> {
+                    List<Arbitrary<List<Node>>> perPool = new ArrayList<>();
+                    for (Pool p : pools) {
+                        perPool.add(cleanNodes(p.name()).list().ofMaxSize(p.controlPlane() ? 3 : 14));
+                    }
+                    return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
+                })
+                .edgeCases(config -> config.add(cleanEdge(1, "0%", false))
+                        .add(cleanEdge(7, "100%", true))
+                        .add(cleanEdge(5, "2", false)));
     }
 
     /**
@@ -258,11 +294,19 @@ public final class FleetArbitraries {
             nodes.add(Node.of("x", "master", ZONES.get(i), NOW.minus(10, ChronoUnit.DAYS), oldConfig("master")));
         }
         for (int i = 0; i < workers; i++) {
-            nodes.add(Node.of("x", "worker", zoneless ? null : ZONES.get(i % 2), NOW.minus(1 + i / 2, ChronoUnit.DAYS),
+            nodes.add(Node.of(
+                    "x",
+                    "worker",
+                    zoneless ? null : ZONES.get(i % 2),
+                    NOW.minus(1 + i / 2, ChronoUnit.DAYS),
                     oldConfig("worker")));
         }
-        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
-                Pool.of("worker", MaxUnavailable.parse(budget), Target.of(newConfig("worker")))), renamed(nodes));
+        return Snapshot.of(
+                NOW,
+                List.of(
+                        Pool.controlPlane("master", Target.of(newConfig("master"))),
+                        Pool.of("worker", MaxUnavailable.parse(budget), Target.of(newConfig("worker")))),
+                renamed(nodes));
     }
 
     /**
@@ -270,14 +314,16 @@ public final class FleetArbitraries {
      * {@link #messyNodes} per pool, and up to 2 nodes in no pool.
      */
     public static Arbitrary<Snapshot> messySnapshots() {
-        return poolLists(true).flatMap(pools -> {
-            List<Arbitrary<List<Node>>> perPool = new ArrayList<>();
-            for (Pool p : pools) {
-                perPool.add(messyNodes(p).list().ofMaxSize(p.controlPlane() ? 4 : 12));
-            }
-            perPool.add(messyNodes(null).list().ofMaxSize(2));
-            return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
-        }).edgeCases(config -> config.add(messyEdge()).add(mcoEdge()));
+        return poolLists(true)
+                .flatMap(pools -> {
+                    List<Arbitrary<List<Node>>> perPool = new ArrayList<>();
+                    for (Pool p : pools) {
+                        perPool.add(messyNodes(p).list().ofMaxSize(p.controlPlane() ? 4 : 12));
+                    }
+                    perPool.add(messyNodes(null).list().ofMaxSize(2));
+                    return Combinators.combine(perPool).as(lists -> Snapshot.of(NOW, pools, renamed(flatten(lists))));
+                })
+                .edgeCases(config -> config.add(messyEdge()).add(mcoEdge()));
     }
 
     /**
@@ -288,12 +334,23 @@ public final class FleetArbitraries {
         Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
         Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));
         Target worker = Target.of(newConfig("worker"));
-        List<Node> nodes = List.of(m.withCordon("admin"), m.withReady(false), m,
+        List<Node> nodes = List.of(
+                m.withCordon("admin"),
+                m.withReady(false),
+                m,
                 w.withDesired(worker).withState(NodeState.DEGRADED, "generated Degraded"),
-                w.withDesired(worker).withCordon(Planner.CORDON_OWNER).withDrained(true).withStaged(true), w,
+                w.withDesired(worker)
+                        .withCordon(Planner.CORDON_OWNER)
+                        .withDrained(true)
+                        .withStaged(true),
+                w,
                 Node.of("x", null, null, NOW.minus(1, ChronoUnit.DAYS), oldConfig("none")));
-        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
-                Pool.of("worker", MaxUnavailable.DEFAULT, worker)), renamed(nodes));
+        return Snapshot.of(
+                NOW,
+                List.of(
+                        Pool.controlPlane("master", Target.of(newConfig("master"))),
+                        Pool.of("worker", MaxUnavailable.DEFAULT, worker)),
+                renamed(nodes));
     }
 
     /**
@@ -304,12 +361,24 @@ public final class FleetArbitraries {
         Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
         Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));
         Target older = Target.of("rendered-older");
-        Node image = w.withDesired(new Target(oldConfig("worker"), CUSTOM_IMAGE)).withFinished();
-        List<Node> nodes = List.of(m.withDesired(older), m.withDesired(older), m,
-                w.withDesired(older), w.withDesired(older).withState(NodeState.WORKING, null),
-                w.withDesired(older).withState(NodeState.DEGRADED, "generated Degraded"), image, image, w);
-        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", Target.of(newConfig("master"))),
-                Pool.of("worker", MaxUnavailable.parse("2"), Target.of(newConfig("worker")))), renamed(nodes));
+        Node image =
+                w.withDesired(new Target(oldConfig("worker"), CUSTOM_IMAGE)).withFinished();
+        List<Node> nodes = List.of(
+                m.withDesired(older),
+                m.withDesired(older),
+                m,
+                w.withDesired(older),
+                w.withDesired(older).withState(NodeState.WORKING, null),
+                w.withDesired(older).withState(NodeState.DEGRADED, "generated Degraded"),
+                image,
+                image,
+                w);
+        return Snapshot.of(
+                NOW,
+                List.of(
+                        Pool.controlPlane("master", Target.of(newConfig("master"))),
+                        Pool.of("worker", MaxUnavailable.parse("2"), Target.of(newConfig("worker")))),
+                renamed(nodes));
     }
 
     /**
@@ -318,7 +387,8 @@ public final class FleetArbitraries {
      * maintenance window from {@link #windows()} governing every pool, and {@link #limits()}.
      */
     public static Arbitrary<Snapshot> gatedSnapshots() {
-        Arbitrary<List<Integer>> pods = Arbitraries.integers().between(0, 2).list().ofSize(40);
+        Arbitrary<List<Integer>> pods =
+                Arbitraries.integers().between(0, 2).list().ofSize(40);
         return Combinators.combine(cleanSnapshots(), lockGroups("g"), pdbs("web"), windows(), limits(), pods)
                 .as((s, lock, pdb, window, limits, podCounts) -> {
                     List<Pool> pools = new ArrayList<>();
@@ -333,8 +403,16 @@ public final class FleetArbitraries {
                         }
                         nodes.add(s.nodes().get(i).withPods(list));
                     }
-                    return new Snapshot(NOW, pools, nodes, Map.of(), DisruptionPolicies.defaults(), List.of(pdb),
-                            List.of(window), List.of(lock), limits);
+                    return new Snapshot(
+                            NOW,
+                            pools,
+                            nodes,
+                            Map.of(),
+                            DisruptionPolicies.defaults(),
+                            List.of(pdb),
+                            List.of(window),
+                            List.of(lock),
+                            limits);
                 });
     }
 
@@ -351,9 +429,23 @@ public final class FleetArbitraries {
         List<Node> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            out.add(new Node(String.format("n%02d", i), n.pool(), n.zone(), n.created(), n.ready(),
-                    n.unschedulable(), n.cordonedBy(), n.currentConfig(), n.desiredConfig(), n.currentImage(),
-                    n.desiredImage(), n.state(), n.reason(), n.drained(), n.staged(), n.pods()));
+            out.add(new Node(
+                    String.format("n%02d", i),
+                    n.pool(),
+                    n.zone(),
+                    n.created(),
+                    n.ready(),
+                    n.unschedulable(),
+                    n.cordonedBy(),
+                    n.currentConfig(),
+                    n.desiredConfig(),
+                    n.currentImage(),
+                    n.desiredImage(),
+                    n.state(),
+                    n.reason(),
+                    n.drained(),
+                    n.staged(),
+                    n.pods()));
         }
         return out;
     }

@@ -1,14 +1,5 @@
 package dev.coreos4j.testkit;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Objects;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Node;
@@ -17,6 +8,14 @@ import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Simulator;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A fleet model that runs a {@link Controller} step by step and lets a test inject {@link Fault}s in between.
@@ -63,8 +62,15 @@ public final class FleetSimulator {
      * @param outcomes what happened to each action, in decision order (only the first ones for a partial step)
      * @param after    the snapshot after the actions took effect
      */
-    public record Step(int index, int number, Snapshot before, NextStep decision, boolean explains,
-                       List<Outcome> outcomes, Snapshot after) implements Event {
+    public record Step(
+            int index,
+            int number,
+            Snapshot before,
+            NextStep decision,
+            boolean explains,
+            List<Outcome> outcomes,
+            Snapshot after)
+            implements Event {
         public Step {
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(decision, "decision");
@@ -219,7 +225,11 @@ public final class FleetSimulator {
         Snapshot out = s;
         for (Node n : before.nodes()) {
             Pool p = n.pool() == null ? null : before.pool(n.pool());
-            if (p == null || p.paused() || acted.contains(n.name()) || !n.state().isBusy() || !n.ready()) {
+            if (p == null
+                    || p.paused()
+                    || acted.contains(n.name())
+                    || !n.state().isBusy()
+                    || !n.ready()) {
                 continue;
             }
             Node now = out.node(n.name());
@@ -342,11 +352,13 @@ public final class FleetSimulator {
             Node n = nodes.get(random.nextInt(nodes.size()));
             switch (kind) {
                 case 0:
-                    return drainBlocked.contains(n.name()) ? new Fault.UnblockDrain(n.name())
+                    return drainBlocked.contains(n.name())
+                            ? new Fault.UnblockDrain(n.name())
                             : new Fault.BlockDrain(n.name());
                 case 1:
                     return n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE
-                            ? new Fault.Recover(n.name()) : new Fault.FailApply(n.name());
+                            ? new Fault.Recover(n.name())
+                            : new Fault.FailApply(n.name());
                 case 2:
                     return new Fault.Readiness(n.name(), !n.ready());
                 case 3:
@@ -368,8 +380,8 @@ public final class FleetSimulator {
 
     /** The other of {@code rendered-<pool>-b} and {@code rendered-<pool>-c} (the target a retarget fault picks). */
     public static Target alternateTarget(Pool p) {
-        String next = p.target().config().endsWith("-c") ? "rendered-" + p.name() + "-b"
-                : "rendered-" + p.name() + "-c";
+        String next =
+                p.target().config().endsWith("-c") ? "rendered-" + p.name() + "-b" : "rendered-" + p.name() + "-c";
         return new Target(next, p.target().osImage());
     }
 
@@ -382,8 +394,8 @@ public final class FleetSimulator {
      */
     public FleetSimulator chaos(int steps, double faultRate) {
         if (steps < 0 || !(faultRate >= 0 && faultRate <= 1)) {
-            throw new IllegalArgumentException("need steps >= 0 and 0 <= faultRate <= 1, got " + steps + ", "
-                    + faultRate);
+            throw new IllegalArgumentException(
+                    "need steps >= 0 and 0 <= faultRate <= 1, got " + steps + ", " + faultRate);
         }
         for (int i = 0; i < steps; i++) {
             if (random.nextDouble() < faultRate) {
@@ -408,8 +420,10 @@ public final class FleetSimulator {
                 return this;
             }
         }
-        throw new InvariantViolation("termination", "step " + steps, "the controller still acts after "
-                + maxSteps + " steps: " + ((Step) last()).actions());
+        throw new InvariantViolation(
+                "termination",
+                "step " + steps,
+                "the controller still acts after " + maxSteps + " steps: " + ((Step) last()).actions());
     }
 
     @Override

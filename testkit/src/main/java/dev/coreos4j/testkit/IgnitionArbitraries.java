@@ -42,9 +42,14 @@ public final class IgnitionArbitraries {
 
     private static Arbitrary<String> segments() {
         return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.strings().withCharRange('a', 'z').withChars('-', '_', '.')
-                        .ofMinLength(1).ofMaxLength(8).filter(s -> !s.equals(".") && !s.equals("..")
-                                && !s.startsWith("."))),
+                Tuple.of(
+                        8,
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withChars('-', '_', '.')
+                                .ofMinLength(1)
+                                .ofMaxLength(8)
+                                .filter(s -> !s.equals(".") && !s.equals("..") && !s.startsWith("."))),
                 Tuple.of(1, Arbitraries.of("caf\u00e9", "\u65e5\u672c", "\uD83D\uDE00", "na\u00efve", "\u0416")));
     }
 
@@ -53,27 +58,35 @@ public final class IgnitionArbitraries {
     }
 
     private static Arbitrary<Config.NodeUser> nodeUsers() {
-        return Arbitraries.oneOf(Arbitraries.just(Config.NodeUser.EMPTY), Arbitraries.just(new Config.NodeUser(0L, null)),
+        return Arbitraries.oneOf(
+                Arbitraries.just(Config.NodeUser.EMPTY),
+                Arbitraries.just(new Config.NodeUser(0L, null)),
                 Arbitraries.longs().between(1, 65000).map(id -> new Config.NodeUser(id, null)),
                 Arbitraries.of("core", "root", "app").map(n -> new Config.NodeUser(null, n)));
     }
 
     private static Arbitrary<Config.NodeGroup> nodeGroups() {
-        return Arbitraries.oneOf(Arbitraries.just(Config.NodeGroup.EMPTY),
+        return Arbitraries.oneOf(
+                Arbitraries.just(Config.NodeGroup.EMPTY),
                 Arbitraries.longs().between(0, 65000).map(id -> new Config.NodeGroup(id, null)),
                 Arbitraries.of("wheel", "app").map(n -> new Config.NodeGroup(null, n)));
     }
 
     private static Arbitrary<Config.Resource> remote(SpecVersion v) {
         Arbitrary<List<Config.HttpHeader>> headers = atLeast(v, SpecVersion.V3_1_0)
-                ? Arbitraries.of(List.<Config.HttpHeader>of(), List.of(new Config.HttpHeader("Authorization",
-                        "Bearer tk")), List.of(new Config.HttpHeader("X-Trace", "1"),
-                        new Config.HttpHeader("Accept", "*/*")))
+                ? Arbitraries.of(
+                        List.<Config.HttpHeader>of(),
+                        List.of(new Config.HttpHeader("Authorization", "Bearer tk")),
+                        List.of(new Config.HttpHeader("X-Trace", "1"), new Config.HttpHeader("Accept", "*/*")))
                 : Arbitraries.just(List.of());
-        return Combinators.combine(Arbitraries.of("https://example.com/", "http://mirror.example.org/files/"),
-                        segments(), headers, Arbitraries.of(true, false), Arbitraries.of("", "gzip").injectNull(0.6))
-                .as((base, name, h, verify, compression) -> new Config.Resource(compression, h, base + name,
-                        verify ? new Config.Verification(SHA512_OF_HELLO) : null));
+        return Combinators.combine(
+                        Arbitraries.of("https://example.com/", "http://mirror.example.org/files/"),
+                        segments(),
+                        headers,
+                        Arbitraries.of(true, false),
+                        Arbitraries.of("", "gzip").injectNull(0.6))
+                .as((base, name, h, verify, compression) -> new Config.Resource(
+                        compression, h, base + name, verify ? new Config.Verification(SHA512_OF_HELLO) : null));
     }
 
     private static Arbitrary<Config.Resource> inline() {
@@ -86,8 +99,8 @@ public final class IgnitionArbitraries {
     }
 
     private static Arbitrary<Config.Resource> contents(SpecVersion v) {
-        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Config.Resource.EMPTY)),
-                Tuple.of(5, inline()), Tuple.of(2, remote(v)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(Config.Resource.EMPTY)), Tuple.of(5, inline()), Tuple.of(2, remote(v)));
     }
 
     private static Arbitrary<String> subpath() {
@@ -95,19 +108,29 @@ public final class IgnitionArbitraries {
     }
 
     private static Arbitrary<Config.File> file(SpecVersion v) {
-        return Combinators.combine(nodeGroups(), Arbitraries.of(true, false).injectNull(0.5), subpath(), nodeUsers(),
-                        inline().list().ofMaxSize(2), contents(v), modes())
-                .as((g, ow, p, u, append, res, mode) -> new Config.File(g,
-                        res.source() == null && Boolean.TRUE.equals(ow) ? null : ow, p, u, append, res, mode));
+        return Combinators.combine(
+                        nodeGroups(),
+                        Arbitraries.of(true, false).injectNull(0.5),
+                        subpath(),
+                        nodeUsers(),
+                        inline().list().ofMaxSize(2),
+                        contents(v),
+                        modes())
+                .as((g, ow, p, u, append, res, mode) -> new Config.File(
+                        g, res.source() == null && Boolean.TRUE.equals(ow) ? null : ow, p, u, append, res, mode));
     }
 
     private static Arbitrary<Config.Directory> directory() {
-        return Combinators.combine(nodeGroups(), Arbitraries.of(true, false).injectNull(0.7), subpath(), nodeUsers(),
-                modes()).as(Config.Directory::new);
+        return Combinators.combine(
+                        nodeGroups(), Arbitraries.of(true, false).injectNull(0.7), subpath(), nodeUsers(), modes())
+                .as(Config.Directory::new);
     }
 
     private static Arbitrary<Config.Link> link() {
-        return Combinators.combine(Arbitraries.of(false).injectNull(0.5), subpath(), nodeUsers(),
+        return Combinators.combine(
+                        Arbitraries.of(false).injectNull(0.5),
+                        subpath(),
+                        nodeUsers(),
                         Arbitraries.of("/usr/share/zoneinfo/UTC", "../lib/target", "/dev/null", "relative"))
                 .as((hard, p, u, target) -> new Config.Link(null, null, p, u, hard, target));
     }
@@ -118,44 +141,88 @@ public final class IgnitionArbitraries {
     private static Arbitrary<Config.Unit> unit() {
         Arbitrary<String> suffix = Arbitraries.of("service", "timer", "socket", "path", "target", "slice")
                 .edgeCases(c -> c.add("service"));
-        Arbitrary<Config.Dropin> dropin = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z')
-                        .ofMinLength(1).ofMaxLength(6), Arbitraries.of(true, false))
-                .as((n, withContents) -> new Config.Dropin(withContents ? "[Service]\nEnvironment=TK=" + n + "\n"
-                        : null, "10-" + n + ".conf"));
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').withChars('-').ofMinLength(1)
-                                .ofMaxLength(10), suffix, Arbitraries.of(true, false), dropin.list().ofMaxSize(2)
-                                .uniqueElements(Config.Dropin::name), Arbitraries.of(true, false).injectNull(0.4),
+        Arbitrary<Config.Dropin> dropin = Combinators.combine(
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(6),
+                        Arbitraries.of(true, false))
+                .as((n, withContents) -> new Config.Dropin(
+                        withContents ? "[Service]\nEnvironment=TK=" + n + "\n" : null, "10-" + n + ".conf"));
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withChars('-')
+                                .ofMinLength(1)
+                                .ofMaxLength(10),
+                        suffix,
+                        Arbitraries.of(true, false),
+                        dropin.list().ofMaxSize(2).uniqueElements(Config.Dropin::name),
+                        Arbitraries.of(true, false).injectNull(0.4),
                         Arbitraries.of(true).injectNull(0.9))
                 .as((n, sfx, withContents, dropins, enabled, mask) -> new Config.Unit(
-                        withContents ? String.format(UNIT_TEMPLATE, n, n) : null, dropins,
-                        withContents ? enabled : null, withContents ? null : mask, n + "." + sfx));
+                        withContents ? String.format(UNIT_TEMPLATE, n, n) : null,
+                        dropins,
+                        withContents ? enabled : null,
+                        withContents ? null : mask,
+                        n + "." + sfx));
     }
 
     private static Arbitrary<Config.PasswdUser> user(SpecVersion v) {
-        Arbitrary<List<String>> keys = Arbitraries.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9r core@tk",
-                        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 ops@tk", "ecdsa-sha2-nistp256 AAAAE2VjZHNh admin")
-                .list().uniqueElements().ofMaxSize(3);
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8), keys,
+        Arbitrary<List<String>> keys = Arbitraries.of(
+                        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9r core@tk",
+                        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 ops@tk",
+                        "ecdsa-sha2-nistp256 AAAAE2VjZHNh admin")
+                .list()
+                .uniqueElements()
+                .ofMaxSize(3);
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(8),
+                        keys,
                         Arbitraries.of(List.<String>of(), List.of("wheel"), List.of("wheel", "sudo", "docker")),
-                        Arbitraries.longs().between(1000, 60000).injectNull(0.5), Arbitraries.of(true, false),
+                        Arbitraries.longs().between(1000, 60000).injectNull(0.5),
+                        Arbitraries.of(true, false),
                         Arbitraries.of(true, false).injectNull(0.8))
                 .as((name, k, groups, uid, full, exists) -> full
-                        ? new Config.PasswdUser("Test user " + name, groups, "/home/" + name, name, null, null, null,
-                                "$6$rounds=4096$salt$hash", null, k, "/bin/bash",
-                                atLeast(v, SpecVersion.V3_2_0) ? exists : null, null, uid)
-                        : new Config.PasswdUser(null, groups, null, name, null, null, null, null, null, k, null, null,
-                                null, uid));
+                        ? new Config.PasswdUser(
+                                "Test user " + name,
+                                groups,
+                                "/home/" + name,
+                                name,
+                                null,
+                                null,
+                                null,
+                                "$6$rounds=4096$salt$hash",
+                                null,
+                                k,
+                                "/bin/bash",
+                                atLeast(v, SpecVersion.V3_2_0) ? exists : null,
+                                null,
+                                uid)
+                        : new Config.PasswdUser(
+                                null, groups, null, name, null, null, null, null, null, k, null, null, null, uid));
     }
 
     private static Arbitrary<Config.PasswdGroup> group() {
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8)
-                .map(s -> "g" + s), Arbitraries.longs().between(1000, 60000).injectNull(0.5))
+        return Combinators.combine(
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(8)
+                                .map(s -> "g" + s),
+                        Arbitraries.longs().between(1000, 60000).injectNull(0.5))
                 .as((n, gid) -> new Config.PasswdGroup(gid, n, null, null, null));
     }
 
     private static Arbitrary<Config.Storage> storage(SpecVersion v) {
-        return Combinators.combine(file(v).list().ofMaxSize(5), directory().list().ofMaxSize(3),
-                        link().list().ofMaxSize(2), Arbitraries.integers().between(0, 2),
+        return Combinators.combine(
+                        file(v).list().ofMaxSize(5),
+                        directory().list().ofMaxSize(3),
+                        link().list().ofMaxSize(2),
+                        Arbitraries.integers().between(0, 2),
                         Arbitraries.of("xfs", "ext4", "vfat"))
                 .as((files, dirs, links, partitions, format) -> {
                     // each kind in its own subtree, each node under its own numbered directory: unique paths and
@@ -163,30 +230,56 @@ public final class IgnitionArbitraries {
                     List<Config.File> fs = new ArrayList<>();
                     for (int i = 0; i < files.size(); i++) {
                         Config.File f = files.get(i);
-                        fs.add(new Config.File(f.group(), f.overwrite(), "/etc/tk/f" + i + "/" + f.path(), f.user(),
-                                f.append(), f.contents(), f.mode()));
+                        fs.add(new Config.File(
+                                f.group(),
+                                f.overwrite(),
+                                "/etc/tk/f" + i + "/" + f.path(),
+                                f.user(),
+                                f.append(),
+                                f.contents(),
+                                f.mode()));
                     }
                     List<Config.Directory> ds = new ArrayList<>();
                     for (int i = 0; i < dirs.size(); i++) {
                         Config.Directory d = dirs.get(i);
-                        ds.add(new Config.Directory(d.group(), d.overwrite(), "/var/lib/tk/d" + i + "/" + d.path(),
-                                d.user(), d.mode()));
+                        ds.add(new Config.Directory(
+                                d.group(), d.overwrite(), "/var/lib/tk/d" + i + "/" + d.path(), d.user(), d.mode()));
                     }
                     List<Config.Link> ls = new ArrayList<>();
                     for (int i = 0; i < links.size(); i++) {
                         Config.Link l = links.get(i);
-                        ls.add(new Config.Link(l.group(), l.overwrite(), "/opt/tk/l" + i + "/" + l.path(), l.user(),
-                                l.hard(), l.target()));
+                        ls.add(new Config.Link(
+                                l.group(),
+                                l.overwrite(),
+                                "/opt/tk/l" + i + "/" + l.path(),
+                                l.user(),
+                                l.hard(),
+                                l.target()));
                     }
                     List<Config.Disk> disks = new ArrayList<>();
                     List<Config.Filesystem> filesystems = new ArrayList<>();
                     if (partitions > 0) {
                         List<Config.Partition> ps = new ArrayList<>();
                         for (int i = 0; i < partitions; i++) {
-                            ps.add(new Config.Partition(null, "tk-data-" + i, i + 1, null, null,
-                                    i == partitions - 1 ? 0L : 512L, null, null, null));
-                            filesystems.add(new Config.Filesystem("/dev/disk/by-partlabel/tk-data-" + i, format,
-                                    "data" + i, List.of(), List.of(), "/var/tk" + i, null, true));
+                            ps.add(new Config.Partition(
+                                    null,
+                                    "tk-data-" + i,
+                                    i + 1,
+                                    null,
+                                    null,
+                                    i == partitions - 1 ? 0L : 512L,
+                                    null,
+                                    null,
+                                    null));
+                            filesystems.add(new Config.Filesystem(
+                                    "/dev/disk/by-partlabel/tk-data-" + i,
+                                    format,
+                                    "data" + i,
+                                    List.of(),
+                                    List.of(),
+                                    "/var/tk" + i,
+                                    null,
+                                    true));
                         }
                         disks.add(new Config.Disk("/dev/vdb", ps, true));
                     }
@@ -196,13 +289,19 @@ public final class IgnitionArbitraries {
 
     private static Arbitrary<Config.Ignition> ignitionSection(SpecVersion v) {
         Arbitrary<Config.Proxy> proxy = atLeast(v, SpecVersion.V3_1_0)
-                ? Arbitraries.of(Config.Proxy.EMPTY, new Config.Proxy("http://proxy.example.com:3128",
-                        "https://proxy.example.com:3129", List.of("example.org", ".internal")))
+                ? Arbitraries.of(
+                        Config.Proxy.EMPTY,
+                        new Config.Proxy(
+                                "http://proxy.example.com:3128",
+                                "https://proxy.example.com:3129",
+                                List.of("example.org", ".internal")))
                 : Arbitraries.just(Config.Proxy.EMPTY);
-        return Combinators.combine(proxy, Arbitraries.longs().between(0, 600).injectNull(0.6),
+        return Combinators.combine(
+                        proxy,
+                        Arbitraries.longs().between(0, 600).injectNull(0.6),
                         Arbitraries.longs().between(1, 60).injectNull(0.7))
-                .as((p, total, headers) -> new Config.Ignition(null, p, null, new Config.Timeouts(headers, total),
-                        v.toString()));
+                .as((p, total, headers) ->
+                        new Config.Ignition(null, p, null, new Config.Timeouts(headers, total), v.toString()));
     }
 
     /**
@@ -221,20 +320,33 @@ public final class IgnitionArbitraries {
             throw new IllegalArgumentException("stable versions only: " + version);
         }
         Arbitrary<Config.KernelArguments> kargs = atLeast(version, SpecVersion.V3_3_0)
-                ? Combinators.combine(Arbitraries.of("quiet", "mitigations=auto", "console=ttyS0", "nosmt", "a=1",
-                        "systemd.unified_cgroup_hierarchy=1").list().uniqueElements().ofMaxSize(4),
-                        Arbitraries.integers().between(0, 4)).as((args, cut) -> new Config.KernelArguments(
-                        args.subList(0, Math.min(cut, args.size())), args.subList(Math.min(cut, args.size()),
-                        args.size())))
+                ? Combinators.combine(
+                                Arbitraries.of(
+                                                "quiet",
+                                                "mitigations=auto",
+                                                "console=ttyS0",
+                                                "nosmt",
+                                                "a=1",
+                                                "systemd.unified_cgroup_hierarchy=1")
+                                        .list()
+                                        .uniqueElements()
+                                        .ofMaxSize(4),
+                                Arbitraries.integers().between(0, 4))
+                        .as((args, cut) -> new Config.KernelArguments(
+                                args.subList(0, Math.min(cut, args.size())),
+                                args.subList(Math.min(cut, args.size()), args.size())))
                 : Arbitraries.just(Config.KernelArguments.EMPTY);
-        Arbitrary<Config> normal = Combinators.combine(ignitionSection(version), kargs,
+        Arbitrary<Config> normal = Combinators.combine(
+                        ignitionSection(version),
+                        kargs,
                         user(version).list().ofMaxSize(3).uniqueElements(Config.PasswdUser::name),
-                        group().list().ofMaxSize(2).uniqueElements(Config.PasswdGroup::name), storage(version),
+                        group().list().ofMaxSize(2).uniqueElements(Config.PasswdGroup::name),
+                        storage(version),
                         unit().list().ofMaxSize(4).uniqueElements(Config.Unit::name))
-                .as((ign, k, users, groups, storage, units) -> new Config(ign, k, new Config.Passwd(groups, users),
-                        storage, new Config.Systemd(units)));
-        return normal.edgeCases(c -> c.add(Config.EMPTY.withVersion(version.toString()), everyField(version),
-                unicodeAndDeep(version)));
+                .as((ign, k, users, groups, storage, units) ->
+                        new Config(ign, k, new Config.Passwd(groups, users), storage, new Config.Systemd(units)));
+        return normal.edgeCases(
+                c -> c.add(Config.EMPTY.withVersion(version.toString()), everyField(version), unicodeAndDeep(version)));
     }
 
     /** Configs valid by construction for any stable version (the version is part of the value). */
@@ -246,48 +358,124 @@ public final class IgnitionArbitraries {
     /** A config with every optional field this generator knows set, for {@code version}. */
     static Config everyField(SpecVersion v) {
         boolean v31 = atLeast(v, SpecVersion.V3_1_0);
-        Config.Resource remote = new Config.Resource("gzip", v31 ? List.of(new Config.HttpHeader("Authorization",
-                "Bearer tk")) : List.of(), "https://example.com/blob.gz",
+        Config.Resource remote = new Config.Resource(
+                "gzip",
+                v31 ? List.of(new Config.HttpHeader("Authorization", "Bearer tk")) : List.of(),
+                "https://example.com/blob.gz",
                 new Config.Verification(SHA512_OF_HELLO));
-        Config.File f = new Config.File(new Config.NodeGroup(null, "wheel"), true, "/etc/tk/every/file",
-                new Config.NodeUser(null, "core"), List.of(Contents.inline("appended\n")), remote, 0640L);
-        Config.Directory d = new Config.Directory(new Config.NodeGroup(10L, null), false, "/var/lib/tk/every",
-                new Config.NodeUser(1000L, null), 0750L);
-        Config.Link l = new Config.Link(new Config.NodeGroup(0L, null), true, "/opt/tk/every/link",
-                new Config.NodeUser(0L, null), false, "/usr/share/zoneinfo/UTC");
-        Config.Unit u = new Config.Unit(String.format(UNIT_TEMPLATE, "every", "every"),
-                List.of(new Config.Dropin("[Service]\nEnvironment=A=1\n", "10-a.conf")), true, null, "every.service");
+        Config.File f = new Config.File(
+                new Config.NodeGroup(null, "wheel"),
+                true,
+                "/etc/tk/every/file",
+                new Config.NodeUser(null, "core"),
+                List.of(Contents.inline("appended\n")),
+                remote,
+                0640L);
+        Config.Directory d = new Config.Directory(
+                new Config.NodeGroup(10L, null), false, "/var/lib/tk/every", new Config.NodeUser(1000L, null), 0750L);
+        Config.Link l = new Config.Link(
+                new Config.NodeGroup(0L, null),
+                true,
+                "/opt/tk/every/link",
+                new Config.NodeUser(0L, null),
+                false,
+                "/usr/share/zoneinfo/UTC");
+        Config.Unit u = new Config.Unit(
+                String.format(UNIT_TEMPLATE, "every", "every"),
+                List.of(new Config.Dropin("[Service]\nEnvironment=A=1\n", "10-a.conf")),
+                true,
+                null,
+                "every.service");
         Config.Unit masked = new Config.Unit(null, null, null, true, "masked.service");
-        Config.PasswdUser user = new Config.PasswdUser("Every Field", List.of("wheel"), "/home/every", "every", true,
-                true, false, "$6$rounds=4096$salt$hash", "wheel", List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 every"),
-                "/bin/bash", atLeast(v, SpecVersion.V3_2_0) ? Boolean.TRUE : null, false, 1500L);
-        Config.PasswdGroup group = new Config.PasswdGroup(1500L, "gevery", "$6$salt$hash",
-                atLeast(v, SpecVersion.V3_2_0) ? Boolean.TRUE : null, false);
-        Config.Partition p = new Config.Partition("0FC63DAF-8483-4772-8E79-3D69D8477DE4", "tk-every", 1,
-                atLeast(v, SpecVersion.V3_2_0) ? Boolean.FALSE : null, true, 1024L, 0L,
-                "0FC63DAF-8483-4772-8E79-3D69D8477DE4", false);
-        Config.Filesystem fs = new Config.Filesystem("/dev/disk/by-partlabel/tk-every", "xfs", "every",
-                v31 ? List.of("noatime") : List.of(), List.of("-m", "crc=1"), "/var/every",
-                "8A3A0F3C-4D8E-4E2B-9F2B-1C2D3E4F5A6B", true);
-        Config.Ignition ign = new Config.Ignition(null, v31 ? new Config.Proxy("http://proxy.example.com:3128",
-                "https://proxy.example.com:3129", List.of("example.org")) : null, null,
-                new Config.Timeouts(10L, 600L), v.toString());
-        Config.KernelArguments k = atLeast(v, SpecVersion.V3_3_0)
-                ? new Config.KernelArguments(List.of("quiet"), List.of("debug")) : null;
-        return new Config(ign, k, new Config.Passwd(List.of(group), List.of(user)),
-                new Config.Storage(List.of(d), List.of(new Config.Disk("/dev/vdb", List.of(p), true)), List.of(f),
-                        List.of(fs), List.of(l), null, null),
+        Config.PasswdUser user = new Config.PasswdUser(
+                "Every Field",
+                List.of("wheel"),
+                "/home/every",
+                "every",
+                true,
+                true,
+                false,
+                "$6$rounds=4096$salt$hash",
+                "wheel",
+                List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 every"),
+                "/bin/bash",
+                atLeast(v, SpecVersion.V3_2_0) ? Boolean.TRUE : null,
+                false,
+                1500L);
+        Config.PasswdGroup group = new Config.PasswdGroup(
+                1500L, "gevery", "$6$salt$hash", atLeast(v, SpecVersion.V3_2_0) ? Boolean.TRUE : null, false);
+        Config.Partition p = new Config.Partition(
+                "0FC63DAF-8483-4772-8E79-3D69D8477DE4",
+                "tk-every",
+                1,
+                atLeast(v, SpecVersion.V3_2_0) ? Boolean.FALSE : null,
+                true,
+                1024L,
+                0L,
+                "0FC63DAF-8483-4772-8E79-3D69D8477DE4",
+                false);
+        Config.Filesystem fs = new Config.Filesystem(
+                "/dev/disk/by-partlabel/tk-every",
+                "xfs",
+                "every",
+                v31 ? List.of("noatime") : List.of(),
+                List.of("-m", "crc=1"),
+                "/var/every",
+                "8A3A0F3C-4D8E-4E2B-9F2B-1C2D3E4F5A6B",
+                true);
+        Config.Ignition ign = new Config.Ignition(
+                null,
+                v31
+                        ? new Config.Proxy(
+                                "http://proxy.example.com:3128",
+                                "https://proxy.example.com:3129",
+                                List.of("example.org"))
+                        : null,
+                null,
+                new Config.Timeouts(10L, 600L),
+                v.toString());
+        Config.KernelArguments k =
+                atLeast(v, SpecVersion.V3_3_0) ? new Config.KernelArguments(List.of("quiet"), List.of("debug")) : null;
+        return new Config(
+                ign,
+                k,
+                new Config.Passwd(List.of(group), List.of(user)),
+                new Config.Storage(
+                        List.of(d),
+                        List.of(new Config.Disk("/dev/vdb", List.of(p), true)),
+                        List.of(f),
+                        List.of(fs),
+                        List.of(l),
+                        null,
+                        null),
                 new Config.Systemd(List.of(u, masked)));
     }
 
     /** Unicode path segments and a 40-level path. */
     static Config unicodeAndDeep(SpecVersion v) {
         String deep = "/etc/tk/deep/" + String.join("/", java.util.Collections.nCopies(40, "d")) + "/leaf";
-        return new Config(new Config.Ignition(null, null, null, null, v.toString()), null, null,
-                new Config.Storage(List.of(new Config.Directory(null, null, "/var/lib/tk/caf\u00e9/\u65e5\u672c",
-                        null, 0755L)), null, List.of(new Config.File(null, null, "/etc/tk/\uD83D\uDE00/na\u00efve.conf",
-                        null, null, Contents.inline("unicode \u2603\n"), 0644L), new Config.File(null, null, deep,
-                        null, null, Contents.inline(""), null)), null, null, null, null), null);
+        return new Config(
+                new Config.Ignition(null, null, null, null, v.toString()),
+                null,
+                null,
+                new Config.Storage(
+                        List.of(new Config.Directory(null, null, "/var/lib/tk/caf\u00e9/\u65e5\u672c", null, 0755L)),
+                        null,
+                        List.of(
+                                new Config.File(
+                                        null,
+                                        null,
+                                        "/etc/tk/\uD83D\uDE00/na\u00efve.conf",
+                                        null,
+                                        null,
+                                        Contents.inline("unicode \u2603\n"),
+                                        0644L),
+                                new Config.File(null, null, deep, null, null, Contents.inline(""), null)),
+                        null,
+                        null,
+                        null,
+                        null),
+                null);
     }
 
     /**
@@ -298,36 +486,54 @@ public final class IgnitionArbitraries {
     public static Arbitrary<Config> overlappingConfigs() {
         Arbitrary<String> paths = Arbitraries.of("/a", "/b", "/c", "/d/e");
         Arbitrary<Long> modes = Arbitraries.of(0644L, 0600L, 0755L).injectNull(0.4);
-        Arbitrary<Config.File> files = Combinators.combine(paths, modes, Arbitraries.of("data:,x", "data:,y")
-                .injectNull(0.5)).as((p, m, s) -> new Config.File(null, null, p, null, null,
-                new Config.Resource(null, null, s, null), m));
+        Arbitrary<Config.File> files = Combinators.combine(
+                        paths, modes, Arbitraries.of("data:,x", "data:,y").injectNull(0.5))
+                .as((p, m, s) ->
+                        new Config.File(null, null, p, null, null, new Config.Resource(null, null, s, null), m));
         Arbitrary<Config.Directory> dirs = paths.map(p -> new Config.Directory(null, null, p, null, null));
         Arbitrary<Config.Link> links = paths.map(p -> new Config.Link(null, null, p, null, null, "/t"));
-        Arbitrary<Config.Unit> units = Combinators.combine(Arbitraries.of("a.service", "b.timer"),
+        Arbitrary<Config.Unit> units = Combinators.combine(
+                        Arbitraries.of("a.service", "b.timer"),
                         Arbitraries.of(true, false).injectNull(0.4),
                         Arbitraries.of("[Unit]\n", "[Service]\n").injectNull(0.5),
-                        Arbitraries.of("1.conf", "2.conf").list().uniqueElements().ofMaxSize(2))
-                .as((n, e, c, d) -> new Config.Unit(c, d.stream().map(x -> new Config.Dropin(null, x)).toList(), e,
-                        null, n));
-        Arbitrary<Config.PasswdUser> users = Combinators.combine(Arbitraries.of("core", "ops"),
+                        Arbitraries.of("1.conf", "2.conf")
+                                .list()
+                                .uniqueElements()
+                                .ofMaxSize(2))
+                .as((n, e, c, d) -> new Config.Unit(
+                        c, d.stream().map(x -> new Config.Dropin(null, x)).toList(), e, null, n));
+        Arbitrary<Config.PasswdUser> users = Combinators.combine(
+                        Arbitraries.of("core", "ops"),
                         Arbitraries.of("k1", "k2", "k3").list().uniqueElements().ofMaxSize(3))
-                .as((n, k) -> new Config.PasswdUser(null, null, null, n, null, null, null, null, null, k, null, null,
-                        null, null));
-        Arbitrary<List<String>> args = Arbitraries.of("quiet", "a=1", "b=2", "debug").list().uniqueElements()
+                .as((n, k) -> new Config.PasswdUser(
+                        null, null, null, n, null, null, null, null, null, k, null, null, null, null));
+        Arbitrary<List<String>> args = Arbitraries.of("quiet", "a=1", "b=2", "debug")
+                .list()
+                .uniqueElements()
                 .ofMaxSize(4);
-        return Combinators.combine(files.list().ofMaxSize(3), dirs.list().ofMaxSize(2), links.list().ofMaxSize(2),
-                units.list().uniqueElements(Config.Unit::name).ofMaxSize(2),
-                users.list().uniqueElements(Config.PasswdUser::name).ofMaxSize(2), args,
-                Arbitraries.integers().between(0, 4)).as((f, d, l, u, us, a, split) -> {
+        return Combinators.combine(
+                        files.list().ofMaxSize(3),
+                        dirs.list().ofMaxSize(2),
+                        links.list().ofMaxSize(2),
+                        units.list().uniqueElements(Config.Unit::name).ofMaxSize(2),
+                        users.list().uniqueElements(Config.PasswdUser::name).ofMaxSize(2),
+                        args,
+                        Arbitraries.integers().between(0, 4))
+                .as((f, d, l, u, us, a, split) -> {
                     Set<String> seen = new HashSet<>();
-                    List<Config.File> fs = f.stream().filter(x -> seen.add(x.path())).toList();
-                    List<Config.Directory> ds = d.stream().filter(x -> seen.add(x.path())).toList();
-                    List<Config.Link> ls = l.stream().filter(x -> seen.add(x.path())).toList();
+                    List<Config.File> fs =
+                            f.stream().filter(x -> seen.add(x.path())).toList();
+                    List<Config.Directory> ds =
+                            d.stream().filter(x -> seen.add(x.path())).toList();
+                    List<Config.Link> ls =
+                            l.stream().filter(x -> seen.add(x.path())).toList();
                     int cut = Math.min(split, a.size());
-                    return new Config(new Config.Ignition(null, null, null, null, "3.6.0"),
+                    return new Config(
+                            new Config.Ignition(null, null, null, null, "3.6.0"),
                             new Config.KernelArguments(a.subList(0, cut), a.subList(cut, a.size())),
                             new Config.Passwd(null, us),
-                            new Config.Storage(ds, null, fs, null, ls, null, null), new Config.Systemd(u));
+                            new Config.Storage(ds, null, fs, null, ls, null, null),
+                            new Config.Systemd(u));
                 });
     }
 
@@ -338,16 +544,24 @@ public final class IgnitionArbitraries {
         Config.Storage s = c.storage();
         List<Config.File> files = new ArrayList<>(s.files());
         files.add(f);
-        return new Config(c.ignition(), c.kernelArguments(), c.passwd(), new Config.Storage(s.directories(),
-                s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid()), c.systemd());
+        return new Config(
+                c.ignition(),
+                c.kernelArguments(),
+                c.passwd(),
+                new Config.Storage(s.directories(), s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid()),
+                c.systemd());
     }
 
     private static Config withLink(Config c, Config.Link l) {
         Config.Storage s = c.storage();
         List<Config.Link> links = new ArrayList<>(s.links());
         links.add(l);
-        return new Config(c.ignition(), c.kernelArguments(), c.passwd(), new Config.Storage(s.directories(),
-                s.disks(), s.files(), s.filesystems(), links, s.luks(), s.raid()), c.systemd());
+        return new Config(
+                c.ignition(),
+                c.kernelArguments(),
+                c.passwd(),
+                new Config.Storage(s.directories(), s.disks(), s.files(), s.filesystems(), links, s.luks(), s.raid()),
+                c.systemd());
     }
 
     private static Config withUnit(Config c, Config.Unit u) {
@@ -361,14 +575,20 @@ public final class IgnitionArbitraries {
     }
 
     private static Config.File remoteFile(String path, String source, String hash, String compression) {
-        return new Config.File(null, null, path, null, null, new Config.Resource(compression, null, source,
-                hash == null ? null : new Config.Verification(hash)), 0644L);
+        return new Config.File(
+                null,
+                null,
+                path,
+                null,
+                null,
+                new Config.Resource(compression, null, source, hash == null ? null : new Config.Verification(hash)),
+                0644L);
     }
 
     private record Break(Config config, String path) {}
 
-    private static AlmostValidConfig semantic(SpecVersion v, IgnitionRule rule, Config base,
-                                              BiFunction<Config, Integer, Break> broken) {
+    private static AlmostValidConfig semantic(
+            SpecVersion v, IgnitionRule rule, Config base, BiFunction<Config, Integer, Break> broken) {
         int nextFile = base.storage().files().size();
         Break b = broken.apply(base, nextFile);
         String json = new String(Ignition.write(b.config(), v), StandardCharsets.UTF_8);
@@ -380,11 +600,17 @@ public final class IgnitionArbitraries {
         int units = c.systemd().units().size();
         switch (rule) {
             case PATH_NOT_ABSOLUTE:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, plainFile("etc/tk/relative")),
-                        files + i + ".path"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(withFile(x, plainFile("etc/tk/relative")), files + i + ".path"));
             case PATH_NOT_SIMPLIFIED:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, plainFile("/etc/tk/../tk/x")),
-                        files + i + ".path"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(withFile(x, plainFile("/etc/tk/../tk/x")), files + i + ".path"));
             case DUPLICATE_PATH:
                 return semantic(v, rule, c, (x, i) -> {
                     Config once = withFile(x, plainFile("/etc/tk/twice"));
@@ -396,51 +622,133 @@ public final class IgnitionArbitraries {
                     return new Break(withUnit(withUnit(x, u), u), "$.systemd.units." + (units + 1));
                 });
             case FILE_UNDER_LINK:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(withLink(x, new Config.Link(null, null,
-                        "/srv/tk-link", null, null, "/var")), plainFile("/srv/tk-link/file")), files + i));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(
+                                        withLink(x, new Config.Link(null, null, "/srv/tk-link", null, null, "/var")),
+                                        plainFile("/srv/tk-link/file")),
+                                files + i));
             case ILLEGAL_FILE_MODE:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, new Config.File(null, null,
-                        "/etc/tk/badmode", null, null, Contents.inline("x"), 010000L)), files + i + ".mode"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(
+                                        x,
+                                        new Config.File(
+                                                null,
+                                                null,
+                                                "/etc/tk/badmode",
+                                                null,
+                                                null,
+                                                Contents.inline("x"),
+                                                010000L)),
+                                files + i + ".mode"));
             case INVALID_URL_SCHEME:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/ftp",
-                        "ftp://example.com/x", null, null)), files + i + ".contents.source"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, remoteFile("/etc/tk/ftp", "ftp://example.com/x", null, null)),
+                                files + i + ".contents.source"));
             case INVALID_DATA_URL:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/data",
-                        "data:no-comma", null, null)), files + i + ".contents.source"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, remoteFile("/etc/tk/data", "data:no-comma", null, null)),
+                                files + i + ".contents.source"));
             case MALFORMED_HASH:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/hash",
-                        "https://example.com/x", "sha512", null)), files + i + ".contents.verification.hash"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, remoteFile("/etc/tk/hash", "https://example.com/x", "sha512", null)),
+                                files + i + ".contents.verification.hash"));
             case HASH_SIZE:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/hash",
-                        "https://example.com/x", "sha512-abcdef", null)), files + i + ".contents.verification.hash"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, remoteFile("/etc/tk/hash", "https://example.com/x", "sha512-abcdef", null)),
+                                files + i + ".contents.verification.hash"));
             case UNRECOGNIZED_HASH_FUNCTION:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/hash",
-                        "https://example.com/x", "md5-d41d8cd98f00b204e9800998ecf8427e", null)),
-                        files + i + ".contents.verification.hash"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(
+                                        x,
+                                        remoteFile(
+                                                "/etc/tk/hash",
+                                                "https://example.com/x",
+                                                "md5-d41d8cd98f00b204e9800998ecf8427e",
+                                                null)),
+                                files + i + ".contents.verification.hash"));
             case INVALID_COMPRESSION:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, remoteFile("/etc/tk/zip",
-                        "https://example.com/x.zip", null, "zip")), files + i + ".contents.compression"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, remoteFile("/etc/tk/zip", "https://example.com/x.zip", null, "zip")),
+                                files + i + ".contents.compression"));
             case OVERWRITE_WITHOUT_SOURCE:
-                return semantic(v, rule, c, (x, i) -> new Break(withFile(x, new Config.File(null, true,
-                        "/etc/tk/overwrite", null, null, null, null)), files + i + ".overwrite"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withFile(x, new Config.File(null, true, "/etc/tk/overwrite", null, null, null, null)),
+                                files + i + ".overwrite"));
             case INVALID_UNIT_NAME:
-                return semantic(v, rule, c, (x, i) -> new Break(withUnit(x, new Config.Unit(null, null, null, true,
-                        "tk-unit.conf")), "$.systemd.units." + units + ".name"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withUnit(x, new Config.Unit(null, null, null, true, "tk-unit.conf")),
+                                "$.systemd.units." + units + ".name"));
             case INVALID_DROPIN_NAME:
-                return semantic(v, rule, c, (x, i) -> new Break(withUnit(x, new Config.Unit(null,
-                        List.of(new Config.Dropin("[Service]\n", "10-tk.txt")), null, null, "tk-dropin.service")),
-                        "$.systemd.units." + units + ".dropins.0.name"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withUnit(
+                                        x,
+                                        new Config.Unit(
+                                                null,
+                                                List.of(new Config.Dropin("[Service]\n", "10-tk.txt")),
+                                                null,
+                                                null,
+                                                "tk-dropin.service")),
+                                "$.systemd.units." + units + ".dropins.0.name"));
             case INVALID_UNIT_CONTENTS:
-                return semantic(v, rule, c, (x, i) -> new Break(withUnit(x, new Config.Unit("[Unit\nbroken",
-                        null, null, null, "tk-broken.service")), "$.systemd.units." + units + ".contents"));
+                return semantic(
+                        v,
+                        rule,
+                        c,
+                        (x, i) -> new Break(
+                                withUnit(x, new Config.Unit("[Unit\nbroken", null, null, null, "tk-broken.service")),
+                                "$.systemd.units." + units + ".contents"));
             case UNKNOWN_KEY: {
                 String json = new String(Ignition.write(c, v), StandardCharsets.UTF_8);
                 return new AlmostValidConfig(v, rule, "$.tkUnknown", null, "{\"tkUnknown\":true," + json.substring(1));
             }
             case WRONG_TYPE: {
                 String json = new String(Ignition.write(c, v), StandardCharsets.UTF_8);
-                return new AlmostValidConfig(v, rule, null, null, json.substring(0, json.length() - 1)
-                        + ",\"systemd\":[]}");
+                return new AlmostValidConfig(
+                        v, rule, null, null, json.substring(0, json.length() - 1) + ",\"systemd\":[]}");
             }
             case BAD_VERSION:
                 return textual(v, rule, c, "3." + v.minor());
@@ -455,8 +763,12 @@ public final class IgnitionArbitraries {
         String json = new String(Ignition.write(c, v), StandardCharsets.UTF_8);
         String declared = "\"version\":\"" + v + "\"";
         int at = json.indexOf(declared);
-        return new AlmostValidConfig(v, rule, null, null, json.substring(0, at) + "\"version\":\"" + version + "\""
-                + json.substring(at + declared.length()));
+        return new AlmostValidConfig(
+                v,
+                rule,
+                null,
+                null,
+                json.substring(0, at) + "\"version\":\"" + version + "\"" + json.substring(at + declared.length()));
     }
 
     /**
@@ -474,7 +786,6 @@ public final class IgnitionArbitraries {
 
     /** {@link #almostValidConfigs(SpecVersion)} over every stable version. */
     public static Arbitrary<AlmostValidConfig> almostValidConfigs() {
-        return Arbitraries.of(SpecVersion.stable()).withoutEdgeCases()
-                .flatMap(IgnitionArbitraries::almostValidConfigs);
+        return Arbitraries.of(SpecVersion.stable()).withoutEdgeCases().flatMap(IgnitionArbitraries::almostValidConfigs);
     }
 }

@@ -56,7 +56,9 @@ public final class IgnitionLaws {
         if (a.getClass().isRecord()) {
             for (RecordComponent rc : a.getClass().getRecordComponents()) {
                 try {
-                    Optional<String> d = diff(path + "." + rc.getName(), rc.getAccessor().invoke(a),
+                    Optional<String> d = diff(
+                            path + "." + rc.getName(),
+                            rc.getAccessor().invoke(a),
                             rc.getAccessor().invoke(b));
                     if (d.isPresent()) {
                         return d;
@@ -72,8 +74,10 @@ public final class IgnitionLaws {
     private static void requireEqual(String law, String where, Object expected, Object actual) {
         Optional<String> d = firstDifference(expected, actual);
         if (d.isPresent()) {
-            throw new InvariantViolation(law, where + ", " + d.get(), "expected " + at(expected, d.get())
-                    + " but got " + at(actual, d.get()));
+            throw new InvariantViolation(
+                    law,
+                    where + ", " + d.get(),
+                    "expected " + at(expected, d.get()) + " but got " + at(actual, d.get()));
         }
     }
 
@@ -114,8 +118,11 @@ public final class IgnitionLaws {
         byte[] json = Ignition.write(config, version);
         ParseResult back = Ignition.parse(json);
         if (!back.report().entries().isEmpty()) {
-            throw new InvariantViolation("round-trip", version + ", " + back.report().entries().get(0).path(),
-                    "the written document does not parse cleanly: " + back.report().entries().get(0).message());
+            throw new InvariantViolation(
+                    "round-trip",
+                    version + ", " + back.report().entries().get(0).path(),
+                    "the written document does not parse cleanly: "
+                            + back.report().entries().get(0).message());
         }
         String v = config.ignition().version();
         requireEqual("round-trip", version.toString(), config, back.config().withVersion(v));
@@ -135,9 +142,11 @@ public final class IgnitionLaws {
             Config before = Ignition.parse(old).config();
             Config after = Ignition.parse(down).config();
             String path = firstDifference(before, after).orElse("$");
-            throw new InvariantViolation("translate-up-down", version + " -> " + SpecVersion.latestStable() + " -> "
-                    + version + ", " + path, "wrote " + new String(old, StandardCharsets.UTF_8) + " first, then "
-                    + new String(down, StandardCharsets.UTF_8));
+            throw new InvariantViolation(
+                    "translate-up-down",
+                    version + " -> " + SpecVersion.latestStable() + " -> " + version + ", " + path,
+                    "wrote " + new String(old, StandardCharsets.UTF_8) + " first, then "
+                            + new String(down, StandardCharsets.UTF_8));
         }
     }
 
@@ -147,10 +156,21 @@ public final class IgnitionLaws {
      * the child's empty value wins, as in Ignition).
      */
     public static void checkMergeIdentity(Config config) {
-        requireEqual("merge-identity", "merge(EMPTY, c)", config, Merge.merge(Config.EMPTY, config).config());
-        requireEqual("merge-identity", "merge(c, EMPTY of c's version)", config,
-                Merge.merge(config, Config.EMPTY.withVersion(config.ignition().version())).config());
-        requireEqual("merge-identity", "merge(c, EMPTY)", config.withVersion(""),
+        requireEqual(
+                "merge-identity",
+                "merge(EMPTY, c)",
+                config,
+                Merge.merge(Config.EMPTY, config).config());
+        requireEqual(
+                "merge-identity",
+                "merge(c, EMPTY of c's version)",
+                config,
+                Merge.merge(config, Config.EMPTY.withVersion(config.ignition().version()))
+                        .config());
+        requireEqual(
+                "merge-identity",
+                "merge(c, EMPTY)",
+                config.withVersion(""),
                 Merge.merge(config, Config.EMPTY).config());
     }
 
@@ -173,24 +193,34 @@ public final class IgnitionLaws {
         Config merged = Merge.merge(parent, child).config();
         for (int i = 0; i < child.systemd().units().size(); i++) {
             Config.Unit u = child.systemd().units().get(i);
-            Config.Unit m = merged.systemd().units().stream().filter(x -> x.name().equals(u.name())).findFirst()
-                    .orElseThrow(() -> new InvariantViolation("merge-child-wins", "child $.systemd.units." + u.name(),
-                            "unit missing from the merge"));
+            Config.Unit m = merged.systemd().units().stream()
+                    .filter(x -> x.name().equals(u.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvariantViolation(
+                            "merge-child-wins", "child $.systemd.units." + u.name(), "unit missing from the merge"));
             if (u.enabled() != null && !u.enabled().equals(m.enabled())) {
-                throw new InvariantViolation("merge-child-wins", "$.systemd.units[" + u.name() + "].enabled",
+                throw new InvariantViolation(
+                        "merge-child-wins",
+                        "$.systemd.units[" + u.name() + "].enabled",
                         "child says " + u.enabled() + ", merge says " + m.enabled());
             }
             if (u.contents() != null && !u.contents().equals(m.contents())) {
-                throw new InvariantViolation("merge-child-wins", "$.systemd.units[" + u.name() + "].contents",
+                throw new InvariantViolation(
+                        "merge-child-wins",
+                        "$.systemd.units[" + u.name() + "].contents",
                         "the child's contents were not kept");
             }
         }
         for (Config.File f : child.storage().files()) {
-            Config.File m = merged.storage().files().stream().filter(x -> x.path().equals(f.path())).findFirst()
-                    .orElseThrow(() -> new InvariantViolation("merge-child-wins", "$.storage.files[" + f.path() + "]",
-                            "file missing from the merge"));
+            Config.File m = merged.storage().files().stream()
+                    .filter(x -> x.path().equals(f.path()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvariantViolation(
+                            "merge-child-wins", "$.storage.files[" + f.path() + "]", "file missing from the merge"));
             if (f.mode() != null && !f.mode().equals(m.mode())) {
-                throw new InvariantViolation("merge-child-wins", "$.storage.files[" + f.path() + "].mode",
+                throw new InvariantViolation(
+                        "merge-child-wins",
+                        "$.storage.files[" + f.path() + "].mode",
                         "child says " + f.mode() + ", merge says " + m.mode());
             }
         }
@@ -245,8 +275,8 @@ public final class IgnitionLaws {
         MergeResult r = Merge.merge(parent, child);
         r.transcript().mappings().forEach(m -> {
             if (!m.sourcePath().startsWith("$")) {
-                throw new InvariantViolation("merge-transcript", m.resultPath(), "source path " + m.sourcePath()
-                        + " is not a JSON path");
+                throw new InvariantViolation(
+                        "merge-transcript", m.resultPath(), "source path " + m.sourcePath() + " is not a JSON path");
             }
         });
         for (int i = 0; i < r.config().storage().files().size(); i++) {
@@ -274,8 +304,11 @@ public final class IgnitionLaws {
         }
         Config left = Merge.merge(Merge.merge(a, b).config(), c).config();
         Config right = Merge.merge(a, Merge.merge(b, c).config()).config();
-        requireEqual("merge-associative", "merge(merge(a, b), c) vs merge(a, merge(b, c)), keyed lists sorted",
-                sortedKeys(left), sortedKeys(right));
+        requireEqual(
+                "merge-associative",
+                "merge(merge(a, b), c) vs merge(a, merge(b, c)), keyed lists sorted",
+                sortedKeys(left),
+                sortedKeys(right));
     }
 
     /** Whether every storage path is the same kind of node (file, directory, link) in all {@code configs}. */
@@ -308,15 +341,30 @@ public final class IgnitionLaws {
         Config.KernelArguments k = new Config.KernelArguments(
                 c.kernelArguments().shouldExist().stream().sorted().toList(),
                 c.kernelArguments().shouldNotExist().stream().sorted().toList());
-        return new Config(c.ignition(), k, new Config.Passwd(
-                c.passwd().groups().stream().sorted(java.util.Comparator.comparing(Config.PasswdGroup::name)).toList(),
-                c.passwd().users().stream().sorted(java.util.Comparator.comparing(Config.PasswdUser::name)).toList()),
+        return new Config(
+                c.ignition(),
+                k,
+                new Config.Passwd(
+                        c.passwd().groups().stream()
+                                .sorted(java.util.Comparator.comparing(Config.PasswdGroup::name))
+                                .toList(),
+                        c.passwd().users().stream()
+                                .sorted(java.util.Comparator.comparing(Config.PasswdUser::name))
+                                .toList()),
                 new Config.Storage(
-                        s.directories().stream().sorted(java.util.Comparator.comparing(Config.Directory::path)).toList(),
-                        s.disks(), s.files().stream().sorted(java.util.Comparator.comparing(Config.File::path)).toList(),
+                        s.directories().stream()
+                                .sorted(java.util.Comparator.comparing(Config.Directory::path))
+                                .toList(),
+                        s.disks(),
+                        s.files().stream()
+                                .sorted(java.util.Comparator.comparing(Config.File::path))
+                                .toList(),
                         s.filesystems(),
-                        s.links().stream().sorted(java.util.Comparator.comparing(Config.Link::path)).toList(),
-                        s.luks(), s.raid()),
+                        s.links().stream()
+                                .sorted(java.util.Comparator.comparing(Config.Link::path))
+                                .toList(),
+                        s.luks(),
+                        s.raid()),
                 new Config.Systemd(c.systemd().units().stream().sorted(byName).toList()));
     }
 }

@@ -1,14 +1,13 @@
 package dev.coreos4j.testkit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.builder.ConfigBuilder;
 import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.ignition.builder.UnitBuilder;
 import dev.coreos4j.planner.MachineConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,14 +33,17 @@ import net.jqwik.api.Combinators;
 public final class MachineConfigArbitraries {
 
     /** The file paths generated configs write. */
-    public static final List<String> PATHS = List.of("/etc/containers/registries.conf",
-            "/etc/containers/policy.json", "/etc/motd", "/etc/app/app.conf", "/etc/sysctl.d/99-app.conf");
+    public static final List<String> PATHS = List.of(
+            "/etc/containers/registries.conf",
+            "/etc/containers/policy.json",
+            "/etc/motd",
+            "/etc/app/app.conf",
+            "/etc/sysctl.d/99-app.conf");
 
     /** The unit names generated configs define. */
     public static final List<String> UNITS = List.of("app.service", "kubelet.service", "backup.timer");
 
-    private MachineConfigArbitraries() {
-    }
+    private MachineConfigArbitraries() {}
 
     /** A role label value: {@code worker}, {@code infra} or {@code null} (no label). */
     public static Arbitrary<String> roles() {
@@ -50,20 +52,30 @@ public final class MachineConfigArbitraries {
 
     /** A valid Ignition config with up to three files and two units drawn from {@link #PATHS} and {@link #UNITS}. */
     public static Arbitrary<Config> ignitionConfigs() {
-        Arbitrary<List<String[]>> files = Combinators.combine(Arbitraries.of(PATHS),
-                Arbitraries.strings().alpha().ofMaxLength(6)).as((p, t) -> new String[] {p, t})
-                .list().ofMaxSize(3).uniqueElements(a -> a[0]);
-        Arbitrary<List<String[]>> units = Combinators.combine(Arbitraries.of(UNITS),
-                Arbitraries.strings().alpha().ofMaxLength(6), Arbitraries.of(true, false))
-                .as((u, t, e) -> new String[] {u, t, e.toString()}).list().ofMaxSize(2).uniqueElements(a -> a[0]);
+        Arbitrary<List<String[]>> files = Combinators.combine(
+                        Arbitraries.of(PATHS), Arbitraries.strings().alpha().ofMaxLength(6))
+                .as((p, t) -> new String[] {p, t})
+                .list()
+                .ofMaxSize(3)
+                .uniqueElements(a -> a[0]);
+        Arbitrary<List<String[]>> units = Combinators.combine(
+                        Arbitraries.of(UNITS),
+                        Arbitraries.strings().alpha().ofMaxLength(6),
+                        Arbitraries.of(true, false))
+                .as((u, t, e) -> new String[] {u, t, e.toString()})
+                .list()
+                .ofMaxSize(2)
+                .uniqueElements(a -> a[0]);
         return Combinators.combine(files, units).as((fs, us) -> {
             ConfigBuilder b = ConfigBuilder.create();
             for (String[] f : fs) {
                 b.file(FileBuilder.at(f[0]).contents(f[1]));
             }
             for (String[] u : us) {
-                b.unit(UnitBuilder.named(u[0]).contents("[Service]\nExecStart=/bin/echo " + u[1]
-                        + "\n[Install]\nWantedBy=multi-user.target\n").enabled(Boolean.parseBoolean(u[2])));
+                b.unit(UnitBuilder.named(u[0])
+                        .contents(
+                                "[Service]\nExecStart=/bin/echo " + u[1] + "\n[Install]\nWantedBy=multi-user.target\n")
+                        .enabled(Boolean.parseBoolean(u[2])));
             }
             return b.build();
         });
@@ -72,9 +84,11 @@ public final class MachineConfigArbitraries {
     /** One MachineConfig named {@code name}; see the class comment for the distribution. */
     public static Arbitrary<MachineConfig> machineConfig(String name) {
         Arbitrary<List<String>> kargs = Arbitraries.of("nosmt", "audit=1", "mitigations=off", "hugepages=16")
-                .list().ofMaxSize(2);
+                .list()
+                .ofMaxSize(2);
         Arbitrary<List<String>> extensions = Arbitraries.of("usbguard", "sandboxed-containers", "kerberos")
-                .list().ofMaxSize(2);
+                .list()
+                .ofMaxSize(2);
         Arbitrary<String> kernelType = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(10, Arbitraries.just((String) null)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just("default")),
@@ -83,12 +97,25 @@ public final class MachineConfigArbitraries {
         Arbitrary<String> image = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(7, Arbitraries.just((String) null)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("quay.io/os@sha256:1", "quay.io/os@sha256:2")));
-        Arbitrary<MachineConfig> full = Combinators.combine(roles(), ignitionConfigs(), kargs, extensions,
-                Arbitraries.integers().between(0, 7).withoutEdgeCases(), kernelType, image,
-                Arbitraries.integers().between(0, 9).withoutEdgeCases())
-                .as((role, config, k, e, fips, kt, img, gen) -> new MachineConfig(name,
-                        role == null ? Map.of() : Map.of(MachineConfig.ROLE_LABEL, role), config, k, e, fips == 0,
-                        kt, img, gen == 0));
+        Arbitrary<MachineConfig> full = Combinators.combine(
+                        roles(),
+                        ignitionConfigs(),
+                        kargs,
+                        extensions,
+                        Arbitraries.integers().between(0, 7).withoutEdgeCases(),
+                        kernelType,
+                        image,
+                        Arbitraries.integers().between(0, 9).withoutEdgeCases())
+                .as((role, config, k, e, fips, kt, img, gen) -> new MachineConfig(
+                        name,
+                        role == null ? Map.of() : Map.of(MachineConfig.ROLE_LABEL, role),
+                        config,
+                        k,
+                        e,
+                        fips == 0,
+                        kt,
+                        img,
+                        gen == 0));
         Arbitrary<MachineConfig> empty = roles().map(role -> MachineConfig.of(name, role, Config.EMPTY));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, full), net.jqwik.api.Tuple.of(1, empty));
     }
@@ -103,7 +130,12 @@ public final class MachineConfigArbitraries {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
-        return Arbitraries.integers().between(0, 99).list().ofMinSize(1).ofMaxSize(max).uniqueElements()
+        return Arbitraries.integers()
+                .between(0, 99)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(max)
+                .uniqueElements()
                 .flatMap(numbers -> {
                     List<Arbitrary<MachineConfig>> parts = new ArrayList<>();
                     for (int i = 0; i < numbers.size(); i++) {

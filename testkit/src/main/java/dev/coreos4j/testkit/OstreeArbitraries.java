@@ -33,20 +33,24 @@ public final class OstreeArbitraries {
 
     private OstreeArbitraries() {}
 
-    private static final List<String> UNICODE_NAMES = List.of("caf\u00e9", "\uFB01", "\uD83D\uDE00",
-            "\u65e5\u672c", "a\u0301", "\uFFFD", "\u00ff", "\u0416");
+    private static final List<String> UNICODE_NAMES =
+            List.of("caf\u00e9", "\uFB01", "\uD83D\uDE00", "\u65e5\u672c", "a\u0301", "\uFFFD", "\u00ff", "\u0416");
 
     /**
      * Valid dirtree entry names: printable ASCII (punctuation, spaces, dots, dashes included) and non-ASCII names
      * whose UTF-8 and UTF-16 orders differ. Never {@code .}, {@code ..}, empty, with {@code /} or NUL.
      */
     public static Arbitrary<String> names() {
-        Arbitrary<String> ascii = Arbitraries.strings().withCharRange('!', '~').withChars(' ')
-                .ofMinLength(1).ofMaxLength(12).filter(n -> !n.contains("/"));
-        Arbitrary<String> simple = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6);
+        Arbitrary<String> ascii = Arbitraries.strings()
+                .withCharRange('!', '~')
+                .withChars(' ')
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .filter(n -> !n.contains("/"));
+        Arbitrary<String> simple =
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6);
         Arbitrary<String> unicode = Arbitraries.of(UNICODE_NAMES);
-        return Arbitraries.frequencyOf(Tuple.of(5, simple), Tuple.of(2, ascii),
-                        Tuple.of(2, unicode))
+        return Arbitraries.frequencyOf(Tuple.of(5, simple), Tuple.of(2, ascii), Tuple.of(2, unicode))
                 .filter(n -> Names.whyInvalidFilename(n) == null)
                 .edgeCases(c -> c.add("a", "caf\u00e9", "\uD83D\uDE00"));
     }
@@ -59,8 +63,13 @@ public final class OstreeArbitraries {
     /** Up to three {@code user.*} xattrs with unique names. */
     public static Arbitrary<List<Xattr>> xattrLists() {
         Arbitrary<Xattr> x = Combinators.combine(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6).map(s -> "user." + s),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(8)).as(Xattr::new);
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(6)
+                                .map(s -> "user." + s),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(8))
+                .as(Xattr::new);
         return x.list().ofMaxSize(3).uniqueElements(Xattr::name);
     }
 
@@ -68,9 +77,16 @@ public final class OstreeArbitraries {
     public static Arbitrary<FileHeader> fileHeaders() {
         Arbitrary<Integer> ids = Arbitraries.of(0, 1, 1000, 65534, -2);
         Arbitrary<Integer> perms = Arbitraries.integers().between(0, 07777);
-        Arbitrary<FileHeader> regular = Combinators.combine(ids, ids, perms, xattrLists()).as(FileHeader::regular);
-        Arbitrary<FileHeader> symlink = Combinators.combine(ids, ids,
-                Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(40), xattrLists())
+        Arbitrary<FileHeader> regular =
+                Combinators.combine(ids, ids, perms, xattrLists()).as(FileHeader::regular);
+        Arbitrary<FileHeader> symlink = Combinators.combine(
+                        ids,
+                        ids,
+                        Arbitraries.strings()
+                                .withCharRange(' ', '~')
+                                .ofMinLength(1)
+                                .ofMaxLength(40),
+                        xattrLists())
                 .as(FileHeader::symlink);
         return Arbitraries.oneOf(regular, symlink);
     }
@@ -78,7 +94,8 @@ public final class OstreeArbitraries {
     /** Directory metadata with any permission bits and xattrs. */
     public static Arbitrary<DirMeta> dirMetas() {
         Arbitrary<Integer> ids = Arbitraries.of(0, 1, 1000);
-        return Combinators.combine(ids, ids, Arbitraries.integers().between(0, 07777), xattrLists()).as(DirMeta::of);
+        return Combinators.combine(ids, ids, Arbitraries.integers().between(0, 07777), xattrLists())
+                .as(DirMeta::of);
     }
 
     /** Dirtree objects of up to twelve uniquely named entries (half files, half directories). */
@@ -101,29 +118,48 @@ public final class OstreeArbitraries {
     }
 
     private static Arbitrary<String> variantStrings(int maxLength) {
-        return Arbitraries.strings().ofMaxLength(maxLength).filter(s -> s.indexOf('\0') < 0
-                && s.chars().noneMatch(ch -> Character.isSurrogate((char) ch)));
+        return Arbitraries.strings()
+                .ofMaxLength(maxLength)
+                .filter(s -> s.indexOf('\0') < 0 && s.chars().noneMatch(ch -> Character.isSurrogate((char) ch)));
     }
 
     /** {@code a{sv}} metadata: strings (long ones too), string lists, booleans and byte-array lists. */
     public static Arbitrary<Metadata> metadatas() {
         Arbitrary<Variant> values = Arbitraries.oneOf(
                 variantStrings(300).map(Variant::ofString),
-                Arbitraries.strings().withCharRange('a', 'z').list().ofMaxSize(4).map(Variant::ofStrings),
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .list()
+                        .ofMaxSize(4)
+                        .map(Variant::ofStrings),
                 Arbitraries.of(true, false).map(Variant::ofBoolean),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(70).list().ofMaxSize(3).map(Variant::ofByteArrays));
+                Arbitraries.bytes()
+                        .array(byte[].class)
+                        .ofMaxSize(70)
+                        .list()
+                        .ofMaxSize(3)
+                        .map(Variant::ofByteArrays));
         Arbitrary<Metadata.Entry> entries = Combinators.combine(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10), values)
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(10),
+                        values)
                 .as(Metadata.Entry::new);
         return entries.list().ofMaxSize(5).uniqueElements(Metadata.Entry::key).map(Metadata::new);
     }
 
     /** Commit objects with metadata, an optional parent, any subject, timestamps up to 2096. */
     public static Arbitrary<CommitObject> commits() {
-        return Combinators.combine(metadatas(), checksums().optional(), variantStrings(30),
-                        Arbitraries.longs().between(0, 4_000_000_000L), checksums(), checksums())
-                .as((m, parent, subject, ts, tree, meta) -> new CommitObject(m, parent, List.of(), subject,
-                        subject.isEmpty() ? "" : "body of " + subject, ts, tree, meta));
+        return Combinators.combine(
+                        metadatas(),
+                        checksums().optional(),
+                        variantStrings(30),
+                        Arbitraries.longs().between(0, 4_000_000_000L),
+                        checksums(),
+                        checksums())
+                .as((m, parent, subject, ts, tree, meta) -> new CommitObject(
+                        m, parent, List.of(), subject, subject.isEmpty() ? "" : "body of " + subject, ts, tree, meta));
     }
 
     // ------------------------------------------------------------------------------------------------ trees
@@ -144,26 +180,34 @@ public final class OstreeArbitraries {
     /** File contents: empty, shared (duplicates), small text/binary, and large (over 64 KiB) pseudo-random blobs. */
     static Arbitrary<byte[]> contents() {
         Arbitrary<byte[]> small = Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
-        Arbitrary<byte[]> text = Arbitraries.strings().alpha().ofMaxLength(200)
-                .map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> large = Combinators.combine(Arbitraries.integers().between(65_537, 140_000),
-                Arbitraries.longs()).as((size, seed) -> {
+        Arbitrary<byte[]> text =
+                Arbitraries.strings().alpha().ofMaxLength(200).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> large = Combinators.combine(
+                        Arbitraries.integers().between(65_537, 140_000), Arbitraries.longs())
+                .as((size, seed) -> {
                     byte[] b = new byte[size];
                     new Random(seed).nextBytes(b);
                     return b;
                 });
-        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(new byte[0])),
-                Tuple.of(2, Arbitraries.just(SHARED)), Tuple.of(6, small),
-                Tuple.of(4, text), Tuple.of(1, large));
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(new byte[0])),
+                Tuple.of(2, Arbitraries.just(SHARED)),
+                Tuple.of(6, small),
+                Tuple.of(4, text),
+                Tuple.of(1, large));
     }
 
     private static Arbitrary<Integer> fileModes() {
-        return Arbitraries.integers().between(0, 07777).map(m -> m | 0400)
+        return Arbitraries.integers()
+                .between(0, 07777)
+                .map(m -> m | 0400)
                 .edgeCases(c -> c.add(0644, 04755, 02755, 01644, 0400));
     }
 
     private static Arbitrary<Integer> dirModes() {
-        return Arbitraries.integers().between(0, 07777).map(m -> m | 0700)
+        return Arbitraries.integers()
+                .between(0, 07777)
+                .map(m -> m | 0700)
                 .edgeCases(c -> c.add(0755, 01777, 02775, 0700));
     }
 
@@ -176,9 +220,13 @@ public final class OstreeArbitraries {
     }
 
     private static Arbitrary<Node> leaf() {
-        Arbitrary<Node> file = Combinators.combine(treeNames(), fileModes(), contents()).as(FileNode::new);
-        Arbitrary<String> target = Arbitraries.oneOf(treeNames(), treeNames().map(n -> "../" + n),
-                treeNames().map(n -> "/" + n + "/x"), Arbitraries.of("/etc/os-release", ".", "a/b/c"));
+        Arbitrary<Node> file =
+                Combinators.combine(treeNames(), fileModes(), contents()).as(FileNode::new);
+        Arbitrary<String> target = Arbitraries.oneOf(
+                treeNames(),
+                treeNames().map(n -> "../" + n),
+                treeNames().map(n -> "/" + n + "/x"),
+                Arbitraries.of("/etc/os-release", ".", "a/b/c"));
         Arbitrary<Node> link = Combinators.combine(treeNames(), target).as(LinkNode::new);
         return Arbitraries.frequencyOf(Tuple.of(4, file), Tuple.of(1, link));
     }
@@ -200,8 +248,9 @@ public final class OstreeArbitraries {
      * {@link FileTreeSpec#shapes()} names what a tree exhibits.
      */
     public static Arbitrary<FileTreeSpec> fileTrees() {
-        Arbitrary<FileTreeSpec> deep = Combinators.combine(Arbitraries.integers().between(8, 12), treeNames(),
-                contents()).as((depth, name, content) -> {
+        Arbitrary<FileTreeSpec> deep = Combinators.combine(
+                        Arbitraries.integers().between(8, 12), treeNames(), contents())
+                .as((depth, name, content) -> {
                     Node n = new FileNode(name, 0644, content);
                     for (int i = depth - 1; i >= 0; i--) {
                         n = new DirNode("d" + i, 0755, List.of(n));
@@ -221,11 +270,15 @@ public final class OstreeArbitraries {
         if (maxDepth < 1) {
             throw new IllegalArgumentException("maxDepth must be >= 1: " + maxDepth);
         }
-        Arbitrary<Node> tree = Arbitraries.recursive(OstreeArbitraries::leaf,
-                inner -> Arbitraries.frequencyOf(Tuple.of(2, leaf()), Tuple.of(1, dir(inner).map(d -> (Node) d))),
-                0, maxDepth - 1);
+        Arbitrary<Node> tree = Arbitraries.recursive(
+                OstreeArbitraries::leaf,
+                inner -> Arbitraries.frequencyOf(
+                        Tuple.of(2, leaf()), Tuple.of(1, dir(inner).map(d -> (Node) d))),
+                0,
+                maxDepth - 1);
         Arbitrary<List<Node>> roots = tree.list().ofMaxSize(6).map(OstreeArbitraries::unique);
-        return Combinators.combine(dirModes(), roots).as(OstreeArbitraries::flatten)
+        return Combinators.combine(dirModes(), roots)
+                .as(OstreeArbitraries::flatten)
                 .edgeCases(c -> c.add(FileTreeSpec.EMPTY));
     }
 
@@ -254,8 +307,9 @@ public final class OstreeArbitraries {
     /** Bootable OS trees ({@link FileTreeSpec#osTree}): kernel 6.x.y, a kernel blob, a few {@code /usr/etc} files. */
     public static Arbitrary<FileTreeSpec> osTrees() {
         Arbitrary<Map<String, String>> etc = Arbitraries.maps(
-                Arbitraries.of("app.conf", "hostname", "sub/dir.conf", "motd"),
-                Arbitraries.strings().alpha().ofMaxLength(20)).ofMaxSize(3);
+                        Arbitraries.of("app.conf", "hostname", "sub/dir.conf", "motd"),
+                        Arbitraries.strings().alpha().ofMaxLength(20))
+                .ofMaxSize(3);
         return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.of("k1", "k2", "k3"), etc)
                 .as((minor, kernel, files) -> FileTreeSpec.osTree("6." + minor + ".0", kernel, files));
     }
@@ -267,16 +321,21 @@ public final class OstreeArbitraries {
      * string metadata, timestamps that usually increase but may repeat or go back, and small trees (depth 2).
      */
     public static Arbitrary<CommitHistorySpec> commitHistories() {
-        Arbitrary<String> subject = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().alpha()
-                .ofMinLength(1).ofMaxLength(30), Arbitraries.of("Release 39.2023 \u2014 caf\u00e9", "fix: \uD83D\uDE00"));
+        Arbitrary<String> subject = Arbitraries.oneOf(
+                Arbitraries.just(""),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30),
+                Arbitraries.of("Release 39.2023 \u2014 caf\u00e9", "fix: \uD83D\uDE00"));
         Arbitrary<Map<String, String>> metadata = Arbitraries.maps(
-                Arbitraries.of("version", "ostree.bootable", "coreos-assembler.basearch", "rpmostree.inputhash"),
-                Arbitraries.strings().alpha().numeric().ofMaxLength(12)).ofMaxSize(3);
-        Arbitrary<Long> step = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.longs().between(1, 86_400)),
+                        Arbitraries.of(
+                                "version", "ostree.bootable", "coreos-assembler.basearch", "rpmostree.inputhash"),
+                        Arbitraries.strings().alpha().numeric().ofMaxLength(12))
+                .ofMaxSize(3);
+        Arbitrary<Long> step = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.longs().between(1, 86_400)),
                 Tuple.of(1, Arbitraries.just(0L)),
                 Tuple.of(1, Arbitraries.longs().between(-3600, -1)));
-        Arbitrary<CommitHistorySpec.Commit> commit = Combinators.combine(subject, subject, metadata, step,
-                fileTrees(2)).as((s, b, m, dt, tree) -> new CommitHistorySpec.Commit(s, b, 1_700_000_000L + dt, m, tree));
+        Arbitrary<CommitHistorySpec.Commit> commit = Combinators.combine(subject, subject, metadata, step, fileTrees(2))
+                .as((s, b, m, dt, tree) -> new CommitHistorySpec.Commit(s, b, 1_700_000_000L + dt, m, tree));
         return commit.list().ofMinSize(1).ofMaxSize(6).map(cs -> {
             // turn the per-commit offsets into a running clock
             List<CommitHistorySpec.Commit> out = new ArrayList<>();
@@ -300,11 +359,16 @@ public final class OstreeArbitraries {
      */
     public static Arbitrary<DeploymentList> deploymentLists(int maxSteps) {
         List<Arbitrary<Transformer<DeploymentSimulator>>> actions = List.of(
-                DeploymentSimulator.osInitAction().transformer(), DeploymentSimulator.deployAction().transformer(),
-                DeploymentSimulator.stageAction().transformer(), DeploymentSimulator.rebootAction().transformer(),
-                DeploymentSimulator.finalizeAction().transformer(), DeploymentSimulator.rollbackAction().transformer(),
-                DeploymentSimulator.pinAction().transformer(), DeploymentSimulator.undeployAction().transformer(),
-                DeploymentSimulator.kargsAction().transformer(), DeploymentSimulator.cleanupAction().transformer(),
+                DeploymentSimulator.osInitAction().transformer(),
+                DeploymentSimulator.deployAction().transformer(),
+                DeploymentSimulator.stageAction().transformer(),
+                DeploymentSimulator.rebootAction().transformer(),
+                DeploymentSimulator.finalizeAction().transformer(),
+                DeploymentSimulator.rollbackAction().transformer(),
+                DeploymentSimulator.pinAction().transformer(),
+                DeploymentSimulator.undeployAction().transformer(),
+                DeploymentSimulator.kargsAction().transformer(),
+                DeploymentSimulator.cleanupAction().transformer(),
                 DeploymentSimulator.powerLossAction().transformer(),
                 DeploymentSimulator.setDefaultAction().transformer());
         Arbitrary<Transformer<DeploymentSimulator>> any = Arbitraries.frequencyOf(
@@ -316,12 +380,14 @@ public final class OstreeArbitraries {
                 Tuple.of(1, actions.get(10)), Tuple.of(1, actions.get(11)));
         // a staged deployment only survives until the next write or boot, and pins are rare among random indexes, so
         // a fifth of the lists end with a stage of the booted stateroot (when booted) and a fifth with a pin
-        Arbitrary<Integer> tail = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(-1)),
-                Tuple.of(1, Arbitraries.integers().between(0, 2)), Tuple.of(1, Arbitraries.integers().between(3, 4)));
+        Arbitrary<Integer> tail = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(-1)),
+                Tuple.of(1, Arbitraries.integers().between(0, 2)),
+                Tuple.of(1, Arbitraries.integers().between(3, 4)));
         // random steps from an empty sysroot rarely get as far as a boot, so most lists start from a booted
         // machine: 0 = empty sysroot, 1 = fedora booted, 2 = fedora booted plus a deployment of rhcos
-        Arbitrary<Integer> start = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
-                Tuple.of(3, Arbitraries.just(1)), Tuple.of(2, Arbitraries.just(2)));
+        Arbitrary<Integer> start = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(0)), Tuple.of(3, Arbitraries.just(1)), Tuple.of(2, Arbitraries.just(2)));
         return Combinators.combine(start, any.list().ofMaxSize(maxSteps), tail).as((from, steps, stageCommit) -> {
             DeploymentSimulator sim = new DeploymentSimulator(steps.size());
             if (from > 0) {
@@ -339,7 +405,9 @@ public final class OstreeArbitraries {
             if (stageCommit >= 3) {
                 sim.pin(stageCommit - 3, true);
             } else if (stageCommit >= 0 && sim.list().bootedDeployment().isPresent()) {
-                sim.stage(sim.list().bootedDeployment().get().stateroot(), stageCommit,
+                sim.stage(
+                        sim.list().bootedDeployment().get().stateroot(),
+                        stageCommit,
                         dev.coreos4j.ostree.deploy.DeployOptions.DEFAULTS);
             }
             return sim.list();

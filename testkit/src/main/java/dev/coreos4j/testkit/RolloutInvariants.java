@@ -1,16 +1,5 @@
 package dev.coreos4j.testkit;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.ChangeAnalysis;
@@ -24,6 +13,16 @@ import dev.coreos4j.planner.Pdb;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Rollout invariants as assertions: each check throws an {@link InvariantViolation} whose
@@ -94,24 +93,28 @@ public final class RolloutInvariants {
         for (Action a : actions) {
             Node n = before.node(a.node());
             if (n == null) {
-                throw new InvariantViolation("one-action-per-node", at(step, null, a.node()),
+                throw new InvariantViolation(
+                        "one-action-per-node",
+                        at(step, null, a.node()),
                         a.step() + " names a node the fleet does not have");
             }
             Action previous = byNode.put(a.node(), a);
             if (previous != null) {
-                throw new InvariantViolation("one-action-per-node", at(step, n.pool(), a.node()),
+                throw new InvariantViolation(
+                        "one-action-per-node",
+                        at(step, n.pool(), a.node()),
                         "two actions in one step: " + previous.step() + " and " + a.step());
             }
         }
         for (Action a : byNode.values()) {
             Node n = before.node(a.node());
             if (n.pool() == null || before.pool(n.pool()) == null) {
-                throw new InvariantViolation("no-pool-untouched", at(step, null, n.name()),
-                        a.step() + " on a node in no pool");
+                throw new InvariantViolation(
+                        "no-pool-untouched", at(step, null, n.name()), a.step() + " on a node in no pool");
             }
             if (before.pool(n.pool()).paused()) {
-                throw new InvariantViolation("paused-untouched", at(step, n.pool(), n.name()),
-                        a.step() + " on a node of a paused pool");
+                throw new InvariantViolation(
+                        "paused-untouched", at(step, n.pool(), n.name()), a.step() + " on a node of a paused pool");
             }
         }
         for (Pool p : before.pools()) {
@@ -121,18 +124,27 @@ public final class RolloutInvariants {
             Node n = before.node(a.node());
             Pool p = before.pool(n.pool());
             if (isStart(n, a)) {
-                String why = !n.ready() ? "it is NotReady"
-                        : n.unschedulable() ? "it is cordoned by " + owner(n)
-                        : n.runs(p.target()) ? "it already runs the pool's target " + p.target().config()
-                        : null;
+                String why = !n.ready()
+                        ? "it is NotReady"
+                        : n.unschedulable()
+                                ? "it is cordoned by " + owner(n)
+                                : n.runs(p.target())
+                                        ? "it already runs the pool's target "
+                                                + p.target().config()
+                                        : null;
                 if (why != null) {
-                    throw new InvariantViolation("eligibility", at(step, p.name(), n.name()),
+                    throw new InvariantViolation(
+                            "eligibility",
+                            at(step, p.name(), n.name()),
                             "started with " + a.step() + " although " + why);
                 }
             }
             if (a instanceof Action.Uncordon && !n.isCordonedByPlanner()) {
-                throw new InvariantViolation("cordon-ownership", at(step, p.name(), n.name()),
-                        n.unschedulable() ? "uncordoned a node cordoned by " + owner(n)
+                throw new InvariantViolation(
+                        "cordon-ownership",
+                        at(step, p.name(), n.name()),
+                        n.unschedulable()
+                                ? "uncordoned a node cordoned by " + owner(n)
                                 : "uncordoned a node that is not cordoned");
             }
             String order = phaseOrder(n, p, a);
@@ -177,7 +189,8 @@ public final class RolloutInvariants {
             }
         }
         FleetSimulator.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
-        if (faultFree(history) && last instanceof FleetSimulator.Step
+        if (faultFree(history)
+                && last instanceof FleetSimulator.Step
                 && ((FleetSimulator.Step) last).actions().isEmpty()) {
             checkTermination(history);
         }
@@ -198,8 +211,7 @@ public final class RolloutInvariants {
         return true;
     }
 
-    private static void budgetAndQuorum(int step, Pool p, Snapshot before, Map<String, Action> byNode,
-                                        Snapshot after) {
+    private static void budgetAndQuorum(int step, Pool p, Snapshot before, Map<String, Action> byNode, Snapshot after) {
         List<Node> members = members(before, p.name());
         if (members.isEmpty()) {
             return;
@@ -221,11 +233,15 @@ public final class RolloutInvariants {
         // quorum first: for a control plane it is the sharper statement of the same budget of one
         if (p.controlPlane()) {
             if (disrupted.size() > 1) {
-                throw new InvariantViolation("quorum", at(step, p.name(), null),
+                throw new InvariantViolation(
+                        "quorum",
+                        at(step, p.name(), null),
                         "control-plane members disrupted at once: " + String.join(", ", disrupted));
             }
             if (!unavailableBefore.isEmpty()) {
-                throw new InvariantViolation("quorum", at(step, p.name(), disrupted.get(0)),
+                throw new InvariantViolation(
+                        "quorum",
+                        at(step, p.name(), disrupted.get(0)),
                         "disrupted while another control-plane member is unavailable: "
                                 + String.join(", ", unavailableBefore));
             }
@@ -237,10 +253,13 @@ public final class RolloutInvariants {
             }
         }
         if (unavailableAfter.size() > budget) {
-            throw new InvariantViolation("budget", at(step, p.name(), null), unavailableAfter.size()
-                    + " nodes unavailable after the step, budget is " + budget + " (maxUnavailable "
-                    + p.maxUnavailable() + " of " + members.size() + "): " + String.join(", ", unavailableAfter)
-                    + "; the controller disrupted " + String.join(", ", disrupted));
+            throw new InvariantViolation(
+                    "budget",
+                    at(step, p.name(), null),
+                    unavailableAfter.size()
+                            + " nodes unavailable after the step, budget is " + budget + " (maxUnavailable "
+                            + p.maxUnavailable() + " of " + members.size() + "): " + String.join(", ", unavailableAfter)
+                            + "; the controller disrupted " + String.join(", ", disrupted));
         }
     }
 
@@ -254,7 +273,9 @@ public final class RolloutInvariants {
     }
 
     private static boolean isStart(Node n, Action a) {
-        return n.isDone() && !n.isCordonedByPlanner() && !(a instanceof Action.Uncordon)
+        return n.isDone()
+                && !n.isCordonedByPlanner()
+                && !(a instanceof Action.Uncordon)
                 && !(a instanceof Action.ReleaseLock);
     }
 
@@ -266,7 +287,8 @@ public final class RolloutInvariants {
         } else if (a instanceof Action.Drain && !n.unschedulable()) {
             return "Drain of a node that is not cordoned";
         } else if (a instanceof Action.Apply && (n.isDone() || n.staged())) {
-            return n.staged() ? "Apply to a node that already has an update staged"
+            return n.staged()
+                    ? "Apply to a node that already has an update staged"
                     : "Apply to a node with nothing to apply (it is Done on " + n.currentConfig() + ")";
         } else if (a instanceof Action.Reboot && !n.staged()) {
             return "Reboot of a node with nothing staged";
@@ -289,11 +311,13 @@ public final class RolloutInvariants {
         Set<String> blocked = new TreeSet<>();
         for (Blocked b : decision.blocked()) {
             if (!blocked.add(b.node())) {
-                throw new InvariantViolation("progress-or-reason", at(step, b.pool(), b.node()),
-                        "two reasons for one node");
+                throw new InvariantViolation(
+                        "progress-or-reason", at(step, b.pool(), b.node()), "two reasons for one node");
             }
             if (moving.contains(b.node())) {
-                throw new InvariantViolation("progress-or-reason", at(step, b.pool(), b.node()),
+                throw new InvariantViolation(
+                        "progress-or-reason",
+                        at(step, b.pool(), b.node()),
                         "a moving node also has the reason " + b.reason());
             }
         }
@@ -303,13 +327,17 @@ public final class RolloutInvariants {
             }
             Pool p = n.pool() == null ? null : before.pool(n.pool());
             if (p == null) {
-                throw new InvariantViolation("progress-or-reason", at(step, null, n.name()),
+                throw new InvariantViolation(
+                        "progress-or-reason",
+                        at(step, null, n.name()),
                         "a node in no pool neither moves nor has a reason");
             }
             boolean settled = n.isDone() && !n.isCordonedByPlanner();
             boolean onTarget = n.targets(p.target()) || !n.ready() || n.unschedulable();
             if (!settled || !onTarget) {
-                throw new InvariantViolation("progress-or-reason", at(step, p.name(), n.name()),
+                throw new InvariantViolation(
+                        "progress-or-reason",
+                        at(step, p.name(), n.name()),
                         "neither moves nor has a reason, and is not finished (" + why(n) + ", desired "
                                 + n.desiredConfig() + ", target " + p.target().config() + ")");
             }
@@ -346,19 +374,23 @@ public final class RolloutInvariants {
                 expected.add(fresh.get(i).name());
             }
             if (!expected.equals(new TreeSet<>(started))) {
-                throw new InvariantViolation("order", at(step, p.name(), null), "started " + new TreeSet<>(started)
-                        + " but the candidate order begins with " + expected);
+                throw new InvariantViolation(
+                        "order",
+                        at(step, p.name(), null),
+                        "started " + new TreeSet<>(started) + " but the candidate order begins with " + expected);
             }
         }
     }
 
     /** MCO's candidate order for {@code pool}: zone present first, zone, age (pool's direction), name. */
     public static Comparator<Node> candidateOrder(Pool pool) {
-        Comparator<Node> age = pool.newestFirst() ? Comparator.comparing(Node::created).reversed()
+        Comparator<Node> age = pool.newestFirst()
+                ? Comparator.comparing(Node::created).reversed()
                 : Comparator.comparing(Node::created);
         return Comparator.comparing((Node n) -> n.zone() == null)
                 .thenComparing(n -> n.zone() == null ? "" : n.zone())
-                .thenComparing(age).thenComparing(Node::name);
+                .thenComparing(age)
+                .thenComparing(Node::name);
     }
 
     /**
@@ -372,12 +404,26 @@ public final class RolloutInvariants {
         List<Node> nodes = new ArrayList<>(snapshot.nodes());
         java.util.Collections.reverse(pools);
         java.util.Collections.reverse(nodes);
-        NextStep reordered = controller.decide(new Snapshot(snapshot.now(), pools, nodes, snapshot.configs(),
-                snapshot.policies(), snapshot.pdbs(), snapshot.windows(), snapshot.locks(), snapshot.limits(),
-                snapshot.topology(), snapshot.acceptAvailabilityLoss()));
+        NextStep reordered = controller.decide(new Snapshot(
+                snapshot.now(),
+                pools,
+                nodes,
+                snapshot.configs(),
+                snapshot.policies(),
+                snapshot.pdbs(),
+                snapshot.windows(),
+                snapshot.locks(),
+                snapshot.limits(),
+                snapshot.topology(),
+                snapshot.acceptAvailabilityLoss()));
         if (!first.equals(again) || !first.equals(reordered)) {
-            throw new InvariantViolation("deterministic", "snapshot at " + snapshot.now(), "decided " + first
-                    + (first.equals(again) ? ", then on the reordered snapshot " + reordered : ", then " + again));
+            throw new InvariantViolation(
+                    "deterministic",
+                    "snapshot at " + snapshot.now(),
+                    "decided " + first
+                            + (first.equals(again)
+                                    ? ", then on the reordered snapshot " + reordered
+                                    : ", then " + again));
         }
     }
 
@@ -395,14 +441,18 @@ public final class RolloutInvariants {
             throw new IllegalArgumentException("termination is defined for non-empty fault-free runs");
         }
         FleetSimulator.Event last = history.get(history.size() - 1);
-        if (!(last instanceof FleetSimulator.Step) || !((FleetSimulator.Step) last).actions().isEmpty()) {
-            throw new InvariantViolation("termination", "event " + last.index(),
-                    "the run ended while the controller still acts");
+        if (!(last instanceof FleetSimulator.Step)
+                || !((FleetSimulator.Step) last).actions().isEmpty()) {
+            throw new InvariantViolation(
+                    "termination", "event " + last.index(), "the run ended while the controller still acts");
         }
         Snapshot initial = history.get(0).before();
         Snapshot end = last.after();
-        boolean gated = !initial.windows().isEmpty() || !initial.locks().isEmpty() || !initial.pdbs().isEmpty()
-                || initial.limits().maxUnavailable() != null || initial.limits().maxUnavailablePerZone() != null;
+        boolean gated = !initial.windows().isEmpty()
+                || !initial.locks().isEmpty()
+                || !initial.pdbs().isEmpty()
+                || initial.limits().maxUnavailable() != null
+                || initial.limits().maxUnavailablePerZone() != null;
         if (gated) {
             return;
         }
@@ -433,15 +483,19 @@ public final class RolloutInvariants {
             }
             int bound = (pending + budget - 1) / budget;
             if (waves > bound) {
-                throw new InvariantViolation("termination", at(((FleetSimulator.Step) last).number(), p.name(),
-                        null), "started its " + pending + " pending nodes in " + waves + " waves, budget " + budget
-                        + " allows " + bound);
+                throw new InvariantViolation(
+                        "termination",
+                        at(((FleetSimulator.Step) last).number(), p.name(), null),
+                        "started its " + pending + " pending nodes in " + waves + " waves, budget " + budget
+                                + " allows " + bound);
             }
             for (Node n : members(end, p.name())) {
                 if (!n.isDone() || !n.runs(p.target()) || n.unschedulable()) {
-                    throw new InvariantViolation("termination", at(((FleetSimulator.Step) last).number(), p.name(),
-                            n.name()), "the controller stopped but the node is " + why(n) + " on "
-                            + n.currentConfig() + ", target " + p.target().config());
+                    throw new InvariantViolation(
+                            "termination",
+                            at(((FleetSimulator.Step) last).number(), p.name(), n.name()),
+                            "the controller stopped but the node is " + why(n) + " on " + n.currentConfig()
+                                    + ", target " + p.target().config());
                 }
             }
         }
@@ -459,7 +513,9 @@ public final class RolloutInvariants {
             }
             int budget = p.budget(members.size());
             if (down.size() > budget) {
-                throw new InvariantViolation("unavailable-within-budget", "at " + s.now() + ", pool " + p.name(),
+                throw new InvariantViolation(
+                        "unavailable-within-budget",
+                        "at " + s.now() + ", pool " + p.name(),
                         down.size() + " nodes unavailable, budget is " + budget + ": " + String.join(", ", down));
             }
         }
@@ -474,7 +530,9 @@ public final class RolloutInvariants {
     public static void checkGates(Snapshot s) {
         for (LockGroup g : s.locks()) {
             if (g.holders().size() > g.slots()) {
-                throw new InvariantViolation("lock-slots", "at " + s.now() + ", lock group " + g.group(),
+                throw new InvariantViolation(
+                        "lock-slots",
+                        "at " + s.now() + ", lock group " + g.group(),
                         g.holders().size() + " holders " + g.holders() + " for " + g.slots() + " slots");
             }
         }
@@ -491,9 +549,12 @@ public final class RolloutInvariants {
                 }
             }
             if (out > pdb.allowedUnavailable(expected)) {
-                throw new InvariantViolation("pdb", "at " + s.now() + ", PDB " + pdb.name(), out + " of " + expected
-                        + " covered pods out of service, allowed " + pdb.allowedUnavailable(expected) + " (on "
-                        + String.join(", ", where) + ")");
+                throw new InvariantViolation(
+                        "pdb",
+                        "at " + s.now() + ", PDB " + pdb.name(),
+                        out + " of " + expected
+                                + " covered pods out of service, allowed " + pdb.allowedUnavailable(expected) + " (on "
+                                + String.join(", ", where) + ")");
             }
         }
         Limits limits = s.limits();
@@ -501,8 +562,8 @@ public final class RolloutInvariants {
             long u = s.nodes().stream().filter(Node::isUnavailable).count();
             int allowed = limits.maxUnavailable().budget(s.nodes().size());
             if (u > allowed) {
-                throw new InvariantViolation("cluster-limit", "at " + s.now(), u + " nodes unavailable, the limit is "
-                        + allowed);
+                throw new InvariantViolation(
+                        "cluster-limit", "at " + s.now(), u + " nodes unavailable, the limit is " + allowed);
             }
         }
         if (limits.maxUnavailablePerZone() != null) {
@@ -519,7 +580,9 @@ public final class RolloutInvariants {
             for (Map.Entry<String, int[]> e : zones.entrySet()) {
                 int allowed = limits.maxUnavailablePerZone().budget(e.getValue()[0]);
                 if (e.getValue()[1] > allowed) {
-                    throw new InvariantViolation("zone-limit", "at " + s.now() + ", zone " + e.getKey(),
+                    throw new InvariantViolation(
+                            "zone-limit",
+                            "at " + s.now() + ", zone " + e.getKey(),
                             e.getValue()[1] + " nodes unavailable, the limit is " + allowed);
                 }
             }
@@ -550,12 +613,13 @@ public final class RolloutInvariants {
                 continue;
             }
             Pool p = before.pool(n.pool());
-            boolean disruptive = a instanceof Action.Cordon || a instanceof Action.Drain
-                    || a instanceof Action.Reboot;
+            boolean disruptive = a instanceof Action.Cordon || a instanceof Action.Drain || a instanceof Action.Reboot;
             if ((disruptive || a instanceof Action.AcquireLock)
                     && !MaintenanceWindow.open(before.windows(), p.name(), before.now())) {
-                throw new InvariantViolation("window", at(step, p.name(), n.name()), a.step()
-                        + " outside every maintenance window at " + before.now());
+                throw new InvariantViolation(
+                        "window",
+                        at(step, p.name(), n.name()),
+                        a.step() + " outside every maintenance window at " + before.now());
             }
             if (disruptive && p.lockGroup() != null) {
                 LockGroup g = null;
@@ -565,8 +629,10 @@ public final class RolloutInvariants {
                     }
                 }
                 if (g == null || !g.holders().contains(n.name())) {
-                    throw new InvariantViolation("lock-held", at(step, p.name(), n.name()), a.step()
-                            + " without a slot of lock group " + p.lockGroup());
+                    throw new InvariantViolation(
+                            "lock-held",
+                            at(step, p.name(), n.name()),
+                            a.step() + " without a slot of lock group " + p.lockGroup());
                 }
             }
         }

@@ -1,17 +1,5 @@
 package dev.coreos4j.testkit;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 import dev.coreos4j.planner.graph.ConditionalEdge;
 import dev.coreos4j.planner.graph.Edge;
 import dev.coreos4j.planner.graph.GraphKind;
@@ -25,6 +13,17 @@ import dev.coreos4j.planner.graph.RiskInputs;
 import dev.coreos4j.planner.graph.RiskOutcome;
 import dev.coreos4j.planner.graph.RolloutClient;
 import dev.coreos4j.planner.graph.UpdateGraph;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -104,13 +103,16 @@ public final class UpdateGraphArbitraries {
 
     private static Scenario channelChange(Random r) {
         Scenario base = openshift(r);
-        List<String> versions = base.graph().releases().stream().map(Release::version)
-                .sorted((a, b) -> base.graph().compare(a, b)).toList();
+        List<String> versions = base.graph().releases().stream()
+                .map(Release::version)
+                .sorted((a, b) -> base.graph().compare(a, b))
+                .toList();
         String from = versions.get(r.nextInt(Math.max(1, versions.size() / 3)));
         String family = r.nextBoolean() ? "stable" : "fast";
         String channel = family + "-" + from.substring(0, from.indexOf('.', 2));
-        PathRequest request = r.nextBoolean() ? PathRequest.to(from, versions.get(versions.size() - 1 - r.nextInt(
-                Math.min(2, versions.size())))) : PathRequest.latest(from).withAllowChannelChange(true);
+        PathRequest request = r.nextBoolean()
+                ? PathRequest.to(from, versions.get(versions.size() - 1 - r.nextInt(Math.min(2, versions.size()))))
+                : PathRequest.latest(from).withAllowChannelChange(true);
         return new Scenario(base.graph(), request.withChannel(channel).withRisks(riskInputs(r)));
     }
 
@@ -147,7 +149,7 @@ public final class UpdateGraphArbitraries {
                     channels.add(family + "-4." + (m + 1));
                 }
                 if (r.nextInt(10) < 3) {
-                    channels.add(family + "-4." + (m + 2));  // long-lived releases stay listed further on
+                    channels.add(family + "-4." + (m + 2)); // long-lived releases stay listed further on
                 }
             }
             if (m % 2 == 0) {
@@ -185,8 +187,12 @@ public final class UpdateGraphArbitraries {
             int n = r.nextInt(4);
             for (int k = 0; k < n; k++) {
                 int t = r.nextInt(6);
-                rules.add(t == 0 ? new MatchingRule.Always() : t == 1 ? new MatchingRule.Unrecognized("Future")
-                        : new MatchingRule.PromQL(QUERIES.get(r.nextInt(QUERIES.size()))));
+                rules.add(
+                        t == 0
+                                ? new MatchingRule.Always()
+                                : t == 1
+                                        ? new MatchingRule.Unrecognized("Future")
+                                        : new MatchingRule.PromQL(QUERIES.get(r.nextInt(QUERIES.size()))));
             }
             riskPool.add(new Risk(name, "message of " + name, "https://example.com/" + name, rules));
         }
@@ -208,12 +214,15 @@ public final class UpdateGraphArbitraries {
         // mostly from the older half towards a newer release, sometimes anything (downgrades, unknown versions)
         boolean wild = r.nextInt(6) == 0;
         int fromIndex = wild ? r.nextInt(versions.size()) : r.nextInt(Math.max(1, versions.size() / 2));
-        int toIndex = wild ? r.nextInt(versions.size()) : r.nextInt(5) < 2 ? versions.size() - 1 - r.nextInt(2)
-                : fromIndex + r.nextInt(versions.size() - fromIndex);
+        int toIndex = wild
+                ? r.nextInt(versions.size())
+                : r.nextInt(5) < 2
+                        ? versions.size() - 1 - r.nextInt(2)
+                        : fromIndex + r.nextInt(versions.size() - fromIndex);
         toIndex = Math.max(0, toIndex);
         String from = r.nextInt(25) == 0 ? "4.99.0" : versions.get(fromIndex);
-        PathRequest request = r.nextInt(10) < 6 ? PathRequest.to(from, versions.get(toIndex))
-                : PathRequest.latest(from);
+        PathRequest request =
+                r.nextInt(10) < 6 ? PathRequest.to(from, versions.get(toIndex)) : PathRequest.latest(from);
         if (r.nextInt(10) < 5) {
             List<String> list = new ArrayList<>(allChannels);
             request = request.withChannel(list.isEmpty() ? "stable-4.1" : list.get(r.nextInt(list.size())));
@@ -223,8 +232,10 @@ public final class UpdateGraphArbitraries {
                 .withEus(r.nextInt(7) == 0)
                 .withRisks(riskInputs(r));
         if (r.nextInt(5) == 0) {
-            request = request.withPreconditions(r.nextBoolean() ? new Preconditions(List.of("worker"), List.of())
-                    : new Preconditions(List.of(), List.of("etcd: UnsupportedConfig")));
+            request = request.withPreconditions(
+                    r.nextBoolean()
+                            ? new Preconditions(List.of("worker"), List.of())
+                            : new Preconditions(List.of(), List.of("etcd: UnsupportedConfig")));
         }
         return new Scenario(graph, request);
     }
@@ -260,14 +271,21 @@ public final class UpdateGraphArbitraries {
             if (r.nextInt(10) < 3) {
                 meta.put(RolloutClient.ROLLOUT_KEY, "true");
                 meta.put(RolloutClient.START_EPOCH_KEY, Long.toString(1000 + r.nextInt(4000)));
-                meta.put(RolloutClient.START_VALUE_KEY, List.of("0", "0.2", "0.5").get(r.nextInt(3)));
+                meta.put(
+                        RolloutClient.START_VALUE_KEY,
+                        List.of("0", "0.2", "0.5").get(r.nextInt(3)));
                 if (r.nextBoolean()) {
                     meta.put(RolloutClient.DURATION_KEY, Integer.toString(10 + r.nextInt(90)));
                 }
             }
-            ordered.add(new Release(version, Integer.toHexString(version.hashCode()), List.of(), i * 3L + 1,
+            ordered.add(new Release(
+                    version,
+                    Integer.toHexString(version.hashCode()),
+                    List.of(),
+                    i * 3L + 1,
                     barrier ? "https://example.com/barrier/" + i : null,
-                    deadEnd ? "https://example.com/deadend/" + i : null, meta));
+                    deadEnd ? "https://example.com/deadend/" + i : null,
+                    meta));
         }
         Set<Edge> edges = new HashSet<>();
         int previousBarrier = 0;
@@ -275,7 +293,8 @@ public final class UpdateGraphArbitraries {
             // the service's rule: every release since the previous barrier updates to each newer one
             for (int i = previousBarrier; i < target; i++) {
                 if (r.nextInt(10) < 7) {
-                    edges.add(new Edge(ordered.get(i).version(), ordered.get(target).version()));
+                    edges.add(new Edge(
+                            ordered.get(i).version(), ordered.get(target).version()));
                 }
             }
             if (ordered.get(target).isBarrier()) {
@@ -286,7 +305,7 @@ public final class UpdateGraphArbitraries {
             int a = r.nextInt(n);
             int b = r.nextInt(n);
             if (a != b && r.nextInt(3) == 0) {
-                edges.add(new Edge(ordered.get(a).version(), ordered.get(b).version()));  // stray edge
+                edges.add(new Edge(ordered.get(a).version(), ordered.get(b).version())); // stray edge
             }
         }
         List<Edge> edgeList = new ArrayList<>(edges);
@@ -296,11 +315,11 @@ public final class UpdateGraphArbitraries {
         Collections.shuffle(releases, r);
         UpdateGraph graph = new UpdateGraph(GraphKind.FEDORA_COREOS, releases, edgeList, List.of(), List.of());
         String from = ordered.get(r.nextInt(n)).version();
-        PathRequest request = r.nextBoolean() ? PathRequest.to(from, ordered.get(r.nextInt(n)).version())
-                : PathRequest.latest(from);
+        PathRequest request =
+                r.nextBoolean() ? PathRequest.to(from, ordered.get(r.nextInt(n)).version()) : PathRequest.latest(from);
         if (r.nextBoolean()) {
-            request = request.withRollout(new RolloutClient(java.time.Instant.ofEpochSecond(r.nextInt(10_000)),
-                    r.nextInt(11) / 10.0));
+            request = request.withRollout(
+                    new RolloutClient(java.time.Instant.ofEpochSecond(r.nextInt(10_000)), r.nextInt(11) / 10.0));
         }
         return new Scenario(graph, request.withAllowDowngrade(r.nextInt(5) == 0));
     }

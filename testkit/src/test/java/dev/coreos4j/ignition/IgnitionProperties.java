@@ -50,7 +50,9 @@ class IgnitionProperties {
         String doc = "{\"ignition\":{\"version\":\"3.3.0\"},\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
         ParseResult r = Ignition.parse(doc);
         if (depth + 1 > 10_000) {
-            assertThat(r.report().errors()).singleElement().extracting(Report.Entry::message)
+            assertThat(r.report().errors())
+                    .singleElement()
+                    .extracting(Report.Entry::message)
                     .isEqualTo("invalid character '[' exceeded max depth");
         } else {
             assertThat(r.isValid()).isTrue();
@@ -59,10 +61,13 @@ class IgnitionProperties {
 
     @Property(tries = 50)
     void parse_reportsOutOfRangeIntegers(@ForAll("hugeNumbers") String number) {
-        ParseResult r = Ignition.parse("{\"ignition\":{\"version\":\"3.3.0\",\"timeouts\":{\"httpTotal\":" + number
-                + "}}}");
+        ParseResult r =
+                Ignition.parse("{\"ignition\":{\"version\":\"3.3.0\",\"timeouts\":{\"httpTotal\":" + number + "}}}");
         assertThat(r.config()).isNull();
-        assertThat(r.report().errors()).singleElement().extracting(Report.Entry::code).isEqualTo("json-type");
+        assertThat(r.report().errors())
+                .singleElement()
+                .extracting(Report.Entry::code)
+                .isEqualTo("json-type");
     }
 
     // ------------------------------------------------------------------ valid configs
@@ -102,9 +107,22 @@ class IgnitionProperties {
     Arbitrary<byte[]> mutated() throws IOException {
         byte[] base = Files.readAllBytes(ProjectRoot.corpus("ignition", "edge-cases", "realistic.json"));
         Arbitrary<Integer> position = Arbitraries.integers().between(0, base.length - 1);
-        Arbitrary<Byte> value = Arbitraries.of((byte) '{', (byte) '}', (byte) '[', (byte) ']', (byte) '"',
-                (byte) ',', (byte) ':', (byte) '0', (byte) '-', (byte) 'n', (byte) ' ', (byte) 0xff, (byte) '\\');
-        return Combinators.combine(position.list().ofMinSize(1).ofMaxSize(5), value.list().ofSize(5))
+        Arbitrary<Byte> value = Arbitraries.of(
+                (byte) '{',
+                (byte) '}',
+                (byte) '[',
+                (byte) ']',
+                (byte) '"',
+                (byte) ',',
+                (byte) ':',
+                (byte) '0',
+                (byte) '-',
+                (byte) 'n',
+                (byte) ' ',
+                (byte) 0xff,
+                (byte) '\\');
+        return Combinators.combine(
+                        position.list().ofMinSize(1).ofMaxSize(5), value.list().ofSize(5))
                 .as((positions, values) -> {
                     byte[] copy = base.clone();
                     for (int i = 0; i < positions.size(); i++) {
@@ -116,31 +134,76 @@ class IgnitionProperties {
 
     @Provide
     Arbitrary<String> hugeNumbers() {
-        return Arbitraries.strings().numeric().ofMinLength(20).ofMaxLength(40)
+        return Arbitraries.strings()
+                .numeric()
+                .ofMinLength(20)
+                .ofMaxLength(40)
                 .filter(s -> s.charAt(0) != '0')
                 .flatMap(s -> Arbitraries.of(s, "-" + s, s + ".5", "1e" + s.length()));
     }
 
-    private static final List<String> KEYS = List.of("ignition", "version", "storage", "files", "path", "mode",
-            "contents", "source", "systemd", "units", "name", "enabled", "passwd", "users", "disks", "device",
-            "partitions", "number", "label", "luks", "clevis", "custom", "raid", "level", "devices", "links",
-            "target", "hard", "filesystems", "format", "Path", "x");
+    private static final List<String> KEYS = List.of(
+            "ignition",
+            "version",
+            "storage",
+            "files",
+            "path",
+            "mode",
+            "contents",
+            "source",
+            "systemd",
+            "units",
+            "name",
+            "enabled",
+            "passwd",
+            "users",
+            "disks",
+            "device",
+            "partitions",
+            "number",
+            "label",
+            "luks",
+            "clevis",
+            "custom",
+            "raid",
+            "level",
+            "devices",
+            "links",
+            "target",
+            "hard",
+            "filesystems",
+            "format",
+            "Path",
+            "x");
 
     @Provide
     Arbitrary<String> json() {
         Arbitrary<String> leaf = Arbitraries.oneOf(
-                Arbitraries.of("null", "true", "false", "0", "-1", "420", "1.5", "\"3.3.0\"", "\"/a\"", "\"\"",
-                        "\"data:,x\"", "\"a.service\"", "99999999999999999999"),
-                Arbitraries.strings().ofMaxLength(8).map(s -> "\"" + s.replace("\\", "").replace("\"", "")
-                        + "\""));
+                Arbitraries.of(
+                        "null",
+                        "true",
+                        "false",
+                        "0",
+                        "-1",
+                        "420",
+                        "1.5",
+                        "\"3.3.0\"",
+                        "\"/a\"",
+                        "\"\"",
+                        "\"data:,x\"",
+                        "\"a.service\"",
+                        "99999999999999999999"),
+                Arbitraries.strings()
+                        .ofMaxLength(8)
+                        .map(s -> "\"" + s.replace("\\", "").replace("\"", "") + "\""));
         return Arbitraries.recursive(() -> leaf, this::container, 4)
-                .map(body -> "{\"ignition\":{\"version\":\"3." + (body.length() % 8) + ".0\"},\"storage\":"
-                        + body + ",\"systemd\":" + body + ",\"passwd\":" + body + "}");
+                .map(body -> "{\"ignition\":{\"version\":\"3." + (body.length() % 8) + ".0\"},\"storage\":" + body
+                        + ",\"systemd\":" + body + ",\"passwd\":" + body + "}");
     }
 
     private Arbitrary<String> container(Arbitrary<String> inner) {
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of(KEYS), inner)
-                .as((k, v) -> "\"" + k + "\":" + v);
+        Arbitrary<String> member =
+                Combinators.combine(Arbitraries.of(KEYS), inner).as((k, v) -> "\"" + k + "\":" + v);
         return Arbitraries.oneOf(
                 member.list().ofMaxSize(4).map(l -> "{" + String.join(",", l) + "}"),
                 inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"));
@@ -156,7 +219,9 @@ class IgnitionProperties {
     void generators_coverFilesUnitsAndUsers(@ForAll("configs") Config unused) {
         List<Config> sample = new ArrayList<>();
         configs().sampleStream().limit(200).forEach(sample::add);
-        assertThat(sample).anyMatch(c -> !c.storage().files().isEmpty() && !c.systemd().units().isEmpty()
-                && !c.passwd().users().isEmpty());
+        assertThat(sample)
+                .anyMatch(c -> !c.storage().files().isEmpty()
+                        && !c.systemd().units().isEmpty()
+                        && !c.passwd().users().isEmpty());
     }
 }

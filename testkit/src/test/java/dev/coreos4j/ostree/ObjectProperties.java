@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -53,8 +52,12 @@ class ObjectProperties {
     }
 
     @Property(tries = 500)
-    void equalContent_iffEqualChecksum(@ForAll FileHeader a, @ForAll FileHeader b, @ForAll boolean sameHeader,
-                                       @ForAll @IntRange(max = 2) int contentA, @ForAll @IntRange(max = 2) int contentB) {
+    void equalContent_iffEqualChecksum(
+            @ForAll FileHeader a,
+            @ForAll FileHeader b,
+            @ForAll boolean sameHeader,
+            @ForAll @IntRange(max = 2) int contentA,
+            @ForAll @IntRange(max = 2) int contentB) {
         FileHeader hb = sameHeader ? a : b;
         byte[] ca = a.isSymlink() ? new byte[0] : ("content" + contentA).getBytes();
         byte[] cb = hb.isSymlink() ? new byte[0] : ("content" + contentB).getBytes();
@@ -63,9 +66,11 @@ class ObjectProperties {
     }
 
     @Property(tries = 300)
-    void anySingleByteChange_changesFileChecksum(@ForAll FileHeader header, @ForAll byte[] content,
-                                                  @ForAll @IntRange(min = 0, max = 1 << 16) int where,
-                                                  @ForAll @IntRange(min = 1, max = 255) int xor) {
+    void anySingleByteChange_changesFileChecksum(
+            @ForAll FileHeader header,
+            @ForAll byte[] content,
+            @ForAll @IntRange(min = 0, max = 1 << 16) int where,
+            @ForAll @IntRange(min = 1, max = 255) int xor) {
         if (header.isSymlink() || content.length == 0) {
             return;
         }
@@ -79,15 +84,19 @@ class ObjectProperties {
      * with a different checksum, never a second encoding of the same object.
      */
     @Property(tries = 300)
-    void anySingleByteChange_isRejectedOrChangesTheObject(@ForAll CommitObject commit, @ForAll DirTree tree,
-                                                           @ForAll @IntRange(max = 1 << 16) int where,
-                                                           @ForAll @IntRange(min = 1, max = 255) int xor) {
+    void anySingleByteChange_isRejectedOrChangesTheObject(
+            @ForAll CommitObject commit,
+            @ForAll DirTree tree,
+            @ForAll @IntRange(max = 1 << 16) int where,
+            @ForAll @IntRange(min = 1, max = 255) int xor) {
         for (byte[] original : List.of(commit.toBytes(), tree.toBytes())) {
             byte[] changed = original.clone();
             changed[where % changed.length] ^= (byte) xor;
             boolean isCommit = original.length == commit.toBytes().length && Arrays.equals(original, commit.toBytes());
             try {
-                byte[] again = isCommit ? CommitObject.parse(changed).toBytes() : DirTree.parse(changed).toBytes();
+                byte[] again = isCommit
+                        ? CommitObject.parse(changed).toBytes()
+                        : DirTree.parse(changed).toBytes();
                 assertThat(again).isEqualTo(changed);
                 assertThat(Checksum.sha256(again)).isNotEqualTo(Checksum.sha256(original));
             } catch (ObjectFormatException expected) {

@@ -2,7 +2,6 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coreos4j.ostree.FileTrees;
 import dev.coreos4j.testkit.FileTreeSpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 import dev.coreos4j.testsupport.Oracles;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Generated trees (the testkit's {@link OstreeArbitraries#fileTrees()}: unicode and punctuation names, every
@@ -28,8 +27,9 @@ import net.jqwik.api.constraints.Size;
 class RandomTreeConformanceTest {
 
     @Property(tries = 8)
-    void randomTrees_commitChecksumsAgreeWithOstree(@ForAll @Size(min = 1, max = 3) List<@net.jqwik.api.From(
-            supplier = Trees.class) FileTreeSpec> trees, @ForAll @IntRange(min = 1, max = 28) int day)
+    void randomTrees_commitChecksumsAgreeWithOstree(
+            @ForAll @Size(min = 1, max = 3) List<@net.jqwik.api.From(supplier = Trees.class) FileTreeSpec> trees,
+            @ForAll @IntRange(min = 1, max = 28) int day)
             throws Exception {
         Path ostree = Oracles.require("ostree");
         Path tmp = Files.createTempDirectory("coreos4j-random-trees-");
@@ -43,12 +43,31 @@ class RandomTreeConformanceTest {
                 trees.get(t).shapes().forEach(s -> Statistics.label("shape").collect(s));
                 Path tree = spec.writeTo(tmp.resolve("tree" + t));
                 String ts = String.format("2024-01-%02dT12:00:%02dZ", day, t);
-                String theirs = run(ostree, "--repo=" + o, "commit", "--branch=random", "--tree=dir=" + tree,
-                        "--timestamp=" + ts, "--owner-uid=0", "--owner-gid=0", "--no-xattrs", "--subject=tree " + t,
+                String theirs = run(
+                        ostree,
+                        "--repo=" + o,
+                        "commit",
+                        "--branch=random",
+                        "--tree=dir=" + tree,
+                        "--timestamp=" + ts,
+                        "--owner-uid=0",
+                        "--owner-gid=0",
+                        "--no-xattrs",
+                        "--subject=tree " + t,
                         "--add-metadata-string=version=" + t);
-                String ours = repo.commit(tree, CommitOptions.builder().branch("random").subject("tree " + t)
-                        .timestamp(Instant.parse(ts)).ownerUid(0).ownerGid(0).noXattrs(true)
-                        .addMetadataString("version", Integer.toString(t)).build()).checksum().hex();
+                String ours = repo.commit(
+                                tree,
+                                CommitOptions.builder()
+                                        .branch("random")
+                                        .subject("tree " + t)
+                                        .timestamp(Instant.parse(ts))
+                                        .ownerUid(0)
+                                        .ownerGid(0)
+                                        .noXattrs(true)
+                                        .addMetadataString("version", Integer.toString(t))
+                                        .build())
+                        .checksum()
+                        .hex();
                 if (!theirs.equals(ours)) {
                     disagreements.add("tree " + t + " " + spec + ": ostree " + theirs + ", ours " + ours);
                 }
@@ -56,7 +75,8 @@ class RandomTreeConformanceTest {
             assertThat(disagreements).isEmpty();
             run(ostree, "--repo=" + tmp.resolve("j"), "fsck");
             assertThat(repo.log(repo.resolve("random"))).hasSize(trees.size());
-            assertThat(Repository.open(o).fsck(FsckOptions.defaults()).findings()).isEmpty();
+            assertThat(Repository.open(o).fsck(FsckOptions.defaults()).findings())
+                    .isEmpty();
         } finally {
             FileTrees.deleteTree(tmp);
         }

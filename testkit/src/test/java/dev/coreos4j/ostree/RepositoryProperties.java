@@ -2,6 +2,8 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.CommitHistorySpec;
+import dev.coreos4j.testkit.OstreeArbitraries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,10 +23,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
-
-import dev.coreos4j.ostree.FileTrees;
-import dev.coreos4j.testkit.CommitHistorySpec;
-import dev.coreos4j.testkit.OstreeArbitraries;
 
 /**
  * Repository transactions as a state machine on a real on-disk repository: random chains of commits, stale
@@ -77,23 +74,25 @@ class RepositoryProperties {
     @Property(tries = 15)
     void anyChain_keepsRefsCompleteAndTheRepositoryClean(@ForAll("chains") ActionChain<Sim> chain) throws IOException {
         Sim end = chain.withInvariant("refs match the model", s -> {
-            try {
-                assertThat(s.repo.refs()).isEqualTo(s.heads);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).withInvariant("fsck is clean and every ref names a complete commit", s -> {
-            try {
-                FsckReport report = s.repo.fsck(new FsckOptions(false, false));
-                assertThat(report.findings()).isEmpty();
-                for (Checksum head : s.heads.values()) {
-                    assertThat(s.repo.has(ObjectType.COMMIT, head)).isTrue();
-                    assertThat(s.repo.isPartial(head)).isFalse();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).run();
+                    try {
+                        assertThat(s.repo.refs()).isEqualTo(s.heads);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .withInvariant("fsck is clean and every ref names a complete commit", s -> {
+                    try {
+                        FsckReport report = s.repo.fsck(new FsckOptions(false, false));
+                        assertThat(report.findings()).isEmpty();
+                        for (Checksum head : s.heads.values()) {
+                            assertThat(s.repo.has(ObjectType.COMMIT, head)).isTrue();
+                            assertThat(s.repo.isPartial(head)).isFalse();
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .run();
         FileTrees.deleteTree(end.dir);
     }
 
@@ -102,19 +101,20 @@ class RepositoryProperties {
         return ActionChain.<Sim>startWith(Sim::new)
                 .withAction(5, new CommitAction())
                 .withAction(1, new HistoryAction())
-                .withAction(2, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES).map(b -> step(
-                        "stale CAS on " + b, s -> {
+                .withAction(2, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES)
+                        .map(b -> step("stale CAS on " + b, s -> {
                             Optional<Checksum> actual = Optional.ofNullable(s.heads.get(b));
                             Optional<Checksum> stale = Optional.of(Checksum.sha256(new byte[] {(byte) s.counter++}));
-                            Optional<Checksum> target = s.heads.values().stream().findFirst();
+                            Optional<Checksum> target =
+                                    s.heads.values().stream().findFirst();
                             if (target.isEmpty()) {
                                 return;
                             }
                             RefUpdate u = s.repo.updateRef(b, stale, target);
                             assertThat(u).isEqualTo(new RefUpdate.Conflict(b, stale, actual, target));
                         })))
-                .withAction(1, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES).map(b -> step(
-                        "delete " + b, s -> {
+                .withAction(1, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES)
+                        .map(b -> step("delete " + b, s -> {
                             if (s.heads.containsKey(b)) {
                                 RefUpdate u = s.repo.updateRef(b, Optional.of(s.heads.get(b)), Optional.empty());
                                 assertThat(u.applied()).isTrue();
@@ -126,10 +126,12 @@ class RepositoryProperties {
                         tx.writeTree(new MutableTree().putFile("abandoned", 0644, new byte[] {(byte) s.counter++}));
                     }
                 })))
-                .withAction(1, (Action.Independent<Sim>) () -> Combinators.combine(Arbitraries.of(true, false),
-                        Arbitraries.integers().between(-1, 2)).as((refsOnly, depth) -> step(
-                        "prune refsOnly=" + refsOnly + " depth=" + depth,
-                        s -> s.repo.prune(new PruneOptions(refsOnly, depth, Set.of(), false)))))
+                .withAction(1, (Action.Independent<Sim>) () -> Combinators.combine(
+                                Arbitraries.of(true, false),
+                                Arbitraries.integers().between(-1, 2))
+                        .as((refsOnly, depth) -> step(
+                                "prune refsOnly=" + refsOnly + " depth=" + depth,
+                                s -> s.repo.prune(new PruneOptions(refsOnly, depth, Set.of(), false)))))
                 .withMaxTransformations(10);
     }
 
@@ -137,13 +139,21 @@ class RepositoryProperties {
     private static final class CommitAction implements Action.Independent<Sim> {
         @Override
         public Arbitrary<Transformer<Sim>> transformer() {
-            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.fileTrees(2)).as((b, spec) -> step(
-                    "commit " + spec + " to " + b, s -> {
+            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.fileTrees(2))
+                    .as((b, spec) -> step("commit " + spec + " to " + b, s -> {
                         MutableTree tree = spec.toMutableTree();
-                        tree.putFile("n-" + s.counter, 0600, Integer.toString(s.counter++).getBytes());
+                        tree.putFile(
+                                "n-" + s.counter,
+                                0600,
+                                Integer.toString(s.counter++).getBytes());
                         Optional<Checksum> before = Optional.ofNullable(s.heads.get(b));
-                        CommitResult r = s.repo.commit(tree, CommitOptions.builder().branch(b).subject(b)
-                                .timestamp(s.counter).build());
+                        CommitResult r = s.repo.commit(
+                                tree,
+                                CommitOptions.builder()
+                                        .branch(b)
+                                        .subject(b)
+                                        .timestamp(s.counter)
+                                        .build());
                         assertThat(r.commit().parent()).isEqualTo(before);
                         assertThat(r.refUpdate()).hasValue(new RefUpdate.Updated(b, before, Optional.of(r.checksum())));
                         s.heads.put(b, r.checksum());
@@ -155,8 +165,8 @@ class RepositoryProperties {
     private static final class HistoryAction implements Action.Independent<Sim> {
         @Override
         public Arbitrary<Transformer<Sim>> transformer() {
-            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.commitHistories()).as((b, h) -> step(
-                    "history of " + h.commits().size() + " on " + b, s -> {
+            return Combinators.combine(Arbitraries.of(BRANCHES), OstreeArbitraries.commitHistories())
+                    .as((b, h) -> step("history of " + h.commits().size() + " on " + b, s -> {
                         Optional<Checksum> before = Optional.ofNullable(s.heads.get(b));
                         List<Checksum> sums = h.commitTo(s.repo, b);
                         assertThat(s.repo.readCommit(sums.get(0)).parent()).isEqualTo(before);
@@ -164,12 +174,17 @@ class RepositoryProperties {
                             assertThat(s.repo.readCommit(sums.get(i)).parent()).hasValue(sums.get(i - 1));
                         }
                         Checksum head = sums.get(sums.size() - 1);
-                        CommitHistorySpec.Commit last = h.commits().get(h.commits().size() - 1);
+                        CommitHistorySpec.Commit last =
+                                h.commits().get(h.commits().size() - 1);
                         CommitObject c = s.repo.readCommit(head);
                         assertThat(c.subject()).isEqualTo(last.subject());
                         assertThat(c.timestamp()).isEqualTo(last.timestamp());
-                        last.metadata().forEach((k, v) -> assertThat(c.metadata().get(k).orElseThrow().asString())
-                                .isEqualTo(v));
+                        last.metadata()
+                                .forEach((k, v) -> assertThat(c.metadata()
+                                                .get(k)
+                                                .orElseThrow()
+                                                .asString())
+                                        .isEqualTo(v));
                         s.heads.put(b, head);
                     }));
         }

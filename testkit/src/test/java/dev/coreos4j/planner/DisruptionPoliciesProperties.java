@@ -2,14 +2,13 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.FleetArbitraries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import dev.coreos4j.testkit.FleetArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -21,21 +20,35 @@ import net.jqwik.api.statistics.Statistics;
 class DisruptionPoliciesProperties {
 
     static final DisruptionPolicies MCO = DisruptionPolicies.defaults();
-    static final List<String> PATHS = List.of("/etc/containers/policy.json", "/etc/containers/registries.d/a.conf",
-            "/etc/kubernetes/credential-providers/ecr.yaml", "/var/lib/kubelet/config.json", "/etc/motd",
-            "/etc/nmstate/openshift/br-ex.yml", "/etc/containers/registries.conf",
-            "/etc/pki/ca-trust/source/anchors/openshift-config-user-ca-bundle.crt", "/etc/crio/policies/p.json");
+    static final List<String> PATHS = List.of(
+            "/etc/containers/policy.json",
+            "/etc/containers/registries.d/a.conf",
+            "/etc/kubernetes/credential-providers/ecr.yaml",
+            "/var/lib/kubelet/config.json",
+            "/etc/motd",
+            "/etc/nmstate/openshift/br-ex.yml",
+            "/etc/containers/registries.conf",
+            "/etc/pki/ca-trust/source/anchors/openshift-config-user-ca-bundle.crt",
+            "/etc/crio/policies/p.json");
 
     @Provide
     Arbitrary<Map<String, String>> fileSets() {
-        return Arbitraries.maps(Arbitraries.of(PATHS), Arbitraries.of("h1", "h2")).ofMaxSize(PATHS.size());
+        return Arbitraries.maps(Arbitraries.of(PATHS), Arbitraries.of("h1", "h2"))
+                .ofMaxSize(PATHS.size());
     }
 
     @Provide
     Arbitrary<List<DisruptionAction>> actionLists() {
-        return Arbitraries.of(DisruptionAction.REBOOT, DisruptionAction.NONE, DisruptionAction.DRAIN,
-                DisruptionAction.DAEMON_RELOAD, DisruptionAction.SPECIAL, DisruptionAction.reload("crio.service"),
-                DisruptionAction.restart("kubelet.service")).list().ofMaxSize(8);
+        return Arbitraries.of(
+                        DisruptionAction.REBOOT,
+                        DisruptionAction.NONE,
+                        DisruptionAction.DRAIN,
+                        DisruptionAction.DAEMON_RELOAD,
+                        DisruptionAction.SPECIAL,
+                        DisruptionAction.reload("crio.service"),
+                        DisruptionAction.restart("kubelet.service"))
+                .list()
+                .ofMaxSize(8);
     }
 
     static RenderedConfig files(Map<String, String> files) {
@@ -65,9 +78,10 @@ class DisruptionPoliciesProperties {
     }
 
     @Property(tries = 300)
-    void analyze_levelIsMonotoneInTheChangedFiles(@ForAll("fileSets") Map<String, String> a,
-                                                   @ForAll("fileSets") Map<String, String> b,
-                                                   @ForAll("fileSets") Map<String, String> extra) {
+    void analyze_levelIsMonotoneInTheChangedFiles(
+            @ForAll("fileSets") Map<String, String> a,
+            @ForAll("fileSets") Map<String, String> b,
+            @ForAll("fileSets") Map<String, String> extra) {
         Map<String, String> more = new TreeMap<>(b);
         for (Map.Entry<String, String> e : extra.entrySet()) {
             if (!b.containsKey(e.getKey()) && !a.containsKey(e.getKey())) {
@@ -79,8 +93,10 @@ class DisruptionPoliciesProperties {
     }
 
     @Property(tries = 200)
-    void analyze_doesNotDependOnInsertionOrder(@ForAll("fileSets") Map<String, String> a,
-                                               @ForAll("fileSets") Map<String, String> b, @ForAll Random random) {
+    void analyze_doesNotDependOnInsertionOrder(
+            @ForAll("fileSets") Map<String, String> a,
+            @ForAll("fileSets") Map<String, String> b,
+            @ForAll Random random) {
         List<Map.Entry<String, String>> entries = new ArrayList<>(b.entrySet());
         Collections.shuffle(entries, random);
         RenderedConfig shuffled = RenderedConfig.empty();
@@ -92,12 +108,14 @@ class DisruptionPoliciesProperties {
 
     /** §4.4.18 minimality: the planned steps follow exactly from the disruption class. */
     @Property(tries = 200)
-    void plan_stepsAreMinimalForTheDisruption(@ForAll("fileSets") Map<String, String> a,
-                                              @ForAll("fileSets") Map<String, String> b) {
+    void plan_stepsAreMinimalForTheDisruption(
+            @ForAll("fileSets") Map<String, String> a, @ForAll("fileSets") Map<String, String> b) {
         Target from = Target.of("rendered-worker-a");
         Target to = Target.of("rendered-worker-b");
-        Snapshot s = Snapshot.of(FleetArbitraries.NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, to)),
-                List.of(Node.of("w1", "worker", null, FleetArbitraries.NOW, from.config())))
+        Snapshot s = Snapshot.of(
+                        FleetArbitraries.NOW,
+                        List.of(Pool.of("worker", MaxUnavailable.DEFAULT, to)),
+                        List.of(Node.of("w1", "worker", null, FleetArbitraries.NOW, from.config())))
                 .withConfigs(Map.of(from.config(), files(a), to.config(), files(b)));
         Disruption d = diff(a, b);
         List<String> steps = Planner.plan(s).waves().get(0).nodes().get(0).steps();

@@ -2,13 +2,12 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.FleetSimulator;
+import dev.coreos4j.testkit.RolloutInvariants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.coreos4j.testkit.FleetSimulator;
-import dev.coreos4j.testkit.RolloutInvariants;
 
 /**
  * The spec §4 invariants of one planner step. The controller-independent ones (one action per node, paused pools
@@ -44,10 +43,12 @@ final class Invariants {
             // §4.6.30 nothing the state shows as done is issued again
             if (a instanceof Action.SetDesired) {
                 Target t = ((Action.SetDesired) a).target();
-                assertThat(n.targets(t) && t.config().equals(n.desiredConfig())).as("re-issued SetDesired %s", n.name())
+                assertThat(n.targets(t) && t.config().equals(n.desiredConfig()))
+                        .as("re-issued SetDesired %s", n.name())
                         .isFalse();
                 assertThat(t.equals(p.target()) || (p.aborted() && t.equals(n.current())))
-                        .as("SetDesired goes to the pool target (or back on abort)").isTrue();
+                        .as("SetDesired goes to the pool target (or back on abort)")
+                        .isTrue();
             } else if (a instanceof Action.Drain) {
                 assertThat(n.drained()).as("drained %s twice", n.name()).isFalse();
             }
@@ -94,15 +95,19 @@ final class Invariants {
                 }
             }
         }
-        assertThat(u + f + slotStarts).as("pool %s: U=%d F=%d starts=%d B=%d", p.name(), u, f, slotStarts, b)
+        assertThat(u + f + slotStarts)
+                .as("pool %s: U=%d F=%d starts=%d B=%d", p.name(), u, f, slotStarts, b)
                 .isLessThanOrEqualTo(Math.max(b, u + f));
         if (u + f >= b) {
-            assertThat(slotStarts).as("pool %s over budget hands nothing out", p.name()).isZero();
+            assertThat(slotStarts)
+                    .as("pool %s over budget hands nothing out", p.name())
+                    .isZero();
         }
         if (p.controlPlane()) {
             assertThat(freshStarts).isLessThanOrEqualTo(1);
             if (u + failingAny > 0) {
-                assertThat(freshStarts).as("quorum: %s starts nothing while a member is unavailable", p.name())
+                assertThat(freshStarts)
+                        .as("quorum: %s starts nothing while a member is unavailable", p.name())
                         .isZero();
             }
         }
@@ -113,7 +118,8 @@ final class Invariants {
         Map<String, List<String>> out = new HashMap<>();
         for (Action a : step.actions()) {
             if (a instanceof Action.SetDesired) {
-                out.computeIfAbsent(s.node(a.node()).pool(), k -> new ArrayList<>()).add(a.node());
+                out.computeIfAbsent(s.node(a.node()).pool(), k -> new ArrayList<>())
+                        .add(a.node());
             }
         }
         return out;

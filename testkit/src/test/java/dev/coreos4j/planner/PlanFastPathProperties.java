@@ -2,13 +2,12 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.FleetArbitraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.coreos4j.testkit.FleetArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,18 +26,28 @@ import net.jqwik.api.statistics.Statistics;
 class PlanFastPathProperties {
 
     /** What a pool's configs change: reload without drain, nothing, reboot, or an irreconcilable storage change. */
-    enum Change { RELOAD, NOTHING, REBOOT, IRRECONCILABLE }
+    enum Change {
+        RELOAD,
+        NOTHING,
+        REBOOT,
+        IRRECONCILABLE
+    }
 
     record Decoration(boolean aborted, boolean deferFirst, MaxUnavailable failureThreshold) {}
 
     @Provide
     Arbitrary<Snapshot> independentSnapshots() {
-        Arbitrary<Decoration> decoration = Combinators.combine(Arbitraries.integers().between(0, 11).map(i -> i == 0),
-                Arbitraries.integers().between(0, 3).map(i -> i == 0),
-                FleetArbitraries.budgets().injectNull(0.75)).as(Decoration::new).withoutEdgeCases();
-        Arbitrary<List<MaintenanceWindow>> windows = FleetArbitraries.windows().list().ofMaxSize(1);
+        Arbitrary<Decoration> decoration = Combinators.combine(
+                        Arbitraries.integers().between(0, 11).map(i -> i == 0),
+                        Arbitraries.integers().between(0, 3).map(i -> i == 0),
+                        FleetArbitraries.budgets().injectNull(0.75))
+                .as(Decoration::new)
+                .withoutEdgeCases();
+        Arbitrary<List<MaintenanceWindow>> windows =
+                FleetArbitraries.windows().list().ofMaxSize(1);
         Arbitrary<Change> change = Arbitraries.of(Change.class).injectNull(0.6);
-        return Combinators.combine(FleetArbitraries.messySnapshots(), decoration.list().ofSize(3), windows, change)
+        return Combinators.combine(
+                        FleetArbitraries.messySnapshots(), decoration.list().ofSize(3), windows, change)
                 .as(PlanFastPathProperties::decorate);
     }
 
@@ -50,12 +59,15 @@ class PlanFastPathProperties {
         Plan expected = Planner.plan(general);
         assertThat(Planner.plan(s)).isEqualTo(expected);
         Statistics.label("rolls out").collect(!expected.waves().isEmpty());
-        Statistics.label("features").collect(!s.windows().isEmpty(), !s.configs().isEmpty(),
-                s.pools().stream().anyMatch(Pool::aborted));
+        Statistics.label("features")
+                .collect(
+                        !s.windows().isEmpty(),
+                        !s.configs().isEmpty(),
+                        s.pools().stream().anyMatch(Pool::aborted));
     }
 
-    private static Snapshot decorate(Snapshot s, List<Decoration> decorations, List<MaintenanceWindow> windows,
-                                     Change change) {
+    private static Snapshot decorate(
+            Snapshot s, List<Decoration> decorations, List<MaintenanceWindow> windows, Change change) {
         List<Pool> pools = new ArrayList<>();
         Map<String, RenderedConfig> configs = new TreeMap<>();
         for (int i = 0; i < s.pools().size(); i++) {
@@ -67,8 +79,12 @@ class PlanFastPathProperties {
             }
             if (d.deferFirst()) {
                 String name = p.name();
-                p = s.nodes().stream().filter(n -> name.equals(n.pool())).findFirst().map(Node::name)
-                        .map(p::withDeferredNode).orElse(p);
+                p = s.nodes().stream()
+                        .filter(n -> name.equals(n.pool()))
+                        .findFirst()
+                        .map(Node::name)
+                        .map(p::withDeferredNode)
+                        .orElse(p);
             }
             pools.add(p);
             if (change != null) {
@@ -77,8 +93,16 @@ class PlanFastPathProperties {
                 configs.put(p.target().config(), changed(a, change));
             }
         }
-        return new Snapshot(s.now(), pools, s.nodes(), configs, DisruptionPolicies.defaults(), List.of(), windows,
-                List.of(), Limits.NONE);
+        return new Snapshot(
+                s.now(),
+                pools,
+                s.nodes(),
+                configs,
+                DisruptionPolicies.defaults(),
+                List.of(),
+                windows,
+                List.of(),
+                Limits.NONE);
     }
 
     static RenderedConfig changed(RenderedConfig a, Change change) {
@@ -90,7 +114,15 @@ class PlanFastPathProperties {
             case REBOOT:
                 return a.withFile("/etc/foo", "2");
             default:
-                return new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), false, "default", null, Map.of(),
+                return new RenderedConfig(
+                        Map.of(),
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        false,
+                        "default",
+                        null,
+                        Map.of(),
                         Map.of("disks", Map.of("/dev/sdb", "x")));
         }
     }

@@ -2,13 +2,12 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.FleetArbitraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.coreos4j.testkit.FleetArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,21 +29,30 @@ class PlanIndexedGatesProperties {
      * Selectors the label index must get right besides {@code app=web}: a two-label selector (covered only by pods
      * carrying both), an empty one (every pod), one on a label no pod carries.
      */
-    private static final List<Map<String, String>> SELECTORS = List.of(Map.of("app", "web", "tier", "front"),
-            Map.of(), Map.of("tier", "front"), Map.of("app", "none"));
+    private static final List<Map<String, String>> SELECTORS =
+            List.of(Map.of("app", "web", "tier", "front"), Map.of(), Map.of("tier", "front"), Map.of("app", "none"));
 
     private static final String ALT = "rendered-alt-";
 
     @Provide
     Arbitrary<Snapshot> gated() {
-        Arbitrary<List<String>> tiers = Arbitraries.of("front", "back", "").list().ofSize(20);
-        Arbitrary<List<MaxUnavailable>> extra = Arbitraries.integers().between(0, 3)
-                .map(i -> (MaxUnavailable) new MaxUnavailable.Count(i)).list().ofMaxSize(SELECTORS.size());
-        Arbitrary<List<MaintenanceWindow>> windows = FleetArbitraries.windows().list().ofMaxSize(2);
+        Arbitrary<List<String>> tiers =
+                Arbitraries.of("front", "back", "").list().ofSize(20);
+        Arbitrary<List<MaxUnavailable>> extra = Arbitraries.integers()
+                .between(0, 3)
+                .map(i -> (MaxUnavailable) new MaxUnavailable.Count(i))
+                .list()
+                .ofMaxSize(SELECTORS.size());
+        Arbitrary<List<MaintenanceWindow>> windows =
+                FleetArbitraries.windows().list().ofMaxSize(2);
         // per pool: what its change does (a drain or not decides whether the drain gates hold a candidate)
-        Arbitrary<List<PlanFastPathProperties.Change>> changes = Arbitraries.of(PlanFastPathProperties.Change.RELOAD,
-                PlanFastPathProperties.Change.NOTHING, PlanFastPathProperties.Change.REBOOT).injectNull(0.4)
-                .list().ofSize(4);
+        Arbitrary<List<PlanFastPathProperties.Change>> changes = Arbitraries.of(
+                        PlanFastPathProperties.Change.RELOAD,
+                        PlanFastPathProperties.Change.NOTHING,
+                        PlanFastPathProperties.Change.REBOOT)
+                .injectNull(0.4)
+                .list()
+                .ofSize(4);
         return Combinators.combine(FleetArbitraries.gatedSnapshots(), tiers, extra, windows, changes)
                 .as(PlanIndexedGatesProperties::decorate);
     }
@@ -55,9 +63,12 @@ class PlanIndexedGatesProperties {
      */
     @Provide
     Arbitrary<Snapshot> messyGated() {
-        return Combinators.combine(FleetArbitraries.messySnapshots(), FleetArbitraries.limits(),
-                FleetArbitraries.lockGroups("g"), FleetArbitraries.pdbs("web"),
-                Arbitraries.integers().between(0, 2).list().ofSize(30))
+        return Combinators.combine(
+                        FleetArbitraries.messySnapshots(),
+                        FleetArbitraries.limits(),
+                        FleetArbitraries.lockGroups("g"),
+                        FleetArbitraries.pdbs("web"),
+                        Arbitraries.integers().between(0, 2).list().ofSize(30))
                 .as((s, limits, lock, pdb, pods) -> {
                     List<Pool> pools = new ArrayList<>();
                     for (int i = 0; i < s.pools().size(); i++) {
@@ -72,7 +83,10 @@ class PlanIndexedGatesProperties {
                         }
                         nodes.add(s.nodes().get(i).withPods(list));
                     }
-                    return s.withLocks(List.of(lock)).withPools(pools).withNodes(nodes).withLimits(limits)
+                    return s.withLocks(List.of(lock))
+                            .withPools(pools)
+                            .withNodes(nodes)
+                            .withLimits(limits)
                             .withPdbs(List.of(pdb));
                 });
     }
@@ -92,8 +106,12 @@ class PlanIndexedGatesProperties {
         Statistics.label("rolls out").collect(!expected.waves().isEmpty());
     }
 
-    private static Snapshot decorate(Snapshot s, List<String> tiers, List<MaxUnavailable> extra,
-                                     List<MaintenanceWindow> more, List<PlanFastPathProperties.Change> changes) {
+    private static Snapshot decorate(
+            Snapshot s,
+            List<String> tiers,
+            List<MaxUnavailable> extra,
+            List<MaintenanceWindow> more,
+            List<PlanFastPathProperties.Change> changes) {
         Map<String, RenderedConfig> configs = new TreeMap<>();
         for (int i = 0; i < s.pools().size(); i++) {
             PlanFastPathProperties.Change change = changes.get(i % changes.size());
@@ -135,7 +153,11 @@ class PlanIndexedGatesProperties {
         for (int k = 0; k < more.size(); k++) {
             MaintenanceWindow w = more.get(k);
             // a window governing only the first pool: the per-pool window index must tell pools apart
-            windows.add(new MaintenanceWindow(w.days(), w.start(), w.lengthMinutes(), w.timeZone(),
+            windows.add(new MaintenanceWindow(
+                    w.days(),
+                    w.start(),
+                    w.lengthMinutes(),
+                    w.timeZone(),
                     new TreeSet<>(List.of(s.pools().get(0).name()))));
         }
         return s.withNodes(nodes).withPdbs(pdbs).withWindows(windows).withConfigs(configs);

@@ -24,13 +24,15 @@ class PlanResumeProperties {
     @Provide
     Arbitrary<Snapshot> messy() {
         // mid-rollout states, and settled clusters whose runs go all the way
-        return net.jqwik.api.Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, FleetArbitraries.messySnapshots()),
+        return net.jqwik.api.Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, FleetArbitraries.messySnapshots()),
                 net.jqwik.api.Tuple.of(1, FleetArbitraries.cleanSnapshots()));
     }
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.MIXIN)
     void plan_fromAnyIntermediateSnapshotOfARunEndsWhereTheRunEnds(@ForAll("messy") Snapshot s) {
-        FleetSimulator sim = new FleetSimulator(s, Controller.planner(), 0L).runUntilIdle(4 * s.nodes().size() + 40);
+        FleetSimulator sim = new FleetSimulator(s, Controller.planner(), 0L)
+                .runUntilIdle(4 * s.nodes().size() + 40);
         RolloutInvariants.checkRun(sim.history());
         Snapshot end = sim.snapshot();
         NextStep idle = Planner.next(end);
@@ -40,9 +42,11 @@ class PlanResumeProperties {
             FleetSimulator.Step step = (FleetSimulator.Step) e;
             RolloutInvariants.checkOrder(step.number(), step.before(), step.actions());
             Plan plan = Planner.plan(step.before());
-            assertThat(plan.after()).as("plan from step %d ends with the run's statuses", step.number())
+            assertThat(plan.after())
+                    .as("plan from step %d ends with the run's statuses", step.number())
                     .isEqualTo(Planner.status(end));
-            assertThat(plan.blocked()).as("plan from step %d ends with the run's blocked nodes", step.number())
+            assertThat(plan.blocked())
+                    .as("plan from step %d ends with the run's blocked nodes", step.number())
                     .isEqualTo(idle.blocked());
             steps++;
         }

@@ -2,24 +2,23 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
 import dev.coreos4j.testkit.Controller;
 import dev.coreos4j.testkit.FleetActions;
 import dev.coreos4j.testkit.FleetArbitraries;
 import dev.coreos4j.testkit.FleetSimulator;
 import dev.coreos4j.testkit.RolloutInvariants;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.statistics.Statistics;
 
 /** jqwik properties for the spec §4 invariants (numbers in the test names' comments refer to §4). */
 class PlannerProperties {
@@ -40,8 +39,8 @@ class PlannerProperties {
         List<Pool> pools = new ArrayList<>(s.pools());
         Collections.shuffle(nodes, random);
         Collections.shuffle(pools, random);
-        Snapshot shuffled = new Snapshot(s.now(), pools, nodes, s.configs(), s.policies(), s.pdbs(), s.windows(),
-                s.locks(), s.limits());
+        Snapshot shuffled = new Snapshot(
+                s.now(), pools, nodes, s.configs(), s.policies(), s.pdbs(), s.windows(), s.locks(), s.limits());
         assertThat(Planner.next(shuffled)).isEqualTo(Planner.next(s));
         RolloutInvariants.checkDeterministic(Controller.planner(), s);
         assertThat(Planner.plan(shuffled)).isEqualTo(Planner.plan(s));
@@ -56,7 +55,8 @@ class PlannerProperties {
         for (Pool p : s.pools()) {
             if (!p.paused()) {
                 long fresh = starts.getOrDefault(p.name(), List.of()).stream()
-                        .filter(n -> !RolloutInvariants.unavailable(s.node(n))).count();
+                        .filter(n -> !RolloutInvariants.unavailable(s.node(n)))
+                        .count();
                 Statistics.label("fresh starts").collect(fresh);
             }
         }
@@ -77,11 +77,16 @@ class PlannerProperties {
             int size = byPool.get(p.name()).size();
             int b = p.budget(size);
             int expected = (size + b - 1) / b;
-            long waves = plan.waves().stream().filter(w -> w.nodes().stream().anyMatch(e -> e.pool().equals(p.name())))
+            long waves = plan.waves().stream()
+                    .filter(w -> w.nodes().stream().anyMatch(e -> e.pool().equals(p.name())))
                     .count();
-            assertThat(waves).as("pool %s: %d nodes, budget %d", p.name(), size, b).isEqualTo(expected);
+            assertThat(waves)
+                    .as("pool %s: %d nodes, budget %d", p.name(), size, b)
+                    .isEqualTo(expected);
             for (Wave w : plan.waves()) {
-                long inWave = w.nodes().stream().filter(e -> e.pool().equals(p.name())).count();
+                long inWave = w.nodes().stream()
+                        .filter(e -> e.pool().equals(p.name()))
+                        .count();
                 assertThat(inWave).isLessThanOrEqualTo(b);
             }
             maxWaves = Math.max(maxWaves, expected);
@@ -109,14 +114,14 @@ class PlannerProperties {
         Plan rest = Planner.plan(after);
         assertThat(rest.waves()).hasSize(Math.max(0, plan.waves().size() - 1));
         for (int i = 0; i < rest.waves().size(); i++) {
-            assertThat(rest.waves().get(i).nodes()).isEqualTo(plan.waves().get(i + 1).nodes());
+            assertThat(rest.waves().get(i).nodes())
+                    .isEqualTo(plan.waves().get(i + 1).nodes());
         }
     }
 
     /** §4.6.30 re-entrancy: re-planning from every intermediate state of a plan ends in the same final state. */
     @Property(tries = 100)
-    void plan_fromAnyIntermediateStateReachesTheSameEnd(@ForAll("clean") Snapshot clean,
-                                                        @ForAll("cuts") int cut) {
+    void plan_fromAnyIntermediateStateReachesTheSameEnd(@ForAll("clean") Snapshot clean, @ForAll("cuts") int cut) {
         Snapshot s = clean;
         Plan plan = Planner.plan(s);
         Snapshot cur = s;
@@ -149,8 +154,18 @@ class PlannerProperties {
         }
         List<Pool> pools = new ArrayList<>();
         for (Pool p : cur.pools()) {
-            pools.add(new Pool(p.name(), p.controlPlane(), p.maxUnavailable(), false, false, p.target(),
-                    Target.of("rendered-" + p.name() + "-a"), p.newestFirst(), null, null, null));
+            pools.add(new Pool(
+                    p.name(),
+                    p.controlPlane(),
+                    p.maxUnavailable(),
+                    false,
+                    false,
+                    p.target(),
+                    Target.of("rendered-" + p.name() + "-a"),
+                    p.newestFirst(),
+                    null,
+                    null,
+                    null));
         }
         cur = cur.withPools(pools);
         Plan rb = Planner.rollback(cur);
@@ -158,15 +173,18 @@ class PlannerProperties {
             for (Wave.Entry e : w.nodes()) {
                 Node n = cur.node(e.name());
                 assertThat(n.runs(Target.of("rendered-" + n.pool() + "-a")) && n.isDone() && !n.unschedulable())
-                        .as("untouched node %s gets no rollback actions", n.name()).isFalse();
+                        .as("untouched node %s gets no rollback actions", n.name())
+                        .isFalse();
             }
         }
         assertThat(rb.blocked()).isEmpty();
         for (PoolStatus st : rb.after()) {
-            assertThat(st.isUpdated()).as("pool %s back on its previous config", st.pool()).isTrue();
+            assertThat(st.isUpdated())
+                    .as("pool %s back on its previous config", st.pool())
+                    .isTrue();
         }
-        Statistics.label("touched before rollback").collect(rb.waves().stream().mapToInt(w -> w.nodes().size())
-                .sum() > 0);
+        Statistics.label("touched before rollback")
+                .collect(rb.waves().stream().mapToInt(w -> w.nodes().size()).sum() > 0);
     }
 
     /**
@@ -199,7 +217,9 @@ class PlannerProperties {
                     // an earlier zone of the batch: every candidate in it was started
                     for (Node c : candidates) {
                         if (java.util.Objects.equals(c.zone(), n.zone())) {
-                            assertThat(started).as("zone %s filled before the next", n.zone()).contains(c.name());
+                            assertThat(started)
+                                    .as("zone %s filled before the next", n.zone())
+                                    .contains(c.name());
                         }
                     }
                 }
@@ -218,15 +238,17 @@ class PlannerProperties {
             assertThat(st.machineCount()).isEqualTo(nodes.size());
             assertThat(st.ready()).isBetween(0, st.updated());
             assertThat(st.updated()).isBetween(0, st.machineCount());
-            assertThat(st.unavailable()).isBetween(0, st.machineCount())
-                    .isEqualTo((int) nodes.stream().filter(Node::isUnavailable).count());
+            assertThat(st.unavailable()).isBetween(0, st.machineCount()).isEqualTo((int)
+                    nodes.stream().filter(Node::isUnavailable).count());
             assertThat(st.degraded()).isBetween(0, st.machineCount());
-            assertThat(st.isUpdated()).isEqualTo(st.updated() == st.machineCount()
-                    && st.ready() == st.machineCount() && st.unavailable() == 0);
+            assertThat(st.isUpdated())
+                    .isEqualTo(st.updated() == st.machineCount()
+                            && st.ready() == st.machineCount()
+                            && st.unavailable() == 0);
             assertThat(st.isUpdating()).isEqualTo(!st.isUpdated() && !p.paused());
             assertThat(st.isDegraded()).isEqualTo(st.degraded() > 0);
-            Statistics.label("pool status").collect(st.isUpdated() ? "Updated" : st.isUpdating() ? "Updating"
-                    : "Paused");
+            Statistics.label("pool status")
+                    .collect(st.isUpdated() ? "Updated" : st.isUpdating() ? "Updating" : "Paused");
         }
     }
 
@@ -234,8 +256,7 @@ class PlannerProperties {
      * §4.7.36 abort: after an abort nothing new starts, and every node ends whole, on its old or its new config.
      */
     @Property(tries = 150)
-    void abort_startsNothingNewAndLeavesNoNodeHalfUpdated(@ForAll("clean") Snapshot clean,
-                                                          @ForAll("cuts") int cut) {
+    void abort_startsNothingNewAndLeavesNoNodeHalfUpdated(@ForAll("clean") Snapshot clean, @ForAll("cuts") int cut) {
         Snapshot cur = clean;
         for (int i = 0; i < cut; i++) {
             cur = Simulator.succeed(cur, Planner.next(cur).actions());
@@ -249,7 +270,8 @@ class PlannerProperties {
         for (Wave w : plan.waves()) {
             for (Wave.Entry e : w.nodes()) {
                 Node n = s.node(e.name());
-                assertThat(!n.isDone() || n.isCordonedByPlanner()).as("%s was started before the abort", n.name())
+                assertThat(!n.isDone() || n.isCordonedByPlanner())
+                        .as("%s was started before the abort", n.name())
                         .isTrue();
             }
         }
@@ -267,8 +289,11 @@ class PlannerProperties {
             assertThat(n.unschedulable()).as("%s uncordoned", n.name()).isFalse();
             assertThat(n.currentConfig()).isIn("rendered-" + n.pool() + "-a", "rendered-" + n.pool() + "-b");
         }
-        Statistics.label("nodes in flight at abort").collect(
-                s.nodes().stream().filter(n -> !n.isDone() || n.unschedulable()).count() > 0);
+        Statistics.label("nodes in flight at abort")
+                .collect(s.nodes().stream()
+                                .filter(n -> !n.isDone() || n.unschedulable())
+                                .count()
+                        > 0);
     }
 
     // ------------------------------------------------------------------------------------------- stateful runs
@@ -294,10 +319,11 @@ class PlannerProperties {
         Invariants.checkPlannerStep(sim);
         FleetSimulator.Event last = sim.last();
         if (last instanceof FleetSimulator.Step) {
-            Statistics.label("chain actions").collect(((FleetSimulator.Step) last).actions().isEmpty() ? "idle"
-                    : "moved");
+            Statistics.label("chain actions")
+                    .collect(((FleetSimulator.Step) last).actions().isEmpty() ? "idle" : "moved");
         } else if (last instanceof FleetSimulator.Injected) {
-            Statistics.label("injected").collect(((FleetSimulator.Injected) last).fault().getClass().getSimpleName());
+            Statistics.label("injected")
+                    .collect(((FleetSimulator.Injected) last).fault().getClass().getSimpleName());
         }
     }
 
@@ -319,7 +345,8 @@ class PlannerProperties {
      */
     @Property(tries = 150)
     void rollout_keepsStepInvariantsUnderOutsideDisruption(@ForAll("hostileRuns") ActionChain<FleetSimulator> chain) {
-        chain.withInvariant("planner step", PlannerProperties::plannerInvariants).run();
+        chain.withInvariant("planner step", PlannerProperties::plannerInvariants)
+                .run();
     }
 
     /** §4.6.26 step by step: a fault-free run from a settled cluster ends on target in ⌈pending/B⌉ waves. */
@@ -328,14 +355,13 @@ class PlannerProperties {
         FleetSimulator sim = new FleetSimulator(clean, Controller.planner(), 1L);
         sim.runUntilIdle(20 * clean.nodes().size() + 10);
         RolloutInvariants.checkRun(sim.history());
-        Statistics.label("controller steps").collect(sim.steps() <= 10 ? "<=10" : sim.steps() <= 40 ? "11-40"
-                : ">40");
+        Statistics.label("controller steps").collect(sim.steps() <= 10 ? "<=10" : sim.steps() <= 40 ? "11-40" : ">40");
     }
 
     @Provide
     Arbitrary<ActionChain<FleetSimulator>> calmRuns() {
-        return FleetArbitraries.cleanSnapshots().flatMap(s ->
-                ActionChain.startWith(() -> new FleetSimulator(s, Controller.planner(), 1L))
+        return FleetArbitraries.cleanSnapshots()
+                .flatMap(s -> ActionChain.startWith(() -> new FleetSimulator(s, Controller.planner(), 1L))
                         .withAction(6, FleetActions.controllerStep())
                         .withAction(2, FleetActions.partialControllerStep())
                         .withAction(1, FleetActions.failApply())
@@ -360,15 +386,17 @@ class PlannerProperties {
     @Property(tries = 100)
     void rollout_respectsLocksWindowsPdbsAndLimits(@ForAll("gatedRuns") ActionChain<FleetSimulator> chain) {
         chain.withInvariant("planner step", sim -> {
-            plannerInvariants(sim);
-            if (sim.last() instanceof FleetSimulator.Step) {
-                FleetSimulator.Step step = (FleetSimulator.Step) sim.last();
-                RolloutInvariants.checkGatedStep(step.number(), step.before(), step.actions());
-                for (Blocked b : step.decision().blocked()) {
-                    Statistics.label("gated reasons").collect(b.reason());
-                }
-            }
-        }).withInvariant("gates", sim -> RolloutInvariants.checkGates(sim.snapshot())).run();
+                    plannerInvariants(sim);
+                    if (sim.last() instanceof FleetSimulator.Step) {
+                        FleetSimulator.Step step = (FleetSimulator.Step) sim.last();
+                        RolloutInvariants.checkGatedStep(step.number(), step.before(), step.actions());
+                        for (Blocked b : step.decision().blocked()) {
+                            Statistics.label("gated reasons").collect(b.reason());
+                        }
+                    }
+                })
+                .withInvariant("gates", sim -> RolloutInvariants.checkGates(sim.snapshot()))
+                .run();
     }
 
     @Property(tries = 60)
@@ -394,8 +422,8 @@ class PlannerProperties {
 
     @Provide
     Arbitrary<ActionChain<FleetSimulator>> gatedRuns() {
-        return FleetArbitraries.gatedSnapshots().flatMap(g ->
-                ActionChain.startWith(() -> new FleetSimulator(g, Controller.planner(), 1L))
+        return FleetArbitraries.gatedSnapshots()
+                .flatMap(g -> ActionChain.startWith(() -> new FleetSimulator(g, Controller.planner(), 1L))
                         .withAction(6, FleetActions.controllerStep())
                         .withAction(1, FleetActions.failApply())
                         .withAction(1, FleetActions.recover())

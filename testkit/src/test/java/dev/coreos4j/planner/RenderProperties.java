@@ -3,23 +3,22 @@ package dev.coreos4j.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.builder.ConfigBuilder;
+import dev.coreos4j.ignition.builder.FileBuilder;
+import dev.coreos4j.testkit.MachineConfigArbitraries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import dev.coreos4j.ignition.Config;
-import dev.coreos4j.ignition.builder.ConfigBuilder;
-import dev.coreos4j.ignition.builder.FileBuilder;
-import dev.coreos4j.testkit.MachineConfigArbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
 
 /** Spec §4 invariant 24 (render laws) for {@link Renderer}. */
 class RenderProperties {
@@ -41,20 +40,32 @@ class RenderProperties {
         List<MachineConfig> renamed = new ArrayList<>();
         for (MachineConfig mc : mcs) {
             Map<String, String> labels = mc.role() == null ? Map.of() : Map.of(MachineConfig.ROLE_LABEL, mc.role());
-            renamed.add(new MachineConfig("x" + mc.name(), labels, mc.config(), mc.kernelArguments(),
-                    mc.extensions(), mc.fips(), mc.kernelType(), mc.osImageURL(), mc.generated()));
+            renamed.add(new MachineConfig(
+                    "x" + mc.name(),
+                    labels,
+                    mc.config(),
+                    mc.kernelArguments(),
+                    mc.extensions(),
+                    mc.fips(),
+                    mc.kernelType(),
+                    mc.osImageURL(),
+                    mc.generated()));
         }
         assertThat(render(renamed).name()).isEqualTo(r.name());
         Statistics.label("MCs").collect(mcs.size());
     }
 
     @Property(tries = 150)
-    void differentMergedContentGivesADifferentName(@ForAll("pools") List<MachineConfig> mcs,
-                                                   @ForAll @AlphaChars @StringLength(min = 1, max = 8) String text) {
+    void differentMergedContentGivesADifferentName(
+            @ForAll("pools") List<MachineConfig> mcs, @ForAll @AlphaChars @StringLength(min = 1, max = 8) String text) {
         Rendering r = render(mcs);
         List<MachineConfig> more = new ArrayList<>(mcs);
-        more.add(MachineConfig.of("zz-unique", "infra", ConfigBuilder.create()
-                .file(FileBuilder.at("/etc/unique-" + text).contents(text)).build()));
+        more.add(MachineConfig.of(
+                "zz-unique",
+                "infra",
+                ConfigBuilder.create()
+                        .file(FileBuilder.at("/etc/unique-" + text).contents(text))
+                        .build()));
         assertThat(render(more).name()).isNotEqualTo(r.name());
     }
 
@@ -68,10 +79,16 @@ class RenderProperties {
     @Property(tries = 150)
     void workerRoleFragmentsAreMergedFirstThenTheRestByName(@ForAll("pools") List<MachineConfig> mcs) {
         List<String> order = render(mcs).mergeOrder();
-        List<String> workers = mcs.stream().filter(mc -> "worker".equals(mc.role())).map(MachineConfig::name)
-                .sorted().toList();
-        List<String> rest = mcs.stream().filter(mc -> !"worker".equals(mc.role())).map(MachineConfig::name)
-                .sorted().toList();
+        List<String> workers = mcs.stream()
+                .filter(mc -> "worker".equals(mc.role()))
+                .map(MachineConfig::name)
+                .sorted()
+                .toList();
+        List<String> rest = mcs.stream()
+                .filter(mc -> !"worker".equals(mc.role()))
+                .map(MachineConfig::name)
+                .sorted()
+                .toList();
         List<String> expected = new ArrayList<>(workers);
         expected.addAll(rest);
         assertThat(order).isEqualTo(expected);
@@ -97,7 +114,9 @@ class RenderProperties {
                 }
             }
             assertThat(last).as(f.path()).isNotNull();
-            assertThat(f.contents().source()).as(f.path()).isEqualTo(last.contents().source());
+            assertThat(f.contents().source())
+                    .as(f.path())
+                    .isEqualTo(last.contents().source());
             assertThat(f.overwrite()).isTrue();
             shared += writers > 1 ? 1 : 0;
         }
@@ -112,8 +131,11 @@ class RenderProperties {
             }
             assertThat(u).isEqualTo(last);
         }
-        long paths = mcs.stream().flatMap(mc -> mc.config().storage().files().stream()).map(Config.File::path)
-                .distinct().count();
+        long paths = mcs.stream()
+                .flatMap(mc -> mc.config().storage().files().stream())
+                .map(Config.File::path)
+                .distinct()
+                .count();
         assertThat(merged.storage().files()).hasSize((int) paths);
         Statistics.label("path written by several MCs").collect(shared > 0);
     }
@@ -153,15 +175,17 @@ class RenderProperties {
     @Property(tries = 20)
     void noMachineConfigsIsAnError(@ForAll @AlphaChars @StringLength(min = 1, max = 10) String pool) {
         assertThatThrownBy(() -> Renderer.render(pool, List.of()))
-                .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.code())
-                        .isEqualTo(RenderException.Code.NO_MACHINE_CONFIGS));
+                .isInstanceOfSatisfying(
+                        RenderException.class,
+                        e -> assertThat(e.code()).isEqualTo(RenderException.Code.NO_MACHINE_CONFIGS));
     }
 
     @Property(tries = 150)
     void reRenderingIsIdempotent(@ForAll("pools") List<MachineConfig> mcs) {
         Rendering r = render(mcs);
         assertThat(render(mcs).name()).isEqualTo(r.name());
-        Rendering again = Renderer.render("worker", List.of(r.machineConfig()), r.machineConfig().osImageURL());
+        Rendering again = Renderer.render(
+                "worker", List.of(r.machineConfig()), r.machineConfig().osImageURL());
         assertThat(again.name()).isEqualTo(r.name());
         assertThat(again.machineConfig()).isEqualTo(r.machineConfig());
         assertThat(DisruptionPolicies.defaults().analyze(r.renderedConfig(), again.renderedConfig()))

@@ -14,7 +14,9 @@ class SnapshotJsonProperties {
 
     @Provide
     Arbitrary<Snapshot> snapshots() {
-        return Arbitraries.oneOf(FleetArbitraries.cleanSnapshots(), FleetArbitraries.messySnapshots(),
+        return Arbitraries.oneOf(
+                FleetArbitraries.cleanSnapshots(),
+                FleetArbitraries.messySnapshots(),
                 FleetArbitraries.gatedSnapshots());
     }
 
@@ -29,8 +31,11 @@ class SnapshotJsonProperties {
     /** The builders assemble the same snapshot from its parts. */
     @Property(tries = 100)
     void builders_rebuildEverySnapshot(@ForAll("snapshots") Snapshot s) {
-        SnapshotBuilder b = SnapshotBuilder.at(s.now()).policies(s.policies()).limits(s.limits())
-                .topology(s.topology()).acceptAvailabilityLoss(s.acceptAvailabilityLoss());
+        SnapshotBuilder b = SnapshotBuilder.at(s.now())
+                .policies(s.policies())
+                .limits(s.limits())
+                .topology(s.topology())
+                .acceptAvailabilityLoss(s.acceptAvailabilityLoss());
         s.pools().forEach(p -> b.pool(PoolBuilder.from(p)));
         s.nodes().forEach(n -> b.node(NodeBuilder.from(n)));
         s.configs().forEach(b::config);

@@ -2,14 +2,13 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.testkit.Controller;
 import dev.coreos4j.testkit.FleetArbitraries;
 import dev.coreos4j.testkit.FleetSimulator;
 import dev.coreos4j.testkit.InvariantViolation;
 import dev.coreos4j.testkit.RolloutInvariants;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,21 +57,26 @@ class TopologyProperties {
         boolean settledArbiter = side(s, false).stream().noneMatch(TopologyProperties::out);
         for (Wave w : plan.waves()) {
             long masters = w.nodes().stream().filter(e -> isMaster(s, e.pool())).count();
-            long arbiters = w.nodes().stream().filter(e -> e.pool().equals(Topology.ARBITER_POOL)).count();
+            long arbiters = w.nodes().stream()
+                    .filter(e -> e.pool().equals(Topology.ARBITER_POOL))
+                    .count();
             if (settledMasters && settledArbiter) {
                 // from a settled state, a wave never holds both sides, and the arbiter moves one node at a time
-                assertThat(masters == 0 || arbiters == 0).as("wave %d holds masters and arbiter", w.index())
+                assertThat(masters == 0 || arbiters == 0)
+                        .as("wave %d holds masters and arbiter", w.index())
                         .isTrue();
                 assertThat(arbiters).as("arbiter nodes in wave %d", w.index()).isLessThanOrEqualTo(1);
             }
         }
-        Statistics.label("arbiter moves").collect(plan.waves().stream().flatMap(w -> w.nodes().stream())
-                .anyMatch(e -> e.pool().equals(Topology.ARBITER_POOL)));
+        Statistics.label("arbiter moves")
+                .collect(plan.waves().stream()
+                        .flatMap(w -> w.nodes().stream())
+                        .anyMatch(e -> e.pool().equals(Topology.ARBITER_POOL)));
     }
 
     @Property(tries = 120, edgeCases = EdgeCasesMode.MIXIN)
-    void simulation_arbiterExclusionHoldsAtEveryStep(@ForAll("arbiterSnapshots") Snapshot s,
-                                                      @ForAll @LongRange(min = 0, max = 1000) long seed) {
+    void simulation_arbiterExclusionHoldsAtEveryStep(
+            @ForAll("arbiterSnapshots") Snapshot s, @ForAll @LongRange(min = 0, max = 1000) long seed) {
         FleetSimulator sim = new FleetSimulator(s, Controller.planner(), seed).runUntilIdle(400);
         boolean startsSettled = side(s, true).stream().noneMatch(TopologyProperties::out)
                 || side(s, false).stream().noneMatch(TopologyProperties::out);
@@ -86,8 +90,8 @@ class TopologyProperties {
                 boolean mastersOut = side(step.after(), true).stream().anyMatch(TopologyProperties::out);
                 boolean arbiterOut = side(step.after(), false).stream().anyMatch(TopologyProperties::out);
                 if (mastersOut && arbiterOut) {
-                    throw new InvariantViolation("arbiter", "step " + step.index(),
-                            "a master and an arbiter node are unavailable together");
+                    throw new InvariantViolation(
+                            "arbiter", "step " + step.index(), "a master and an arbiter node are unavailable together");
                 }
             }
         }
@@ -106,8 +110,10 @@ class TopologyProperties {
             if (starts(n, a) && isMaster(before, n.pool())) {
                 masterStart = n.name();
                 if (arbiterOut != null) {
-                    throw new InvariantViolation("arbiter", "step " + index, "master " + n.name()
-                            + " started while arbiter node " + arbiterOut + " is unavailable");
+                    throw new InvariantViolation(
+                            "arbiter",
+                            "step " + index,
+                            "master " + n.name() + " started while arbiter node " + arbiterOut + " is unavailable");
                 }
             }
         }
@@ -116,8 +122,11 @@ class TopologyProperties {
             if (starts(n, a) && Topology.ARBITER_POOL.equals(n.pool())) {
                 String master = masterOut != null ? masterOut : masterStart;
                 if (master != null) {
-                    throw new InvariantViolation("arbiter", "step " + index, "arbiter node " + n.name()
-                            + " started while master " + master + " is unavailable or starting");
+                    throw new InvariantViolation(
+                            "arbiter",
+                            "step " + index,
+                            "arbiter node " + n.name() + " started while master " + master
+                                    + " is unavailable or starting");
                 }
             }
         }
@@ -130,10 +139,17 @@ class TopologyProperties {
     Arbitrary<Snapshot> singleNodeSnapshots() {
         Arbitrary<Snapshot> clean = FleetArbitraries.cleanSnapshots()
                 .filter(s -> s.nodes().stream().anyMatch(n -> n.pool() != null))
-                .map(s -> oneNode(s, s.nodes().stream().filter(n -> n.pool() != null).findFirst().orElseThrow()));
-        Arbitrary<Snapshot> messy = Arbitraries.of("master", "worker").flatMap(name ->
-                FleetArbitraries.pools(name, true).flatMap(p -> FleetArbitraries.messyNodes(p).map(n ->
-                        Snapshot.of(FleetArbitraries.NOW, List.of(p), List.of(renamed(n, "sno-0"))))));
+                .map(s -> oneNode(
+                        s,
+                        s.nodes().stream()
+                                .filter(n -> n.pool() != null)
+                                .findFirst()
+                                .orElseThrow()));
+        Arbitrary<Snapshot> messy = Arbitraries.of("master", "worker")
+                .flatMap(name -> FleetArbitraries.pools(name, true)
+                        .flatMap(p -> FleetArbitraries.messyNodes(p)
+                                .map(n ->
+                                        Snapshot.of(FleetArbitraries.NOW, List.of(p), List.of(renamed(n, "sno-0"))))));
         return Combinators.combine(Arbitraries.oneOf(clean, messy), Arbitraries.of(true, false))
                 .as((s, accept) -> s.withTopology(Topology.SINGLE_REPLICA).withAcceptAvailabilityLoss(accept));
     }
@@ -151,26 +167,33 @@ class TopologyProperties {
             for (Wave.Entry e : w.nodes()) {
                 assertThat(e.steps()).doesNotContain("Cordon", "Drain");
                 if (!s.acceptAvailabilityLoss() && only.isDone() && !only.unschedulable()) {
-                    assertThat(e.steps()).as("a settled single node starts without opt-in").doesNotContain(
-                            "SetDesired");
+                    assertThat(e.steps())
+                            .as("a settled single node starts without opt-in")
+                            .doesNotContain("SetDesired");
                 }
                 rebooted |= e.steps().contains("Reboot");
             }
         }
         assertThat(plan.notes().stream().anyMatch(n -> n.startsWith("availability loss accepted")))
-                .as("availability-loss note").isEqualTo(s.acceptAvailabilityLoss() && rebooted);
+                .as("availability-loss note")
+                .isEqualTo(s.acceptAvailabilityLoss() && rebooted);
         assertThat(plan.notes().stream().anyMatch(n -> n.contains(" stops before reaching ")))
-                .as("stop note").isEqualTo(!plan.blocked().isEmpty());
-        if (!s.acceptAvailabilityLoss() && only.isSchedulable() && only.isDone() && only.ready()
-                && !s.pools().get(0).paused() && !only.targets(s.pools().get(0).target())) {
+                .as("stop note")
+                .isEqualTo(!plan.blocked().isEmpty());
+        if (!s.acceptAvailabilityLoss()
+                && only.isSchedulable()
+                && only.isDone()
+                && only.ready()
+                && !s.pools().get(0).paused()
+                && !only.targets(s.pools().get(0).target())) {
             assertThat(plan.blocked()).extracting(Blocked::reason).containsExactly(Reason.AvailabilityLoss);
         }
         Statistics.label("opt-in, rebooted").collect(s.acceptAvailabilityLoss(), rebooted);
     }
 
     @Property(tries = 150, edgeCases = EdgeCasesMode.MIXIN)
-    void simulation_singleNodeIsDisruptedOnlyWithOptIn(@ForAll("singleNodeSnapshots") Snapshot s,
-                                                       @ForAll @LongRange(min = 0, max = 1000) long seed) {
+    void simulation_singleNodeIsDisruptedOnlyWithOptIn(
+            @ForAll("singleNodeSnapshots") Snapshot s, @ForAll @LongRange(min = 0, max = 1000) long seed) {
         FleetSimulator sim = new FleetSimulator(s, Controller.planner(), seed).runUntilIdle(100);
         for (FleetSimulator.Event e : sim.history()) {
             if (!(e instanceof FleetSimulator.Step)) {
@@ -180,14 +203,19 @@ class TopologyProperties {
             RolloutInvariants.checkStep(step);
             for (Action a : step.actions()) {
                 if (a instanceof Action.Cordon || a instanceof Action.Drain) {
-                    throw new InvariantViolation("single-node", "step " + step.index(), a.step() + " of "
-                            + a.node() + " under SingleReplica");
+                    throw new InvariantViolation(
+                            "single-node",
+                            "step " + step.index(),
+                            a.step() + " of " + a.node() + " under SingleReplica");
                 }
                 Node n = step.before().node(a.node());
-                if (!s.acceptAvailabilityLoss() && starts(n, a)
+                if (!s.acceptAvailabilityLoss()
+                        && starts(n, a)
                         && !((Action.SetDesired) a).target().config().equals(n.currentConfig())) {
-                    throw new InvariantViolation("single-node", "step " + step.index(), "started the only node "
-                            + n.name() + " without acceptAvailabilityLoss");
+                    throw new InvariantViolation(
+                            "single-node",
+                            "step " + step.index(),
+                            "started the only node " + n.name() + " without acceptAvailabilityLoss");
                 }
             }
         }
@@ -230,8 +258,22 @@ class TopologyProperties {
     }
 
     private static Node renamed(Node n, String name) {
-        return new Node(name, n.pool(), n.zone(), n.created(), n.ready(), n.unschedulable(), n.cordonedBy(),
-                n.currentConfig(), n.desiredConfig(), n.currentImage(), n.desiredImage(), n.state(), n.reason(),
-                n.drained(), n.staged(), n.pods());
+        return new Node(
+                name,
+                n.pool(),
+                n.zone(),
+                n.created(),
+                n.ready(),
+                n.unschedulable(),
+                n.cordonedBy(),
+                n.currentConfig(),
+                n.desiredConfig(),
+                n.currentImage(),
+                n.desiredImage(),
+                n.state(),
+                n.reason(),
+                n.drained(),
+                n.staged(),
+                n.pods());
     }
 }

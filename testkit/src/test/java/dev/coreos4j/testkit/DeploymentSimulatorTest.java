@@ -37,7 +37,8 @@ class DeploymentSimulatorTest {
         assertThat(s.list().staged()).isPresent();
         assertThat(s.rollback().refusal().reason()).isEqualTo(Refusal.STAGED_PENDING);
         assertThat(s.reboot(0).isApplied()).isTrue();
-        assertThat(s.list().bootedDeployment().orElseThrow().commit()).isEqualTo(s.commits().get(2));
+        assertThat(s.list().bootedDeployment().orElseThrow().commit())
+                .isEqualTo(s.commits().get(2));
         assertThat(s.refused()).isEqualTo(1);
         assertThat(s.history()).last().asString().startsWith("reboot 0 -> applied");
     }
@@ -52,10 +53,12 @@ class DeploymentSimulatorTest {
             assertThat(t.isApplied()).isTrue();
             assertThat(s.list().staged()).isEmpty();
             if (landed) {
-                assertThat(s.list().get(0).orElseThrow().commit()).isEqualTo(s.commits().get(2));
+                assertThat(s.list().get(0).orElseThrow().commit())
+                        .isEqualTo(s.commits().get(2));
             } else {
                 assertThat(s.list().deployments()).isEqualTo(before.deployments());
-                assertThat(((Transition.Applied) t).removed()).extracting(Removal::reason)
+                assertThat(((Transition.Applied) t).removed())
+                        .extracting(Removal::reason)
                         .containsExactly(Removal.Reason.STAGED_LOST);
             }
         }
@@ -86,7 +89,8 @@ class DeploymentSimulatorTest {
         s.stage("os", 2, DeployOptions.DEFAULTS);
         s.reboot(0);
         assertThat(s.sysroot().orElseThrow().load()).isEqualTo(s.list());
-        assertThat(s.list().bootedDeployment().orElseThrow().commit()).isEqualTo(s.commits().get(2));
+        assertThat(s.list().bootedDeployment().orElseThrow().commit())
+                .isEqualTo(s.commits().get(2));
     }
 
     @Test
@@ -95,21 +99,25 @@ class DeploymentSimulatorTest {
         s.pin(1, true);
         DeploymentList l = s.list();
         Deployment pinned = l.deployments().get(1);
-        DeploymentList without = new DeploymentList(l.stateroots(), List.of(l.deployments().get(0)), l.booted());
-        Transition.Applied bad = new Transition.Applied(l, without,
-                List.of(new Removal(pinned, Removal.Reason.NOT_RETAINED)), null, "gc");
+        DeploymentList without =
+                new DeploymentList(l.stateroots(), List.of(l.deployments().get(0)), l.booted());
+        Transition.Applied bad = new Transition.Applied(
+                l, without, List.of(new Removal(pinned, Removal.Reason.NOT_RETAINED)), null, "gc");
         assertThatThrownBy(() -> DeploymentInvariants.checkTransition(DeploymentInvariants.Step.CLEANUP, bad))
-                .isInstanceOf(InvariantViolation.class).hasMessageStartingWith("[pinned-kept] CLEANUP, fedora-")
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageStartingWith("[pinned-kept] CLEANUP, fedora-")
                 .hasMessageContaining("pinned deployment removed (NOT_RETAINED)");
     }
 
     @Test
     void checkTransition_catchesAChangedBootedDeploymentWithoutReboot() {
         DeploymentList l = bootedTwo().list();
-        DeploymentList other = new DeploymentList(l.stateroots(), l.deployments(), l.deployments().get(1).key());
+        DeploymentList other = new DeploymentList(
+                l.stateroots(), l.deployments(), l.deployments().get(1).key());
         Transition.Applied bad = new Transition.Applied(l, other, List.of(), null, "switch");
         assertThatThrownBy(() -> DeploymentInvariants.checkTransition(DeploymentInvariants.Step.ROLLBACK, bad))
-                .isInstanceOf(InvariantViolation.class).hasMessageStartingWith("[booted-kept] ROLLBACK")
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageStartingWith("[booted-kept] ROLLBACK")
                 .hasMessageContaining("without a reboot");
         DeploymentInvariants.checkTransition(DeploymentInvariants.Step.REBOOT, bad); // a reboot may do that
     }
@@ -120,20 +128,24 @@ class DeploymentSimulatorTest {
         DeploymentList next = new DeploymentSimulator(9).list(); // empty
         Transition.Applied phantom = new Transition.Applied(DeploymentList.EMPTY, l, List.of(), null, "?");
         assertThatThrownBy(() -> DeploymentInvariants.checkTransition(DeploymentInvariants.Step.DEPLOY, phantom))
-                .isInstanceOf(InvariantViolation.class).hasMessageStartingWith("[no-phantoms] DEPLOY, deployment 0");
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageStartingWith("[no-phantoms] DEPLOY, deployment 0");
         Transition.Applied lost = new Transition.Applied(l, next, List.of(), null, "?");
         assertThatThrownBy(() -> DeploymentInvariants.checkTransition(DeploymentInvariants.Step.CLEANUP, lost))
-                .isInstanceOf(InvariantViolation.class).hasMessageStartingWith("[booted-kept]");
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageStartingWith("[booted-kept]");
     }
 
     @Test
     void checkOldOrNew_rejectsAThirdList() {
         DeploymentList l = bootedTwo().list();
         DeploymentList reordered = l.setDefault(1).list();
-        DeploymentList other = new DeploymentList(l.stateroots(), List.of(l.deployments().get(0)), l.booted());
+        DeploymentList other =
+                new DeploymentList(l.stateroots(), List.of(l.deployments().get(0)), l.booted());
         DeploymentInvariants.checkOldOrNew(l, reordered, reordered);
         assertThatThrownBy(() -> DeploymentInvariants.checkOldOrNew(l, reordered, other))
-                .isInstanceOf(InvariantViolation.class).hasMessageStartingWith("[old-or-new]");
+                .isInstanceOf(InvariantViolation.class)
+                .hasMessageStartingWith("[old-or-new]");
     }
 
     @Test
@@ -141,7 +153,8 @@ class DeploymentSimulatorTest {
         DeploymentSimulator s = new DeploymentSimulator(0);
         s.osInit("fedora");
         s.deploy("fedora", 0, DeployOptions.DEFAULTS);
-        assertThatThrownBy(() -> DeploymentInvariants.checkBooted(s.list())).isInstanceOf(InvariantViolation.class)
+        assertThatThrownBy(() -> DeploymentInvariants.checkBooted(s.list()))
+                .isInstanceOf(InvariantViolation.class)
                 .hasMessageStartingWith("[one-booted]");
         DeploymentInvariants.checkRollbackInvolution(bootedTwo().list());
     }

@@ -2,12 +2,6 @@ package dev.coreos4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
-
 import dev.coreos4j.planner.Limits;
 import dev.coreos4j.planner.MaintenanceWindow;
 import dev.coreos4j.planner.MaxUnavailable;
@@ -17,6 +11,11 @@ import dev.coreos4j.planner.Pdb;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -63,9 +62,15 @@ class FleetArbitrariesProperties {
 
     @Property(tries = 500)
     void budgets_reachZeroOneAndAWholePool(@ForAll("budgets") MaxUnavailable b) {
-        String label = b.toString().equals("0") ? "0" : b.toString().equals("1") ? "1" : b.toString().equals("0%")
-                ? "0%" : b.toString().equals("100%") ? "100%" : b instanceof MaxUnavailable.Count ? "other count"
-                : "other percent";
+        String label = b.toString().equals("0")
+                ? "0"
+                : b.toString().equals("1")
+                        ? "1"
+                        : b.toString().equals("0%")
+                                ? "0%"
+                                : b.toString().equals("100%")
+                                        ? "100%"
+                                        : b instanceof MaxUnavailable.Count ? "other count" : "other percent";
         assertThat(b.budget(7)).isBetween(1, 7);
         Statistics.label("budget").collect(label);
         Statistics.label("budget").coverage(c -> {
@@ -79,7 +84,9 @@ class FleetArbitrariesProperties {
     @Property(tries = 300)
     void clean_isSettledAndUngated(@ForAll("clean") Snapshot s) {
         for (Node n : s.nodes()) {
-            assertThat(n.isDone() && n.isSchedulable()).as("%s settled", n.name()).isTrue();
+            assertThat(n.isDone() && n.isSchedulable())
+                    .as("%s settled", n.name())
+                    .isTrue();
             assertThat(n.currentConfig()).isEqualTo(FleetArbitraries.oldConfig(n.pool()));
             Statistics.label("zone").collect(n.zone() == null ? "absent" : "present");
         }
@@ -88,8 +95,8 @@ class FleetArbitrariesProperties {
             assertThat(p.target().config()).isEqualTo(FleetArbitraries.newConfig(p.name()));
             assertThat(p.controlPlane()).isEqualTo(p.name().equals("master"));
             int size = RolloutInvariants.members(s, p.name()).size();
-            Statistics.label("pool size").collect(size == 0 ? "empty" : size == 1 ? "1" : size % 2 == 1 ? "odd"
-                    : "even");
+            Statistics.label("pool size")
+                    .collect(size == 0 ? "empty" : size == 1 ? "1" : size % 2 == 1 ? "odd" : "even");
         }
         assertThat(s.windows()).isEmpty();
         assertThat(s.locks()).isEmpty();
@@ -106,33 +113,56 @@ class FleetArbitrariesProperties {
         for (Node n : s.nodes()) {
             assertThat(n.unschedulable()).isEqualTo(n.cordonedBy() != null);
             assertThat(!n.staged() || n.drained()).as("staged implies drained").isTrue();
-            assertThat(!n.drained() || n.unschedulable()).as("drained implies cordoned").isTrue();
+            assertThat(!n.drained() || n.unschedulable())
+                    .as("drained implies cordoned")
+                    .isTrue();
             if (n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE) {
-                assertThat(n.isFailing()).as("%s fails only while moving", n.name()).isTrue();
+                assertThat(n.isFailing())
+                        .as("%s fails only while moving", n.name())
+                        .isTrue();
             }
             Pool pool = n.pool() == null ? null : s.pool(n.pool());
             if (pool != null && !n.targets(pool.target()) && !n.desiredConfig().equals(n.currentConfig())) {
-                Statistics.label("older").collect(n.state() == NodeState.DONE ? "handed out" : n.isFailing()
-                        ? "failing" : n.state().isBusy() ? "working" : "other");
+                Statistics.label("older")
+                        .collect(
+                                n.state() == NodeState.DONE
+                                        ? "handed out"
+                                        : n.isFailing() ? "failing" : n.state().isBusy() ? "working" : "other");
             }
             if (pool != null && n.currentImage() != null && pool.target().osImage() == null) {
                 Statistics.label("older").collect("leaving image mode");
             }
-            Statistics.label("node").collect(n.pool() == null ? "in no pool"
-                    : n.state() != NodeState.DONE ? n.state().wireName()
-                    : !n.ready() ? "NotReady"
-                    : n.isCordonedByPlanner() ? "cordoned by planner"
-                    : n.unschedulable() ? "cordoned by admin"
-                    : n.staged() ? "staged"
-                    : !n.isDone() ? "in flight" : "settled");
+            Statistics.label("node")
+                    .collect(
+                            n.pool() == null
+                                    ? "in no pool"
+                                    : n.state() != NodeState.DONE
+                                            ? n.state().wireName()
+                                            : !n.ready()
+                                                    ? "NotReady"
+                                                    : n.isCordonedByPlanner()
+                                                            ? "cordoned by planner"
+                                                            : n.unschedulable()
+                                                                    ? "cordoned by admin"
+                                                                    : n.staged()
+                                                                            ? "staged"
+                                                                            : !n.isDone() ? "in flight" : "settled");
         }
         for (Pool p : s.pools()) {
             Statistics.label("pool").collect(p.paused() ? "paused" : p.controlPlane() ? "control plane" : "worker");
         }
         Statistics.label("node").coverage(c -> {
-            for (String state : List.of("Working", "Rebooting", "Degraded", "Unreconcilable", "NotReady",
+            for (String state : List.of(
+                    "Working",
+                    "Rebooting",
+                    "Degraded",
+                    "Unreconcilable",
+                    "NotReady",
                     "cordoned by planner",
-                    "cordoned by admin", "in flight", "settled", "in no pool")) {
+                    "cordoned by admin",
+                    "in flight",
+                    "settled",
+                    "in no pool")) {
                 c.check(state).count(n -> n > 0);
             }
         });
@@ -153,12 +183,14 @@ class FleetArbitrariesProperties {
             assertThat(p.lockGroup()).isEqualTo(p.controlPlane() ? null : "g");
         }
         Statistics.label("open at NOW").collect(MaintenanceWindow.open(s.windows(), "worker", s.now()));
-        Statistics.label("pods").collect(s.nodes().stream().mapToInt(n -> n.pods().size()).sum() > 0);
+        Statistics.label("pods")
+                .collect(s.nodes().stream().mapToInt(n -> n.pods().size()).sum() > 0);
     }
 
     @Property(tries = 500)
     void windows_wrapMidnightAndTheWeek(@ForAll("windows") MaintenanceWindow w) {
-        LocalDateTime start = LocalDateTime.of(2026, 3, 1, w.start().getHour(), w.start().getMinute());
+        LocalDateTime start =
+                LocalDateTime.of(2026, 3, 1, w.start().getHour(), w.start().getMinute());
         LocalDateTime end = start.plusMinutes(w.lengthMinutes());
         boolean midnight = !end.toLocalDate().equals(start.toLocalDate());
         boolean week = w.days().contains(DayOfWeek.SUNDAY) && midnight;
@@ -179,10 +211,12 @@ class FleetArbitrariesProperties {
     void pdbsAndLimits_takeEveryForm(@ForAll("pdbs") Pdb pdb, @ForAll("limits") Limits limits) {
         assertThat(pdb.minAvailable() == null).isNotEqualTo(pdb.maxUnavailable() == null);
         assertThat(pdb.allowedUnavailable(4)).isNotNegative();
-        assertThat(pdb.covers(new dev.coreos4j.planner.Pod("p", Map.of("app", "web")))).isTrue();
+        assertThat(pdb.covers(new dev.coreos4j.planner.Pod("p", Map.of("app", "web"))))
+                .isTrue();
         Statistics.label("pdb").collect(pdb.minAvailable() != null ? "minAvailable" : "maxUnavailable");
-        Statistics.label("limits").collect((limits.maxUnavailable() == null ? "-" : "cluster") + "/"
-                + (limits.maxUnavailablePerZone() == null ? "-" : "zone"));
+        Statistics.label("limits")
+                .collect((limits.maxUnavailable() == null ? "-" : "cluster") + "/"
+                        + (limits.maxUnavailablePerZone() == null ? "-" : "zone"));
         Statistics.label("limits").coverage(c -> {
             c.check("-/-").count(n -> n > 0);
             c.check("cluster/zone").count(n -> n > 0);

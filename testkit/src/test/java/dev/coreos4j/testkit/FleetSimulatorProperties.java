@@ -23,15 +23,18 @@ class FleetSimulatorProperties {
     }
 
     @Property(tries = 100)
-    void chaos_withThePlanner_keepsEveryStepInvariant_andRepeatsForTheSameSeed(@ForAll("messy") Snapshot s,
-                                                                               @ForAll long seed) {
+    void chaos_withThePlanner_keepsEveryStepInvariant_andRepeatsForTheSameSeed(
+            @ForAll("messy") Snapshot s, @ForAll long seed) {
         FleetSimulator a = new FleetSimulator(s, Controller.planner(), seed).chaos(30, 0.3);
         FleetSimulator b = new FleetSimulator(s, Controller.planner(), seed).chaos(30, 0.3);
 
         RolloutInvariants.checkRun(a.history());
         assertThat(b.history()).isEqualTo(a.history());
-        Statistics.label("faults").collect(a.history().size() - a.steps() == 0 ? "0" : a.history().size() - a.steps()
-                <= 10 ? "1-10" : ">10");
+        Statistics.label("faults")
+                .collect(
+                        a.history().size() - a.steps() == 0
+                                ? "0"
+                                : a.history().size() - a.steps() <= 10 ? "1-10" : ">10");
     }
 
     @Property(tries = 60)
@@ -43,7 +46,9 @@ class FleetSimulatorProperties {
             RolloutInvariants.checkStep(step);
             RolloutInvariants.checkGatedStep(step.number(), step.before(), step.actions());
         }
-        Statistics.label("moved").collect(sim.history().stream().anyMatch(e -> e instanceof FleetSimulator.Step
-                && !((FleetSimulator.Step) e).actions().isEmpty()));
+        Statistics.label("moved")
+                .collect(sim.history().stream()
+                        .anyMatch(e -> e instanceof FleetSimulator.Step
+                                && !((FleetSimulator.Step) e).actions().isEmpty()));
     }
 }

@@ -3,10 +3,6 @@ package dev.coreos4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.Node;
@@ -15,6 +11,9 @@ import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FleetSimulatorTest {
@@ -26,8 +25,8 @@ class FleetSimulatorTest {
         for (int i = 1; i <= count; i++) {
             nodes.add(Node.of("w" + i, "worker", "a", NOW.minusSeconds(i), "rendered-a"));
         }
-        return Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.parse(budget), Target.of("rendered-b"))),
-                nodes);
+        return Snapshot.of(
+                NOW, List.of(Pool.of("worker", MaxUnavailable.parse(budget), Target.of("rendered-b"))), nodes);
     }
 
     @Test
@@ -39,7 +38,8 @@ class FleetSimulatorTest {
         assertThat(step.actions()).hasSize(1).first().isInstanceOf(Action.SetDesired.class);
         assertThat(step.outcomes()).allSatisfy(o -> assertThat(o.applied()).isTrue());
         assertThat(sim.snapshot()).isEqualTo(step.after());
-        assertThat(sim.snapshot().node(step.actions().get(0).node()).desiredConfig()).isEqualTo("rendered-b");
+        assertThat(sim.snapshot().node(step.actions().get(0).node()).desiredConfig())
+                .isEqualTo("rendered-b");
         assertThat(sim.history()).containsExactly(step);
     }
 
@@ -47,8 +47,9 @@ class FleetSimulatorTest {
     void runUntilIdle_finishesARolloutWithThePlanner() {
         FleetSimulator sim = new FleetSimulator(workers(4, "50%"), Controller.planner(), 7L).runUntilIdle(100);
 
-        assertThat(sim.snapshot().nodes()).allSatisfy(n -> assertThat(n.runs(Target.of("rendered-b")) && n.isDone()
-                && !n.unschedulable()).isTrue());
+        assertThat(sim.snapshot().nodes())
+                .allSatisfy(n -> assertThat(n.runs(Target.of("rendered-b")) && n.isDone() && !n.unschedulable())
+                        .isTrue());
         RolloutInvariants.checkRun(sim.history());
     }
 
@@ -68,8 +69,8 @@ class FleetSimulatorTest {
     void blockedDrain_doesNothingUntilUnblocked() {
         FleetSimulator sim = new FleetSimulator(workers(1, "1"), Controller.planner(), 1L);
         sim.inject(new Fault.BlockDrain("w1"));
-        sim.step();  // SetDesired
-        sim.step();  // Cordon
+        sim.step(); // SetDesired
+        sim.step(); // Cordon
         FleetSimulator.Step drain = sim.step();
 
         assertThat(drain.outcomes()).singleElement().satisfies(o -> {
@@ -88,7 +89,7 @@ class FleetSimulatorTest {
         FleetSimulator sim = new FleetSimulator(workers(1, "1"), Controller.planner(), 1L);
         sim.inject(new Fault.FailApply("w1"));
         for (int i = 0; i < 4; i++) {
-            sim.step();  // SetDesired, Cordon, Drain, Apply
+            sim.step(); // SetDesired, Cordon, Drain, Apply
         }
         Node n = sim.snapshot().node("w1");
         assertThat(n.state()).isEqualTo(NodeState.DEGRADED);
@@ -101,7 +102,9 @@ class FleetSimulatorTest {
 
     @Test
     void cordonOfAnAdminCordonedNode_keepsTheAdminAsOwner() {
-        Controller cordonAll = s -> s.nodes().stream().map(n -> (Action) new Action.Cordon(n.name())).toList();
+        Controller cordonAll = s -> s.nodes().stream()
+                .map(n -> (Action) new Action.Cordon(n.name()))
+                .toList();
         FleetSimulator sim = new FleetSimulator(workers(2, "1"), cordonAll, 1L);
         sim.inject(new Fault.AdminCordon("w1"));
         FleetSimulator.Step step = sim.step();
@@ -120,8 +123,8 @@ class FleetSimulatorTest {
         assertThat(step.outcomes().get(0).note()).isEqualTo("unknown node");
         assertThat(step.after()).isEqualTo(step.before());
         assertThatThrownBy(() -> RolloutInvariants.checkStep(step))
-                .isInstanceOfSatisfying(InvariantViolation.class, v ->
-                        assertThat(v.invariant()).isEqualTo("one-action-per-node"));
+                .isInstanceOfSatisfying(
+                        InvariantViolation.class, v -> assertThat(v.invariant()).isEqualTo("one-action-per-node"));
     }
 
     @Test
@@ -150,11 +153,14 @@ class FleetSimulatorTest {
         FleetSimulator sim = new FleetSimulator(workers(1, "1"), Controller.planner(), 1L);
 
         assertThatThrownBy(() -> sim.inject(new Fault.AdminCordon("nope")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("fault names unknown node nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fault names unknown node nope");
         assertThatThrownBy(() -> sim.inject(new Fault.Pause("nope", true)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("fault names unknown pool nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fault names unknown pool nope");
         assertThatThrownBy(() -> new Fault.AdvanceClock(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only advances");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only advances");
         assertThat(sim.history()).isEmpty();
     }
 
@@ -163,11 +169,10 @@ class FleetSimulatorTest {
         Controller restless = s -> List.of(new Action.Drain("w1"));
         FleetSimulator sim = new FleetSimulator(workers(1, "1"), restless, 1L);
 
-        assertThatThrownBy(() -> sim.runUntilIdle(5))
-                .isInstanceOfSatisfying(InvariantViolation.class, v -> {
-                    assertThat(v.invariant()).isEqualTo("termination");
-                    assertThat(v.where()).isEqualTo("step 5");
-                });
+        assertThatThrownBy(() -> sim.runUntilIdle(5)).isInstanceOfSatisfying(InvariantViolation.class, v -> {
+            assertThat(v.invariant()).isEqualTo("termination");
+            assertThat(v.where()).isEqualTo("step 5");
+        });
     }
 
     @Test
@@ -176,8 +181,10 @@ class FleetSimulatorTest {
         FleetSimulator.Step step = sim.step(1);
 
         assertThat(step.actions()).hasSize(4);
-        assertThat(step.outcomes()).extracting(FleetSimulator.Outcome::applied).containsExactly(true, false, false,
-                false);
-        assertThat(sim.snapshot().nodes().stream().filter(n -> n.desiredConfig().equals("rendered-b"))).hasSize(1);
+        assertThat(step.outcomes())
+                .extracting(FleetSimulator.Outcome::applied)
+                .containsExactly(true, false, false, false);
+        assertThat(sim.snapshot().nodes().stream().filter(n -> n.desiredConfig().equals("rendered-b")))
+                .hasSize(1);
     }
 }

@@ -33,10 +33,14 @@ class IgnitionArbitrariesProperties {
         IgnitionLaws.checkRoundTrip(c, v);
         IgnitionLaws.checkTranslateUpDown(c, v);
         Statistics.label("version").collect(v.toString());
-        Statistics.label("sections").collect(!c.storage().files().isEmpty(), !c.systemd().units().isEmpty(),
-                !c.passwd().users().isEmpty());
-        Statistics.label("version").coverage(cov -> SpecVersion.stable()
-                .forEach(x -> cov.check(x.toString()).count(n -> n > 0)));
+        Statistics.label("sections")
+                .collect(
+                        !c.storage().files().isEmpty(),
+                        !c.systemd().units().isEmpty(),
+                        !c.passwd().users().isEmpty());
+        Statistics.label("version")
+                .coverage(cov -> SpecVersion.stable()
+                        .forEach(x -> cov.check(x.toString()).count(n -> n > 0)));
     }
 
     @Provide
@@ -69,16 +73,21 @@ class IgnitionArbitrariesProperties {
                 cov.check(r).count(n -> n > 0);
             }
         });
-        Statistics.label("version").coverage(cov -> SpecVersion.stable()
-                .forEach(x -> cov.check(x.toString()).count(n -> n > 0)));
+        Statistics.label("version")
+                .coverage(cov -> SpecVersion.stable()
+                        .forEach(x -> cov.check(x.toString()).count(n -> n > 0)));
     }
 
     @Property(tries = 20)
     void edgeCases_areValidForEveryVersion(@ForAll("versions") SpecVersion v) {
-        for (Config c : List.of(IgnitionArbitraries.everyField(v), IgnitionArbitraries.unicodeAndDeep(v),
+        for (Config c : List.of(
+                IgnitionArbitraries.everyField(v),
+                IgnitionArbitraries.unicodeAndDeep(v),
                 Config.EMPTY.withVersion(v.toString()))) {
             assertThat(Ignition.validate(c).entries()).as("%s %s", v, c).isEmpty();
-            assertThat(Ignition.parse(Ignition.write(c, v)).report().entries()).as("%s %s", v, c).isEmpty();
+            assertThat(Ignition.parse(Ignition.write(c, v)).report().entries())
+                    .as("%s %s", v, c)
+                    .isEmpty();
         }
     }
 

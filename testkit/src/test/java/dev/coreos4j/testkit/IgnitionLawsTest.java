@@ -14,18 +14,33 @@ import org.junit.jupiter.api.Test;
 class IgnitionLawsTest {
 
     private static Config sample() {
-        return ConfigBuilder.create().file(FileBuilder.at("/etc/motd").contents("hi\n").mode("0644"))
-                .file(FileBuilder.at("/etc/issue").contents("welcome\n")).unit(UnitBuilder.named("a.service")
-                        .contents("[Unit]\nDescription=a\n")).build();
+        return ConfigBuilder.create()
+                .file(FileBuilder.at("/etc/motd").contents("hi\n").mode("0644"))
+                .file(FileBuilder.at("/etc/issue").contents("welcome\n"))
+                .unit(UnitBuilder.named("a.service").contents("[Unit]\nDescription=a\n"))
+                .build();
     }
 
     @Test
     void firstDifference_namesTheJsonPath() {
         Config a = sample();
         Config.File f = a.storage().files().get(1);
-        Config b = new Config(a.ignition(), a.kernelArguments(), a.passwd(), new Config.Storage(null, null,
-                List.of(a.storage().files().get(0), new Config.File(f.group(), f.overwrite(), f.path(), f.user(),
-                        f.append(), f.contents(), 0600L)), null, null, null, null), a.systemd());
+        Config b = new Config(
+                a.ignition(),
+                a.kernelArguments(),
+                a.passwd(),
+                new Config.Storage(
+                        null,
+                        null,
+                        List.of(
+                                a.storage().files().get(0),
+                                new Config.File(
+                                        f.group(), f.overwrite(), f.path(), f.user(), f.append(), f.contents(), 0600L)),
+                        null,
+                        null,
+                        null,
+                        null),
+                a.systemd());
         assertThat(IgnitionLaws.firstDifference(a, a)).isEmpty();
         assertThat(IgnitionLaws.firstDifference(a, b)).hasValue("$.storage.files.1.mode");
         assertThat(IgnitionLaws.firstDifference(a, a.withVersion("3.0.0"))).hasValue("$.ignition.version");
@@ -43,5 +58,4 @@ class IgnitionLawsTest {
         IgnitionLaws.checkMergeKeysUnique(c, c);
         IgnitionLaws.checkMergeAssociative(c, c, c);
     }
-
 }

@@ -8,7 +8,8 @@ class InvariantViolationTest {
 
     @Test
     void message_namesInvariantPlaceAndObservation() {
-        InvariantViolation v = new InvariantViolation("budget", "step 3, pool worker", "3 nodes unavailable, budget is 2");
+        InvariantViolation v =
+                new InvariantViolation("budget", "step 3, pool worker", "3 nodes unavailable, budget is 2");
         assertThat(v).hasMessage("[budget] step 3, pool worker: 3 nodes unavailable, budget is 2");
         assertThat(v.invariant()).isEqualTo("budget");
         assertThat(v.where()).isEqualTo("step 3, pool worker");

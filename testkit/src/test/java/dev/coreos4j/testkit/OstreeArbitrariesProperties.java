@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.FileTrees;
+import dev.coreos4j.ostree.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 
 /** The OSTree arbitraries: trees written to disk and trees built in memory commit alike; shapes are all reached. */
 class OstreeArbitrariesProperties {
@@ -37,8 +37,13 @@ class OstreeArbitrariesProperties {
     @Property(tries = 40)
     void fileTree_diskAndMemoryCommitsAgree(@ForAll("trees") FileTreeSpec spec) throws IOException {
         Path dir = spec.writeTo(Files.createTempDirectory(tmp, "t"));
-        CommitOptions o = CommitOptions.builder().subject("t").timestamp(1_700_000_000L).ownerUid(0).ownerGid(0)
-                .noXattrs(true).build();
+        CommitOptions o = CommitOptions.builder()
+                .subject("t")
+                .timestamp(1_700_000_000L)
+                .ownerUid(0)
+                .ownerGid(0)
+                .noXattrs(true)
+                .build();
         Checksum fromDisk = repo.commit(dir, o).checksum();
         Checksum fromMemory = repo.commit(spec.toMutableTree(), o).checksum();
         assertThat(fromMemory).as("%s", spec).isEqualTo(fromDisk);
@@ -55,9 +60,20 @@ class OstreeArbitrariesProperties {
     void fileTrees_reachEveryShape(@ForAll("trees") FileTreeSpec spec) {
         spec.shapes().forEach(s -> Statistics.label("shape").collect(s));
         Statistics.label("shape").coverage(c -> {
-            for (String s : new String[] {"empty-file", "large-file", "setuid", "setgid", "sticky",
-                "symlink-absolute", "symlink-dangling", "unicode-name", "duplicate-content", "empty-dir", "deep",
-                "empty-tree"}) {
+            for (String s : new String[] {
+                "empty-file",
+                "large-file",
+                "setuid",
+                "setgid",
+                "sticky",
+                "symlink-absolute",
+                "symlink-dangling",
+                "unicode-name",
+                "duplicate-content",
+                "empty-dir",
+                "deep",
+                "empty-tree"
+            }) {
                 c.check(s).count(n -> n > 0);
             }
         });
@@ -72,7 +88,8 @@ class OstreeArbitrariesProperties {
         java.util.List<FileTreeSpec.Entry> twice = new java.util.ArrayList<>(spec.entries());
         twice.add(first);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileTreeSpec(spec.rootMode(), twice))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listed twice");
     }
 
     @Property(tries = 20)
@@ -80,8 +97,7 @@ class OstreeArbitrariesProperties {
         java.util.List<Checksum> sums = new java.util.ArrayList<>(h.commitTo(repo, "h"));
         Checksum head = sums.get(sums.size() - 1);
         java.util.Collections.reverse(sums);
-        assertThat(repo.log(head)).extracting(Repository.LogEntry::checksum)
-                .startsWith(sums.toArray(Checksum[]::new));
+        assertThat(repo.log(head)).extracting(Repository.LogEntry::checksum).startsWith(sums.toArray(Checksum[]::new));
         Statistics.label("length").collect(h.commits().size());
     }
 

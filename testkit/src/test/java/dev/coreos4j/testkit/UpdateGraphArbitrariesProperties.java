@@ -27,15 +27,16 @@ class UpdateGraphArbitrariesProperties {
         assertThat(r).isNotNull();
         Statistics.label("kind").collect(s.graph().kind());
         if (s.graph().kind() == GraphKind.CINCINNATI) {
-            Statistics.label("cincinnati").collect(s.graph().conditionalEdges().isEmpty() ? "no conditional edges"
-                    : "conditional edges");
+            Statistics.label("cincinnati")
+                    .collect(s.graph().conditionalEdges().isEmpty() ? "no conditional edges" : "conditional edges");
             Statistics.label("removed").collect(!s.graph().removedEdges().isEmpty());
         } else {
-            Statistics.label("fcos").collect(s.graph().releases().stream().anyMatch(Release::isBarrier)
-                    ? "barrier" : "no barrier");
+            Statistics.label("fcos")
+                    .collect(s.graph().releases().stream().anyMatch(Release::isBarrier) ? "barrier" : "no barrier");
         }
         Statistics.label("result").collect(r instanceof PathResult.Found ? "found" : "no path");
-        Statistics.label("cincinnati").coverage(c -> c.check("conditional edges").percentage(p -> p > 50));
+        Statistics.label("cincinnati")
+                .coverage(c -> c.check("conditional edges").percentage(p -> p > 50));
         Statistics.label("kind").coverage(c -> c.check(GraphKind.FEDORA_COREOS).percentage(p -> p > 10));
         Statistics.label("result").coverage(c -> {
             c.check("found").percentage(p -> p > 10);

@@ -18,8 +18,7 @@ import java.util.TreeMap;
  */
 final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** The canonical JSON text of {@code value}. */
     static String canonical(Object value) {
@@ -93,7 +92,8 @@ final class ContentHash {
             }
             b.append('}');
         } else {
-            throw new IllegalArgumentException("no canonical form for " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no canonical form for " + v.getClass().getName());
         }
     }
 

@@ -33,7 +33,8 @@ public record Disruption(List<DisruptionAction> actions) {
      */
     public boolean needsDrain() {
         for (DisruptionAction a : actions) {
-            if (a.type() == DisruptionAction.Type.Reboot || a.type() == DisruptionAction.Type.Drain
+            if (a.type() == DisruptionAction.Type.Reboot
+                    || a.type() == DisruptionAction.Type.Drain
                     || a.type() == DisruptionAction.Type.Special) {
                 return true;
             }

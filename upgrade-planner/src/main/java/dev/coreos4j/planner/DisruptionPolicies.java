@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * @param units  unit name → actions
  * @param sshKey actions for a change of the {@code core} user's SSH keys or password
  */
-public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
-                                 Map<String, List<DisruptionAction>> units, List<DisruptionAction> sshKey) {
+public record DisruptionPolicies(
+        Map<String, List<DisruptionAction>> files,
+        Map<String, List<DisruptionAction>> units,
+        List<DisruptionAction> sshKey) {
 
     public DisruptionPolicies {
         TreeMap<String, List<DisruptionAction>> f = new TreeMap<>();
@@ -54,8 +56,10 @@ public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
         f.put("/etc/containers/registries.d", List.of(crio));
         f.put("/etc/crio/policies", List.of(crio));
         f.put("/etc/nmstate/openshift", List.of(DisruptionAction.NONE));
-        f.put("/etc/pki/ca-trust/source/anchors/openshift-config-user-ca-bundle.crt",
-                List.of(DisruptionAction.restart("coreos-update-ca-trust.service"),
+        f.put(
+                "/etc/pki/ca-trust/source/anchors/openshift-config-user-ca-bundle.crt",
+                List.of(
+                        DisruptionAction.restart("coreos-update-ca-trust.service"),
                         DisruptionAction.restart("crio.service")));
         f.put("/etc/kubernetes/credential-providers", List.of(DisruptionAction.restart("kubelet.service")));
         return new DisruptionPolicies(f, Map.of(), List.of(DisruptionAction.NONE));
@@ -105,7 +109,8 @@ public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
             Map<String, String> b = target.storage().getOrDefault(section, Map.of());
             String changed = firstChanged(a, b);
             if (changed != null) {
-                return new ChangeAnalysis.Irreconcilable("storage." + section + "." + changed,
+                return new ChangeAnalysis.Irreconcilable(
+                        "storage." + section + "." + changed,
                         "changes to " + section + " cannot be applied to a running node");
             }
         }
@@ -115,8 +120,8 @@ public record DisruptionPolicies(Map<String, List<DisruptionAction>> files,
         for (String user : users) {
             if (!Objects.equals(current.users().get(user), target.users().get(user))) {
                 if (!"core".equals(user)) {
-                    return new ChangeAnalysis.Irreconcilable("passwd.users." + user,
-                            "only the core user's SSH keys and password may change in place");
+                    return new ChangeAnalysis.Irreconcilable(
+                            "passwd.users." + user, "only the core user's SSH keys and password may change in place");
                 }
                 coreChanged = true;
             }

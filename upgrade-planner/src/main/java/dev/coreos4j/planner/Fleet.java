@@ -75,6 +75,7 @@ final class Fleet {
     private final Node[] pending;
     /** Each node's {@link Situation}, interned: equal ids, equal situations. */
     private final int[] situation;
+
     private final Map<Situation, Integer> situations = new HashMap<>();
     /** Node names by position. */
     final String[] names;
@@ -93,6 +94,7 @@ final class Fleet {
 
     /** Candidate-order keys by position (they never change): zone rank (no zone last), creation time. */
     private final int[] zoneRank;
+
     private final long[] createdSeconds;
     private final int[] createdNanos;
     /** Each node's index in its group's candidate order, once that order is computed. */
@@ -106,6 +108,7 @@ final class Fleet {
      * pooled or not; how many nodes are, in the cluster and per zone rank; zone sizes and budgets by zone rank.
      */
     private final boolean[] out;
+
     int clusterOut;
     final int[] zoneOut;
     final int[] zoneSize;
@@ -119,24 +122,29 @@ final class Fleet {
      * {@link #pdbCount} (how many of its pods that PDB covers). Pods never change during a simulation.
      */
     final int[] pdbStart;
+
     final int[] pdbIndex;
     final int[] pdbCount;
     /** Covered pods per PDB (constant) and those on nodes that are {@link #disrupting} (kept current). */
     final int[] pdbExpected;
+
     final int[] pdbDisrupted;
     /** Whether each node's pods are out of service or about to be ({@link #disrupting(Node)}), by position. */
     private final boolean[] disrupting;
 
     /** Window positions by the pool they name, and those governing every pool; built on first use. */
     private Map<String, List<Integer>> windowsByPool;
+
     private List<Integer> everyPool;
 
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     /** The actions array passes share, and where the last pass put actions. */
     private Action[] decisions;
+
     private int[] decided = new int[0];
     /** The last analysis asked for (a simulated node asks for the same change several times in a row). */
     private Target lastFrom;
+
     private Target lastTo;
     private ChangeAnalysis lastAnalysis;
 
@@ -150,6 +158,7 @@ final class Fleet {
          * ({@link #isActive}), and members that are neither done nor failing (they may claim a lock slot).
          */
         final java.util.BitSet active = new java.util.BitSet();
+
         final java.util.BitSet unfinished = new java.util.BitSet();
         /** The position of the pool's deferred node if it is a member, else -1. */
         final int deferred;
@@ -163,9 +172,11 @@ final class Fleet {
         boolean stale = true;
         /** Members that changed since the last incremental evaluation (also marked in {@link #fresh}). */
         int[] changed = new int[4];
+
         int changedCount;
         /** Members with {@link #UNAVAILABLE}, {@link #FAILING}, {@link #IRRECONCILABLE}. */
         int unavailable;
+
         int failing;
         int refusing;
         /** Members failing on the pool target (MCO's {@code failingThisConfig}). */
@@ -174,9 +185,11 @@ final class Fleet {
         int wedged;
         /** The situation last interned for a member, and its id. */
         Situation lastSituation;
+
         int lastSituationId;
         /** Candidates ({@link #isCandidate}), and those of them with something in flight ({@link #UNSETTLED}). */
         int candidates;
+
         int unsettledCandidates;
 
         /** Candidates without {@link #DRAINS}: the drain gates (window, PDBs, lock slot) do not hold them. */
@@ -187,6 +200,7 @@ final class Fleet {
         private List<MaintenanceWindow> windows;
         /** The instant {@link #windowOpen} was last evaluated at, and what it said. */
         private Instant windowAt;
+
         private boolean windowOpen;
         private Instant nextAt;
         private Instant nextOpen;
@@ -368,8 +382,9 @@ final class Fleet {
         }
         poolless = members[none];
         evaluation = byName.clone();
-        Arrays.sort(evaluation, Comparator.comparing((Group g) -> !g.pool.controlPlane())
-                .thenComparing(g -> g.pool.name()));
+        Arrays.sort(
+                evaluation,
+                Comparator.comparing((Group g) -> !g.pool.controlPlane()).thenComparing(g -> g.pool.name()));
         // Gate counters: limits by zone rank, PDB coverage through the label index.
         out = new boolean[size];
         zoneOut = new int[zones.length];
@@ -388,7 +403,9 @@ final class Fleet {
             }
         }
         Limits limits = snapshot.limits();
-        clusterBudget = limits.maxUnavailable() == null ? Integer.MAX_VALUE : limits.maxUnavailable().budget(size);
+        clusterBudget = limits.maxUnavailable() == null
+                ? Integer.MAX_VALUE
+                : limits.maxUnavailable().budget(size);
         if (limits.maxUnavailablePerZone() == null) {
             zoneBudget = null;
         } else {
@@ -450,7 +467,8 @@ final class Fleet {
             } else {
                 Map.Entry<String, String> e = new java.util.TreeMap<>(sel).firstEntry();
                 byLabel.computeIfAbsent(e.getKey(), x -> new HashMap<>())
-                        .computeIfAbsent(e.getValue(), x -> new ArrayList<>()).add(k);
+                        .computeIfAbsent(e.getValue(), x -> new ArrayList<>())
+                        .add(k);
             }
         }
         int[][] out = new int[nodes.length][];
@@ -508,8 +526,8 @@ final class Fleet {
             return false;
         }
         ChangeAnalysis a = analysis(n.current(), n.desired());
-        return !(a instanceof ChangeAnalysis.Reconcilable) || ((ChangeAnalysis.Reconcilable) a).disruption()
-                .needsDrain();
+        return !(a instanceof ChangeAnalysis.Reconcilable)
+                || ((ChangeAnalysis.Reconcilable) a).disruption().needsDrain();
     }
 
     /** {@link #disrupting(Node)} for the current state of the node at {@code i}, if it runs covered pods. */
@@ -553,7 +571,9 @@ final class Fleet {
                         everyPool.add(k);
                     }
                     for (String pool : all.get(k).pools()) {
-                        windowsByPool.computeIfAbsent(pool, x -> new ArrayList<>()).add(k);
+                        windowsByPool
+                                .computeIfAbsent(pool, x -> new ArrayList<>())
+                                .add(k);
                     }
                 }
             }
@@ -608,9 +628,23 @@ final class Fleet {
         Node end = pending[i];
         if (end != null) {
             Node n = nodes[i];
-            nodes[i] = new Node(n.name(), n.pool(), n.zone(), n.created(), end.ready(), end.unschedulable(),
-                    end.cordonedBy(), end.currentConfig(), end.desiredConfig(), end.currentImage(),
-                    end.desiredImage(), end.state(), end.reason(), end.drained(), end.staged(), n.pods());
+            nodes[i] = new Node(
+                    n.name(),
+                    n.pool(),
+                    n.zone(),
+                    n.created(),
+                    end.ready(),
+                    end.unschedulable(),
+                    end.cordonedBy(),
+                    end.currentConfig(),
+                    end.desiredConfig(),
+                    end.currentImage(),
+                    end.desiredImage(),
+                    end.state(),
+                    end.reason(),
+                    end.drained(),
+                    end.staged(),
+                    n.pods());
             pending[i] = null;
         }
         return nodes[i];
@@ -692,20 +726,45 @@ final class Fleet {
      * Everything a simulated step reads of a node besides its identity (name, pool, zone, age, pods): configs and
      * images, readiness, cordon, agent state and reason, drain and staging.
      */
-    private record Situation(String currentConfig, String currentImage, String desiredConfig, String desiredImage,
-                             boolean ready, boolean unschedulable, String cordonedBy, NodeState state,
-                             String reason, boolean drained, boolean staged) {
+    private record Situation(
+            String currentConfig,
+            String currentImage,
+            String desiredConfig,
+            String desiredImage,
+            boolean ready,
+            boolean unschedulable,
+            String cordonedBy,
+            NodeState state,
+            String reason,
+            boolean drained,
+            boolean staged) {
 
         static Situation of(Node n) {
-            return new Situation(n.currentConfig(), n.currentImage(), n.desiredConfig(), n.desiredImage(),
-                    n.ready(), n.unschedulable(), n.cordonedBy(), n.state(), n.reason(), n.drained(), n.staged());
+            return new Situation(
+                    n.currentConfig(),
+                    n.currentImage(),
+                    n.desiredConfig(),
+                    n.desiredImage(),
+                    n.ready(),
+                    n.unschedulable(),
+                    n.cordonedBy(),
+                    n.state(),
+                    n.reason(),
+                    n.drained(),
+                    n.staged());
         }
 
         boolean matches(Node n) {
-            return ready == n.ready() && unschedulable == n.unschedulable() && state == n.state()
-                    && drained == n.drained() && staged == n.staged() && currentConfig.equals(n.currentConfig())
-                    && desiredConfig.equals(n.desiredConfig()) && Objects.equals(currentImage, n.currentImage())
-                    && Objects.equals(desiredImage, n.desiredImage()) && Objects.equals(cordonedBy, n.cordonedBy())
+            return ready == n.ready()
+                    && unschedulable == n.unschedulable()
+                    && state == n.state()
+                    && drained == n.drained()
+                    && staged == n.staged()
+                    && currentConfig.equals(n.currentConfig())
+                    && desiredConfig.equals(n.desiredConfig())
+                    && Objects.equals(currentImage, n.currentImage())
+                    && Objects.equals(desiredImage, n.desiredImage())
+                    && Objects.equals(cordonedBy, n.cordonedBy())
                     && Objects.equals(reason, n.reason());
         }
     }
@@ -921,8 +980,7 @@ final class Fleet {
                     degraded++;
                 }
             }
-            out.add(PoolStatus.of(g.pool, g.members.length, updated, ready, g.unavailable, degraded,
-                    g.refusing > 0));
+            out.add(PoolStatus.of(g.pool, g.members.length, updated, ready, g.unavailable, degraded, g.refusing > 0));
         }
         return out;
     }

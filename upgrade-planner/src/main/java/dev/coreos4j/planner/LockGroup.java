@@ -1,9 +1,9 @@
 package dev.coreos4j.planner;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Collections;
 
 /**
  * A FleetLock-style counting semaphore: a group with a number of slots and the nodes holding them. Locks are

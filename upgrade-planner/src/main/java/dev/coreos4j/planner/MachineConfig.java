@@ -1,12 +1,11 @@
 package dev.coreos4j.planner;
 
+import dev.coreos4j.ignition.Config;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-
-import dev.coreos4j.ignition.Config;
 
 /**
  * A MachineConfig ({@code machineconfiguration.openshift.io/v1}): a named fragment of a node's configuration, or a
@@ -29,9 +28,16 @@ import dev.coreos4j.ignition.Config;
  *                        {@code machineconfiguration.openshift.io/generated-by-controller-version} annotation); only a
  *                        non-generated MC's {@code osImageURL} overrides the cluster's OS image
  */
-public record MachineConfig(String name, Map<String, String> labels, Config config, List<String> kernelArguments,
-                            List<String> extensions, boolean fips, String kernelType, String osImageURL,
-                            boolean generated) {
+public record MachineConfig(
+        String name,
+        Map<String, String> labels,
+        Config config,
+        List<String> kernelArguments,
+        List<String> extensions,
+        boolean fips,
+        String kernelType,
+        String osImageURL,
+        boolean generated) {
 
     /** The label that orders fragments: {@code machineconfiguration.openshift.io/role}. */
     public static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";
@@ -56,8 +62,16 @@ public record MachineConfig(String name, Map<String, String> labels, Config conf
 
     /** A non-generated fragment with only an Ignition config and the given role label ({@code null}: no label). */
     public static MachineConfig of(String name, String role, Config config) {
-        return new MachineConfig(name, role == null ? Map.of() : Map.of(ROLE_LABEL, role), config, List.of(),
-                List.of(), false, null, null, false);
+        return new MachineConfig(
+                name,
+                role == null ? Map.of() : Map.of(ROLE_LABEL, role),
+                config,
+                List.of(),
+                List.of(),
+                false,
+                null,
+                null,
+                false);
     }
 
     /** The value of {@link #ROLE_LABEL}, or {@code null}. */
@@ -67,8 +81,8 @@ public record MachineConfig(String name, Map<String, String> labels, Config conf
 
     /** A copy with another Ignition config. */
     public MachineConfig withConfig(Config value) {
-        return new MachineConfig(name, labels, value, kernelArguments, extensions, fips, kernelType, osImageURL,
-                generated);
+        return new MachineConfig(
+                name, labels, value, kernelArguments, extensions, fips, kernelType, osImageURL, generated);
     }
 
     /** A copy with other kernel arguments. */
@@ -78,25 +92,22 @@ public record MachineConfig(String name, Map<String, String> labels, Config conf
 
     /** A copy with other extensions. */
     public MachineConfig withExtensions(List<String> value) {
-        return new MachineConfig(name, labels, config, kernelArguments, value, fips, kernelType, osImageURL,
-                generated);
+        return new MachineConfig(name, labels, config, kernelArguments, value, fips, kernelType, osImageURL, generated);
     }
 
     /** A copy with another FIPS flag. */
     public MachineConfig withFips(boolean value) {
-        return new MachineConfig(name, labels, config, kernelArguments, extensions, value, kernelType, osImageURL,
-                generated);
+        return new MachineConfig(
+                name, labels, config, kernelArguments, extensions, value, kernelType, osImageURL, generated);
     }
 
     /** A copy with another kernel type. */
     public MachineConfig withKernelType(String value) {
-        return new MachineConfig(name, labels, config, kernelArguments, extensions, fips, value, osImageURL,
-                generated);
+        return new MachineConfig(name, labels, config, kernelArguments, extensions, fips, value, osImageURL, generated);
     }
 
     /** A copy with another OS image URL. */
     public MachineConfig withOsImageURL(String value) {
-        return new MachineConfig(name, labels, config, kernelArguments, extensions, fips, kernelType, value,
-                generated);
+        return new MachineConfig(name, labels, config, kernelArguments, extensions, fips, kernelType, value, generated);
     }
 }

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * @param timeZone      the zone {@code start} and {@code days} are read in
  * @param pools         the pools it governs; empty means every pool
  */
-public record MaintenanceWindow(Set<DayOfWeek> days, LocalTime start, int lengthMinutes, ZoneId timeZone,
-                                SortedSet<String> pools) {
+public record MaintenanceWindow(
+        Set<DayOfWeek> days, LocalTime start, int lengthMinutes, ZoneId timeZone, SortedSet<String> pools) {
 
     public MaintenanceWindow {
         Objects.requireNonNull(days, "days");

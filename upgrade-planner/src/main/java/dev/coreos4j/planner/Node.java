@@ -31,10 +31,23 @@ import java.util.Objects;
  * @param staged        the update is written and waits for a reboot
  * @param pods          pods a drain would evict (copied)
  */
-public record Node(String name, String pool, String zone, Instant created, boolean ready, boolean unschedulable,
-                   String cordonedBy, String currentConfig, String desiredConfig, String currentImage,
-                   String desiredImage, NodeState state, String reason, boolean drained, boolean staged,
-                   List<Pod> pods) {
+public record Node(
+        String name,
+        String pool,
+        String zone,
+        Instant created,
+        boolean ready,
+        boolean unschedulable,
+        String cordonedBy,
+        String currentConfig,
+        String desiredConfig,
+        String currentImage,
+        String desiredImage,
+        NodeState state,
+        String reason,
+        boolean drained,
+        boolean staged,
+        List<Pod> pods) {
 
     public Node {
         Objects.requireNonNull(name, "name");
@@ -63,8 +76,23 @@ public record Node(String name, String pool, String zone, Instant created, boole
 
     /** A settled, ready, schedulable node of {@code pool} on {@code config} (and no image), with no pods. */
     public static Node of(String name, String pool, String zone, Instant created, String config) {
-        return new Node(name, pool, zone, created, true, false, null, config, config, null, null, NodeState.DONE,
-                null, false, false, List.of());
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                true,
+                false,
+                null,
+                config,
+                config,
+                null,
+                null,
+                NodeState.DONE,
+                null,
+                false,
+                false,
+                List.of());
     }
 
     /**
@@ -72,7 +100,8 @@ public record Node(String name, String pool, String zone, Instant created, boole
      */
     public boolean isDone() {
         return currentConfig.equals(desiredConfig)
-                && Objects.equals(currentImage, desiredImage) && state == NodeState.DONE;
+                && Objects.equals(currentImage, desiredImage)
+                && state == NodeState.DONE;
     }
 
     /** MCO's "failing": told to move ({@code desired != current}) and the agent is Degraded or Unreconcilable. */
@@ -125,20 +154,65 @@ public record Node(String name, String pool, String zone, Instant created, boole
 
     /** A copy with {@code ready} replaced. */
     public Node withReady(boolean value) {
-        return new Node(name, pool, zone, created, value, unschedulable, cordonedBy, currentConfig, desiredConfig,
-                currentImage, desiredImage, state, reason, drained, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                value,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                state,
+                reason,
+                drained,
+                staged,
+                pods);
     }
 
     /** Cordoned ({@code owner} non-null) or uncordoned ({@code owner} null). */
     public Node withCordon(String owner) {
-        return new Node(name, pool, zone, created, ready, owner != null, owner, currentConfig, desiredConfig,
-                currentImage, desiredImage, state, reason, drained, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                owner != null,
+                owner,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                state,
+                reason,
+                drained,
+                staged,
+                pods);
     }
 
     /** A copy with {@code state} replaced and its reason {@code why}. */
     public Node withState(NodeState value, String why) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
-                currentImage, desiredImage, value, why, drained, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                value,
+                why,
+                drained,
+                staged,
+                pods);
     }
 
     /**
@@ -147,20 +221,65 @@ public record Node(String name, String pool, String zone, Instant created, boole
      * (state Done, nothing staged).
      */
     public Node withDesired(Target target) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, target.config(),
-                currentImage, target.osImage(), NodeState.DONE, null, drained, false, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                target.config(),
+                currentImage,
+                target.osImage(),
+                NodeState.DONE,
+                null,
+                drained,
+                false,
+                pods);
     }
 
     /** A copy with {@code drained} replaced. */
     public Node withDrained(boolean value) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
-                currentImage, desiredImage, state, reason, value, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                state,
+                reason,
+                value,
+                staged,
+                pods);
     }
 
     /** A copy with {@code staged} replaced. */
     public Node withStaged(boolean value) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
-                currentImage, desiredImage, state, reason, drained, value, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                state,
+                reason,
+                drained,
+                value,
+                pods);
     }
 
     /**
@@ -168,19 +287,64 @@ public record Node(String name, String pool, String zone, Instant created, boole
      * MCD's {@code SetDone} does), nothing staged, drain record cleared, agent Done.
      */
     public Node withFinished() {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, desiredConfig, desiredConfig,
-                desiredImage, desiredImage, NodeState.DONE, null, false, false, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                desiredConfig,
+                desiredConfig,
+                desiredImage,
+                desiredImage,
+                NodeState.DONE,
+                null,
+                false,
+                false,
+                pods);
     }
 
     /** A copy with {@code current} replaced. */
     public Node withCurrent(Target target) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, target.config(), desiredConfig,
-                target.osImage(), desiredImage, state, reason, drained, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                target.config(),
+                desiredConfig,
+                target.osImage(),
+                desiredImage,
+                state,
+                reason,
+                drained,
+                staged,
+                pods);
     }
 
     /** A copy with {@code pods} replaced. */
     public Node withPods(List<Pod> value) {
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig, desiredConfig,
-                currentImage, desiredImage, state, reason, drained, staged, value);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig,
+                currentImage,
+                desiredImage,
+                state,
+                reason,
+                drained,
+                staged,
+                value);
     }
 }

@@ -183,11 +183,25 @@ public final class NodeBuilder {
      */
     public Node build() {
         if (currentConfig == null) {
-            throw new IllegalArgumentException("node " + name + ": currentConfig must be set (config(…) or"
-                    + " currentConfig(…))");
+            throw new IllegalArgumentException(
+                    "node " + name + ": currentConfig must be set (config(…) or" + " currentConfig(…))");
         }
-        return new Node(name, pool, zone, created, ready, unschedulable, cordonedBy, currentConfig,
-                desiredConfig == null ? currentConfig : desiredConfig, currentImage,
-                desiredImageSet ? desiredImage : currentImage, state, reason, drained, staged, pods);
+        return new Node(
+                name,
+                pool,
+                zone,
+                created,
+                ready,
+                unschedulable,
+                cordonedBy,
+                currentConfig,
+                desiredConfig == null ? currentConfig : desiredConfig,
+                currentImage,
+                desiredImageSet ? desiredImage : currentImage,
+                state,
+                reason,
+                drained,
+                staged,
+                pods);
     }
 }

@@ -41,7 +41,7 @@ public enum NodeState {
                 return s;
             }
         }
-        throw new IllegalArgumentException("state must be one of Done, Working, Rebooting, Degraded, Unreconcilable, got \""
-                + text + "\"");
+        throw new IllegalArgumentException(
+                "state must be one of Done, Working, Rebooting, Degraded, Unreconcilable, got \"" + text + "\"");
     }
 }

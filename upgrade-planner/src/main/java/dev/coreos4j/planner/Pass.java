@@ -46,12 +46,15 @@ final class Pass {
      * array is the fleet's, shared by its passes one after the other (see {@link Fleet#decisions}).
      */
     private final Action[] actionAt;
+
     private final Blocked[] blockedAt;
     /** Positions that received an action, in decision order. */
     private int[] acted = new int[16];
+
     private int actedCount;
     /** Lock groups by name (looked up, never iterated). */
     private final Map<String, LockGroup> locks = new HashMap<>();
+
     private final Map<String, Integer> lockReserved = new HashMap<>();
     private final Map<String, Boolean> windowOpen = new HashMap<>();
 
@@ -60,10 +63,12 @@ final class Pass {
      * against every node's pods, windows evaluated from the whole list, no shortcuts in the candidate loop.
      */
     private final boolean reference;
+
     private int clusterUnavailable;
     private int clusterBudget = Integer.MAX_VALUE;
     /** Unavailable nodes and budgets by zone rank ({@link Fleet#zone}); no budgets without a zone limit. */
     private final int[] zoneUnavailable;
+
     private final int[] zoneBudget;
     private final int[] pdbHeadroom;
     private boolean capturing;
@@ -253,7 +258,9 @@ final class Pass {
 
     /** A started node {@code n} of {@code p} that will still need a lock slot claims one. */
     private void claim(Pool p, Node n) {
-        if (!n.isDone() && !n.isFailing() && !locks.get(p.lockGroup()).holders().contains(n.name())
+        if (!n.isDone()
+                && !n.isFailing()
+                && !locks.get(p.lockGroup()).holders().contains(n.name())
                 && disruption(n.current(), n.desired()).needsDrain()) {
             lockReserved.merge(p.lockGroup(), 1, Integer::sum);
         }
@@ -294,7 +301,8 @@ final class Pass {
         if (g.refusing > 0) {
             for (int i : members) {
                 if ((flags[i] & Fleet.IRRECONCILABLE) != 0) {
-                    refusal = (ChangeAnalysis.Irreconcilable) analysis(fleet.node(i).current(), t);
+                    refusal = (ChangeAnalysis.Irreconcilable)
+                            analysis(fleet.node(i).current(), t);
                     break;
                 }
             }
@@ -306,21 +314,22 @@ final class Pass {
         // Our one exception: a failing node the planner cordoned (Fleet.WEDGED) may be retargeted as if its cordon
         // did not count, in slots only such nodes use, so a node wedged on a bad config is recovered (MCO issue
         // #1443: MCO counts it unavailable and never retargets it); nothing else starts at its cost.
-        int wedgedSlots = Math.min(g.wedged,
-                Math.max(0, budget - (unavailable - g.wedged) - failingOnTarget) - capacity);
+        int wedgedSlots =
+                Math.min(g.wedged, Math.max(0, budget - (unavailable - g.wedged) - failingOnTarget) - capacity);
         // Arbiter topology: master and arbiter are never unavailable together; masters go first.
         String hold = null;
         if (arbiter && p.controlPlane() && arbiterOut != null) {
             hold = "arbiter topology: masters wait while arbiter node " + arbiterOut + " is unavailable";
         } else if (arbiter && isArbiterPool(p) && masterOut != null) {
-            hold = "arbiter topology: the arbiter waits while master node " + masterOut
-                    + " is unavailable or starting";
+            hold = "arbiter topology: the arbiter waits while master node " + masterOut + " is unavailable or starting";
         }
         if (hold != null) {
             capacity = 0;
             wedgedSlots = 0;
         }
-        int threshold = p.failureThreshold() == null ? Integer.MAX_VALUE : p.failureThreshold().budget(size);
+        int threshold = p.failureThreshold() == null
+                ? Integer.MAX_VALUE
+                : p.failureThreshold().budget(size);
 
         // An incremental pass decides only the members that changed since the pool's last one: an unchanged member
         // had nothing to do then and has nothing to do now. A pool refusing its target holds members that would
@@ -360,7 +369,8 @@ final class Pass {
         // holding a lock slot): one that is not handed the target now moves on towards its own desired config, as
         // its node agent would.
         LockGroup lockState = p.lockGroup() == null ? null : locks.get(p.lockGroup());
-        boolean unsettled = g.unsettledCandidates > 0 || (lockState != null && !lockState.holders().isEmpty());
+        boolean unsettled = g.unsettledCandidates > 0
+                || (lockState != null && !lockState.holders().isEmpty());
         int[] order = g.order(fleet);
         // Candidates that may not be settled: flagged UNSETTLED, or holding a slot (then not flagged, counted here).
         // A settled candidate (never unavailable nor failing) that is not handed the target does nothing in a pass
@@ -369,7 +379,9 @@ final class Pass {
         if (lockState != null && !lockState.holders().isEmpty()) {
             for (String h : lockState.holders()) {
                 int i = s.indexOf(h);
-                if (i >= 0 && fleet.groupOf[i] == g && Fleet.isCandidate(flags[i])
+                if (i >= 0
+                        && fleet.groupOf[i] == g
+                        && Fleet.isCandidate(flags[i])
                         && (flags[i] & Fleet.UNSETTLED) == 0) {
                     loose++;
                 }
@@ -385,7 +397,7 @@ final class Pass {
                     }
                     if (shortcut) {
                         if ((flags[i] & Fleet.UNSETTLED) == 0 && !holdsLock(i, p)) {
-                            continue;    // settled
+                            continue; // settled
                         }
                         loose--;
                     }
@@ -401,7 +413,7 @@ final class Pass {
             skip = g.deferred;
         }
         if (!explain && failing >= threshold && !unsettled) {
-            return;    // every candidate would only be blocked
+            return; // every candidate would only be blocked
         }
         // Control plane (our quorum rule, stricter than MCO): while a member is failing on an older config, only
         // failing or unavailable members are retargeted; no available member starts.
@@ -452,7 +464,7 @@ final class Pass {
                         continue;
                     }
                     if ((f & Fleet.DRAINS) != 0 && pdbHeadroom.length > 0 && !fleet.disrupting(i) && pdbBlocked(i)) {
-                        continue;    // a PDB holds its drain (read from the fleet's coverage, not from the node)
+                        continue; // a PDB holds its drain (read from the fleet's coverage, not from the node)
                     }
                 }
             }
@@ -461,15 +473,19 @@ final class Pass {
                 continue;
             }
             if (!explain && capacity == 0 && !unsettled) {
-                break;    // every candidate left would only be blocked (the reference mode's only shortcut)
+                break; // every candidate left would only be blocked (the reference mode's only shortcut)
             }
             // Every candidate handed the target takes a slot of capacity, already unavailable or failing ones too
             // (MCO truncates its candidate list to the capacity); only available ones add to the cluster and zone
             // limits.
             int adds = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
             if (failing >= threshold) {
-                holdBack(i, p, Reason.FailureThreshold, failing + " of " + size + " nodes are failing; the threshold is "
-                        + p.failureThreshold() + " (" + threshold + ")");
+                holdBack(
+                        i,
+                        p,
+                        Reason.FailureThreshold,
+                        failing + " of " + size + " nodes are failing; the threshold is " + p.failureThreshold() + " ("
+                                + threshold + ")");
                 continue;
             }
             boolean wedged = (f & Fleet.WEDGED) != 0 && wedgedSlots > 0;
@@ -477,14 +493,16 @@ final class Pass {
                 if (explaining()) {
                     if (exhausted == null && hold != null) {
                         exhausted = hold;
-                    } else if (exhausted == null) {    // the same sentence for every node the budget holds back
+                    } else if (exhausted == null) { // the same sentence for every node the budget holds back
                         int first = p.controlPlane() ? firstUnavailable(members) : -1;
                         exhausted = p.controlPlane()
                                 ? "control-plane nodes move one at a time"
-                                + (first < 0 ? "" : "; " + fleet.node(first).name() + " is unavailable")
+                                        + (first < 0
+                                                ? ""
+                                                : "; " + fleet.node(first).name() + " is unavailable")
                                 : "maxUnavailable " + p.maxUnavailable() + " allows " + budget + " of " + size + "; "
-                                + unavailable + " unavailable, " + failingOnTarget + " failing on the target, "
-                                + "capacity left 0";
+                                        + unavailable + " unavailable, " + failingOnTarget + " failing on the target, "
+                                        + "capacity left 0";
                     }
                 }
                 holdBack(i, p, p.controlPlane() || hold != null ? Reason.Quorum : Reason.BudgetExhausted, exhausted);
@@ -492,26 +510,42 @@ final class Pass {
             }
             if (quorumHold && adds == 1) {
                 int first = firstUnavailable(members);
-                holdBack(i, p, Reason.Quorum, "control-plane nodes move one at a time; " + fleet.node(first).name()
-                        + " is failing");
+                holdBack(
+                        i,
+                        p,
+                        Reason.Quorum,
+                        "control-plane nodes move one at a time; "
+                                + fleet.node(first).name() + " is failing");
                 continue;
             }
             Node c = fleet.node(i);
-            if (guardedSingle != null && c.name().equals(guardedSingle.name())
+            if (guardedSingle != null
+                    && c.name().equals(guardedSingle.name())
                     && disruption(c.current(), t).needsReboot()) {
-                holdBack(i, p, Reason.AvailabilityLoss, "single-node cluster (SingleReplica): updating " + c.name()
-                        + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it");
+                holdBack(
+                        i,
+                        p,
+                        Reason.AvailabilityLoss,
+                        "single-node cluster (SingleReplica): updating " + c.name()
+                                + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it");
                 continue;
             }
             if (adds == 1 && clusterUnavailable + 1 > clusterBudget) {
-                holdBack(i, p, Reason.ClusterLimit, "cluster limit " + s.limits().maxUnavailable() + " ("
-                        + clusterBudget + ") reached");
+                holdBack(
+                        i,
+                        p,
+                        Reason.ClusterLimit,
+                        "cluster limit " + s.limits().maxUnavailable() + " (" + clusterBudget + ") reached");
                 continue;
             }
             int zone = fleet.zone(i);
             if (adds == 1 && zoneBudget.length > 0 && zone >= 0 && zoneUnavailable[zone] + 1 > zoneBudget[zone]) {
-                holdBack(i, p, Reason.ZoneLimit, "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone()
-                        + " (" + zoneBudget[zone] + ") reached");
+                holdBack(
+                        i,
+                        p,
+                        Reason.ZoneLimit,
+                        "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone() + " (" + zoneBudget[zone]
+                                + ") reached");
                 continue;
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
@@ -542,10 +576,14 @@ final class Pass {
                 LockGroup lg = lockState == null ? null : locks.get(p.lockGroup());
                 boolean needsSlot = lg != null && !lg.holders().contains(c.name());
                 if (needsSlot && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots()) {
-                    holdBack(i, p, Reason.LockHeld, lg.holders().isEmpty()
-                            ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
-                            + " are claimed by started nodes"
-                            : lockDetail(lg));
+                    holdBack(
+                            i,
+                            p,
+                            Reason.LockHeld,
+                            lg.holders().isEmpty()
+                                    ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
+                                            + " are claimed by started nodes"
+                                    : lockDetail(lg));
                     continue;
                 }
                 if (!alreadyOut) {
@@ -581,10 +619,14 @@ final class Pass {
         int f = fleet.flags[i];
         if ((f & Fleet.TARGETS) != 0) {
             if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
-                return;    // done on the target: nothing to do
+                return; // done on the target: nothing to do
             }
             Node n = fleet.node(i);
-            if (p.aborted() && !n.isDone() && !n.staged() && !n.isFailing() && n.state() == NodeState.DONE
+            if (p.aborted()
+                    && !n.isDone()
+                    && !n.staged()
+                    && !n.isFailing()
+                    && n.state() == NodeState.DONE
                     && n.ready()) {
                 // Abort: a started node that has written nothing yet goes back where it is.
                 act(i, new Action.SetDesired(n.name(), n.current()));
@@ -595,7 +637,9 @@ final class Pass {
             holdOrFinish(i, p, Reason.Aborted, null);
         } else if (refusal != null) {
             holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
-        } else if ((f & Fleet.STARTABLE) == 0 && finishAgents && fleet.node(i).ready()
+        } else if ((f & Fleet.STARTABLE) == 0
+                && finishAgents
+                && fleet.node(i).ready()
                 && fleet.node(i).state().isBusy()) {
             // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
             act(i, new Action.AgentFinishes(fleet.names[i]));
@@ -604,9 +648,13 @@ final class Pass {
             if (!n.ready()) {
                 block(i, Reason.NotReady, "the node is not ready", null);
             } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                block(i, Reason.Cordoned, "cordoned by "
-                        + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
-                        + "; the planner never uncordons what it did not cordon", null);
+                block(
+                        i,
+                        Reason.Cordoned,
+                        "cordoned by "
+                                + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
+                                + "; the planner never uncordons what it did not cordon",
+                        null);
             } else {
                 block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
             }
@@ -673,10 +721,14 @@ final class Pass {
         Node n = fleet.node(i);
         if (settled(n, p)) {
             if (explaining()) {
-                block(i, reason, reason == Reason.Aborted
-                        ? "pool " + p.name() + " was aborted; nothing new starts"
-                        : "target " + p.target().config() + " cannot be applied in place: " + refusal.path() + " ("
-                        + refusal.message() + ")", null);
+                block(
+                        i,
+                        reason,
+                        reason == Reason.Aborted
+                                ? "pool " + p.name() + " was aborted; nothing new starts"
+                                : "target " + p.target().config() + " cannot be applied in place: " + refusal.path()
+                                        + " (" + refusal.message() + ")",
+                        null);
             }
         } else {
             progress(i, n, p);
@@ -724,8 +776,10 @@ final class Pass {
             if (finishAgents) {
                 act(i, new Action.AgentFinishes(n.name()));
             } else {
-                block(i, Reason.InProgress, () -> "the node agent is " + n.state().wireName() + " on "
-                        + n.desiredConfig());
+                block(
+                        i,
+                        Reason.InProgress,
+                        () -> "the node agent is " + n.state().wireName() + " on " + n.desiredConfig());
             }
             return;
         }
@@ -879,7 +933,7 @@ final class Pass {
     private String pdbBlocking(int i, int k) {
         if (k > 0 && k > pdbHeadroom[i]) {
             if (!explaining()) {
-                return BLOCKED;    // only reasons read the sentence
+                return BLOCKED; // only reasons read the sentence
             }
             return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
                     + " more eviction(s); the node runs " + k + " covered pod(s)";
@@ -924,8 +978,8 @@ final class Pass {
             if (!explaining()) {
                 return BLOCKED;
             }
-            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by "
-                    + (-pdbHeadroom[i]) + "; waiting for evicted pods to come back";
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by " + (-pdbHeadroom[i])
+                    + "; waiting for evicted pods to come back";
         }
         return null;
     }
@@ -934,7 +988,8 @@ final class Pass {
 
     private Disruption disruption(Target from, Target to) {
         ChangeAnalysis a = analysis(from, to);
-        return a instanceof ChangeAnalysis.Reconcilable ? ((ChangeAnalysis.Reconcilable) a).disruption()
+        return a instanceof ChangeAnalysis.Reconcilable
+                ? ((ChangeAnalysis.Reconcilable) a).disruption()
                 : Disruption.REBOOT;
     }
 
@@ -964,8 +1019,11 @@ final class Pass {
      * default topology (single-node and arbiter rules couple nodes or change their steps: the general path has them).
      */
     static boolean independent(Snapshot s) {
-        return s.topology() == Topology.HIGHLY_AVAILABLE && s.pdbs().isEmpty() && s.locks().isEmpty()
-                && s.limits().maxUnavailable() == null && s.limits().maxUnavailablePerZone() == null;
+        return s.topology() == Topology.HIGHLY_AVAILABLE
+                && s.pdbs().isEmpty()
+                && s.locks().isEmpty()
+                && s.limits().maxUnavailable() == null
+                && s.limits().maxUnavailablePerZone() == null;
     }
 
     private void act(int i, Action a) {
@@ -974,7 +1032,8 @@ final class Pass {
             return;
         }
         if (actionAt[i] != null || (blockedAt != null && blockedAt[i] != null)) {
-            throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
+            throw new IllegalStateException(
+                    "planner bug: second decision for node " + fleet.node(i).name());
         }
         actionAt[i] = a;
         if (actedCount == acted.length) {
@@ -997,7 +1056,8 @@ final class Pass {
     private void block(int i, Reason reason, String detail, Instant until) {
         if (explaining()) {
             if (actionAt[i] != null || blockedAt[i] != null) {
-                throw new IllegalStateException("planner bug: second decision for node " + fleet.node(i).name());
+                throw new IllegalStateException(
+                        "planner bug: second decision for node " + fleet.node(i).name());
             }
             Node n = fleet.node(i);
             blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param minAvailable   {@code "2"} or {@code "50%"}, or {@code null}
  * @param maxUnavailable {@code "1"} or {@code "25%"}, or {@code null}; exactly one of the two is set
  */
-public record Pdb(String name, Map<String, String> selector, MaxUnavailable minAvailable,
-                  MaxUnavailable maxUnavailable) {
+public record Pdb(
+        String name, Map<String, String> selector, MaxUnavailable minAvailable, MaxUnavailable maxUnavailable) {
 
     public Pdb {
         Objects.requireNonNull(name, "name");

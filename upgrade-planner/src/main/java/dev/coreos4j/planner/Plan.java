@@ -15,8 +15,8 @@ import java.util.List;
  *                (…); w3, w4 wait (BudgetExhausted)"} (the nodes that stop it with reason and detail, then those
  *                waiting behind them); empty when every pool finishes
  */
-public record Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after,
-                   List<String> notes) {
+public record Plan(
+        List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after, List<String> notes) {
 
     /** A plan without notes (the original arity). */
     public Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after) {

@@ -87,7 +87,9 @@ public final class Planner {
                 NextStep step = new Pass(fleet, now, locks, true, true, false).run();
                 Instant wake = null;
                 for (Blocked b : step.blocked()) {
-                    if (b.until() != null && b.until().isAfter(now) && (wake == null || b.until().isBefore(wake))) {
+                    if (b.until() != null
+                            && b.until().isAfter(now)
+                            && (wake == null || b.until().isBefore(wake))) {
                         wake = b.until();
                     }
                 }
@@ -162,13 +164,22 @@ public final class Planner {
     }
 
     /** Reasons that only say a node waits behind others (a budget, a lock, a limit), not what stops the rollout. */
-    private static final java.util.Set<Reason> WAITING = java.util.EnumSet.of(Reason.BudgetExhausted, Reason.Quorum,
-            Reason.FailureThreshold, Reason.Deferred, Reason.LockHeld, Reason.ClusterLimit, Reason.ZoneLimit);
+    private static final java.util.Set<Reason> WAITING = java.util.EnumSet.of(
+            Reason.BudgetExhausted,
+            Reason.Quorum,
+            Reason.FailureThreshold,
+            Reason.Deferred,
+            Reason.LockHeld,
+            Reason.ClusterLimit,
+            Reason.ZoneLimit);
 
     /** One pool's "stops before the end" sentence: the stopping nodes with reasons, then the waiting ones. */
     private static String stopNote(Pool pool, List<Blocked> blocked) {
-        StringBuilder b = new StringBuilder("pool ").append(pool.name()).append(" stops before reaching ")
-                .append(pool.target().config()).append(": ");
+        StringBuilder b = new StringBuilder("pool ")
+                .append(pool.name())
+                .append(" stops before reaching ")
+                .append(pool.target().config())
+                .append(": ");
         List<String> stops = new ArrayList<>();
         Map<Reason, List<String>> waiting = new java.util.EnumMap<>(Reason.class);
         for (Blocked x : blocked) {
@@ -180,7 +191,11 @@ public final class Planner {
         }
         b.append(stops.isEmpty() ? "no node of its own stops it" : String.join("; ", stops));
         for (Map.Entry<Reason, List<String>> w : waiting.entrySet()) {
-            b.append("; ").append(String.join(", ", w.getValue())).append(" wait (").append(w.getKey()).append(')');
+            b.append("; ")
+                    .append(String.join(", ", w.getValue()))
+                    .append(" wait (")
+                    .append(w.getKey())
+                    .append(')');
         }
         return b.toString();
     }
@@ -190,8 +205,8 @@ public final class Planner {
      * to the general loop when nodes are {@link Pass#independent independent}, and touching only the nodes that move.
      * Nodes with the same {@link RunKey} take the same steps to the same end, so each key runs once per instant.
      */
-    private static void finishAlone(Fleet fleet, Pass pass, int[] acted, int index, Waves waves,
-                                    Map<RunKey, Run> runs) {
+    private static void finishAlone(
+            Fleet fleet, Pass pass, int[] acted, int index, Waves waves, Map<RunKey, Run> runs) {
         // The run each pool used last: a pool's started nodes are mostly alike.
         RunKey[] lastKey = new RunKey[fleet.byName.length];
         Run[] lastRun = new Run[fleet.byName.length];
@@ -354,7 +369,7 @@ public final class Planner {
             int e = open[i];
             Entry fresh = new Entry(wave, i, steps, true);
             if (e >= 0 && entries.get(e).wave == wave) {
-                entries.set(e, fresh);    // a node has one entry per wave: the newest
+                entries.set(e, fresh); // a node has one entry per wave: the newest
             } else {
                 entries.add(fresh);
                 open[i] = entries.size() - 1;

@@ -1,5 +1,10 @@
 package dev.coreos4j.planner;
 
+import dev.coreos4j.planner.internal.json.ArrayNode;
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import dev.coreos4j.planner.internal.json.ObjectNode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -14,12 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.coreos4j.planner.internal.json.ArrayNode;
-import dev.coreos4j.planner.internal.json.Json;
-import dev.coreos4j.planner.internal.json.JsonNode;
-import dev.coreos4j.planner.internal.json.JsonSyntaxException;
-import dev.coreos4j.planner.internal.json.ObjectNode;
 
 /**
  * The snapshot JSON format (read) and the plan / next-step JSON formats (write). Reading is strict about types and
@@ -95,8 +94,7 @@ public final class PlannerJson {
         for (int k = 0; k < pools.size(); k++) {
             String g = pools.get(k).lockGroup();
             if (g != null && !lockGroups.contains(g)) {
-                throw new InvalidSnapshotException("$.pools[" + k + "].lockGroup", "unknown lock group \"" + g
-                        + "\"");
+                throw new InvalidSnapshotException("$.pools[" + k + "].lockGroup", "unknown lock group \"" + g + "\"");
             }
         }
         List<Node> nodes = new ArrayList<>();
@@ -163,7 +161,8 @@ public final class PlannerJson {
         JsonNode lim = root.get("limits");
         if (lim != null && !lim.isNull()) {
             object(lim, "$.limits");
-            limits = new Limits(budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
+            limits = new Limits(
+                    budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
                     budget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone", null));
         }
         Topology topology = Topology.HIGHLY_AVAILABLE;
@@ -198,16 +197,24 @@ public final class PlannerJson {
             if (order.equals("NewestFirst")) {
                 newestFirst = true;
             } else if (!order.equals("OldestFirst")) {
-                throw new InvalidSnapshotException(at + ".updateOrder",
-                        "must be OldestFirst or NewestFirst, got \"" + order + "\"");
+                throw new InvalidSnapshotException(
+                        at + ".updateOrder", "must be OldestFirst or NewestFirst, got \"" + order + "\"");
             }
         }
         String lockGroup = optString(p.get("lockGroup"), at + ".lockGroup");
         try {
-            return new Pool(name, bool(p.get("controlPlane"), at + ".controlPlane", false), max,
-                bool(p.get("paused"), at + ".paused", false), bool(p.get("aborted"), at + ".aborted", false),
-                target, previous, newestFirst, optString(p.get("deferredNode"), at + ".deferredNode"),
-                budget(p.get("failureThreshold"), at + ".failureThreshold", null), lockGroup);
+            return new Pool(
+                    name,
+                    bool(p.get("controlPlane"), at + ".controlPlane", false),
+                    max,
+                    bool(p.get("paused"), at + ".paused", false),
+                    bool(p.get("aborted"), at + ".aborted", false),
+                    target,
+                    previous,
+                    newestFirst,
+                    optString(p.get("deferredNode"), at + ".deferredNode"),
+                    budget(p.get("failureThreshold"), at + ".failureThreshold", null),
+                    lockGroup);
         } catch (IllegalArgumentException e) {
             throw new InvalidSnapshotException(at, e.getMessage());
         }
@@ -258,13 +265,13 @@ public final class PlannerJson {
         for (JsonNode p : array(n.get("pods"), at + ".pods")) {
             String pat = at + ".pods[" + i++ + "]";
             object(p, pat);
-            pods.add(new Pod(string(required(p, "name", pat), pat + ".name"),
-                    stringMap(p.get("labels"), pat + ".labels")));
+            pods.add(new Pod(
+                    string(required(p, "name", pat), pat + ".name"), stringMap(p.get("labels"), pat + ".labels")));
         }
         boolean unschedulable = bool(n.get("unschedulable"), at + ".unschedulable", false);
         try {
-            return node(n, at, name, current, desired, currentImage, desiredImage, createdAt, state, unschedulable,
-                    pods);
+            return node(
+                    n, at, name, current, desired, currentImage, desiredImage, createdAt, state, unschedulable, pods);
         } catch (IllegalArgumentException e) {
             throw new InvalidSnapshotException(at, e.getMessage());
         }
@@ -277,26 +284,46 @@ public final class PlannerJson {
     private static String image(JsonNode n, String field, String at) {
         String image = optString(n.get(field), at + "." + field);
         if (image != null && image.isBlank()) {
-            throw new InvalidSnapshotException(at + "." + field, "must not be blank (omit it or use null for no "
-                    + "image)");
+            throw new InvalidSnapshotException(
+                    at + "." + field, "must not be blank (omit it or use null for no " + "image)");
         }
         return image;
     }
 
-    private static Node node(JsonNode n, String at, String name, String current, String desired, String currentImage,
-                             String desiredImage, Instant createdAt, NodeState state, boolean unschedulable,
-                             List<Pod> pods) {
-        return new Node(name, optString(n.get("pool"), at + ".pool"), optString(n.get("zone"), at + ".zone"),
-                createdAt, bool(n.get("ready"), at + ".ready", true), unschedulable,
-                optString(n.get("cordonedBy"), at + ".cordonedBy"), current, desired == null ? current : desired,
-                currentImage, desiredImage == null && !n.has("desiredImage") ? currentImage : desiredImage, state,
-                optString(n.get("reason"), at + ".reason"), bool(n.get("drained"), at + ".drained", false),
-                bool(n.get("staged"), at + ".staged", false), pods);
+    private static Node node(
+            JsonNode n,
+            String at,
+            String name,
+            String current,
+            String desired,
+            String currentImage,
+            String desiredImage,
+            Instant createdAt,
+            NodeState state,
+            boolean unschedulable,
+            List<Pod> pods) {
+        return new Node(
+                name,
+                optString(n.get("pool"), at + ".pool"),
+                optString(n.get("zone"), at + ".zone"),
+                createdAt,
+                bool(n.get("ready"), at + ".ready", true),
+                unschedulable,
+                optString(n.get("cordonedBy"), at + ".cordonedBy"),
+                current,
+                desired == null ? current : desired,
+                currentImage,
+                desiredImage == null && !n.has("desiredImage") ? currentImage : desiredImage,
+                state,
+                optString(n.get("reason"), at + ".reason"),
+                bool(n.get("drained"), at + ".drained", false),
+                bool(n.get("staged"), at + ".staged", false),
+                pods);
     }
 
     /** Fields of the hash form of a {@code configs} entry. */
-    private static final List<String> HASH_FIELDS = List.of("files", "units", "users", "storage", "osImage",
-            "fixed", "refused");
+    private static final List<String> HASH_FIELDS =
+            List.of("files", "units", "users", "storage", "osImage", "fixed", "refused");
 
     private static RenderedConfig config(JsonNode c, String at) {
         object(c, at);
@@ -308,8 +335,9 @@ public final class PlannerJson {
         if (ignition || rendered) {
             for (String f : HASH_FIELDS) {
                 if (c.has(f)) {
-                    throw new InvalidSnapshotException(at + "." + f, "hash fields cannot be combined with "
-                            + (ignition ? "ignition" : "machineConfigs"));
+                    throw new InvalidSnapshotException(
+                            at + "." + f,
+                            "hash fields cannot be combined with " + (ignition ? "ignition" : "machineConfigs"));
                 }
             }
         }
@@ -325,7 +353,8 @@ public final class PlannerJson {
             object(st, at + ".storage");
             for (Map.Entry<String, JsonNode> e : st.properties()) {
                 if (!RenderedConfig.STORAGE_SECTIONS.contains(e.getKey())) {
-                    throw new InvalidSnapshotException(at + ".storage." + e.getKey(),
+                    throw new InvalidSnapshotException(
+                            at + ".storage." + e.getKey(),
                             "must be one of disks, filesystems, raid, directories, links");
                 }
                 storage.put(e.getKey(), stringMap(e.getValue(), at + ".storage." + e.getKey()));
@@ -333,14 +362,20 @@ public final class PlannerJson {
         }
         String kernelType = optString(c.get("kernelType"), at + ".kernelType");
         if (kernelType != null && !Set.of("default", "realtime", "64k-pages").contains(kernelType)) {
-            throw new InvalidSnapshotException(at + ".kernelType",
-                    "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
+            throw new InvalidSnapshotException(
+                    at + ".kernelType", "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
         }
-        return new RenderedConfig(stringMap(c.get("files"), at + ".files"), stringMap(c.get("units"), at + ".units"),
+        return new RenderedConfig(
+                stringMap(c.get("files"), at + ".files"),
+                stringMap(c.get("units"), at + ".units"),
                 stringList(c.get("kernelArguments"), at + ".kernelArguments"),
-                stringList(c.get("extensions"), at + ".extensions"), bool(c.get("fips"), at + ".fips", false),
-                kernelType, optString(c.get("osImage"), at + ".osImage"), stringMap(c.get("users"), at + ".users"),
-                storage, stringMap(c.get("fixed"), at + ".fixed"),
+                stringList(c.get("extensions"), at + ".extensions"),
+                bool(c.get("fips"), at + ".fips", false),
+                kernelType,
+                optString(c.get("osImage"), at + ".osImage"),
+                stringMap(c.get("users"), at + ".users"),
+                storage,
+                stringMap(c.get("fixed"), at + ".fixed"),
                 new TreeSet<>(stringList(c.get("refused"), at + ".refused")));
     }
 
@@ -389,45 +424,68 @@ public final class PlannerJson {
                 spec = new ObjectNode();
             }
             object(spec, sat);
-            return machineConfig(name, stringMap(meta.get("labels"), at + ".metadata.labels"), spec.get("config"),
-                    sat + ".config", spec, sat, annotations.containsKey(GENERATED_ANNOTATION));
+            return machineConfig(
+                    name,
+                    stringMap(meta.get("labels"), at + ".metadata.labels"),
+                    spec.get("config"),
+                    sat + ".config",
+                    spec,
+                    sat,
+                    annotations.containsKey(GENERATED_ANNOTATION));
         }
-        String name = named ? string(required(m, "name", at), at + ".name")
-                : optString(m.get("name"), at + ".name");
-        return machineConfig(name == null ? "config" : name, stringMap(m.get("labels"), at + ".labels"),
-                m.get("ignition"), at + ".ignition", m, at, bool(m.get("generated"), at + ".generated", false));
+        String name = named ? string(required(m, "name", at), at + ".name") : optString(m.get("name"), at + ".name");
+        return machineConfig(
+                name == null ? "config" : name,
+                stringMap(m.get("labels"), at + ".labels"),
+                m.get("ignition"),
+                at + ".ignition",
+                m,
+                at,
+                bool(m.get("generated"), at + ".generated", false));
     }
 
     /** MCO's marker of a controller-generated MachineConfig. */
     private static final String GENERATED_ANNOTATION =
             "machineconfiguration.openshift.io/generated-by-controller-version";
 
-    private static MachineConfig machineConfig(String name, Map<String, String> labels, JsonNode ignition,
-                                               String iat, JsonNode fields, String at, boolean generated) {
+    private static MachineConfig machineConfig(
+            String name,
+            Map<String, String> labels,
+            JsonNode ignition,
+            String iat,
+            JsonNode fields,
+            String at,
+            boolean generated) {
         if (name.isBlank()) {
             throw new InvalidSnapshotException(at + ".name", "must not be blank");
         }
         dev.coreos4j.ignition.Config config = dev.coreos4j.ignition.Config.EMPTY;
         if (ignition != null && !ignition.isNull()) {
             object(ignition, iat);
-            dev.coreos4j.ignition.ParseResult parsed =
-                    dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
+            dev.coreos4j.ignition.ParseResult parsed = dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
             if (!parsed.isValid()) {
                 dev.coreos4j.ignition.Report.Entry e = parsed.report().errors().get(0);
-                throw new InvalidSnapshotException(ignitionPath(iat, e.path()), "invalid Ignition config: "
-                        + e.message());
+                throw new InvalidSnapshotException(
+                        ignitionPath(iat, e.path()), "invalid Ignition config: " + e.message());
             }
             config = parsed.config();
         }
         String kernelType = optString(fields.get("kernelType"), at + ".kernelType");
         if (kernelType != null && !MachineConfig.KERNEL_TYPES.contains(kernelType)) {
-            throw new InvalidSnapshotException(at + ".kernelType",
-                    "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
+            throw new InvalidSnapshotException(
+                    at + ".kernelType", "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
         }
         String image = optString(fields.get("osImageURL"), at + ".osImageURL");
-        return new MachineConfig(name, labels, config, stringList(fields.get("kernelArguments"),
-                at + ".kernelArguments"), stringList(fields.get("extensions"), at + ".extensions"),
-                bool(fields.get("fips"), at + ".fips", false), kernelType, image, generated);
+        return new MachineConfig(
+                name,
+                labels,
+                config,
+                stringList(fields.get("kernelArguments"), at + ".kernelArguments"),
+                stringList(fields.get("extensions"), at + ".extensions"),
+                bool(fields.get("fips"), at + ".fips", false),
+                kernelType,
+                image,
+                generated);
     }
 
     /** The snapshot path of an Ignition path: {@code $.storage.files.0.path} → {@code at.storage.files[0].path}. */
@@ -456,8 +514,11 @@ public final class PlannerJson {
             paths.add(mat);
         }
         try {
-            return Renderer.render(pool == null ? "pool" : pool, mcs, optString(c.get("osImageURL"),
-                    at + ".osImageURL"), optString(c.get("osImageStream"), at + ".osImageStream"));
+            return Renderer.render(
+                    pool == null ? "pool" : pool,
+                    mcs,
+                    optString(c.get("osImageURL"), at + ".osImageURL"),
+                    optString(c.get("osImageStream"), at + ".osImageStream"));
         } catch (RenderException e) {
             String where = at + ".machineConfigs";
             for (int k = 0; k < mcs.size(); k++) {
@@ -487,12 +548,13 @@ public final class PlannerJson {
         for (JsonNode u : array(d.get("units"), at + ".units")) {
             String uat = at + ".units[" + i++ + "]";
             object(u, uat);
-            units.put(string(required(u, "name", uat), uat + ".name"), actions(required(u, "actions", uat),
-                    uat + ".actions"));
+            units.put(
+                    string(required(u, "name", uat), uat + ".name"),
+                    actions(required(u, "actions", uat), uat + ".actions"));
         }
         JsonNode ssh = d.get("sshKey");
-        List<DisruptionAction> sshKey = ssh == null || ssh.isNull() ? List.of(DisruptionAction.NONE)
-                : actions(ssh, at + ".sshKey");
+        List<DisruptionAction> sshKey =
+                ssh == null || ssh.isNull() ? List.of(DisruptionAction.NONE) : actions(ssh, at + ".sshKey");
         try {
             return new DisruptionPolicies(files, units, sshKey);
         } catch (IllegalArgumentException e) {
@@ -511,8 +573,9 @@ public final class PlannerJson {
             try {
                 t = DisruptionAction.Type.valueOf(type);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(xat + ".type", "must be one of Reboot, Drain, Reload, Restart,"
-                        + " DaemonReload, None, got \"" + type + "\"");
+                throw new InvalidSnapshotException(
+                        xat + ".type",
+                        "must be one of Reboot, Drain, Reload, Restart," + " DaemonReload, None, got \"" + type + "\"");
             }
             try {
                 out.add(new DisruptionAction(t, optString(x.get("unit"), xat + ".unit")));
@@ -573,8 +636,8 @@ public final class PlannerJson {
         } catch (DateTimeException e) {
             throw new InvalidSnapshotException(at + ".timeZone", "unknown time zone \"" + tz + "\"");
         }
-        return new MaintenanceWindow(days, start, len.intValue(), zone,
-                new TreeSet<>(stringList(w.get("pools"), at + ".pools")));
+        return new MaintenanceWindow(
+                days, start, len.intValue(), zone, new TreeSet<>(stringList(w.get("pools"), at + ".pools")));
     }
 
     private static DayOfWeek day(String d, String at) {
@@ -624,18 +687,17 @@ public final class PlannerJson {
         if (v.isString()) {
             String s = v.stringValue();
             if (!s.endsWith("%")) {
-                throw new InvalidSnapshotException(at, "a string must be a percentage ending in %, got \"" + s
-                        + "\"");
+                throw new InvalidSnapshotException(at, "a string must be a percentage ending in %, got \"" + s + "\"");
             }
             try {
                 return MaxUnavailable.parse(s);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(at, "must be a non-negative percentage such as \"25%\", got \""
-                        + s + "\"");
+                throw new InvalidSnapshotException(
+                        at, "must be a non-negative percentage such as \"25%\", got \"" + s + "\"");
             }
         }
-        throw new InvalidSnapshotException(at, "must be a non-negative integer or a percentage string such as"
-                + " \"25%\"");
+        throw new InvalidSnapshotException(
+                at, "must be a non-negative integer or a percentage string such as" + " \"25%\"");
     }
 
     private static JsonNode required(JsonNode o, String field, String at) {
@@ -691,8 +753,8 @@ public final class PlannerJson {
             try {
                 return java.time.OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeException e2) {
-                throw new InvalidSnapshotException(at, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \""
-                        + s + "\"");
+                throw new InvalidSnapshotException(
+                        at, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
             }
         }
     }
@@ -771,8 +833,10 @@ public final class PlannerJson {
     }
 
     private static JsonNode ignitionTree(dev.coreos4j.ignition.Config config) {
-        dev.coreos4j.ignition.SpecVersion v = dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL.toString()
-                .equals(config.ignition().version()) ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
+        dev.coreos4j.ignition.SpecVersion v = dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
+                        .toString()
+                        .equals(config.ignition().version())
+                ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();
         byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
         return Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
@@ -896,7 +960,13 @@ public final class PlannerJson {
                 String n = d.name();
                 days.add(n.charAt(0) + n.substring(1, 3).toLowerCase(Locale.ROOT));
             }
-            o.put("start", String.format(Locale.ROOT, "%02d:%02d", w.start().getHour(), w.start().getMinute()));
+            o.put(
+                    "start",
+                    String.format(
+                            Locale.ROOT,
+                            "%02d:%02d",
+                            w.start().getHour(),
+                            w.start().getMinute()));
             o.put("lengthMinutes", w.lengthMinutes());
             o.put("timeZone", w.timeZone().getId());
             w.pools().forEach(o.putArray("pools")::add);

@@ -19,9 +19,18 @@ import java.util.Objects;
  *                         {@code null} for no threshold beyond the budget
  * @param lockGroup        the FleetLock group whose slot a node must hold to drain or reboot, or {@code null}
  */
-public record Pool(String name, boolean controlPlane, MaxUnavailable maxUnavailable, boolean paused,
-                   boolean aborted, Target target, Target previous, boolean newestFirst, String deferredNode,
-                   MaxUnavailable failureThreshold, String lockGroup) {
+public record Pool(
+        String name,
+        boolean controlPlane,
+        MaxUnavailable maxUnavailable,
+        boolean paused,
+        boolean aborted,
+        Target target,
+        Target previous,
+        boolean newestFirst,
+        String deferredNode,
+        MaxUnavailable failureThreshold,
+        String lockGroup) {
 
     public Pool {
         Objects.requireNonNull(name, "name");
@@ -49,50 +58,130 @@ public record Pool(String name, boolean controlPlane, MaxUnavailable maxUnavaila
 
     /** A copy with {@code paused} replaced. */
     public Pool withPaused(boolean value) {
-        return new Pool(name, controlPlane, maxUnavailable, value, aborted, target, previous, newestFirst,
-                deferredNode, failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                value,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 
     /** A copy with {@code aborted} replaced. */
     public Pool withAborted(boolean value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, value, target, previous, newestFirst,
-                deferredNode, failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                value,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 
     /** Retargeted: {@code previous} becomes the old target. */
     public Pool withTarget(Target value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, value, target, newestFirst,
-                deferredNode, failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                value,
+                target,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 
     /** A copy with {@code maxUnavailable} replaced. */
     public Pool withMaxUnavailable(MaxUnavailable value) {
-        return new Pool(name, controlPlane, value, paused, aborted, target, previous, newestFirst, deferredNode,
-                failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                value,
+                paused,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 
     /** A copy with {@code newestFirst} replaced. */
     public Pool withNewestFirst(boolean value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, value, deferredNode,
-                failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                target,
+                previous,
+                value,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 
     /** A copy with {@code deferredNode} replaced. */
     public Pool withDeferredNode(String value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst, value,
-                failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                value,
+                failureThreshold,
+                lockGroup);
     }
 
     /** A copy with {@code failureThreshold} replaced. */
     public Pool withFailureThreshold(MaxUnavailable value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst,
-                deferredNode, value, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                value,
+                lockGroup);
     }
 
     /** A copy with {@code lockGroup} replaced. */
     public Pool withLockGroup(String value) {
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst,
-                deferredNode, failureThreshold, value);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                value);
     }
 
     /** The pool pointed back at {@code previous} (rollback); {@code previous} becomes the abandoned target. */
@@ -100,7 +189,17 @@ public record Pool(String name, boolean controlPlane, MaxUnavailable maxUnavaila
         if (previous == null) {
             throw new IllegalStateException("pool " + name + " has no previous target to roll back to");
         }
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, previous, target, newestFirst,
-                deferredNode, failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                previous,
+                target,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 }

@@ -144,7 +144,17 @@ public final class PoolBuilder {
         if (target == null) {
             throw new IllegalStateException("pool " + name + ": target must be set");
         }
-        return new Pool(name, controlPlane, maxUnavailable, paused, aborted, target, previous, newestFirst,
-                deferredNode, failureThreshold, lockGroup);
+        return new Pool(
+                name,
+                controlPlane,
+                maxUnavailable,
+                paused,
+                aborted,
+                target,
+                previous,
+                newestFirst,
+                deferredNode,
+                failureThreshold,
+                lockGroup);
     }
 }

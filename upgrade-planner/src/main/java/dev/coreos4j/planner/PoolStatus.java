@@ -15,8 +15,16 @@ import java.util.List;
  * @param isUpdating   condition Updating: not Updated and not paused
  * @param isDegraded   condition Degraded: a degraded node, or the target is irreconcilable (RenderDegraded)
  */
-public record PoolStatus(String pool, int machineCount, int updated, int ready, int unavailable, int degraded,
-                         boolean isUpdated, boolean isUpdating, boolean isDegraded) {
+public record PoolStatus(
+        String pool,
+        int machineCount,
+        int updated,
+        int ready,
+        int unavailable,
+        int degraded,
+        boolean isUpdated,
+        boolean isUpdating,
+        boolean isDegraded) {
 
     /** The status of {@code pool} over {@code nodes} (its members); {@code renderDegraded} adds RenderDegraded. */
     public static PoolStatus of(Pool pool, List<Node> nodes, boolean renderDegraded) {
@@ -43,10 +51,18 @@ public record PoolStatus(String pool, int machineCount, int updated, int ready, 
     }
 
     /** The status of {@code pool} from its counts (see {@link #of(Pool, List, boolean)}). */
-    static PoolStatus of(Pool pool, int count, int updated, int ready, int unavailable, int degraded,
-                         boolean renderDegraded) {
+    static PoolStatus of(
+            Pool pool, int count, int updated, int ready, int unavailable, int degraded, boolean renderDegraded) {
         boolean isUpdated = updated == count && ready == count && unavailable == 0;
-        return new PoolStatus(pool.name(), count, updated, ready, unavailable, degraded, isUpdated,
-                !isUpdated && !pool.paused(), degraded > 0 || renderDegraded);
+        return new PoolStatus(
+                pool.name(),
+                count,
+                updated,
+                ready,
+                unavailable,
+                degraded,
+                isUpdated,
+                !isUpdated && !pool.paused(),
+                degraded > 0 || renderDegraded);
     }
 }

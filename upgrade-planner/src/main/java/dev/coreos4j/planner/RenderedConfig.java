@@ -1,5 +1,6 @@
 package dev.coreos4j.planner;
 
+import dev.coreos4j.ignition.Config;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.coreos4j.ignition.Config;
 
 /**
  * The part of a rendered MachineConfig that decides how disruptive a change is: content hashes keyed by what the
@@ -36,10 +35,18 @@ import dev.coreos4j.ignition.Config;
  * <p>Hand-written configs (hashes a caller computed) and derived ones ({@link #of}, {@link #from}) can be mixed: a
  * derived config adds {@code fixed} entries only for things that are present.
  */
-public record RenderedConfig(Map<String, String> files, Map<String, String> units, List<String> kernelArguments,
-                             List<String> extensions, boolean fips, String kernelType, String osImage,
-                             Map<String, String> users, Map<String, Map<String, String>> storage,
-                             Map<String, String> fixed, Set<String> refused) {
+public record RenderedConfig(
+        Map<String, String> files,
+        Map<String, String> units,
+        List<String> kernelArguments,
+        List<String> extensions,
+        boolean fips,
+        String kernelType,
+        String osImage,
+        Map<String, String> users,
+        Map<String, Map<String, String>> storage,
+        Map<String, String> fixed,
+        Set<String> refused) {
 
     /** The storage sections a rendered config may carry; changes in any of them cannot be applied in place. */
     public static final Set<String> STORAGE_SECTIONS = Set.of("disks", "filesystems", "raid", "directories", "links");
@@ -52,10 +59,12 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         kernelType = kernelType == null ? "default" : kernelType;
         users = Map.copyOf(Objects.requireNonNull(users, "users"));
         TreeMap<String, Map<String, String>> s = new TreeMap<>();
-        for (Map.Entry<String, Map<String, String>> e : Objects.requireNonNull(storage, "storage").entrySet()) {
+        for (Map.Entry<String, Map<String, String>> e :
+                Objects.requireNonNull(storage, "storage").entrySet()) {
             if (!STORAGE_SECTIONS.contains(e.getKey())) {
-                throw new IllegalArgumentException("storage section must be one of " + new TreeMap<>(
-                        Map.of("disks", 0, "filesystems", 0, "raid", 0, "directories", 0, "links", 0)).keySet()
+                throw new IllegalArgumentException("storage section must be one of "
+                        + new TreeMap<>(Map.of("disks", 0, "filesystems", 0, "raid", 0, "directories", 0, "links", 0))
+                                .keySet()
                         + ", got \"" + e.getKey() + "\"");
             }
             s.put(e.getKey(), Map.copyOf(e.getValue()));
@@ -66,47 +75,52 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
     }
 
     /** A config without {@code fixed} or {@code refused} entries (the original nine-field form). */
-    public RenderedConfig(Map<String, String> files, Map<String, String> units, List<String> kernelArguments,
-                          List<String> extensions, boolean fips, String kernelType, String osImage,
-                          Map<String, String> users, Map<String, Map<String, String>> storage) {
-        this(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, Map.of(),
-                Set.of());
+    public RenderedConfig(
+            Map<String, String> files,
+            Map<String, String> units,
+            List<String> kernelArguments,
+            List<String> extensions,
+            boolean fips,
+            String kernelType,
+            String osImage,
+            Map<String, String> users,
+            Map<String, Map<String, String>> storage) {
+        this(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, Map.of(), Set.of());
     }
 
     /** An empty config. */
     public static RenderedConfig empty() {
-        return new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), false, "default", null, Map.of(),
-                Map.of());
+        return new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), false, "default", null, Map.of(), Map.of());
     }
 
     /** A copy with the hash of the file at {@code path} set. */
     public RenderedConfig withFile(String path, String hash) {
         TreeMap<String, String> f = new TreeMap<>(files);
         f.put(path, hash);
-        return new RenderedConfig(f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
-                fixed, refused);
+        return new RenderedConfig(
+                f, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed, refused);
     }
 
     /** A copy with the hash of the unit {@code name} set. */
     public RenderedConfig withUnit(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(units);
         u.put(name, hash);
-        return new RenderedConfig(files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage,
-                fixed, refused);
+        return new RenderedConfig(
+                files, u, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed, refused);
     }
 
     /** A copy with {@code kernelArguments} replaced. */
     public RenderedConfig withKernelArguments(List<String> value) {
-        return new RenderedConfig(files, units, value, extensions, fips, kernelType, osImage, users, storage, fixed,
-                refused);
+        return new RenderedConfig(
+                files, units, value, extensions, fips, kernelType, osImage, users, storage, fixed, refused);
     }
 
     /** A copy with the hash of the user {@code name} set. */
     public RenderedConfig withUser(String name, String hash) {
         TreeMap<String, String> u = new TreeMap<>(users);
         u.put(name, hash);
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage,
-                fixed, refused);
+        return new RenderedConfig(
+                files, units, kernelArguments, extensions, fips, kernelType, osImage, u, storage, fixed, refused);
     }
 
     /** A copy with the hash of the storage entry {@code key} of {@code section} set. */
@@ -115,8 +129,8 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         TreeMap<String, String> m = new TreeMap<>(s.getOrDefault(section, Map.of()));
         m.put(key, hash);
         s.put(section, m);
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, s, fixed,
-                refused);
+        return new RenderedConfig(
+                files, units, kernelArguments, extensions, fips, kernelType, osImage, users, s, fixed, refused);
     }
 
     // ------------------------------------------------------------------------------------------ from Ignition
@@ -129,8 +143,7 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
      */
     public static RenderedConfig of(MachineConfig mc) {
         Objects.requireNonNull(mc, "mc");
-        return from(mc.config(), mc.kernelArguments(), mc.extensions(), mc.fips(), mc.kernelType(),
-                mc.osImageURL());
+        return from(mc.config(), mc.kernelArguments(), mc.extensions(), mc.fips(), mc.kernelType(), mc.osImageURL());
     }
 
     /**
@@ -155,8 +168,13 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
      * @param kernelType {@code null} means {@code default}
      * @throws NullPointerException if {@code config} or a list is null
      */
-    public static RenderedConfig from(Config config, List<String> kernelArguments, List<String> extensions,
-                                      boolean fips, String kernelType, String osImage) {
+    public static RenderedConfig from(
+            Config config,
+            List<String> kernelArguments,
+            List<String> extensions,
+            boolean fips,
+            String kernelType,
+            String osImage) {
         Objects.requireNonNull(config, "config");
         Map<String, String> files = new TreeMap<>();
         Set<String> refused = new TreeSet<>();
@@ -183,13 +201,27 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         for (int i = 0; i < us.size(); i++) {
             Config.PasswdUser u = us.get(i);
             if (u.name().equals("core")) {
-                users.put("core", ContentHash.sha256(List.of(u.sshAuthorizedKeys(),
-                        u.passwordHash() == null ? "" : u.passwordHash())));
-                Config.PasswdUser rest = new Config.PasswdUser(u.gecos(), u.groups(), u.homeDir(), u.name(),
-                        u.noCreateHome(), u.noLogInit(), u.noUserGroup(), null, u.primaryGroup(), null, u.shell(),
-                        u.shouldExist(), u.system(), u.uid());
-                if (!rest.equals(new Config.PasswdUser(null, null, null, "core", null, null, null, null, null, null,
-                        null, null, null, null))) {
+                users.put(
+                        "core",
+                        ContentHash.sha256(
+                                List.of(u.sshAuthorizedKeys(), u.passwordHash() == null ? "" : u.passwordHash())));
+                Config.PasswdUser rest = new Config.PasswdUser(
+                        u.gecos(),
+                        u.groups(),
+                        u.homeDir(),
+                        u.name(),
+                        u.noCreateHome(),
+                        u.noLogInit(),
+                        u.noUserGroup(),
+                        null,
+                        u.primaryGroup(),
+                        null,
+                        u.shell(),
+                        u.shouldExist(),
+                        u.system(),
+                        u.uid());
+                if (!rest.equals(new Config.PasswdUser(
+                        null, null, null, "core", null, null, null, null, null, null, null, null, null, null))) {
                     fixed.put("$.passwd.users[" + i + "]", ContentHash.sha256(rest));
                 }
             } else {
@@ -212,8 +244,8 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
         section(storage, "raid", st.raid());
         section(storage, "directories", st.directories());
         section(storage, "links", st.links());
-        return new RenderedConfig(files, units, kernelArguments, extensions, fips, kernelType, osImage, users,
-                storage, fixed, refused);
+        return new RenderedConfig(
+                files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed, refused);
     }
 
     private static void indexed(Map<String, String> out, String path, List<?> items) {
@@ -247,14 +279,14 @@ public record RenderedConfig(Map<String, String> files, Map<String, String> unit
             keys.addAll(b.keySet());
             for (String k : keys) {
                 if (k.startsWith("$") && !Objects.equals(a.get(k), b.get(k))) {
-                    return new ChangeAnalysis.Irreconcilable(k,
-                            "changes to " + section + " cannot be applied to a running node");
+                    return new ChangeAnalysis.Irreconcilable(
+                            k, "changes to " + section + " cannot be applied to a running node");
                 }
             }
         }
         if (!target.refused.isEmpty() && !current.equals(target)) {
-            return new ChangeAnalysis.Irreconcilable(target.refused.iterator().next(),
-                    "files using append cannot be applied to a running node");
+            return new ChangeAnalysis.Irreconcilable(
+                    target.refused.iterator().next(), "files using append cannot be applied to a running node");
         }
         return null;
     }

@@ -1,5 +1,10 @@
 package dev.coreos4j.planner;
 
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.ignition.Report;
+import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.merge.Merge;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import dev.coreos4j.ignition.Config;
-import dev.coreos4j.ignition.Ignition;
-import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.SpecVersion;
-import dev.coreos4j.ignition.merge.Merge;
 
 /**
  * Renders a pool's MachineConfigs into one rendered MachineConfig, following MCO's render controller
@@ -59,11 +58,10 @@ public final class Renderer {
     /** The worker role value. */
     public static final String WORKER = "worker";
 
-    private static final byte[] SALT = "coreos4j rendered MachineConfig, content hash v1\n"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SALT =
+            "coreos4j rendered MachineConfig, content hash v1\n".getBytes(StandardCharsets.UTF_8);
 
-    private Renderer() {
-    }
+    private Renderer() {}
 
     /** {@link #render(String, Collection, String)} without a cluster OS image. */
     public static Rendering render(String pool, Collection<MachineConfig> machineConfigs) {
@@ -91,22 +89,25 @@ public final class Renderer {
      *
      * @param osImageStream the pool's OS image stream name, or {@code null}
      */
-    public static Rendering render(String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage,
-                                   String osImageStream) {
+    public static Rendering render(
+            String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage, String osImageStream) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(machineConfigs, "machineConfigs");
         if (pool.isBlank()) {
             throw new IllegalArgumentException("pool must not be blank");
         }
         if (machineConfigs.isEmpty()) {
-            throw new RenderException(RenderException.Code.NO_MACHINE_CONFIGS, null, null,
-                    "no MachineConfigs found for pool " + pool);
+            throw new RenderException(
+                    RenderException.Code.NO_MACHINE_CONFIGS, null, null, "no MachineConfigs found for pool " + pool);
         }
         List<MachineConfig> ordered = order(machineConfigs);
         Set<String> names = new HashSet<>();
         for (MachineConfig mc : ordered) {
             if (!names.add(mc.name())) {
-                throw new RenderException(RenderException.Code.DUPLICATE_NAME, mc.name(), null,
+                throw new RenderException(
+                        RenderException.Code.DUPLICATE_NAME,
+                        mc.name(),
+                        null,
                         "MachineConfig " + mc.name() + " is listed twice");
             }
         }
@@ -119,7 +120,9 @@ public final class Renderer {
         String overrider = null;
         for (MachineConfig mc : ordered) {
             Config c = validated(mc);
-            merged = merged == null ? c : Merge.merge(merged, compressionWorkaround(c)).config();
+            merged = merged == null
+                    ? c
+                    : Merge.merge(merged, compressionWorkaround(c)).config();
             kargs.addAll(mc.kernelArguments());
             extensions.addAll(mc.extensions());
             fips |= mc.fips();
@@ -132,20 +135,34 @@ public final class Renderer {
             }
         }
         if (!kernelType.equals("default") && extensions.contains("kernel-devel")) {
-            throw new RenderException(RenderException.Code.KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL, null, null,
+            throw new RenderException(
+                    RenderException.Code.KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL,
+                    null,
+                    null,
                     "the kernel-devel extension cannot be used with kernelType " + kernelType);
         }
         if (override != null && osImageStream != null) {
-            throw new RenderException(RenderException.Code.OS_IMAGE_OVERRIDE_WITH_STREAM, overrider, null,
+            throw new RenderException(
+                    RenderException.Code.OS_IMAGE_OVERRIDE_WITH_STREAM,
+                    overrider,
+                    null,
                     "MachineConfig " + overrider + " overrides osImageURL while the pool uses OS image stream "
                             + osImageStream + "; use one or the other");
         }
         merged = defaultOverwrite(merged.withVersion(SpecVersion.latestStable().toString()));
         String osImage = override != null ? override : defaultOsImage;
-        MachineConfig spec = new MachineConfig("rendered-" + pool, Map.of(), merged, kargs, extensions, fips,
-                kernelType, osImage, true);
-        MachineConfig rendered = new MachineConfig("rendered-" + pool + "-" + contentHash(spec), Map.of(), merged,
-                kargs, extensions, fips, kernelType, osImage, true);
+        MachineConfig spec = new MachineConfig(
+                "rendered-" + pool, Map.of(), merged, kargs, extensions, fips, kernelType, osImage, true);
+        MachineConfig rendered = new MachineConfig(
+                "rendered-" + pool + "-" + contentHash(spec),
+                Map.of(),
+                merged,
+                kargs,
+                extensions,
+                fips,
+                kernelType,
+                osImage,
+                true);
         return new Rendering(rendered, ordered, override != null);
     }
 
@@ -194,7 +211,10 @@ public final class Renderer {
         Report report = Ignition.validate(c);
         if (!report.isValid()) {
             Report.Entry e = report.errors().get(0);
-            throw new RenderException(RenderException.Code.INVALID_IGNITION, mc.name(), e.path(),
+            throw new RenderException(
+                    RenderException.Code.INVALID_IGNITION,
+                    mc.name(),
+                    e.path(),
                     "MachineConfig " + mc.name() + " has an invalid Ignition config: " + e);
         }
         return c;
@@ -218,15 +238,20 @@ public final class Renderer {
     private static Config defaultOverwrite(Config c) {
         List<Config.File> files = new ArrayList<>(c.storage().files().size());
         for (Config.File f : c.storage().files()) {
-            files.add(f.overwrite() != null ? f
-                    : new Config.File(f.group(), true, f.path(), f.user(), f.append(), f.contents(), f.mode()));
+            files.add(
+                    f.overwrite() != null
+                            ? f
+                            : new Config.File(f.group(), true, f.path(), f.user(), f.append(), f.contents(), f.mode()));
         }
         return withFiles(c, files);
     }
 
     private static Config withFiles(Config c, List<Config.File> files) {
         Config.Storage s = c.storage();
-        return new Config(c.ignition(), c.kernelArguments(), c.passwd(),
+        return new Config(
+                c.ignition(),
+                c.kernelArguments(),
+                c.passwd(),
                 new Config.Storage(s.directories(), s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid()),
                 c.systemd());
     }

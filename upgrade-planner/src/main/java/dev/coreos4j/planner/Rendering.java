@@ -1,13 +1,12 @@
 package dev.coreos4j.planner;
 
+import dev.coreos4j.ignition.Config;
+import dev.coreos4j.ignition.merge.Merge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.coreos4j.ignition.Config;
-import dev.coreos4j.ignition.merge.Merge;
 
 /**
  * The result of {@link Renderer#render}: the rendered MachineConfig and how it came about.
@@ -91,7 +90,9 @@ public record Rendering(MachineConfig machineConfig, List<MachineConfig> sources
 
     private static List<?> section(Config c, String area, String name) {
         if (area.equals("passwd")) {
-            return name.equals("users") ? c.passwd().users() : name.equals("groups") ? c.passwd().groups() : null;
+            return name.equals("users")
+                    ? c.passwd().users()
+                    : name.equals("groups") ? c.passwd().groups() : null;
         }
         Config.Storage s = c.storage();
         switch (name) {

@@ -30,9 +30,18 @@ import java.util.Set;
  * @param acceptAvailabilityLoss the explicit opt-in to disrupt the only node of a {@link Topology#SINGLE_REPLICA}
  *                 cluster; without it that node is blocked with {@link Reason#AvailabilityLoss}
  */
-public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
-                       DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows,
-                       List<LockGroup> locks, Limits limits, Topology topology, boolean acceptAvailabilityLoss) {
+public record Snapshot(
+        Instant now,
+        List<Pool> pools,
+        List<Node> nodes,
+        Map<String, RenderedConfig> configs,
+        DisruptionPolicies policies,
+        List<Pdb> pdbs,
+        List<MaintenanceWindow> windows,
+        List<LockGroup> locks,
+        Limits limits,
+        Topology topology,
+        boolean acceptAvailabilityLoss) {
 
     public Snapshot {
         Objects.requireNonNull(topology, "topology");
@@ -55,8 +64,8 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
         }
         for (Pool p : pools) {
             if (p.lockGroup() != null && !groups.contains(p.lockGroup())) {
-                throw new IllegalArgumentException("pool " + p.name() + ": unknown lock group \"" + p.lockGroup()
-                        + "\"");
+                throw new IllegalArgumentException(
+                        "pool " + p.name() + ": unknown lock group \"" + p.lockGroup() + "\"");
             }
         }
         for (Node n : nodes) {
@@ -67,16 +76,31 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
     }
 
     /** A {@link Topology#HIGHLY_AVAILABLE} snapshot without the availability-loss opt-in (the original arity). */
-    public Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<String, RenderedConfig> configs,
-                    DisruptionPolicies policies, List<Pdb> pdbs, List<MaintenanceWindow> windows, List<LockGroup> locks,
-                    Limits limits) {
+    public Snapshot(
+            Instant now,
+            List<Pool> pools,
+            List<Node> nodes,
+            Map<String, RenderedConfig> configs,
+            DisruptionPolicies policies,
+            List<Pdb> pdbs,
+            List<MaintenanceWindow> windows,
+            List<LockGroup> locks,
+            Limits limits) {
         this(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, Topology.HIGHLY_AVAILABLE, false);
     }
 
     /** A snapshot of pools and nodes with MCO's default disruption policies and no other constraints. */
     public static Snapshot of(Instant now, List<Pool> pools, List<Node> nodes) {
-        return new Snapshot(now, pools, nodes, Map.of(), DisruptionPolicies.defaults(), List.of(), List.of(),
-                List.of(), Limits.NONE);
+        return new Snapshot(
+                now,
+                pools,
+                nodes,
+                Map.of(),
+                DisruptionPolicies.defaults(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Limits.NONE);
     }
 
     private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name, String what) {
@@ -141,62 +165,62 @@ public record Snapshot(Instant now, List<Pool> pools, List<Node> nodes, Map<Stri
 
     /** A copy with {@code now} replaced. */
     public Snapshot withNow(Instant value) {
-        return new Snapshot(value, pools, nodes, configs, policies, pdbs, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                value, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code pools} replaced. */
     public Snapshot withPools(List<Pool> value) {
-        return new Snapshot(now, value, nodes, configs, policies, pdbs, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, value, nodes, configs, policies, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code nodes} replaced. */
     public Snapshot withNodes(List<Node> value) {
-        return new Snapshot(now, pools, value, configs, policies, pdbs, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, value, configs, policies, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code configs} replaced. */
     public Snapshot withConfigs(Map<String, RenderedConfig> value) {
-        return new Snapshot(now, pools, nodes, value, policies, pdbs, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, value, policies, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code policies} replaced. */
     public Snapshot withPolicies(DisruptionPolicies value) {
-        return new Snapshot(now, pools, nodes, configs, value, pdbs, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, value, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code pdbs} replaced. */
     public Snapshot withPdbs(List<Pdb> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, value, windows, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, value, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code windows} replaced. */
     public Snapshot withWindows(List<MaintenanceWindow> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, value, locks, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, pdbs, value, locks, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code locks} replaced. */
     public Snapshot withLocks(List<LockGroup> value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, value, limits,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, pdbs, windows, value, limits, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code limits} replaced. */
     public Snapshot withLimits(Limits value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, value,
-                topology, acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, pdbs, windows, locks, value, topology, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code topology} replaced. */
     public Snapshot withTopology(Topology value) {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, value,
-                acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, pdbs, windows, locks, limits, value, acceptAvailabilityLoss);
     }
 
     /** A copy with {@code acceptAvailabilityLoss} replaced. */

@@ -139,7 +139,7 @@ public final class SnapshotBuilder {
      * @throws IllegalArgumentException naming the entry when names repeat or references dangle
      */
     public Snapshot build() {
-        return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology,
-                acceptAvailabilityLoss);
+        return new Snapshot(
+                now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, acceptAvailabilityLoss);
     }
 }

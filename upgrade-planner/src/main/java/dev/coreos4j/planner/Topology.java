@@ -45,7 +45,7 @@ public enum Topology {
                 return t;
             }
         }
-        throw new IllegalArgumentException("must be HighlyAvailable, SingleReplica or HighlyAvailableArbiter, got \""
-                + name + "\"");
+        throw new IllegalArgumentException(
+                "must be HighlyAvailable, SingleReplica or HighlyAvailableArbiter, got \"" + name + "\"");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class DisruptionPoliciesTest {
@@ -26,14 +25,14 @@ class DisruptionPoliciesTest {
     @Test
     void analyze_osLevelChangesNeedAReboot() {
         assertThat(of(BASE, BASE.withKernelArguments(List.of("nosmt")))).isEqualTo(Disruption.REBOOT);
-        RenderedConfig fips = new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), true, "default", null,
-                Map.of(), Map.of());
+        RenderedConfig fips =
+                new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), true, "default", null, Map.of(), Map.of());
         assertThat(of(BASE, fips)).isEqualTo(Disruption.REBOOT);
-        RenderedConfig rt = new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), false, "realtime", null,
-                Map.of(), Map.of());
+        RenderedConfig rt = new RenderedConfig(
+                Map.of(), Map.of(), List.of(), List.of(), false, "realtime", null, Map.of(), Map.of());
         assertThat(of(BASE, rt)).isEqualTo(Disruption.REBOOT);
-        RenderedConfig ext = new RenderedConfig(Map.of(), Map.of(), List.of(), List.of("usbguard"), false, null,
-                null, Map.of(), Map.of());
+        RenderedConfig ext = new RenderedConfig(
+                Map.of(), Map.of(), List.of(), List.of("usbguard"), false, null, null, Map.of(), Map.of());
         assertThat(of(BASE, ext)).isEqualTo(Disruption.REBOOT);
     }
 
@@ -45,11 +44,15 @@ class DisruptionPoliciesTest {
     @Test
     void analyze_usesTheLongestMatchingPathPrefix() {
         DisruptionPolicies p = MCO.overriddenBy(new DisruptionPolicies(
-                Map.of("/etc/app", List.of(DisruptionAction.restart("app.service")),
-                        "/etc/app/conf.d", List.of(DisruptionAction.NONE)),
-                Map.of(), List.of(DisruptionAction.NONE)));
-        Disruption d = ((ChangeAnalysis.Reconcilable) p.analyze(BASE, BASE.withFile("/etc/app/conf.d/x", "h")))
-                .disruption();
+                Map.of(
+                        "/etc/app",
+                        List.of(DisruptionAction.restart("app.service")),
+                        "/etc/app/conf.d",
+                        List.of(DisruptionAction.NONE)),
+                Map.of(),
+                List.of(DisruptionAction.NONE)));
+        Disruption d =
+                ((ChangeAnalysis.Reconcilable) p.analyze(BASE, BASE.withFile("/etc/app/conf.d/x", "h"))).disruption();
         assertThat(d).isEqualTo(Disruption.NONE);
         d = ((ChangeAnalysis.Reconcilable) p.analyze(BASE, BASE.withFile("/etc/app/main.conf", "h"))).disruption();
         assertThat(d.actions()).containsExactly(DisruptionAction.restart("app.service"));
@@ -63,8 +66,11 @@ class DisruptionPoliciesTest {
         RenderedConfig b = BASE.withFile("/var/lib/kubelet/config.json", "h")
                 .withFile("/etc/pki/ca-trust/source/anchors/openshift-config-user-ca-bundle.crt", "h")
                 .withFile("/etc/containers/policy.json", "h");
-        assertThat(of(BASE, b).actions()).containsExactly(DisruptionAction.reload("crio.service"),
-                DisruptionAction.restart("coreos-update-ca-trust.service"), DisruptionAction.restart("crio.service"));
+        assertThat(of(BASE, b).actions())
+                .containsExactly(
+                        DisruptionAction.reload("crio.service"),
+                        DisruptionAction.restart("coreos-update-ca-trust.service"),
+                        DisruptionAction.restart("crio.service"));
         assertThat(of(BASE, b).needsDrain()).isFalse();
     }
 
@@ -80,8 +86,9 @@ class DisruptionPoliciesTest {
     void analyze_coreUserKeysUseTheSshPolicyOtherUsersAreIrreconcilable() {
         assertThat(of(BASE, BASE.withUser("core", "keys2"))).isEqualTo(Disruption.NONE);
         ChangeAnalysis a = MCO.analyze(BASE, BASE.withUser("bob", "h"));
-        assertThat(a).isEqualTo(new ChangeAnalysis.Irreconcilable("passwd.users.bob",
-                "only the core user's SSH keys and password may change in place"));
+        assertThat(a)
+                .isEqualTo(new ChangeAnalysis.Irreconcilable(
+                        "passwd.users.bob", "only the core user's SSH keys and password may change in place"));
     }
 
     @Test
@@ -95,9 +102,12 @@ class DisruptionPoliciesTest {
 
     @Test
     void policies_rejectRebootOrNoneBesideOtherActions() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new DisruptionPolicies(
-                Map.of("/etc/x", List.of(DisruptionAction.REBOOT, DisruptionAction.DRAIN)), Map.of(),
-                List.of(DisruptionAction.NONE))).withMessageContaining("Reboot must stand alone");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DisruptionPolicies(
+                        Map.of("/etc/x", List.of(DisruptionAction.REBOOT, DisruptionAction.DRAIN)),
+                        Map.of(),
+                        List.of(DisruptionAction.NONE)))
+                .withMessageContaining("Reboot must stand alone");
         assertThatIllegalArgumentException().isThrownBy(() -> DisruptionAction.reload(" "));
     }
 }

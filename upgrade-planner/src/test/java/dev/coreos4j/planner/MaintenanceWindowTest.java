@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -37,7 +36,7 @@ class MaintenanceWindowTest {
     @Test
     void contains_wrapsTheWeek() {
         MaintenanceWindow w = window(Set.of(DayOfWeek.SUNDAY), "22:00", 240, UTC);
-        assertThat(w.contains(Instant.parse("2026-03-02T01:30:00Z"))).isTrue();   // Monday 01:30
+        assertThat(w.contains(Instant.parse("2026-03-02T01:30:00Z"))).isTrue(); // Monday 01:30
         assertThat(w.nextStart(Instant.parse("2026-03-02T03:00:00Z"))).isEqualTo(Instant.parse("2026-03-08T22:00:00Z"));
     }
 
@@ -53,12 +52,13 @@ class MaintenanceWindowTest {
 
     @Test
     void open_isTrueForPoolsNoWindowGoverns() {
-        MaintenanceWindow w = new MaintenanceWindow(Set.of(DayOfWeek.MONDAY), LocalTime.NOON, 60, UTC,
-                new TreeSet<>(Set.of("worker")));
+        MaintenanceWindow w = new MaintenanceWindow(
+                Set.of(DayOfWeek.MONDAY), LocalTime.NOON, 60, UTC, new TreeSet<>(Set.of("worker")));
         Instant t = Instant.parse("2026-03-03T00:00:00Z");
         assertThat(MaintenanceWindow.open(List.of(w), "infra", t)).isTrue();
         assertThat(MaintenanceWindow.open(List.of(w), "worker", t)).isFalse();
-        assertThat(MaintenanceWindow.nextOpen(List.of(w), "worker", t)).isEqualTo(Instant.parse("2026-03-09T12:00:00Z"));
+        assertThat(MaintenanceWindow.nextOpen(List.of(w), "worker", t))
+                .isEqualTo(Instant.parse("2026-03-09T12:00:00Z"));
     }
 
     @Test
@@ -70,11 +70,13 @@ class MaintenanceWindowTest {
 
     /** §4.9.44: window arithmetic agrees with a weekly-minutes reference (Zincati's model) in UTC. */
     @Property(tries = 500)
-    void contains_agreesWithWeeklyMinuteArithmetic(@ForAll DayOfWeek day, @ForAll @IntRange(max = 1439) int start,
-                                                   @ForAll @IntRange(min = 1, max = 10080) int length,
-                                                   @ForAll @IntRange(max = 4 * 10080) int offset) {
-        MaintenanceWindow w = new MaintenanceWindow(Set.of(day), LocalTime.ofSecondOfDay(start * 60L), length, UTC,
-                new TreeSet<>());
+    void contains_agreesWithWeeklyMinuteArithmetic(
+            @ForAll DayOfWeek day,
+            @ForAll @IntRange(max = 1439) int start,
+            @ForAll @IntRange(min = 1, max = 10080) int length,
+            @ForAll @IntRange(max = 4 * 10080) int offset) {
+        MaintenanceWindow w =
+                new MaintenanceWindow(Set.of(day), LocalTime.ofSecondOfDay(start * 60L), length, UTC, new TreeSet<>());
         Instant monday = Instant.parse("2026-03-02T00:00:00Z");
         Instant t = monday.plusSeconds(offset * 60L);
         int startOfWeek = (day.getValue() - 1) * 1440 + start;

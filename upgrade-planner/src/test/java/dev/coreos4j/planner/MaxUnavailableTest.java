@@ -21,14 +21,16 @@ class MaxUnavailableTest {
 
     @Test
     void parse_rejectsNegativeAndMalformedValuesNamingThem() {
-        assertThatIllegalArgumentException().isThrownBy(() -> MaxUnavailable.parse("-1")).withMessageContaining("\"-1\"");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MaxUnavailable.parse("-1"))
+                .withMessageContaining("\"-1\"");
         assertThatIllegalArgumentException().isThrownBy(() -> MaxUnavailable.parse("25 %"));
         assertThatIllegalArgumentException().isThrownBy(() -> MaxUnavailable.parse("%"));
     }
 
     @Property
-    void budget_isAtLeastOneAndNeverAboveTheCount(@ForAll @IntRange(max = 100) int percent,
-                                                   @ForAll @IntRange(max = 10_000) int poolSize) {
+    void budget_isAtLeastOneAndNeverAboveTheCount(
+            @ForAll @IntRange(max = 100) int percent, @ForAll @IntRange(max = 10_000) int poolSize) {
         int budget = MaxUnavailable.parse(percent + "%").budget(poolSize);
         assertThat(budget).isGreaterThanOrEqualTo(1);
         assertThat(budget).isLessThanOrEqualTo(Math.max(1, poolSize));

@@ -11,10 +11,8 @@ class ModuleExportsTest {
     @Test
     void module_exportsExactlyTheApiPackages() {
         assertThat(ModuleExports.descriptorOf(MaxUnavailable.class).name()).isEqualTo("dev.coreos4j.planner");
-        assertThat(ModuleExports.exportedPackages(MaxUnavailable.class)).containsExactly(
-                "dev.coreos4j.planner",
-                "dev.coreos4j.planner.cluster",
-                "dev.coreos4j.planner.graph");
+        assertThat(ModuleExports.exportedPackages(MaxUnavailable.class))
+                .containsExactly("dev.coreos4j.planner", "dev.coreos4j.planner.cluster", "dev.coreos4j.planner.graph");
     }
 
     /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */

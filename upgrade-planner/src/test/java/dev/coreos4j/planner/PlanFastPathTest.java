@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +28,12 @@ class PlanFastPathTest {
         }
         for (int i = 0; i < 2000; i++) {
             int p = i % 20;
-            nodes.add(Node.of(String.format("node-%05d", i), "pool-" + p, "zone-" + (i % 3),
-                    NOW.minus((i * 2654435761L) % 10_000, ChronoUnit.MINUTES), "rendered-" + p + "-a"));
+            nodes.add(Node.of(
+                    String.format("node-%05d", i),
+                    "pool-" + p,
+                    "zone-" + (i % 3),
+                    NOW.minus((i * 2654435761L) % 10_000, ChronoUnit.MINUTES),
+                    "rendered-" + p + "-a"));
         }
         Snapshot s = Snapshot.of(NOW, pools, nodes);
         assertThat(Pass.independent(s)).isTrue();

@@ -29,7 +29,8 @@ class PlannerJsonIgnitionTest {
 
     @Test
     void readSnapshot_ignitionConfigsGiveTheDisruptionOfTheirDiff() {
-        Snapshot s = PlannerJson.readSnapshot(snapshot("""
+        Snapshot s = PlannerJson.readSnapshot(
+                snapshot("""
                 {"rendered-worker-a": {"ignition": %s, "kernelArguments": ["nosmt"], "fips": false,
                    "kernelType": "default", "extensions": [], "osImageURL": "quay.io/os@sha256:1"},
                  "rendered-worker-b": {"ignition": %s, "kernelArguments": ["nosmt"],
@@ -37,13 +38,14 @@ class PlannerJsonIgnitionTest {
                 """.formatted(ignition(REGISTRIES_A, ""), ignition(REGISTRIES_B, ""))));
         assertThat(s.configs().get("rendered-worker-a").kernelArguments()).containsExactly("nosmt");
         Plan plan = Planner.plan(s);
-        assertThat(plan.waves().get(0).nodes().get(0).steps()).containsExactly("SetDesired", "Cordon", "Drain",
-                "Apply", "Uncordon");
+        assertThat(plan.waves().get(0).nodes().get(0).steps())
+                .containsExactly("SetDesired", "Cordon", "Drain", "Apply", "Uncordon");
     }
 
     @Test
     void readSnapshot_changedKernelArgumentsReboot() {
-        Snapshot s = PlannerJson.readSnapshot(snapshot("""
+        Snapshot s = PlannerJson.readSnapshot(
+                snapshot("""
                 {"rendered-worker-a": {"ignition": %s},
                  "rendered-worker-b": {"ignition": %s, "kernelArguments": ["nosmt"]}}
                 """.formatted(ignition(REGISTRIES_A, ""), ignition(REGISTRIES_A, ""))));
@@ -71,29 +73,33 @@ class PlannerJsonIgnitionTest {
                 {"rendered-worker-a": {"ignition": {"ignition": {"version": "3.4.0"},
                    "storage": {"files": [{"path": "etc/relative"}]}}}}
                 """);
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(bad)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> {
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(bad))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
                     assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.ignition.storage.files[0].path");
                     assertThat(e.getMessage()).endsWith("invalid Ignition config: path not absolute");
                 });
         String noVersion = snapshot("{\"rendered-worker-a\": {\"ignition\": {}}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(noVersion)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.configs.rendered-worker-a.ignition"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(noVersion))
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.ignition"));
         String mixed = snapshot("{\"rendered-worker-a\": {\"ignition\": {}, \"files\": {}}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(mixed)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.configs.rendered-worker-a.files"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(mixed))
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.files"));
         String kernel = snapshot("{\"rendered-worker-a\": {\"ignition\": {\"ignition\": {\"version\": \"3.4.0\"}},"
                 + " \"kernelType\": \"rt\"}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(kernel)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.configs.rendered-worker-a.kernelType"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(kernel))
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.kernelType"));
     }
 
     @Test
     void readSnapshot_machineConfigsAreRenderedPerEntry() {
-        Snapshot s = PlannerJson.readSnapshot(snapshot("""
+        Snapshot s = PlannerJson.readSnapshot(
+                snapshot("""
                 {"rendered-worker-a": {"pool": "worker", "machineConfigs": [
                    {"name": "00-worker", "labels": {"machineconfiguration.openshift.io/role": "worker"},
                     "ignition": %s}]},
@@ -105,28 +111,32 @@ class PlannerJsonIgnitionTest {
                       {"path": "/etc/containers/policy.json", "contents": {"source": "data:,%%7B%%7D"}}]}}}}]}}
                 """.formatted(ignition(REGISTRIES_A, ""), ignition(REGISTRIES_A, ""))));
         NextStep step = Planner.next(Simulator.succeed(s, Planner.next(s).actions()));
-        assertThat(step.actions().get(0)).isEqualTo(new Action.Apply("w1",
-                java.util.List.of(DisruptionAction.reload("crio.service")), true));
+        assertThat(step.actions().get(0))
+                .isEqualTo(new Action.Apply("w1", java.util.List.of(DisruptionAction.reload("crio.service")), true));
     }
 
     @Test
     void readSnapshot_renderErrorsNameTheMachineConfig() {
         String none = snapshot("{\"rendered-worker-a\": {\"pool\": \"worker\", \"machineConfigs\": []}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(none)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> {
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(none))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
                     assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.machineConfigs");
                     assertThat(e.getMessage()).contains("no MachineConfigs found for pool worker");
                 });
         String dup = snapshot("{\"rendered-worker-a\": {\"machineConfigs\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(dup)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.configs.rendered-worker-a.machineConfigs[1]"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(dup))
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.machineConfigs[1]"));
         String badSpec = snapshot("{\"rendered-worker-a\": {\"machineConfigs\": [{\"metadata\": {\"name\": \"x\"},"
                 + " \"spec\": {\"config\": {\"ignition\": {\"version\": \"3.4.0\"}, \"systemd\": {\"units\":"
                 + " [{\"name\": \"bad\"}]}}}}]}}");
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(badSpec)).isInstanceOfSatisfying(
-                InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.configs.rendered-worker-a.machineConfigs[0].spec.config.systemd.units[0].name"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(badSpec))
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path())
+                                .isEqualTo(
+                                        "$.configs.rendered-worker-a.machineConfigs[0].spec.config.systemd.units[0].name"));
     }
 
     @Test
@@ -151,10 +161,10 @@ class PlannerJsonIgnitionTest {
         assertThat(flat.config()).isEqualTo(dev.coreos4j.ignition.Config.EMPTY);
         assertThat(flat.generated()).isFalse();
         assertThatThrownBy(() -> PlannerJson.readMachineConfig("{\"labels\": {}}"))
-                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> assertThat(e.path())
-                        .isEqualTo("$.name"));
-        assertThatThrownBy(() -> PlannerJson.readMachineConfig("[1]"))
-                .isInstanceOf(InvalidSnapshotException.class);
+                .isInstanceOfSatisfying(
+                        InvalidSnapshotException.class,
+                        e -> assertThat(e.path()).isEqualTo("$.name"));
+        assertThatThrownBy(() -> PlannerJson.readMachineConfig("[1]")).isInstanceOf(InvalidSnapshotException.class);
     }
 
     @Test

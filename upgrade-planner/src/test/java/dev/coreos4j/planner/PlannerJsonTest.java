@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,32 +48,39 @@ class PlannerJsonTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":-1    | $.pools[0].maxUnavailable: must not be negative",
-        "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":\"25\" | $.pools[0].maxUnavailable: a string must be a percentage",
-        "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":\"-5%\" | $.pools[0].maxUnavailable: must be a non-negative percentage",
-        "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":1.5   | $.pools[0].maxUnavailable: must be a non-negative integer",
-        "\"pool\":\"worker\"        | \"pool\":\"wrker\"        | $.nodes[0].pool: unknown pool \"wrker\"",
-        "\"state\":\"Done\"         | \"state\":\"Finished\"    | $.nodes[0].state: state must be one of",
-        "\"ready\":true             | \"ready\":\"yes\"         | $.nodes[0].ready: expected true or false",
-        "\"created\":\"2026-01-01T00:00:00Z\" | \"created\":\"yesterday\" | $.nodes[0].created: expected an RFC 3339 time",
-        "\"now\":\"2026-03-02T10:00:00Z\", | ''                  | $.now: required field is missing",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":-1    | $.pools[0].maxUnavailable: must not be negative",
+                "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":\"25\" | $.pools[0].maxUnavailable: a string must be a percentage",
+                "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":\"-5%\" | $.pools[0].maxUnavailable: must be a non-negative percentage",
+                "\"maxUnavailable\":\"25%\" | \"maxUnavailable\":1.5   | $.pools[0].maxUnavailable: must be a non-negative integer",
+                "\"pool\":\"worker\"        | \"pool\":\"wrker\"        | $.nodes[0].pool: unknown pool \"wrker\"",
+                "\"state\":\"Done\"         | \"state\":\"Finished\"    | $.nodes[0].state: state must be one of",
+                "\"ready\":true             | \"ready\":\"yes\"         | $.nodes[0].ready: expected true or false",
+                "\"created\":\"2026-01-01T00:00:00Z\" | \"created\":\"yesterday\" | $.nodes[0].created: expected an RFC 3339 time",
+                "\"now\":\"2026-03-02T10:00:00Z\", | ''                  | $.now: required field is missing",
+            })
     void read_rejectsInvalidSnapshotsNamingTheField(String from, String to, String message) {
         String json = MINIMAL.replace(from.strip(), to.strip());
         assertThat(json).isNotEqualTo(MINIMAL);
-        assertThatThrownBy(() -> PlannerJson.readSnapshot(json)).isInstanceOf(InvalidSnapshotException.class)
-                .hasMessageStartingWith(message).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(json))
+                .isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageStartingWith(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void read_rejectsDuplicateNodeNamesAndMalformedJson() {
-        String dup = MINIMAL.replace("\"state\":\"Done\"}]", "\"state\":\"Done\"},"
-                + "{\"name\":\"w1\",\"pool\":\"worker\",\"currentConfig\":\"rendered-worker-a\"}]");
+        String dup = MINIMAL.replace(
+                "\"state\":\"Done\"}]",
+                "\"state\":\"Done\"},"
+                        + "{\"name\":\"w1\",\"pool\":\"worker\",\"currentConfig\":\"rendered-worker-a\"}]");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(dup))
                 .hasMessage("$.nodes[1].name: duplicate node name \"w1\"");
         assertThatThrownBy(() -> PlannerJson.readSnapshot("{\"now\": "))
-                .isInstanceOf(InvalidSnapshotException.class).hasMessageStartingWith("$: malformed JSON at line 1");
+                .isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageStartingWith("$: malformed JSON at line 1");
         assertThatThrownBy(() -> PlannerJson.readSnapshot("[]")).hasMessage("$: expected a JSON object");
     }
 
@@ -125,7 +131,8 @@ class PlannerJsonTest {
         assertThat(out.get("waves").get(0).get("index").intValue()).isZero();
         assertThat(node.get("name").stringValue()).isEqualTo("w1");
         assertThat(node.get("pool").stringValue()).isEqualTo("worker");
-        assertThat(node.get("steps").values()).extracting(JsonNode::stringValue)
+        assertThat(node.get("steps").values())
+                .extracting(JsonNode::stringValue)
                 .containsExactly("SetDesired", "Cordon", "Drain", "Apply", "Reboot", "Uncordon");
     }
 

@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Examples, including the MCO issues of spec §6 and what this planner answers instead. */
 class PlannerTest {
 
-    static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");  // a Monday
+    static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z"); // a Monday
     static final Target A = Target.of("rendered-worker-a");
     static final Target B = Target.of("rendered-worker-b");
 
@@ -40,17 +39,30 @@ class PlannerTest {
     }
 
     static Snapshot locked(Pool pool, List<Node> nodes, LockGroup group) {
-        return new Snapshot(NOW, List.of(pool), nodes, Map.of(), DisruptionPolicies.defaults(), List.of(), List.of(),
-                List.of(group), Limits.NONE);
+        return new Snapshot(
+                NOW,
+                List.of(pool),
+                nodes,
+                Map.of(),
+                DisruptionPolicies.defaults(),
+                List.of(),
+                List.of(),
+                List.of(group),
+                Limits.NONE);
     }
 
     static List<String> moved(NextStep step, String kind) {
-        return step.actions().stream().filter(a -> a.step().equals(kind)).map(Action::node)
+        return step.actions().stream()
+                .filter(a -> a.step().equals(kind))
+                .map(Action::node)
                 .collect(Collectors.toList());
     }
 
     static Blocked reasonOf(NextStep step, String node) {
-        return step.blocked().stream().filter(b -> b.node().equals(node)).findFirst().orElseThrow();
+        return step.blocked().stream()
+                .filter(b -> b.node().equals(node))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -119,7 +131,8 @@ class PlannerTest {
 
     @Test
     void deferredNode_updatesLast() {
-        Pool masters = Pool.controlPlane("master", Target.of("rendered-master-b")).withDeferredNode("m1");
+        Pool masters =
+                Pool.controlPlane("master", Target.of("rendered-master-b")).withDeferredNode("m1");
         List<Node> nodes = List.of(
                 Node.of("m1", "master", "z1", NOW.minus(3, ChronoUnit.DAYS), "rendered-master-a"),
                 Node.of("m2", "master", "z2", NOW.minus(2, ChronoUnit.DAYS), "rendered-master-a"),
@@ -162,8 +175,8 @@ class PlannerTest {
     @Test
     void nodeInNoPool_isReported() {
         Node stray = Node.of("x1", null, null, NOW, "rendered-x");
-        NextStep step = Planner.next(Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, B)),
-                List.of(stray)));
+        NextStep step =
+                Planner.next(Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, B)), List.of(stray)));
         assertThat(reasonOf(step, "x1").reason()).isEqualTo(Reason.NoPool);
     }
 
@@ -179,7 +192,10 @@ class PlannerTest {
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.Cordoned);
         assertThat(reasonOf(step, "w1").detail()).contains("cordoned by admin");
         Plan plan = Planner.plan(s);
-        assertThat(plan.waves()).flatExtracting(Wave::nodes).extracting(Wave.Entry::name).doesNotContain("w1");
+        assertThat(plan.waves())
+                .flatExtracting(Wave::nodes)
+                .extracting(Wave.Entry::name)
+                .doesNotContain("w1");
         assertThat(plan.blocked()).extracting(Blocked::node).containsExactly("w1");
     }
 
@@ -191,11 +207,14 @@ class PlannerTest {
     void mcoIssue_optOutOfImageModeHonoursTheBudget() {
         List<Node> nodes = new ArrayList<>();
         for (Node n : workers(6)) {
-            nodes.add(n.withDesired(new Target(A.config(), "quay.io/custom@sha256:1")).withFinished());
+            nodes.add(n.withDesired(new Target(A.config(), "quay.io/custom@sha256:1"))
+                    .withFinished());
         }
         Target optOut = new Target(A.config(), "quay.io/rhcos@sha256:base");
         Plan plan = Planner.plan(cluster(Pool.of("worker", MaxUnavailable.parse("2"), optOut), nodes));
-        assertThat(plan.waves()).hasSize(3).allSatisfy(w -> assertThat(w.nodes()).hasSize(2));
+        assertThat(plan.waves())
+                .hasSize(3)
+                .allSatisfy(w -> assertThat(w.nodes()).hasSize(2));
         assertThat(plan.waves().get(0).nodes().get(0).steps()).contains("Reboot");
     }
 
@@ -207,7 +226,8 @@ class PlannerTest {
             nodes.add(n.withPods(List.of(new Pod("router-" + n.name(), Map.of("app", "router")))));
         }
         Pdb router = new Pdb("router", Map.of("app", "router"), MaxUnavailable.parse("2"), null);
-        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("3"), B), nodes).withPdbs(List.of(router));
+        Snapshot s =
+                cluster(Pool.of("worker", MaxUnavailable.parse("3"), B), nodes).withPdbs(List.of(router));
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).hasSize(1);
         assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.DrainBlocked);
@@ -222,24 +242,27 @@ class PlannerTest {
     @Test
     void mcoIssue_wedgedNodeIsRecoveredByTheRollbackPlan() {
         List<Node> nodes = new ArrayList<>(workers(3));
-        Node wedged = nodes.get(0).withDesired(B).withCordon(Planner.CORDON_OWNER).withDrained(true)
+        Node wedged = nodes.get(0)
+                .withDesired(B)
+                .withCordon(Planner.CORDON_OWNER)
+                .withDrained(true)
                 .withState(NodeState.DEGRADED, "bad config");
         nodes.set(0, wedged);
-        Pool pool = Pool.of("worker", MaxUnavailable.DEFAULT, A).withTarget(B);   // previous = A
+        Pool pool = Pool.of("worker", MaxUnavailable.DEFAULT, A).withTarget(B); // previous = A
         Snapshot s = cluster(pool, nodes);
         assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.Degraded);
         Plan rollback = Planner.rollback(s);
         assertThat(rollback.waves()).hasSize(1);
-        assertThat(rollback.waves().get(0).nodes()).containsExactly(
-                new Wave.Entry("w1", "worker", List.of("SetDesired", "Uncordon")));
+        assertThat(rollback.waves().get(0).nodes())
+                .containsExactly(new Wave.Entry("w1", "worker", List.of("SetDesired", "Uncordon")));
         assertThat(rollback.after().get(0).isUpdated()).isTrue();
     }
 
     @Test
     void reentrant_planningFromAnIntermediateStateContinuesWithoutReissuing() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(4));
-        Snapshot s1 = Simulator.succeed(s, Planner.next(s).actions());          // w2, w4 started
-        Snapshot s2 = Simulator.succeed(s1, Planner.next(s1).actions());        // cordoned
+        Snapshot s1 = Simulator.succeed(s, Planner.next(s).actions()); // w2, w4 started
+        Snapshot s2 = Simulator.succeed(s1, Planner.next(s1).actions()); // cordoned
         NextStep step = Planner.next(s2);
         assertThat(step.actions()).extracting(Action::step).containsOnly("Drain");
         assertThat(Planner.plan(s2).waves()).hasSize(2);
@@ -250,8 +273,9 @@ class PlannerTest {
     @Test
     void abort_revertsUnstagedNodesAndStartsNothing() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(4));
-        s = Simulator.succeed(s, Planner.next(s).actions());                    // w2, w4 started
-        s = s.withNode(s.node("w4").withCordon(Planner.CORDON_OWNER).withDrained(true).withStaged(true));
+        s = Simulator.succeed(s, Planner.next(s).actions()); // w2, w4 started
+        s = s.withNode(
+                s.node("w4").withCordon(Planner.CORDON_OWNER).withDrained(true).withStaged(true));
         Snapshot aborted = s.withPool(s.pool("worker").withAborted(true));
         NextStep step = Planner.next(aborted);
         assertThat(step.actions()).containsExactly(new Action.SetDesired("w2", A), new Action.Reboot("w4"));
@@ -259,7 +283,9 @@ class PlannerTest {
         Plan plan = Planner.plan(aborted);
         // w4 had written its update: it finishes on the new config; w2 went back; nothing else moved
         assertThat(plan.after().get(0).updated()).isEqualTo(1);
-        assertThat(plan.waves()).flatExtracting(Wave::nodes).extracting(Wave.Entry::name)
+        assertThat(plan.waves())
+                .flatExtracting(Wave::nodes)
+                .extracting(Wave.Entry::name)
                 .containsExactlyInAnyOrder("w2", "w4");
         assertThat(plan.blocked()).extracting(Blocked::reason).containsOnly(Reason.Aborted);
     }
@@ -272,11 +298,11 @@ class PlannerTest {
                 .withConfigs(Map.of(A.config(), a, B.config(), b));
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).hasSize(1);
-        assertThat(plan.waves().get(0).nodes()).allSatisfy(e -> assertThat(e.steps())
-                .containsExactly("SetDesired", "Apply"));
+        assertThat(plan.waves().get(0).nodes())
+                .allSatisfy(e -> assertThat(e.steps()).containsExactly("SetDesired", "Apply"));
         NextStep step = Planner.next(Simulator.succeed(s, Planner.next(s).actions()));
-        assertThat(step.actions().get(0)).isEqualTo(new Action.Apply("w1",
-                List.of(DisruptionAction.reload("crio.service")), true));
+        assertThat(step.actions().get(0))
+                .isEqualTo(new Action.Apply("w1", List.of(DisruptionAction.reload("crio.service")), true));
     }
 
     @Test
@@ -294,8 +320,8 @@ class PlannerTest {
 
     @Test
     void window_blocksDisruptionUntilItOpensAndPlanWaitsForIt() {
-        MaintenanceWindow tuesdayNight = new MaintenanceWindow(Set.of(DayOfWeek.TUESDAY), LocalTime.of(22, 0), 120,
-                ZoneId.of("UTC"), new TreeSet<>());
+        MaintenanceWindow tuesdayNight = new MaintenanceWindow(
+                Set.of(DayOfWeek.TUESDAY), LocalTime.of(22, 0), 120, ZoneId.of("UTC"), new TreeSet<>());
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(2))
                 .withWindows(List.of(tuesdayNight));
         NextStep step = Planner.next(s);
@@ -311,22 +337,23 @@ class PlannerTest {
     @Test
     void lockGroup_oneSlotSerializesDisruptionAndIsReleasedWhenSteady() {
         LockGroup group = new LockGroup("workers", 1, new TreeSet<>());
-        Snapshot s = locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(3),
-                group);
+        Snapshot s =
+                locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(3), group);
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).hasSize(1);
         assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.LockHeld);
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).hasSize(3);
-        assertThat(plan.waves().get(0).nodes().get(0).steps()).containsExactly("SetDesired", "AcquireLock",
-                "Cordon", "Drain", "Apply", "Reboot", "Uncordon", "ReleaseLock");
+        assertThat(plan.waves().get(0).nodes().get(0).steps())
+                .containsExactly(
+                        "SetDesired", "AcquireLock", "Cordon", "Drain", "Apply", "Reboot", "Uncordon", "ReleaseLock");
     }
 
     @Test
     void lockHeldByAnotherNode_blocksWithTheHolderNamed() {
         LockGroup group = new LockGroup("workers", 1, new TreeSet<>(Set.of("db-7")));
-        Snapshot s = locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(1),
-                group);
+        Snapshot s =
+                locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(1), group);
         Blocked b = reasonOf(Planner.next(s), "w1");
         assertThat(b.reason()).isEqualTo(Reason.LockHeld);
         assertThat(b.detail()).contains("held by db-7").endsWith("not in the cluster (release by hand): db-7");
@@ -335,11 +362,18 @@ class PlannerTest {
     /** Zincati #1014: users want "only inside the window AND one HA node at a time"; here both gates compose. */
     @Test
     void zincatiIssue_windowAndFleetLockCombine() {
-        MaintenanceWindow saturday = new MaintenanceWindow(Set.of(DayOfWeek.SATURDAY), LocalTime.of(1, 0), 180,
-                ZoneId.of("Europe/Berlin"), new TreeSet<>());
-        Snapshot s = new Snapshot(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("ha")),
-                workers(3), Map.of(), DisruptionPolicies.defaults(), List.of(), List.of(saturday),
-                List.of(new LockGroup("ha", 1, new TreeSet<>())), Limits.NONE);
+        MaintenanceWindow saturday = new MaintenanceWindow(
+                Set.of(DayOfWeek.SATURDAY), LocalTime.of(1, 0), 180, ZoneId.of("Europe/Berlin"), new TreeSet<>());
+        Snapshot s = new Snapshot(
+                NOW,
+                List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("ha")),
+                workers(3),
+                Map.of(),
+                DisruptionPolicies.defaults(),
+                List.of(),
+                List.of(saturday),
+                List.of(new LockGroup("ha", 1, new TreeSet<>())),
+                Limits.NONE);
         assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.OutsideWindow);
         Plan plan = Planner.plan(s);
         // Saturday 01:00 Berlin (CET) is Saturday 00:00Z; one node at a time within the window
@@ -354,16 +388,27 @@ class PlannerTest {
     void kuredIssue_aDrainBlockedNodeDoesNotTakeTheLock() {
         List<Node> nodes = new ArrayList<>(workers(3));
         nodes.set(0, nodes.get(0).withPods(List.of(new Pod("db-0", Map.of("app", "db")))));
-        Pdb db = new Pdb("db", Map.of("app", "db"), MaxUnavailable.parse("1"), null);   // allows 0 evictions
-        Snapshot s = new Snapshot(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("g")),
-                nodes, Map.of(), DisruptionPolicies.defaults(), List.of(db), List.of(),
-                List.of(new LockGroup("g", 1, new TreeSet<>())), Limits.NONE);
+        Pdb db = new Pdb("db", Map.of("app", "db"), MaxUnavailable.parse("1"), null); // allows 0 evictions
+        Snapshot s = new Snapshot(
+                NOW,
+                List.of(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("g")),
+                nodes,
+                Map.of(),
+                DisruptionPolicies.defaults(),
+                List.of(db),
+                List.of(),
+                List.of(new LockGroup("g", 1, new TreeSet<>())),
+                Limits.NONE);
         NextStep step = Planner.next(s);
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DrainBlocked);
         assertThat(moved(step, "SetDesired")).containsExactly("w2");
         Plan plan = Planner.plan(s);
-        assertThat(plan.waves()).flatExtracting(Wave::nodes).extracting(Wave.Entry::name).containsExactly("w2", "w3");
-        assertThat(plan.blocked()).extracting(Blocked::node, Blocked::reason)
+        assertThat(plan.waves())
+                .flatExtracting(Wave::nodes)
+                .extracting(Wave.Entry::name)
+                .containsExactly("w2", "w3");
+        assertThat(plan.blocked())
+                .extracting(Blocked::node, Blocked::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", Reason.DrainBlocked));
     }
 
@@ -393,8 +438,8 @@ class PlannerTest {
     void failureThreshold_stopsNewStarts() {
         List<Node> nodes = new ArrayList<>(workers(6));
         nodes.set(0, nodes.get(0).withDesired(B).withState(NodeState.DEGRADED, "boom"));
-        Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("4"), B)
-                .withFailureThreshold(MaxUnavailable.parse("1")), nodes);
+        Snapshot s = cluster(
+                Pool.of("worker", MaxUnavailable.parse("4"), B).withFailureThreshold(MaxUnavailable.parse("1")), nodes);
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
         assertThat(reasonOf(step, "w2").reason()).isEqualTo(Reason.FailureThreshold);
@@ -403,8 +448,8 @@ class PlannerTest {
     @Test
     void retarget_midRolloutFinishesInFlightNodesBeforeRetargetingThemWithinBudget() {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), workers(4));
-        s = Simulator.succeed(s, Planner.next(s).actions());   // w2, w4 -> B
-        s = Simulator.succeed(s, Planner.next(s).actions());   // cordoned
+        s = Simulator.succeed(s, Planner.next(s).actions()); // w2, w4 -> B
+        s = Simulator.succeed(s, Planner.next(s).actions()); // cordoned
         Target c = Target.of("rendered-worker-c");
         Snapshot retargeted = s.withPool(s.pool("worker").withTarget(c));
         NextStep step = Planner.next(retargeted);
@@ -414,8 +459,9 @@ class PlannerTest {
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.BudgetExhausted);
         Plan plan = Planner.plan(retargeted);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
-        assertThat(plan.waves().get(0).nodes()).extracting(Wave.Entry::steps).containsOnly(
-                List.of("Drain", "Apply", "Reboot", "Uncordon"));
+        assertThat(plan.waves().get(0).nodes())
+                .extracting(Wave.Entry::steps)
+                .containsOnly(List.of("Drain", "Apply", "Reboot", "Uncordon"));
         assertThat(plan.waves()).hasSize(3);
     }
 
@@ -423,18 +469,26 @@ class PlannerTest {
     @Test
     void plan_fromMidRolloutAssumesWorkingNodesFinishAndCarriesOn() {
         List<Node> nodes = new ArrayList<>(workers(4));
-        nodes.set(0, nodes.get(0).withDesired(B).withCordon(Planner.CORDON_OWNER).withDrained(true)
-                .withState(NodeState.WORKING, null));
-        nodes.set(1, nodes.get(1).withDesired(B).withState(NodeState.REBOOTING, null).withReady(true));
+        nodes.set(
+                0,
+                nodes.get(0)
+                        .withDesired(B)
+                        .withCordon(Planner.CORDON_OWNER)
+                        .withDrained(true)
+                        .withState(NodeState.WORKING, null));
+        nodes.set(
+                1,
+                nodes.get(1).withDesired(B).withState(NodeState.REBOOTING, null).withReady(true));
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), nodes);
         NextStep now = Planner.next(s);
         assertThat(now.actions()).isEmpty();
         assertThat(reasonOf(now, "w1").reason()).isEqualTo(Reason.InProgress);
         assertThat(reasonOf(now, "w3").reason()).isEqualTo(Reason.BudgetExhausted);
         Plan plan = Planner.plan(s);
-        assertThat(plan.waves().get(0).nodes()).containsExactly(
-                new Wave.Entry("w1", "worker", List.of("AgentFinishes", "Uncordon")),
-                new Wave.Entry("w2", "worker", List.of("AgentFinishes")));
+        assertThat(plan.waves().get(0).nodes())
+                .containsExactly(
+                        new Wave.Entry("w1", "worker", List.of("AgentFinishes", "Uncordon")),
+                        new Wave.Entry("w2", "worker", List.of("AgentFinishes")));
         assertThat(plan.waves()).hasSize(2);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
         assertThat(plan.notes()).isEmpty();
@@ -448,8 +502,9 @@ class PlannerTest {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes);
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).isEmpty();
-        assertThat(plan.notes()).containsExactly("pool worker stops before reaching rendered-worker-b: w1 Degraded "
-                + "(failed to drain node after 1 hour); w2, w3, w4 wait (BudgetExhausted)");
+        assertThat(plan.notes())
+                .containsExactly("pool worker stops before reaching rendered-worker-b: w1 Degraded "
+                        + "(failed to drain node after 1 hour); w2, w3, w4 wait (BudgetExhausted)");
     }
 
     @Test
@@ -457,19 +512,36 @@ class PlannerTest {
         Class<?>[] kinds = Action.class.getPermittedSubclasses();
         assertThat(kinds).hasSize(9);
         List<String> names = new ArrayList<>();
-        Snapshot s = locked(Pool.of("worker", MaxUnavailable.DEFAULT, B).withLockGroup("g"), workers(1),
+        Snapshot s = locked(
+                Pool.of("worker", MaxUnavailable.DEFAULT, B).withLockGroup("g"),
+                workers(1),
                 new LockGroup("g", 1, new TreeSet<>()));
-        List<Action> all = List.of(new Action.SetDesired("w1", B), new Action.AcquireLock("w1", "g"),
-                new Action.Cordon("w1"), new Action.Drain("w1"), new Action.Apply("w1", List.of(), false),
-                new Action.Reboot("w1"), new Action.Uncordon("w1"), new Action.ReleaseLock("w1", "g"),
+        List<Action> all = List.of(
+                new Action.SetDesired("w1", B),
+                new Action.AcquireLock("w1", "g"),
+                new Action.Cordon("w1"),
+                new Action.Drain("w1"),
+                new Action.Apply("w1", List.of(), false),
+                new Action.Reboot("w1"),
+                new Action.Uncordon("w1"),
+                new Action.ReleaseLock("w1", "g"),
                 new Action.AgentFinishes("w1"));
         for (Action a : all) {
             names.add(a.step());
             s = Simulator.succeed(s, List.of(a));
         }
         assertThat(all).extracting(Object::getClass).containsExactlyInAnyOrder(kinds);
-        assertThat(names).containsExactly("SetDesired", "AcquireLock", "Cordon", "Drain", "Apply", "Reboot",
-                "Uncordon", "ReleaseLock", "AgentFinishes");
+        assertThat(names)
+                .containsExactly(
+                        "SetDesired",
+                        "AcquireLock",
+                        "Cordon",
+                        "Drain",
+                        "Apply",
+                        "Reboot",
+                        "Uncordon",
+                        "ReleaseLock",
+                        "AgentFinishes");
         assertThat(s.node("w1").runs(B)).isTrue();
         assertThat(s.node("w1").unschedulable()).isFalse();
         assertThat(s.locks().get(0).holders()).isEmpty();
@@ -478,10 +550,11 @@ class PlannerTest {
     @Test
     void status_countsFollowMco() {
         List<Node> nodes = new ArrayList<>(workers(4));
-        nodes.set(0, nodes.get(0).withDesired(B).withFinished());                          // updated, ready
-        nodes.set(1, nodes.get(1).withDesired(B).withFinished().withCordon("admin"));      // updated, not ready
-        nodes.set(2, nodes.get(2).withDesired(B).withState(NodeState.DEGRADED, "x"));     // degraded
-        PoolStatus st = Planner.status(cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes)).get(0);
+        nodes.set(0, nodes.get(0).withDesired(B).withFinished()); // updated, ready
+        nodes.set(1, nodes.get(1).withDesired(B).withFinished().withCordon("admin")); // updated, not ready
+        nodes.set(2, nodes.get(2).withDesired(B).withState(NodeState.DEGRADED, "x")); // degraded
+        PoolStatus st = Planner.status(cluster(Pool.of("worker", MaxUnavailable.DEFAULT, B), nodes))
+                .get(0);
         assertThat(st).isEqualTo(new PoolStatus("worker", 4, 2, 1, 1, 1, false, true, true));
     }
 
@@ -493,10 +566,13 @@ class PlannerTest {
         for (Node n : workers(200)) {
             nodes.add(n.withDesired(B).withCordon(Planner.CORDON_OWNER));
         }
-        Plan plan = Planner.plan(locked(Pool.of("worker", MaxUnavailable.parse("100%"), B).withLockGroup("g"), nodes,
+        Plan plan = Planner.plan(locked(
+                Pool.of("worker", MaxUnavailable.parse("100%"), B).withLockGroup("g"),
+                nodes,
                 new LockGroup("g", 1, new TreeSet<>())));
         assertThat(plan.waves()).hasSize(1);
-        assertThat(plan.waves().get(0).nodes()).hasSize(200)
+        assertThat(plan.waves().get(0).nodes())
+                .hasSize(200)
                 .allSatisfy(e -> assertThat(e.steps()).contains("AcquireLock", "Reboot", "ReleaseLock"));
         assertThat(plan.blocked()).isEmpty();
     }

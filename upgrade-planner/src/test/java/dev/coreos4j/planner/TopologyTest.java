@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Control-plane topologies: single node (spec §4 invariant 11) and arbiter (invariant 9). */
@@ -24,7 +23,8 @@ class TopologyTest {
 
     static Snapshot sno(boolean accept) {
         return Snapshot.of(NOW, List.of(Pool.controlPlane("master", B)), List.of(node("sno-0", "master", 10)))
-                .withTopology(Topology.SINGLE_REPLICA).withAcceptAvailabilityLoss(accept);
+                .withTopology(Topology.SINGLE_REPLICA)
+                .withAcceptAvailabilityLoss(accept);
     }
 
     static Snapshot arbiterCluster() {
@@ -33,14 +33,19 @@ class TopologyTest {
             nodes.add(node("master-" + i, "master", 20 - i));
         }
         nodes.add(node("arbiter-0", "arbiter", 10));
-        return Snapshot.of(NOW, List.of(Pool.controlPlane("master", B),
-                Pool.of("arbiter", MaxUnavailable.parse("3"), B)), nodes)
+        return Snapshot.of(
+                        NOW,
+                        List.of(Pool.controlPlane("master", B), Pool.of("arbiter", MaxUnavailable.parse("3"), B)),
+                        nodes)
                 .withTopology(Topology.HIGHLY_AVAILABLE_ARBITER);
     }
 
     static List<String> steps(Plan plan, String node) {
-        return plan.waves().stream().flatMap(w -> w.nodes().stream()).filter(e -> e.name().equals(node))
-                .flatMap(e -> e.steps().stream()).collect(Collectors.toList());
+        return plan.waves().stream()
+                .flatMap(w -> w.nodes().stream())
+                .filter(e -> e.name().equals(node))
+                .flatMap(e -> e.steps().stream())
+                .collect(Collectors.toList());
     }
 
     static int waveOf(Plan plan, String node) {
@@ -64,7 +69,10 @@ class TopologyTest {
     void plan_singleNodeWithoutOptInIsBlockedWithAvailabilityLoss() {
         Plan plan = Planner.plan(sno(false));
         assertThat(plan.waves()).isEmpty();
-        assertThat(plan.notes()).singleElement().asString().startsWith("pool master stops before reaching")
+        assertThat(plan.notes())
+                .singleElement()
+                .asString()
+                .startsWith("pool master stops before reaching")
                 .contains("sno-0 AvailabilityLoss");
         assertThat(plan.blocked()).singleElement().satisfies(b -> {
             assertThat(b.node()).isEqualTo("sno-0");
@@ -87,8 +95,10 @@ class TopologyTest {
 
     @Test
     void plan_singleReplicaWithSeveralNodesNeedsNoOptInAndNeverDrains() {
-        Snapshot s = Snapshot.of(NOW, List.of(Pool.controlPlane("master", B), Pool.of("worker",
-                MaxUnavailable.DEFAULT, B)), List.of(node("sno-0", "master", 10), node("w-0", "worker", 5)))
+        Snapshot s = Snapshot.of(
+                        NOW,
+                        List.of(Pool.controlPlane("master", B), Pool.of("worker", MaxUnavailable.DEFAULT, B)),
+                        List.of(node("sno-0", "master", 10), node("w-0", "worker", 5)))
                 .withTopology(Topology.SINGLE_REPLICA);
         Plan plan = Planner.plan(s);
         assertThat(steps(plan, "sno-0")).containsExactly("SetDesired", "Apply", "Reboot");
@@ -100,8 +110,8 @@ class TopologyTest {
     void plan_highlyAvailableSingleNodeIsUnchanged() {
         Snapshot s = sno(false).withTopology(Topology.HIGHLY_AVAILABLE);
         Plan plan = Planner.plan(s);
-        assertThat(steps(plan, "sno-0")).containsExactly("SetDesired", "Cordon", "Drain", "Apply", "Reboot",
-                "Uncordon");
+        assertThat(steps(plan, "sno-0"))
+                .containsExactly("SetDesired", "Cordon", "Drain", "Apply", "Reboot", "Uncordon");
         assertThat(plan.notes()).isEmpty();
     }
 
@@ -121,7 +131,10 @@ class TopologyTest {
     void next_arbiterWaitsWhileAMasterStarts() {
         NextStep step = Planner.next(arbiterCluster());
         assertThat(step.actions()).extracting(Action::node).containsExactly("master-0");
-        Blocked b = step.blocked().stream().filter(x -> x.node().equals("arbiter-0")).findFirst().orElseThrow();
+        Blocked b = step.blocked().stream()
+                .filter(x -> x.node().equals("arbiter-0"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.reason()).isEqualTo(Reason.Quorum);
         assertThat(b.detail()).contains("master node master-0");
     }
@@ -132,7 +145,10 @@ class TopologyTest {
         s = s.withNode(s.node("arbiter-0").withReady(false));
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
-        Blocked b = step.blocked().stream().filter(x -> x.node().equals("master-0")).findFirst().orElseThrow();
+        Blocked b = step.blocked().stream()
+                .filter(x -> x.node().equals("master-0"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.reason()).isEqualTo(Reason.Quorum);
         assertThat(b.detail()).contains("arbiter node arbiter-0");
     }
@@ -146,7 +162,8 @@ class TopologyTest {
         s = s.withNodes(nodes);
         assertThat(Planner.next(s).actions()).extracting(Action::node).containsExactly("arbiter-0");
         // without the arbiter topology the pool's own maxUnavailable (3) applies
-        assertThat(Planner.next(s.withTopology(Topology.HIGHLY_AVAILABLE)).actions()).hasSize(2);
+        assertThat(Planner.next(s.withTopology(Topology.HIGHLY_AVAILABLE)).actions())
+                .hasSize(2);
     }
 
     @Test
@@ -169,10 +186,14 @@ class TopologyTest {
     void readSnapshot_rejectsUnknownTopology() {
         assertThatThrownBy(() -> PlannerJson.readSnapshot("""
                 {"now": "2026-03-02T10:00:00Z", "topology": "External", "pools": [], "nodes": []}
-                """)).isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("$.topology")
+                """))
+                .isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("$.topology")
                 .hasMessageContaining("SingleReplica");
         assertThatThrownBy(() -> PlannerJson.readSnapshot("""
                 {"now": "2026-03-02T10:00:00Z", "acceptAvailabilityLoss": "yes", "pools": [], "nodes": []}
-                """)).isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("$.acceptAvailabilityLoss");
+                """))
+                .isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("$.acceptAvailabilityLoss");
     }
 }

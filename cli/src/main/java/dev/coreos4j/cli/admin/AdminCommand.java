@@ -1,13 +1,5 @@
 package dev.coreos4j.cli.admin;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.deploy.ConfigDiff;
 import dev.coreos4j.ostree.deploy.DeployOptions;
@@ -16,11 +8,18 @@ import dev.coreos4j.ostree.deploy.DeploymentList;
 import dev.coreos4j.ostree.deploy.KargEdit;
 import dev.coreos4j.ostree.deploy.Sysroot;
 import dev.coreos4j.ostree.deploy.Transition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,41 +29,46 @@ import picocli.CommandLine.Spec;
         header = "Manage the deployments of an OSTree sysroot.",
         mixinStandardHelpOptions = true,
         description = {
-                "Manage the deployments of an OSTree sysroot: deploy, stage, finalize, roll back, pin, clean up.",
-                "Layout, bootloader entries and atomic swaps as libostree writes them. Booting is simulated with 'boot'.",
+            "Manage the deployments of an OSTree sysroot: deploy, stage, finalize, roll back, pin, clean up.",
+            "Layout, bootloader entries and atomic swaps as libostree writes them. Booting is simulated with 'boot'.",
         },
         subcommands = {
-                AdminCommand.InitFs.class,
-                AdminCommand.OsInit.class,
-                AdminCommand.Deploy.class,
-                AdminCommand.Stage.class,
-                AdminCommand.Finalize.class,
-                AdminCommand.Boot.class,
-                AdminCommand.Status.class,
-                AdminCommand.Rollback.class,
-                AdminCommand.SetDefault.class,
-                AdminCommand.Undeploy.class,
-                AdminCommand.Pin.class,
-                AdminCommand.Kargs.class,
-                AdminCommand.Cleanup.class,
-                AdminCommand.ConfigDiffCommand.class,
+            AdminCommand.InitFs.class,
+            AdminCommand.OsInit.class,
+            AdminCommand.Deploy.class,
+            AdminCommand.Stage.class,
+            AdminCommand.Finalize.class,
+            AdminCommand.Boot.class,
+            AdminCommand.Status.class,
+            AdminCommand.Rollback.class,
+            AdminCommand.SetDefault.class,
+            AdminCommand.Undeploy.class,
+            AdminCommand.Pin.class,
+            AdminCommand.Kargs.class,
+            AdminCommand.Cleanup.class,
+            AdminCommand.ConfigDiffCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0   success",
-                "  1   the transition was refused (the reason is printed)",
-                "  2   usage error or I/O error",
+            "  0   success",
+            "  1   the transition was refused (the reason is printed)",
+            "  2   usage error or I/O error",
         })
 public final class AdminCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sysroot", paramLabel = "PATH", defaultValue = "/",
+    @Option(
+            names = "--sysroot",
+            paramLabel = "PATH",
+            defaultValue = "/",
             description = "The sysroot to operate on (default: ${DEFAULT-VALUE}).")
     Path sysroot;
 
-    @Option(names = "--run-dir", paramLabel = "DIR",
+    @Option(
+            names = "--run-dir",
+            paramLabel = "DIR",
             description = "Where run-time state lives (booted marker, staged deployment); default SYSROOT/run/ostree.")
     Path runDir;
 
@@ -86,8 +90,9 @@ public final class AdminCommand implements Runnable {
             return ExitCode.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("coreos4j: " + t.refusal().reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                + ": " + t.message());
+        err.println("coreos4j: "
+                + t.refusal().reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": "
+                + t.message());
         err.flush();
         return ExitCode.INVALID;
     }
@@ -105,8 +110,9 @@ public final class AdminCommand implements Runnable {
         if (list.stateroots().size() == 1) {
             return list.stateroots().iterator().next();
         }
-        throw new ParameterException(spec.commandLine(), "--os=NAME is required: not booted and "
-                + list.stateroots().size() + " stateroots exist");
+        throw new ParameterException(
+                spec.commandLine(),
+                "--os=NAME is required: not booted and " + list.stateroots().size() + " stateroots exist");
     }
 
     /** Base of the subcommands: the parent's sysroot and the spec. */
@@ -118,10 +124,14 @@ public final class AdminCommand implements Runnable {
         CommandSpec spec;
     }
 
-    @Command(name = "init-fs", mixinStandardHelpOptions = true,
+    @Command(
+            name = "init-fs",
+            mixinStandardHelpOptions = true,
             description = "Create an empty sysroot at PATH (boot/, ostree/deploy/, a bare ostree/repo).")
     static final class InitFs extends Sub {
-        @Option(names = "--modern", description = "Accepted for ostree compatibility; the layout is always the modern one.")
+        @Option(
+                names = "--modern",
+                description = "Accepted for ostree compatibility; the layout is always the modern one.")
         boolean modern;
 
         @Parameters(paramLabel = "PATH")
@@ -135,7 +145,10 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "os-init", mixinStandardHelpOptions = true, description = "Initialize a stateroot (ostree/deploy/NAME/var).")
+    @Command(
+            name = "os-init",
+            mixinStandardHelpOptions = true,
+            description = "Initialize a stateroot (ostree/deploy/NAME/var).")
     static final class OsInit extends Sub {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -156,7 +169,10 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--os", paramLabel = "NAME", description = "Stateroot to deploy into.")
         String os;
 
-        @Option(names = "--karg", paramLabel = "K=V", description = "Set a kernel argument (replaces every value of K).")
+        @Option(
+                names = "--karg",
+                paramLabel = "K=V",
+                description = "Set a kernel argument (replaces every value of K).")
         List<String> karg = new ArrayList<>();
 
         @Option(names = "--karg-append", paramLabel = "K=V", description = "Append a kernel argument.")
@@ -165,7 +181,9 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--karg-delete", paramLabel = "K[=V]", description = "Delete a kernel argument.")
         List<String> kargDelete = new ArrayList<>();
 
-        @Option(names = "--karg-none", description = "Start from no kernel arguments instead of the merge deployment's.")
+        @Option(
+                names = "--karg-none",
+                description = "Start from no kernel arguments instead of the merge deployment's.")
         boolean kargNone;
 
         @Option(names = "--retain", description = "Keep every existing deployment.")
@@ -180,7 +198,9 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--not-as-default", description = "Put the new deployment after the booted one, not first.")
         boolean notAsDefault;
 
-        @Option(names = "--no-merge", description = "Do not merge /etc or kernel arguments from the current deployment.")
+        @Option(
+                names = "--no-merge",
+                description = "Do not merge /etc or kernel arguments from the current deployment.")
         boolean noMerge;
 
         DeployOptions options() {
@@ -196,7 +216,9 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "deploy", mixinStandardHelpOptions = true,
+    @Command(
+            name = "deploy",
+            mixinStandardHelpOptions = true,
             description = "Check out REF (ref, remote:ref or checksum of the system repo) as a new deployment.")
     static final class Deploy extends Sub {
         @picocli.CommandLine.Mixin
@@ -208,8 +230,12 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "REF", arity = "0..1")
         String ref;
 
-        @Option(names = "--image", paramLabel = "IMGREF", description = "Deploy a container image instead of REF"
-                + " (ostree-unverified-image:oci:DIR[:TAG], …:oci-archive:FILE, ostree-unverified-registry:HOST/NAME:TAG).")
+        @Option(
+                names = "--image",
+                paramLabel = "IMGREF",
+                description =
+                        "Deploy a container image instead of REF"
+                                + " (ostree-unverified-image:oci:DIR[:TAG], …:oci-archive:FILE, ostree-unverified-registry:HOST/NAME:TAG).")
         String image;
 
         @Override
@@ -232,8 +258,11 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "stage", mixinStandardHelpOptions = true,
-            description = "Same as 'deploy --stage': needs a booted sysroot; finalized at the next boot or by 'finalize'.")
+    @Command(
+            name = "stage",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Same as 'deploy --stage': needs a booted sysroot; finalized at the next boot or by 'finalize'.")
     static final class Stage extends Sub {
         @picocli.CommandLine.Mixin
         DeployFlags flags = new DeployFlags();
@@ -254,7 +283,10 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "finalize", aliases = "finalize-staged", mixinStandardHelpOptions = true,
+    @Command(
+            name = "finalize",
+            aliases = "finalize-staged",
+            mixinStandardHelpOptions = true,
             description = "Finalize the staged deployment now (/etc merge, bootloader swap).")
     static final class Finalize extends Sub {
         @Override
@@ -263,8 +295,11 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "boot", mixinStandardHelpOptions = true,
-            description = "Simulate a reboot into bootloader entry INDEX (0 = default); a staged deployment is finalized first.")
+    @Command(
+            name = "boot",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Simulate a reboot into bootloader entry INDEX (0 = default); a staged deployment is finalized first.")
     static final class Boot extends Sub {
         @Parameters(paramLabel = "INDEX", defaultValue = "0")
         int index;
@@ -275,7 +310,10 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the deployments like rpm-ostree status.")
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Show the deployments like rpm-ostree status.")
     static final class Status extends Sub {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
@@ -290,7 +328,9 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true,
+    @Command(
+            name = "rollback",
+            mixinStandardHelpOptions = true,
             description = "Make the rollback deployment the default (rpm-ostree rollback).")
     static final class Rollback extends Sub {
         @Override
@@ -321,10 +361,14 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "pin", mixinStandardHelpOptions = true,
+    @Command(
+            name = "pin",
+            mixinStandardHelpOptions = true,
             description = "Pin (or with --unpin, unpin) each deployment INDEX, as ostree admin pin.")
     static final class Pin extends Sub {
-        @Option(names = {"-u", "--unpin"}, description = "Unpin instead.")
+        @Option(
+                names = {"-u", "--unpin"},
+                description = "Unpin instead.")
         boolean unpin;
 
         @Parameters(paramLabel = "INDEX", arity = "1..*")
@@ -351,20 +395,34 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "kargs", mixinStandardHelpOptions = true,
-            description = "Edit kernel arguments as a new deployment of the booted (else default) commit (rpm-ostree kargs).")
+    @Command(
+            name = "kargs",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Edit kernel arguments as a new deployment of the booted (else default) commit (rpm-ostree kargs).")
     static final class Kargs extends Sub {
-        @Option(names = "--append", paramLabel = "K=V") List<String> append = new ArrayList<>();
-        @Option(names = "--append-if-missing", paramLabel = "K=V") List<String> appendIfMissing = new ArrayList<>();
-        @Option(names = "--replace", paramLabel = "K=V|K=OLD=NEW") List<String> replace = new ArrayList<>();
-        @Option(names = "--delete", paramLabel = "K[=V]") List<String> delete = new ArrayList<>();
-        @Option(names = "--delete-if-present", paramLabel = "K[=V]") List<String> deleteIfPresent = new ArrayList<>();
+        @Option(names = "--append", paramLabel = "K=V")
+        List<String> append = new ArrayList<>();
+
+        @Option(names = "--append-if-missing", paramLabel = "K=V")
+        List<String> appendIfMissing = new ArrayList<>();
+
+        @Option(names = "--replace", paramLabel = "K=V|K=OLD=NEW")
+        List<String> replace = new ArrayList<>();
+
+        @Option(names = "--delete", paramLabel = "K[=V]")
+        List<String> delete = new ArrayList<>();
+
+        @Option(names = "--delete-if-present", paramLabel = "K[=V]")
+        List<String> deleteIfPresent = new ArrayList<>();
 
         @Option(names = "--stage", description = "Stage the new deployment instead of deploying it now.")
         boolean stage;
 
-        @Option(names = "--edit-in-place",
-                description = "Rewrite every bootloader entry instead (ostree admin kargs edit-in-place); no new deployment.")
+        @Option(
+                names = "--edit-in-place",
+                description =
+                        "Rewrite every bootloader entry instead (ostree admin kargs edit-in-place); no new deployment.")
         boolean editInPlace;
 
         @Override
@@ -382,7 +440,9 @@ public final class AdminCommand implements Runnable {
             if (edits.isEmpty()) {
                 var list = admin.open().load();
                 Optional<Deployment> d = list.bootedDeployment().or(() -> list.get(0));
-                spec.commandLine().getOut().println(d.map(x -> x.kernelArgs().toString()).orElse(""));
+                spec.commandLine()
+                        .getOut()
+                        .println(d.map(x -> x.kernelArgs().toString()).orElse(""));
                 return ExitCode.OK;
             }
             if (editInPlace) {
@@ -392,13 +452,20 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "cleanup", mixinStandardHelpOptions = true,
-            description = "Remove pending (-p) and/or rollback (-r) deployments, then unreferenced files (rpm-ostree cleanup).")
+    @Command(
+            name = "cleanup",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Remove pending (-p) and/or rollback (-r) deployments, then unreferenced files (rpm-ostree cleanup).")
     static final class Cleanup extends Sub {
-        @Option(names = {"-p", "--pending"}, description = "Remove the pending (or staged) deployment.")
+        @Option(
+                names = {"-p", "--pending"},
+                description = "Remove the pending (or staged) deployment.")
         boolean pending;
 
-        @Option(names = {"-r", "--rollback"}, description = "Remove the rollback deployment.")
+        @Option(
+                names = {"-r", "--rollback"},
+                description = "Remove the rollback deployment.")
         boolean rollback;
 
         @Override
@@ -407,8 +474,11 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "config-diff", mixinStandardHelpOptions = true,
-            description = "List /etc changes of the merge deployment against its defaults (M modified, D removed, A added).")
+    @Command(
+            name = "config-diff",
+            mixinStandardHelpOptions = true,
+            description =
+                    "List /etc changes of the merge deployment against its defaults (M modified, D removed, A added).")
     static final class ConfigDiffCommand extends Sub {
         @Option(names = "--os", paramLabel = "NAME", description = "Stateroot (default: booted, or the only one).")
         String os;

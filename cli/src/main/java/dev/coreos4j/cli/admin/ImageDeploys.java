@@ -1,21 +1,19 @@
 package dev.coreos4j.cli.admin;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.container.ImageException;
 import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.deploy.DeployOptions;
 import dev.coreos4j.ostree.deploy.Sysroot;
+import java.io.IOException;
+import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code admin deploy --image=IMGREF} and {@code admin stage --image=IMGREF}. */
 final class ImageDeploys {
 
-    private ImageDeploys() {
-    }
+    private ImageDeploys() {}
 
     static int run(CommandSpec spec, Sysroot s, String os, String ref, String image, DeployOptions o, boolean stage)
             throws IOException {

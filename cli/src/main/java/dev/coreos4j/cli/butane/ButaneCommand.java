@@ -28,33 +28,48 @@ import picocli.CommandLine.Spec;
  * one line per entry with {@code --raw-errors}). Exit 0 on success, 1 when the config cannot be translated (or
  * has warnings under {@code --strict}) or a file cannot be read or written; nothing is written then.
  */
-@Command(name = "butane", mixinStandardHelpOptions = true,
+@Command(
+        name = "butane",
+        mixinStandardHelpOptions = true,
         description = "Translate a Butane config (variant fcos or openshift) to an Ignition config or MachineConfig.")
 public final class ButaneCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--strict"}, description = "fail on any warning")
+    @Option(
+            names = {"-s", "--strict"},
+            description = "fail on any warning")
     boolean strict;
 
-    @Option(names = {"-p", "--pretty"}, description = "output formatted json")
+    @Option(
+            names = {"-p", "--pretty"},
+            description = "output formatted json")
     boolean pretty;
 
-    @Option(names = {"-r", "--raw"}, description = "never wrap in a MachineConfig; force Ignition output")
+    @Option(
+            names = {"-r", "--raw"},
+            description = "never wrap in a MachineConfig; force Ignition output")
     boolean raw;
 
     @Option(names = "--json", description = "write a MachineConfig as JSON instead of YAML")
     boolean json;
 
-    @Option(names = {"-c", "--check"}, description = "check config without producing output")
+    @Option(
+            names = {"-c", "--check"},
+            description = "check config without producing output")
     boolean check;
 
-    @Option(names = {"-d", "--files-dir"}, paramLabel = "DIR",
+    @Option(
+            names = {"-d", "--files-dir"},
+            paramLabel = "DIR",
             description = "allow embedding local files from this directory")
     Path filesDir;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to output file instead of stdout")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "write to output file instead of stdout")
     Path output;
 
     @Option(names = "--raw-errors", description = "show raw errors, rather than pretty printing them")
@@ -76,7 +91,10 @@ public final class ButaneCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        ButaneOptions options = ButaneOptions.DEFAULT.withPretty(pretty).withRaw(raw).withMachineConfigJson(json)
+        ButaneOptions options = ButaneOptions.DEFAULT
+                .withPretty(pretty)
+                .withRaw(raw)
+                .withMachineConfigJson(json)
                 .withFilesDir(filesDir == null ? null : FilesDir.of(filesDir));
         ButaneResult r = Butane.translate(data, options);
         err.print(rawErrors ? r.report().toString() : pretty(r.report(), name, data));
@@ -153,13 +171,25 @@ public final class ButaneCommand implements Callable<Integer> {
             first = false;
             Integer line = e.line();
             Integer col = e.column();
-            if (line == null || col == null || line < 1 || line > lines.length || col < 1
+            if (line == null
+                    || col == null
+                    || line < 1
+                    || line > lines.length
+                    || col < 1
                     || col > lines[line - 1].length()) {
                 buf.append(e).append('\n');
                 continue;
             }
-            buf.append(e.severity()).append(e.path() != null ? "[" + e.path() + "]" : "").append(":\n");
-            buf.append("  --> ").append(fileName).append(':').append(line).append(':').append(col).append('\n');
+            buf.append(e.severity())
+                    .append(e.path() != null ? "[" + e.path() + "]" : "")
+                    .append(":\n");
+            buf.append("  --> ")
+                    .append(fileName)
+                    .append(':')
+                    .append(line)
+                    .append(':')
+                    .append(col)
+                    .append('\n');
             int from = Math.max(1, line - 2);
             int to = Math.min(lines.length, line + 2);
             int gutter = Integer.toString(to).length();
@@ -167,20 +197,29 @@ public final class ButaneCommand implements Callable<Integer> {
             buf.append(' ').append(pad).append(" |\n");
             for (int n = from; n <= to; n++) {
                 String text = lines[n - 1];
-                buf.append(' ').append(String.format("%" + gutter + "d", n)).append(" | ").append(text).append('\n');
+                buf.append(' ')
+                        .append(String.format("%" + gutter + "d", n))
+                        .append(" | ")
+                        .append(text)
+                        .append('\n');
                 if (n == line) {
                     String rest = text.substring(col - 1);
                     int ws = 0;
                     while (ws < rest.length() && !Character.isWhitespace(rest.charAt(ws))) {
                         ws++;
                     }
-                    buf.append(' ').append(pad).append(" | ").append(" ".repeat(col - 1)).append("^".repeat(ws))
-                            .append(' ').append(e.message()).append('\n');
+                    buf.append(' ')
+                            .append(pad)
+                            .append(" | ")
+                            .append(" ".repeat(col - 1))
+                            .append("^".repeat(ws))
+                            .append(' ')
+                            .append(e.message())
+                            .append('\n');
                 }
             }
             buf.append(' ').append(pad).append(" |\n");
         }
         return buf.toString();
     }
-
 }

@@ -1,13 +1,5 @@
 package dev.coreos4j.cli.container;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.Compression;
@@ -20,6 +12,13 @@ import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
 import dev.coreos4j.ostree.container.ImportResult;
 import dev.coreos4j.ostree.container.LayerDiff;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,14 +32,14 @@ import picocli.CommandLine.Spec;
         header = "OSTree commits as container images (the ostree-ext format of rpm-ostree and bootc).",
         mixinStandardHelpOptions = true,
         description = {
-                "OSTree commits as container images in the ostree-ext format that rpm-ostree and bootc deploy.",
-                "IMGREF: ostree-unverified-image:oci:DIR[:TAG], ostree-unverified-image:oci-archive:FILE,",
-                "ostree-unverified-registry:HOST/NAME[:TAG]. Exit 1 when an image is refused (verification).",
+            "OSTree commits as container images in the ostree-ext format that rpm-ostree and bootc deploy.",
+            "IMGREF: ostree-unverified-image:oci:DIR[:TAG], ostree-unverified-image:oci-archive:FILE,",
+            "ostree-unverified-registry:HOST/NAME[:TAG]. Exit 1 when an image is refused (verification).",
         },
         subcommands = {
-                ContainerCommand.Encapsulate.class,
-                ContainerCommand.Unencapsulate.class,
-                ContainerCommand.Image.class,
+            ContainerCommand.Encapsulate.class,
+            ContainerCommand.Unencapsulate.class,
+            ContainerCommand.Image.class,
         })
 public final class ContainerCommand implements Runnable {
 
@@ -92,7 +91,9 @@ public final class ContainerCommand implements Runnable {
         abstract int execute() throws Exception;
     }
 
-    @Command(name = "encapsulate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "encapsulate",
+            mixinStandardHelpOptions = true,
             description = "Write commit REV of the archive repository as an image: oci:DIR[:TAG] or oci-archive:FILE."
                     + " Prints the manifest digest last.")
     static final class Encapsulate extends Sub {
@@ -102,11 +103,17 @@ public final class ContainerCommand implements Runnable {
         @Option(names = "--label", paramLabel = "K=V", description = "Add an image label (repeatable).")
         List<String> labels = List.of();
 
-        @Option(names = "--compression", paramLabel = "gzip|zstd|none", defaultValue = "gzip",
+        @Option(
+                names = "--compression",
+                paramLabel = "gzip|zstd|none",
+                defaultValue = "gzip",
                 description = "Layer compression (default: ${DEFAULT-VALUE}).")
         String compression;
 
-        @Option(names = "--max-layers", paramLabel = "N", defaultValue = "1",
+        @Option(
+                names = "--max-layers",
+                paramLabel = "N",
+                defaultValue = "1",
                 description = "Split the content into up to N layers in all (default: ${DEFAULT-VALUE}).")
         int maxLayers;
 
@@ -128,19 +135,24 @@ public final class ContainerCommand implements Runnable {
             }
             EncapsulateOptions o;
             try {
-                o = EncapsulateOptions.defaults().withLabels(l).withCompression(Compression.parse(compression))
+                o = EncapsulateOptions.defaults()
+                        .withLabels(l)
+                        .withCompression(Compression.parse(compression))
                         .withMaxLayers(maxLayers);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             EncapsulateResult r = Encapsulation.encapsulate(Repository.open(repo), rev, ref(dest), o);
-            out().println("Encapsulated commit " + r.commit() + " in " + r.manifest().layers().size() + " layer(s)");
+            out().println("Encapsulated commit " + r.commit() + " in "
+                    + r.manifest().layers().size() + " layer(s)");
             out().println(r.manifestDigest());
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "unencapsulate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "unencapsulate",
+            mixinStandardHelpOptions = true,
             description = "Import an ostree-ext image into the archive repository, verifying every digest and object."
                     + " Prints the commit checksum last.")
     static final class Unencapsulate extends Sub {
@@ -150,7 +162,9 @@ public final class ContainerCommand implements Runnable {
         @Option(names = "--write-ref", paramLabel = "REF", description = "Point REF at the imported commit.")
         String writeRef;
 
-        @Option(names = {"-q", "--quiet"}, description = "Print only the commit checksum.")
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "Print only the commit checksum.")
         boolean quiet;
 
         @Parameters(paramLabel = "IMGREF")
@@ -158,7 +172,9 @@ public final class ContainerCommand implements Runnable {
 
         @Override
         int execute() throws IOException {
-            ImportOptions o = writeRef == null ? ImportOptions.defaults() : ImportOptions.defaults().withRef(writeRef);
+            ImportOptions o = writeRef == null
+                    ? ImportOptions.defaults()
+                    : ImportOptions.defaults().withRef(writeRef);
             ImportResult r = ImageImport.importImage(Repository.open(repo), ref(image), o);
             if (!quiet) {
                 out().println("Image: " + image);
@@ -171,7 +187,10 @@ public final class ContainerCommand implements Runnable {
         }
     }
 
-    @Command(name = "image", mixinStandardHelpOptions = true, description = "Operate on container images.",
+    @Command(
+            name = "image",
+            mixinStandardHelpOptions = true,
+            description = "Operate on container images.",
             subcommands = {ContainerCommand.Diff.class})
     static final class Image implements Runnable {
         @Spec
@@ -183,7 +202,9 @@ public final class ContainerCommand implements Runnable {
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
             description = "Compare the layers of two images: what an update from the first to the second downloads.")
     static final class Diff extends Sub {
         @Parameters(index = "0", paramLabel = "FROM")

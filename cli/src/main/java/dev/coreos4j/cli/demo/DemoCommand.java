@@ -1,13 +1,12 @@
 package dev.coreos4j.cli.demo;
 
+import dev.coreos4j.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
-import dev.coreos4j.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,17 +18,19 @@ import picocli.CommandLine.Spec;
         header = "Run the whole coreos4j story end to end on embedded defaults.",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole coreos4j story on embedded defaults: an Ignition config built, validated and written;",
-                "an OS tree committed to an archive repository and checked; a sysroot deployed, staged and rolled",
-                "back; an OS update encapsulated as a container image and deployed from it (through a local registry",
-                "when docker-registry and skopeo are installed); a fleet upgrade planned. Needs no network and no root.",
+            "Runs the whole coreos4j story on embedded defaults: an Ignition config built, validated and written;",
+            "an OS tree committed to an archive repository and checked; a sysroot deployed, staged and rolled",
+            "back; an OS update encapsulated as a container image and deployed from it (through a local registry",
+            "when docker-registry and skopeo are installed); a fleet upgrade planned. Needs no network and no root.",
         })
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workdir", paramLabel = "DIR",
+    @Option(
+            names = "--workdir",
+            paramLabel = "DIR",
             description = "Keep every file the demo writes in DIR (created if missing). Without it the demo works in"
                     + " a temporary folder and removes it afterwards.")
     Path workdir;
@@ -38,10 +39,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean keep = workdir != null;
-        Path root = keep ? Files.createDirectories(workdir.toAbsolutePath()) : Files.createTempDirectory("coreos4j-demo-");
+        Path root =
+                keep ? Files.createDirectories(workdir.toAbsolutePath()) : Files.createTempDirectory("coreos4j-demo-");
         try {
-            List<DemoStep> steps = List.of(new IgnitionDemo(), new OstreeDemo(), new DeploymentDemo(), new ContainerDemo(),
-                    new PlannerDemo());
+            List<DemoStep> steps = List.of(
+                    new IgnitionDemo(), new OstreeDemo(), new DeploymentDemo(), new ContainerDemo(), new PlannerDemo());
             int n = 0;
             for (DemoStep step : steps) {
                 n++;

@@ -6,9 +6,6 @@ import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
 import dev.coreos4j.ignition.builder.ConfigBuilder;
-import dev.coreos4j.ignition.butane.Butane;
-import dev.coreos4j.ignition.butane.ButaneOptions;
-import dev.coreos4j.ignition.butane.ButaneResult;
 import dev.coreos4j.ignition.builder.DiskBuilder;
 import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.ignition.builder.FilesystemBuilder;
@@ -18,6 +15,9 @@ import dev.coreos4j.ignition.builder.PartitionBuilder;
 import dev.coreos4j.ignition.builder.RaidBuilder;
 import dev.coreos4j.ignition.builder.UnitBuilder;
 import dev.coreos4j.ignition.builder.UserBuilder;
+import dev.coreos4j.ignition.butane.Butane;
+import dev.coreos4j.ignition.butane.ButaneOptions;
+import dev.coreos4j.ignition.butane.ButaneResult;
 import dev.coreos4j.ignition.merge.Merge;
 import dev.coreos4j.ignition.merge.MergeResult;
 import java.io.PrintWriter;
@@ -36,18 +36,28 @@ final class IgnitionDemo implements DemoStep {
 
     static Config build() {
         return ConfigBuilder.create()
-                .user(UserBuilder.named("core").sshKey("ssh-ed25519 AAAAC3Nza demo@example").group("wheel"))
+                .user(UserBuilder.named("core")
+                        .sshKey("ssh-ed25519 AAAAC3Nza demo@example")
+                        .group("wheel"))
                 .kernelArguments(KernelArgumentsBuilder.create().shouldExist("console=ttyS0"))
                 .disk(DiskBuilder.of("/dev/vdb").wipeTable(true).partition(PartitionBuilder.labelled("md.1")))
                 .disk(DiskBuilder.of("/dev/vdc").wipeTable(true).partition(PartitionBuilder.labelled("md.2")))
-                .raid(RaidBuilder.of("md-data", "raid1").device("/dev/disk/by-partlabel/md.1")
+                .raid(RaidBuilder.of("md-data", "raid1")
+                        .device("/dev/disk/by-partlabel/md.1")
                         .device("/dev/disk/by-partlabel/md.2"))
                 .luks(LuksBuilder.of("data", "/dev/md/md-data").tpm2(true).wipeVolume(true))
-                .filesystem(FilesystemBuilder.of("/dev/mapper/data", "xfs").path("/var/data").label("data"))
-                .file(FileBuilder.at("/etc/hostname").contents("node1\n").mode("0644").overwrite(true))
-                .file(FileBuilder.at("/usr/local/bin/app").remoteContents("https://example.com/app", APP)
+                .filesystem(FilesystemBuilder.of("/dev/mapper/data", "xfs")
+                        .path("/var/data")
+                        .label("data"))
+                .file(FileBuilder.at("/etc/hostname")
+                        .contents("node1\n")
+                        .mode("0644")
+                        .overwrite(true))
+                .file(FileBuilder.at("/usr/local/bin/app")
+                        .remoteContents("https://example.com/app", APP)
                         .mode("0755"))
-                .unit(UnitBuilder.named("app.service").enabled(true)
+                .unit(UnitBuilder.named("app.service")
+                        .enabled(true)
                         .contents("[Service]\nExecStart=/usr/local/bin/app\n\n[Install]\nWantedBy=multi-user.target\n")
                         .dropin("10-env.conf", "[Service]\nEnvironment=MODE=demo\n"))
                 .build();
@@ -55,7 +65,8 @@ final class IgnitionDemo implements DemoStep {
 
     /** The same machine as {@link #build()}, written as people write it: a Butane file. */
     static String butane() throws Exception {
-        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(APP));
+        String hash = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(APP));
         return """
                 variant: fcos
                 version: 1.7.0
@@ -130,18 +141,26 @@ final class IgnitionDemo implements DemoStep {
         Files.writeString(bu, butane());
         ButaneResult translated = Butane.translate(Files.readAllBytes(bu), ButaneOptions.DEFAULT.withStrict(true));
         Config config = translated.configOrThrow();
-        out.printf("translated %s (Butane %s %s -> Ignition %s): %d bytes of JSON, %d report entries%n",
-                workdir.relativize(bu), translated.variant(), translated.version(), translated.ignition(),
-                translated.output().length, translated.report().entries().size());
+        out.printf(
+                "translated %s (Butane %s %s -> Ignition %s): %d bytes of JSON, %d report entries%n",
+                workdir.relativize(bu),
+                translated.variant(),
+                translated.version(),
+                translated.ignition(),
+                translated.output().length,
+                translated.report().entries().size());
         out.println("  the same config the builders build: " + config.equals(build()));
         Report report = Ignition.validate(config);
-        out.printf("built a config with the builders: %d files, %d unit(s) with drop-in, LUKS on RAID1; valid: %s%n",
+        out.printf(
+                "built a config with the builders: %d files, %d unit(s) with drop-in, LUKS on RAID1; valid: %s%n",
                 config.storage().files().size(), config.systemd().units().size(), report.isValid());
-        out.println("  /etc/hostname contents: " + config.storage().files().get(0).contents().source()
-                + " (compression \"" + config.storage().files().get(0).contents().compression() + "\")");
+        out.println("  /etc/hostname contents: "
+                + config.storage().files().get(0).contents().source() + " (compression \""
+                + config.storage().files().get(0).contents().compression() + "\")");
 
         String broken = new String(Ignition.write(config, SpecVersion.V3_6_0), StandardCharsets.UTF_8)
-                .replace("\"/etc/hostname\"", "\"etc/hostname\"").replace("\"mode\":493", "\"mode\":4096");
+                .replace("\"/etc/hostname\"", "\"etc/hostname\"")
+                .replace("\"mode\":493", "\"mode\":4096");
         out.println("a broken variant, as ignition-validate would report it:");
         for (Report.Entry e : Ignition.parse(broken).report().entries()) {
             out.println("  " + e);
@@ -173,15 +192,18 @@ final class IgnitionDemo implements DemoStep {
         MergeResult merged = Merge.merge(config, site);
         Config m = merged.config();
         out.println("merged a site config over it (child wins, lists merge by key):");
-        out.println("  /etc/hostname -> " + m.storage().files().get(0).contents().source()
-                + ", mode still " + Long.toOctalString(m.storage().files().get(0).mode()));
-        out.println("  kernel arguments: shouldExist " + m.kernelArguments().shouldExist()
-                + ", shouldNotExist " + m.kernelArguments().shouldNotExist());
+        out.println(
+                "  /etc/hostname -> " + m.storage().files().get(0).contents().source() + ", mode still "
+                        + Long.toOctalString(m.storage().files().get(0).mode()));
+        out.println("  kernel arguments: shouldExist " + m.kernelArguments().shouldExist() + ", shouldNotExist "
+                + m.kernelArguments().shouldNotExist());
         out.println("  transcript of /etc/hostname:");
         merged.transcript().mappings().stream()
-                .filter(x -> x.resultPath().startsWith("$.storage.files.0.") && !x.resultPath().contains("user")
+                .filter(x -> x.resultPath().startsWith("$.storage.files.0.")
+                        && !x.resultPath().contains("user")
                         && !x.resultPath().contains("group"))
-                .limit(5).forEach(x -> out.println("    " + x));
+                .limit(5)
+                .forEach(x -> out.println("    " + x));
         out.println("  merged config valid: " + Ignition.validate(m).isValid());
     }
 }

@@ -1,24 +1,13 @@
 package dev.coreos4j.cli.demo;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.coreos4j.ignition.builder.ConfigBuilder;
 import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.planner.Action;
+import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.ChangeAnalysis;
 import dev.coreos4j.planner.Disruption;
 import dev.coreos4j.planner.DisruptionPolicies;
 import dev.coreos4j.planner.MachineConfig;
-import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Node;
@@ -39,6 +28,16 @@ import dev.coreos4j.planner.graph.PathResult;
 import dev.coreos4j.planner.graph.PathRollout;
 import dev.coreos4j.planner.graph.RiskOutcome;
 import dev.coreos4j.planner.graph.UpdatePath;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The demo chapter for issues #6 and #7: plan a 3-master/12-worker/2-zone upgrade, pause it, roll it back, then pick
@@ -59,12 +58,14 @@ final class PlannerDemo implements DemoStep {
         out.println("A cluster of 3 masters and 12 workers in zones us-east-1a/1b moves from the -a to the -b");
         out.println("rendered configs and a new OS image. Workers allow maxUnavailable 25%; masters go one by one.");
         Plan plan = Planner.plan(cluster);
-        out.printf("%nThe plan: %d waves (masters 3, workers ceil(12/3) = 4; pools move in parallel)%n",
+        out.printf(
+                "%nThe plan: %d waves (masters 3, workers ceil(12/3) = 4; pools move in parallel)%n",
                 plan.waves().size());
         for (Wave w : plan.waves()) {
             out.printf("  wave %d: %s%n", w.index(), summary(w));
         }
-        out.println("  every node: " + String.join(" -> ", plan.waves().get(0).nodes().get(0).steps()));
+        out.println("  every node: "
+                + String.join(" -> ", plan.waves().get(0).nodes().get(0).steps()));
         Path json = workdir.resolve("plan.json");
         Files.writeString(json, PlannerJson.writePlan(plan, cluster.now()), StandardCharsets.UTF_8);
         out.println("  (JSON written to " + json.getFileName() + ")");
@@ -77,8 +78,8 @@ final class PlannerDemo implements DemoStep {
         s = Simulator.succeed(s, Planner.next(s).actions());
         Snapshot paused = s.withPool(s.pool("worker").withPaused(true));
         NextStep step = Planner.next(paused);
-        out.printf("%nThe workers are paused mid-rollout (%d of 12 started). Next actions now:%n",
-                startedWorkers(paused));
+        out.printf(
+                "%nThe workers are paused mid-rollout (%d of 12 started). Next actions now:%n", startedWorkers(paused));
         for (Action a : step.actions()) {
             out.printf("  %-4s %s%n", a.node(), a.step());
         }
@@ -90,7 +91,9 @@ final class PlannerDemo implements DemoStep {
 
         // The new image misbehaves: roll back every touched node, under the same budgets.
         Plan rollback = Planner.rollback(paused.withPool(paused.pool("worker").withPaused(false)));
-        out.printf("%nRollback: %d waves, only the nodes the rollout touched%n", rollback.waves().size());
+        out.printf(
+                "%nRollback: %d waves, only the nodes the rollout touched%n",
+                rollback.waves().size());
         for (Wave w : rollback.waves()) {
             out.printf("  wave %d: %s%n", w.index(), summary(w));
         }
@@ -102,8 +105,9 @@ final class PlannerDemo implements DemoStep {
         }
         kinds.forEach((steps, node) -> out.printf("  e.g. %s: %s%n", node, steps));
         long back = rollback.after().stream().filter(p -> p.isUpdated()).count();
-        out.printf("  afterwards %d of %d pools report Updated on their previous config%n", back,
-                rollback.after().size());
+        out.printf(
+                "  afterwards %d of %d pools report Updated on their previous config%n",
+                back, rollback.after().size());
 
         configChange(out);
         updatePath(out);
@@ -111,11 +115,19 @@ final class PlannerDemo implements DemoStep {
 
     /** Per-node steps from the change itself: render MachineConfigs, then analyse the rendered change. */
     private static void configChange(PrintWriter out) {
-        MachineConfig base = MachineConfig.of("00-worker", "worker", ConfigBuilder.create()
-                .file(FileBuilder.at("/etc/containers/policy.json").contents("{\"default\":[]}")).build());
-        MachineConfig policy = MachineConfig.of("99-worker-policy", "worker", ConfigBuilder.create()
-                .file(FileBuilder.at("/etc/containers/policy.json").contents("{\"default\":[{\"type\":"
-                        + "\"reject\"}]}")).build());
+        MachineConfig base = MachineConfig.of(
+                "00-worker",
+                "worker",
+                ConfigBuilder.create()
+                        .file(FileBuilder.at("/etc/containers/policy.json").contents("{\"default\":[]}"))
+                        .build());
+        MachineConfig policy = MachineConfig.of(
+                "99-worker-policy",
+                "worker",
+                ConfigBuilder.create()
+                        .file(FileBuilder.at("/etc/containers/policy.json")
+                                .contents("{\"default\":[{\"type\":" + "\"reject\"}]}"))
+                        .build());
         Rendering a = Renderer.render("worker", List.of(base));
         Rendering b = Renderer.render("worker", List.of(base, policy));
         Rendering c = Renderer.render("worker", List.of(base, policy.withKernelArguments(List.of("nosmt"))));
@@ -146,20 +158,25 @@ final class PlannerDemo implements DemoStep {
         List<HopRollout> rollouts = PathRollout.plan(path, ExampleGraph.demoCluster(NOW));
         for (HopRollout r : rollouts) {
             Hop hop = r.hop();
-            out.printf("  %-8s -> %-8s %d waves, %2d reboots  %s%n", hop.from(), hop.to(), r.waves(), r.reboots(),
-                    hop.reason());
+            out.printf(
+                    "  %-8s -> %-8s %d waves, %2d reboots  %s%n",
+                    hop.from(), hop.to(), r.waves(), r.reboots(), hop.reason());
         }
-        out.printf("  workers stay paused over the odd minors: %d worker reboots saved per node%n",
+        out.printf(
+                "  workers stay paused over the odd minors: %d worker reboots saved per node%n",
                 path.eus().workerRebootsSavedPerNode());
         PathResult risky = ExampleGraph.planEus(RiskOutcome.MATCH);
         if (risky instanceof PathResult.Found) {
-            out.printf("  if %s applies to this cluster, the path avoids its edge: %s%n", ExampleGraph.CONDITIONAL_RISK,
+            out.printf(
+                    "  if %s applies to this cluster, the path avoids its edge: %s%n",
+                    ExampleGraph.CONDITIONAL_RISK,
                     String.join(" -> ", ((PathResult.Found) risky).path().versions()));
         }
     }
 
     private static long startedWorkers(Snapshot s) {
-        return s.nodes().stream().filter(n -> "worker".equals(n.pool()) && !n.desiredConfig().endsWith("-a"))
+        return s.nodes().stream()
+                .filter(n -> "worker".equals(n.pool()) && !n.desiredConfig().endsWith("-a"))
                 .count();
     }
 
@@ -191,7 +208,11 @@ final class PlannerDemo implements DemoStep {
     }
 
     private static Node node(String name, String pool, int i, String image) {
-        Node n = Node.of(name, pool, i % 2 == 1 ? "us-east-1a" : "us-east-1b", NOW.minus(400 - i, ChronoUnit.DAYS),
+        Node n = Node.of(
+                name,
+                pool,
+                i % 2 == 1 ? "us-east-1a" : "us-east-1b",
+                NOW.minus(400 - i, ChronoUnit.DAYS),
                 "rendered-" + pool + "-a");
         return n.withDesired(new Target(n.currentConfig(), image)).withFinished();
     }

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Validate and translate Ignition configs (spec 3.0.0 to 3.6.0, 3.7.0-experimental).",
         subcommands = {
-                ValidateCommand.class,
-                TranslateCommand.class,
-                MergeCommand.class, SchemaCommand.class,
+            ValidateCommand.class,
+            TranslateCommand.class,
+            MergeCommand.class,
+            SchemaCommand.class,
         })
 public final class IgnitionCommand implements Runnable {
 

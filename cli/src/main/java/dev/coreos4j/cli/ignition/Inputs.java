@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Reads a config argument: a file path, or {@code -} for standard input. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static byte[] read(String name, InputStream stdin) throws IOException {
         return dev.coreos4j.cli.InputFiles.read(name, stdin);
@@ -29,8 +28,10 @@ final class Inputs {
      */
     static String goReadError(String name, Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.NotDirectoryException) {
-            return "open " + name + ": " + (e instanceof java.nio.file.NotDirectoryException
-                    ? "not a directory" : "no such file or directory");
+            return "open " + name + ": "
+                    + (e instanceof java.nio.file.NotDirectoryException
+                            ? "not a directory"
+                            : "no such file or directory");
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "open " + name + ": permission denied";

@@ -1,7 +1,6 @@
 package dev.coreos4j.cli.ignition;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
@@ -27,7 +26,9 @@ import picocli.CommandLine.Spec;
  * Exit 1 with the report on standard error when an input or the merged config is invalid (nothing on standard
  * output then), 2 when a file cannot be read.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
         description = "Merge CHILD over PARENT like Ignition's config merge and print the result.")
 public final class MergeCommand implements Callable<Integer> {
 
@@ -63,8 +64,8 @@ public final class MergeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID;
         }
-        SpecVersion version = SpecVersion.fromString(result.config().ignition().version())
-                .orElse(SpecVersion.latestStable());
+        SpecVersion version =
+                SpecVersion.fromString(result.config().ignition().version()).orElse(SpecVersion.latestStable());
         String json = new String(Ignition.write(result.config(), version), StandardCharsets.UTF_8);
         if (!transcript) {
             out.println(json);
@@ -72,9 +73,14 @@ public final class MergeCommand implements Callable<Integer> {
             StringBuilder s = new StringBuilder("{\"config\":").append(json).append(",\"transcript\":[");
             boolean first = true;
             for (Transcript.Mapping m : result.transcript().mappings()) {
-                s.append(first ? "" : ",").append("{\"result\":").append(Inputs.json(m.resultPath()))
-                        .append(",\"from\":\"").append(m.side()).append("\",\"path\":")
-                        .append(Inputs.json(m.sourcePath())).append('}');
+                s.append(first ? "" : ",")
+                        .append("{\"result\":")
+                        .append(Inputs.json(m.resultPath()))
+                        .append(",\"from\":\"")
+                        .append(m.side())
+                        .append("\",\"path\":")
+                        .append(Inputs.json(m.sourcePath()))
+                        .append('}');
                 first = false;
             }
             out.println(s.append("]}"));

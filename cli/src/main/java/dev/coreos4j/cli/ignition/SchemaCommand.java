@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
  * {@code coreos4j ignition schema --spec VERSION}: prints the JSON Schema (draft-04) coreos4j generates for a spec
  * version, for editors and structural pre-checks. Exit 2 for an unknown version.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Print the JSON Schema of an Ignition spec version (generated from the coreos4j model).")
 public final class SchemaCommand implements Callable<Integer> {
 
@@ -27,9 +29,10 @@ public final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpecVersion v = SpecVersion.fromString(version).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "unsupported spec version '" + version + "' (expected one of "
-                + SpecVersion.all() + ")"));
+        SpecVersion v = SpecVersion.fromString(version)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "unsupported spec version '" + version + "' (expected one of " + SpecVersion.all() + ")"));
         PrintWriter out = spec.commandLine().getOut();
         out.println(Schemas.toJson(v));
         out.flush();

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * hold is refused, never dropped. Exit 1 with the report on standard error when
  * the input is invalid or cannot be expressed in {@code VERSION}; nothing is written to standard output then.
  */
-@Command(name = "translate", mixinStandardHelpOptions = true,
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
         description = "Translate an Ignition config to another spec version (3.0.0 to 3.6.0, up or down).")
 public final class TranslateCommand implements Callable<Integer> {
 
@@ -38,9 +40,10 @@ public final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SpecVersion target = SpecVersion.fromString(to).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "unsupported spec version '" + to + "' (expected one of " + SpecVersion.all()
-                + ")"));
+        SpecVersion target = SpecVersion.fromString(to)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "unsupported spec version '" + to + "' (expected one of " + SpecVersion.all() + ")"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] json;

@@ -26,12 +26,17 @@ import picocli.CommandLine.Spec;
  * {@code couldn't read config: open X: no such file or directory} on standard error, as the tool does. Exit 0 when
  * every file is valid, 1 when any is invalid or unreadable, 2 for a usage error.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Validate Ignition configs like ignition-validate (Ignition 2.26 rules).")
 public final class ValidateCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     /** Whole-document failures that ignition-validate prints as "couldn't parse config: ...". */
     private static final Set<String> NOT_PARSED = Set.of("not-a-config", "invalid-version", "unsupported-version");
@@ -39,8 +44,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one object per file"
-            + " per line)")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text (default) or json (one object per file" + " per line)")
     Format format;
 
     @Option(names = "--strict", description = "treat warnings as errors")
@@ -62,8 +69,10 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (dev.coreos4j.cli.InputFiles.BadInputException e) {
                 // too large for the input limit: no ignition-validate equivalent, same exit code as a bad config;
                 // a directory is read as Go reads it
-                err.println(Inputs.isDirectory(file) ? prefix + "couldn't read config: " + Inputs.goReadError(file, e)
-                        : "coreos4j: error: " + e.getMessage());
+                err.println(
+                        Inputs.isDirectory(file)
+                                ? prefix + "couldn't read config: " + Inputs.goReadError(file, e)
+                                : "coreos4j: error: " + e.getMessage());
                 anyInvalid = true;
                 continue;
             } catch (IOException | java.nio.file.InvalidPathException e) {
@@ -74,7 +83,8 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             ParseResult result = Ignition.parse(bytes);
             Report report = result.report();
-            boolean valid = result.config() != null && report.isValid()
+            boolean valid = result.config() != null
+                    && report.isValid()
                     && !(strict && !report.warnings().isEmpty());
             anyInvalid |= !valid;
             if (format == Format.json) {

@@ -1,12 +1,11 @@
 package dev.coreos4j.cli.ostree;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.TreeEntry;
+import java.io.InputStream;
+import java.io.OutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +42,10 @@ final class CatCommand extends RepoCommand {
             }
             String target = h.symlinkTarget();
             String dir = f.path().substring(0, f.path().lastIndexOf('/') + 1);
-            current = java.nio.file.Path.of("/").resolve(target.startsWith("/") ? target.substring(1) : dir.substring(1)
-                    + target).normalize().toString();
+            current = java.nio.file.Path.of("/")
+                    .resolve(target.startsWith("/") ? target.substring(1) : dir.substring(1) + target)
+                    .normalize()
+                    .toString();
         }
         throw new IllegalArgumentException(path + ": Too many levels of symbolic links");
     }

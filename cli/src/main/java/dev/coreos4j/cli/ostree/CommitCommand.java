@@ -1,9 +1,5 @@
 package dev.coreos4j.cli.ostree;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
@@ -13,62 +9,97 @@ import dev.coreos4j.ostree.GVariantText;
 import dev.coreos4j.ostree.RefUpdate;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /** {@code commit -b BRANCH --tree=dir=DIR …}: prints the new checksum as its last line. */
-@Command(name = "commit", mixinStandardHelpOptions = true,
+@Command(
+        name = "commit",
+        mixinStandardHelpOptions = true,
         description = "Commit a directory tree; the branch moves by compare-and-set (exit 1 if it moved meanwhile).")
 final class CommitCommand extends RepoCommand {
 
-    @Option(names = {"-b", "--branch"}, paramLabel = "BRANCH", description = "Branch to commit to.")
+    @Option(
+            names = {"-b", "--branch"},
+            paramLabel = "BRANCH",
+            description = "Branch to commit to.")
     String branch;
 
     @Option(names = "--orphan", description = "Create a commit without a branch.")
     boolean orphan;
 
-    @Option(names = "--tree", paramLabel = "dir=PATH",
+    @Option(
+            names = "--tree",
+            paramLabel = "dir=PATH",
             description = "The tree to commit (dir=PATH; one tree). Default: PATH, else the current directory.")
     List<String> trees = new ArrayList<>();
 
-    @Parameters(paramLabel = "PATH", arity = "0..1",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..1",
             description = "The directory to commit (same as --tree=dir=PATH; default: the current directory).")
     Path positional;
 
-    @Option(names = {"-F", "--body-file"}, paramLabel = "FILE", description = "Commit message from FILE path.")
+    @Option(
+            names = {"-F", "--body-file"},
+            paramLabel = "FILE",
+            description = "Commit message from FILE path.")
     Path bodyFile;
 
-    @Option(names = "--add-metadata", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--add-metadata",
+            paramLabel = "KEY=VALUE",
             description = "Add a key/value pair to metadata, where VALUE is in GVariant text format (repeatable).")
     List<String> metadataVariants = new ArrayList<>();
 
-    @Option(names = "--bind-ref", paramLabel = "BRANCH",
+    @Option(
+            names = "--bind-ref",
+            paramLabel = "BRANCH",
             description = "Add a ref to the ref binding commit metadata (repeatable).")
     List<String> bindRefs = new ArrayList<>();
 
-    @Option(names = "--keep-metadata", paramLabel = "KEY",
+    @Option(
+            names = "--keep-metadata",
+            paramLabel = "KEY",
             description = "Keep metadata KEY and its associated VALUE from parent (repeatable).")
     List<String> keepMetadata = new ArrayList<>();
 
-    @Option(names = "--add-detached-metadata-string", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--add-detached-metadata-string",
+            paramLabel = "KEY=VALUE",
             description = "Add a key/value pair to detached metadata (repeatable).")
     List<String> detachedStrings = new ArrayList<>();
 
-    @Option(names = "--bootable",
+    @Option(
+            names = "--bootable",
             description = "Flag this commit as a bootable OSTree (one kernel in usr/lib/modules/VERSION/vmlinuz).")
     boolean bootable;
 
-    @Option(names = {"-s", "--subject"}, paramLabel = "SUBJECT", defaultValue = "", description = "Subject line.")
+    @Option(
+            names = {"-s", "--subject"},
+            paramLabel = "SUBJECT",
+            defaultValue = "",
+            description = "Subject line.")
     String subject;
 
-    @Option(names = {"-m", "--body"}, paramLabel = "BODY", description = "Full description.")
+    @Option(
+            names = {"-m", "--body"},
+            paramLabel = "BODY",
+            description = "Full description.")
     String body;
 
-    @Option(names = "--timestamp", paramLabel = "TIMESTAMP",
-            description = {"Override the timestamp of the commit: @EPOCH, ISO 8601, \"2005-10-29 12:43:29 +0000\",",
-                    "\"October 25 1985\", \"1 week ago\" (default: SOURCE_DATE_EPOCH if set, else now)."})
+    @Option(
+            names = "--timestamp",
+            paramLabel = "TIMESTAMP",
+            description = {
+                "Override the timestamp of the commit: @EPOCH, ISO 8601, \"2005-10-29 12:43:29 +0000\",",
+                "\"October 25 1985\", \"1 week ago\" (default: SOURCE_DATE_EPOCH if set, else now)."
+            })
     String timestamp;
 
     @Option(names = "--owner-uid", paramLabel = "UID", description = "Set the owner uid of every file and directory.")
@@ -80,11 +111,15 @@ final class CommitCommand extends RepoCommand {
     @Option(names = "--no-xattrs", description = "Do not store extended attributes.")
     boolean noXattrs;
 
-    @Option(names = "--add-metadata-string", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--add-metadata-string",
+            paramLabel = "KEY=VALUE",
             description = "Add a string metadata entry (repeatable, kept in order).")
     List<String> metadataStrings = new ArrayList<>();
 
-    @Option(names = "--parent", paramLabel = "COMMIT",
+    @Option(
+            names = "--parent",
+            paramLabel = "COMMIT",
             description = "Parent commit checksum, or 'none' (default: the branch head).")
     String parentRev;
 
@@ -98,21 +133,27 @@ final class CommitCommand extends RepoCommand {
     int execute() throws Exception {
         Path dir = treeDirectory();
         if ((branch == null) == !orphan) {
-            throw new ParameterException(spec.commandLine(), branch == null
-                    ? "A branch must be specified with --branch, or use --orphan" : "--orphan conflicts with --branch");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    branch == null
+                            ? "A branch must be specified with --branch, or use --orphan"
+                            : "--orphan conflicts with --branch");
         }
         String bodyText = body == null ? "" : body;
         if (bodyFile != null) {
             bodyText = java.nio.file.Files.readString(bodyFile, java.nio.charset.StandardCharsets.UTF_8);
         }
-        CommitOptions.Builder b = CommitOptions.builder().subject(subject).body(bodyText).noXattrs(noXattrs)
+        CommitOptions.Builder b = CommitOptions.builder()
+                .subject(subject)
+                .body(bodyText)
+                .noXattrs(noXattrs)
                 .bindings(false);
         if (branch != null) {
             b.branch(branch);
         }
         if (timestamp != null) {
-            b.timestamp(GnuDate.parse(timestamp, java.time.Instant.now().getEpochSecond(),
-                    java.time.ZoneId.systemDefault()));
+            b.timestamp(GnuDate.parse(
+                    timestamp, java.time.Instant.now().getEpochSecond(), java.time.ZoneId.systemDefault()));
         } else {
             String env = System.getenv("SOURCE_DATE_EPOCH");
             if (env != null) {
@@ -157,15 +198,17 @@ final class CommitCommand extends RepoCommand {
         Repository repo = openRepo();
         if (!keepMetadata.isEmpty()) {
             if (branch == null && parentRev == null) {
-                throw new IllegalArgumentException("Either --branch or --parent must be specified when using "
-                        + "--keep-metadata");
+                throw new IllegalArgumentException(
+                        "Either --branch or --parent must be specified when using " + "--keep-metadata");
             }
-            Checksum from = parentRev != null && Checksum.isValid(parentRev) ? Checksum.of(parentRev)
-                    : repo.resolve(branch);
+            Checksum from =
+                    parentRev != null && Checksum.isValid(parentRev) ? Checksum.of(parentRev) : repo.resolve(branch);
             dev.coreos4j.ostree.Metadata parentMeta = repo.readCommit(from).metadata();
             for (String key : keepMetadata) {
-                Variant v = parentMeta.get(key).orElseThrow(() -> new IllegalArgumentException(
-                        "Missing metadata key '" + key + "' from commit '" + from + "'"));
+                Variant v = parentMeta
+                        .get(key)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "Missing metadata key '" + key + "' from commit '" + from + "'"));
                 if (!keys.add(key)) {
                     throw new IllegalArgumentException("metadata key '" + key + "' given twice");
                 }
@@ -288,8 +331,8 @@ final class CommitCommand extends RepoCommand {
                 return Path.of(".");
             }
             if (!t.startsWith("dir=")) {
-                throw new IllegalArgumentException("Invalid tree type specification '" + t.substring(0, eq)
-                        + "' (dir=PATH, or a single ref=REV)");
+                throw new IllegalArgumentException(
+                        "Invalid tree type specification '" + t.substring(0, eq) + "' (dir=PATH, or a single ref=REV)");
             }
             dirs.add(Path.of(t.substring(4)));
         }

@@ -1,13 +1,12 @@
 package dev.coreos4j.cli.ostree;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.FsckOptions;
 import dev.coreos4j.ostree.FsckReport;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,17 +16,23 @@ import picocli.CommandLine.Option;
  * corruption (a missing or corrupt object, a ref that cannot be read or names a missing commit, a binding that does not hold, a
  * commit an earlier fsck marked partial). Unlike ostree it never stops at the first corrupt object.
  */
-@Command(name = "fsck", mixinStandardHelpOptions = true,
+@Command(
+        name = "fsck",
+        mixinStandardHelpOptions = true,
         description = "Re-hash every object; name missing and corrupt objects; mark partial commits.")
 final class FsckCommand extends RepoCommand {
 
     @Option(names = "--delete", description = "Remove corrupted objects.")
     boolean delete;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only print error messages.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only print error messages.")
     boolean quiet;
 
-    @Option(names = {"-a", "--all"}, description = "Don't stop on first error (always the case here).")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Don't stop on first error (always the case here).")
     boolean all;
 
     @Option(names = "--verify-bindings", description = "Verify ref bindings.")
@@ -38,8 +43,8 @@ final class FsckCommand extends RepoCommand {
 
     @Override
     int execute() throws Exception {
-        FsckReport report = openRepo().fsck(new FsckOptions(true, delete, verifyBindings || verifyBackRefs,
-                verifyBackRefs));
+        FsckReport report =
+                openRepo().fsck(new FsckOptions(true, delete, verifyBindings || verifyBackRefs, verifyBackRefs));
         if (!quiet) {
             out().println("Validating refs...");
             out().println("Validating refs in collections...");

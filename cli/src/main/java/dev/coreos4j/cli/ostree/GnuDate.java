@@ -24,16 +24,26 @@ import java.util.regex.Pattern;
 final class GnuDate {
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-            Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-            Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
     /** An optional time of day and an optional zone, after a date. */
-    private static final String TIME = "(?:[ T]\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?";
+    private static final String TIME =
+            "(?:[ T]\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?";
+
     private static final Pattern NUMERIC = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})" + TIME);
-    private static final Pattern MONTH_FIRST = Pattern.compile(
-            "([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(-?\\d{1,4})" + TIME);
-    private static final Pattern DAY_FIRST = Pattern.compile(
-            "(\\d{1,2})\\s+([A-Za-z]+)\\.?,?\\s+(-?\\d{1,4})" + TIME);
+    private static final Pattern MONTH_FIRST =
+            Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(-?\\d{1,4})" + TIME);
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})\\s+([A-Za-z]+)\\.?,?\\s+(-?\\d{1,4})" + TIME);
     private static final Pattern RELATIVE = Pattern.compile("([+-]?\\d+)\\s*([A-Za-z]+?)s?(\\s+ago)?");
 
     private GnuDate() {}
@@ -81,18 +91,34 @@ final class GnuDate {
         }
         Matcher m = NUMERIC.matcher(t);
         if (m.matches()) {
-            return at(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))), m.group(4), m.group(5), m.group(6), m.group(7), zone);
+            return at(
+                    LocalDate.of(
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    m.group(7),
+                    zone);
         }
         m = MONTH_FIRST.matcher(t);
         if (m.matches() && month(m.group(1)) != null) {
-            return at(LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))),
-                    m.group(4), m.group(5), m.group(6), m.group(7), zone);
+            return at(
+                    LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    m.group(7),
+                    zone);
         }
         m = DAY_FIRST.matcher(t);
         if (m.matches() && month(m.group(2)) != null) {
-            return at(LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))),
-                    m.group(4), m.group(5), m.group(6), m.group(7), zone);
+            return at(
+                    LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    m.group(7),
+                    zone);
         }
         m = RELATIVE.matcher(lower);
         if (m.matches()) {
@@ -125,20 +151,34 @@ final class GnuDate {
         if (v == null) {
             return null;
         }
-        String[] full = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december"};
+        String[] full = {
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december"
+        };
         return n.length() == 3 || full[v - 1].equals(n) || (v == 9 && n.equals("sept")) ? v : null;
     }
 
     private static long at(LocalDate date, String h, String min, String s, String zoneText, ZoneId zone) {
-        LocalTime time = h == null ? LocalTime.MIDNIGHT
+        LocalTime time = h == null
+                ? LocalTime.MIDNIGHT
                 : LocalTime.of(Integer.parseInt(h), Integer.parseInt(min), s == null ? 0 : Integer.parseInt(s));
         ZoneId z = zone;
         if (zoneText != null) {
             z = switch (zoneText) {
                 case "Z", "UTC", "GMT" -> ZoneOffset.UTC;
-                default -> ZoneOffset.of(zoneText.length() == 5
-                        ? zoneText.substring(0, 3) + ":" + zoneText.substring(3) : zoneText);
+                default ->
+                    ZoneOffset.of(
+                            zoneText.length() == 5 ? zoneText.substring(0, 3) + ":" + zoneText.substring(3) : zoneText);
             };
         }
         return date.atTime(time).atZone(z).toEpochSecond();

@@ -1,15 +1,14 @@
 package dev.coreos4j.cli.ostree;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.ContentObject;
 import dev.coreos4j.ostree.DirMeta;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.TreeEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,13 +17,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ls", mixinStandardHelpOptions = true, description = "List files in a commit.")
 final class LsCommand extends RepoCommand {
 
-    @Option(names = {"-R", "--recursive"}, description = "Print directories recursively.")
+    @Option(
+            names = {"-R", "--recursive"},
+            description = "Print directories recursively.")
     boolean recursive;
 
-    @Option(names = {"-C", "--checksum"}, description = "Print checksums.")
+    @Option(
+            names = {"-C", "--checksum"},
+            description = "Print checksums.")
     boolean checksums;
 
-    @Option(names = {"-d", "--dironly"}, description = "Only print the directory itself, not its contents.")
+    @Option(
+            names = {"-d", "--dironly"},
+            description = "Only print the directory itself, not its contents.")
     boolean dirOnly;
 
     @Parameters(index = "0", paramLabel = "REF")
@@ -55,8 +60,9 @@ final class LsCommand extends RepoCommand {
         if (e instanceof TreeEntry.Directory) {
             TreeEntry.Directory d = (TreeEntry.Directory) e;
             DirMeta m = repo.readDirMeta(d.meta());
-            line.append(String.format("d0%04o %d %d %6d ", m.permissions(), Integer.toUnsignedLong(m.uid()),
-                    Integer.toUnsignedLong(m.gid()), 0));
+            line.append(String.format(
+                    "d0%04o %d %d %6d ",
+                    m.permissions(), Integer.toUnsignedLong(m.uid()), Integer.toUnsignedLong(m.gid()), 0));
             if (checksums) {
                 line.append(d.tree()).append(' ').append(d.meta()).append(' ');
             }
@@ -65,8 +71,13 @@ final class LsCommand extends RepoCommand {
             TreeEntry.File f = (TreeEntry.File) e;
             ContentObject o = repo.readFile(f.checksum());
             char type = o.header().isSymlink() ? 'l' : '-';
-            line.append(String.format("%c0%04o %d %d %6d ", type, o.header().permissions(),
-                    Integer.toUnsignedLong(o.header().uid()), Integer.toUnsignedLong(o.header().gid()), o.size()));
+            line.append(String.format(
+                    "%c0%04o %d %d %6d ",
+                    type,
+                    o.header().permissions(),
+                    Integer.toUnsignedLong(o.header().uid()),
+                    Integer.toUnsignedLong(o.header().gid()),
+                    o.size()));
             if (checksums) {
                 line.append(f.checksum()).append(' ');
             }

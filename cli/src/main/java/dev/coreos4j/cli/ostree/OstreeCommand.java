@@ -1,7 +1,6 @@
 package dev.coreos4j.cli.ostree;
 
 import java.nio.file.Path;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,30 +13,33 @@ import picocli.CommandLine.Spec;
         header = "OSTree archive repositories, byte-compatible with libostree.",
         mixinStandardHelpOptions = true,
         description = {
-                "OSTree archive repositories, byte-compatible with libostree: the same option spellings as the",
-                "ostree CLI for the commands implemented.",
+            "OSTree archive repositories, byte-compatible with libostree: the same option spellings as the",
+            "ostree CLI for the commands implemented.",
         },
         subcommands = {
-                InitCommand.class,
-                CommitCommand.class,
-                LogCommand.class,
-                LsCommand.class,
-                CatCommand.class,
-                ShowCommand.class,
-                RevParseCommand.class,
-                RefsCommand.class,
-                CheckoutCommand.class,
-                DiffCommand.class,
-                FsckCommand.class,
-                PruneCommand.class,
-                SignCommand.class,
+            InitCommand.class,
+            CommitCommand.class,
+            LogCommand.class,
+            LsCommand.class,
+            CatCommand.class,
+            ShowCommand.class,
+            RevParseCommand.class,
+            RefsCommand.class,
+            CheckoutCommand.class,
+            DiffCommand.class,
+            FsckCommand.class,
+            PruneCommand.class,
+            SignCommand.class,
         })
 public final class OstreeCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--repo",
+            paramLabel = "PATH",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The repository (default: the current directory if it is one, else the OSTREE_REPO"
                     + " environment variable).")
     Path repo;

@@ -1,5 +1,10 @@
 package dev.coreos4j.cli.ostree;
 
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.PruneOptions;
+import dev.coreos4j.ostree.PruneResult;
+import dev.coreos4j.ostree.Repository;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.PruneOptions;
-import dev.coreos4j.ostree.PruneResult;
-import dev.coreos4j.ostree.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,33 +28,45 @@ final class PruneCommand extends RepoCommand {
     @Option(names = "--refs-only", description = "Only compute reachability via refs.")
     boolean refsOnly;
 
-    @Option(names = "--depth", paramLabel = "DEPTH", defaultValue = "-1",
+    @Option(
+            names = "--depth",
+            paramLabel = "DEPTH",
+            defaultValue = "-1",
             description = "Only traverse DEPTH parents for each commit (default: -1=infinite).")
     int depth;
 
     @Option(names = "--delete-commit", paramLabel = "COMMIT", description = "Specify a commit to delete.")
     String deleteCommit;
 
-    @Option(names = "--keep-younger-than", paramLabel = "DATE",
+    @Option(
+            names = "--keep-younger-than",
+            paramLabel = "DATE",
             description = "Prune all commits older than the specified date.")
     String keepYoungerThan;
 
-    @Option(names = "--static-deltas-only",
+    @Option(
+            names = "--static-deltas-only",
             description = "Change the behavior of --delete-commit to prune only static deltas (not supported).")
     boolean staticDeltasOnly;
 
-    @Option(names = "--retain-branch-depth", paramLabel = "BRANCH=DEPTH",
+    @Option(
+            names = "--retain-branch-depth",
+            paramLabel = "BRANCH=DEPTH",
             description = "Additionally retain BRANCH=DEPTH commits.")
     List<String> retainBranchDepth = new ArrayList<>();
 
-    @Option(names = "--only-branch", paramLabel = "BRANCH",
+    @Option(
+            names = "--only-branch",
+            paramLabel = "BRANCH",
             description = "Only prune BRANCH (may be specified multiple times).")
     List<String> onlyBranches = new ArrayList<>();
 
     @Option(names = "--commit-only", description = "Only traverse and delete commit objects.")
     boolean commitOnly;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every object deleted.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Print every object deleted.")
     boolean verbose;
 
     @Override
@@ -89,11 +100,13 @@ final class PruneCommand extends RepoCommand {
             }
             depths.put(bd.substring(0, eq), value);
         }
-        Optional<Instant> younger = keepYoungerThan == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(
-                GnuDate.parse(keepYoungerThan, Instant.now().getEpochSecond(), ZoneId.systemDefault())));
+        Optional<Instant> younger = keepYoungerThan == null
+                ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(
+                        GnuDate.parse(keepYoungerThan, Instant.now().getEpochSecond(), ZoneId.systemDefault())));
         Set<String> only = new LinkedHashSet<>(onlyBranches);
-        PruneResult r = repo.prune(new PruneOptions(refsOnly, depth, Set.of(), dryRun, commitOnly, younger, depths,
-                only));
+        PruneResult r =
+                repo.prune(new PruneOptions(refsOnly, depth, Set.of(), dryRun, commitOnly, younger, depths, only));
         if (verbose) {
             for (String name : r.pruned()) {
                 err().println((dryRun ? "Would prune " : "Pruning unneeded object ") + name);

@@ -1,14 +1,13 @@
 package dev.coreos4j.cli.ostree;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.Refs;
 import dev.coreos4j.ostree.Repository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,17 +28,22 @@ final class RefsCommand extends RepoCommand {
     @Option(names = "--list", description = "Do not remove the prefix from the refs.")
     boolean list;
 
-    @Option(names = {"-A", "--alias"},
+    @Option(
+            names = {"-A", "--alias"},
             description = "If used with --create, create an alias, otherwise just list aliases.")
     boolean alias;
 
-    @Option(names = {"-c", "--collections"}, description = "Enable listing collection IDs for refs.")
+    @Option(
+            names = {"-c", "--collections"},
+            description = "Enable listing collection IDs for refs.")
     boolean collections;
 
     @Option(names = "--force", description = "Overwrite existing refs when creating.")
     boolean force;
 
-    @Parameters(paramLabel = "PREFIX", arity = "0..*",
+    @Parameters(
+            paramLabel = "PREFIX",
+            arity = "0..*",
             description = "Prefixes to list or delete, or the existing rev for --create.")
     List<String> args = new ArrayList<>();
 

@@ -1,15 +1,14 @@
 package dev.coreos4j.cli.ostree;
 
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-
-import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.Repository;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,8 +26,8 @@ abstract class RepoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '+0000'").withZone(ZoneOffset.UTC);
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -1,12 +1,11 @@
 package dev.coreos4j.cli.ostree;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Repository;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,11 +15,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rev-parse", mixinStandardHelpOptions = true, description = "Output the target of a rev.")
 final class RevParseCommand extends RepoCommand {
 
-    @Option(names = {"-S", "--single"},
+    @Option(
+            names = {"-S", "--single"},
             description = "If the repository has exactly one commit, then print it; any other case is an error.")
     boolean single;
 
-    @Parameters(paramLabel = "REV", arity = "0..*",
+    @Parameters(
+            paramLabel = "REV",
+            arity = "0..*",
             description = "Branch, remote:ref, checksum or a unique checksum prefix, optionally with ^ suffixes.")
     List<String> revs = new ArrayList<>();
 

@@ -1,13 +1,12 @@
 package dev.coreos4j.cli.ostree;
 
-import java.util.Optional;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.GVariantText;
 import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,11 +21,14 @@ final class ShowCommand extends RepoCommand {
     @Option(names = "--print-metadata-key", paramLabel = "KEY", description = "Print one commit metadata value.")
     String metadataKey;
 
-    @Option(names = "--print-detached-metadata-key", paramLabel = "KEY",
+    @Option(
+            names = "--print-detached-metadata-key",
+            paramLabel = "KEY",
             description = "Print one detached metadata value.")
     String detachedKey;
 
-    @Option(names = {"-B", "--no-byteswap"},
+    @Option(
+            names = {"-B", "--no-byteswap"},
             description = "Do not automatically convert variant data from big endian.")
     boolean noByteswap;
 
@@ -39,8 +41,8 @@ final class ShowCommand extends RepoCommand {
             if (metadataKey != null) {
                 m = repo.readCommit(c).metadata();
             } else {
-                m = repo.readDetachedMetadata(c).orElseThrow(() -> new IllegalArgumentException(
-                        "No detached metadata for commit " + c));
+                m = repo.readDetachedMetadata(c)
+                        .orElseThrow(() -> new IllegalArgumentException("No detached metadata for commit " + c));
             }
             String key = metadataKey != null ? metadataKey : detachedKey;
             Optional<Variant> v = m.get(key);

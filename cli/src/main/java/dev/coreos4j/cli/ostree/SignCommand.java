@@ -1,29 +1,31 @@
 package dev.coreos4j.cli.ostree;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.Ed25519;
 import dev.coreos4j.ostree.Repository;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /** {@code sign COMMIT KEY…} and {@code sign --verify COMMIT PUBKEY…} with ed25519, as {@code ostree sign}. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
         description = "Sign a commit (ed25519, detached metadata) or verify its signatures (exit 1 if none verifies).")
 final class SignCommand extends RepoCommand {
 
     @Option(names = "--verify", description = "Verify instead of sign.")
     boolean verify;
 
-    @Option(names = {"-s", "--sign-type"}, paramLabel = "NAME", defaultValue = "ed25519",
+    @Option(
+            names = {"-s", "--sign-type"},
+            paramLabel = "NAME",
+            defaultValue = "ed25519",
             description = "Signature type; only ed25519.")
     String signType;
 
@@ -39,11 +41,14 @@ final class SignCommand extends RepoCommand {
     @Override
     int execute() throws Exception {
         if (!signType.equals("ed25519")) {
-            throw new ParameterException(spec.commandLine(), "Requested signature type is not implemented: " + signType);
+            throw new ParameterException(
+                    spec.commandLine(), "Requested signature type is not implemented: " + signType);
         }
         List<String> all = new ArrayList<>(keys);
         if (keysFile != null) {
-            for (String line : dev.coreos4j.cli.InputFiles.readUtf8(keysFile, false).lines().toList()) {
+            for (String line : dev.coreos4j.cli.InputFiles.readUtf8(keysFile, false)
+                    .lines()
+                    .toList()) {
                 if (!line.isBlank() && !line.strip().startsWith("#")) {
                     all.add(line.strip());
                 }

@@ -1,5 +1,10 @@
 package dev.coreos4j.cli.plan;
 
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.cluster.Cluster;
+import dev.coreos4j.planner.cluster.ClusterInput;
+import dev.coreos4j.planner.cluster.ClusterProblem;
+import dev.coreos4j.planner.cluster.ClusterReadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.coreos4j.planner.Snapshot;
-import dev.coreos4j.planner.cluster.Cluster;
-import dev.coreos4j.planner.cluster.ClusterInput;
-import dev.coreos4j.planner.cluster.ClusterProblem;
-import dev.coreos4j.planner.cluster.ClusterReadResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -35,8 +34,9 @@ public final class ClusterFiles {
         try {
             return OffsetDateTime.parse(now).toInstant();
         } catch (DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--now must be an RFC 3339 time such as"
-                    + " 2026-01-01T00:00:00Z, got '" + now + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--now must be an RFC 3339 time such as" + " 2026-01-01T00:00:00Z, got '" + now + "'");
         }
     }
 

@@ -1,16 +1,5 @@
 package dev.coreos4j.cli.plan;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.InvalidSnapshotException;
@@ -20,11 +9,19 @@ import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.PoolStatus;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Wave;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,21 +34,25 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {PlanNextCommand.class, PlanGraphCommand.class, PlanRenderCommand.class},
         description = {
-                "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that",
-                "move together under every pool's maxUnavailable, control-plane quorum, PDBs,",
-                "maintenance windows, locks and limits, and a reason for every node that does",
-                "not move. Invalid snapshots exit 2 with one line naming the JSON field.",
+            "Plans a rolling upgrade from a cluster snapshot (JSON): waves of nodes that",
+            "move together under every pool's maxUnavailable, control-plane quorum, PDBs,",
+            "maintenance windows, locks and limits, and a reason for every node that does",
+            "not move. Invalid snapshots exit 2 with one line naming the JSON field.",
         })
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output format: text (a table with a per-pool summary) or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--rollback",
+    @Option(
+            names = "--rollback",
             description = "Plan the rollback instead: every pool with a 'previous' target goes back to it; other"
                     + " pools are held.")
     boolean rollback;
@@ -59,12 +60,17 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The snapshot JSON file.")
     Path file;
 
-    @Option(names = "--cluster", arity = "1..*", paramLabel = "FILE",
+    @Option(
+            names = "--cluster",
+            arity = "1..*",
+            paramLabel = "FILE",
             description = "Plan from the cluster's objects instead of a snapshot: what 'oc get"
                     + " nodes,mcp,mc,pdb,pods,infrastructure -o json' prints (as 'coreos4j snapshot import' reads it).")
     List<Path> cluster;
 
-    @Option(names = "--now", paramLabel = "RFC3339",
+    @Option(
+            names = "--now",
+            paramLabel = "RFC3339",
             description = "With --cluster: the snapshot's instant. Default: the current time.")
     String now;
 
@@ -127,20 +133,33 @@ public final class PlanCommand implements Callable<Integer> {
     /** The human-readable plan: waves as a table, blocked nodes with reasons, notes if any, and a summary per pool. */
     static String text(Plan plan, Snapshot snapshot, boolean rollback) {
         StringBuilder b = new StringBuilder();
-        b.append(rollback ? "Rollback plan" : "Plan").append(" for ").append(snapshot.nodes().size())
-                .append(" node(s) in ").append(snapshot.pools().size()).append(" pool(s) at ")
-                .append(snapshot.now()).append(": ").append(plan.waves().size()).append(" wave(s)\n");
+        b.append(rollback ? "Rollback plan" : "Plan")
+                .append(" for ")
+                .append(snapshot.nodes().size())
+                .append(" node(s) in ")
+                .append(snapshot.pools().size())
+                .append(" pool(s) at ")
+                .append(snapshot.now())
+                .append(": ")
+                .append(plan.waves().size())
+                .append(" wave(s)\n");
         if (!plan.waves().isEmpty()) {
             // The START column only when a wave waits for a maintenance window.
             boolean later = plan.waves().stream().anyMatch(w -> !w.start().equals(snapshot.now()));
             List<String[]> rows = new ArrayList<>();
-            rows.add(later ? new String[] {"WAVE", "START", "NODE", "POOL", "STEPS"}
-                    : new String[] {"WAVE", "NODE", "POOL", "STEPS"});
+            rows.add(
+                    later
+                            ? new String[] {"WAVE", "START", "NODE", "POOL", "STEPS"}
+                            : new String[] {"WAVE", "NODE", "POOL", "STEPS"});
             for (Wave w : plan.waves()) {
                 for (Wave.Entry e : w.nodes()) {
                     String steps = String.join(" ", e.steps());
-                    rows.add(later ? new String[] {Integer.toString(w.index()), w.start().toString(), e.name(),
-                            e.pool(), steps} : new String[] {Integer.toString(w.index()), e.name(), e.pool(), steps});
+                    rows.add(
+                            later
+                                    ? new String[] {
+                                        Integer.toString(w.index()), w.start().toString(), e.name(), e.pool(), steps
+                                    }
+                                    : new String[] {Integer.toString(w.index()), e.name(), e.pool(), steps});
                 }
             }
             table(b, rows);
@@ -150,7 +169,9 @@ public final class PlanCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"NODE", "POOL", "REASON", "DETAIL"});
             for (Blocked x : plan.blocked()) {
-                rows.add(new String[] {x.node(), x.pool() == null ? "-" : x.pool(), x.reason().name(), x.detail()});
+                rows.add(new String[] {
+                    x.node(), x.pool() == null ? "-" : x.pool(), x.reason().name(), x.detail()
+                });
             }
             table(b, rows);
         }
@@ -166,17 +187,24 @@ public final class PlanCommand implements Callable<Integer> {
         }
         b.append("\nPools:\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"POOL", "MACHINES", "UPDATED NOW", "AFTER PLAN", "UNAVAILABLE", "DEGRADED", "WAVES",
-                "STATUS"});
+        rows.add(new String[] {
+            "POOL", "MACHINES", "UPDATED NOW", "AFTER PLAN", "UNAVAILABLE", "DEGRADED", "WAVES", "STATUS"
+        });
         for (int i = 0; i < plan.before().size(); i++) {
             PoolStatus s0 = plan.before().get(i);
             PoolStatus s1 = plan.after().get(i);
-            String status = s0.isDegraded() ? "Degraded" : s0.isUpdated() ? "Updated"
-                    : s0.isUpdating() ? "Updating" : "Paused";
-            rows.add(new String[] {s0.pool(), Integer.toString(s0.machineCount()),
-                    s0.updated() + "/" + s0.machineCount(), s1.updated() + "/" + s1.machineCount(),
-                    Integer.toString(s0.unavailable()), Integer.toString(s0.degraded()),
-                    Integer.toString(wavesPerPool.getOrDefault(s0.pool(), 0)), status});
+            String status =
+                    s0.isDegraded() ? "Degraded" : s0.isUpdated() ? "Updated" : s0.isUpdating() ? "Updating" : "Paused";
+            rows.add(new String[] {
+                s0.pool(),
+                Integer.toString(s0.machineCount()),
+                s0.updated() + "/" + s0.machineCount(),
+                s1.updated() + "/" + s1.machineCount(),
+                Integer.toString(s0.unavailable()),
+                Integer.toString(s0.degraded()),
+                Integer.toString(wavesPerPool.getOrDefault(s0.pool(), 0)),
+                status
+            });
         }
         table(b, rows);
         return b.toString();

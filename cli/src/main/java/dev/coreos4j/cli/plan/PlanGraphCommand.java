@@ -1,18 +1,5 @@
 package dev.coreos4j.cli.plan;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.planner.graph.Blocker;
 import dev.coreos4j.planner.graph.EusSegment;
@@ -29,6 +16,17 @@ import dev.coreos4j.planner.graph.UpdateGraphReader;
 import dev.coreos4j.planner.graph.UpdatePath;
 import dev.coreos4j.planner.graph.UpdatePathPlanner;
 import dev.coreos4j.planner.graph.WorkerPools;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,16 +43,18 @@ import picocli.CommandLine.Spec;
         name = "graph",
         mixinStandardHelpOptions = true,
         description = {
-                "Plan the version path through an update graph (OpenShift update service / Cincinnati JSON, or the"
-                        + " Fedora CoreOS update graph) and show why each hop is allowed.",
-                "Hops take recommended edges, or conditional edges whose risks do not apply or are accepted; minor"
-                        + " versions are never skipped; with --to, channel changes within the channel's family are"
-                        + " planned and shown; with --latest the path stays in the channel."},
+            "Plan the version path through an update graph (OpenShift update service / Cincinnati JSON, or the"
+                    + " Fedora CoreOS update graph) and show why each hop is allowed.",
+            "Hops take recommended edges, or conditional edges whose risks do not apply or are accepted; minor"
+                    + " versions are never skipped; with --to, channel changes within the channel's family are"
+                    + " planned and shown; with --latest the path stays in the channel."
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0   a path was found",
-                "  1   no valid path exists (the reason and the blocking edges are printed)",
-                "  2   usage error, unreadable file or malformed graph"})
+            "  0   a path was found",
+            "  1   no valid path exists (the reason and the blocking edges are printed)",
+            "  2   usage error, unreadable file or malformed graph"
+        })
 public final class PlanGraphCommand implements Callable<Integer> {
 
     @Spec
@@ -78,25 +78,35 @@ public final class PlanGraphCommand implements Callable<Integer> {
         boolean latest;
     }
 
-    @Option(names = "--channel", paramLabel = "NAME",
+    @Option(
+            names = "--channel",
+            paramLabel = "NAME",
             description = "The subscribed channel, e.g. stable-4.16 (OpenShift graphs only).")
     String channel;
 
-    @Option(names = "--accept-risk", paramLabel = "NAME",
+    @Option(
+            names = "--accept-risk",
+            paramLabel = "NAME",
             description = "Accept a named risk: conditional edges it blocks may be taken. Repeatable.")
     List<String> acceptedRisks = new ArrayList<>();
 
-    @Option(names = "--risk-outcome", paramLabel = "NAME=OUTCOME",
+    @Option(
+            names = "--risk-outcome",
+            paramLabel = "NAME=OUTCOME",
             description = "The outcome of a risk's PromQL rules on this cluster: match, nomatch or unknown. NAME is a"
                     + " risk name or an exact PromQL query. Unlisted queries count as unknown. Repeatable.")
     List<String> riskOutcomes = new ArrayList<>();
 
-    @Option(names = "--eus",
+    @Option(
+            names = "--eus",
             description = "Control-plane-only (EUS-to-EUS) plan: workers paused over odd minors, reboot once per"
                     + " even minor.")
     boolean eus;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output format: text (default) or json.")
     String format;
 
@@ -123,8 +133,12 @@ public final class PlanGraphCommand implements Callable<Integer> {
         GraphReadResult read = UpdateGraphReader.read(bytes);
         if (!read.isValid()) {
             read.problems().stream().skip(1).forEach(p -> err.println("  " + p));
-            return fail(err, graphFile + ": malformed update graph: " + read.problems().get(0)
-                    + (read.problems().size() > 1 ? " (and " + (read.problems().size() - 1) + " more, above)" : ""));
+            return fail(
+                    err,
+                    graphFile + ": malformed update graph: " + read.problems().get(0)
+                            + (read.problems().size() > 1
+                                    ? " (and " + (read.problems().size() - 1) + " more, above)"
+                                    : ""));
         }
         UpdateGraph graph = read.graph();
         PathResult result = UpdatePathPlanner.plan(graph, request);
@@ -150,8 +164,8 @@ public final class PlanGraphCommand implements Callable<Integer> {
         for (String entry : riskOutcomes) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(),
-                        "--risk-outcome expects NAME=match|nomatch|unknown, got '" + entry + "'");
+                throw new ParameterException(
+                        spec.commandLine(), "--risk-outcome expects NAME=match|nomatch|unknown, got '" + entry + "'");
             }
             try {
                 outcomes.put(entry.substring(0, eq), RiskOutcome.parse(entry.substring(eq + 1)));
@@ -183,10 +197,18 @@ public final class PlanGraphCommand implements Callable<Integer> {
                 + (accepted.isEmpty() ? "no accepted risks" : "accepted risks: " + String.join(", ", accepted)));
         for (int i = 0; i < n; i++) {
             Hop h = path.hops().get(i);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%3d. %s -> %s  %s", i + 1, h.from(),
-                    h.to(), h.kind().name().toLowerCase(Locale.ROOT)));
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%3d. %s -> %s  %s",
+                    i + 1,
+                    h.from(),
+                    h.to(),
+                    h.kind().name().toLowerCase(Locale.ROOT)));
             if (h.changesChannel()) {
-                line.append("  [channel ").append(h.previousChannel()).append(" -> ").append(h.channel())
+                line.append("  [channel ")
+                        .append(h.previousChannel())
+                        .append(" -> ")
+                        .append(h.channel())
                         .append(']');
             } else if (h.channel() != null) {
                 line.append("  [").append(h.channel()).append(']');
@@ -194,13 +216,16 @@ public final class PlanGraphCommand implements Callable<Integer> {
             if (h.workers() == WorkerPools.PAUSED) {
                 line.append("  control plane only, workers paused");
             } else if (h.workers() == WorkerPools.UNPAUSED) {
-                line.append("  control plane, then workers unpaused (one reboot to ").append(h.to()).append(')');
+                line.append("  control plane, then workers unpaused (one reboot to ")
+                        .append(h.to())
+                        .append(')');
             }
             out.println(line);
             out.println("     allowed: " + h.reason());
             for (RiskEvaluation ev : h.risks()) {
                 if (!ev.risk().url().isEmpty()) {
-                    out.println("     risk " + ev.risk().name() + ": " + ev.risk().url());
+                    out.println(
+                            "     risk " + ev.risk().name() + ": " + ev.risk().url());
                 }
             }
         }
@@ -213,7 +238,8 @@ public final class PlanGraphCommand implements Callable<Integer> {
                     + " instead of " + n + " (" + path.eus().workerRebootsSavedPerNode() + " saved per worker node).");
             for (EusSegment s : path.eus().segments()) {
                 out.println("  workers paused at " + s.workersFrom()
-                        + (s.controlPlaneOnly().isEmpty() ? ""
+                        + (s.controlPlaneOnly().isEmpty()
+                                ? ""
                                 : ", control plane through " + String.join(", ", s.controlPlaneOnly()))
                         + ", workers unpaused at " + s.unpauseAt());
             }
@@ -223,8 +249,8 @@ public final class PlanGraphCommand implements Callable<Integer> {
     }
 
     static void printNoPath(PrintWriter out, PathRequest request, PathResult.NoPath none) {
-        out.println("No path from " + request.from() + " to "
-                + (request.latest() ? "a newer release" : request.to()) + ". Blocked by:");
+        out.println("No path from " + request.from() + " to " + (request.latest() ? "a newer release" : request.to())
+                + ". Blocked by:");
         for (Blocker b : none.blockers()) {
             out.println("  " + (b.edge() == null ? "" : b.edge() + "  ") + b.code() + "  " + b.message());
         }

@@ -1,11 +1,5 @@
 package dev.coreos4j.cli.plan;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.InvalidSnapshotException;
@@ -13,6 +7,11 @@ import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,27 +23,35 @@ import picocli.CommandLine.Spec;
         name = "next",
         mixinStandardHelpOptions = true,
         description = {
-                "Prints only the actions to take at the snapshot's 'now', one per line:",
-                "NODE POOL ACTION [details]. With --format=json it also lists every node",
-                "that does not move, with its reason.",
+            "Prints only the actions to take at the snapshot's 'now', one per line:",
+            "NODE POOL ACTION [details]. With --format=json it also lists every node",
+            "that does not move, with its reason.",
         })
 public final class PlanNextCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The snapshot JSON file.")
     Path file;
 
-    @Option(names = "--cluster", arity = "1..*", paramLabel = "FILE",
+    @Option(
+            names = "--cluster",
+            arity = "1..*",
+            paramLabel = "FILE",
             description = "Plan from the cluster's objects ('oc get … -o json' output) instead of a snapshot.")
     List<Path> cluster;
 
-    @Option(names = "--now", paramLabel = "RFC3339",
+    @Option(
+            names = "--now",
+            paramLabel = "RFC3339",
             description = "With --cluster: the snapshot's instant. Default: the current time.")
     String now;
 

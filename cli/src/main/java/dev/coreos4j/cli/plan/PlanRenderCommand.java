@@ -1,14 +1,5 @@
 package dev.coreos4j.cli.plan;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.planner.ChangeAnalysis;
@@ -21,6 +12,12 @@ import dev.coreos4j.planner.RenderException;
 import dev.coreos4j.planner.RenderedConfig;
 import dev.coreos4j.planner.Renderer;
 import dev.coreos4j.planner.Rendering;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,14 +39,14 @@ import tools.jackson.databind.node.ObjectNode;
         header = "Render a pool's MachineConfigs and show what the change costs a node.",
         mixinStandardHelpOptions = true,
         description = {
-                "Reads MachineConfigs ('oc get mc NAME -o json' or the flat form), orders",
-                "them like MCO (worker role first by name, then the rest by name) and merges",
-                "them with Ignition's merge. Prints the rendered name, the kernel fields and",
-                "the merged Ignition config; with --current (a rendered MachineConfig, e.g.",
-                "the 'machineConfig' of a --format=json run) also the disruption of the",
-                "change under MCO's default node disruption policies.",
-                "Exit 1 when the MCs cannot be rendered or the change cannot be applied in",
-                "place, 2 when a file cannot be read.",
+            "Reads MachineConfigs ('oc get mc NAME -o json' or the flat form), orders",
+            "them like MCO (worker role first by name, then the rest by name) and merges",
+            "them with Ignition's merge. Prints the rendered name, the kernel fields and",
+            "the merged Ignition config; with --current (a rendered MachineConfig, e.g.",
+            "the 'machineConfig' of a --format=json run) also the disruption of the",
+            "change under MCO's default node disruption policies.",
+            "Exit 1 when the MCs cannot be rendered or the change cannot be applied in",
+            "place, 2 when a file cannot be read.",
         })
 public final class PlanRenderCommand implements Callable<Integer> {
 
@@ -58,28 +55,44 @@ public final class PlanRenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pool", required = true, paramLabel = "NAME", description = "The pool name (in the rendered"
-            + " name).")
+    @Option(
+            names = "--pool",
+            required = true,
+            paramLabel = "NAME",
+            description = "The pool name (in the rendered" + " name).")
     String pool;
 
-    @Option(names = "--os-image", paramLabel = "URL", description = "The cluster's OS image, used unless a"
-            + " non-generated MachineConfig overrides it.")
+    @Option(
+            names = "--os-image",
+            paramLabel = "URL",
+            description = "The cluster's OS image, used unless a" + " non-generated MachineConfig overrides it.")
     String osImage;
 
-    @Option(names = "--os-image-stream", paramLabel = "NAME", description = "The pool's OS image stream; an"
-            + " osImageURL override from a MachineConfig is then an error.")
+    @Option(
+            names = "--os-image-stream",
+            paramLabel = "NAME",
+            description =
+                    "The pool's OS image stream; an" + " osImageURL override from a MachineConfig is then an error.")
     String osImageStream;
 
-    @Option(names = "--current", paramLabel = "FILE", description = "The node's current rendered MachineConfig,"
-            + " to compute the disruption against.")
+    @Option(
+            names = "--current",
+            paramLabel = "FILE",
+            description = "The node's current rendered MachineConfig," + " to compute the disruption against.")
     Path current;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output format: text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Parameters(index = "0..*", arity = "1..*", paramLabel = "MC.json", description = "The MachineConfigs the pool"
-            + " selects.")
+    @Parameters(
+            index = "0..*",
+            arity = "1..*",
+            paramLabel = "MC.json",
+            description = "The MachineConfigs the pool" + " selects.")
     List<Path> files;
 
     @Override
@@ -116,7 +129,8 @@ public final class PlanRenderCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID;
         }
-        ChangeAnalysis analysis = currentMc == null ? null
+        ChangeAnalysis analysis = currentMc == null
+                ? null
                 : DisruptionPolicies.defaults().analyze(RenderedConfig.of(currentMc), rendering.renderedConfig());
         try {
             if (format.equals("json")) {
@@ -141,13 +155,21 @@ public final class PlanRenderCommand implements Callable<Integer> {
         MachineConfig mc = r.machineConfig();
         StringBuilder b = new StringBuilder();
         b.append(mc.name()).append('\n');
-        b.append("  merged from:     ").append(String.join(", ", r.mergeOrder())).append('\n');
-        b.append("  kernelArguments: ").append(String.join(" ", mc.kernelArguments())).append('\n');
-        b.append("  extensions:      ").append(String.join(" ", mc.extensions())).append('\n');
+        b.append("  merged from:     ")
+                .append(String.join(", ", r.mergeOrder()))
+                .append('\n');
+        b.append("  kernelArguments: ")
+                .append(String.join(" ", mc.kernelArguments()))
+                .append('\n');
+        b.append("  extensions:      ")
+                .append(String.join(" ", mc.extensions()))
+                .append('\n');
         b.append("  fips:            ").append(mc.fips()).append('\n');
         b.append("  kernelType:      ").append(mc.kernelType()).append('\n');
-        b.append("  osImageURL:      ").append(mc.osImageURL() == null ? "-" : mc.osImageURL())
-                .append(r.osImageOverridden() ? " (overridden)" : "").append('\n');
+        b.append("  osImageURL:      ")
+                .append(mc.osImageURL() == null ? "-" : mc.osImageURL())
+                .append(r.osImageOverridden() ? " (overridden)" : "")
+                .append('\n');
         if (analysis != null) {
             b.append("  disruption vs ").append(currentMc.name()).append(": ").append(summary(analysis));
             if (analysis instanceof ChangeAnalysis.Irreconcilable) {
@@ -172,9 +194,15 @@ public final class PlanRenderCommand implements Callable<Integer> {
             return "cannot be applied in place: " + i.path() + ": " + i.message();
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) analysis).disruption();
-        String actions = d.actions().stream().map(Object::toString).reduce((x, y) -> x + ", " + y).orElse("");
-        String impact = d.needsReboot() ? "drain and reboot" : d.needsDrain() ? "drain, no reboot"
-                : d.level() == 0 ? "nothing to do on the node" : "no drain, no reboot";
+        String actions = d.actions().stream()
+                .map(Object::toString)
+                .reduce((x, y) -> x + ", " + y)
+                .orElse("");
+        String impact = d.needsReboot()
+                ? "drain and reboot"
+                : d.needsDrain()
+                        ? "drain, no reboot"
+                        : d.level() == 0 ? "nothing to do on the node" : "no drain, no reboot";
         return actions + " (" + impact + ")";
     }
 

@@ -1,17 +1,15 @@
 package dev.coreos4j.cli.admin;
 
 import static dev.coreos4j.cli.CliRun.run;
-import dev.coreos4j.cli.CliRun;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.cli.CliRun;
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.ostree.deploy.Sysroot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
-import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.deploy.Sysroot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +46,20 @@ class AdminCommandTest {
         sr = tmp.resolve("sr");
         assertThat(run("admin", "init-fs", "--modern", sr.toString()).exit()).isZero();
         var repo = Sysroot.open(sr).repository();
-        c1 = repo.commit(tree(tmp.resolve("t1"), "k1", "one\n"), "os/stable", "one", "1.0", Instant.ofEpochSecond(1_700_000_000L)).hex();
-        c2 = repo.commit(tree(tmp.resolve("t2"), "k2", "two\n"), "os/stable", "two", "2.0", Instant.ofEpochSecond(1_700_100_000L)).hex();
+        c1 = repo.commit(
+                        tree(tmp.resolve("t1"), "k1", "one\n"),
+                        "os/stable",
+                        "one",
+                        "1.0",
+                        Instant.ofEpochSecond(1_700_000_000L))
+                .hex();
+        c2 = repo.commit(
+                        tree(tmp.resolve("t2"), "k2", "two\n"),
+                        "os/stable",
+                        "two",
+                        "2.0",
+                        Instant.ofEpochSecond(1_700_100_000L))
+                .hex();
     }
 
     @Test
@@ -67,10 +77,12 @@ class AdminCommandTest {
         assertThat(f.exit()).as(f.err()).isZero();
         assertThat(admin("boot").exit()).isZero();
         CliRun json = admin("status", "--json");
-        assertThat(json.out()).contains("\"checksum\" : \"" + c2 + "\"", "\"booted\" : true", "\"kargs\" : \"root=LABEL=root\"");
+        assertThat(json.out())
+                .contains("\"checksum\" : \"" + c2 + "\"", "\"booted\" : true", "\"kargs\" : \"root=LABEL=root\"");
         CliRun r = admin("rollback");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(admin("status", "--json").out().indexOf(c1)).isLessThan(admin("status", "--json").out().indexOf(c2));
+        assertThat(admin("status", "--json").out().indexOf(c1))
+                .isLessThan(admin("status", "--json").out().indexOf(c2));
         assertThat(admin("pin", "1").out()).contains("Deployment 1 is now pinned");
         assertThat(admin("kargs", "--append=quiet").exit()).isZero();
         assertThat(admin("kargs").out().strip()).isEqualTo("root=LABEL=root");

@@ -25,8 +25,7 @@ class ValidateQuirksConformanceTest {
     @TempDir
     Path dir;
 
-    private record Tool(int exit, String out, String err) {
-    }
+    private record Tool(int exit, String out, String err) {}
 
     private static Tool tool(Path config) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Oracles.require("ignition-validate").toString(), config.toString()).start();
@@ -56,7 +55,8 @@ class ValidateQuirksConformanceTest {
         Path f = dir.resolve("k.ign");
         Files.writeString(f, "{\"ignition\":{\"version\":\"3.3.0\"},\"a%sb\":1}");
         assertThat(run("ignition", "validate", "--format=json", f.toString()).out())
-                .contains("\"message\":\"unused key a%sb\"").doesNotContain("MISSING");
+                .contains("\"message\":\"unused key a%sb\"")
+                .doesNotContain("MISSING");
     }
 
     @Test
@@ -68,9 +68,10 @@ class ValidateQuirksConformanceTest {
             assertThat(ours.err()).isEqualTo(t.err());
             assertThat(ours.out()).isEqualTo(t.out()).isEmpty();
         }
-        assertThat(run("ignition", "validate", dir.resolve("missing.ign").toString()).err())
-                .isEqualTo("couldn't read config: open " + dir.resolve("missing.ign")
-                        + ": no such file or directory\n");
+        assertThat(run("ignition", "validate", dir.resolve("missing.ign").toString())
+                        .err())
+                .isEqualTo(
+                        "couldn't read config: open " + dir.resolve("missing.ign") + ": no such file or directory\n");
     }
 
     @Test

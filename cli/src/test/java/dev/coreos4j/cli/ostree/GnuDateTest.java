@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 /** The date forms of {@code ostree commit --timestamp} and {@code prune --keep-younger-than}, against GNU {@code date -d}. */

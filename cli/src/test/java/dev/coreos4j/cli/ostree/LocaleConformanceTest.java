@@ -2,18 +2,17 @@ package dev.coreos4j.cli.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.Oracles;
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.testsupport.Oracles;
-import dev.coreos4j.testsupport.ProjectRoot;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Commit and checkout of non-ASCII names through the {@code coreos4j} launcher under {@code LANG=C}, {@code POSIX} and
@@ -25,12 +24,14 @@ class LocaleConformanceTest {
     @TempDir
     Path tmp;
 
-    private static final List<String> NAMES = List.of("caf\u00e9.txt", "\u00fcber", "\u65e5\u672c\u8a9e", "\u00e9t\u00e9");
+    private static final List<String> NAMES =
+            List.of("caf\u00e9.txt", "\u00fcber", "\u65e5\u672c\u8a9e", "\u00e9t\u00e9");
 
     private record Run(int exit, String out) {}
 
     private Run launcher(String lang, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("sh", ProjectRoot.path().resolve("coreos4j").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("sh", ProjectRoot.path().resolve("coreos4j").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("LC_ALL");
@@ -60,14 +61,20 @@ class LocaleConformanceTest {
         assertThat(launcher(lang, "ostree", "--repo=" + repo, "init").exit()).isZero();
         Run commit = launcher(lang, "ostree", "--repo=" + repo, "commit", "-b", "m", "--tree=dir=" + tree);
         assertThat(commit.exit()).as(commit.out()).isZero();
-        Run checkout = launcher(lang, "ostree", "--repo=" + repo, "checkout", "m", tmp.resolve("out").toString());
+        Run checkout = launcher(
+                lang,
+                "ostree",
+                "--repo=" + repo,
+                "checkout",
+                "m",
+                tmp.resolve("out").toString());
         assertThat(checkout.exit()).as(checkout.out()).isZero();
         for (String n : NAMES) {
             assertThat(Files.readString(tmp.resolve("out").resolve(n))).isEqualTo(n + "\n");
         }
         assertThat(tmp.resolve("out/d\u00efr/\u00f1")).hasContent("n");
-        ProcessBuilder pb = new ProcessBuilder(ostree.toString(), "--repo=" + repo, "ls", "-R", "m")
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(ostree.toString(), "--repo=" + repo, "ls", "-R", "m").redirectErrorStream(true);
         pb.environment().put("LC_ALL", "C.UTF-8");
         Process p = pb.start();
         String ls = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,10 +1,11 @@
 package dev.coreos4j.cli.ostree;
 
 import static dev.coreos4j.cli.CliRun.run;
-import dev.coreos4j.cli.CliRun;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.cli.CliRun;
+import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.testsupport.Oracles;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +41,21 @@ class OstreeCommandTest {
     }
 
     private CliRun commitExample(Path tree) {
-        return run("ostree", repo(), "commit", "-b", "test", "--tree=dir=" + tree, "--timestamp=2024-01-01T00:00:00Z",
-                "-s", "Test", "-m", "", "--owner-uid=0", "--owner-gid=0", "--no-xattrs");
+        return run(
+                "ostree",
+                repo(),
+                "commit",
+                "-b",
+                "test",
+                "--tree=dir=" + tree,
+                "--timestamp=2024-01-01T00:00:00Z",
+                "-s",
+                "Test",
+                "-m",
+                "",
+                "--owner-uid=0",
+                "--owner-gid=0",
+                "--no-xattrs");
     }
 
     @Test
@@ -85,12 +96,15 @@ class OstreeCommandTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CatCommand.rawOut = bytes;
         try {
-            assertThat(run("ostree", repo(), "cat", "test", "/hello.txt").exit()).isZero();
+            assertThat(run("ostree", repo(), "cat", "test", "/hello.txt").exit())
+                    .isZero();
         } finally {
             CatCommand.rawOut = System.out;
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("hello\n");
-        assertThat(run("ostree", repo(), "show", "--print-metadata-key=ostree.ref-binding", "test").out().strip())
+        assertThat(run("ostree", repo(), "show", "--print-metadata-key=ostree.ref-binding", "test")
+                        .out()
+                        .strip())
                 .isEqualTo("['test']");
 
         Files.writeString(tree.resolve("hello.txt"), "changed\n");
@@ -102,7 +116,8 @@ class OstreeCommandTest {
                 D    /empty
                 A    /sub/new
                 """);
-        assertThat(run("ostree", repo(), "refs", "--create=other", "test^").exit()).isZero();
+        assertThat(run("ostree", repo(), "refs", "--create=other", "test^").exit())
+                .isZero();
         assertThat(run("ostree", repo(), "refs").out()).isEqualTo("other\ntest\n");
         assertThat(run("ostree", repo(), "refs", "--delete", "other").exit()).isZero();
         assertThat(run("ostree", repo(), "refs").out()).isEqualTo("test\n");
@@ -113,7 +128,9 @@ class OstreeCommandTest {
         run("ostree", repo(), "init");
         commitExample(exampleTree());
         Path co = tmp.resolve("co");
-        assertThat(run("ostree", repo(), "checkout", "-U", "test", co.toString()).exit()).isZero();
+        assertThat(run("ostree", repo(), "checkout", "-U", "test", co.toString())
+                        .exit())
+                .isZero();
         assertThat(co.resolve("sub/run.sh")).hasContent("#!/bin/sh\necho hi");
         assertThat(Files.readSymbolicLink(co.resolve("sub/link"))).isEqualTo(Path.of("../hello.txt"));
         CliRun fsck = run("ostree", repo(), "fsck");
@@ -124,12 +141,14 @@ class OstreeCommandTest {
 
         String secret = "XOPQqvwdzprd5JUk3igy8WDX890WJ+Qpx+mPPW2FKcdGOQbXcl2wVDSzMZ8xwtmpFKK/BcdUM1ycBPi92eequw==";
         String pub = "RjkG13JdsFQ0szGfMcLZqRSivwXHVDNcnAT4vdnnqrs=";
-        assertThat(run("ostree", repo(), "sign", "--verify", "test", pub).exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(run("ostree", repo(), "sign", "--verify", "test", pub).exit())
+                .isEqualTo(ExitCode.INVALID);
         assertThat(run("ostree", repo(), "sign", "test", secret).exit()).isZero();
         CliRun verify = run("ostree", repo(), "sign", "--verify", "test", pub);
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).contains("Signature verified successfully");
-        CliRun wrong = run("ostree", repo(), "sign", "--verify", "test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        CliRun wrong =
+                run("ostree", repo(), "sign", "--verify", "test", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         assertThat(wrong.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(wrong.err().lines().count()).isEqualTo(1);
 
@@ -166,11 +185,28 @@ class OstreeCommandTest {
         Path tree = exampleTree();
         commitExample(tree);
         Files.writeString(tree.resolve("sub/x"), "x");
-        run("ostree", repo(), "commit", "-b", "test", "--tree=dir=" + tree, "--timestamp=2024-01-02T00:00:00Z",
-                "-s", "Two", "-m", "body\n\nmore", "--add-metadata-string=version=2", "--owner-uid=0",
-                "--owner-gid=0", "--no-xattrs");
-        for (List<String> args : List.of(List.of("ls", "-R", "-C", "test"), List.of("ls", "test", "/sub"),
-                List.of("log", "test"), List.of("rev-parse", "test^"), List.of("diff", "test^", "test"))) {
+        run(
+                "ostree",
+                repo(),
+                "commit",
+                "-b",
+                "test",
+                "--tree=dir=" + tree,
+                "--timestamp=2024-01-02T00:00:00Z",
+                "-s",
+                "Two",
+                "-m",
+                "body\n\nmore",
+                "--add-metadata-string=version=2",
+                "--owner-uid=0",
+                "--owner-gid=0",
+                "--no-xattrs");
+        for (List<String> args : List.of(
+                List.of("ls", "-R", "-C", "test"),
+                List.of("ls", "test", "/sub"),
+                List.of("log", "test"),
+                List.of("rev-parse", "test^"),
+                List.of("diff", "test^", "test"))) {
             List<String> ours = new ArrayList<>(List.of("ostree", repo()));
             ours.addAll(args);
             List<String> theirs = new ArrayList<>(List.of(ostree.toString(), repo()));
@@ -178,7 +214,9 @@ class OstreeCommandTest {
             Process p = new ProcessBuilder(theirs).redirectErrorStream(true).start();
             String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(run(ours.toArray(String[]::new)).out()).as(String.join(" ", args)).isEqualTo(expected);
+            assertThat(run(ours.toArray(String[]::new)).out())
+                    .as(String.join(" ", args))
+                    .isEqualTo(expected);
         }
     }
 }

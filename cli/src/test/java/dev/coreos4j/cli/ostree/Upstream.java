@@ -2,6 +2,8 @@ package dev.coreos4j.cli.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.cli.CliRun;
+import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import dev.coreos4j.cli.CliRun;
-import dev.coreos4j.testsupport.Oracles;
 
 /**
  * Harness for ostree's own test scripts (v2022.7 {@code tests/*.sh}) ported onto our CLI: {@link #ours} runs
@@ -32,7 +31,9 @@ final class Upstream {
         }
 
         Run fails() {
-            assertThat(exit).as("expected a failure; out: %s; err: %s", out, err).isNotZero();
+            assertThat(exit)
+                    .as("expected a failure; out: %s; err: %s", out, err)
+                    .isNotZero();
             return this;
         }
 
@@ -93,8 +94,12 @@ final class Upstream {
                 OstreeCommand.workingDirectory = null;
             }
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.coreos4j.cli.Main", "ostree"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.coreos4j.cli.Main",
+                "ostree"));
         cmd.addAll(List.of(args));
         return exec(cmd, cwd, env);
     }
@@ -116,8 +121,10 @@ final class Upstream {
         Path out = Files.createTempFile("upstream-out", ".txt");
         Path err = Files.createTempFile("upstream-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .directory(cwd.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             pb.environment().put("TZ", "UTC");
             pb.environment().putIfAbsent("LC_ALL", "C.UTF-8");
             pb.environment().putAll(env);
@@ -126,7 +133,9 @@ final class Upstream {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", cmd) + " timed out");
             }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Run(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +39,8 @@ class UpstreamPruneTest {
     }
 
     private void commit(String repo, String branch, String subject, String... extra) {
-        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(repo, "commit", "--branch=" + branch,
-                "-m", "test", "-s", subject, tree.toString()));
+        java.util.List<String> a = new java.util.ArrayList<>(
+                java.util.List.of(repo, "commit", "--branch=" + branch, "-m", "test", "-s", subject, tree.toString()));
         a.addAll(java.util.List.of(extra));
         u.ours(a.toArray(String[]::new)).ok();
     }
@@ -56,8 +55,10 @@ class UpstreamPruneTest {
 
     private long nonCommitObjects(String name) throws Exception {
         try (Stream<Path> s = Files.walk(tmp.resolve(name).resolve("objects"))) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.contains("."))
-                    .filter(n -> !n.endsWith(".commit") && !n.endsWith(".tombstone-commit")).count();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains("."))
+                    .filter(n -> !n.endsWith(".commit") && !n.endsWith(".tombstone-commit"))
+                    .count();
         }
     }
 
@@ -82,40 +83,60 @@ class UpstreamPruneTest {
         try (Stream<Path> s = Files.walk(tmp.resolve("repo/objects"))) {
             before = s.count();
         }
-        Upstream.Run noprune = u.ours(repo, "prune", "--refs-only", "--depth=0", "--no-prune").ok();
-        port("test-prune.sh:57 --no-prune wording", () ->
-                assertThat(noprune.out()).containsPattern("Would delete: [1-9][0-9]* objects, freeing [1-9][0-9]*"));
+        Upstream.Run noprune =
+                u.ours(repo, "prune", "--refs-only", "--depth=0", "--no-prune").ok();
+        port(
+                "test-prune.sh:57 --no-prune wording",
+                () -> assertThat(noprune.out())
+                        .containsPattern("Would delete: [1-9][0-9]* objects, freeing [1-9][0-9]*"));
         port("test-prune.sh:59 --no-prune deletes nothing", () -> {
             try (Stream<Path> s = Files.walk(tmp.resolve("repo/objects"))) {
                 assertThat(s.count()).isEqualTo(before);
             }
         });
         u.ours(repo, "prune", "--refs-only", "--depth=2", "-v").ok();
-        port("test-prune.sh:62 depth 2 keeps 3 commits", () -> assertThat(commits("repo")).isEqualTo(3));
-        port("test-prune.sh:64 no tombstones", () -> assertThat(tombstones("repo")).isZero());
+        port(
+                "test-prune.sh:62 depth 2 keeps 3 commits",
+                () -> assertThat(commits("repo")).isEqualTo(3));
+        port(
+                "test-prune.sh:64 no tombstones",
+                () -> assertThat(tombstones("repo")).isZero());
         ostreeFsck(repo);
         u.ours(repo, "prune", "--refs-only", "--depth=1", "-v").ok();
-        port("test-prune.sh:68 depth 1 keeps 2 commits", () -> assertThat(commits("repo")).isEqualTo(2));
-        port("test-prune.sh:70 no tombstones", () -> assertThat(tombstones("repo")).isZero());
+        port(
+                "test-prune.sh:68 depth 1 keeps 2 commits",
+                () -> assertThat(commits("repo")).isEqualTo(2));
+        port(
+                "test-prune.sh:70 no tombstones",
+                () -> assertThat(tombstones("repo")).isZero());
         ostreeFsck(repo);
 
         // the script turns tombstones on with fsck --add-tombstones; the config key is the same
         u.ostree(repo, "config", "set", "core.tombstone-commits", "true").ok();
         u.ours(repo, "prune", "--refs-only", "--depth=0", "-v").ok();
-        port("test-prune.sh:90 depth 0 keeps 1 commit", () -> assertThat(commits("repo")).isEqualTo(1));
-        port("test-prune.sh:92 a tombstone per pruned commit", () -> assertThat(tombstones("repo")).isPositive());
+        port(
+                "test-prune.sh:90 depth 0 keeps 1 commit",
+                () -> assertThat(commits("repo")).isEqualTo(1));
+        port(
+                "test-prune.sh:92 a tombstone per pruned commit",
+                () -> assertThat(tombstones("repo")).isPositive());
         ostreeFsck(repo);
 
         Path fresh = tmp.resolve("repo");
         UpstreamRefsTest.deleteTree(fresh);
         repo = fiveCommits();
-        String oldest = u.ours(repo, "log", "test").ok().lines().stream().filter(l -> l.startsWith("commit "))
-                .reduce((a, b) -> b).orElseThrow().substring(7);
+        String oldest = u.ours(repo, "log", "test").ok().lines().stream()
+                .filter(l -> l.startsWith("commit "))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .substring(7);
         u.ours(repo, "prune", "--delete-commit=" + oldest).ok();
-        port("test-prune.sh:103 --delete-commit leaves one tombstone", () ->
-                assertThat(tombstones("repo")).isEqualTo(1));
-        port("test-prune.sh:103 --delete-commit turns tombstones on", () ->
-                assertThat(Files.readString(tmp.resolve("repo/config"))).contains("tombstone-commits=true"));
+        port(
+                "test-prune.sh:103 --delete-commit leaves one tombstone",
+                () -> assertThat(tombstones("repo")).isEqualTo(1));
+        port(
+                "test-prune.sh:103 --delete-commit turns tombstones on",
+                () -> assertThat(Files.readString(tmp.resolve("repo/config"))).contains("tombstone-commits=true"));
         ostreeFsck(repo);
         String head = u.ours(repo, "rev-parse", "test").ok().line();
         Upstream.Run referenced = u.ours(repo, "prune", "--delete-commit=" + head);
@@ -128,10 +149,13 @@ class UpstreamPruneTest {
         port("test-prune.sh:107 one commit", () -> assertThat(commits("repo")).isEqualTo(1));
         commit(repo, "test", "test", "--timestamp=2005-10-29 12:43:29 +0000");
         commit(repo, "test", "test", "--timestamp=2010-10-29 12:43:29 +0000");
-        port("test-prune.sh:110 three commits", () -> assertThat(commits("repo")).isEqualTo(3));
+        port(
+                "test-prune.sh:110 three commits",
+                () -> assertThat(commits("repo")).isEqualTo(3));
         u.ours(repo, "prune", "--keep-younger-than=2015-10-29 12:43:29 +0000").ok();
-        port("test-prune.sh:112 keep-younger-than keeps the head and the young", () ->
-                assertThat(commits("repo")).isEqualTo(2));
+        port(
+                "test-prune.sh:112 keep-younger-than keeps the head and the young",
+                () -> assertThat(commits("repo")).isEqualTo(2));
         ostreeFsck(repo);
 
         u.ours(repo, "prune", "--refs-only", "--depth=0", "-v").ok();
@@ -142,11 +166,14 @@ class UpstreamPruneTest {
         u.ours(repo, "prune", "--keep-younger-than=1 week ago").ok();
         port("test-prune.sh:122 1 week ago", () -> assertThat(commits("repo")).isEqualTo(2));
 
-        u.ours(repo, "commit", "--branch=oldcommit", tree.toString(), "--timestamp=2005-10-29 12:43:29 +0000").ok();
+        u.ours(repo, "commit", "--branch=oldcommit", tree.toString(), "--timestamp=2005-10-29 12:43:29 +0000")
+                .ok();
         String oldcommit = u.ostree(repo, "rev-parse", "oldcommit").ok().line();
         u.ostree(repo, "ls", oldcommit).ok();
         u.ours(repo, "prune", "--keep-younger-than=1 week ago").ok();
-        port("test-prune.sh:128 a ref's head is never pruned by age", () -> u.ostree(repo(), "ls", oldcommit).ok());
+        port(
+                "test-prune.sh:128 a ref's head is never pruned by age",
+                () -> u.ostree(repo(), "ls", oldcommit).ok());
         ostreeFsck(repo);
 
         Upstream.Run deltas = u.ours(repo, "prune", "--static-deltas-only", "--keep-younger-than=October 20 2015");
@@ -185,7 +212,8 @@ class UpstreamPruneTest {
             UpstreamRefsTest.deleteTree(r);
         }
         String repo = init("repo");
-        u.ostree(repo, "pull-local", "--depth=-1", tmp.resolve(snapshot).toString()).ok();
+        u.ostree(repo, "pull-local", "--depth=-1", tmp.resolve(snapshot).toString())
+                .ok();
         return repo;
     }
 
@@ -215,7 +243,10 @@ class UpstreamPruneTest {
             r.fails();
             assertThat(r.err()).contains("Invalid depth BACON");
         });
-        expectCommits("test-prune.sh:212 keep-younger-than + stable=-1", 11, "--keep-younger-than=1 week ago",
+        expectCommits(
+                "test-prune.sh:212 keep-younger-than + stable=-1",
+                11,
+                "--keep-younger-than=1 week ago",
                 "--retain-branch-depth=stable=-1");
         port("test-prune.sh:214 the snapshot is untouched", () -> {
             try {
@@ -225,8 +256,10 @@ class UpstreamPruneTest {
             }
         });
         String again = reinitialize("datetest-snapshot-repo");
-        u.ours(again, "prune", "--keep-younger-than=1 week ago", "--retain-branch-depth=stable=-1").ok();
-        u.ours(again, "prune", "--keep-younger-than=1 week ago", "--retain-branch-depth=stable=5").ok();
+        u.ours(again, "prune", "--keep-younger-than=1 week ago", "--retain-branch-depth=stable=-1")
+                .ok();
+        u.ours(again, "prune", "--keep-younger-than=1 week ago", "--retain-branch-depth=stable=5")
+                .ok();
         port("test-prune.sh:221 stable=5 after", () -> {
             try {
                 assertThat(commits("repo")).isEqualTo(9);
@@ -238,20 +271,42 @@ class UpstreamPruneTest {
         expectCommits("test-prune.sh:229 retain-branch-depth alone", 9, "--depth=0", "--retain-branch-depth=stable=-1");
         expectCommits("test-prune.sh:238 --only-branch --depth=0", 9, "--only-branch=dev", "--depth=0");
         expectCommits("test-prune.sh:245 --only-branch --depth=1", 10, "--only-branch=dev", "--depth=1");
-        expectCommits("test-prune.sh:251 --only-branch all --depth=0", 2, "--only-branch=dev", "--only-branch=stable",
+        expectCommits(
+                "test-prune.sh:251 --only-branch all --depth=0",
+                2,
+                "--only-branch=dev",
+                "--only-branch=stable",
                 "--depth=0");
-        expectCommits("test-prune.sh:254 --only-branch all --depth=1", 4, "--only-branch=dev", "--only-branch=stable",
+        expectCommits(
+                "test-prune.sh:254 --only-branch all --depth=1",
+                4,
+                "--only-branch=dev",
+                "--only-branch=stable",
                 "--depth=1");
-        expectCommits("test-prune.sh:261 --only-branch and --retain-branch-depth overlap", 4, "--only-branch=dev",
-                "--only-branch=stable", "--depth=0", "--retain-branch-depth=stable=2");
-        expectCommits("test-prune.sh:267 --only-branch and --retain-branch-depth together", 4, "--only-branch=dev",
-                "--depth=0", "--retain-branch-depth=stable=2");
-        expectCommits("test-prune.sh:274 --only-branch --keep-younger-than", 11, "--only-branch=stable",
+        expectCommits(
+                "test-prune.sh:261 --only-branch and --retain-branch-depth overlap",
+                4,
+                "--only-branch=dev",
+                "--only-branch=stable",
+                "--depth=0",
+                "--retain-branch-depth=stable=2");
+        expectCommits(
+                "test-prune.sh:267 --only-branch and --retain-branch-depth together",
+                4,
+                "--only-branch=dev",
+                "--depth=0",
+                "--retain-branch-depth=stable=2");
+        expectCommits(
+                "test-prune.sh:274 --only-branch --keep-younger-than",
+                11,
+                "--only-branch=stable",
                 "--keep-younger-than=1 week ago");
         String b = reinitialize("datetest-snapshot-repo");
         Upstream.Run missing = u.ours(b, "prune", "--only-branch=BACON");
         port("test-prune.sh:279 --only-branch=BACON fails", () -> missing.fails());
-        port("test-prune.sh:282 Refspec BACON not found", () -> assertThat(missing.err()).containsPattern("Refspec.*BACON.*not found"));
+        port(
+                "test-prune.sh:282 Refspec BACON not found",
+                () -> assertThat(missing.err()).containsPattern("Refspec.*BACON.*not found"));
     }
 
     private void commitOnlySnapshot() throws Exception {
@@ -280,7 +335,9 @@ class UpstreamPruneTest {
         if (pruneArgs.length > 0 && pruneArgs[0].startsWith("DELETE:")) {
             String which = pruneArgs[0].substring(7);
             java.util.List<String> log = u.ours(repo, "log", "dev").ok().lines().stream()
-                    .filter(l -> l.startsWith("commit ")).map(l -> l.substring(7)).toList();
+                    .filter(l -> l.startsWith("commit "))
+                    .map(l -> l.substring(7))
+                    .toList();
             a.add("--delete-commit=" + (which.equals("last") ? log.get(log.size() - 1) : log.get(1)));
             a.addAll(java.util.List.of(pruneArgs).subList(1, pruneArgs.length));
         } else {
@@ -306,17 +363,29 @@ class UpstreamPruneTest {
     @Test
     void commitOnly() throws Exception {
         commitOnlySnapshot();
-        expectCommitOnly("test-prune.sh:320 --commit-only --only-branch", 4, "--commit-only", "--only-branch=dev",
-                "--depth=0");
-        expectCommitOnly("test-prune.sh:327 --commit-only multiple branches depth=1", 4, "--commit-only",
-                "--refs-only", "--depth=1");
+        expectCommitOnly(
+                "test-prune.sh:320 --commit-only --only-branch", 4, "--commit-only", "--only-branch=dev", "--depth=0");
+        expectCommitOnly(
+                "test-prune.sh:327 --commit-only multiple branches depth=1",
+                4,
+                "--commit-only",
+                "--refs-only",
+                "--depth=1");
         expectCommitOnly("test-prune.sh:336 --commit-only --delete-commit", 5, "DELETE:last", "--commit-only");
-        expectCommitOnly("test-prune.sh:347 --commit-only --delete-commit orphaning", 4, "DELETE:second",
-                "--commit-only", "--refs-only");
-        expectCommitOnly("test-prune.sh:355 --commit-only --keep-younger-than", 4, "--commit-only",
+        expectCommitOnly(
+                "test-prune.sh:347 --commit-only --delete-commit orphaning",
+                4,
+                "DELETE:second",
+                "--commit-only",
+                "--refs-only");
+        expectCommitOnly(
+                "test-prune.sh:355 --commit-only --keep-younger-than",
+                4,
+                "--commit-only",
                 "--keep-younger-than=1 week ago");
         Upstream.Run r = u.ours(repo(), "prune", "--commit-only", "--refs-only", "--depth=0");
-        port("ot-builtin-prune.c: --commit-only counts commits only", () ->
-                assertThat(r.ok().out()).startsWith("Total (commit only) objects: "));
+        port(
+                "ot-builtin-prune.c: --commit-only counts commits only",
+                () -> assertThat(r.ok().out()).startsWith("Total (commit only) objects: "));
     }
 }

@@ -1,15 +1,13 @@
 package dev.coreos4j.cli.plan;
 
-import dev.coreos4j.cli.CliRun;
-import dev.coreos4j.testsupport.ProjectRoot;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import dev.coreos4j.cli.CliRun;
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.planner.graph.ExampleGraph;
+import dev.coreos4j.testsupport.ProjectRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,55 +36,85 @@ class PlanGraphCommandTest {
 
     @Test
     void graph_eusPlanShowsHopsReasonsAndSavedReboots() {
-        CliRun r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--channel", "eus-4.14",
-                "--eus", "--risk-outcome", "MachineConfigRenderingChurn=nomatch");
+        CliRun r = run(
+                "--graph",
+                example.toString(),
+                "--from",
+                "4.14.38",
+                "--to",
+                "4.18.5",
+                "--channel",
+                "eus-4.14",
+                "--eus",
+                "--risk-outcome",
+                "MachineConfigRenderingChurn=nomatch");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains(
-                "Path 4.14.38 -> 4.18.5: 4 hops, 2 channel changes, no accepted risks",
-                "  1. 4.14.38 -> 4.15.35  minor  [channel eus-4.14 -> eus-4.16]  control plane only, workers paused",
-                "  2. 4.15.35 -> 4.16.15  minor  [eus-4.16]  control plane, then workers unpaused (one reboot to"
-                        + " 4.16.15)",
-                "allowed: conditional update: risk MachineConfigRenderingChurn does not apply (rule 1, PromQL: no"
-                        + " match)",
-                "risk MachineConfigRenderingChurn: https://",
-                "each worker node reboots 2 times instead of 4 (2 saved per worker node)",
-                "workers paused at 4.16.15, control plane through 4.17.10, workers unpaused at 4.18.5");
+        assertThat(r.out())
+                .contains(
+                        "Path 4.14.38 -> 4.18.5: 4 hops, 2 channel changes, no accepted risks",
+                        "  1. 4.14.38 -> 4.15.35  minor  [channel eus-4.14 -> eus-4.16]  control plane only, workers paused",
+                        "  2. 4.15.35 -> 4.16.15  minor  [eus-4.16]  control plane, then workers unpaused (one reboot to"
+                                + " 4.16.15)",
+                        "allowed: conditional update: risk MachineConfigRenderingChurn does not apply (rule 1, PromQL: no"
+                                + " match)",
+                        "risk MachineConfigRenderingChurn: https://",
+                        "each worker node reboots 2 times instead of 4 (2 saved per worker node)",
+                        "workers paused at 4.16.15, control plane through 4.17.10, workers unpaused at 4.18.5");
     }
 
     @Test
     void graph_latestStaysInChannel() {
         CliRun r = run("--graph", channels.toString(), "--from", "4.15.25", "--latest", "--channel", "stable-4.16");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("Path 4.15.25 -> 4.16.5: 2 hops, 0 channel changes",
-                "  2. 4.16.3 -> 4.16.5  patch  [stable-4.16]", "Every node reboots once per hop: 2 reboots per node.");
+        assertThat(r.out())
+                .contains(
+                        "Path 4.15.25 -> 4.16.5: 2 hops, 0 channel changes",
+                        "  2. 4.16.3 -> 4.16.5  patch  [stable-4.16]",
+                        "Every node reboots once per hop: 2 reboots per node.");
     }
 
     @Test
     void graph_listsConditionalUpdatesNotTaken() {
         CliRun r = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel", "fast-4.16");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Path 4.16.3 -> 4.16.8: 2 hops", "  not taken: 4.16.3 -> 4.16.8  conditional"
-                + " update not recommended: risk AzureDiskEncryptionSetDrift applies (rule 2, Always: match)");
+        assertThat(r.out())
+                .contains(
+                        "Path 4.16.3 -> 4.16.8: 2 hops",
+                        "  not taken: 4.16.3 -> 4.16.8  conditional"
+                                + " update not recommended: risk AzureDiskEncryptionSetDrift applies (rule 2, Always: match)");
     }
 
     @Test
     void graph_acceptRiskAndOutcomeByQueryText() {
-        CliRun accepted = run("--graph", channels.toString(), "--from", "4.15.20", "--to", "4.16.3",
-                "--accept-risk", "OVNEgressIPFailover");
+        CliRun accepted = run(
+                "--graph",
+                channels.toString(),
+                "--from",
+                "4.15.20",
+                "--to",
+                "4.16.3",
+                "--accept-risk",
+                "OVNEgressIPFailover");
         assertThat(accepted.out()).contains("1 hop", "accepted risks: OVNEgressIPFailover");
         String query = "group(cluster_infrastructure_provider{_id=\"\",type=\"Azure\"})\nor\n"
                 + "0 * group(cluster_infrastructure_provider{_id=\"\"})";
-        CliRun byQuery = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.8",
-                "--risk-outcome", query + "=nomatch");
+        CliRun byQuery = run(
+                "--graph",
+                channels.toString(),
+                "--from",
+                "4.16.3",
+                "--to",
+                "4.16.8",
+                "--risk-outcome",
+                query + "=nomatch");
         assertThat(byQuery.exit()).as(byQuery.err()).isZero();
         assertThat(byQuery.out()).contains("1 hop", "does not apply (rule 1, PromQL");
     }
 
     @Test
     void graph_jsonFormatIsMachineReadable() {
-        CliRun r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--eus",
-                "--format=json");
+        CliRun r = run("--graph", example.toString(), "--from", "4.14.38", "--to", "4.18.5", "--eus", "--format=json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.get("found").asBoolean()).isTrue();
@@ -101,13 +129,15 @@ class PlanGraphCommandTest {
         CliRun r = run("--graph", channels.toString(), "--from", "4.16.3", "--to", "4.16.0");
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).contains("No path from 4.16.3 to 4.16.0", "DOWNGRADE");
-        assertThat(r.err()).isEqualTo("coreos4j: 4.16.0 is older than 4.16.3 and downgrades are not allowed"
-                + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("coreos4j: 4.16.0 is older than 4.16.3 and downgrades are not allowed"
+                        + System.lineSeparator());
 
-        CliRun blocked = run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel",
-                "stable-4.14");
+        CliRun blocked =
+                run("--graph", channels.toString(), "--from", "4.16.3", "--latest", "--channel", "stable-4.14");
         assertThat(blocked.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(blocked.out()).contains("Blocked by:", "4.16.3 -> 4.16.5  CHANNEL  4.16.3 is not in channel stable-4.14");
+        assertThat(blocked.out())
+                .contains("Blocked by:", "4.16.3 -> 4.16.5  CHANNEL  4.16.3 is not in channel stable-4.14");
     }
 
     @Test
@@ -126,8 +156,9 @@ class PlanGraphCommandTest {
         CliRun r = run("--graph", bad.toString(), "--from", "4.16.3", "--latest");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip()).isEqualTo("coreos4j: " + bad + ": malformed update graph: $.edges[0][1]:"
-                + " expected a node index between 0 and 0, got 4");
+        assertThat(r.err().strip())
+                .isEqualTo("coreos4j: " + bad + ": malformed update graph: $.edges[0][1]:"
+                        + " expected a node index between 0 and 0, got 4");
     }
 
     @Test
@@ -141,12 +172,14 @@ class PlanGraphCommandTest {
     void graph_usageErrorsExitTwo() {
         String g = example.toString();
         assertThat(run("--graph", g, "--from", "4.16.3").exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(run("--graph", g, "--from", "4.16.3", "--to", "4.16.5", "--latest").exit())
+        assertThat(run("--graph", g, "--from", "4.16.3", "--to", "4.16.5", "--latest")
+                        .exit())
                 .isEqualTo(ExitCode.USAGE);
         CliRun outcome = run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "X=maybe");
         assertThat(outcome.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.err()).contains("must be match, nomatch or unknown").doesNotContain("\tat ");
-        assertThat(run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "novalue").exit())
+        assertThat(run("--graph", g, "--from", "4.16.3", "--latest", "--risk-outcome", "novalue")
+                        .exit())
                 .isEqualTo(ExitCode.USAGE);
         CliRun format = run("--graph", g, "--from", "4.16.3", "--latest", "--format", "yaml");
         assertThat(format.exit()).isEqualTo(ExitCode.USAGE);

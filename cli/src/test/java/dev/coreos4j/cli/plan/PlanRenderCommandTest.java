@@ -3,12 +3,11 @@ package dev.coreos4j.cli.plan;
 import static dev.coreos4j.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import dev.coreos4j.cli.CliRun;
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.testsupport.ProjectRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +45,12 @@ class PlanRenderCommandTest {
         CliRun r = run("plan", "render", "--pool", "worker", policy.toString(), base.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).matches("(?s)rendered-worker-[0-9a-f]{32}\n.*");
-        assertThat(r.out()).contains("merged from:     00-worker, 99-worker-policy")
-                .contains("kernelArguments: nosmt").contains("\"path\" : \"/etc/containers/policy.json\"")
-                .contains("\"version\" : \"3.6.0\"").contains("\"overwrite\" : true");
+        assertThat(r.out())
+                .contains("merged from:     00-worker, 99-worker-policy")
+                .contains("kernelArguments: nosmt")
+                .contains("\"path\" : \"/etc/containers/policy.json\"")
+                .contains("\"version\" : \"3.6.0\"")
+                .contains("\"overwrite\" : true");
         CliRun again = run("plan", "render", "--pool", "worker", base.toString(), policy.toString());
         assertThat(again.out()).isEqualTo(r.out());
     }
@@ -62,13 +64,29 @@ class PlanRenderCommandTest {
         JsonNode rendered = JsonMapper.builder().build().readTree(first.out());
         Path current = write(dir, "current.json", rendered.get("machineConfig").toString());
 
-        CliRun r = run("plan", "render", "--pool", "worker", "--current", current.toString(), base.toString(),
+        CliRun r = run(
+                "plan",
+                "render",
+                "--pool",
+                "worker",
+                "--current",
+                current.toString(),
+                base.toString(),
                 policy.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("disruption vs " + rendered.get("name").stringValue()
-                + ": Reload crio.service (no drain, no reboot)");
+        assertThat(r.out())
+                .contains("disruption vs " + rendered.get("name").stringValue()
+                        + ": Reload crio.service (no drain, no reboot)");
 
-        CliRun same = run("plan", "render", "--pool", "worker", "--format", "json", "--current", current.toString(),
+        CliRun same = run(
+                "plan",
+                "render",
+                "--pool",
+                "worker",
+                "--format",
+                "json",
+                "--current",
+                current.toString(),
                 base.toString());
         JsonNode d = JsonMapper.builder().build().readTree(same.out()).get("disruption");
         assertThat(d.get("reconcilable").booleanValue()).isTrue();
@@ -80,18 +98,35 @@ class PlanRenderCommandTest {
     void render_irreconcilableChangeExitsOneNamingThePath(@TempDir Path dir) throws Exception {
         Path base = write(dir, "base.json", BASE);
         CliRun first = run("plan", "render", "--pool", "worker", "--format", "json", base.toString());
-        Path current = write(dir, "current.json",
-                JsonMapper.builder().build().readTree(first.out()).get("machineConfig").toString());
-        CliRun r = run("plan", "render", "--pool", "worker", "--current", current.toString(), base.toString(),
+        Path current = write(
+                dir,
+                "current.json",
+                JsonMapper.builder()
+                        .build()
+                        .readTree(first.out())
+                        .get("machineConfig")
+                        .toString());
+        CliRun r = run(
+                "plan",
+                "render",
+                "--pool",
+                "worker",
+                "--current",
+                current.toString(),
+                base.toString(),
                 write(dir, "disk.json", DISK).toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(r.out()).contains("cannot be applied in place: $.storage.disks[0]: changes to disks cannot be"
-                + " applied to a running node (from 99-worker-disk)");
+        assertThat(r.out())
+                .contains("cannot be applied in place: $.storage.disks[0]: changes to disks cannot be"
+                        + " applied to a running node (from 99-worker-disk)");
     }
 
     @Test
     void plan_readsConfigsGivenAsIgnitionOrMachineConfigs() {
-        CliRun r = run("plan", "--format", "json",
+        CliRun r = run(
+                "plan",
+                "--format",
+                "json",
                 ProjectRoot.corpus("planner", "ignition-configs.json").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         JsonNode plan = JsonMapper.builder().build().readTree(r.out());
@@ -112,8 +147,9 @@ class PlanRenderCommandTest {
                 """);
         CliRun r = run("plan", "render", "--pool", "worker", bad.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(r.err()).isEqualTo("coreos4j: plan render: " + bad + ": $.ignition.storage.files[0].path:"
-                + " invalid Ignition config: path not absolute\n");
+        assertThat(r.err())
+                .isEqualTo("coreos4j: plan render: " + bad + ": $.ignition.storage.files[0].path:"
+                        + " invalid Ignition config: path not absolute\n");
         Path rt = write(dir, "rt.json", "{\"name\": \"10-rt\", \"kernelType\": \"realtime\"}");
         Path devel = write(dir, "devel.json", "{\"name\": \"20-devel\", \"extensions\": [\"kernel-devel\"]}");
         r = run("plan", "render", "--pool", "worker", rt.toString(), devel.toString());
@@ -123,7 +159,12 @@ class PlanRenderCommandTest {
         r = run("plan", "render", "--pool", "worker", "--os-image-stream", "rhel-10", img.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).startsWith("coreos4j: plan render: MachineConfig 30-img overrides osImageURL");
-        r = run("plan", "render", "--pool", "worker", dir.resolve("missing.json").toString());
+        r = run(
+                "plan",
+                "render",
+                "--pool",
+                "worker",
+                dir.resolve("missing.json").toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().count()).isEqualTo(1);
         r = run("plan", "render", BASE);

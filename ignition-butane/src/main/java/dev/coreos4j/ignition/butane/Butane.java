@@ -18,8 +18,7 @@ import java.util.Objects;
  * they came from. Bounded for hostile input (size, nesting, alias expansion). Stateless and thread-safe.
  */
 public final class Butane {
-    private Butane() {
-    }
+    private Butane() {}
 
     /**
      * Translates a Butane document. Never throws for bad content: problems are in the result's report, and the

@@ -14,8 +14,13 @@ package dev.coreos4j.ignition.butane;
  * @param noResourceAutoCompression never gzip inline or local contents (Butane's
  *                                  {@code NoResourceAutoCompression})
  */
-public record ButaneOptions(FilesDir filesDir, boolean strict, boolean pretty, boolean raw,
-                            boolean machineConfigJson, boolean noResourceAutoCompression) {
+public record ButaneOptions(
+        FilesDir filesDir,
+        boolean strict,
+        boolean pretty,
+        boolean raw,
+        boolean machineConfigJson,
+        boolean noResourceAutoCompression) {
 
     /** No files directory, not strict, compact output. */
     public static final ButaneOptions DEFAULT = new ButaneOptions(null, false, false, false, false, false);

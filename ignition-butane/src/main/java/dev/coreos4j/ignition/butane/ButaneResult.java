@@ -29,9 +29,16 @@ import java.util.Objects;
  *                      {@code config generated was invalid}, a YAML or version error), or
  *                      {@code Config produced warnings and --strict was specified}
  */
-public record ButaneResult(String variant, String version, SpecVersion ignition, Config config,
-                           MachineConfig machineConfig, byte[] output, Report report, Map<String, String> paths,
-                           String failure) {
+public record ButaneResult(
+        String variant,
+        String version,
+        SpecVersion ignition,
+        Config config,
+        MachineConfig machineConfig,
+        byte[] output,
+        Report report,
+        Map<String, String> paths,
+        String failure) {
 
     /** Copies the paths and output. @throws NullPointerException if {@code report} or {@code paths} is null */
     public ButaneResult {
@@ -75,22 +82,37 @@ public record ButaneResult(String variant, String version, SpecVersion ignition,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ButaneResult r && Objects.equals(variant, r.variant) && Objects.equals(version, r.version)
-                && ignition == r.ignition && Objects.equals(config, r.config)
-                && Objects.equals(machineConfig, r.machineConfig) && java.util.Arrays.equals(output, r.output)
-                && report.equals(r.report) && paths.equals(r.paths) && Objects.equals(failure, r.failure);
+        return o instanceof ButaneResult r
+                && Objects.equals(variant, r.variant)
+                && Objects.equals(version, r.version)
+                && ignition == r.ignition
+                && Objects.equals(config, r.config)
+                && Objects.equals(machineConfig, r.machineConfig)
+                && java.util.Arrays.equals(output, r.output)
+                && report.equals(r.report)
+                && paths.equals(r.paths)
+                && Objects.equals(failure, r.failure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(variant, version, ignition, config, machineConfig, java.util.Arrays.hashCode(output),
-                report, paths, failure);
+        return Objects.hash(
+                variant,
+                version,
+                ignition,
+                config,
+                machineConfig,
+                java.util.Arrays.hashCode(output),
+                report,
+                paths,
+                failure);
     }
 
     @Override
     public String toString() {
         return "ButaneResult[" + variant + " " + version + " -> " + ignition + ", "
-                + (output == null ? "failed" : output.length + " bytes") + ", " + report.entries().size()
+                + (output == null ? "failed" : output.length + " bytes") + ", "
+                + report.entries().size()
                 + " report entries]";
     }
 }

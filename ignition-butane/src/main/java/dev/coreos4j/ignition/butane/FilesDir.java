@@ -87,7 +87,8 @@ public interface FilesDir {
      */
     static FilesDir inMemory(Map<String, byte[]> files) {
         Map<String, byte[]> copy = new TreeMap<>();
-        files.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "path"), Objects.requireNonNull(v, k).clone()));
+        files.forEach((k, v) -> copy.put(
+                Objects.requireNonNull(k, "path"), Objects.requireNonNull(v, k).clone()));
         return new InMemory(copy);
     }
 
@@ -131,14 +132,19 @@ public interface FilesDir {
         private void visit(Path p, String rel, List<Node> out) throws IOException {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
-                out.add(new Node(rel, Kind.SYMLINK, false, Files.readSymbolicLink(p).toString().replace('\\', '/')));
+                out.add(new Node(
+                        rel,
+                        Kind.SYMLINK,
+                        false,
+                        Files.readSymbolicLink(p).toString().replace('\\', '/')));
             } else if (a.isDirectory()) {
                 out.add(new Node(rel, Kind.DIRECTORY, false, null));
                 List<Path> children;
                 try (Stream<Path> s = Files.list(p)) {
                     children = new ArrayList<>(s.toList());
                 }
-                children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
+                children.sort((x, y) ->
+                        x.getFileName().toString().compareTo(y.getFileName().toString()));
                 for (Path c : children) {
                     String name = c.getFileName().toString();
                     visit(c, rel.isEmpty() ? name : rel + "/" + name, out);

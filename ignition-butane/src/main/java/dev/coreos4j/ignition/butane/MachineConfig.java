@@ -18,8 +18,14 @@ import java.util.TreeMap;
  * @param fips            {@code spec.fips}, or null when unset
  * @param kernelType      {@code spec.kernelType}, or null when unset
  */
-public record MachineConfig(String name, Map<String, String> labels, Config config, List<String> kernelArguments,
-                            List<String> extensions, Boolean fips, String kernelType) {
+public record MachineConfig(
+        String name,
+        Map<String, String> labels,
+        Config config,
+        List<String> kernelArguments,
+        List<String> extensions,
+        Boolean fips,
+        String kernelType) {
 
     /** The role label every Butane MachineConfig carries. */
     public static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";

@@ -9,16 +9,15 @@ import java.util.List;
 
 /** Helpers for the ported upstream tables: a YAML body translated as a given variant/version. */
 final class Harness {
-    private Harness() {
-    }
+    private Harness() {}
 
     /**
      * Translates {@code body} with {@code variant}/{@code version} appended (after the body, so the body's line
      * numbers are those of upstream's test strings).
      */
     static ButaneResult run(String variant, String version, String body, ButaneOptions options) {
-        String doc = body + (body.isEmpty() || body.endsWith("\n") ? "" : "\n") + "variant: " + variant
-                + "\nversion: " + version + "\n";
+        String doc = body + (body.isEmpty() || body.endsWith("\n") ? "" : "\n") + "variant: " + variant + "\nversion: "
+                + version + "\n";
         return Butane.translate(doc, options);
     }
 
@@ -28,8 +27,11 @@ final class Harness {
 
     /** The report has an entry of this severity, YAML path and message. */
     static void hasEntry(Report report, Severity severity, String path, String message) {
-        assertThat(report.entries()).as(report.toString())
-                .anyMatch(e -> e.severity() == severity && path.equals(e.path()) && e.message().equals(message));
+        assertThat(report.entries())
+                .as(report.toString())
+                .anyMatch(e -> e.severity() == severity
+                        && path.equals(e.path())
+                        && e.message().equals(message));
     }
 
     /** No entry of the report carries one of {@code messages}. */

@@ -19,8 +19,18 @@ class YamlSemanticsTest {
     }
 
     @ParameterizedTest(name = "mode: {0} is {1}")
-    @CsvSource({"0644,420", "0o644,420", "0x1A4,420", "420,420", "0b110100100,420", "0_644,420", "+0644,420",
-        "0755,493", "420.9,420", "08,8"})
+    @CsvSource({
+        "0644,420",
+        "0o644,420",
+        "0x1A4,420",
+        "420,420",
+        "0b110100100,420",
+        "0_644,420",
+        "+0644,420",
+        "0755,493",
+        "420.9,420",
+        "08,8"
+    })
     void integers_areGoBaseZero(String literal, long expected) {
         assertThat(mode(literal)).isEqualTo(expected);
     }
@@ -35,14 +45,20 @@ class YamlSemanticsTest {
             assertThat(e.column()).isEqualTo(13);
         });
         assertThat(Harness.fcos("1.6.0", "storage:\n  files:\n    - path: /f\n      mode: 18446744073709551616\n")
-                .report().entries().get(0).message()).isEqualTo("cannot unmarshal !!float `1844674...` into int");
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
+                .isEqualTo("cannot unmarshal !!float `1844674...` into int");
         assertThat(r.failure()).isEqualTo("yaml: unmarshal errors");
     }
 
     @Test
     void booleans_yaml11WordsIntoBoolFields_stringsTakeAnyScalar() {
-        ButaneResult r = Harness.fcos("1.6.0", "storage:\n  files:\n    - path: /f\n      overwrite: yes\n"
-                + "      contents:\n        inline: 0644\n      user:\n        name: true\n");
+        ButaneResult r = Harness.fcos(
+                "1.6.0",
+                "storage:\n  files:\n    - path: /f\n      overwrite: yes\n"
+                        + "      contents:\n        inline: 0644\n      user:\n        name: true\n");
         assertThat(r.config().storage().files().get(0).overwrite()).isTrue();
         assertThat(r.config().storage().files().get(0).contents().source()).isEqualTo("data:,0644");
         assertThat(r.config().storage().files().get(0).user().name()).isEqualTo("true");
@@ -52,16 +68,17 @@ class YamlSemanticsTest {
 
     @Test
     void nulls_areAbsent() {
-        ButaneResult r = Harness.fcos("1.6.0", "storage:\n  files:\n    - path: /f\n      mode: ~\n      user: null\n"
-                + "passwd:\n");
-        assertThat(new String(r.output(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"ignition\":{\"version\":\"3.5.0\"},\"storage\":{\"files\":[{\"path\":\"/f\"}]}}");
+        ButaneResult r = Harness.fcos(
+                "1.6.0", "storage:\n  files:\n    - path: /f\n      mode: ~\n      user: null\n" + "passwd:\n");
+        assertThat(new String(r.output(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"ignition\":{\"version\":\"3.5.0\"},\"storage\":{\"files\":[{\"path\":\"/f\"}]}}");
     }
 
     @Test
     void duplicateKeys_rejectedWithBothLines() {
-        ButaneResult r = Butane.translate("variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n"
-                + "      path: /b\n", ButaneOptions.DEFAULT);
+        ButaneResult r = Butane.translate(
+                "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n" + "      path: /b\n",
+                ButaneOptions.DEFAULT);
         Report.Entry e = r.report().entries().get(0);
         assertThat(e.message()).isEqualTo("yaml: mapping key \"path\" already defined at line 5");
         assertThat(e.line()).isEqualTo(6);
@@ -84,19 +101,40 @@ class YamlSemanticsTest {
 
     @Test
     void versions_unknownAndInvalidNamed() {
-        assertThat(Butane.translate("variant: fcos\nversion: 1.6\n", ButaneOptions.DEFAULT).report().entries().get(0)
-                .message()).isEqualTo("error parsing version; must be a valid semver");
-        assertThat(Butane.translate("variant: ubuntu\nversion: 1.0.0\n", ButaneOptions.DEFAULT).report().entries()
-                .get(0).message()).isEqualTo("No translator exists for variant ubuntu with version 1.0.0");
-        assertThat(Butane.translate("version: 1.0.0\n", ButaneOptions.DEFAULT).report().entries().get(0).message())
+        assertThat(Butane.translate("variant: fcos\nversion: 1.6\n", ButaneOptions.DEFAULT)
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
+                .isEqualTo("error parsing version; must be a valid semver");
+        assertThat(Butane.translate("variant: ubuntu\nversion: 1.0.0\n", ButaneOptions.DEFAULT)
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
+                .isEqualTo("No translator exists for variant ubuntu with version 1.0.0");
+        assertThat(Butane.translate("version: 1.0.0\n", ButaneOptions.DEFAULT)
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
                 .isEqualTo("error parsing variant; must be specified");
-        assertThat(Butane.translate("variant: rhcos\nversion: 0.1.0\n", ButaneOptions.DEFAULT).report().entries()
-                .get(0).message()).startsWith("rhcos variant has been removed");
-        assertThat(Butane.translate("variant: fcos\nversion: 01.06.00\n", ButaneOptions.DEFAULT).ignition())
+        assertThat(Butane.translate("variant: rhcos\nversion: 0.1.0\n", ButaneOptions.DEFAULT)
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
+                .startsWith("rhcos variant has been removed");
+        assertThat(Butane.translate("variant: fcos\nversion: 01.06.00\n", ButaneOptions.DEFAULT)
+                        .ignition())
                 .hasToString("3.5.0");
-        assertThat(Butane.supportedVersions()).contains("fcos 1.0.0 -> 3.0.0", "fcos 1.7.0 -> 3.6.0",
-                "fcos 1.8.0-experimental -> 3.7.0-experimental", "openshift 4.22.0 -> 3.5.0",
-                "openshift 4.23.0-experimental -> 3.7.0-experimental");
+        assertThat(Butane.supportedVersions())
+                .contains(
+                        "fcos 1.0.0 -> 3.0.0",
+                        "fcos 1.7.0 -> 3.6.0",
+                        "fcos 1.8.0-experimental -> 3.7.0-experimental",
+                        "openshift 4.22.0 -> 3.5.0",
+                        "openshift 4.23.0-experimental -> 3.7.0-experimental");
     }
 
     @Test
@@ -122,8 +160,8 @@ class YamlSemanticsTest {
     void hostile_recursiveAliasAndDeepNesting() {
         ButaneResult r = assertQuick("variant: fcos\nversion: 1.6.0\na: &a [*a]\n");
         assertThat(r.report().entries().get(0).message()).isEqualTo("yaml: anchor 'a' value contains itself");
-        ButaneResult deep = assertQuick("variant: fcos\nversion: 1.6.0\nx: " + "[".repeat(20_000)
-                + "]".repeat(20_000) + "\n");
+        ButaneResult deep =
+                assertQuick("variant: fcos\nversion: 1.6.0\nx: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
         assertThat(deep.report().entries().get(0).message()).isEqualTo("yaml: exceeded max depth of 10000");
         assertThat(deep.report().entries().get(0).line()).isEqualTo(3);
     }
@@ -139,8 +177,8 @@ class YamlSemanticsTest {
 
     @Test
     void malformed_yamlHasLineAndColumn() {
-        ButaneResult r = Butane.translate("variant: fcos\nversion: 1.6.0\nstorage:\n\tfiles: []\n",
-                ButaneOptions.DEFAULT);
+        ButaneResult r =
+                Butane.translate("variant: fcos\nversion: 1.6.0\nstorage:\n\tfiles: []\n", ButaneOptions.DEFAULT);
         Report.Entry e = r.report().entries().get(0);
         assertThat(e.code()).isEqualTo("yaml-syntax");
         assertThat(e.line()).isEqualTo(4);
@@ -154,8 +192,8 @@ class YamlSemanticsTest {
 
     private static ButaneResult assertQuick(String doc) {
         ButaneResult[] out = new ButaneResult[1];
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> out[0] = Butane.translate(doc, ButaneOptions.DEFAULT));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> out[0] = Butane.translate(doc, ButaneOptions.DEFAULT));
         return out[0];
     }
 }

@@ -9,18 +9,17 @@ import java.util.List;
 
 /** Validation shared by the builders: a part is checked inside a minimal 3.6.0 config that holds only it. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     static Config.Ignition version() {
-        return new Config.Ignition(null, null, null, null, SpecVersion.latestStable().toString());
+        return new Config.Ignition(
+                null, null, null, null, SpecVersion.latestStable().toString());
     }
 
     static void part(String what, Config wrapper) {
         Report report = Ignition.validate(wrapper);
         if (!report.isValid()) {
-            throw new IgnitionException("invalid " + what + " (paths relative to a config holding only it)",
-                    report);
+            throw new IgnitionException("invalid " + what + " (paths relative to a config holding only it)", report);
         }
     }
 

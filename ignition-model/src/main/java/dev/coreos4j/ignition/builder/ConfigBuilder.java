@@ -74,8 +74,11 @@ public final class ConfigBuilder {
         Objects.requireNonNull(config, "config");
         ConfigBuilder b = new ConfigBuilder();
         Config.Ignition ig = config.ignition();
-        b.version = (ig.version() == null ? java.util.Optional.<SpecVersion>empty() : SpecVersion.fromString(ig.version()))
-                .orElse(SpecVersion.latestStable()).toString();
+        b.version = (ig.version() == null
+                        ? java.util.Optional.<SpecVersion>empty()
+                        : SpecVersion.fromString(ig.version()))
+                .orElse(SpecVersion.latestStable())
+                .toString();
         b.merge.addAll(ig.config().merge());
         b.replace = ig.config().replace();
         b.proxy = ig.proxy();
@@ -267,10 +270,14 @@ public final class ConfigBuilder {
     /** The config without validation (for tests and deliberately broken examples). */
     public Config buildUnchecked() {
         return new Config(
-                new Config.Ignition(new Config.IgnitionConfig(merge, replace), proxy,
+                new Config.Ignition(
+                        new Config.IgnitionConfig(merge, replace),
+                        proxy,
                         new Config.Security(new Config.Tls(certificateAuthorities)),
-                        new Config.Timeouts(httpResponseHeaders, httpTotal), version),
-                kernelArguments, new Config.Passwd(groups, users),
+                        new Config.Timeouts(httpResponseHeaders, httpTotal),
+                        version),
+                kernelArguments,
+                new Config.Passwd(groups, users),
                 new Config.Storage(directories, disks, files, filesystems, links, luks, raid),
                 new Config.Systemd(units));
     }

@@ -16,8 +16,7 @@ import java.util.zip.GZIPOutputStream;
  * Inline file contents as {@code data:} URLs, and verification hashes. Pure functions; thread-safe.
  */
 public final class Contents {
-    private Contents() {
-    }
+    private Contents() {}
 
     /**
      * The shortest {@code data:} URL resource for {@code data}: percent-encoded ({@code data:,…}), base64
@@ -63,10 +62,12 @@ public final class Contents {
         return switch (encoding) {
             case SHORTEST -> inline(data);
             case PLAIN -> new Config.Resource("", null, "data:," + percentEncode(data), null);
-            case BASE64 -> new Config.Resource("", null, "data:;base64," + Base64.getEncoder().encodeToString(data),
-                    null);
-            case GZIP -> new Config.Resource("gzip", null,
-                    "data:;base64," + Base64.getEncoder().encodeToString(gzip(data)), null);
+            case BASE64 ->
+                new Config.Resource(
+                        "", null, "data:;base64," + Base64.getEncoder().encodeToString(data), null);
+            case GZIP ->
+                new Config.Resource(
+                        "gzip", null, "data:;base64," + Base64.getEncoder().encodeToString(gzip(data)), null);
         };
     }
 
@@ -110,11 +111,17 @@ public final class Contents {
         StringBuilder out = new StringBuilder(data.length);
         for (byte b : data) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -72,9 +72,10 @@ public final class DirectoryBuilder {
 
     /** The directory, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
     public Config.Directory build() {
-        Config.Directory d = new Config.Directory(new Config.NodeGroup(gid, group), overwrite, path,
-                new Config.NodeUser(uid, user), mode);
-        Checks.part("directory " + path,
+        Config.Directory d = new Config.Directory(
+                new Config.NodeGroup(gid, group), overwrite, path, new Config.NodeUser(uid, user), mode);
+        Checks.part(
+                "directory " + path,
                 Checks.storage(new Config.Storage(List.of(d), null, null, null, null, null, null)));
         return d;
     }

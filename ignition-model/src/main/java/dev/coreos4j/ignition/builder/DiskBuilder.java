@@ -42,8 +42,8 @@ public final class DiskBuilder {
     /** The disk, validated (device path, partition labels, numbers and overlaps). */
     public Config.Disk build() {
         Config.Disk d = new Config.Disk(device, partitions, wipeTable);
-        Checks.part("disk " + device, Checks.storage(new Config.Storage(null, List.of(d), null, null, null, null,
-                null)));
+        Checks.part(
+                "disk " + device, Checks.storage(new Config.Storage(null, List.of(d), null, null, null, null, null)));
         return d;
     }
 }

@@ -32,8 +32,14 @@ public final class DropinBuilder {
      */
     public Config.Dropin build() {
         Config.Dropin d = new Config.Dropin(contents, name);
-        Checks.part("drop-in " + name, new Config(Checks.version(), null, null, null,
-                new Config.Systemd(List.of(new Config.Unit(null, List.of(d), null, null, "x.service")))));
+        Checks.part(
+                "drop-in " + name,
+                new Config(
+                        Checks.version(),
+                        null,
+                        null,
+                        null,
+                        new Config.Systemd(List.of(new Config.Unit(null, List.of(d), null, null, "x.service")))));
         return d;
     }
 }

@@ -143,8 +143,14 @@ public final class FileBuilder {
      * @throws dev.coreos4j.ignition.IgnitionException with the report when it is invalid
      */
     public Config.File build() {
-        Config.File f = new Config.File(new Config.NodeGroup(gid, group), overwrite, path,
-                new Config.NodeUser(uid, user), append, contents, mode);
+        Config.File f = new Config.File(
+                new Config.NodeGroup(gid, group),
+                overwrite,
+                path,
+                new Config.NodeUser(uid, user),
+                append,
+                contents,
+                mode);
         Checks.part("file " + path, Checks.files(f));
         return f;
     }

@@ -67,10 +67,11 @@ public final class FilesystemBuilder {
 
     /** The filesystem, validated (format, label length per format, paths). */
     public Config.Filesystem build() {
-        Config.Filesystem f = new Config.Filesystem(device, format, label, mountOptions, options, path, uuid,
-                wipeFilesystem);
-        Checks.part("filesystem " + device, Checks.storage(new Config.Storage(null, null, null, List.of(f), null,
-                null, null)));
+        Config.Filesystem f =
+                new Config.Filesystem(device, format, label, mountOptions, options, path, uuid, wipeFilesystem);
+        Checks.part(
+                "filesystem " + device,
+                Checks.storage(new Config.Storage(null, null, null, List.of(f), null, null, null)));
         return f;
     }
 }

@@ -49,8 +49,8 @@ public final class GroupBuilder {
     /** The group, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
     public Config.PasswdGroup build() {
         Config.PasswdGroup g = new Config.PasswdGroup(gid, name, passwordHash, shouldExist, system);
-        Checks.part("group " + name, new Config(Checks.version(), null, new Config.Passwd(List.of(g), null), null,
-                null));
+        Checks.part(
+                "group " + name, new Config(Checks.version(), null, new Config.Passwd(List.of(g), null), null, null));
         return g;
     }
 }

@@ -64,8 +64,8 @@ public final class LinkBuilder {
 
     /** The link, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
     public Config.Link build() {
-        Config.Link l = new Config.Link(new Config.NodeGroup(gid, group), overwrite, path,
-                new Config.NodeUser(uid, user), hard, target);
+        Config.Link l = new Config.Link(
+                new Config.NodeGroup(gid, group), overwrite, path, new Config.NodeUser(uid, user), hard, target);
         Checks.part("link " + path, Checks.storage(new Config.Storage(null, null, null, null, List.of(l), null, null)));
         return l;
     }

@@ -108,10 +108,19 @@ public final class LuksBuilder {
 
     /** The volume, validated. @throws dev.coreos4j.ignition.IgnitionException when it is invalid */
     public Config.Luks build() {
-        Config.Luks l = new Config.Luks(new Config.Cex(cex), new Config.Clevis(custom, tang, threshold, tpm2), device,
-                discard, keyFile, label, name, openOptions, options, uuid, wipeVolume);
-        Checks.part("luks " + name, Checks.storage(new Config.Storage(null, null, null, null, null, List.of(l),
-                null)));
+        Config.Luks l = new Config.Luks(
+                new Config.Cex(cex),
+                new Config.Clevis(custom, tang, threshold, tpm2),
+                device,
+                discard,
+                keyFile,
+                label,
+                name,
+                openOptions,
+                options,
+                uuid,
+                wipeVolume);
+        Checks.part("luks " + name, Checks.storage(new Config.Storage(null, null, null, null, null, List.of(l), null)));
         return l;
     }
 }

@@ -82,7 +82,7 @@ public final class PartitionBuilder {
 
     /** The partition (not yet validated: validation needs its disk). */
     public Config.Partition build() {
-        return new Config.Partition(guid, label, number, resize, shouldExist, sizeMiB, startMiB, typeGuid,
-                wipePartitionEntry);
+        return new Config.Partition(
+                guid, label, number, resize, shouldExist, sizeMiB, startMiB, typeGuid, wipePartitionEntry);
     }
 }

@@ -28,8 +28,8 @@ public record PosixMode(int bits) {
      */
     public PosixMode {
         if (bits < 0 || bits > 07777) {
-            throw new IllegalArgumentException("mode out of range 0000..07777: " + Integer.toOctalString(bits)
-                    + " (octal)");
+            throw new IllegalArgumentException(
+                    "mode out of range 0000..07777: " + Integer.toOctalString(bits) + " (octal)");
         }
     }
 

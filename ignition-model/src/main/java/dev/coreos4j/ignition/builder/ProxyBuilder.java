@@ -38,8 +38,15 @@ public final class ProxyBuilder {
     /** The proxy settings, validated. */
     public Config.Proxy build() {
         Config.Proxy p = new Config.Proxy(httpProxy, httpsProxy, noProxy);
-        Checks.part("proxy", new Config(new Config.Ignition(null, p, null, null,
-                Checks.version().version()), null, null, null, null));
+        Checks.part(
+                "proxy",
+                new Config(
+                        new Config.Ignition(
+                                null, p, null, null, Checks.version().version()),
+                        null,
+                        null,
+                        null,
+                        null));
         return p;
     }
 }

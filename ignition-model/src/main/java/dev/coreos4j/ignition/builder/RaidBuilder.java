@@ -46,8 +46,7 @@ public final class RaidBuilder {
     /** The array, validated (level, devices). */
     public Config.Raid build() {
         Config.Raid r = new Config.Raid(devices, level, name, options, spares);
-        Checks.part("raid " + name, Checks.storage(new Config.Storage(null, null, null, null, null, null,
-                List.of(r))));
+        Checks.part("raid " + name, Checks.storage(new Config.Storage(null, null, null, null, null, null, List.of(r))));
         return r;
     }
 }

@@ -1,12 +1,12 @@
 package dev.coreos4j.ignition.builder;
 
-import java.util.Objects;
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -79,13 +79,17 @@ public final class UnitBuilder {
     public Config.Unit build() {
         Config.Unit u = new Config.Unit(contents, dropins, enabled, mask, name);
         if (Boolean.TRUE.equals(enabled) && contents != null && !contents.isEmpty() && !hasInstallSection(contents)) {
-            throw new IgnitionException("invalid unit " + name, new Report(List.of(new Report.Entry(Severity.ERROR,
-                    "$.systemd.units.0.contents", "unit-enabled-without-install",
-                    "unit \"" + name + "\" is enabled, but has no install section so enable does nothing",
-                    null, null))));
+            throw new IgnitionException(
+                    "invalid unit " + name,
+                    new Report(List.of(new Report.Entry(
+                            Severity.ERROR,
+                            "$.systemd.units.0.contents",
+                            "unit-enabled-without-install",
+                            "unit \"" + name + "\" is enabled, but has no install section so enable does nothing",
+                            null,
+                            null))));
         }
-        Checks.part("unit " + name, new Config(Checks.version(), null, null, null,
-                new Config.Systemd(List.of(u))));
+        Checks.part("unit " + name, new Config(Checks.version(), null, null, null, new Config.Systemd(List.of(u))));
         return u;
     }
 }

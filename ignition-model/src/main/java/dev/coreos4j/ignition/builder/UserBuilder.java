@@ -112,10 +112,23 @@ public final class UserBuilder {
 
     /** The user, validated (e.g. no duplicate keys or groups). @throws dev.coreos4j.ignition.IgnitionException */
     public Config.PasswdUser build() {
-        Config.PasswdUser u = new Config.PasswdUser(gecos, groups, homeDir, name, noCreateHome, noLogInit,
-                noUserGroup, passwordHash, primaryGroup, keys, shell, shouldExist, system, uid);
-        Checks.part("user " + name, new Config(Checks.version(), null, new Config.Passwd(null, List.of(u)), null,
-                null));
+        Config.PasswdUser u = new Config.PasswdUser(
+                gecos,
+                groups,
+                homeDir,
+                name,
+                noCreateHome,
+                noLogInit,
+                noUserGroup,
+                passwordHash,
+                primaryGroup,
+                keys,
+                shell,
+                shouldExist,
+                system,
+                uid);
+        Checks.part(
+                "user " + name, new Config(Checks.version(), null, new Config.Passwd(null, List.of(u)), null, null));
         return u;
     }
 }

@@ -37,7 +37,6 @@ public final class Decoder {
         }
     }
 
-
     private static final Map<String, String> STRING_ELEMENT_TYPES = Map.of(
             "PasswdUser.groups", "Group",
             "PasswdUser.sshAuthorizedKeys", "SSHAuthorizedKey",
@@ -51,10 +50,14 @@ public final class Decoder {
             "KernelArguments.shouldExist", "KernelArgument");
 
     /** Where a resource sits; spec 3.0.0 had three different Go types for it. */
-    enum ResourceRole { CONFIG_REFERENCE, CA_REFERENCE, FILE_CONTENTS, OTHER }
-
-    record Shape(RecordComponent[] components, Constructor<?> constructor) {
+    enum ResourceRole {
+        CONFIG_REFERENCE,
+        CA_REFERENCE,
+        FILE_CONTENTS,
+        OTHER
     }
+
+    record Shape(RecordComponent[] components, Constructor<?> constructor) {}
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
@@ -69,8 +72,7 @@ public final class Decoder {
     }
 
     /** The decoded config (in the Go semantics of {@code version}) and the unused-key / context warnings. */
-    public record Result(Config config, List<Report.Entry> warnings) {
-    }
+    public record Result(Config config, List<Report.Entry> warnings) {}
 
     public static Result decode(JNode root, SpecVersion version, Positions positions) throws TypeError {
         Decoder d = new Decoder(version, positions);
@@ -132,10 +134,14 @@ public final class Decoder {
     private String goName(Class<?> type, ResourceRole role) {
         if (type == Config.Resource.class && version == SpecVersion.V3_0_0) {
             switch (role) {
-                case CONFIG_REFERENCE: return "ConfigReference";
-                case CA_REFERENCE: return "CaReference";
-                case FILE_CONTENTS: return "FileContents";
-                default: return "Resource";
+                case CONFIG_REFERENCE:
+                    return "ConfigReference";
+                case CA_REFERENCE:
+                    return "CaReference";
+                case FILE_CONTENTS:
+                    return "FileContents";
+                default:
+                    return "Resource";
             }
         }
         if (type == Config.Tls.class) {
@@ -155,9 +161,12 @@ public final class Decoder {
         boolean upTo32 = version.compareTo(SpecVersion.V3_2_0) <= 0;
         return (owner == Config.Raid.class && field.equals("level") && upTo32)
                 || (owner == Config.Link.class && field.equals("target") && upTo32)
-                || (owner == Config.ClevisCustom.class && version == SpecVersion.V3_2_0
+                || (owner == Config.ClevisCustom.class
+                        && version == SpecVersion.V3_2_0
                         && (field.equals("pin") || field.equals("config")))
-                || (owner == Config.Resource.class && field.equals("source") && role == ResourceRole.CA_REFERENCE
+                || (owner == Config.Resource.class
+                        && field.equals("source")
+                        && role == ResourceRole.CA_REFERENCE
                         && version == SpecVersion.V3_0_0);
     }
 
@@ -169,16 +178,19 @@ public final class Decoder {
     private TypeError typeError(JNode node, String goStruct, String goPath, String goType, boolean intTarget) {
         String what = node.kind == JNode.Kind.NUMBER && intTarget ? "number " + node.text : node.kind.goName;
         long offset = node.kind == JNode.Kind.OBJECT || node.kind == JNode.Kind.ARRAY ? node.start + 1L : node.end;
-        return new TypeError("json: cannot unmarshal " + what + " into Go struct field " + goStruct + "." + goPath
-                + " of type " + goType, offset);
+        return new TypeError(
+                "json: cannot unmarshal " + what + " into Go struct field " + goStruct + "." + goPath + " of type "
+                        + goType,
+                offset);
     }
 
     /**
      * Decodes an object into a record, continuing from {@code existing} (Go decodes a repeated key into the same
      * struct).
      */
-    private Object record(Class<?> type, JNode node, Object existing, String path, String goPath, boolean report,
-                          ResourceRole role) throws TypeError {
+    private Object record(
+            Class<?> type, JNode node, Object existing, String path, String goPath, boolean report, ResourceRole role)
+            throws TypeError {
         Shape shape = shape(type);
         RecordComponent[] rc = shape.components();
         Object[] values = new Object[rc.length];
@@ -232,7 +244,10 @@ public final class Decoder {
             }
             String childPath = path + "." + m.key();
             if (!exact && report && !shadowed) {
-                own.add(warning(childPath, "unused-key", m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
+                own.add(warning(
+                        childPath,
+                        "unused-key",
+                        m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
                         m.keyOffset()));
             }
             if (index < 0) {
@@ -247,8 +262,18 @@ public final class Decoder {
             }
             unused = perField[index];
             try {
-                values[index] = value(type, c.getType(), c.getGenericType(), name, m.value(), values[index],
-                        fieldPath, goStruct, childGoPath, report && exact && !shadowed, roleOf(type, name, role));
+                values[index] = value(
+                        type,
+                        c.getType(),
+                        c.getGenericType(),
+                        name,
+                        m.value(),
+                        values[index],
+                        fieldPath,
+                        goStruct,
+                        childGoPath,
+                        report && exact && !shadowed,
+                        roleOf(type, name, role));
             } finally {
                 unused = parent;
             }
@@ -282,8 +307,18 @@ public final class Decoder {
         return ResourceRole.OTHER;
     }
 
-    private Object value(Class<?> owner, Class<?> type, Type generic, String field, JNode node, Object existing,
-                         String path, String goStruct, String goPath, boolean report, ResourceRole role)
+    private Object value(
+            Class<?> owner,
+            Class<?> type,
+            Type generic,
+            String field,
+            JNode node,
+            Object existing,
+            String path,
+            String goStruct,
+            String goPath,
+            boolean report,
+            ResourceRole role)
             throws TypeError {
         if (type == String.class) {
             if (node.kind == JNode.Kind.NULL) {
@@ -320,7 +355,8 @@ public final class Decoder {
             Type elementType = ((ParameterizedType) generic).getActualTypeArguments()[0];
             Class<?> element = (Class<?>) elementType;
             String elementGo = element == String.class
-                    ? STRING_ELEMENT_TYPES.getOrDefault(owner.getSimpleName() + "." + field,
+                    ? STRING_ELEMENT_TYPES.getOrDefault(
+                            owner.getSimpleName() + "." + field,
                             owner == Config.KernelArguments.class ? "KernelArgument" : null)
                     : goName(element, role);
             String elementGoType = elementGo == null ? "string" : "types." + elementGo;
@@ -347,8 +383,7 @@ public final class Decoder {
                         out.add(e.text);
                     }
                 } else {
-                    out.add(nested(element, e, reused, elementPath, goStruct, goPath, report, role,
-                            elementGoType));
+                    out.add(nested(element, e, reused, elementPath, goStruct, goPath, report, role, elementGoType));
                 }
             }
             return out;
@@ -356,15 +391,27 @@ public final class Decoder {
         return nested(type, node, existing, path, goStruct, goPath, report, role, "types." + goName(type, role));
     }
 
-    private Object nested(Class<?> type, JNode node, Object existing, String path, String goStruct, String goPath,
-                          boolean report, ResourceRole role, String goType) throws TypeError {
+    private Object nested(
+            Class<?> type,
+            JNode node,
+            Object existing,
+            String path,
+            String goStruct,
+            String goPath,
+            boolean report,
+            ResourceRole role,
+            String goType)
+            throws TypeError {
         if (node.kind == JNode.Kind.NULL) {
             // 3.2.0's clevis and custom are Go pointers: null is simply absent there
-            boolean pointer = version == SpecVersion.V3_2_0
-                    && (type == Config.Clevis.class || type == Config.ClevisCustom.class);
+            boolean pointer =
+                    version == SpecVersion.V3_2_0 && (type == Config.Clevis.class || type == Config.ClevisCustom.class);
             if (report && !pointer) {
-                unused.add(warning(path, "context-mismatch", "context tree does not match content tree at " + path
-                        + ". Line and column reporting may be inconsistent. Unused keys may not be reported",
+                unused.add(warning(
+                        path,
+                        "context-mismatch",
+                        "context tree does not match content tree at " + path
+                                + ". Line and column reporting may be inconsistent. Unused keys may not be reported",
                         node.markerOffset()));
             }
             return existing != null ? existing : zero(type);
@@ -393,11 +440,15 @@ public final class Decoder {
     /** Whether {@code owner.field} is a non-pointer Go string (a list key or {@code ignition.version}). */
     static boolean isKey(Class<?> owner, String field) {
         return switch (field) {
-            case "path" -> owner == Config.File.class || owner == Config.Directory.class
-                    || owner == Config.Link.class;
-            case "name" -> owner == Config.HttpHeader.class || owner == Config.PasswdGroup.class
-                    || owner == Config.PasswdUser.class || owner == Config.Luks.class || owner == Config.Raid.class
-                    || owner == Config.Unit.class || owner == Config.Dropin.class;
+            case "path" -> owner == Config.File.class || owner == Config.Directory.class || owner == Config.Link.class;
+            case "name" ->
+                owner == Config.HttpHeader.class
+                        || owner == Config.PasswdGroup.class
+                        || owner == Config.PasswdUser.class
+                        || owner == Config.Luks.class
+                        || owner == Config.Raid.class
+                        || owner == Config.Unit.class
+                        || owner == Config.Dropin.class;
             case "device" -> owner == Config.Disk.class || owner == Config.Filesystem.class;
             case "url" -> owner == Config.Tang.class;
             case "version" -> owner == Config.Ignition.class;

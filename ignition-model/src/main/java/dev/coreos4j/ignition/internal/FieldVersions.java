@@ -1,8 +1,7 @@
 package dev.coreos4j.ignition.internal;
 
-import java.util.Map;
-
 import dev.coreos4j.ignition.SpecVersion;
+import java.util.Map;
 
 /**
  * The one table of model fields that appeared after spec 3.0.0, keyed {@code "Type.field"} with the simple name of

@@ -258,7 +258,9 @@ public final class GoJson {
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     number();
-                    node = new JNode(JNode.Kind.NUMBER, start,
+                    node = new JNode(
+                            JNode.Kind.NUMBER,
+                            start,
                             new String(in, start, pos - start, java.nio.charset.StandardCharsets.ISO_8859_1));
                     if (!hugeNumber && Double.isInfinite(Double.parseDouble(node.text))) {
                         hugeNumber = true;
@@ -376,7 +378,9 @@ public final class GoJson {
                     case 't' -> out.append('\t');
                     case 'u' -> {
                         int cp = hex4();
-                        if (Character.isHighSurrogate((char) cp) && pos + 6 <= in.length && in[pos] == '\\'
+                        if (Character.isHighSurrogate((char) cp)
+                                && pos + 6 <= in.length
+                                && in[pos] == '\\'
                                 && in[pos + 1] == 'u') {
                             int save = pos;
                             pos++;

@@ -9,8 +9,7 @@ package dev.coreos4j.ignition.internal;
  * {@code %!(NOVERB)}; flags, width and precision are consumed (Go's fmt/print.go {@code doPrintf}).
  */
 public final class GoPrintf {
-    private GoPrintf() {
-    }
+    private GoPrintf() {}
 
     /** The text {@code ignition-validate} writes for {@code report}: Go-trimmed, a newline added, then formatted. */
     public static String ignitionValidateStdout(String report) {

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Small pieces of Go's string semantics: UTF-8 validity, rune quoting, byte length, {@code path.Clean}. */
 public final class GoStrings {
-    private GoStrings() {
-    }
+    private GoStrings() {}
 
     /** Length of the valid UTF-8 sequence at {@code i}, or -1 if the bytes there are not valid UTF-8. */
     static int utf8Length(byte[] b, int i) {
@@ -46,14 +45,22 @@ public final class GoStrings {
     /** Go's {@code strconv.Quote(string(rune(c)))} without the surrounding quotes, for a byte value. */
     static String quoteRune(int c) {
         switch (c) {
-            case 7: return "\\a";
-            case '\b': return "\\b";
-            case '\f': return "\\f";
-            case '\n': return "\\n";
-            case '\r': return "\\r";
-            case '\t': return "\\t";
-            case 11: return "\\v";
-            case '\\': return "\\\\";
+            case 7:
+                return "\\a";
+            case '\b':
+                return "\\b";
+            case '\f':
+                return "\\f";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case 11:
+                return "\\v";
+            case '\\':
+                return "\\\\";
             default:
                 break;
         }
@@ -91,7 +98,9 @@ public final class GoStrings {
                 r++;
             } else if (path.charAt(r) == '.' && (r + 1 == n || path.charAt(r + 1) == '/')) {
                 r++;
-            } else if (path.charAt(r) == '.' && path.charAt(r + 1) == '.' && (r + 2 == n || path.charAt(r + 2) == '/')) {
+            } else if (path.charAt(r) == '.'
+                    && path.charAt(r + 1) == '.'
+                    && (r + 2 == n || path.charAt(r + 2) == '/')) {
                 r += 2;
                 if (out.length() > dotdot) {
                     int w = out.length() - 1;

@@ -11,7 +11,12 @@ public final class JNode {
 
     /** The JSON kind, named as Go's decoder names it in type errors. */
     public enum Kind {
-        OBJECT("object"), ARRAY("array"), STRING("string"), NUMBER("number"), BOOL("bool"), NULL("null");
+        OBJECT("object"),
+        ARRAY("array"),
+        STRING("string"),
+        NUMBER("number"),
+        BOOL("bool"),
+        NULL("null");
 
         final String goName;
 
@@ -21,8 +26,7 @@ public final class JNode {
     }
 
     /** An object member: the key, the byte offset of the key's opening quote, and the value. */
-    public record Member(String key, int keyOffset, JNode value) {
-    }
+    public record Member(String key, int keyOffset, JNode value) {}
 
     final Kind kind;
     /** Byte offset of the first byte of the value. */
@@ -31,6 +35,7 @@ public final class JNode {
     int end;
     /** Decoded string, raw number text, or "true"/"false"/"null". */
     final String text;
+
     final List<Member> members;
     final List<JNode> elements;
     /**

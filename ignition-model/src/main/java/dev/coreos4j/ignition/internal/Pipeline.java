@@ -1,6 +1,5 @@
 package dev.coreos4j.ignition.internal;
 
-import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.Severity;
@@ -10,14 +9,13 @@ import java.util.List;
 
 /** Ignition's parse pipeline: empty check, JSON syntax, version detection, decode, validate, translate up. */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     private static ParseResult fatal(String code, String message, int[] position, SpecVersion version) {
         Integer line = position == null ? null : position[0];
         Integer col = position == null ? null : position[1];
-        return new ParseResult(null, version,
-                new Report(List.of(new Report.Entry(Severity.ERROR, null, code, message, line, col))));
+        return new ParseResult(
+                null, version, new Report(List.of(new Report.Entry(Severity.ERROR, null, code, message, line, col))));
     }
 
     /**
@@ -49,8 +47,8 @@ public final class Pipeline {
         if (decoded.config() == null) {
             return decoded;
         }
-        return new ParseResult(Translations.upgrade(decoded.config(), decoded.version()), decoded.version(),
-                decoded.report());
+        return new ParseResult(
+                Translations.upgrade(decoded.config(), decoded.version()), decoded.version(), decoded.report());
     }
 
     private static ParseResult decodeUnchecked(byte[] raw) {

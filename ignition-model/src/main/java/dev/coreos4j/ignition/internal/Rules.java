@@ -65,13 +65,14 @@ public final class Rules {
         code("a partition number >= 1 or a label must be specified", "partition-number-or-label");
         code("partition labels may not exceed 36 characters", "partition-label-too-long");
         code("partition label will be truncated to text before the colon", "partition-label-colon");
-        code("doesn't match the form \"01234567-89AB-CDEF-EDCB-A98765432101\"",
-                "invalid-guid");
-        code("shouldExist is false for a partition and other partition(s) has start or size 0",
+        code("doesn't match the form \"01234567-89AB-CDEF-EDCB-A98765432101\"", "invalid-guid");
+        code(
+                "shouldExist is false for a partition and other partition(s) has start or size 0",
                 "partition-should-not-exist-zero");
         code("filesystem overwrites partitioned device", "filesystem-on-partitioned-disk");
         code("device matches disk with wipeTable enabled; filesystem will be wiped", "filesystem-on-wiped-disk");
-        code("format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
+        code(
+                "format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
                 "filesystem-format-required");
         code("invalid filesystem format", "invalid-filesystem-format");
         code("filesystem must specify format if label is specified", "filesystem-label-without-format");
@@ -315,7 +316,8 @@ public final class Rules {
         } else {
             return "unrecognized hash function";
         }
-        return hash.getBytes(StandardCharsets.UTF_8).length - dash - 1 != expected ? "incorrect size for hash sum"
+        return hash.getBytes(StandardCharsets.UTF_8).length - dash - 1 != expected
+                ? "incorrect size for hash sum"
                 : null;
     }
 
@@ -442,7 +444,8 @@ public final class Rules {
                 if (!d.partitions().isEmpty()) {
                     warn("$.storage.filesystems." + i + ".device", "filesystem overwrites partitioned device");
                 } else if (isTrue(d.wipeTable()) && !isTrue(fs.wipeFilesystem())) {
-                    warn("$.storage.filesystems." + i + ".device",
+                    warn(
+                            "$.storage.filesystems." + i + ".device",
                             "device matches disk with wipeTable enabled; filesystem will be wiped");
                 }
                 break;
@@ -480,17 +483,16 @@ public final class Rules {
         error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(d.device()));
         // Disk.Validate (disk.go) in statement order; each is reported once per disk, at the first partition that
         // repeats or overlaps.
-        error(firstMatch(p, parts, (a, b) -> a.number() != 0 && a.number() == b.number()),
-                "partition numbers collide");
+        error(firstMatch(p, parts, (a, b) -> a.number() != 0 && a.number() == b.number()), "partition numbers collide");
         error(firstMatch(p, parts, (a, b) -> explicit(a) && explicit(b) && overlap(a, b)), "partitions overlap");
         boolean anyShouldNotExist = parts.stream().anyMatch(x -> Boolean.FALSE.equals(x.shouldExist()));
         boolean anyZero = parts.stream().anyMatch(x -> x.number() == 0);
         if (anyShouldNotExist && anyZero && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
             // removed from 3.7.0-experimental at upstream HEAD (the revision this library follows for it)
-            error(p + ".partitions",
-                    "shouldExist is false for a partition and other partition(s) has start or size 0");
+            error(p + ".partitions", "shouldExist is false for a partition and other partition(s) has start or size 0");
         }
-        error(firstRepeat(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
+        error(
+                firstRepeat(p, parts, (a, b) -> a.label() != null && a.label().equals(b.label())),
                 "cannot use the same partition label twice");
         for (int i = 0; i < parts.size(); i++) {
             partition(p + ".partitions." + i, parts.get(i));
@@ -501,8 +503,10 @@ public final class Rules {
      * Ignition compares each partition, in order, with the ones after it and reports the later partition of the
      * first matching pair; null when no pair matches.
      */
-    private static String firstMatch(String disk, List<Config.Partition> parts,
-                                     java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
+    private static String firstMatch(
+            String disk,
+            List<Config.Partition> parts,
+            java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i + 1; j < parts.size(); j++) {
                 if (same.test(parts.get(j), parts.get(i))) {
@@ -514,8 +518,10 @@ public final class Rules {
     }
 
     /** Labels: Ignition reports the first partition that repeats an earlier one; null when none does. */
-    private static String firstRepeat(String disk, List<Config.Partition> parts,
-                                      java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
+    private static String firstRepeat(
+            String disk,
+            List<Config.Partition> parts,
+            java.util.function.BiPredicate<Config.Partition, Config.Partition> same) {
         for (int i = 0; i < parts.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (same.test(parts.get(i), parts.get(j))) {
@@ -539,21 +545,27 @@ public final class Rules {
     }
 
     private void partition(String p, Config.Partition part) {
-        if (Boolean.FALSE.equals(part.shouldExist()) && (part.label() != null || !empty(part.typeGuid())
-                || !empty(part.guid()) || part.startMiB() != null || part.sizeMiB() != null)) {
+        if (Boolean.FALSE.equals(part.shouldExist())
+                && (part.label() != null
+                        || !empty(part.typeGuid())
+                        || !empty(part.guid())
+                        || part.startMiB() != null
+                        || part.sizeMiB() != null)) {
             error(p, "shouldExist specified false with other options also specified");
         }
         if (part.number() == 0 && part.label() == null) {
             error(p, "a partition number >= 1 or a label must be specified");
         }
-        bean(p + ".label", "partition labels may not exceed 36 characters",
+        bean(
+                p + ".label",
+                "partition labels may not exceed 36 characters",
                 "partition label will be truncated to text before the colon");
         bean(p + ".guid");
         bean(p + ".typeGuid");
     }
 
-    private static final Map<String, Integer> LABEL_LIMITS = Map.of(
-            "ext4", 16, "btrfs", 256, "xfs", 12, "swap", 15, "vfat", 11);
+    private static final Map<String, Integer> LABEL_LIMITS =
+            Map.of("ext4", 16, "btrfs", 256, "xfs", 12, "swap", 15, "vfat", 11);
 
     private void filesystem(String p, Config.Filesystem fs) {
         boolean virtiofs = "virtiofs".equals(fs.format()) && version == SpecVersion.V3_7_0_EXPERIMENTAL;
@@ -568,10 +580,16 @@ public final class Rules {
             error(p + ".device", dev.coreos4j.ignition.internal.constraints.NodePathValidator.problem(fs.device()));
         }
         if (empty(fs.format())) {
-            if (fs.path() != null && !fs.path().isEmpty() || !empty(fs.label()) || !empty(fs.uuid())
-                    || isTrue(fs.wipeFilesystem()) || !fs.options().isEmpty() || !fs.mountOptions().isEmpty()) {
-                error(p + ".format", "format cannot be empty when path, label, uuid, wipeFilesystem, options, or "
-                        + "mountOptions is specified");
+            if (fs.path() != null && !fs.path().isEmpty()
+                    || !empty(fs.label())
+                    || !empty(fs.uuid())
+                    || isTrue(fs.wipeFilesystem())
+                    || !fs.options().isEmpty()
+                    || !fs.mountOptions().isEmpty()) {
+                error(
+                        p + ".format",
+                        "format cannot be empty when path, label, uuid, wipeFilesystem, options, or "
+                                + "mountOptions is specified");
             }
         } else if (!formats().contains(fs.format())) {
             error(p + ".format", "invalid filesystem format");
@@ -584,8 +602,9 @@ public final class Rules {
             } else {
                 Integer max = LABEL_LIMITS.get(fs.format());
                 if (max != null && GoStrings.byteLength(fs.label()) > max) {
-                    error(p + ".label", "filesystem labels cannot be longer than " + max + " characters when using "
-                            + fs.format());
+                    error(
+                            p + ".label",
+                            "filesystem labels cannot be longer than " + max + " characters when using " + fs.format());
                 }
             }
         }
@@ -623,7 +642,8 @@ public final class Rules {
         }
         Config.Clevis c = l.clevis();
         boolean others = !c.tang().isEmpty() || isTrue(c.tpm2()) || c.threshold() != null && c.threshold() != 0;
-        boolean customPresent = version == SpecVersion.V3_2_0 ? c.custom().pin() != null
+        boolean customPresent = version == SpecVersion.V3_2_0
+                ? c.custom().pin() != null
                 : !empty(c.custom().pin());
         if (customPresent && others) {
             error(p + ".clevis", "cannot use custom clevis config with tpm2, tang, or threshold");
@@ -632,7 +652,9 @@ public final class Rules {
             error(p + ".keys", "invalid key-file source");
         }
         if (atLeast(SpecVersion.V3_5_0) && isTrue(l.cex().enabled())) {
-            if (!empty(c.custom().pin()) || !c.tang().isEmpty() || isTrue(c.tpm2())
+            if (!empty(c.custom().pin())
+                    || !c.tang().isEmpty()
+                    || isTrue(c.tpm2())
                     || c.threshold() != null && c.threshold() != 0) {
                 error(p + ".cex", "cannot use cex with clevis");
             }
@@ -659,7 +681,8 @@ public final class Rules {
         } else if (!empty(custom.pin()) || !empty(custom.config()) || isTrue(custom.needsNetwork())) {
             if (empty(custom.pin())) {
                 error(cp + ".pin", "missing required custom clevis pin");
-            } else if (!atLeast(SpecVersion.V3_6_0) && !Set.of("tpm2", "tang", "sss").contains(custom.pin())) {
+            } else if (!atLeast(SpecVersion.V3_6_0)
+                    && !Set.of("tpm2", "tang", "sss").contains(custom.pin())) {
                 error(cp + ".pin", "unsupported clevis pin");
             }
             if (empty(custom.config())) {
@@ -688,8 +711,9 @@ public final class Rules {
         }
     }
 
-    private static final Set<String> RAID_LEVELS = Set.of("linear", "raid0", "0", "stripe", "raid1", "1", "mirror",
-            "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10");
+    private static final Set<String> RAID_LEVELS = Set.of(
+            "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6",
+            "raid10", "10");
 
     private void raid(String p, Config.Raid r) {
         String level = r.level();
@@ -697,8 +721,7 @@ public final class Rules {
             error(p + ".level", "raid level is required");
         } else if (level == null || !RAID_LEVELS.contains(level)) {
             error(p + ".level", "unrecognized raid level");
-        } else if (Set.of("linear", "raid0", "0", "stripe").contains(level) && r.spares() != null
-                && r.spares() != 0) {
+        } else if (Set.of("linear", "raid0", "0", "stripe").contains(level) && r.spares() != null && r.spares() != 0) {
             error(p + ".level", "spares unsupported for linear and raid0 arrays");
         }
         if (r.devices().isEmpty()) {
@@ -730,8 +753,9 @@ public final class Rules {
             if (t != null && !empty(t.contents())) {
                 UnitLexer.Result lexed = UnitLexer.lex(t.contents());
                 if (lexed.error() == null && !hasInstall(lexed)) {
-                    warn("$.systemd.units." + i + ".contents", "template unit \"" + template + "\" for \""
-                            + u.name() + "\" doesn't have Install section");
+                    warn(
+                            "$.systemd.units." + i + ".contents",
+                            "template unit \"" + template + "\" for \"" + u.name() + "\" doesn't have Install section");
                 }
             }
         }
@@ -744,8 +768,9 @@ public final class Rules {
                 if (lexed.error() != null) {
                     error(p + ".contents", "invalid unit content: " + lexed.error());
                 } else if (isTrue(u.enabled()) && !u.contents().isEmpty() && !hasInstall(lexed)) {
-                    warn(p + ".contents", "unit \"" + u.name()
-                            + "\" is enabled, but has no install section so enable does nothing");
+                    warn(
+                            p + ".contents",
+                            "unit \"" + u.name() + "\" is enabled, but has no install section so enable does nothing");
                 }
             }
             for (int k = 0; k < u.dropins().size(); k++) {

@@ -12,18 +12,17 @@ import java.util.function.UnaryOperator;
  * to {@code ""}); the steps here therefore carry only the remaining semantic deltas and the version bump.
  */
 public final class Translations {
-    private Translations() {
-    }
+    private Translations() {}
 
     /** Step from version {@code i} to {@code i + 1} of {@link SpecVersion#values()}. */
     private static final List<UnaryOperator<Config>> STEPS = List.of(
-            c -> c,                              // 3.0 -> 3.1: resource types unified (done while decoding)
-            c -> c,                              // 3.1 -> 3.2: new optional fields start absent
-            c -> c,                              // 3.2 -> 3.3: non-pointer strings become pointers (decoder)
-            c -> c,                              // 3.3 -> 3.4: new optional fields start absent
-            c -> c,                              // 3.4 -> 3.5: cex starts absent
-            Translations::maskSpecialBits,       // 3.5 -> 3.6: setuid/setgid/sticky were ignored before 3.6
-            c -> c);                             // 3.6 -> 3.7-experimental: version bump only
+            c -> c, // 3.0 -> 3.1: resource types unified (done while decoding)
+            c -> c, // 3.1 -> 3.2: new optional fields start absent
+            c -> c, // 3.2 -> 3.3: non-pointer strings become pointers (decoder)
+            c -> c, // 3.3 -> 3.4: new optional fields start absent
+            c -> c, // 3.4 -> 3.5: cex starts absent
+            Translations::maskSpecialBits, // 3.5 -> 3.6: setuid/setgid/sticky were ignored before 3.6
+            c -> c); // 3.6 -> 3.7-experimental: version bump only
 
     /**
      * Translates a config decoded from a {@code from} document to the model version: 3.6.0, or 3.7.0-experimental
@@ -58,14 +57,25 @@ public final class Translations {
         if (!any) {
             return c;
         }
-        List<Config.File> files = s.files().stream().map(f -> special(f.mode())
-                ? new Config.File(f.group(), f.overwrite(), f.path(), f.user(), f.append(), f.contents(),
-                f.mode() & ~07000L) : f).toList();
-        List<Config.Directory> dirs = s.directories().stream().map(d -> special(d.mode())
-                ? new Config.Directory(d.group(), d.overwrite(), d.path(), d.user(), d.mode() & ~07000L) : d)
+        List<Config.File> files = s.files().stream()
+                .map(f -> special(f.mode())
+                        ? new Config.File(
+                                f.group(),
+                                f.overwrite(),
+                                f.path(),
+                                f.user(),
+                                f.append(),
+                                f.contents(),
+                                f.mode() & ~07000L)
+                        : f)
                 .toList();
-        Config.Storage storage = new Config.Storage(dirs, s.disks(), files, s.filesystems(), s.links(), s.luks(),
-                s.raid());
+        List<Config.Directory> dirs = s.directories().stream()
+                .map(d -> special(d.mode())
+                        ? new Config.Directory(d.group(), d.overwrite(), d.path(), d.user(), d.mode() & ~07000L)
+                        : d)
+                .toList();
+        Config.Storage storage =
+                new Config.Storage(dirs, s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid());
         return new Config(c.ignition(), c.kernelArguments(), c.passwd(), storage, c.systemd());
     }
 

@@ -13,12 +13,10 @@ public final class UnitLexer {
     static final int LINE_MAX = 2048;
 
     /** One {@code Name=Value} option and its section. */
-    public record Option(String section, String name, String value) {
-    }
+    public record Option(String section, String name, String value) {}
 
     /** The options, or the lexer's error message. */
-    public record Result(List<Option> options, String error) {
-    }
+    public record Result(List<Option> options, String error) {}
 
     private final byte[] in;
     private int pos;
@@ -84,7 +82,12 @@ public final class UnitLexer {
         return r == '#' || r == ';';
     }
 
-    private enum Step { NEXT_SECTION, SECTION_NAME, NEXT_SECTION_OR_OPTION, DONE }
+    private enum Step {
+        NEXT_SECTION,
+        SECTION_NAME,
+        NEXT_SECTION_OR_OPTION,
+        DONE
+    }
 
     private Result run() {
         List<Option> options = new ArrayList<>();
@@ -125,8 +128,7 @@ public final class UnitLexer {
                     String garbage = toEol().strip();
                     garbage = trimGoSpace(garbage);
                     if (!garbage.isEmpty()) {
-                        return new Result(options, "found garbage after section name : "
-                                + goQuote(garbage));
+                        return new Result(options, "found garbage after section name : " + goQuote(garbage));
                     }
                     section = name;
                     step = Step.NEXT_SECTION_OR_OPTION;
@@ -225,7 +227,14 @@ public final class UnitLexer {
     }
 
     private static boolean isGoSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0x85 || c == 0xA0
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == 0x0B
+                || c == '\f'
+                || c == 0x85
+                || c == 0xA0
                 || Character.isSpaceChar(c);
     }
 

@@ -1,7 +1,6 @@
 package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.SpecVersion;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -10,12 +9,10 @@ import java.util.Locale;
  * {@code dataurl} library Ignition uses).
  */
 public final class Urls {
-    private Urls() {
-    }
+    private Urls() {}
 
     /** A parsed URL: lower-cased scheme, whether it is opaque, the raw query. */
-    record Parsed(String scheme, String opaque, String rawQuery) {
-    }
+    record Parsed(String scheme, String opaque, String rawQuery) {}
 
     /** Go's {@code url.Parse}; null when it returns an error. */
     static Parsed parse(String raw) {
@@ -215,7 +212,9 @@ public final class Urls {
 
     private static String arnError(Parsed u, String original) {
         String full = u.scheme() + ":" + u.opaque();
-        if (u.opaque() == null || !full.startsWith("arn:") || full.chars().filter(c -> c == ':').count() < 5) {
+        if (u.opaque() == null
+                || !full.startsWith("arn:")
+                || full.chars().filter(c -> c == ':').count() < 5) {
             return "invalid S3 ARN format";
         }
         String[] sections = full.split(":", 6);
@@ -238,8 +237,13 @@ public final class Urls {
     }
 
     private static boolean base64Char(int r) {
-        return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '/'
-                || r == '=' || r == '\n';
+        return r >= 'a' && r <= 'z'
+                || r >= 'A' && r <= 'Z'
+                || r >= '0' && r <= '9'
+                || r == '+'
+                || r == '/'
+                || r == '='
+                || r == '\n';
     }
 
     /** RFC 2397 as the {@code dataurl} library lexes and decodes it; null when fine, else its error text. */
@@ -275,9 +279,14 @@ public final class Urls {
                 }
             }
             String type = s.substring(start, p);
-            if (!xToken && !(type.startsWith("text") || type.startsWith("image") || type.startsWith("audio")
-                    || type.startsWith("video") || type.startsWith("application") || type.startsWith("message")
-                    || type.startsWith("multipart"))) {
+            if (!xToken
+                    && !(type.startsWith("text")
+                            || type.startsWith("image")
+                            || type.startsWith("audio")
+                            || type.startsWith("video")
+                            || type.startsWith("application")
+                            || type.startsWith("message")
+                            || type.startsWith("multipart"))) {
                 return "invalid media type";
             }
             while (true) {

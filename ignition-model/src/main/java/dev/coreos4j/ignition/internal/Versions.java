@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 
 /** Ignition's version detection: the {@code versionStub} decode and go-semver parsing with exact matching. */
 public final class Versions {
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Result of reading {@code ignition.version}: the raw string ("" when absent). */
     public static String stubVersion(JNode root) throws Decoder.TypeError {
@@ -14,8 +13,9 @@ public final class Versions {
             return "";
         }
         if (root.kind != JNode.Kind.OBJECT) {
-            throw new Decoder.TypeError("json: cannot unmarshal " + root.kind.goName
-                    + " into Go value of type util.versionStub", offsetOf(root));
+            throw new Decoder.TypeError(
+                    "json: cannot unmarshal " + root.kind.goName + " into Go value of type util.versionStub",
+                    offsetOf(root));
         }
         String version = "";
         for (JNode.Member m : root.members) {
@@ -27,8 +27,9 @@ public final class Versions {
                 continue;
             }
             if (ign.kind != JNode.Kind.OBJECT) {
-                throw new Decoder.TypeError("json: cannot unmarshal " + ign.kind.goName
-                        + " into Go struct field versionStub.Ignition of type struct { Version string }",
+                throw new Decoder.TypeError(
+                        "json: cannot unmarshal " + ign.kind.goName
+                                + " into Go struct field versionStub.Ignition of type struct { Version string }",
                         offsetOf(ign));
             }
             for (JNode.Member v : ign.members) {
@@ -40,8 +41,10 @@ public final class Versions {
                     continue;
                 }
                 if (value.kind != JNode.Kind.STRING) {
-                    throw new Decoder.TypeError("json: cannot unmarshal " + value.kind.goName
-                            + " into Go struct field .Ignition.Version of type string", offsetOf(value));
+                    throw new Decoder.TypeError(
+                            "json: cannot unmarshal " + value.kind.goName
+                                    + " into Go struct field .Ignition.Version of type string",
+                            offsetOf(value));
                 }
                 version = value.text;
             }
@@ -56,8 +59,7 @@ public final class Versions {
     private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*");
 
     /** A parsed go-semver version. */
-    public record Semver(long major, long minor, long patch, String preRelease, String metadata) {
-    }
+    public record Semver(long major, long minor, long patch, String preRelease, String metadata) {}
 
     /** go-semver's {@code NewVersion}; null when it cannot parse. */
     public static Semver parseSemver(String text) {
@@ -117,8 +119,11 @@ public final class Versions {
     /** The supported version equal to {@code v} (all five parts), or null. */
     public static SpecVersion match(Semver v) {
         for (SpecVersion s : SpecVersion.values()) {
-            if (s.major() == v.major() && s.minor() == v.minor() && s.patch() == v.patch()
-                    && v.metadata().isEmpty() && v.preRelease().equals(s.isExperimental() ? "experimental" : "")) {
+            if (s.major() == v.major()
+                    && s.minor() == v.minor()
+                    && s.patch() == v.patch()
+                    && v.metadata().isEmpty()
+                    && v.preRelease().equals(s.isExperimental() ? "experimental" : "")) {
                 return s;
             }
         }

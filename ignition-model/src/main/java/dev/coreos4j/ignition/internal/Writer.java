@@ -24,8 +24,7 @@ public final class Writer {
     }
 
     /** The JSON bytes and the problems found (empty when the config is representable). */
-    public record Output(byte[] json, List<Report.Entry> problems) {
-    }
+    public record Output(byte[] json, List<Report.Entry> problems) {}
 
     /** Writes a model value (3.6.0 semantics: setuid/setgid/sticky bits are functional). */
     public static Output write(Config config, SpecVersion version) {
@@ -54,14 +53,18 @@ public final class Writer {
         for (int i = 0; i < c.storage().files().size(); i++) {
             Long m = c.storage().files().get(i).mode();
             if (m != null && (m & 07000) != 0) {
-                problem("$.storage.files." + i + ".mode", "special-mode-bits-unsupported",
+                problem(
+                        "$.storage.files." + i + ".mode",
+                        "special-mode-bits-unsupported",
                         "setuid/setgid/sticky bits cannot be represented in spec version " + version);
             }
         }
         for (int i = 0; i < c.storage().directories().size(); i++) {
             Long m = c.storage().directories().get(i).mode();
             if (m != null && (m & 07000) != 0) {
-                problem("$.storage.directories." + i + ".mode", "special-mode-bits-unsupported",
+                problem(
+                        "$.storage.directories." + i + ".mode",
+                        "special-mode-bits-unsupported",
                         "setuid/setgid/sticky bits cannot be represented in spec version " + version);
             }
         }
@@ -115,7 +118,9 @@ public final class Writer {
             }
             String childPath = path + "." + c.getName();
             if (!Decoder.known(type, c.getName(), role, version)) {
-                problem(childPath, "field-not-in-version",
+                problem(
+                        childPath,
+                        "field-not-in-version",
                         c.getName() + " is not supported in spec version " + version);
                 continue;
             }
@@ -166,8 +171,11 @@ public final class Writer {
                         out.append("\\u00").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
                         if (c >= 0x100) {
                             out.setLength(out.length() - 6);
-                            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-                                    .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                            out.append("\\u")
+                                    .append(HEX[c >> 12])
+                                    .append(HEX[(c >> 8) & 0xf])
+                                    .append(HEX[(c >> 4) & 0xf])
+                                    .append(HEX[c & 0xf]);
                         }
                     } else {
                         out.append(c);

@@ -39,13 +39,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Merge {
 
     /** Non-pointer Go fields: the child's value is taken unconditionally. */
-    private static final Set<String> PRIMITIVE = Set.of("Ignition.version", "HttpHeader.name", "PasswdGroup.name",
-            "PasswdUser.name", "Directory.path", "File.path", "Link.path", "Disk.device", "Partition.number",
-            "Filesystem.device", "Luks.name", "Tang.url", "Raid.name", "Unit.name", "Dropin.name");
+    private static final Set<String> PRIMITIVE = Set.of(
+            "Ignition.version",
+            "HttpHeader.name",
+            "PasswdGroup.name",
+            "PasswdUser.name",
+            "Directory.path",
+            "File.path",
+            "Link.path",
+            "Disk.device",
+            "Partition.number",
+            "Filesystem.device",
+            "Luks.name",
+            "Tang.url",
+            "Raid.name",
+            "Unit.name",
+            "Dropin.name");
 
     /** Lists merged by concatenation (Ignition's "ignore duplicates" lists). */
-    private static final Set<String> CONCATENATED = Set.of("Raid.options", "Filesystem.options",
-            "Filesystem.mountOptions", "File.append", "Luks.options");
+    private static final Set<String> CONCATENATED =
+            Set.of("Raid.options", "Filesystem.options", "Filesystem.mountOptions", "File.append", "Luks.options");
 
     /** Lists sharing one key space, per owning record. */
     private static final Map<Class<?>, List<String>> SHARED_SPACES = Map.of(
@@ -56,8 +69,7 @@ public final class Merge {
 
     private final List<Transcript.Mapping> mappings = new ArrayList<>();
 
-    private Merge() {
-    }
+    private Merge() {}
 
     /**
      * Merges {@code child} over {@code parent} as Ignition does when a config references another through
@@ -124,8 +136,7 @@ public final class Merge {
 
     // ------------------------------------------------------------------------------------------------ engine
 
-    private record Location(String list, int index) {
-    }
+    private record Location(String list, int index) {}
 
     /** Merges two records of the same type field by field; the record itself gets no transcript mapping. */
     private Object struct(Object parent, Object child, String resultPath, String parentPath, String childPath) {
@@ -151,9 +162,17 @@ public final class Merge {
                     values[i] = concatenate(pl, cl, rp, pp, cp);
                 } else {
                     Map<String, Location> space = childSpace != null && childSpace.containsKey("#" + field)
-                            ? childSpace : ownSpace(field, cl);
-                    values[i] = keyed(field, pl, cl, space, rp, pp, cp, type == Config.Resource.class
-                            && field.equals("httpHeaders"));
+                            ? childSpace
+                            : ownSpace(field, cl);
+                    values[i] = keyed(
+                            field,
+                            pl,
+                            cl,
+                            space,
+                            rp,
+                            pp,
+                            cp,
+                            type == Config.Resource.class && field.equals("httpHeaders"));
                 }
             } else if (p != null && p.getClass().isRecord()) {
                 values[i] = struct(p, c, rp, pp, cp);
@@ -209,8 +228,15 @@ public final class Merge {
         return out;
     }
 
-    private List<Object> keyed(String field, List<?> parent, List<?> child, Map<String, Location> childSpace,
-                               String rp, String pp, String cp, boolean headers) {
+    private List<Object> keyed(
+            String field,
+            List<?> parent,
+            List<?> child,
+            Map<String, Location> childSpace,
+            String rp,
+            String pp,
+            String cp,
+            boolean headers) {
         List<Object> out = new ArrayList<>();
         Set<String> parentKeys = new HashSet<>();
         for (int i = 0; i < parent.size(); i++) {
@@ -271,7 +297,11 @@ public final class Merge {
             boolean any = false;
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
                 boolean keyField = PRIMITIVE.contains(value.getClass().getSimpleName() + "." + rc.getName());
-                any |= transcribe(get(rc, value), keyField, side, sourcePath + "." + rc.getName(),
+                any |= transcribe(
+                        get(rc, value),
+                        keyField,
+                        side,
+                        sourcePath + "." + rc.getName(),
                         resultPath + "." + rc.getName());
             }
             if (any) {

@@ -119,12 +119,17 @@ public final class Resolver {
             throw failure(path, "reference-cycle", "config reference cycle", url, chain);
         }
         if (chain.size() >= maxDepth) {
-            throw failure(path, "reference-too-deep",
-                    "config references nest deeper than " + maxDepth + " levels", url, chain);
+            throw failure(
+                    path,
+                    "reference-too-deep",
+                    "config references nest deeper than " + maxDepth + " levels",
+                    url,
+                    chain);
         }
         byte[] raw;
         try {
-            raw = url.regionMatches(true, 0, "data:", 0, 5) ? decodeDataUrl(url)
+            raw = url.regionMatches(true, 0, "data:", 0, 5)
+                    ? decodeDataUrl(url)
                     : fetcher.fetch(new Fetcher.Request(url, ref.httpHeaders(), settings));
         } catch (IOException | RuntimeException e) {
             throw failure(path, "fetch-failed", "unable to fetch config: " + e.getMessage(), url, chain);
@@ -136,8 +141,8 @@ public final class Resolver {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
                 raw = in.readAllBytes();
             } catch (IOException e) {
-                throw failure(path, "decompress-failed", "unable to decompress gzip data: " + e.getMessage(), url,
-                        chain);
+                throw failure(
+                        path, "decompress-failed", "unable to decompress gzip data: " + e.getMessage(), url, chain);
             }
         }
         String hash = ref.verification().hash();
@@ -151,11 +156,16 @@ public final class Resolver {
         if (!parsed.isValid()) {
             List<Report.Entry> entries = new ArrayList<>();
             String where = describe(url, chain);
-            entries.add(new Report.Entry(Severity.ERROR, path, "referenced-config-invalid",
-                    "referenced config is invalid (" + where + ")", null, null));
+            entries.add(new Report.Entry(
+                    Severity.ERROR,
+                    path,
+                    "referenced-config-invalid",
+                    "referenced config is invalid (" + where + ")",
+                    null,
+                    null));
             for (Report.Entry e : parsed.report().errors()) {
-                entries.add(new Report.Entry(e.severity(), e.path(), e.code(), e.message() + " (in " + url + ")",
-                        e.line(), e.column()));
+                entries.add(new Report.Entry(
+                        e.severity(), e.path(), e.code(), e.message() + " (in " + url + ")", e.line(), e.column()));
             }
             throw new ResolveException("cannot resolve config references", new Report(entries));
         }
@@ -175,9 +185,11 @@ public final class Resolver {
             return "unrecognized hash function";
         }
         try {
-            String actual = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+            String actual = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(algorithm).digest(data));
             String wanted = expected.substring(dash + 1).toLowerCase(Locale.ROOT);
-            return actual.equals(wanted) ? null
+            return actual.equals(wanted)
+                    ? null
                     : "hash mismatch: expected " + expected + ", computed " + function + "-" + actual;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is required of every JVM", e);
@@ -194,8 +206,7 @@ public final class Resolver {
         String data = url.substring(comma + 1);
         try {
             if (meta.toLowerCase(Locale.ROOT).endsWith(";base64")) {
-                return Base64.getDecoder().decode(URLDecoder.decode(data.replace("+", "%2B"),
-                        StandardCharsets.UTF_8));
+                return Base64.getDecoder().decode(URLDecoder.decode(data.replace("+", "%2B"), StandardCharsets.UTF_8));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(data.length());
             for (int i = 0; i < data.length(); i++) {
@@ -221,10 +232,14 @@ public final class Resolver {
         return s.toString();
     }
 
-    private static ResolveException failure(String path, String code, String message, String url,
-                                            List<String> chain) {
-        Report report = new Report(List.of(new Report.Entry(Severity.ERROR, path, code,
-                message + " (" + describe(url.isEmpty() ? "<empty source>" : url, chain) + ")", null, null)));
+    private static ResolveException failure(String path, String code, String message, String url, List<String> chain) {
+        Report report = new Report(List.of(new Report.Entry(
+                Severity.ERROR,
+                path,
+                code,
+                message + " (" + describe(url.isEmpty() ? "<empty source>" : url, chain) + ")",
+                null,
+                null)));
         return new ResolveException("cannot resolve config references", report);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coreos4j.ignition.conformance;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,15 +28,22 @@ import tools.jackson.databind.json.JsonMapper;
  * @param ignitionValidate214 the verdict of {@code ignition-validate} 2.14 when {@code changes} is not empty and the
  *                            tool can judge the config, else null
  */
-record CorpusCase(String id, Path config, String folder, String description, String basis, Verdict expected,
-        List<Post214Change> changes, Verdict ignitionValidate214) {
+record CorpusCase(
+        String id,
+        Path config,
+        String folder,
+        String description,
+        String basis,
+        Verdict expected,
+        List<Post214Change> changes,
+        Verdict ignitionValidate214) {
 
     /** The folder of documents that never reach a spec version. */
     static final String UNVERSIONED = "unversioned";
 
     /** The corpus folders: the spec versions coreos4j reads, plus documents with no usable version. */
-    static final List<String> FOLDERS = List.of("3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0",
-            "3.7.0-experimental", UNVERSIONED);
+    static final List<String> FOLDERS =
+            List.of("3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0-experimental", UNVERSIONED);
 
     /** The spec versions {@code ignition-validate} 2.14 reads (it rejects 3.4.0 and later). */
     static final Set<String> ORACLE_VERSIONS = Set.of("3.0.0", "3.1.0", "3.2.0", "3.3.0");
@@ -93,8 +99,8 @@ record CorpusCase(String id, Path config, String folder, String description, Str
         List<CorpusCase> cases = new ArrayList<>();
         for (String folder : FOLDERS) {
             try (Stream<Path> files = Files.list(root.resolve(folder))) {
-                List<Path> expectations = files
-                        .filter(p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX))
+                List<Path> expectations = files.filter(
+                                p -> p.getFileName().toString().endsWith(EXPECT_SUFFIX))
                         .sorted(Comparator.comparing(Path::toString))
                         .toList();
                 for (Path expect : expectations) {
@@ -125,8 +131,14 @@ record CorpusCase(String id, Path config, String folder, String description, Str
                     .orElseThrow(() -> new IllegalStateException(expect + ": unknown post214 tag " + tag)));
         }
         JsonNode tool = node.get("ignitionValidate214");
-        return new CorpusCase(folder + "/" + name, config, folder, node.path("description").asString(),
-                node.path("basis").asString(), verdict(node, expect), changes,
+        return new CorpusCase(
+                folder + "/" + name,
+                config,
+                folder,
+                node.path("description").asString(),
+                node.path("basis").asString(),
+                verdict(node, expect),
+                changes,
                 tool == null || tool.isNull() ? null : verdict(tool, expect));
     }
 
@@ -137,8 +149,12 @@ record CorpusCase(String id, Path config, String folder, String description, Str
         }
         List<Verdict.Entry> entries = new ArrayList<>();
         for (JsonNode e : node.path("entries").values()) {
-            entries.add(new Verdict.Entry(e.path("severity").asString(), text(e.get("path")),
-                    e.path("message").asString(), number(e.get("line")), number(e.get("column"))));
+            entries.add(new Verdict.Entry(
+                    e.path("severity").asString(),
+                    text(e.get("path")),
+                    e.path("message").asString(),
+                    number(e.get("line")),
+                    number(e.get("column"))));
         }
         return new Verdict(valid.booleanValue(), entries);
     }

@@ -3,6 +3,9 @@ package dev.coreos4j.ignition.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.ignition.ParseResult;
+import dev.coreos4j.ignition.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import dev.coreos4j.ignition.Ignition;
-import dev.coreos4j.ignition.ParseResult;
-import dev.coreos4j.ignition.Report;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,12 @@ class CorpusConformanceTest {
             outcomes.put(c, judge(c));
         }
         writeReport(outcomes, known);
-        return outcomes.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().id(),
-                e.getKey().config().toUri(), () -> check(e.getKey(), e.getValue(), known.get(e.getKey().id()))));
+        return outcomes.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey().id(),
+                        e.getKey().config().toUri(),
+                        () -> check(
+                                e.getKey(), e.getValue(), known.get(e.getKey().id()))));
     }
 
     @Test
@@ -61,8 +64,9 @@ class CorpusConformanceTest {
     private static void check(CorpusCase c, Outcome outcome, String knownReason) {
         if (knownReason != null) {
             if (outcome.positionsAgree()) {
-                fail("%s is listed in %s (%s) but now agrees with Ignition: remove the line", c.id(),
-                        KnownFailures.FILE_NAME, knownReason);
+                fail(
+                        "%s is listed in %s (%s) but now agrees with Ignition: remove the line",
+                        c.id(), KnownFailures.FILE_NAME, knownReason);
             }
             Assumptions.abort("known failure (" + KnownFailures.FILE_NAME + "): " + knownReason);
         }
@@ -71,9 +75,12 @@ class CorpusConformanceTest {
         }
         String what = c.id() + " (" + c.description() + ")"
                 + (c.tagged() ? ", expectation follows post-2.14 changes " + c.changes() : "");
-        assertThat(outcome.ours().withoutPositions()).as("Ignition.parse verdict and entries on %s", what)
+        assertThat(outcome.ours().withoutPositions())
+                .as("Ignition.parse verdict and entries on %s", what)
                 .isEqualTo(c.expected().withoutPositions());
-        assertThat(outcome.ours()).as("Ignition.parse entry positions on %s", what).isEqualTo(c.expected());
+        assertThat(outcome.ours())
+                .as("Ignition.parse entry positions on %s", what)
+                .isEqualTo(c.expected());
     }
 
     /**
@@ -97,8 +104,8 @@ class CorpusConformanceTest {
         Report report = result.report();
         List<Verdict.Entry> entries = new ArrayList<>();
         for (Report.Entry e : report.entries()) {
-            entries.add(new Verdict.Entry(e.severity().name().toLowerCase(Locale.ROOT), e.path(), e.message(),
-                    e.line(), e.column()));
+            entries.add(new Verdict.Entry(
+                    e.severity().name().toLowerCase(Locale.ROOT), e.path(), e.message(), e.line(), e.column()));
         }
         return new Verdict(report.isValid(), entries);
     }
@@ -129,7 +136,9 @@ class CorpusConformanceTest {
                     + "\n  - expected:" + indent(c.expected()) + "\n  - got:" + got);
         }
         StringBuilder out = new StringBuilder("# Corpus conformance of Ignition.parse\n\n");
-        out.append("Run at ").append(Instant.now()).append(".\n\n| folder | configs | agree | positions differ |\n")
+        out.append("Run at ")
+                .append(Instant.now())
+                .append(".\n\n| folder | configs | agree | positions differ |\n")
                 .append("|---|---|---|---|\n");
         int total = 0;
         int agree = 0;
@@ -137,11 +146,20 @@ class CorpusConformanceTest {
             int[] n = f.getValue();
             total += n[0];
             agree += n[1];
-            out.append("| ").append(f.getKey()).append(" | ").append(n[0]).append(" | ").append(n[1]).append(" | ")
-                    .append(n[2]).append(" |\n");
+            out.append("| ")
+                    .append(f.getKey())
+                    .append(" | ")
+                    .append(n[0])
+                    .append(" | ")
+                    .append(n[1])
+                    .append(" | ")
+                    .append(n[2])
+                    .append(" |\n");
         }
         out.append("| all | ").append(total).append(" | ").append(agree).append(" | |\n\n");
-        out.append("## Mismatches (verdict or entries): ").append(mismatches.size()).append("\n\n");
+        out.append("## Mismatches (verdict or entries): ")
+                .append(mismatches.size())
+                .append("\n\n");
         mismatches.forEach(m -> out.append(m).append('\n'));
         out.append("\n## Position-only differences: ").append(positions.size()).append("\n\n");
         positions.forEach(m -> out.append(m).append('\n'));

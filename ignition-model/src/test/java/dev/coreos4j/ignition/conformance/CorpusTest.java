@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,8 +121,10 @@ class CorpusTest {
                 .collect(Collectors.groupingBy(CorpusCase::folder, TreeMap::new, Collectors.counting()));
         assertThat(CorpusCase.all()).hasSizeGreaterThanOrEqualTo(400);
         assertThat(perFolder.keySet()).containsExactlyInAnyOrderElementsOf(CorpusCase.FOLDERS);
-        CorpusCase.FOLDERS.stream().filter(f -> !f.equals(CorpusCase.UNVERSIONED))
-                .forEach(f -> assertThat(perFolder.get(f)).as("configs of spec %s", f).isGreaterThanOrEqualTo(50));
+        CorpusCase.FOLDERS.stream()
+                .filter(f -> !f.equals(CorpusCase.UNVERSIONED))
+                .forEach(f ->
+                        assertThat(perFolder.get(f)).as("configs of spec %s", f).isGreaterThanOrEqualTo(50));
     }
 
     @Test
@@ -152,13 +153,17 @@ class CorpusTest {
     @Test
     void expectations_haveVerdictsConsistentWithTheirEntries() {
         for (CorpusCase c : CorpusCase.all()) {
-            assertThat(c.expected().valid()).as("%s: valid iff no error entry", c.id())
+            assertThat(c.expected().valid())
+                    .as("%s: valid iff no error entry", c.id())
                     .isEqualTo(!c.expected().hasErrors());
             assertThat(c.description()).as("%s: description", c.id()).isNotBlank();
-            assertThat(c.expected().entries()).as("%s: severities", c.id())
+            assertThat(c.expected().entries())
+                    .as("%s: severities", c.id())
                     .allMatch(e -> e.severity().equals("error") || e.severity().equals("warning"));
-            assertThat(c.expected().entries()).as("%s: paths start at $", c.id())
-                    .allMatch(e -> e.path() == null || e.path().equals("$") || e.path().startsWith("$."));
+            assertThat(c.expected().entries())
+                    .as("%s: paths start at $", c.id())
+                    .allMatch(e ->
+                            e.path() == null || e.path().equals("$") || e.path().startsWith("$."));
         }
     }
 
@@ -166,15 +171,20 @@ class CorpusTest {
     void taggedExpectations_differFrom2_14OnlyByTheirTags() {
         for (CorpusCase c : CorpusCase.all()) {
             if (c.judgedByOracle()) {
-                assertThat(c.ignitionValidate214() != null).as("%s: 2.14 output recorded iff tagged", c.id())
+                assertThat(c.ignitionValidate214() != null)
+                        .as("%s: 2.14 output recorded iff tagged", c.id())
                         .isEqualTo(c.tagged());
             } else {
-                assertThat(c.ignitionValidate214()).as("%s: no 2.14 output beyond spec 3.3.0", c.id()).isNull();
+                assertThat(c.ignitionValidate214())
+                        .as("%s: no 2.14 output beyond spec 3.3.0", c.id())
+                        .isNull();
             }
             if (c.ignitionValidate214() != null) {
-                assertThat(unexplainedDifferences(c)).as("%s: differences not covered by %s", c.id(), c.changes())
+                assertThat(unexplainedDifferences(c))
+                        .as("%s: differences not covered by %s", c.id(), c.changes())
                         .isEmpty();
-                assertThat(c.expected().withoutPositions()).as("%s: a tagged case must differ from 2.14", c.id())
+                assertThat(c.expected().withoutPositions())
+                        .as("%s: a tagged case must differ from 2.14", c.id())
                         .isNotEqualTo(c.ignitionValidate214().withoutPositions());
             }
         }
@@ -184,22 +194,24 @@ class CorpusTest {
     void corpus_exercisesEveryValidationRuleAndManyPassingConfigs() {
         List<String> missing = new ArrayList<>();
         for (String message : RULE_MESSAGES) {
-            boolean present = CorpusCase.all().stream().flatMap(c -> c.expected().entries().stream())
+            boolean present = CorpusCase.all().stream()
+                    .flatMap(c -> c.expected().entries().stream())
                     .anyMatch(e -> e.message().contains(message));
             if (!present) {
                 missing.add(message);
             }
         }
         assertThat(missing).as("rule messages no corpus config exercises").isEmpty();
-        long passing = CorpusCase.all().stream().filter(c -> c.expected().valid()).count();
+        long passing =
+                CorpusCase.all().stream().filter(c -> c.expected().valid()).count();
         long failing = CorpusCase.all().size() - passing;
         assertThat(passing).as("valid configs (passing neighbours)").isGreaterThan(failing / 2);
     }
 
     @Test
     void postIgnition214Changes_areEachUsedByTheCorpus() {
-        Set<Post214Change> used = CorpusCase.all().stream().flatMap(c -> c.changes().stream())
-                .collect(Collectors.toSet());
+        Set<Post214Change> used =
+                CorpusCase.all().stream().flatMap(c -> c.changes().stream()).collect(Collectors.toSet());
         assertThat(used).containsExactlyInAnyOrder(Post214Change.values());
     }
 
@@ -208,7 +220,8 @@ class CorpusTest {
      * do not share and that none of the case's additive post-2.14 changes explains; empty for an honest tagged case.
      */
     static List<Verdict.Entry> unexplainedDifferences(CorpusCase c) {
-        Map<Verdict.Entry, Integer> expected = counts(c.expected().withoutPositions().entries());
+        Map<Verdict.Entry, Integer> expected =
+                counts(c.expected().withoutPositions().entries());
         List<Verdict.Entry> renamed = new ArrayList<>();
         for (Verdict.Entry e : c.ignitionValidate214().withoutPositions().entries()) {
             String message = e.message();

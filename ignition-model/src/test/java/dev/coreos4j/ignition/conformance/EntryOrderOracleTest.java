@@ -36,7 +36,8 @@ class EntryOrderOracleTest {
     private static String reworded(String line) {
         return line.replaceFirst(": Unused key( |$)", ": unused key$1")
                 .replace(" Unused keys may not be reported.", " Unused keys may not be reported")
-                .replace("setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
+                .replace(
+                        "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0",
                         "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
     }
 
@@ -54,7 +55,8 @@ class EntryOrderOracleTest {
     void reportLines_inTheToolsOrder() throws Exception {
         Path tool = Oracles.require("ignition-validate");
         List<CorpusCase> cases = CorpusCase.all().stream()
-                .filter(c -> c.judgedByOracle() && c.changes().stream().allMatch(Post214Change::isRename)).toList();
+                .filter(c -> c.judgedByOracle() && c.changes().stream().allMatch(Post214Change::isRename))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         Map<CorpusCase, Future<List<String>>> runs = new LinkedHashMap<>();
         try {
@@ -68,23 +70,30 @@ class EntryOrderOracleTest {
                 try {
                     theirs = e.getValue().get();
                 } catch (ExecutionException failure) {
-                    throw new IllegalStateException("ignition-validate failed on " + e.getKey().id(),
-                            failure.getCause());
+                    throw new IllegalStateException(
+                            "ignition-validate failed on " + e.getKey().id(), failure.getCause());
                 }
                 List<String> ours = ours(e.getKey());
-                List<String> a = ours.stream().filter(EntryOrderOracleTest::ordered).toList();
-                List<String> b = theirs.stream().filter(EntryOrderOracleTest::ordered)
-                        .map(EntryOrderOracleTest::reworded).toList();
+                List<String> a =
+                        ours.stream().filter(EntryOrderOracleTest::ordered).toList();
+                List<String> b = theirs.stream()
+                        .filter(EntryOrderOracleTest::ordered)
+                        .map(EntryOrderOracleTest::reworded)
+                        .toList();
                 multi += b.size() > 1 ? 1 : 0;
                 if (!a.equals(b)) {
                     disagreements.add(e.getKey().id() + "\n  ours:  " + a + "\n  tool:  " + b);
                 }
             }
-            System.out.printf("entry order: %d configs compared with ignition-validate, %d with several ordered lines,"
-                    + " %d in another order%n", cases.size(), multi, disagreements.size());
+            System.out.printf(
+                    "entry order: %d configs compared with ignition-validate, %d with several ordered lines,"
+                            + " %d in another order%n",
+                    cases.size(), multi, disagreements.size());
             assertThat(cases).hasSizeGreaterThan(1500);
             assertThat(multi).as("configs with several ordered lines").isGreaterThan(100);
-            assertThat(disagreements).as("configs whose lines come in another order").isEmpty();
+            assertThat(disagreements)
+                    .as("configs whose lines come in another order")
+                    .isEmpty();
         } finally {
             pool.shutdownNow();
         }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 final class IgnitionValidate {
 
-    private static final Pattern LINE = Pattern.compile(
-            "^(error|warning)(?: at (\\$.*?))?(?:(?:,| at) line (\\d+) col (\\d+))?: (.*)$");
+    private static final Pattern LINE =
+            Pattern.compile("^(error|warning)(?: at (\\$.*?))?(?:(?:,| at) line (\\d+) col (\\d+))?: (.*)$");
     private static final String PARSE_FAILURE = "couldn't parse config: ";
     private static final String NOT_VALID = "config is not valid";
 
@@ -68,7 +68,11 @@ final class IgnitionValidate {
 
     /** The report lines {@code tool} prints on standard output for {@code config}, in its order. */
     static List<String> stdoutLines(Path tool, Path config) {
-        return exec(tool.toString(), config.toString()).stdout().lines().filter(l -> !l.isBlank()).toList();
+        return exec(tool.toString(), config.toString())
+                .stdout()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 
     /** What {@code tool -version} prints, e.g. {@code Ignition Debian 2.14.0+ds1-1+b6}. */

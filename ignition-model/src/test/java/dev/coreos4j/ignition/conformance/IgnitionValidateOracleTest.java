@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.Oracles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,24 +40,30 @@ class IgnitionValidateOracleTest {
     @TestFactory
     Stream<DynamicTest> ignitionValidate_agreesWithEveryRecordedExpectation() throws InterruptedException {
         Path tool = Oracles.require(TOOL);
-        List<CorpusCase> cases = CorpusCase.all().stream().filter(CorpusCase::judgedByOracle).toList();
+        List<CorpusCase> cases =
+                CorpusCase.all().stream().filter(CorpusCase::judgedByOracle).toList();
         assertThat(cases).as("corpus configs the tool can judge").hasSizeGreaterThan(400);
         Map<CorpusCase, Verdict> verdicts = runAll(tool, cases);
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), c.config().toUri(),
-                () -> check(c, verdicts.get(c))));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(), c.config().toUri(), () -> check(c, verdicts.get(c))));
     }
 
     private static void check(CorpusCase c, Verdict tool) {
         if (!c.tagged()) {
-            assertThat(tool).as("ignition-validate on %s (%s)", c.id(), c.description()).isEqualTo(c.expected());
+            assertThat(tool)
+                    .as("ignition-validate on %s (%s)", c.id(), c.description())
+                    .isEqualTo(c.expected());
             return;
         }
-        assertThat(c.ignitionValidate214()).as("%s is tagged %s but records no 2.14 output", c.id(), c.changes())
+        assertThat(c.ignitionValidate214())
+                .as("%s is tagged %s but records no 2.14 output", c.id(), c.changes())
                 .isNotNull();
-        assertThat(tool).as("ignition-validate on tagged %s (%s)", c.id(), c.changes())
+        assertThat(tool)
+                .as("ignition-validate on tagged %s (%s)", c.id(), c.changes())
                 .isEqualTo(c.ignitionValidate214());
         assertThat(CorpusTest.unexplainedDifferences(c))
-                .as("%s: differences from 2.14 not covered by its tags %s", c.id(), c.changes()).isEmpty();
+                .as("%s: differences from 2.14 not covered by its tags %s", c.id(), c.changes())
+                .isEmpty();
     }
 
     /** Runs the tool on every case, a few processes at a time (each run takes a few milliseconds). */
@@ -75,8 +80,8 @@ class IgnitionValidateOracleTest {
                 try {
                     verdicts.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException failure) {
-                    throw new IllegalStateException("ignition-validate failed on " + e.getKey().id(),
-                            failure.getCause());
+                    throw new IllegalStateException(
+                            "ignition-validate failed on " + e.getKey().id(), failure.getCause());
                 }
             }
             return verdicts;

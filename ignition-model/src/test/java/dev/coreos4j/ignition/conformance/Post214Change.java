@@ -18,12 +18,12 @@ enum Post214Change {
     SPECIAL_MODE_BITS_MESSAGE("special-mode-bits-message", "2.22", "^setuid/setgid/sticky bits are not supported"),
     SYSTEMD_PATH_CONFLICT("systemd-path-conflict", "2.15", "^path conflicts with systemd unit or dropin$"),
     HARD_LINK_USER_GROUP("hard-link-user-group", "2.15", "^user/group ignored for hard link$"),
-    FS_OVERWRITES_PARTITIONED_DEVICE("fs-overwrites-partitioned-device", "2.15",
-            "^filesystem overwrites partitioned device$"),
-    FS_WIPE_TABLE_IMPLICIT("fs-wipe-table-implicit", "2.15",
-            "^device matches disk with wipeTable enabled; filesystem will be wiped$"),
-    TEMPLATE_UNIT_INSTALL("template-unit-install", "2.15",
-            "^template unit \".*\" for \".*\" doesn't have Install section$"),
+    FS_OVERWRITES_PARTITIONED_DEVICE(
+            "fs-overwrites-partitioned-device", "2.15", "^filesystem overwrites partitioned device$"),
+    FS_WIPE_TABLE_IMPLICIT(
+            "fs-wipe-table-implicit", "2.15", "^device matches disk with wipeTable enabled; filesystem will be wiped$"),
+    TEMPLATE_UNIT_INSTALL(
+            "template-unit-install", "2.15", "^template unit \".*\" for \".*\" doesn't have Install section$"),
     EXPERIMENTAL_3_4_DROPPED("experimental-3.4-dropped", "2.15", "^unsupported config version$");
 
     private final String tag;
@@ -61,7 +61,8 @@ enum Post214Change {
         if (this == UNUSED_KEY_LOWERCASE && message.startsWith("Unused key ")) {
             return "unused key " + message.substring("Unused key ".length());
         }
-        if (this == CONTEXT_TREE_MESSAGE && message.startsWith("context tree does not match content tree at ")
+        if (this == CONTEXT_TREE_MESSAGE
+                && message.startsWith("context tree does not match content tree at ")
                 && message.endsWith(" Unused keys may not be reported.")) {
             return message.substring(0, message.length() - 1);
         }

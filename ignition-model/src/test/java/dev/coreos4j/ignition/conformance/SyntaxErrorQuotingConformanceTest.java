@@ -34,7 +34,8 @@ class SyntaxErrorQuotingConformanceTest {
         for (int b = 0; b < 256; b++) {
             byte[] doc = {'{', '"', 'a', '"', ':', (byte) b, '}'};
             Report ours = Ignition.parse(doc).report();
-            if (ours.entries().isEmpty() || !"json-syntax".equals(ours.entries().get(0).code())) {
+            if (ours.entries().isEmpty()
+                    || !"json-syntax".equals(ours.entries().get(0).code())) {
                 continue; // a byte that starts a value (digit, quote, brace...) or white space
             }
             Path f = dir.resolve("b" + b + ".ign");
@@ -49,7 +50,11 @@ class SyntaxErrorQuotingConformanceTest {
         }
         assertThat(compared).isGreaterThan(200);
         assertThat(differences).isEmpty();
-        assertThat(Ignition.parse(new byte[] {'{', '"', 'a', '"', ':', (byte) 0xA0, '}'}).report().entries().get(0)
-                .message()).isEqualTo("invalid character '\\u00a0' looking for beginning of value");
+        assertThat(Ignition.parse(new byte[] {'{', '"', 'a', '"', ':', (byte) 0xA0, '}'})
+                        .report()
+                        .entries()
+                        .get(0)
+                        .message())
+                .isEqualTo("invalid character '\\u00a0' looking for beginning of value");
     }
 }

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  */
 record Verdict(boolean valid, List<Entry> entries) {
 
-    private static final Comparator<Entry> ORDER = Comparator
-            .comparing((Entry e) -> e.path() == null ? "" : e.path())
+    private static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> e.path() == null ? "" : e.path())
             .thenComparing(Entry::severity)
             .thenComparing(Entry::message);
 
@@ -60,7 +59,10 @@ record Verdict(boolean valid, List<Entry> entries) {
                 out.append(" at ").append(path);
             }
             if (line != null) {
-                out.append(path != null ? ", line " : " at line ").append(line).append(" col ").append(column);
+                out.append(path != null ? ", line " : " at line ")
+                        .append(line)
+                        .append(" col ")
+                        .append(column);
             }
             return out.append(": ").append(message).toString();
         }
@@ -78,8 +80,10 @@ record Verdict(boolean valid, List<Entry> entries) {
 
     /** One line per entry, for readable assertion messages. */
     String describe() {
-        return "valid=" + valid + (entries.isEmpty() ? " (no entries)"
-                : entries.stream().map(Entry::toString).collect(Collectors.joining("\n  ", "\n  ", "")));
+        return "valid=" + valid
+                + (entries.isEmpty()
+                        ? " (no entries)"
+                        : entries.stream().map(Entry::toString).collect(Collectors.joining("\n  ", "\n  ", "")));
     }
 
     @Override

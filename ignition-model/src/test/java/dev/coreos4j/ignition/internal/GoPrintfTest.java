@@ -40,7 +40,8 @@ class GoPrintfTest {
 
     @Test
     void reportText_quirkOnlyInTheToolsText() {
-        var report = Ignition.parse("{\"ignition\":{\"version\":\"3.3.0\"},\"a%sb\":1}").report();
+        var report = Ignition.parse("{\"ignition\":{\"version\":\"3.3.0\"},\"a%sb\":1}")
+                .report();
         assertThat(report.ignitionValidateText())
                 .isEqualTo("warning at $.a%!s(MISSING)b, line 1 col 33: unused key a%!s(MISSING)b\n");
         assertThat(report.toString()).isEqualTo("warning at $.a%sb, line 1 col 33: unused key a%sb\n");

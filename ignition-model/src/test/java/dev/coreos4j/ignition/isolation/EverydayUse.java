@@ -24,10 +24,12 @@ public final class EverydayUse implements Callable<String> {
         ParseResult bad = Ignition.parse("{\"ignition\":{\"version\":\"3.4.0\"},\"storage\":{\"files\":[{\"path\":"
                 + "\"rel/../x\",\"mode\":99999}],\"disks\":[{\"device\":\"/dev/sda\",\"partitions\":[{\"label\":"
                 + "\"a:b\",\"guid\":\"x\"}]}]},\"systemd\":{\"units\":[{\"name\":\"a.serv\"}]}}");
-        Config built = ConfigBuilder.create().file(FileBuilder.at("/etc/issue").contents("welcome\n")).build();
+        Config built = ConfigBuilder.create()
+                .file(FileBuilder.at("/etc/issue").contents("welcome\n"))
+                .build();
         Config merged = Merge.merge(old.config(), built).config();
         String down = new String(Ignition.write(merged, SpecVersion.V3_1_0), StandardCharsets.UTF_8);
-        return old.isValid() + " " + bad.report().errors().size() + " " + Ignition.validate(merged).isValid() + " "
-                + down;
+        return old.isValid() + " " + bad.report().errors().size() + " "
+                + Ignition.validate(merged).isValid() + " " + down;
     }
 }

@@ -27,8 +27,10 @@ class RuntimeDependenciesTest {
         URL tests = locationOf(EverydayUse.class);
         URL api = locationOf(Valid.class);
         assertThat(Path.of(api.toURI()).getFileName().toString()).startsWith("jakarta.validation-api");
-        try (URLClassLoader isolated = new URLClassLoader(new URL[] {main, tests, api},
-                null)) { // the boot loader: the platform loader would hand our packages to the app loader on the module path
+        try (URLClassLoader isolated = new URLClassLoader(
+                new URL[] {main, tests, api},
+                null)) { // the boot loader: the platform loader would hand our packages to the app loader on the module
+            // path
             Class<?> use = isolated.loadClass(EverydayUse.class.getName());
             assertThat(use.getClassLoader()).isSameAs(isolated);
             @SuppressWarnings("unchecked")
@@ -36,9 +38,14 @@ class RuntimeDependenciesTest {
             String summary = run.call();
             assertThat(summary).startsWith("true 5 true {\"ignition\":{\"version\":\"3.1.0\"}");
             assertThat(summary).contains("/etc/motd", "/etc/issue");
-            for (String absent : new String[] {"org.hibernate.validator.HibernateValidator",
-                    "tools.jackson.databind.ObjectMapper", "com.networknt.schema.Schema"}) {
-                assertThat(isolated.getResource(absent.replace('.', '/') + ".class")).as(absent).isNull();
+            for (String absent : new String[] {
+                "org.hibernate.validator.HibernateValidator",
+                "tools.jackson.databind.ObjectMapper",
+                "com.networknt.schema.Schema"
+            }) {
+                assertThat(isolated.getResource(absent.replace('.', '/') + ".class"))
+                        .as(absent)
+                        .isNull();
             }
         }
     }

@@ -27,9 +27,12 @@ class MergeTest {
 
     @Test
     void merge_childFalseOverridesParentTrue() {
-        Config parent = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":true}]}}");
-        Config child = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":false}]}}");
-        assertThat(Merge.merge(parent, child).config().systemd().units().get(0).enabled()).isFalse();
+        Config parent = parse(
+                "{\"ignition\":{\"version\":\"3.6.0\"},\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":true}]}}");
+        Config child = parse(
+                "{\"ignition\":{\"version\":\"3.6.0\"},\"systemd\":{\"units\":[{\"name\":\"a.service\",\"enabled\":false}]}}");
+        assertThat(Merge.merge(parent, child).config().systemd().units().get(0).enabled())
+                .isFalse();
     }
 
     @Test
@@ -40,12 +43,14 @@ class MergeTest {
                 {"ignition":{"version":"3.6.0"},"storage":{"directories":[{"path":"/x"}]}}""");
         MergeResult r = Merge.merge(parent, child);
         assertThat(r.config().storage().files()).extracting(Config.File::path).containsExactly("/y");
-        assertThat(r.config().storage().directories()).extracting(Config.Directory::path).containsExactly("/x");
+        assertThat(r.config().storage().directories())
+                .extracting(Config.Directory::path)
+                .containsExactly("/x");
         assertThat(r.transcript().sourcesOf("$.storage.files.0"))
                 .containsExactly(new Transcript.Mapping("$.storage.files.0", Side.PARENT, "$.storage.files.1"));
         assertThat(r.transcript().sourcesOf("$.storage.directories.0.path"))
-                .containsExactly(new Transcript.Mapping("$.storage.directories.0.path", Side.CHILD,
-                        "$.storage.directories.0.path"));
+                .containsExactly(new Transcript.Mapping(
+                        "$.storage.directories.0.path", Side.CHILD, "$.storage.directories.0.path"));
     }
 
     @Test
@@ -67,8 +72,15 @@ class MergeTest {
         Config child = parse("""
                 {"ignition":{"version":"3.6.0","config":{"merge":[{"source":"https://e/x",
                  "httpHeaders":[{"name":"A"},{"name":"C","value":"3"}]}]}}}""");
-        assertThat(Merge.merge(parent, child).config().ignition().config().merge().get(0).httpHeaders())
-                .extracting(Config.HttpHeader::name).containsExactly("B", "C");
+        assertThat(Merge.merge(parent, child)
+                        .config()
+                        .ignition()
+                        .config()
+                        .merge()
+                        .get(0)
+                        .httpHeaders())
+                .extracting(Config.HttpHeader::name)
+                .containsExactly("B", "C");
     }
 
     @Test
@@ -91,12 +103,24 @@ class MergeTest {
                  "source":"data:;base64,H4sIAAAAAAAA/8rIBAAAAP//AQAA//8AAAAAAAAAAA==","compression":"gzip"}}]}}""");
         Config child = parse("""
                 {"ignition":{"version":"3.6.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,b"}}]}}""");
-        assertThat(Merge.merge(parent, child).config().storage().files().get(0).contents().compression())
+        assertThat(Merge.merge(parent, child)
+                        .config()
+                        .storage()
+                        .files()
+                        .get(0)
+                        .contents()
+                        .compression())
                 .isEqualTo("gzip");
         Config explicit = parse("""
                 {"ignition":{"version":"3.6.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,b",
                  "compression":""}}]}}""");
-        assertThat(Merge.merge(parent, explicit).config().storage().files().get(0).contents().compression())
+        assertThat(Merge.merge(parent, explicit)
+                        .config()
+                        .storage()
+                        .files()
+                        .get(0)
+                        .contents()
+                        .compression())
                 .isEmpty();
     }
 
@@ -128,19 +152,28 @@ class MergeTest {
 
     @Test
     void transcript_mapsLeavesAndWholeObjectsButNotMergedObjects() {
-        Config parent = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420},"
-                + "{\"path\":\"/b\",\"user\":{\"name\":\"core\"}}]}}");
-        Config child = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"overwrite\":false}]}}");
+        Config parent =
+                parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":420},"
+                        + "{\"path\":\"/b\",\"user\":{\"name\":\"core\"}}]}}");
+        Config child = parse(
+                "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"overwrite\":false}]}}");
         Transcript t = Merge.merge(parent, child).transcript();
         assertThat(t.sourcesOf("$.storage.files.0")).isEmpty();
         assertThat(t.sourcesOf("$.storage.files.0.mode"))
-                .containsExactly(new Transcript.Mapping("$.storage.files.0.mode", Side.PARENT, "$.storage.files.0.mode"));
-        assertThat(t.sourcesOf("$.storage.files.0.path")).extracting(Transcript.Mapping::side)
+                .containsExactly(
+                        new Transcript.Mapping("$.storage.files.0.mode", Side.PARENT, "$.storage.files.0.mode"));
+        assertThat(t.sourcesOf("$.storage.files.0.path"))
+                .extracting(Transcript.Mapping::side)
                 .containsExactly(Side.CHILD);
-        assertThat(t.sourcesOf("$.storage.files.1")).extracting(Transcript.Mapping::side).containsExactly(Side.PARENT);
+        assertThat(t.sourcesOf("$.storage.files.1"))
+                .extracting(Transcript.Mapping::side)
+                .containsExactly(Side.PARENT);
         assertThat(t.sourcesOf("$.storage.files")).isEmpty();
-        assertThat(t.sourcesOf("$.ignition.version")).extracting(Transcript.Mapping::side).containsExactly(Side.CHILD);
-        assertThat(t.toString()).contains("child:$.storage.files.0.overwrite \u2192 $.storage.files.0.overwrite")
+        assertThat(t.sourcesOf("$.ignition.version"))
+                .extracting(Transcript.Mapping::side)
+                .containsExactly(Side.CHILD);
+        assertThat(t.toString())
+                .contains("child:$.storage.files.0.overwrite \u2192 $.storage.files.0.overwrite")
                 .contains("parent:$.storage.files.1.user.name \u2192 $.storage.files.1.user.name\n"
                         + "parent:$.storage.files.1.user \u2192 $.storage.files.1.user\n");
     }

@@ -52,8 +52,11 @@ class ResolverTest {
         Config root = parse("""
                 {"ignition":{"version":"3.6.0","config":{"replace":{"source":"https://e/r"}}},
                  "storage":{"files":[{"path":"/gone"}]}}""");
-        Config resolved = Resolver.resolve(root, map(Map.of("https://e/r",
-                "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/new\"}]}}")));
+        Config resolved = Resolver.resolve(
+                root,
+                map(Map.of(
+                        "https://e/r",
+                        "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/new\"}]}}")));
         assertThat(resolved.storage().files()).extracting(Config.File::path).containsExactly("/new");
     }
 
@@ -66,13 +69,33 @@ class ResolverTest {
             out.write(child);
         }
         Config.Resource inline = Contents.inline(child);
-        Config root = new Config(new Config.Ignition(new Config.IgnitionConfig(java.util.List.of(
-                new Config.Resource(inline.compression(), null, inline.source(),
-                        new Config.Verification(Contents.sha512(child))),
-                new Config.Resource("gzip", null, "https://e/gz", new Config.Verification(Contents.sha256(child)))),
-                null), null, null, null, "3.6.0"), null, null, null, null);
+        Config root = new Config(
+                new Config.Ignition(
+                        new Config.IgnitionConfig(
+                                java.util.List.of(
+                                        new Config.Resource(
+                                                inline.compression(),
+                                                null,
+                                                inline.source(),
+                                                new Config.Verification(Contents.sha512(child))),
+                                        new Config.Resource(
+                                                "gzip",
+                                                null,
+                                                "https://e/gz",
+                                                new Config.Verification(Contents.sha256(child)))),
+                                null),
+                        null,
+                        null,
+                        null,
+                        "3.6.0"),
+                null,
+                null,
+                null,
+                null);
         Config resolved = Resolver.resolve(root, request -> gz.toByteArray());
-        assertThat(resolved.passwd().users()).extracting(Config.PasswdUser::name).containsExactly("core");
+        assertThat(resolved.passwd().users())
+                .extracting(Config.PasswdUser::name)
+                .containsExactly("core");
     }
 
     @Test
@@ -80,24 +103,32 @@ class ResolverTest {
         Config root = parse("""
                 {"ignition":{"version":"3.6.0","config":{"merge":[{"source":"https://e/a",
                  "verification":{"hash":"sha256-0000000000000000000000000000000000000000000000000000000000000000"}}]}}}""");
-        assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of("https://e/a",
-                "{\"ignition\":{\"version\":\"3.6.0\"}}"))))
+        assertThatThrownBy(() ->
+                        Resolver.resolve(root, map(Map.of("https://e/a", "{\"ignition\":{\"version\":\"3.6.0\"}}"))))
                 .isInstanceOfSatisfying(ResolveException.class, e -> {
                     assertThat(e.report().errors()).hasSize(1);
                     assertThat(e.report().errors().get(0).path())
                             .isEqualTo("$.ignition.config.merge.0.verification.hash");
-                    assertThat(e.report().errors().get(0).message()).contains("https://e/a").contains("mismatch");
+                    assertThat(e.report().errors().get(0).message())
+                            .contains("https://e/a")
+                            .contains("mismatch");
                 });
     }
 
     @Test
     void resolve_detectsCycles() {
-        Fetcher f = map(Map.of(
-                "https://e/a", "{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/b\"}]}}}",
-                "https://e/b", "{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}"));
-        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}");
-        assertThatThrownBy(() -> Resolver.resolve(root, f)).isInstanceOfSatisfying(ResolveException.class,
-                e -> assertThat(e.report().errors().get(0).code()).isEqualTo("reference-cycle"));
+        Fetcher f = map(
+                Map.of(
+                        "https://e/a",
+                                "{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/b\"}]}}}",
+                        "https://e/b",
+                                "{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}"));
+        Config root =
+                parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}");
+        assertThatThrownBy(() -> Resolver.resolve(root, f))
+                .isInstanceOfSatisfying(
+                        ResolveException.class,
+                        e -> assertThat(e.report().errors().get(0).code()).isEqualTo("reference-cycle"));
     }
 
     @Test
@@ -105,31 +136,49 @@ class ResolverTest {
         Fetcher f = request -> {
             int n = Integer.parseInt(request.url().substring("https://e/".length()));
             return ("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/" + (n + 1)
-                    + "\"}]}}}").getBytes(StandardCharsets.UTF_8);
+                            + "\"}]}}}")
+                    .getBytes(StandardCharsets.UTF_8);
         };
-        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/0\"}]}}}");
-        assertThatThrownBy(() -> Resolver.resolve(root, f, 3)).isInstanceOfSatisfying(ResolveException.class,
-                e -> assertThat(e.report().errors().get(0).code()).isEqualTo("reference-too-deep"));
+        Config root =
+                parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/0\"}]}}}");
+        assertThatThrownBy(() -> Resolver.resolve(root, f, 3))
+                .isInstanceOfSatisfying(
+                        ResolveException.class,
+                        e -> assertThat(e.report().errors().get(0).code()).isEqualTo("reference-too-deep"));
     }
 
     @Test
     void resolve_reportsFetchFailureAndInvalidFragment() {
-        Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/x\"}]}}}");
+        Config root =
+                parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"merge\":[{\"source\":\"https://e/x\"}]}}}");
         assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of())))
-                .isInstanceOfSatisfying(ResolveException.class, e -> assertThat(e.report().errors().get(0).message())
-                        .contains("404 Not Found").contains("https://e/x"));
-        assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of("https://e/x",
-                "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"rel\"}]}}"))))
-                .isInstanceOfSatisfying(ResolveException.class, e -> assertThat(e.report().errors())
-                        .anySatisfy(x -> assertThat(x.message()).contains("path not absolute")));
+                .isInstanceOfSatisfying(
+                        ResolveException.class,
+                        e -> assertThat(e.report().errors().get(0).message())
+                                .contains("404 Not Found")
+                                .contains("https://e/x"));
+        assertThatThrownBy(
+                        () -> Resolver.resolve(
+                                root,
+                                map(
+                                        Map.of(
+                                                "https://e/x",
+                                                "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"rel\"}]}}"))))
+                .isInstanceOfSatisfying(
+                        ResolveException.class,
+                        e -> assertThat(e.report().errors())
+                                .anySatisfy(x -> assertThat(x.message()).contains("path not absolute")));
     }
+
     @Test
     void resolve_fetchesWithSettingsOfTheConfigMergedSoFar() {
         java.util.List<Long> seen = new java.util.ArrayList<>();
         Map<String, String> docs = Map.of(
-                "https://e/a", "{\"ignition\":{\"version\":\"3.6.0\",\"timeouts\":{\"httpTotal\":5},"
+                "https://e/a",
+                "{\"ignition\":{\"version\":\"3.6.0\",\"timeouts\":{\"httpTotal\":5},"
                         + "\"config\":{\"merge\":[{\"source\":\"https://e/b\"}]}}}",
-                "https://e/b", "{\"ignition\":{\"version\":\"3.6.0\"}}");
+                "https://e/b",
+                "{\"ignition\":{\"version\":\"3.6.0\"}}");
         Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"timeouts\":{\"httpTotal\":1},"
                 + "\"config\":{\"merge\":[{\"source\":\"https://e/a\"}]}}}");
         Config resolved = Resolver.resolve(root, request -> {
@@ -143,16 +192,18 @@ class ResolverTest {
     @Test
     void resolve_emptyReplaceSourceFailsLikeIgnition() {
         Config root = parse("{\"ignition\":{\"version\":\"3.6.0\",\"config\":{\"replace\":{\"source\":\"\"}}}}");
-        assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of()))).isInstanceOfSatisfying(
-                ResolveException.class, e -> assertThat(e.report().errors().get(0).path())
-                        .isEqualTo("$.ignition.config.replace"));
+        assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of())))
+                .isInstanceOfSatisfying(
+                        ResolveException.class,
+                        e -> assertThat(e.report().errors().get(0).path()).isEqualTo("$.ignition.config.replace"));
     }
 
     @Test
     void resolve_withoutReferencesReturnsConfigUnchanged() {
         Config root = parse("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\"}]}}");
         assertThat(Resolver.resolve(root, request -> {
-            throw new IOException("must not fetch");
-        })).isSameAs(root);
+                    throw new IOException("must not fetch");
+                }))
+                .isSameAs(root);
     }
 }

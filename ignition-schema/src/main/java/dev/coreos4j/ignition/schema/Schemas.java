@@ -44,16 +44,32 @@ public final class Schemas {
     private static final Map<SpecVersion, ObjectNode> TREES = new ConcurrentHashMap<>();
     private static final Map<SpecVersion, Schema> COMPILED = new ConcurrentHashMap<>();
 
-
     /** Non-null (non-pointer) fields in every version. */
-    private static final Set<String> NON_NULL = Set.of("Ignition.version", "HttpHeader.name", "PasswdGroup.name",
-            "PasswdUser.name", "Directory.path", "File.path", "Link.path", "Disk.device", "Partition.number",
-            "Filesystem.device", "Luks.name", "Tang.url", "Raid.name", "Unit.name", "Dropin.name");
+    private static final Set<String> NON_NULL = Set.of(
+            "Ignition.version",
+            "HttpHeader.name",
+            "PasswdGroup.name",
+            "PasswdUser.name",
+            "Directory.path",
+            "File.path",
+            "Link.path",
+            "Disk.device",
+            "Partition.number",
+            "Filesystem.device",
+            "Luks.name",
+            "Tang.url",
+            "Raid.name",
+            "Unit.name",
+            "Dropin.name");
 
-    private enum Role { CONFIG_REFERENCE, CA_REFERENCE, FILE_CONTENTS, OTHER }
-
-    private Schemas() {
+    private enum Role {
+        CONFIG_REFERENCE,
+        CA_REFERENCE,
+        FILE_CONTENTS,
+        OTHER
     }
+
+    private Schemas() {}
 
     /**
      * The schema of {@code version} as a JSON tree (a fresh mutable copy per call).
@@ -80,19 +96,27 @@ public final class Schemas {
     public static Report check(byte[] json, SpecVersion version) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(version, "version");
-        Schema schema = COMPILED.computeIfAbsent(version, v -> SchemaRegistry
-                .withDefaultDialect(SpecificationVersion.DRAFT_4)
-                .getSchema(forVersion(v)));
+        Schema schema = COMPILED.computeIfAbsent(
+                version,
+                v -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                        .getSchema(forVersion(v)));
         List<Error> errors;
         try {
             errors = schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON);
         } catch (RuntimeException e) {
-            return new Report(List.of(new Report.Entry(Severity.ERROR, null, "schema-unparseable",
-                    "not valid JSON: " + firstLine(e.getMessage()), null, null)));
+            return new Report(List.of(new Report.Entry(
+                    Severity.ERROR,
+                    null,
+                    "schema-unparseable",
+                    "not valid JSON: " + firstLine(e.getMessage()),
+                    null,
+                    null)));
         }
         List<Report.Entry> entries = new ArrayList<>();
         for (Error e : errors) {
-            String path = e.getInstanceLocation() == null ? "$" : toJsonPath(e.getInstanceLocation().toString());
+            String path = e.getInstanceLocation() == null
+                    ? "$"
+                    : toJsonPath(e.getInstanceLocation().toString());
             entries.add(new Report.Entry(Severity.ERROR, path, "schema", e.getMessage(), null, null));
         }
         return new Report(entries);
@@ -184,8 +208,17 @@ public final class Schemas {
         boolean upTo32 = version.compareTo(SpecVersion.V3_2_0) <= 0;
         String q = owner.getSimpleName() + "." + field;
         switch (q) {
-            case "Directory.path", "File.path", "Link.path", "Disk.device", "Filesystem.device", "Raid.name",
-                    "Luks.name", "Unit.name", "Dropin.name", "PasswdUser.name", "PasswdGroup.name",
+            case "Directory.path",
+                    "File.path",
+                    "Link.path",
+                    "Disk.device",
+                    "Filesystem.device",
+                    "Raid.name",
+                    "Luks.name",
+                    "Unit.name",
+                    "Dropin.name",
+                    "PasswdUser.name",
+                    "PasswdGroup.name",
                     "HttpHeader.name":
                 return true;
             case "Ignition.version":
@@ -195,8 +228,7 @@ public final class Schemas {
             case "ClevisCustom.pin", "ClevisCustom.config":
                 return version == SpecVersion.V3_2_0;
             case "Resource.source":
-                return version == SpecVersion.V3_0_0
-                        && (role == Role.CONFIG_REFERENCE || role == Role.CA_REFERENCE);
+                return version == SpecVersion.V3_0_0 && (role == Role.CONFIG_REFERENCE || role == Role.CA_REFERENCE);
             default:
                 return false;
         }
@@ -236,9 +268,9 @@ public final class Schemas {
             return array;
         }
         if (type.isRecord()) {
-            boolean nullableObject = owner == Config.Luks.class && field.equals("clevis")
-                    && version == SpecVersion.V3_2_0
-                    || owner == Config.Clevis.class && field.equals("custom") && version == SpecVersion.V3_2_0;
+            boolean nullableObject =
+                    owner == Config.Luks.class && field.equals("clevis") && version == SpecVersion.V3_2_0
+                            || owner == Config.Clevis.class && field.equals("custom") && version == SpecVersion.V3_2_0;
             return object(type, version, role, nullableObject);
         }
         String json = type == String.class ? "string" : type == Boolean.class ? "boolean" : "integer";

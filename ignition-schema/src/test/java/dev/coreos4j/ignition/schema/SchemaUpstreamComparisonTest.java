@@ -70,36 +70,69 @@ class SchemaUpstreamComparisonTest {
             "[]");
 
     /** A documented schema-vs-Go divergence (spec digest §5.3): the schema verdict and Ignition's differ. */
-    record Divergence(String name, SpecVersion version, String json, boolean schemaAccepts, boolean goAccepts) {
-    }
+    record Divergence(String name, SpecVersion version, String json, boolean schemaAccepts, boolean goAccepts) {}
 
     static final List<Divergence> DIVERGENCES = List.of(
-            new Divergence("3.0 merge[] without source", SpecVersion.V3_0_0,
-                    "{\"ignition\":{\"version\":\"3.0.0\",\"config\":{\"merge\":[{}]}}}", false, true),
-            new Divergence("3.0-3.2 link without target", SpecVersion.V3_2_0,
-                    "{\"ignition\":{\"version\":\"3.2.0\"},\"storage\":{\"links\":[{\"path\":\"/a\"}]}}", false, true),
-            new Divergence("3.3+ link without target", SpecVersion.V3_3_0,
-                    "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"links\":[{\"path\":\"/a\"}]}}", true, false),
-            new Divergence("3.3+ raid without level/devices", SpecVersion.V3_3_0,
-                    "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"raid\":[{\"name\":\"r\"}]}}", true, false),
-            new Divergence("ignition.version missing (3.0-3.3)", SpecVersion.V3_3_0,
-                    "{\"ignition\":{}}", true, false),
-            new Divergence("null path", SpecVersion.V3_6_0,
-                    "{\"ignition\":{\"version\":\"3.6.0\"},\"passwd\":{\"users\":[{\"name\":null}]}}", false, true),
-            new Divergence("null storage object", SpecVersion.V3_6_0,
-                    "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":null}", false, true),
-            new Divergence("null partition number", SpecVersion.V3_6_0,
+            new Divergence(
+                    "3.0 merge[] without source",
+                    SpecVersion.V3_0_0,
+                    "{\"ignition\":{\"version\":\"3.0.0\",\"config\":{\"merge\":[{}]}}}",
+                    false,
+                    true),
+            new Divergence(
+                    "3.0-3.2 link without target",
+                    SpecVersion.V3_2_0,
+                    "{\"ignition\":{\"version\":\"3.2.0\"},\"storage\":{\"links\":[{\"path\":\"/a\"}]}}",
+                    false,
+                    true),
+            new Divergence(
+                    "3.3+ link without target",
+                    SpecVersion.V3_3_0,
+                    "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"links\":[{\"path\":\"/a\"}]}}",
+                    true,
+                    false),
+            new Divergence(
+                    "3.3+ raid without level/devices",
+                    SpecVersion.V3_3_0,
+                    "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"raid\":[{\"name\":\"r\"}]}}",
+                    true,
+                    false),
+            new Divergence("ignition.version missing (3.0-3.3)", SpecVersion.V3_3_0, "{\"ignition\":{}}", true, false),
+            new Divergence(
+                    "null path",
+                    SpecVersion.V3_6_0,
+                    "{\"ignition\":{\"version\":\"3.6.0\"},\"passwd\":{\"users\":[{\"name\":null}]}}",
+                    false,
+                    true),
+            new Divergence(
+                    "null storage object",
+                    SpecVersion.V3_6_0,
+                    "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":null}",
+                    false,
+                    true),
+            new Divergence(
+                    "null partition number",
+                    SpecVersion.V3_6_0,
                     "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"disks\":[{\"device\":\"/dev/sda\","
-                            + "\"partitions\":[{\"number\":null,\"label\":\"x\"}]}]}}", false, true),
-            new Divergence("semantic rule: relative path", SpecVersion.V3_6_0,
-                    "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"a\"}]}}", true, false));
+                            + "\"partitions\":[{\"number\":null,\"label\":\"x\"}]}]}}",
+                    false,
+                    true),
+            new Divergence(
+                    "semantic rule: relative path",
+                    SpecVersion.V3_6_0,
+                    "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"a\"}]}}",
+                    true,
+                    false));
 
     @Test
     void schemas_divergeFromIgnitionExactlyAsDocumented() {
         for (Divergence d : DIVERGENCES) {
             byte[] json = d.json().getBytes(StandardCharsets.UTF_8);
-            assertThat(Schemas.check(json, d.version()).isValid()).as("schema: " + d.name()).isEqualTo(d.schemaAccepts());
-            assertThat(dev.coreos4j.ignition.Ignition.parse(json).isValid()).as("Go: " + d.name())
+            assertThat(Schemas.check(json, d.version()).isValid())
+                    .as("schema: " + d.name())
+                    .isEqualTo(d.schemaAccepts());
+            assertThat(dev.coreos4j.ignition.Ignition.parse(json).isValid())
+                    .as("Go: " + d.name())
                     .isEqualTo(d.goAccepts());
         }
     }
@@ -107,13 +140,16 @@ class SchemaUpstreamComparisonTest {
     @Test
     void schemas_agreeWithUpstreamOnCorpusAndProbes() throws IOException {
         Optional<Path> shared = ProjectRoot.shared();
-        Assumptions.assumeTrue(shared.isPresent() && Files.isDirectory(shared.get().resolve("ignition-schemas")),
+        Assumptions.assumeTrue(
+                shared.isPresent() && Files.isDirectory(shared.get().resolve("ignition-schemas")),
                 "../shared/ignition-schemas not present");
         List<String> documents = new ArrayList<>(PROBES);
         Path corpus = ProjectRoot.corpus("ignition");
         if (Files.isDirectory(corpus)) {
             try (Stream<Path> files = Files.walk(corpus)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     documents.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
                 }
             }
@@ -132,7 +168,8 @@ class SchemaUpstreamComparisonTest {
                 } catch (RuntimeException notJson) {
                     continue; // corpus documents that are not JSON at all: nothing to compare
                 }
-                boolean ours = Schemas.check(json.getBytes(StandardCharsets.UTF_8), version).isValid();
+                boolean ours = Schemas.check(json.getBytes(StandardCharsets.UTF_8), version)
+                        .isValid();
                 compared++;
                 if (ours != theirs) {
                     disagreements.add(version + " ours=" + ours + " upstream=" + theirs + ": " + json);
@@ -140,7 +177,9 @@ class SchemaUpstreamComparisonTest {
             }
         }
         assertThat(disagreements).isEmpty();
-        System.out.println("schema verdicts compared with upstream: " + compared + " (documents x versions), all agree");
-        assertThat(compared).isGreaterThanOrEqualTo(PROBES.size() * SpecVersion.all().size());
+        System.out.println(
+                "schema verdicts compared with upstream: " + compared + " (documents x versions), all agree");
+        assertThat(compared)
+                .isGreaterThanOrEqualTo(PROBES.size() * SpecVersion.all().size());
     }
 }

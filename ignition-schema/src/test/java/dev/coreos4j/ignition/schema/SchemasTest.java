@@ -25,13 +25,14 @@ class SchemasTest {
     @Test
     void check_acceptsValidAndUnknownKeys() {
         assertThat(Schemas.check(b("{\"ignition\":{\"version\":\"3.6.0\"},\"extra\":1}"), SpecVersion.V3_6_0)
-                .isValid()).isTrue();
+                        .isValid())
+                .isTrue();
     }
 
     @Test
     void check_rejectsWrongTypesWithPath() {
-        var report = Schemas.check(b("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":1}]}}"),
-                SpecVersion.V3_6_0);
+        var report = Schemas.check(
+                b("{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":1}]}}"), SpecVersion.V3_6_0);
         assertThat(report.isValid()).isFalse();
         assertThat(report.errors().get(0).path()).isEqualTo("$.storage.files.0.path");
     }
@@ -39,6 +40,7 @@ class SchemasTest {
     @Test
     void check_missingRequiredIgnitionAndNotJson() {
         assertThat(Schemas.check(b("{}"), SpecVersion.V3_3_0).isValid()).isFalse();
-        assertThat(Schemas.check(b("{nope"), SpecVersion.V3_3_0).errors().get(0).path()).isNull();
+        assertThat(Schemas.check(b("{nope"), SpecVersion.V3_3_0).errors().get(0).path())
+                .isNull();
     }
 }

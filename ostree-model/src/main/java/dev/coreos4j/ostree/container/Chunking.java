@@ -1,5 +1,9 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.DirTree;
+import dev.coreos4j.ostree.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.Repository;
 
 /**
  * How a commit's content objects are spread over layers, as ostree-ext's {@code chunking.rs} does it: every content
@@ -61,7 +60,8 @@ final class Chunking {
             sizes.merge(comp, e.getValue().size(), Long::sum);
         }
         List<String> order = new ArrayList<>(byComponent.keySet());
-        order.sort(Comparator.comparing((String k) -> sizes.get(k)).reversed().thenComparing(Comparator.naturalOrder()));
+        order.sort(
+                Comparator.comparing((String k) -> sizes.get(k)).reversed().thenComparing(Comparator.naturalOrder()));
         int bins = maxLayers - 1;
         List<List<String>> packing = new ArrayList<>();
         if (order.size() <= bins) {

@@ -1,14 +1,13 @@
 package dev.coreos4j.ostree.container;
 
+import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
-import io.airlift.compress.zstd.ZstdInputStream;
-import io.airlift.compress.zstd.ZstdOutputStream;
 
 /**
  * How a layer blob is compressed. gzip comes from the JDK (level 6, as ostree-ext's {@code flate2} default), zstd from
@@ -71,14 +70,13 @@ public enum Compression {
             case DOCKER_LAYER:
                 return NONE;
             default:
-                throw new ImageException(ImageException.Kind.UNSUPPORTED, where,
-                        "unsupported layer media type " + mediaType);
+                throw new ImageException(
+                        ImageException.Kind.UNSUPPORTED, where, "unsupported layer media type " + mediaType);
         }
     }
 
     /** As {@link #compress(OutputStream)}; gzip is compressed on {@code pool} (pigz-style) when one is given. */
-    OutputStream compress(OutputStream out, java.util.concurrent.ExecutorService pool, int threads)
-            throws IOException {
+    OutputStream compress(OutputStream out, java.util.concurrent.ExecutorService pool, int threads) throws IOException {
         if (this == GZIP && pool != null) {
             return new ParallelGzipOutputStream(out, pool, threads);
         }

@@ -55,15 +55,19 @@ public record Descriptor(String mediaType, String digest, long size, Map<String,
     static Descriptor fromJson(Json.Node n) throws ImageException {
         String digest = n.get("digest").string();
         if (!isDigest(digest)) {
-            throw new ImageException(digest.startsWith("sha256:") || !digest.contains(":")
-                    ? ImageException.Kind.MALFORMED : ImageException.Kind.UNSUPPORTED,
-                    n.document() + " " + n.path() + ".digest", "not a sha256 digest: '" + digest + "'");
+            throw new ImageException(
+                    digest.startsWith("sha256:") || !digest.contains(":")
+                            ? ImageException.Kind.MALFORMED
+                            : ImageException.Kind.UNSUPPORTED,
+                    n.document() + " " + n.path() + ".digest",
+                    "not a sha256 digest: '" + digest + "'");
         }
         long size = n.get("size").integer();
         if (size < 0) {
-            throw new ImageException(ImageException.Kind.MALFORMED, n.document() + " " + n.path() + ".size",
-                    "negative size");
+            throw new ImageException(
+                    ImageException.Kind.MALFORMED, n.document() + " " + n.path() + ".size", "negative size");
         }
-        return new Descriptor(n.get("mediaType").string(), digest, size, n.get("annotations").stringMap());
+        return new Descriptor(
+                n.get("mediaType").string(), digest, size, n.get("annotations").stringMap());
     }
 }

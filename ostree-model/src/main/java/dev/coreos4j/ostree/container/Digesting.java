@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 and byte counts of streams as they pass. */
 final class Digesting {
 
-    private Digesting() {
-    }
+    private Digesting() {}
 
     static MessageDigest sha256() {
         try {
@@ -105,7 +104,9 @@ final class Digesting {
         private void bump(long n) throws ImageException {
             count += n;
             if (count > limit) {
-                throw new ImageException(ImageException.Kind.SIZE_MISMATCH, where,
+                throw new ImageException(
+                        ImageException.Kind.SIZE_MISMATCH,
+                        where,
                         "blob is longer than the " + limit + " bytes its descriptor names");
             }
         }

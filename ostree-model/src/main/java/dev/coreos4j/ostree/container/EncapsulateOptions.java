@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * @param created the config's {@code created} timestamp, or {@code null} for the commit's timestamp
  * @param architecture the OCI architecture ({@code amd64}, {@code arm64}, …), or {@code null} for this machine's
  */
-public record EncapsulateOptions(Map<String, String> labels, Compression compression, int maxLayers,
-                                 String created, String architecture) {
+public record EncapsulateOptions(
+        Map<String, String> labels, Compression compression, int maxLayers, String created, String architecture) {
 
     /** @throws IllegalArgumentException when {@code maxLayers < 1} or a label key is empty */
     public EncapsulateOptions {

@@ -1,8 +1,7 @@
 package dev.coreos4j.ostree.container;
 
-import java.util.Objects;
-
 import dev.coreos4j.ostree.Checksum;
+import java.util.Objects;
 
 /**
  * What {@link Encapsulation#encapsulate} wrote.

@@ -1,5 +1,10 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.FileTrees;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.Variant;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,16 +26,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.Variant;
-import dev.coreos4j.ostree.FileTrees;
 
 /**
  * Encapsulates an OSTree commit as a container image in the ostree-ext format (bootc's {@code crates/ostree-ext},
@@ -55,11 +53,10 @@ import dev.coreos4j.ostree.FileTrees;
  */
 public final class Encapsulation {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private Encapsulation() {
-    }
+    private Encapsulation() {}
 
     /**
      * Writes {@code rev} of {@code repo} as an image to {@code destination}: an OCI layout directory
@@ -72,8 +69,8 @@ public final class Encapsulation {
      *     {@code skopeo copy oci:DIR docker://…})
      * @throws IOException when the repository cannot be read or the destination written
      */
-    public static EncapsulateResult encapsulate(Repository repo, String rev, ImageReference destination,
-                                                EncapsulateOptions options) throws IOException {
+    public static EncapsulateResult encapsulate(
+            Repository repo, String rev, ImageReference destination, EncapsulateOptions options) throws IOException {
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(options, "options");
@@ -91,8 +88,12 @@ public final class Encapsulation {
                 Path tmpDir = file.resolveSibling("." + file.getFileName() + ".layout-"
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()));
                 try {
-                    EncapsulateResult r = write(repo, commit, new OciLayout(tmpDir),
-                            destination.tag().orElse(null), options);
+                    EncapsulateResult r = write(
+                            repo,
+                            commit,
+                            new OciLayout(tmpDir),
+                            destination.tag().orElse(null),
+                            options);
                     writeArchive(tmpDir, file);
                     return r;
                 } finally {
@@ -100,7 +101,9 @@ public final class Encapsulation {
                 }
             }
             default:
-                throw new ImageException(ImageException.Kind.UNSUPPORTED, destination.toString(),
+                throw new ImageException(
+                        ImageException.Kind.UNSUPPORTED,
+                        destination.toString(),
                         "encapsulate writes oci: and oci-archive: destinations; push those with skopeo copy");
         }
     }
@@ -128,8 +131,9 @@ public final class Encapsulation {
         void write(LayerWriter w) throws IOException;
     }
 
-    private static EncapsulateResult write(Repository repo, Checksum commit, OciLayout layout, String tag,
-                                           EncapsulateOptions options) throws IOException {
+    private static EncapsulateResult write(
+            Repository repo, Checksum commit, OciLayout layout, String tag, EncapsulateOptions options)
+            throws IOException {
         CommitObject c = repo.readCommit(commit);
         TreeMap<String, String> labels = commitLabels(c, commit);
         labels.putAll(options.labels());
@@ -138,19 +142,28 @@ public final class Encapsulation {
 
         List<Layer> layers = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "coreos4j-gzip");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        ExecutorService pool = threads > 1
+                ? Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "coreos4j-gzip");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         try {
             layers.add(writeLayer(repo, layout, options.compression(), pool, threads, Map.of(), description, w -> {
                 w.writeCommitStructure(commit);
                 w.writeContent(chunking.remainder);
             }));
             for (Chunking.Chunk chunk : chunking.chunks) {
-                layers.add(writeLayer(repo, layout, options.compression(), pool, threads, Chunking.annotations(chunk),
-                        chunk.name(), w -> {
+                layers.add(writeLayer(
+                        repo,
+                        layout,
+                        options.compression(),
+                        pool,
+                        threads,
+                        Chunking.annotations(chunk),
+                        chunk.name(),
+                        w -> {
                             w.writeRepoStructure();
                             w.writeContent(chunk.content());
                         }));
@@ -175,18 +188,30 @@ public final class Encapsulation {
         ImageConfig config = new ImageConfig(created, arch, "linux", labels, diffIds, history);
         byte[] configJson = config.toJson();
         String configDigest = layout.writeBlob(configJson);
-        ImageManifest manifest = new ImageManifest(ImageManifest.OCI_MEDIA_TYPE,
-                new Descriptor(ImageManifest.OCI_CONFIG, configDigest, configJson.length, Map.of()), descriptors,
+        ImageManifest manifest = new ImageManifest(
+                ImageManifest.OCI_MEDIA_TYPE,
+                new Descriptor(ImageManifest.OCI_CONFIG, configDigest, configJson.length, Map.of()),
+                descriptors,
                 labels);
         byte[] manifestJson = manifest.toJson();
         String manifestDigest = layout.writeBlob(manifestJson);
-        layout.setManifest(new Descriptor(ImageManifest.OCI_MEDIA_TYPE, manifestDigest, manifestJson.length, Map.of()),
-                tag, arch, "linux");
+        layout.setManifest(
+                new Descriptor(ImageManifest.OCI_MEDIA_TYPE, manifestDigest, manifestJson.length, Map.of()),
+                tag,
+                arch,
+                "linux");
         return new EncapsulateResult(commit, manifestDigest, manifest, config);
     }
 
-    private static Layer writeLayer(Repository repo, OciLayout layout, Compression compression, ExecutorService pool,
-                                    int threads, Map<String, String> annotations, String description, TarBody body)
+    private static Layer writeLayer(
+            Repository repo,
+            OciLayout layout,
+            Compression compression,
+            ExecutorService pool,
+            int threads,
+            Map<String, String> annotations,
+            String description,
+            TarBody body)
             throws IOException {
         Path tmp = layout.tempBlob();
         boolean ok = false;
@@ -208,8 +233,8 @@ public final class Encapsulation {
             String diffId = uncompressed.digest();
             layout.publish(tmp, digest);
             ok = true;
-            return new Layer(new Descriptor(compression.layerMediaType(), digest, size, annotations), diffId,
-                    description);
+            return new Layer(
+                    new Descriptor(compression.layerMediaType(), digest, size, annotations), diffId, description);
         } finally {
             if (!ok) {
                 OciLayout.deleteQuietly(tmp);
@@ -223,7 +248,7 @@ public final class Encapsulation {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 17);
-                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512, "UTF-8")) {
+                    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512, "UTF-8")) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 archiveFile(tar, layoutDir.resolve("oci-layout"), "oci-layout");

@@ -18,8 +18,13 @@ import java.util.TreeMap;
  * @param diffIds {@code rootfs.diff_ids}: the SHA-256 of each uncompressed layer, base first
  * @param history one {@code created_by} description per layer (ostree-ext names the layer's content there)
  */
-public record ImageConfig(String created, String architecture, String os, Map<String, String> labels,
-                          List<String> diffIds, List<String> history) {
+public record ImageConfig(
+        String created,
+        String architecture,
+        String os,
+        Map<String, String> labels,
+        List<String> diffIds,
+        List<String> history) {
 
     /** The label naming the encapsulated commit. */
     public static final String OSTREE_COMMIT = "ostree.commit";
@@ -76,7 +81,8 @@ public record ImageConfig(String created, String architecture, String os, Map<St
     public static ImageConfig parse(byte[] json, String where) throws ImageException {
         Json.Node root = Json.parse(json, where);
         Json.Node cfg = root.get("config");
-        Map<String, String> labels = cfg.isMissing() ? new TreeMap<>() : cfg.get("Labels").stringMap();
+        Map<String, String> labels =
+                cfg.isMissing() ? new TreeMap<>() : cfg.get("Labels").stringMap();
         Json.Node rootfs = root.get("rootfs");
         List<String> diffIds = new ArrayList<>();
         for (Json.Node n : rootfs.get("diff_ids").array()) {
@@ -91,7 +97,12 @@ public record ImageConfig(String created, String architecture, String os, Map<St
         }
         String arch = root.get("architecture").stringOrNull();
         String os = root.get("os").stringOrNull();
-        return new ImageConfig(root.get("created").stringOrNull(), arch == null ? "" : arch, os == null ? "" : os,
-                labels, diffIds, history);
+        return new ImageConfig(
+                root.get("created").stringOrNull(),
+                arch == null ? "" : arch,
+                os == null ? "" : os,
+                labels,
+                diffIds,
+                history);
     }
 }

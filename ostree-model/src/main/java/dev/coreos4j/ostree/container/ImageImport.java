@@ -1,5 +1,11 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.DirTree;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.Transaction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.Transaction;
 
 /**
  * Imports an ostree-ext container image into an archive {@link Repository} (ostree-ext's
@@ -43,8 +42,7 @@ public final class ImageImport {
 
     static final String LAYER_RECORDS = "extensions/coreos4j/container/layers";
 
-    private ImageImport() {
-    }
+    private ImageImport() {}
 
     /**
      * Imports the image {@code reference} names.
@@ -80,33 +78,45 @@ public final class ImageImport {
         ImageSource.Fetched m = source.manifest();
         String where = source.describe();
         byte[] configBytes = source.readBlob(m.manifest().config());
-        ImageConfig config = ImageConfig.parse(configBytes, where + " config " + m.manifest().config().digest());
+        ImageConfig config = ImageConfig.parse(
+                configBytes, where + " config " + m.manifest().config().digest());
         String label = config.labels().get(ImageConfig.OSTREE_COMMIT);
         if (label == null) {
             label = m.manifest().annotations().get(ImageConfig.OSTREE_COMMIT);
         }
         if (label == null) {
-            throw new ImageException(ImageException.Kind.NOT_OSTREE_IMAGE, where,
+            throw new ImageException(
+                    ImageException.Kind.NOT_OSTREE_IMAGE,
+                    where,
                     "not an ostree-ext image: no " + ImageConfig.OSTREE_COMMIT + " label");
         }
         if (!Checksum.isValid(label)) {
-            throw new ImageException(ImageException.Kind.NOT_OSTREE_IMAGE, where,
+            throw new ImageException(
+                    ImageException.Kind.NOT_OSTREE_IMAGE,
+                    where,
                     "the " + ImageConfig.OSTREE_COMMIT + " label '" + label + "' is not a commit checksum");
         }
         if (config.diffIds().size() != m.manifest().layers().size()) {
-            throw new ImageException(ImageException.Kind.MALFORMED, where, "the config names "
-                    + config.diffIds().size() + " diff_ids for " + m.manifest().layers().size() + " layers");
+            throw new ImageException(
+                    ImageException.Kind.MALFORMED,
+                    where,
+                    "the config names " + config.diffIds().size() + " diff_ids for "
+                            + m.manifest().layers().size() + " layers");
         }
         String finalDiffId = config.labels().get(ImageConfig.FINAL_DIFFID);
         if (finalDiffId != null) {
             int last = config.diffIds().lastIndexOf(finalDiffId);
             if (last < 0) {
-                throw new ImageException(ImageException.Kind.MALFORMED, where, ImageConfig.FINAL_DIFFID + " "
-                        + finalDiffId + " is not among the image's diff_ids");
+                throw new ImageException(
+                        ImageException.Kind.MALFORMED,
+                        where,
+                        ImageConfig.FINAL_DIFFID + " " + finalDiffId + " is not among the image's diff_ids");
             }
             if (last != config.diffIds().size() - 1) {
-                throw new ImageException(ImageException.Kind.UNSUPPORTED, where, "derived image: "
-                        + (config.diffIds().size() - 1 - last) + " layer(s) after the ostree layers");
+                throw new ImageException(
+                        ImageException.Kind.UNSUPPORTED,
+                        where,
+                        "derived image: " + (config.diffIds().size() - 1 - last) + " layer(s) after the ostree layers");
             }
         }
         return new Inspected(m, config, Checksum.of(label));
@@ -121,17 +131,24 @@ public final class ImageImport {
             if (options.ref().isPresent()) {
                 repo.forceRef(options.ref().get(), java.util.Optional.of(img.commit()));
             }
-            return new ImportResult(img.commit(), img.manifest().digest(), manifest, img.config(), 0,
-                    manifest.layers().size(), 0);
+            return new ImportResult(
+                    img.commit(),
+                    img.manifest().digest(),
+                    manifest,
+                    img.config(),
+                    0,
+                    manifest.layers().size(),
+                    0);
         }
         List<LayerRecord> records = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
-        java.util.concurrent.ExecutorService pool = threads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(
-                threads, r -> {
+        java.util.concurrent.ExecutorService pool = threads > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
                     Thread t = new Thread(r, "coreos4j-import");
                     t.setDaemon(true);
                     return t;
-                }) : null;
+                })
+                : null;
         try (Transaction tx = repo.begin()) {
             LayerImporter importer = new LayerImporter(repo, tx, img.commit(), where, pool);
             try {
@@ -150,12 +167,23 @@ public final class ImageImport {
         for (LayerRecord r : records) {
             writeRecord(repo, r);
         }
-        return new ImportResult(img.commit(), img.manifest().digest(), manifest, img.config(), (int) counts[0],
-                (int) counts[1], counts[2]);
+        return new ImportResult(
+                img.commit(),
+                img.manifest().digest(),
+                manifest,
+                img.config(),
+                (int) counts[0],
+                (int) counts[1],
+                counts[2]);
     }
 
-    private static void importLayers(ImageSource source, ImageManifest manifest, Inspected img,
-                                     LayerImporter importer, List<LayerRecord> records, long[] counts)
+    private static void importLayers(
+            ImageSource source,
+            ImageManifest manifest,
+            Inspected img,
+            LayerImporter importer,
+            List<LayerRecord> records,
+            long[] counts)
             throws IOException {
         String where = source.describe();
         for (int i = 0; i < manifest.layers().size(); i++) {
@@ -174,12 +202,13 @@ public final class ImageImport {
         }
     }
 
-    private static void readLayer(ImageSource source, Descriptor layer, String diffId, LayerImporter importer,
-                                  String where) throws IOException {
+    private static void readLayer(
+            ImageSource source, Descriptor layer, String diffId, LayerImporter importer, String where)
+            throws IOException {
         Compression compression = Compression.ofMediaType(layer.mediaType(), where);
         if (!Descriptor.isDigest(diffId)) {
-            throw new ImageException(ImageException.Kind.MALFORMED, where, "diff_id '" + diffId
-                    + "' is not a sha256 digest");
+            throw new ImageException(
+                    ImageException.Kind.MALFORMED, where, "diff_id '" + diffId + "' is not a sha256 digest");
         }
         try (InputStream blob = source.openBlob(layer)) {
             Digesting.In raw = new Digesting.In(blob, layer.size(), where);
@@ -191,14 +220,17 @@ public final class ImageImport {
                 raw.drain();
                 verifyBlob(raw, layer, where);
                 if (!plain.digest().equals(diffId)) {
-                    throw new ImageException(ImageException.Kind.DIFF_ID_MISMATCH, where,
+                    throw new ImageException(
+                            ImageException.Kind.DIFF_ID_MISMATCH,
+                            where,
                             "uncompressed layer hashes to " + plain.digest() + ", the config says " + diffId);
                 }
             } catch (IOException | RuntimeException e) {
                 // a damaged blob shows up as whatever broke first; name the root cause when it is the digest
-                if (!(e instanceof ImageException ie && (ie.kind() == ImageException.Kind.DIGEST_MISMATCH
-                        || ie.kind() == ImageException.Kind.SIZE_MISMATCH
-                        || ie.kind() == ImageException.Kind.DIFF_ID_MISMATCH))) {
+                if (!(e instanceof ImageException ie
+                        && (ie.kind() == ImageException.Kind.DIGEST_MISMATCH
+                                || ie.kind() == ImageException.Kind.SIZE_MISMATCH
+                                || ie.kind() == ImageException.Kind.DIFF_ID_MISMATCH))) {
                     try {
                         raw.drain();
                         verifyBlob(raw, layer, where);
@@ -211,8 +243,8 @@ public final class ImageImport {
                     if (e instanceof ImageException) {
                         throw e;
                     }
-                    throw new ImageException(ImageException.Kind.MALFORMED, where, "unreadable layer: "
-                            + e.getMessage(), e);
+                    throw new ImageException(
+                            ImageException.Kind.MALFORMED, where, "unreadable layer: " + e.getMessage(), e);
                 }
                 throw e;
             }
@@ -221,7 +253,9 @@ public final class ImageImport {
 
     private static void verifyBlob(Digesting.In raw, Descriptor layer, String where) throws ImageException {
         if (raw.count() != layer.size()) {
-            throw new ImageException(ImageException.Kind.SIZE_MISMATCH, where,
+            throw new ImageException(
+                    ImageException.Kind.SIZE_MISMATCH,
+                    where,
                     "blob has " + raw.count() + " bytes, its descriptor says " + layer.size());
         }
         String actual = raw.digest();

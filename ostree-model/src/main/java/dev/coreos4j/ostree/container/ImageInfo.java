@@ -1,8 +1,7 @@
 package dev.coreos4j.ostree.container;
 
-import java.util.Objects;
-
 import dev.coreos4j.ostree.Checksum;
+import java.util.Objects;
 
 /**
  * An image's verified manifest and config, as {@link ImageImport#inspect} reads them.
@@ -13,8 +12,8 @@ import dev.coreos4j.ostree.Checksum;
  * @param config the configuration
  * @param commit the {@code ostree.commit} the image encapsulates
  */
-public record ImageInfo(ImageReference reference, String manifestDigest, ImageManifest manifest, ImageConfig config,
-                        Checksum commit) {
+public record ImageInfo(
+        ImageReference reference, String manifestDigest, ImageManifest manifest, ImageConfig config, Checksum commit) {
     /** Checks for nulls; collections are copied unmodifiable. */
     public ImageInfo {
         Objects.requireNonNull(reference, "reference");

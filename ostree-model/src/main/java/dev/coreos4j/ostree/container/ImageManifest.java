@@ -16,13 +16,14 @@ import java.util.TreeMap;
  * @param layers the layer blobs, base first
  * @param annotations the manifest annotations, sorted by key (ostree-ext repeats its labels here)
  */
-public record ImageManifest(String mediaType, Descriptor config, List<Descriptor> layers,
-                            Map<String, String> annotations) {
+public record ImageManifest(
+        String mediaType, Descriptor config, List<Descriptor> layers, Map<String, String> annotations) {
 
     /** The OCI manifest media type. */
     public static final String OCI_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
     /** The Docker schema 2 manifest media type. */
     public static final String DOCKER_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
+
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
@@ -62,22 +63,23 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
         Json.Node root = Json.parse(json, where);
         long schema = root.get("schemaVersion").integer();
         if (schema != 2) {
-            throw new ImageException(ImageException.Kind.UNSUPPORTED, where + " $.schemaVersion",
-                    "unsupported schemaVersion " + schema);
+            throw new ImageException(
+                    ImageException.Kind.UNSUPPORTED, where + " $.schemaVersion", "unsupported schemaVersion " + schema);
         }
         String mediaType = root.get("mediaType").stringOrNull();
         if (mediaType == null) {
             mediaType = OCI_MEDIA_TYPE;
         }
         if (!mediaType.equals(OCI_MEDIA_TYPE) && !mediaType.equals(DOCKER_MEDIA_TYPE)) {
-            throw new ImageException(ImageException.Kind.UNSUPPORTED, where + " $.mediaType",
-                    "not an image manifest: " + mediaType);
+            throw new ImageException(
+                    ImageException.Kind.UNSUPPORTED, where + " $.mediaType", "not an image manifest: " + mediaType);
         }
         Descriptor config = Descriptor.fromJson(root.get("config"));
         List<Descriptor> layers = new ArrayList<>();
         for (Json.Node n : root.get("layers").array()) {
             layers.add(Descriptor.fromJson(n));
         }
-        return new ImageManifest(mediaType, config, layers, root.get("annotations").stringMap());
+        return new ImageManifest(
+                mediaType, config, layers, root.get("annotations").stringMap());
     }
 }

@@ -64,9 +64,12 @@ public record ImageReference(Transport transport, String name) {
         if (text.startsWith(UNVERIFIED_IMAGE)) {
             return bare(text.substring(UNVERIFIED_IMAGE.length()), text);
         }
-        if (text.startsWith("ostree-remote-image:") || text.startsWith("ostree-image-signed:")
+        if (text.startsWith("ostree-remote-image:")
+                || text.startsWith("ostree-image-signed:")
                 || text.startsWith("ostree-remote-registry:")) {
-            throw new ImageException(ImageException.Kind.UNSUPPORTED, text,
+            throw new ImageException(
+                    ImageException.Kind.UNSUPPORTED,
+                    text,
                     "signed image references are not supported (use ostree-unverified-image: or "
                             + "ostree-unverified-registry:)");
         }
@@ -86,7 +89,9 @@ public record ImageReference(Transport transport, String name) {
         if (s.startsWith("docker://")) {
             return registry(s.substring(9), whole);
         }
-        throw new ImageException(ImageException.Kind.MALFORMED, whole,
+        throw new ImageException(
+                ImageException.Kind.MALFORMED,
+                whole,
                 "unknown image reference (expected ostree-unverified-image:oci:DIR[:TAG], "
                         + "ostree-unverified-image:oci-archive:FILE or ostree-unverified-registry:HOST/NAME:TAG)");
     }
@@ -119,7 +124,9 @@ public record ImageReference(Transport transport, String name) {
             throw new IllegalStateException("a registry reference has no path");
         }
         int colon = name.indexOf(':');
-        return colon < 0 ? new String[] {name, null} : new String[] {name.substring(0, colon), name.substring(colon + 1)};
+        return colon < 0
+                ? new String[] {name, null}
+                : new String[] {name.substring(0, colon), name.substring(colon + 1)};
     }
 
     /**
@@ -173,7 +180,8 @@ public record ImageReference(Transport transport, String name) {
         if (host.equals("docker.io") && rest.indexOf('/') < 0) {
             rest = "library/" + rest;
         }
-        if (rest.isEmpty() || !rest.matches("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*")) {
+        if (rest.isEmpty()
+                || !rest.matches("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*")) {
             throw new ImageException(ImageException.Kind.MALFORMED, whole, "invalid repository name '" + rest + "'");
         }
         if (!reference.startsWith("sha256:") && !reference.matches("[\\w][\\w.-]{0,127}")) {

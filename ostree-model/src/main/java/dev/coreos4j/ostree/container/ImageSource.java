@@ -30,11 +30,15 @@ interface ImageSource extends Closeable {
     /** Reads a small blob fully and verifies its size and digest. */
     default byte[] readBlob(Descriptor blob) throws IOException {
         if (blob.size() > MAX_JSON) {
-            throw new ImageException(ImageException.Kind.UNSUPPORTED, describe() + " " + blob.digest(),
+            throw new ImageException(
+                    ImageException.Kind.UNSUPPORTED,
+                    describe() + " " + blob.digest(),
                     "JSON blob of " + blob.size() + " bytes is larger than " + MAX_JSON);
         }
         try (InputStream in = openBlob(blob)) {
-            return verified(readBounded(in, blob.size(), describe() + " " + blob.digest()), blob,
+            return verified(
+                    readBounded(in, blob.size(), describe() + " " + blob.digest()),
+                    blob,
                     describe() + " " + blob.digest());
         }
     }
@@ -46,7 +50,9 @@ interface ImageSource extends Closeable {
         while ((n = in.read(buf)) > 0) {
             out.write(buf, 0, n);
             if (out.size() > limit) {
-                throw new ImageException(ImageException.Kind.SIZE_MISMATCH, where,
+                throw new ImageException(
+                        ImageException.Kind.SIZE_MISMATCH,
+                        where,
                         "longer than the " + limit + " bytes its descriptor names");
             }
         }
@@ -55,7 +61,9 @@ interface ImageSource extends Closeable {
 
     static byte[] verified(byte[] data, Descriptor d, String where) throws ImageException {
         if (data.length != d.size()) {
-            throw new ImageException(ImageException.Kind.SIZE_MISMATCH, where,
+            throw new ImageException(
+                    ImageException.Kind.SIZE_MISMATCH,
+                    where,
                     "blob has " + data.length + " bytes, its descriptor says " + d.size());
         }
         String actual = Digesting.digestOf(data);
@@ -76,7 +84,9 @@ interface ImageSource extends Closeable {
             String name = m.get("annotations").stringMap().get(OciLayout.REF_NAME);
             if (tag == null || tag.equals(name)) {
                 if (found != null && tag == null) {
-                    throw new ImageException(ImageException.Kind.MALFORMED, where,
+                    throw new ImageException(
+                            ImageException.Kind.MALFORMED,
+                            where,
                             "the layout holds several images; name one with :TAG");
                 }
                 found = Descriptor.fromJson(m);
@@ -86,7 +96,9 @@ interface ImageSource extends Closeable {
             }
         }
         if (found == null) {
-            throw new ImageException(ImageException.Kind.NOT_FOUND, where,
+            throw new ImageException(
+                    ImageException.Kind.NOT_FOUND,
+                    where,
                     tag == null ? "the layout holds no image" : "no image tagged '" + tag + "'");
         }
         return found;
@@ -105,7 +117,8 @@ interface ImageSource extends Closeable {
                 String arch = EncapsulateOptions.hostArchitecture();
                 for (Json.Node m : index.get("manifests").array()) {
                     Json.Node platform = m.get("platform");
-                    if (platform.isMissing() || arch.equals(platform.get("architecture").stringOrNull())) {
+                    if (platform.isMissing()
+                            || arch.equals(platform.get("architecture").stringOrNull())) {
                         next = Descriptor.fromJson(m);
                         break;
                     }

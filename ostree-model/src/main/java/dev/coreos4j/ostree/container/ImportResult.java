@@ -1,8 +1,7 @@
 package dev.coreos4j.ostree.container;
 
-import java.util.Objects;
-
 import dev.coreos4j.ostree.Checksum;
+import java.util.Objects;
 
 /**
  * What {@link ImageImport#importImage} did.
@@ -15,8 +14,14 @@ import dev.coreos4j.ostree.Checksum;
  * @param layersSkipped layers not read because the repository already held their objects
  * @param bytesFetched compressed bytes read from the source for layers
  */
-public record ImportResult(Checksum commit, String manifestDigest, ImageManifest manifest, ImageConfig config,
-                           int layersFetched, int layersSkipped, long bytesFetched) {
+public record ImportResult(
+        Checksum commit,
+        String manifestDigest,
+        ImageManifest manifest,
+        ImageConfig config,
+        int layersFetched,
+        int layersSkipped,
+        long bytesFetched) {
     /** Checks for nulls; collections are copied unmodifiable. */
     public ImportResult {
         Objects.requireNonNull(commit, "commit");

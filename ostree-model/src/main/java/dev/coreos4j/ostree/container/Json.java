@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -24,8 +23,7 @@ final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON document.
@@ -41,13 +39,17 @@ final class Json {
             }
             Object value = read(p, t, where);
             if (p.nextToken() != null) {
-                throw new ImageException(ImageException.Kind.MALFORMED, where + at(p.currentLocation()),
+                throw new ImageException(
+                        ImageException.Kind.MALFORMED,
+                        where + at(p.currentLocation()),
                         "trailing content after the JSON document");
             }
             return new Node(value, where, "$");
         } catch (JacksonException e) {
             TokenStreamLocation loc = e.getLocation();
-            throw new ImageException(ImageException.Kind.MALFORMED, where + (loc == null ? "" : at(loc)),
+            throw new ImageException(
+                    ImageException.Kind.MALFORMED,
+                    where + (loc == null ? "" : at(loc)),
                     "invalid JSON: " + e.getOriginalMessage());
         }
     }
@@ -64,7 +66,9 @@ final class Json {
                 while ((n = p.nextToken()) != JsonToken.END_OBJECT) {
                     String name = p.currentName();
                     if (map.containsKey(name)) {
-                        throw new ImageException(ImageException.Kind.MALFORMED, where + at(p.currentLocation()),
+                        throw new ImageException(
+                                ImageException.Kind.MALFORMED,
+                                where + at(p.currentLocation()),
                                 "duplicate key \"" + name + "\"");
                     }
                     map.put(name, read(p, p.nextToken(), where));
@@ -83,8 +87,8 @@ final class Json {
                 return p.getString();
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
-                    throw new ImageException(ImageException.Kind.MALFORMED, where + at(p.currentLocation()),
-                            "integer out of range");
+                    throw new ImageException(
+                            ImageException.Kind.MALFORMED, where + at(p.currentLocation()), "integer out of range");
                 }
                 return p.getLongValue();
             case VALUE_NUMBER_FLOAT:
@@ -96,8 +100,8 @@ final class Json {
             case VALUE_NULL:
                 return null;
             default:
-                throw new ImageException(ImageException.Kind.MALFORMED, where + at(p.currentLocation()),
-                        "unexpected token " + t);
+                throw new ImageException(
+                        ImageException.Kind.MALFORMED, where + at(p.currentLocation()), "unexpected token " + t);
         }
     }
 

@@ -21,8 +21,12 @@ import java.util.Objects;
  * @param added layers only {@code to} has
  * @param shared layers both have
  */
-public record LayerDiff(ImageManifest from, ImageManifest to, List<Descriptor> removed, List<Descriptor> added,
-                        List<Descriptor> shared) {
+public record LayerDiff(
+        ImageManifest from,
+        ImageManifest to,
+        List<Descriptor> removed,
+        List<Descriptor> added,
+        List<Descriptor> shared) {
 
     /** Checks for nulls; collections are copied unmodifiable. */
     public LayerDiff {
@@ -111,10 +115,13 @@ public record LayerDiff(ImageManifest from, ImageManifest to, List<Descriptor> r
      * as GLib's {@code g_format_size}), then {@code Shared layers}.
      */
     public List<String> lines() {
-        return List.of(String.format(Locale.ROOT, "Total new layers: %-4d  Size: %s", total(), formatSize(totalSize())),
-                String.format(Locale.ROOT, "Removed layers:   %-4d  Size: %s", removed.size(), formatSize(removedSize())),
+        return List.of(
+                String.format(Locale.ROOT, "Total new layers: %-4d  Size: %s", total(), formatSize(totalSize())),
+                String.format(
+                        Locale.ROOT, "Removed layers:   %-4d  Size: %s", removed.size(), formatSize(removedSize())),
                 String.format(Locale.ROOT, "Added layers:     %-4d  Size: %s", added.size(), formatSize(addedSize())),
-                String.format(Locale.ROOT, "Shared layers:    %-4d  Size: %s", shared.size(), formatSize(sharedSize())));
+                String.format(
+                        Locale.ROOT, "Shared layers:    %-4d  Size: %s", shared.size(), formatSize(sharedSize())));
     }
 
     /** GLib's {@code g_format_size}: decimal units ({@code 999 bytes}, {@code 1.0 kB}, {@code 117.6 MB}). */

@@ -1,18 +1,5 @@
 package dev.coreos4j.ostree.container;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import dev.coreos4j.ostree.DirMeta;
@@ -24,6 +11,17 @@ import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Transaction;
 import dev.coreos4j.ostree.Xattr;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Reads ostree-ext layer tars into a transaction (bootc's {@code tar/import.rs}): only entries under
@@ -37,6 +35,7 @@ final class LayerImporter {
     static final String OBJECTS = LayerWriter.REPO + "/objects/";
     /** ostree-ext's limits ({@code MAX_METADATA_SIZE}, {@code MAX_XATTR_SIZE}). */
     static final long MAX_METADATA = 10L << 20;
+
     static final long MAX_XATTRS = 1L << 20;
 
     private final Repository repo;
@@ -47,6 +46,7 @@ final class LayerImporter {
 
     /** Every dirtree this import wrote (or found in the repository), parsed, for the completeness check. */
     final Map<Checksum, DirTree> dirtrees = new HashMap<>();
+
     final Set<Checksum> dirmetas = new HashSet<>();
     final Set<Checksum> files = new HashSet<>();
     final Map<Checksum, List<Xattr>> xattrObjects = new HashMap<>();
@@ -64,15 +64,19 @@ final class LayerImporter {
     /** Bytes of content held in memory for the pool at most, whatever the image size. */
     static final long IN_FLIGHT_MAX = 64L << 20;
 
-    private record PendingWrite(Checksum expected, long size, java.util.concurrent.Future<Checksum> result,
-                                String where) {}
+    private record PendingWrite(
+            Checksum expected, long size, java.util.concurrent.Future<Checksum> result, String where) {}
 
     private final java.util.concurrent.ExecutorService pool;
     private final java.util.ArrayDeque<PendingWrite> inFlight = new java.util.ArrayDeque<>();
     private long inFlightBytes;
 
-    LayerImporter(Repository repo, Transaction tx, Checksum expectedCommit, String image,
-                  java.util.concurrent.ExecutorService pool) {
+    LayerImporter(
+            Repository repo,
+            Transaction tx,
+            Checksum expectedCommit,
+            String image,
+            java.util.concurrent.ExecutorService pool) {
         this.repo = repo;
         this.tx = tx;
         this.expectedCommit = expectedCommit;
@@ -96,8 +100,8 @@ final class LayerImporter {
             throw new IOException(w.where() + ": " + e.getCause(), e.getCause());
         }
         if (!actual.equals(w.expected())) {
-            throw new ImageException(ImageException.Kind.CORRUPT_OBJECT, w.where(), "content object hashes to "
-                    + actual);
+            throw new ImageException(
+                    ImageException.Kind.CORRUPT_OBJECT, w.where(), "content object hashes to " + actual);
         }
     }
 
@@ -202,8 +206,8 @@ final class LayerImporter {
             String path = normalize(e.getName(), "entry");
             checkParents(path);
             byte flag = e.getLinkFlag();
-            boolean regular = flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM
-                    || flag == TarConstants.LF_CONTIG;
+            boolean regular =
+                    flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
             if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
                 throw hostile("device node or FIFO");
             }
@@ -222,8 +226,8 @@ final class LayerImporter {
                     throw hostile("hardlink to '" + e.getLinkName() + "', which is no object of this image");
                 }
             } else if (!regular) {
-                throw new ImageException(ImageException.Kind.UNSUPPORTED, where,
-                        "tar entry type '" + (char) flag + "'");
+                throw new ImageException(
+                        ImageException.Kind.UNSUPPORTED, where, "tar entry type '" + (char) flag + "'");
             }
             if (path.startsWith(OBJECTS)) {
                 object(e, path.substring(OBJECTS.length()), tar);
@@ -342,8 +346,8 @@ final class LayerImporter {
         Checksum actual = Checksum.sha256(bytes);
         if (!actual.equals(c)) {
             throw ext.equals("commit")
-                    ? new ImageException(ImageException.Kind.COMMIT_MISMATCH, where, "commit object hashes to "
-                            + actual)
+                    ? new ImageException(
+                            ImageException.Kind.COMMIT_MISMATCH, where, "commit object hashes to " + actual)
                     : corrupt(ext + " hashes to " + actual);
         }
         try {
@@ -353,7 +357,9 @@ final class LayerImporter {
                         throw malformed("a second commit object");
                     }
                     if (!c.equals(expectedCommit)) {
-                        throw new ImageException(ImageException.Kind.COMMIT_MISMATCH, where,
+                        throw new ImageException(
+                                ImageException.Kind.COMMIT_MISMATCH,
+                                where,
                                 "the image's commit is " + c + " but its ostree.commit label says " + expectedCommit);
                     }
                     CommitObject parsed = CommitObject.parse(bytes);
@@ -389,8 +395,10 @@ final class LayerImporter {
 
     private void content(TarArchiveEntry e, Checksum c, InputStream in) throws IOException {
         if (pendingFile == null || !pendingFile.equals(c)) {
-            throw malformed(pendingFile == null ? "content object without its .file-xattrs-link"
-                    : "content object follows the xattrs of " + pendingFile);
+            throw malformed(
+                    pendingFile == null
+                            ? "content object without its .file-xattrs-link"
+                            : "content object follows the xattrs of " + pendingFile);
         }
         List<Xattr> xattrs = pendingXattrs;
         pendingFile = null;
@@ -453,22 +461,24 @@ final class LayerImporter {
 
     private void requireTree(Checksum tree, Checksum meta, String path) throws IOException {
         if (!dirmetas.contains(meta) && !repo.has(ObjectType.DIR_META, meta)) {
-            throw new ImageException(ImageException.Kind.INCOMPLETE, image, "dirmeta " + meta + " of " + path
-                    + " is missing");
+            throw new ImageException(
+                    ImageException.Kind.INCOMPLETE, image, "dirmeta " + meta + " of " + path + " is missing");
         }
         DirTree t = dirtrees.get(tree);
         if (t == null) {
             if (!repo.has(ObjectType.DIR_TREE, tree)) {
-                throw new ImageException(ImageException.Kind.INCOMPLETE, image, "dirtree " + tree + " of " + path
-                        + " is missing");
+                throw new ImageException(
+                        ImageException.Kind.INCOMPLETE, image, "dirtree " + tree + " of " + path + " is missing");
             }
             t = repo.readDirTree(tree);
         }
         String prefix = path.equals("/") ? "/" : path + "/";
         for (DirTree.FileEntry f : t.files()) {
             if (!files.contains(f.checksum()) && !repo.has(ObjectType.FILE, f.checksum())) {
-                throw new ImageException(ImageException.Kind.INCOMPLETE, image, "content object " + f.checksum()
-                        + " of " + prefix + f.name() + " is missing");
+                throw new ImageException(
+                        ImageException.Kind.INCOMPLETE,
+                        image,
+                        "content object " + f.checksum() + " of " + prefix + f.name() + " is missing");
             }
         }
         for (DirTree.DirEntry d : t.dirs()) {

@@ -1,5 +1,14 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.ContentObject;
+import dev.coreos4j.ostree.DirMeta;
+import dev.coreos4j.ostree.DirTree;
+import dev.coreos4j.ostree.FileHeader;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.Xattr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,20 +19,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.ContentObject;
-import dev.coreos4j.ostree.DirMeta;
-import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.FileHeader;
-import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.Xattr;
 
 /**
  * Writes one layer tar in ostree-ext's format (its {@code tar/export.rs}, "chunked v1"): the layer is a
@@ -36,6 +34,7 @@ final class LayerWriter implements AutoCloseable {
     static final String REPO = "sysroot/ostree/repo";
     /** The config that marks a tar export (ostreedev/ostree#2499). */
     static final String REPO_CONFIG = "[core]\nrepo_version=1\nmode=bare-split-xattrs\n";
+
     private static final FileTime EPOCH = FileTime.fromMillis(0);
 
     private final Repository repo;
@@ -96,8 +95,9 @@ final class LayerWriter implements AutoCloseable {
         for (int d = 0; d <= 0xff; d++) {
             defaultDir(String.format("%s/objects/%02x", REPO, d));
         }
-        for (String d : new String[] {"extensions", "refs", "refs/heads", "refs/mirrors", "refs/remotes", "state",
-            "tmp", "tmp/cache"}) {
+        for (String d : new String[] {
+            "extensions", "refs", "refs/heads", "refs/mirrors", "refs/remotes", "state", "tmp", "tmp/cache"
+        }) {
             defaultDir(REPO + "/" + d);
         }
         defaultData(REPO + "/config", REPO_CONFIG.getBytes(StandardCharsets.US_ASCII));
@@ -114,8 +114,8 @@ final class LayerWriter implements AutoCloseable {
         writeRepoStructure();
         defaultData(objectPath(ObjectType.COMMIT, commit), repo.readMetadataBytes(ObjectType.COMMIT, commit));
         if (repo.has(ObjectType.COMMIT_META, commit)) {
-            defaultData(objectPath(ObjectType.COMMIT_META, commit),
-                    repo.readMetadataBytes(ObjectType.COMMIT_META, commit));
+            defaultData(
+                    objectPath(ObjectType.COMMIT_META, commit), repo.readMetadataBytes(ObjectType.COMMIT_META, commit));
         }
         metadata(ObjectType.DIR_META, c.rootMeta(), wroteDirMeta);
         dirtree("", c.rootTree(), true);
@@ -131,7 +131,11 @@ final class LayerWriter implements AutoCloseable {
     }
 
     private void dir(String path, DirMeta meta) throws IOException {
-        put(entry(path, TarConstants.LF_DIR, Integer.toUnsignedLong(meta.uid()), Integer.toUnsignedLong(meta.gid()),
+        put(entry(
+                path,
+                TarConstants.LF_DIR,
+                Integer.toUnsignedLong(meta.uid()),
+                Integer.toUnsignedLong(meta.gid()),
                 meta.permissions()));
     }
 
@@ -176,8 +180,12 @@ final class LayerWriter implements AutoCloseable {
 
     private TarArchiveEntry objectEntry(ContentObject obj, String path) {
         FileHeader h = obj.header();
-        TarArchiveEntry e = entry(path, h.isSymlink() ? TarConstants.LF_SYMLINK : TarConstants.LF_NORMAL,
-                Integer.toUnsignedLong(h.uid()), Integer.toUnsignedLong(h.gid()), h.permissions());
+        TarArchiveEntry e = entry(
+                path,
+                h.isSymlink() ? TarConstants.LF_SYMLINK : TarConstants.LF_NORMAL,
+                Integer.toUnsignedLong(h.uid()),
+                Integer.toUnsignedLong(h.gid()),
+                h.permissions());
         if (h.isSymlink()) {
             e.setLinkName(h.symlinkTarget());
         } else {
@@ -218,8 +226,12 @@ final class LayerWriter implements AutoCloseable {
 
     private static String utf8(byte[] v) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(v)).toString();
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(v))
+                    .toString();
             return s.indexOf('\0') >= 0 ? null : s;
         } catch (CharacterCodingException e) {
             return null;

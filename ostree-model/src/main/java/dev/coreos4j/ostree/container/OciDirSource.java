@@ -44,8 +44,8 @@ final class OciDirSource implements ImageSource {
         try {
             return new BufferedInputStream(Files.newInputStream(p), 1 << 17);
         } catch (NoSuchFileException e) {
-            throw new ImageException(ImageException.Kind.NOT_FOUND, where + " " + blob.digest(), "blob " + p
-                    + " is missing");
+            throw new ImageException(
+                    ImageException.Kind.NOT_FOUND, where + " " + blob.digest(), "blob " + p + " is missing");
         }
     }
 

@@ -40,7 +40,8 @@ final class OciLayout {
 
     /** A new temp file among the blobs, for a blob whose digest is known only once written. */
     Path tempBlob() {
-        return dir.resolve("blobs/sha256").resolve(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        return dir.resolve("blobs/sha256")
+                .resolve(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
     /** Moves a fully written temp file to its digest (dropping it when the blob already exists). */
@@ -72,7 +73,9 @@ final class OciLayout {
         if (tag != null && Files.exists(indexFile)) {
             Json.Node index = Json.parse(Files.readAllBytes(indexFile), indexFile.toString());
             for (Json.Node m : index.get("manifests").arrayOrEmpty()) {
-                String other = m.get("annotations").isMissing() ? null : m.get("annotations").stringMap().get(REF_NAME);
+                String other = m.get("annotations").isMissing()
+                        ? null
+                        : m.get("annotations").stringMap().get(REF_NAME);
                 if (!tag.equals(other)) {
                     manifests.add(m.value());
                 }

@@ -139,8 +139,16 @@ final class ParallelGzipOutputStream extends OutputStream {
                 drainOne();
             }
             long c = crc.getValue();
-            out.write(new byte[] {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24), (byte) total,
-                (byte) (total >>> 8), (byte) (total >>> 16), (byte) (total >>> 24)});
+            out.write(new byte[] {
+                (byte) c,
+                (byte) (c >>> 8),
+                (byte) (c >>> 16),
+                (byte) (c >>> 24),
+                (byte) total,
+                (byte) (total >>> 8),
+                (byte) (total >>> 16),
+                (byte) (total >>> 24)
+            });
             out.flush();
         } finally {
             for (Future<byte[]> f : pending) {

@@ -24,8 +24,12 @@ import java.util.regex.Pattern;
  */
 final class RegistrySource implements ImageSource {
 
-    private static final String ACCEPT = String.join(", ", ImageManifest.OCI_MEDIA_TYPE, ImageManifest.OCI_INDEX,
-            ImageManifest.DOCKER_MEDIA_TYPE, ImageManifest.DOCKER_LIST);
+    private static final String ACCEPT = String.join(
+            ", ",
+            ImageManifest.OCI_MEDIA_TYPE,
+            ImageManifest.OCI_INDEX,
+            ImageManifest.DOCKER_MEDIA_TYPE,
+            ImageManifest.DOCKER_LIST);
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final ImageReference ref;
@@ -41,8 +45,10 @@ final class RegistrySource implements ImageSource {
         String bare = host.replaceFirst(":\\d+$", "");
         boolean loopback = bare.equals("localhost") || bare.startsWith("127.") || bare.equals("[::1]");
         this.base = (loopback ? "http://" : "https://") + host + "/v2/" + name.repository() + "/";
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     @Override
@@ -53,7 +59,8 @@ final class RegistrySource implements ImageSource {
     private HttpResponse<InputStream> get(String path, String accept) throws IOException {
         URI uri = URI.create(base + path);
         for (int attempt = 0; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET();
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET();
             if (accept != null) {
                 b.header("Accept", accept);
             }
@@ -68,8 +75,10 @@ final class RegistrySource implements ImageSource {
                     token = fetchToken(challenge.get().substring(7));
                     continue;
                 }
-                throw new ImageException(ImageException.Kind.REGISTRY, describe(), "401 Unauthorized for " + uri
-                        + " (no bearer challenge; credentials are not supported)");
+                throw new ImageException(
+                        ImageException.Kind.REGISTRY,
+                        describe(),
+                        "401 Unauthorized for " + uri + " (no bearer challenge; credentials are not supported)");
             }
             if (r.statusCode() == 404) {
                 r.body().close();
@@ -78,8 +87,10 @@ final class RegistrySource implements ImageSource {
             if (r.statusCode() != 200) {
                 String body = new String(r.body().readNBytes(512), StandardCharsets.UTF_8);
                 r.body().close();
-                throw new ImageException(ImageException.Kind.REGISTRY, describe(), "HTTP " + r.statusCode()
-                        + " for " + uri + ": " + body.strip());
+                throw new ImageException(
+                        ImageException.Kind.REGISTRY,
+                        describe(),
+                        "HTTP " + r.statusCode() + " for " + uri + ": " + body.strip());
             }
             return r;
         }
@@ -92,8 +103,8 @@ final class RegistrySource implements ImageSource {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted fetching " + req.uri());
         } catch (IOException e) {
-            throw new ImageException(ImageException.Kind.REGISTRY, describe(), "cannot reach " + req.uri() + ": "
-                    + e, e);
+            throw new ImageException(
+                    ImageException.Kind.REGISTRY, describe(), "cannot reach " + req.uri() + ": " + e, e);
         }
     }
 
@@ -115,19 +126,25 @@ final class RegistrySource implements ImageSource {
                 v = "repository:" + name.repository() + ":pull";
             }
             if (v != null) {
-                q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
+                q.append(q.length() == 0 ? "?" : "&")
+                        .append(k)
+                        .append('=')
                         .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         }
-        HttpResponse<InputStream> r = send(HttpRequest.newBuilder(URI.create(realm + q)).timeout(Duration.ofMinutes(1))
-                .GET().build());
+        HttpResponse<InputStream> r = send(HttpRequest.newBuilder(URI.create(realm + q))
+                .timeout(Duration.ofMinutes(1))
+                .GET()
+                .build());
         byte[] body;
         try (InputStream in = r.body()) {
             body = ImageSource.readBounded(in, 1 << 20, realm);
         }
         if (r.statusCode() != 200) {
-            throw new ImageException(ImageException.Kind.REGISTRY, describe(), "token endpoint " + realm
-                    + " answered HTTP " + r.statusCode());
+            throw new ImageException(
+                    ImageException.Kind.REGISTRY,
+                    describe(),
+                    "token endpoint " + realm + " answered HTTP " + r.statusCode());
         }
         Json.Node n = Json.parse(body, "token response from " + realm);
         String t = n.get("token").stringOrNull();
@@ -146,8 +163,7 @@ final class RegistrySource implements ImageSource {
         }
         String digest = Digesting.digestOf(bytes);
         if (name.reference().startsWith("sha256:") && !digest.equals(name.reference())) {
-            throw new ImageException(ImageException.Kind.DIGEST_MISMATCH, describe(),
-                    "manifest hashes to " + digest);
+            throw new ImageException(ImageException.Kind.DIGEST_MISMATCH, describe(), "manifest hashes to " + digest);
         }
         String type = r.headers().firstValue("Content-Type").orElse(ImageManifest.OCI_MEDIA_TYPE);
         int semi = type.indexOf(';');
@@ -165,8 +181,10 @@ final class RegistrySource implements ImageSource {
     public InputStream openBlob(Descriptor blob) throws IOException {
         boolean manifest = blob.mediaType().equals(ImageManifest.OCI_MEDIA_TYPE)
                 || blob.mediaType().equals(ImageManifest.DOCKER_MEDIA_TYPE)
-                || blob.mediaType().equals(ImageManifest.OCI_INDEX) || blob.mediaType().equals(ImageManifest.DOCKER_LIST);
-        return get((manifest ? "manifests/" : "blobs/") + blob.digest(), manifest ? ACCEPT : null).body();
+                || blob.mediaType().equals(ImageManifest.OCI_INDEX)
+                || blob.mediaType().equals(ImageManifest.DOCKER_LIST);
+        return get((manifest ? "manifests/" : "blobs/") + blob.digest(), manifest ? ACCEPT : null)
+                .body();
     }
 
     @Override

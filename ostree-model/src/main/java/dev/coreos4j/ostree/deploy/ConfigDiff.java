@@ -27,8 +27,8 @@ public record ConfigDiff(List<String> modified, List<String> removed, List<Strin
 
     /** libostree's log line: {@code Copying /etc changes: N modified, N removed, N added}. */
     public String summary() {
-        return "Copying /etc changes: " + modified.size() + " modified, " + removed.size() + " removed, "
-                + added.size() + " added";
+        return "Copying /etc changes: " + modified.size() + " modified, " + removed.size() + " removed, " + added.size()
+                + " added";
     }
 
     /** {@code ostree admin config-diff} lines: {@code M    path}, {@code D    path}, {@code A    path}. */

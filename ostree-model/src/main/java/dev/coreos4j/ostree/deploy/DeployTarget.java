@@ -1,8 +1,7 @@
 package dev.coreos4j.ostree.deploy;
 
-import java.util.Objects;
-
 import dev.coreos4j.ostree.Checksum;
+import java.util.Objects;
 
 /**
  * What to deploy: a commit of the system repository into a stateroot.

@@ -1,8 +1,7 @@
 package dev.coreos4j.ostree.deploy;
 
-import java.util.Objects;
-
 import dev.coreos4j.ostree.Checksum;
+import java.util.Objects;
 
 /**
  * One deployment: a checkout of {@code commit} under {@code ostree/deploy/<stateroot>/deploy/<commit>.<serial>}.

@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.Checksum;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -8,8 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.coreos4j.ostree.Checksum;
 
 /**
  * The deployments of a sysroot in boot order (index 0 boots by default), the initialised stateroots and which
@@ -47,7 +46,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
                 throw new IllegalArgumentException("deployment " + d.id() + " is listed twice");
             }
             if (!sorted.contains(d.stateroot())) {
-                throw new IllegalArgumentException("deployment " + d.id() + " is in uninitialised stateroot " + d.stateroot());
+                throw new IllegalArgumentException(
+                        "deployment " + d.id() + " is in uninitialised stateroot " + d.stateroot());
             }
             if (d.staged() && i != 0) {
                 throw new IllegalArgumentException("staged deployment " + d.id() + " must be first, is at " + i);
@@ -102,7 +102,9 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
 
     /** The staged deployment (always index 0), if any. */
     public Optional<Deployment> staged() {
-        return !deployments.isEmpty() && deployments.get(0).staged() ? Optional.of(deployments.get(0)) : Optional.empty();
+        return !deployments.isEmpty() && deployments.get(0).staged()
+                ? Optional.of(deployments.get(0))
+                : Optional.empty();
     }
 
     /**
@@ -175,12 +177,14 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
     public Transition initStateroot(String stateroot) {
         Deployment.checkStateroot(stateroot);
         if (stateroots.contains(stateroot)) {
-            return new Transition.Applied(this, this, List.of(), null, "Stateroot " + stateroot + " already initialized");
+            return new Transition.Applied(
+                    this, this, List.of(), null, "Stateroot " + stateroot + " already initialized");
         }
         Set<String> next = new TreeSet<>(stateroots);
         next.add(stateroot);
         DeploymentList after = new DeploymentList(next, deployments, booted);
-        return new Transition.Applied(this, after, List.of(), null, "ostree/deploy/" + stateroot + " initialized as OSTree root");
+        return new Transition.Applied(
+                this, after, List.of(), null, "ostree/deploy/" + stateroot + " initialized as OSTree root");
     }
 
     /**
@@ -194,7 +198,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         if (!stateroots.contains(target.stateroot())) {
             return unknownStateroot(target.stateroot());
         }
-        Deployment merge = options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
+        Deployment merge =
+                options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
         KernelArgs kargs;
         try {
             kargs = startKargs(merge, options);
@@ -216,9 +221,17 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
     }
 
     private Transition deployWith(DeployTarget target, KernelArgs kargs, Deployment merge, DeployOptions options) {
-        Deployment created = new Deployment(target.stateroot(), target.commit(),
-                nextSerial(target.stateroot(), target.commit()), target.bootcsum(), target.origin(), kargs, false, false);
-        return simpleWrite(deployments, created, merge == null ? null : merge.key(), options, "Deployed " + created.id());
+        Deployment created = new Deployment(
+                target.stateroot(),
+                target.commit(),
+                nextSerial(target.stateroot(), target.commit()),
+                target.bootcsum(),
+                target.origin(),
+                kargs,
+                false,
+                false);
+        return simpleWrite(
+                deployments, created, merge == null ? null : merge.key(), options, "Deployed " + created.id());
     }
 
     /**
@@ -234,10 +247,11 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return unknownStateroot(target.stateroot());
         }
         if (booted == null) {
-            return new Transition.Refused(Refusal.NOT_BOOTED,
-                    "Cannot stage deployment: Not currently booted into an OSTree system");
+            return new Transition.Refused(
+                    Refusal.NOT_BOOTED, "Cannot stage deployment: Not currently booted into an OSTree system");
         }
-        Deployment merge = options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
+        Deployment merge =
+                options.noMerge() ? null : mergeDeployment(target.stateroot()).orElse(null);
         KernelArgs kargs;
         try {
             kargs = startKargs(merge, options);
@@ -253,21 +267,30 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         List<Removal> removed = new ArrayList<>();
         if (previous.isPresent()) {
             Deployment p = previous.get();
-            if (p.stateroot().equals(target.stateroot()) && p.commit().equals(target.commit())
-                    && p.origin().equals(target.origin()) && p.kernelArgs().equals(kargs)) {
-                return new Transition.Refused(Refusal.ALREADY_STAGED,
+            if (p.stateroot().equals(target.stateroot())
+                    && p.commit().equals(target.commit())
+                    && p.origin().equals(target.origin())
+                    && p.kernelArgs().equals(kargs)) {
+                return new Transition.Refused(
+                        Refusal.ALREADY_STAGED,
                         "Deployment " + p.id() + " is already staged with the same origin and kernel arguments");
             }
             rest.remove(0);
             removed.add(new Removal(p, Removal.Reason.STAGED_REPLACED));
         }
         // the serial counts the replaced staged deployment too, so a new staged deployment never reuses its name
-        Deployment created = new Deployment(target.stateroot(), target.commit(),
-                nextSerial(target.stateroot(), target.commit()), target.bootcsum(), target.origin(), kargs,
-                false, true);
+        Deployment created = new Deployment(
+                target.stateroot(),
+                target.commit(),
+                nextSerial(target.stateroot(), target.commit()),
+                target.bootcsum(),
+                target.origin(),
+                kargs,
+                false,
+                true);
         rest.add(0, created);
-        return new Transition.Applied(this, new DeploymentList(stateroots, rest, booted), removed, created,
-                "Staged " + created.id());
+        return new Transition.Applied(
+                this, new DeploymentList(stateroots, rest, booted), removed, created, "Staged " + created.id());
     }
 
     /**
@@ -282,8 +305,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         Deployment created = s.get().withStaged(false);
         List<Deployment> rest = deployments.subList(1, deployments.size());
         Deployment merge = mergeDeployment(created.stateroot()).orElse(null);
-        Transition t = simpleWrite(rest, created, merge == null ? null : merge.key(), DeployOptions.DEFAULTS,
-                "Finalized " + created.id());
+        Transition t = simpleWrite(
+                rest, created, merge == null ? null : merge.key(), DeployOptions.DEFAULTS, "Finalized " + created.id());
         Transition.Applied a = (Transition.Applied) t;
         return new Transition.Applied(this, a.after(), a.removed(), created, a.message());
     }
@@ -305,7 +328,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return new Transition.Refused(Refusal.NO_ROLLBACK, "No rollback deployment found");
         }
         if (pending.isPresent() && pending.get().staged()) {
-            return new Transition.Refused(Refusal.STAGED_PENDING,
+            return new Transition.Refused(
+                    Refusal.STAGED_PENDING,
                     "Cannot roll back: deployment " + pending.get().id() + " is staged (remove it with cleanup -p)");
         }
         Deployment target = rollback.orElse(b.get());
@@ -319,7 +343,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return outOfRange(index);
         }
         if (index == 0) {
-            return new Transition.Applied(this, this, List.of(), null, "Deployment " + index + " is already the default");
+            return new Transition.Applied(
+                    this, this, List.of(), null, "Deployment " + index + " is already the default");
         }
         return moveToFront(d.get(), "Deployment " + index + " is now the default");
     }
@@ -347,12 +372,17 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return outOfRange(index);
         }
         if (isBooted(d.get())) {
-            return new Transition.Refused(Refusal.REMOVES_BOOTED, "Cannot undeploy currently booted deployment " + index);
+            return new Transition.Refused(
+                    Refusal.REMOVES_BOOTED, "Cannot undeploy currently booted deployment " + index);
         }
         List<Deployment> next = new ArrayList<>(deployments);
         next.remove(index);
-        return new Transition.Applied(this, new DeploymentList(stateroots, next, booted),
-                List.of(new Removal(d.get(), Removal.Reason.UNDEPLOYED)), null, "Deleted deployment " + d.get().name());
+        return new Transition.Applied(
+                this,
+                new DeploymentList(stateroots, next, booted),
+                List.of(new Removal(d.get(), Removal.Reason.UNDEPLOYED)),
+                null,
+                "Deleted deployment " + d.get().name());
     }
 
     /** {@code ostree admin pin INDEX} ({@code pin=true}) or {@code pin --unpin INDEX}. Staged ones are refused. */
@@ -365,12 +395,20 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return new Transition.Refused(Refusal.STAGED_PIN, "Cannot pin staged deployment");
         }
         if (d.get().pinned() == pin) {
-            return new Transition.Applied(this, this, List.of(), null,
+            return new Transition.Applied(
+                    this,
+                    this,
+                    List.of(),
+                    null,
                     "Deployment " + index + " is already " + (pin ? "pinned" : "unpinned"));
         }
         List<Deployment> next = new ArrayList<>(deployments);
         next.set(index, d.get().withPinned(pin));
-        return new Transition.Applied(this, new DeploymentList(stateroots, next, booted), List.of(), null,
+        return new Transition.Applied(
+                this,
+                new DeploymentList(stateroots, next, booted),
+                List.of(),
+                null,
                 "Deployment " + index + " is now " + (pin ? "pinned" : "unpinned"));
     }
 
@@ -401,8 +439,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         DeployTarget target = new DeployTarget(from.stateroot(), from.commit(), from.bootcsum(), from.origin());
         if (stage) {
             if (booted == null) {
-                return new Transition.Refused(Refusal.NOT_BOOTED,
-                        "Cannot stage deployment: Not currently booted into an OSTree system");
+                return new Transition.Refused(
+                        Refusal.NOT_BOOTED, "Cannot stage deployment: Not currently booted into an OSTree system");
             }
             return stageWith(target, kargs);
         }
@@ -423,14 +461,26 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
                 continue;
             }
             try {
-                next.add(new Deployment(d.stateroot(), d.commit(), d.serial(), d.bootcsum(), d.origin(),
-                        d.kernelArgs().edit(edits), d.pinned(), false));
+                next.add(new Deployment(
+                        d.stateroot(),
+                        d.commit(),
+                        d.serial(),
+                        d.bootcsum(),
+                        d.origin(),
+                        d.kernelArgs().edit(edits),
+                        d.pinned(),
+                        false));
             } catch (KernelArgs.KargException e) {
                 return new Transition.Refused(Refusal.INVALID_KARGS, d.id() + ": " + e.getMessage());
             }
         }
-        return new Transition.Applied(this, new DeploymentList(stateroots, next, booted), List.of(), null,
-                "Updated kernel arguments of " + next.stream().filter(d -> !d.staged()).count() + " deployment(s) in place");
+        return new Transition.Applied(
+                this,
+                new DeploymentList(stateroots, next, booted),
+                List.of(),
+                null,
+                "Updated kernel arguments of "
+                        + next.stream().filter(d -> !d.staged()).count() + " deployment(s) in place");
     }
 
     /**
@@ -458,7 +508,8 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             }
         }
         List<Deployment> kept = dropStagedNotFirst(next, removed);
-        String message = removed.isEmpty() ? "No deployments to clean up" : "Removed " + removed.size() + " deployment(s)";
+        String message =
+                removed.isEmpty() ? "No deployments to clean up" : "Removed " + removed.size() + " deployment(s)";
         return new Transition.Applied(this, new DeploymentList(stateroots, kept, booted), removed, null, message);
     }
 
@@ -476,11 +527,14 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
         }
         Optional<Deployment> d = list.get(index);
         if (d.isEmpty()) {
-            return new Transition.Refused(Refusal.INDEX_OUT_OF_RANGE,
+            return new Transition.Refused(
+                    Refusal.INDEX_OUT_OF_RANGE,
                     "Out of range deployment index " + index + ", expected < " + list.size());
         }
-        DeploymentList after = new DeploymentList(list.stateroots, list.deployments, d.get().key());
-        return new Transition.Applied(this, after, removed, null, "Booted " + d.get().id());
+        DeploymentList after =
+                new DeploymentList(list.stateroots, list.deployments, d.get().key());
+        return new Transition.Applied(
+                this, after, removed, null, "Booted " + d.get().id());
     }
 
     /**
@@ -494,18 +548,21 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             removed.add(new Removal(next.remove(0), Removal.Reason.STAGED_LOST));
         }
         if (index < 0 || index >= next.size()) {
-            return new Transition.Refused(Refusal.INDEX_OUT_OF_RANGE,
+            return new Transition.Refused(
+                    Refusal.INDEX_OUT_OF_RANGE,
                     "Out of range deployment index " + index + ", expected < " + next.size());
         }
-        DeploymentList after = new DeploymentList(stateroots, next, next.get(index).key());
-        return new Transition.Applied(this, after, removed, null, "Booted " + next.get(index).id());
+        DeploymentList after =
+                new DeploymentList(stateroots, next, next.get(index).key());
+        return new Transition.Applied(
+                this, after, removed, null, "Booted " + next.get(index).id());
     }
 
     // ---------------------------------------------------------------------------------------------- internals
 
     /** libostree's {@code ostree_sysroot_simple_write_deployment} followed by the staged-first rule of write_deployments. */
-    private Transition simpleWrite(List<Deployment> old, Deployment created, Deployment.Key merge, DeployOptions o,
-            String message) {
+    private Transition simpleWrite(
+            List<Deployment> old, Deployment created, Deployment.Key merge, DeployOptions o, String message) {
         boolean retainPending = o.retain() || o.retainPending();
         boolean retainRollback = o.retain() || o.retainRollback();
         List<Deployment> next = new ArrayList<>();
@@ -527,8 +584,12 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
                 beforeMerge = false;
             }
             boolean crossed = booted != null ? !beforeBooted : !beforeMerge;
-            boolean keep = d.pinned() || !d.stateroot().equals(created.stateroot()) || isBooted || isMerge
-                    || (retainPending && !crossed) || (retainRollback && crossed);
+            boolean keep = d.pinned()
+                    || !d.stateroot().equals(created.stateroot())
+                    || isBooted
+                    || isMerge
+                    || (retainPending && !crossed)
+                    || (retainRollback && crossed);
             if (keep) {
                 next.add(d);
             } else {
@@ -560,12 +621,13 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
     }
 
     private Transition.Refused outOfRange(int index) {
-        return new Transition.Refused(Refusal.INDEX_OUT_OF_RANGE,
+        return new Transition.Refused(
+                Refusal.INDEX_OUT_OF_RANGE,
                 "Out of range deployment index " + index + ", expected < " + deployments.size());
     }
 
     private static Transition.Refused unknownStateroot(String stateroot) {
-        return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
-                "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
+        return new Transition.Refused(
+                Refusal.UNKNOWN_STATEROOT, "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.internal.DirHandle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import dev.coreos4j.ostree.internal.DirHandle;
 
 /** The /etc three-way merge of libostree: diff defaults→live of the merge deployment, apply it onto the new /etc. */
 final class EtcMerge {
@@ -37,8 +36,9 @@ final class EtcMerge {
         return new ConfigDiff(modified, removed, added);
     }
 
-    private static void diffDir(Path a, Path b, String prefix, List<String> modified, List<String> removed,
-            List<String> added) throws IOException {
+    private static void diffDir(
+            Path a, Path b, String prefix, List<String> modified, List<String> removed, List<String> added)
+            throws IOException {
         TreeSet<String> names = new TreeSet<>();
         names.addAll(list(a));
         names.addAll(list(b));
@@ -76,7 +76,8 @@ final class EtcMerge {
     /** Same type, mode, ownership and content/target (xattrs are ignored, like libostree). */
     private static boolean same(Path a, Path b) throws IOException {
         if (Files.isSymbolicLink(a) || Files.isSymbolicLink(b)) {
-            return Files.isSymbolicLink(a) && Files.isSymbolicLink(b)
+            return Files.isSymbolicLink(a)
+                    && Files.isSymbolicLink(b)
                     && Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b));
         }
         if (isDir(a) != isDir(b)) {
@@ -192,7 +193,7 @@ final class EtcMerge {
             chownQuietly(dst, name, src);
         } else if (Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {
             try (InputStream in = Files.newInputStream(src, LinkOption.NOFOLLOW_LINKS);
-                 FileChannel out = dst.createFile(name)) {
+                    FileChannel out = dst.createFile(name)) {
                 byte[] buf = new byte[65536];
                 int n;
                 while ((n = in.read(buf)) > 0) {

@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-
-import dev.coreos4j.ostree.FileTrees;
 
 /** File-system primitives with the durability the sysroot needs: fsync, atomic replace, rm -rf. */
 final class Fs {
@@ -59,7 +58,8 @@ final class Fs {
 
     /** Writes {@code bytes} to a temporary sibling, syncs it, and renames it over {@code target}. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp" + ThreadLocalRandom.current().nextInt(1 << 30));
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp"
+                + ThreadLocalRandom.current().nextInt(1 << 30));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(bytes));
             if (SYNC.get()) {

@@ -1,5 +1,11 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.container.ImageImport;
+import dev.coreos4j.ostree.container.ImageReference;
+import dev.coreos4j.ostree.container.ImportOptions;
+import dev.coreos4j.ostree.container.ImportResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,13 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.container.ImageImport;
-import dev.coreos4j.ostree.container.ImageReference;
-import dev.coreos4j.ostree.container.ImportOptions;
-import dev.coreos4j.ostree.container.ImportResult;
 
 /**
  * Deploying from a container image, as rpm-ostree does for an {@code ostree-unverified-*} origin: the image is
@@ -32,8 +31,7 @@ final class ImageDeployment {
     static final String DIGESTS = "extensions/coreos4j/image-digests";
     static final String REF_PREFIX = "ostree/container/image/";
 
-    private ImageDeployment() {
-    }
+    private ImageDeployment() {}
 
     /** ostree-ext's {@code refescape}: keeps {@code [A-Za-z0-9.-]}, {@code _} becomes {@code __}, others {@code _XX_}. */
     static String escapeRef(String s) {
@@ -58,7 +56,8 @@ final class ImageDeployment {
         SystemRepository sys = sysroot.repository();
         Repository store = Repository.init(sys.path().resolve(STORE));
         String ref = REF_PREFIX + escapeRef(image.toString());
-        ImportResult r = ImageImport.importImage(store, image, ImportOptions.defaults().withRef(ref));
+        ImportResult r =
+                ImageImport.importImage(store, image, ImportOptions.defaults().withRef(ref));
         sys.pullLocal(store, r.commit().hex());
         sys.setRef(ref, r.commit());
         Path record = sys.path().resolve(DIGESTS).resolve(r.commit().hex());
@@ -70,8 +69,8 @@ final class ImageDeployment {
     /** The manifest digest recorded when {@code commit} was deployed from an image, if any. */
     static Optional<String> manifestDigest(SystemRepository sys, Checksum commit) throws IOException {
         try {
-            List<String> lines = Files.readAllLines(sys.path().resolve(DIGESTS).resolve(commit.hex()),
-                    StandardCharsets.UTF_8);
+            List<String> lines =
+                    Files.readAllLines(sys.path().resolve(DIGESTS).resolve(commit.hex()), StandardCharsets.UTF_8);
             return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0));
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -36,7 +36,8 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
                 throw new IllegalArgumentException("kernel argument must start with a key: '" + arg + "'");
             }
             if (key(arg).equals("ostree")) {
-                throw new IllegalArgumentException("the ostree= kernel argument is managed by the sysroot: '" + arg + "'");
+                throw new IllegalArgumentException(
+                        "the ostree= kernel argument is managed by the sysroot: '" + arg + "'");
             }
         }
     }

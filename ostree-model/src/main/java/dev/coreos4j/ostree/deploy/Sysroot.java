@@ -1,5 +1,7 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -25,9 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
 
 /**
  * A sysroot on disk, laid out as libostree writes it, and the deployment transitions applied to it atomically.
@@ -110,7 +109,10 @@ public final class Sysroot {
     }
 
     private Path deployDir(String stateroot, String name) {
-        return root.resolve("ostree/deploy").resolve(stateroot).resolve("deploy").resolve(name);
+        return root.resolve("ostree/deploy")
+                .resolve(stateroot)
+                .resolve("deploy")
+                .resolve(name);
     }
 
     private Path originFile(Deployment d) {
@@ -130,7 +132,8 @@ public final class Sysroot {
         Path deployRoot = root.resolve("ostree/deploy");
         if (Files.isDirectory(deployRoot)) {
             try (Stream<Path> s = Files.list(deployRoot)) {
-                s.filter(Files::isDirectory).forEach(p -> stateroots.add(p.getFileName().toString()));
+                s.filter(Files::isDirectory)
+                        .forEach(p -> stateroots.add(p.getFileName().toString()));
             }
         }
         List<Deployment> list = new ArrayList<>();
@@ -138,10 +141,12 @@ public final class Sysroot {
             list.add(deploymentOf(e));
         }
         Optional<Deployment> staged = readStaged();
-        if (staged.isPresent() && list.stream().noneMatch(d -> d.key().equals(staged.get().key()))) {
+        if (staged.isPresent()
+                && list.stream().noneMatch(d -> d.key().equals(staged.get().key()))) {
             list.add(0, staged.get());
         }
-        Deployment.Key booted = readBooted().filter(k -> list.stream().anyMatch(d -> d.key().equals(k) && !d.staged()))
+        Deployment.Key booted = readBooted()
+                .filter(k -> list.stream().anyMatch(d -> d.key().equals(k) && !d.staged()))
                 .orElse(null);
         try {
             return new DeploymentList(stateroots, list, booted);
@@ -211,7 +216,9 @@ public final class Sysroot {
                         continue;
                     }
                     int sp = t.indexOf(' ');
-                    keys.put(sp < 0 ? t : t.substring(0, sp), sp < 0 ? "" : t.substring(sp + 1).strip());
+                    keys.put(
+                            sp < 0 ? t : t.substring(0, sp),
+                            sp < 0 ? "" : t.substring(sp + 1).strip());
                 }
                 if (keys.get("options") == null || keys.get("version") == null) {
                     throw new IOException(p + ": BLS entry without 'version' or 'options'");
@@ -287,8 +294,8 @@ public final class Sysroot {
         Checksum commit = Checksum.of(name.substring(0, 64));
         int serial = Integer.parseInt(name.substring(65));
         OriginFile origin = OriginFile.read(deployDir(stateroot, name + ".origin"));
-        return new Deployment(stateroot, commit, serial, Checksum.of(parts[3]), origin.origin(), kargs,
-                origin.pinned(), false);
+        return new Deployment(
+                stateroot, commit, serial, Checksum.of(parts[3]), origin.origin(), kargs, origin.pinned(), false);
     }
 
     private Optional<Deployment> readStaged() throws IOException {
@@ -310,9 +317,15 @@ public final class Sysroot {
             return Optional.empty();
         }
         OriginFile o = OriginFile.read(origin);
-        return Optional.of(new Deployment(os, Checksum.of(target.substring(0, 64)),
-                Integer.parseInt(target.substring(65)), Checksum.of(bootcsum), o.origin(), KernelArgs.parse(kargs),
-                false, true));
+        return Optional.of(new Deployment(
+                os,
+                Checksum.of(target.substring(0, 64)),
+                Integer.parseInt(target.substring(65)),
+                Checksum.of(bootcsum),
+                o.origin(),
+                KernelArgs.parse(kargs),
+                false,
+                true));
     }
 
     private Optional<Deployment.Key> readBooted() throws IOException {
@@ -320,18 +333,20 @@ public final class Sysroot {
         if (!Files.isRegularFile(marker)) {
             return Optional.empty();
         }
-        String[] parts = Files.readString(marker, StandardCharsets.UTF_8).strip().split(" ");
+        String[] parts =
+                Files.readString(marker, StandardCharsets.UTF_8).strip().split(" ");
         if (parts.length != 2 || parts[1].length() < 66 || !Checksum.isValid(parts[1].substring(0, 64))) {
             throw new IOException(marker + ": malformed booted marker");
         }
-        return Optional.of(new Deployment.Key(parts[0], Checksum.of(parts[1].substring(0, 64)),
-                Integer.parseInt(parts[1].substring(65))));
+        return Optional.of(new Deployment.Key(
+                parts[0], Checksum.of(parts[1].substring(0, 64)), Integer.parseInt(parts[1].substring(65))));
     }
 
     /** The text of {@code boot/ostree/finalize-failure.stamp}, if a finalization failed. */
     public Optional<String> finalizeFailure() throws IOException {
         Path stamp = root.resolve("boot/ostree/finalize-failure.stamp");
-        return Files.isRegularFile(stamp) ? Optional.of(Files.readString(stamp, StandardCharsets.UTF_8))
+        return Files.isRegularFile(stamp)
+                ? Optional.of(Files.readString(stamp, StandardCharsets.UTF_8))
                 : Optional.empty();
     }
 
@@ -350,10 +365,22 @@ public final class Sysroot {
                 time = c.time();
             }
             boolean booted = d.key().equals(list.booted());
-            boolean pending = list.pending(d.stateroot()).map(p -> p.key().equals(d.key())).orElse(false);
-            boolean rollback = list.rollback(d.stateroot()).map(p -> p.key().equals(d.key())).orElse(false);
-            entries.add(new SysrootStatus.Entry(d, booted, pending, rollback, version, time,
-                    d.origin().containerImageReference() == null ? null : imageDigest(repo, d.commit()).orElse(null)));
+            boolean pending = list.pending(d.stateroot())
+                    .map(p -> p.key().equals(d.key()))
+                    .orElse(false);
+            boolean rollback = list.rollback(d.stateroot())
+                    .map(p -> p.key().equals(d.key()))
+                    .orElse(false);
+            entries.add(new SysrootStatus.Entry(
+                    d,
+                    booted,
+                    pending,
+                    rollback,
+                    version,
+                    time,
+                    d.origin().containerImageReference() == null
+                            ? null
+                            : imageDigest(repo, d.commit()).orElse(null)));
         }
         return new SysrootStatus(entries, finalizeFailure().orElse(null));
     }
@@ -365,8 +392,11 @@ public final class Sysroot {
      */
     public ConfigDiff configDiff(String stateroot) throws IOException {
         DeploymentList list = load();
-        Deployment merge = list.mergeDeployment(stateroot).orElseThrow(() -> new NoSuchFileException(
-                root.resolve("ostree/deploy").resolve(stateroot).toString(), null, "no deployment in stateroot"));
+        Deployment merge = list.mergeDeployment(stateroot)
+                .orElseThrow(() -> new NoSuchFileException(
+                        root.resolve("ostree/deploy").resolve(stateroot).toString(),
+                        null,
+                        "no deployment in stateroot"));
         Path dir = deploymentDirectory(merge);
         return EtcMerge.diff(dir.resolve("usr/etc"), dir.resolve("etc"));
     }
@@ -421,19 +451,21 @@ public final class Sysroot {
         Objects.requireNonNull(options, "options");
         return locked(list -> {
             if (!list.stateroots().contains(stateroot)) {
-                return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
+                return new Transition.Refused(
+                        Refusal.UNKNOWN_STATEROOT,
                         "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
             }
             SystemRepository repo = repository();
             Optional<Checksum> commit = repo.resolve(refspec);
             if (commit.isEmpty()) {
-                return new Transition.Refused(Refusal.MISSING_COMMIT,
-                        "Refspec '" + refspec + "' not found in " + repo.path());
+                return new Transition.Refused(
+                        Refusal.MISSING_COMMIT, "Refspec '" + refspec + "' not found in " + repo.path());
             }
             Optional<Checksum> bootcsum = bootcsum(repo, commit.get());
             if (bootcsum.isEmpty()) {
-                return new Transition.Refused(Refusal.INVALID_TREE, "Commit " + commit.get().hex()
-                        + ": failed to find kernel in /usr/lib/modules/<kver>/vmlinuz");
+                return new Transition.Refused(
+                        Refusal.INVALID_TREE,
+                        "Commit " + commit.get().hex() + ": failed to find kernel in /usr/lib/modules/<kver>/vmlinuz");
             }
             DeployTarget target = new DeployTarget(stateroot, commit.get(), bootcsum.get(), Origin.ofRefspec(refspec));
             Transition t = stage ? list.stage(target, options) : list.deploy(target, options);
@@ -456,11 +488,14 @@ public final class Sysroot {
         // deleted and copied afresh) or fully the new default with a stale state file that cleanup removes.
         Transition.Applied a = (Transition.Applied) t;
         Deployment created = a.added();
-        Deployment merge = list.bootedDeployment().filter(b -> b.stateroot().equals(created.stateroot()))
+        Deployment merge = list.bootedDeployment()
+                .filter(b -> b.stateroot().equals(created.stateroot()))
                 .orElse(list.mergeDeployment(created.stateroot()).orElse(null));
         try {
             if (merge != null && !merge.key().equals(created.key())) {
-                EtcMerge.merge(deploymentDirectory(merge).resolve("usr/etc"), deploymentDirectory(merge).resolve("etc"),
+                EtcMerge.merge(
+                        deploymentDirectory(merge).resolve("usr/etc"),
+                        deploymentDirectory(merge).resolve("etc"),
                         deploymentDirectory(created).resolve("etc"));
             }
         } catch (EtcMerge.MergeException | IOException e) {
@@ -566,7 +601,8 @@ public final class Sysroot {
                 List<String> lines = Files.readAllLines(e.file(), StandardCharsets.UTF_8);
                 StringBuilder sb = new StringBuilder();
                 for (String line : lines) {
-                    sb.append(line.startsWith("options ") ? "options " + edited.toOptions(bootlink) : line).append('\n');
+                    sb.append(line.startsWith("options ") ? "options " + edited.toOptions(bootlink) : line)
+                            .append('\n');
                 }
                 Fs.writeAtomically(e.file(), sb.toString());
             }
@@ -618,9 +654,12 @@ public final class Sysroot {
             Files.createDirectories(runDir);
             Deployment s = a.added();
             Deployment merge = before.mergeDeployment(s.stateroot()).orElse(null);
-            Fs.writeAtomically(runDir.resolve("staged-deployment"), "[staged]\nosname=" + s.stateroot() + "\ntarget="
-                    + s.name() + "\nbootcsum=" + s.bootcsum().hex() + "\nkargs=" + s.kernelArgs().toOptions("")
-                    + "\n" + (merge == null ? "" : "merge-deployment=" + merge.name() + "\n"));
+            Fs.writeAtomically(
+                    runDir.resolve("staged-deployment"),
+                    "[staged]\nosname=" + s.stateroot() + "\ntarget="
+                            + s.name() + "\nbootcsum=" + s.bootcsum().hex() + "\nkargs="
+                            + s.kernelArgs().toOptions("")
+                            + "\n" + (merge == null ? "" : "merge-deployment=" + merge.name() + "\n"));
         }
         writeBootloader(before, a.after());
         if (a.added() == null || !a.added().staged()) {
@@ -642,8 +681,8 @@ public final class Sysroot {
     }
 
     /** Checks out {@code d}, creates /etc from /usr/etc, merges /etc from {@code merge} if given, writes the origin. */
-    private void prepare(Deployment d, Deployment merge) throws IOException, EtcMerge.MergeException,
-            InvalidTreeException {
+    private void prepare(Deployment d, Deployment merge)
+            throws IOException, EtcMerge.MergeException, InvalidTreeException {
         Path dir = deploymentDirectory(d);
         Fs.deleteTree(dir); // garbage of an interrupted earlier attempt with the same name
         Files.deleteIfExists(originFile(d));
@@ -684,8 +723,10 @@ public final class Sysroot {
 
     /** Writes the bootloader configuration for {@code after} (non-staged entries), atomically. */
     private void writeBootloader(DeploymentList before, DeploymentList after) throws IOException {
-        List<Deployment> was = before.deployments().stream().filter(d -> !d.staged()).toList();
-        List<Deployment> now = after.deployments().stream().filter(d -> !d.staged()).toList();
+        List<Deployment> was =
+                before.deployments().stream().filter(d -> !d.staged()).toList();
+        List<Deployment> now =
+                after.deployments().stream().filter(d -> !d.staged()).toList();
         int b = bootversion();
         boolean haveLoader = Files.isSymbolicLink(root.resolve("boot/loader"));
         if (haveLoader && was.equals(now)) {
@@ -719,13 +760,16 @@ public final class Sysroot {
             Deployment d = now.get(i);
             int bootserial = bootserials.merge(d.bootcsum(), 1, Integer::sum) - 1;
             Kernel k = installKernel(d);
-            String version = repo.hasCommit(d.commit()) ? repo.readCommit(d.commit()).version().orElse(null) : null;
+            String version = repo.hasCommit(d.commit())
+                    ? repo.readCommit(d.commit()).version().orElse(null)
+                    : null;
             String name = osName(d);
             // as libostree: the version only when PRETTY_NAME does not already carry it
             String title = name + (version == null || version.isEmpty() || name.contains(version) ? "" : " " + version)
                     + " (ostree:"
                     + (manyRoots ? d.stateroot() + ":" : "") + i + ")";
-            String bootlink = "/ostree/boot." + nb + "/" + d.stateroot() + "/" + d.bootcsum().hex() + "/" + bootserial;
+            String bootlink = "/ostree/boot." + nb + "/" + d.stateroot() + "/"
+                    + d.bootcsum().hex() + "/" + bootserial;
             StringBuilder sb = new StringBuilder();
             sb.append("title ").append(title).append('\n');
             sb.append("version ").append(now.size() - i).append('\n');
@@ -749,7 +793,8 @@ public final class Sysroot {
         Files.deleteIfExists(tmp);
         Files.createSymbolicLink(tmp, Path.of("loader." + nb));
         Fs.fsync(root.resolve("boot"));
-        Files.move(tmp, root.resolve("boot/loader"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp, root.resolve("boot/loader"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fs.fsync(root.resolve("boot"));
     }
 
@@ -762,12 +807,15 @@ public final class Sysroot {
         for (int i = 0; i < a.size(); i++) {
             Deployment x = a.get(i);
             Deployment y = b.get(i);
-            if (!x.stateroot().equals(y.stateroot()) || !x.bootcsum().equals(y.bootcsum())
+            if (!x.stateroot().equals(y.stateroot())
+                    || !x.bootcsum().equals(y.bootcsum())
                     || !x.kernelArgs().equals(y.kernelArgs())) {
                 return false;
             }
-            Optional<String> vx = repo.hasCommit(x.commit()) ? repo.readCommit(x.commit()).version() : Optional.empty();
-            Optional<String> vy = repo.hasCommit(y.commit()) ? repo.readCommit(y.commit()).version() : Optional.empty();
+            Optional<String> vx =
+                    repo.hasCommit(x.commit()) ? repo.readCommit(x.commit()).version() : Optional.empty();
+            Optional<String> vy =
+                    repo.hasCommit(y.commit()) ? repo.readCommit(y.commit()).version() : Optional.empty();
             if (!vx.equals(vy)) {
                 return false;
             }
@@ -782,8 +830,10 @@ public final class Sysroot {
         Map<Checksum, Integer> bootserials = new HashMap<>();
         for (Deployment d : now) {
             int bootserial = bootserials.merge(d.bootcsum(), 1, Integer::sum) - 1;
-            Path dir = Files.createDirectories(base.resolve(d.stateroot()).resolve(d.bootcsum().hex()));
-            Files.createSymbolicLink(dir.resolve(Integer.toString(bootserial)),
+            Path dir = Files.createDirectories(
+                    base.resolve(d.stateroot()).resolve(d.bootcsum().hex()));
+            Files.createSymbolicLink(
+                    dir.resolve(Integer.toString(bootserial)),
                     Path.of("../../../deploy/" + d.stateroot() + "/deploy/" + d.name()));
         }
         try (Stream<Path> st = Files.walk(base)) {
@@ -841,7 +891,8 @@ public final class Sysroot {
             Files.move(tmp, bootDir, StandardCopyOption.ATOMIC_MOVE);
             Fs.fsync(bootDir.getParent());
         }
-        return new Kernel("/ostree/" + bootDirName + "/" + linux,
+        return new Kernel(
+                "/ostree/" + bootDirName + "/" + linux,
                 initrd == null ? null : "/ostree/" + bootDirName + "/" + initrd);
     }
 
@@ -868,7 +919,8 @@ public final class Sysroot {
         for (Path kdir : kvers) {
             Path vmlinuz = kdir.resolve("vmlinuz");
             if (Files.isRegularFile(vmlinuz)) {
-                Path initramfs = Files.isRegularFile(kdir.resolve("initramfs.img")) ? kdir.resolve("initramfs.img")
+                Path initramfs = Files.isRegularFile(kdir.resolve("initramfs.img"))
+                        ? kdir.resolve("initramfs.img")
                         : Files.isRegularFile(kdir.resolve("initramfs")) ? kdir.resolve("initramfs") : null;
                 return Optional.of(new KernelFiles(kdir.getFileName().toString(), vmlinuz, initramfs));
             }
@@ -916,8 +968,8 @@ public final class Sysroot {
                     int eq = line.indexOf('=');
                     if (eq > 0) {
                         String v = line.substring(eq + 1).strip();
-                        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"")
-                                || v.startsWith("'") && v.endsWith("'"))) {
+                        if (v.length() >= 2
+                                && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
                             v = v.substring(1, v.length() - 1);
                         }
                         kv.put(line.substring(0, eq).strip(), v);
@@ -962,7 +1014,8 @@ public final class Sysroot {
             }
         }
         if (list.booted() != null) {
-            keep.add(list.booted().stateroot() + "/" + list.booted().commit().hex() + "." + list.booted().serial());
+            keep.add(list.booted().stateroot() + "/" + list.booted().commit().hex() + "."
+                    + list.booted().serial());
         }
         for (String os : list.stateroots()) {
             Path dir = root.resolve("ostree/deploy").resolve(os).resolve("deploy");
@@ -988,7 +1041,8 @@ public final class Sysroot {
                 children = st.toList();
             }
             for (Path p : children) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !bootDirs.contains(p.getFileName().toString())) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && !bootDirs.contains(p.getFileName().toString())) {
                     Fs.deleteTree(p);
                 }
             }
@@ -999,7 +1053,8 @@ public final class Sysroot {
             if (!ref.matches("ostree/\\d+/\\d+/\\d+")) {
                 continue; // libostree only collects deployment refs (ostree-ext keeps ostree/container/… here)
             }
-            if (!ref.startsWith(current) || !ref.substring(current.length()).matches("\\d+")
+            if (!ref.startsWith(current)
+                    || !ref.substring(current.length()).matches("\\d+")
                     || Integer.parseInt(ref.substring(current.length())) >= list.size()) {
                 repo.deleteRef(ref);
             }
@@ -1048,7 +1103,8 @@ public final class Sysroot {
             problems.add(loader + ": dangling");
         }
         int b = bootversion();
-        if (Files.isSymbolicLink(loader) && !list.deployments().stream().allMatch(Deployment::staged)
+        if (Files.isSymbolicLink(loader)
+                && !list.deployments().stream().allMatch(Deployment::staged)
                 && !Files.isDirectory(root.resolve("ostree/boot." + b))) {
             problems.add(root.resolve("ostree/boot." + b) + ": missing bootlink directory");
         }
@@ -1063,7 +1119,8 @@ public final class Sysroot {
         Set<String> listed = new HashSet<>();
         list.deployments().forEach(d -> listed.add(d.stateroot() + "/" + d.name()));
         if (list.booted() != null) {
-            listed.add(list.booted().stateroot() + "/" + list.booted().commit().hex() + "." + list.booted().serial());
+            listed.add(list.booted().stateroot() + "/" + list.booted().commit().hex() + "."
+                    + list.booted().serial());
         }
         for (String os : list.stateroots()) {
             Path dir = root.resolve("ostree/deploy").resolve(os).resolve("deploy");
@@ -1077,9 +1134,13 @@ public final class Sysroot {
             for (Path p : children) {
                 String n = p.getFileName().toString();
                 int dot = n.indexOf('.');
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && dot == 64 && Checksum.isValid(n.substring(0, 64))
-                        && n.substring(65).matches("\\d+") && !listed.contains(os + "/" + n)) {
-                    problems.add(p + ": orphaned deployment directory (in no bootloader entry, not staged, not booted)");
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && dot == 64
+                        && Checksum.isValid(n.substring(0, 64))
+                        && n.substring(65).matches("\\d+")
+                        && !listed.contains(os + "/" + n)) {
+                    problems.add(
+                            p + ": orphaned deployment directory (in no bootloader entry, not staged, not booted)");
                 }
             }
         }
@@ -1093,7 +1154,8 @@ public final class Sysroot {
                 problems.add(originFile(d) + ": missing origin");
             }
             if (!referenced.contains(d.commit())) {
-                problems.add("commit " + d.commit().hex() + " of " + d.id() + " has no ostree/ ref (prune would remove it)");
+                problems.add(
+                        "commit " + d.commit().hex() + " of " + d.id() + " has no ostree/ ref (prune would remove it)");
             }
             if (!repo.hasCommit(d.commit())) {
                 problems.add("commit " + d.commit().hex() + " of " + d.id() + " is missing from the repository");
@@ -1127,7 +1189,8 @@ public final class Sysroot {
                 lock = null;
             }
             if (lock == null) {
-                return new Transition.Refused(Refusal.LOCKED, "System transaction in progress (" + lockFile + " is locked)");
+                return new Transition.Refused(
+                        Refusal.LOCKED, "System transaction in progress (" + lockFile + " is locked)");
             }
             boolean before = Fs.setSync(repository().fsync());
             try {
@@ -1153,38 +1216,43 @@ public final class Sysroot {
      *
      * @throws dev.coreos4j.ostree.container.ImageException when the image is refused; nothing is deployed
      */
-    public Transition deployImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
-                                  DeployOptions options) throws IOException {
+    public Transition deployImage(
+            String stateroot, dev.coreos4j.ostree.container.ImageReference image, DeployOptions options)
+            throws IOException {
         return deployImage(stateroot, image, options, false);
     }
 
     /** As {@link #deployImage}, staged like {@link #stage}: finalized at the next boot or by {@link #finalizeStaged}. */
-    public Transition stageImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
-                                 DeployOptions options) throws IOException {
+    public Transition stageImage(
+            String stateroot, dev.coreos4j.ostree.container.ImageReference image, DeployOptions options)
+            throws IOException {
         return deployImage(stateroot, image, options, true);
     }
 
-    private Transition deployImage(String stateroot, dev.coreos4j.ostree.container.ImageReference image,
-                                   DeployOptions options, boolean stage) throws IOException {
+    private Transition deployImage(
+            String stateroot, dev.coreos4j.ostree.container.ImageReference image, DeployOptions options, boolean stage)
+            throws IOException {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(options, "options");
         Deployment.checkStateroot(stateroot);
         if (!load().stateroots().contains(stateroot)) {
-            return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
-                    "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
+            return new Transition.Refused(
+                    Refusal.UNKNOWN_STATEROOT, "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
         }
         Checksum commit = ImageDeployment.pull(this, image).commit();
         Origin origin = Origin.ofContainerImage(image.toString());
         return locked(list -> {
             if (!list.stateroots().contains(stateroot)) {
-                return new Transition.Refused(Refusal.UNKNOWN_STATEROOT,
+                return new Transition.Refused(
+                        Refusal.UNKNOWN_STATEROOT,
                         "Unknown stateroot '" + stateroot + "' (initialize it with os-init)");
             }
             SystemRepository repo = repository();
             Optional<Checksum> bootcsum = bootcsum(repo, commit);
             if (bootcsum.isEmpty()) {
-                return new Transition.Refused(Refusal.INVALID_TREE, "Commit " + commit.hex()
-                        + ": failed to find kernel in /usr/lib/modules/<kver>/vmlinuz");
+                return new Transition.Refused(
+                        Refusal.INVALID_TREE,
+                        "Commit " + commit.hex() + ": failed to find kernel in /usr/lib/modules/<kver>/vmlinuz");
             }
             DeployTarget target = new DeployTarget(stateroot, commit, bootcsum.get(), origin);
             Transition t = stage ? list.stage(target, options) : list.deploy(target, options);
@@ -1227,7 +1295,9 @@ public final class Sysroot {
             if (origin.refspec() != null) {
                 sb.append("refspec=").append(origin.refspec()).append('\n');
             } else {
-                sb.append("container-image-reference=").append(origin.containerImageReference()).append('\n');
+                sb.append("container-image-reference=")
+                        .append(origin.containerImageReference())
+                        .append('\n');
             }
             if (pinned) {
                 sb.append("\n[libostree-transient]\npinned=true\n");

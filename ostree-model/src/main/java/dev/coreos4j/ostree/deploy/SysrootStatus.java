@@ -34,8 +34,14 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
      * @param timestamp the commit time
      * @param imageDigest the manifest digest of the container image it was deployed from, or {@code null}
      */
-    public record Entry(Deployment deployment, boolean booted, boolean pending, boolean rollback, String version,
-            Instant timestamp, String imageDigest) {
+    public record Entry(
+            Deployment deployment,
+            boolean booted,
+            boolean pending,
+            boolean rollback,
+            String version,
+            Instant timestamp,
+            String imageDigest) {
         /** Checks for nulls. */
         public Entry {
             Objects.requireNonNull(deployment, "deployment");
@@ -43,7 +49,12 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         }
 
         /** An entry of a deployment that did not come from a container image. */
-        public Entry(Deployment deployment, boolean booted, boolean pending, boolean rollback, String version,
+        public Entry(
+                Deployment deployment,
+                boolean booted,
+                boolean pending,
+                boolean rollback,
+                String version,
                 Instant timestamp) {
             this(deployment, booted, pending, rollback, version, timestamp, null);
         }
@@ -55,10 +66,12 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         sb.append("State: idle\n");
         if (finalizeFailure != null) {
             sb.append("Warning: failed to finalize previous deployment\n         ")
-                    .append(finalizeFailure.strip().replace("\n", " ")).append('\n');
+                    .append(finalizeFailure.strip().replace("\n", " "))
+                    .append('\n');
         }
         sb.append("Deployments:\n");
-        boolean manyRoots = entries.stream().map(e -> e.deployment().stateroot()).distinct().count() > 1;
+        boolean manyRoots =
+                entries.stream().map(e -> e.deployment().stateroot()).distinct().count() > 1;
         for (Entry e : entries) {
             Deployment d = e.deployment();
             sb.append(e.booted() ? "● " : "  ").append(d.origin().describe()).append('\n');
@@ -107,9 +120,16 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
             field(o, "checksum", str(d.commit().hex()));
             field(o, "version", e.version() == null ? "null" : str(e.version()));
             field(o, "timestamp", Long.toString(e.timestamp().getEpochSecond()));
-            field(o, "origin", d.origin().refspec() == null ? "null" : str(d.origin().refspec()));
-            field(o, "container-image-reference", d.origin().containerImageReference() == null ? "null"
-                    : str(d.origin().containerImageReference()));
+            field(
+                    o,
+                    "origin",
+                    d.origin().refspec() == null ? "null" : str(d.origin().refspec()));
+            field(
+                    o,
+                    "container-image-reference",
+                    d.origin().containerImageReference() == null
+                            ? "null"
+                            : str(d.origin().containerImageReference()));
             if (e.imageDigest() != null) {
                 field(o, "container-image-reference-digest", str(e.imageDigest()));
             }
@@ -124,7 +144,8 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         }
         sb.append(String.join(",", items));
         sb.append(entries.isEmpty() ? "],\n" : "\n  ],\n");
-        sb.append("  \"finalize-failure\" : ").append(finalizeFailure == null ? "null" : str(finalizeFailure.strip()))
+        sb.append("  \"finalize-failure\" : ")
+                .append(finalizeFailure == null ? "null" : str(finalizeFailure.strip()))
                 .append("\n}\n");
         return sb.toString();
     }
@@ -139,11 +160,21 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
                 default:
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));

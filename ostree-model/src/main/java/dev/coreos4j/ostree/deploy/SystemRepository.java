@@ -1,5 +1,18 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitObject;
+import dev.coreos4j.ostree.ContentObject;
+import dev.coreos4j.ostree.CorruptObjectException;
+import dev.coreos4j.ostree.DirMeta;
+import dev.coreos4j.ostree.DirTree;
+import dev.coreos4j.ostree.FileHeader;
+import dev.coreos4j.ostree.Metadata;
+import dev.coreos4j.ostree.Names;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.ostree.internal.DirHandle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +33,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.ContentObject;
-import dev.coreos4j.ostree.CorruptObjectException;
-import dev.coreos4j.ostree.DirMeta;
-import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.FileHeader;
-import dev.coreos4j.ostree.Metadata;
-import dev.coreos4j.ostree.Names;
-import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.Variant;
-import dev.coreos4j.ostree.internal.DirHandle;
 
 /**
  * A sysroot's system repository ({@code ostree/repo}) in {@code bare} mode, as {@code ostree admin init-fs} creates
@@ -93,8 +92,8 @@ public final class SystemRepository {
         }
         Files.createDirectories(dir);
         Fs.writeAtomically(dir.resolve("config"), BARE_CONFIG);
-        for (String sub : List.of("tmp", "tmp/cache", "extensions", "state", "refs", "refs/heads", "refs/mirrors",
-                "refs/remotes")) {
+        for (String sub : List.of(
+                "tmp", "tmp/cache", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Files.createDirectories(dir.resolve("objects"));
@@ -123,8 +122,8 @@ public final class SystemRepository {
             }
         }
         if (!"bare".equals(mode) && !"bare-user".equals(mode)) {
-            throw new IOException(config + ": system repository mode is '" + mode
-                    + "', only 'bare' and 'bare-user' are supported");
+            throw new IOException(
+                    config + ": system repository mode is '" + mode + "', only 'bare' and 'bare-user' are supported");
         }
         return new SystemRepository(dir, fsync, "bare-user".equals(mode));
     }
@@ -132,7 +131,9 @@ public final class SystemRepository {
     // ---------------------------------------------------------------------------------------------- objects
 
     Path objectPath(Checksum checksum, String ext) {
-        return root.resolve("objects").resolve(checksum.hex().substring(0, 2)).resolve(checksum.hex().substring(2) + "." + ext);
+        return root.resolve("objects")
+                .resolve(checksum.hex().substring(0, 2))
+                .resolve(checksum.hex().substring(2) + "." + ext);
     }
 
     /** Whether the commit object is present. */
@@ -183,8 +184,10 @@ public final class SystemRepository {
             return Optional.empty();
         }
         int colon = refOrChecksum.indexOf(':');
-        Path file = colon < 0 ? root.resolve("refs/heads").resolve(refOrChecksum)
-                : root.resolve("refs/remotes").resolve(refOrChecksum.substring(0, colon))
+        Path file = colon < 0
+                ? root.resolve("refs/heads").resolve(refOrChecksum)
+                : root.resolve("refs/remotes")
+                        .resolve(refOrChecksum.substring(0, colon))
                         .resolve(refOrChecksum.substring(colon + 1));
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -251,12 +254,16 @@ public final class SystemRepository {
     }
 
     /** Creates {@code name} in {@code parent} and fills it, every step through directory handles. */
-    private void checkoutDir(Checksum tree, Checksum meta, DirHandle parent, String name, String path,
-            Deque<Checksum> ancestors) throws IOException {
+    private void checkoutDir(
+            Checksum tree, Checksum meta, DirHandle parent, String name, String path, Deque<Checksum> ancestors)
+            throws IOException {
         if (ancestors.contains(tree) || ancestors.size() >= DirTree.MAX_DEPTH) {
-            throw new CorruptObjectException(tree, ObjectType.DIR_TREE, ancestors.contains(tree)
-                    ? "contains itself (a cycle at " + path + ")" : "nested deeper than " + DirTree.MAX_DEPTH
-                    + " directories");
+            throw new CorruptObjectException(
+                    tree,
+                    ObjectType.DIR_TREE,
+                    ancestors.contains(tree)
+                            ? "contains itself (a cycle at " + path + ")"
+                            : "nested deeper than " + DirTree.MAX_DEPTH + " directories");
         }
         DirMeta m = readDirMeta(meta);
         DirTree t = readDirTree(tree);
@@ -267,7 +274,8 @@ public final class SystemRepository {
                 Names.requireValidFilename(f.name());
                 Path obj = objectPath(f.checksum(), "file");
                 if (bareUser && Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS) && isBareUserSymlink(obj)) {
-                    // bare-user keeps a symlink as a regular file holding the target; its real mode is in user.ostreemeta
+                    // bare-user keeps a symlink as a regular file holding the target; its real mode is in
+                    // user.ostreemeta
                     String link = Files.readString(obj, StandardCharsets.UTF_8);
                     if (link.endsWith("\0")) {
                         link = link.substring(0, link.length() - 1); // libostree stores the target NUL-terminated
@@ -283,7 +291,8 @@ public final class SystemRepository {
                 } else if (Files.isRegularFile(obj, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createLink(dir.child(f.name()), obj);
                 } else {
-                    throw new NoSuchFileException(obj.toString(), null, "missing content object for " + prefix + f.name());
+                    throw new NoSuchFileException(
+                            obj.toString(), null, "missing content object for " + prefix + f.name());
                 }
             }
             for (DirTree.DirEntry d : t.dirs()) {
@@ -302,8 +311,8 @@ public final class SystemRepository {
 
     /** Whether a bare-user content object's {@code user.ostreemeta} {@code (uuua(ayay))} says symlink. */
     private static boolean isBareUserSymlink(Path obj) throws IOException {
-        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(obj,
-                java.nio.file.attribute.UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(
+                obj, java.nio.file.attribute.UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null || !view.list().contains("ostreemeta")) {
             throw new IOException(obj + ": bare-user object without user.ostreemeta");
         }
@@ -475,8 +484,8 @@ public final class SystemRepository {
         }
         md = md.with(CommitObject.REF_BINDING, Variant.ofStrings(List.of(branch)));
         Optional<Checksum> parent = resolve(branch);
-        CommitObject c = new CommitObject(md, parent, List.of(), subject, "", timestamp.getEpochSecond(), rootTree,
-                rootMeta[0]);
+        CommitObject c =
+                new CommitObject(md, parent, List.of(), subject, "", timestamp.getEpochSecond(), rootTree, rootMeta[0]);
         Checksum id = writeMetadata(c.toBytes(), "commit");
         setRef(branch, id);
         return id;
@@ -492,7 +501,8 @@ public final class SystemRepository {
         for (Path child : children) {
             String name = Names.requireValidFilename(child.getFileName().toString());
             if (Files.isSymbolicLink(child)) {
-                FileHeader h = FileHeader.symlink(0, 0, Files.readSymbolicLink(child).toString(), List.of());
+                FileHeader h =
+                        FileHeader.symlink(0, 0, Files.readSymbolicLink(child).toString(), List.of());
                 Checksum c = h.checksum(InputStream.nullInputStream());
                 Path obj = objectPath(c, "file");
                 if (!Files.exists(obj, LinkOption.NOFOLLOW_LINKS)) {
@@ -548,7 +558,8 @@ public final class SystemRepository {
 
     private Path tmpPath() throws IOException {
         Files.createDirectories(root.resolve("tmp"));
-        return root.resolve("tmp").resolve("obj-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        return root.resolve("tmp")
+                .resolve("obj-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
     private void publish(Path tmp, Path obj) throws IOException {

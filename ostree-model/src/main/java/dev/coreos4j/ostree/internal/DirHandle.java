@@ -68,7 +68,9 @@ public final class DirHandle implements Closeable {
     public static DirHandle open(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath();
         if (!Files.isDirectory(abs)) {
-            throw Files.exists(abs) ? new NotDirectoryException(abs.toString()) : new NoSuchFileException(abs.toString());
+            throw Files.exists(abs)
+                    ? new NotDirectoryException(abs.toString())
+                    : new NoSuchFileException(abs.toString());
         }
         return wrap(Files.newDirectoryStream(abs), abs);
     }
@@ -118,7 +120,9 @@ public final class DirHandle implements Closeable {
 
     private Object key() throws IOException {
         if (key == null) {
-            key = stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+            key = stream.getFileAttributeView(BasicFileAttributeView.class)
+                    .readAttributes()
+                    .fileKey();
         }
         return key;
     }
@@ -157,7 +161,11 @@ public final class DirHandle implements Closeable {
 
     private static void checkName(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not a file name: '" + name + "'");
         }
     }
@@ -199,8 +207,9 @@ public final class DirHandle implements Closeable {
     /** Creates child {@code name} as a new regular file ({@code O_CREAT|O_EXCL|O_NOFOLLOW}) open for writing. */
     public FileChannel createFile(String name) throws IOException {
         checkName(name);
-        return (FileChannel) stream.newByteChannel(Path.of(name), Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        return (FileChannel) stream.newByteChannel(
+                Path.of(name),
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Opens child {@code name} for reading, refusing a symlink, and refusing anything but a regular file. */
@@ -224,9 +233,12 @@ public final class DirHandle implements Closeable {
         }
         // the child has its own /proc/self: name our descriptor through our pid
         String where = link.toString().startsWith(PROC_FD + "/")
-                ? "/proc/" + ProcessHandle.current().pid() + "/fd/" + link.toString().substring(PROC_FD.toString().length() + 1)
+                ? "/proc/" + ProcessHandle.current().pid() + "/fd/"
+                        + link.toString().substring(PROC_FD.toString().length() + 1)
                 : link.toString();
-        Process p = new ProcessBuilder("ln", "-s", "--", target, where).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("ln", "-s", "--", target, where)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         try {
             if (p.waitFor() != 0) {

@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree.internal;
 
+import dev.coreos4j.ostree.Variant;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.Variant;
 
 /**
  * Our own GVariant serializer and parser, normal form only.
@@ -164,7 +163,8 @@ public final class GVariantCodec {
 
     private static void writeString(Buf buf, String s) {
         if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a GVariant string cannot contain NUL: '" + s.replace("\0", "\\0") + "'");
+            throw new IllegalArgumentException(
+                    "a GVariant string cannot contain NUL: '" + s.replace("\0", "\\0") + "'");
         }
         buf.put(utf8(s));
         buf.put((byte) 0);
@@ -172,7 +172,8 @@ public final class GVariantCodec {
 
     private static byte[] utf8(String s) {
         try {
-            ByteBuffer bb = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer bb = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(s));
@@ -232,8 +233,8 @@ public final class GVariantCodec {
     private static void writeTuple(Buf buf, GVariantType type, List<?> values) {
         List<GVariantType> members = type.members();
         if (values.size() != members.size()) {
-            throw new IllegalArgumentException("GVariant " + type + " needs " + members.size() + " members, got "
-                    + values.size());
+            throw new IllegalArgumentException(
+                    "GVariant " + type + " needs " + members.size() + " members, got " + values.size());
         }
         int start = buf.n;
         if (members.isEmpty()) {
@@ -323,7 +324,8 @@ public final class GVariantCodec {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(d, off, len - 1))
@@ -391,8 +393,7 @@ public final class GVariantCodec {
             int start = GVariantType.alignUp(pos, elem.alignment());
             long end = readLe(d, off + table + i * w, w);
             if (end < start || end > table) {
-                throw new GVariantException("array of " + elem + " element " + i + " has an invalid end offset "
-                        + end);
+                throw new GVariantException("array of " + elem + " element " + i + " has an invalid end offset " + end);
             }
             items.add(read(elem, d, off + start, (int) end - start));
             pos = (int) end;

@@ -14,6 +14,7 @@ public final class GVariantType {
 
     /** The kind of a type: a basic type code, or one of {@code a m ( { v}. */
     private final char kind;
+
     private final List<GVariantType> members;
     private final String text;
     private final int alignment;
@@ -25,13 +26,34 @@ public final class GVariantType {
         this.members = List.copyOf(members);
         this.text = text;
         switch (kind) {
-            case 'y', 'b' -> { alignment = 1; fixedSize = 1; }
-            case 'n', 'q' -> { alignment = 2; fixedSize = 2; }
-            case 'i', 'u', 'h' -> { alignment = 4; fixedSize = 4; }
-            case 'x', 't', 'd' -> { alignment = 8; fixedSize = 8; }
-            case 's', 'o', 'g' -> { alignment = 1; fixedSize = -1; }
-            case 'v' -> { alignment = 8; fixedSize = -1; }
-            case 'a', 'm' -> { alignment = members.get(0).alignment; fixedSize = -1; }
+            case 'y', 'b' -> {
+                alignment = 1;
+                fixedSize = 1;
+            }
+            case 'n', 'q' -> {
+                alignment = 2;
+                fixedSize = 2;
+            }
+            case 'i', 'u', 'h' -> {
+                alignment = 4;
+                fixedSize = 4;
+            }
+            case 'x', 't', 'd' -> {
+                alignment = 8;
+                fixedSize = 8;
+            }
+            case 's', 'o', 'g' -> {
+                alignment = 1;
+                fixedSize = -1;
+            }
+            case 'v' -> {
+                alignment = 8;
+                fixedSize = -1;
+            }
+            case 'a', 'm' -> {
+                alignment = members.get(0).alignment;
+                fixedSize = -1;
+            }
             case '(', '{' -> {
                 int align = 1;
                 boolean fixed = true;

@@ -1,17 +1,15 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import dev.coreos4j.ostree.FileTrees;
-
 /** Copies and replaces small directory trees in tests. */
 final class FileTreesForTest {
 
-    private FileTreesForTest() {
-    }
+    private FileTreesForTest() {}
 
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {

@@ -1,9 +1,5 @@
 package dev.coreos4j.ostree.container;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitOptions;
 import dev.coreos4j.ostree.DirMeta;
@@ -12,12 +8,14 @@ import dev.coreos4j.ostree.MutableTree;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
 import dev.coreos4j.ostree.Xattr;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Small OS-like commits for the container tests. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -43,11 +41,20 @@ final class Fixtures {
         t.putFile("/usr/share/doc/b.txt", 0644, bytes("shared content\n"));
         t.putFile("/usr/share/big.bin", 0644, big(200_000, 7));
         t.putFile("/home-owned", FileHeader.regular(1000, 1001, 0600, List.of()), bytes("mine"));
-        t.putFile("/usr/lib/caps", FileHeader.regular(0, 0, 0755, List.of(
-                new Xattr("security.capability", new byte[] {1, 0, 0, 2, (byte) 0xff, 0, 0, 0}),
-                new Xattr("security.selinux", bytes("system_u:object_r:bin_t:s0\0")),
-                new Xattr("user.note", bytes("text value")))), bytes("capable"));
-        t.putFile("/usr/share/" + "d".repeat(60) + "/" + "e".repeat(70) + "/long-name-" + "f".repeat(40), 0644,
+        t.putFile(
+                "/usr/lib/caps",
+                FileHeader.regular(
+                        0,
+                        0,
+                        0755,
+                        List.of(
+                                new Xattr("security.capability", new byte[] {1, 0, 0, 2, (byte) 0xff, 0, 0, 0}),
+                                new Xattr("security.selinux", bytes("system_u:object_r:bin_t:s0\0")),
+                                new Xattr("user.note", bytes("text value")))),
+                bytes("capable"));
+        t.putFile(
+                "/usr/share/" + "d".repeat(60) + "/" + "e".repeat(70) + "/long-name-" + "f".repeat(40),
+                0644,
                 bytes("long path"));
         t.directory("/usr/secret").meta(DirMeta.of(0, 0, 0700, List.of(new Xattr("user.dir", bytes("v")))));
         t.putFile("/usr/secret/key", 0600, bytes("k"));
@@ -68,8 +75,16 @@ final class Fixtures {
 
     static Checksum commit(Repository repo, MutableTree tree, String branch, String version, long time)
             throws IOException {
-        return repo.commit(tree, CommitOptions.builder().branch(branch).subject("OS " + version).timestamp(time)
-                .addMetadataString("version", version).addMetadata("ostree.bootable", Variant.ofBoolean(true))
-                .addMetadataString("ostree.linux", "6.1.0").build()).checksum();
+        return repo.commit(
+                        tree,
+                        CommitOptions.builder()
+                                .branch(branch)
+                                .subject("OS " + version)
+                                .timestamp(time)
+                                .addMetadataString("version", version)
+                                .addMetadata("ostree.bootable", Variant.ofBoolean(true))
+                                .addMetadataString("ostree.linux", "6.1.0")
+                                .build())
+                .checksum();
     }
 }

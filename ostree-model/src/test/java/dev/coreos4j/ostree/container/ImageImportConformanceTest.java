@@ -2,14 +2,12 @@ package dev.coreos4j.ostree.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.Repository;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Repository;
 
 /**
  * Images recompressed by {@code skopeo copy --dest-compress-format} (new blob digests, same diff_ids) import to the
@@ -29,22 +27,41 @@ class ImageImportConformanceTest {
         Repository src = Repository.init(tmp.resolve("src"));
         Checksum c = Fixtures.commit(src, Fixtures.osTree("1.0"), "os", "1.0", 1_700_000_000L);
         Path oci = tmp.resolve("oci");
-        Encapsulation.encapsulate(src, "os", ImageReference.ociDir(oci, "v1"), EncapsulateOptions.defaults()
-                .withCompression(Compression.parse(ours)).withMaxLayers(layers));
+        Encapsulation.encapsulate(
+                src,
+                "os",
+                ImageReference.ociDir(oci, "v1"),
+                EncapsulateOptions.defaults()
+                        .withCompression(Compression.parse(ours))
+                        .withMaxLayers(layers));
         Path copy = tmp.resolve("copy");
-        Tools.run(skopeo, "copy", "--quiet", "--dest-compress", "--dest-compress-format", theirs, "oci:" + oci + ":v1",
-                "oci:" + copy + ":re").ok();
+        Tools.run(
+                        skopeo,
+                        "copy",
+                        "--quiet",
+                        "--dest-compress",
+                        "--dest-compress-format",
+                        theirs,
+                        "oci:" + oci + ":v1",
+                        "oci:" + copy + ":re")
+                .ok();
         ImageInfo info = ImageImport.inspect(ImageReference.parse("ostree-unverified-image:oci:" + copy + ":re"));
         assertThat(info.manifest().layers()).allMatch(l -> l.mediaType().endsWith("+" + theirs));
 
         for (String ref : new String[] {"oci:" + oci + ":v1", "oci:" + copy + ":re"}) {
             Repository dst = Repository.init(tmp.resolve("dst-" + ref.hashCode()));
-            ImportResult r = ImageImport.importImage(dst, ImageReference.parse("ostree-unverified-image:" + ref),
+            ImportResult r = ImageImport.importImage(
+                    dst,
+                    ImageReference.parse("ostree-unverified-image:" + ref),
                     ImportOptions.defaults().withRef("os"));
             assertThat(r.commit()).isEqualTo(c);
             Tools.run(ostree, "fsck", "--repo=" + dst.path()).ok();
-            assertThat(Tools.run(ostree, "ls", "-R", "-X", "--repo=" + dst.path(), "os").ok().out())
-                    .isEqualTo(Tools.run(ostree, "ls", "-R", "-X", "--repo=" + src.path(), "os").ok().out());
+            assertThat(Tools.run(ostree, "ls", "-R", "-X", "--repo=" + dst.path(), "os")
+                            .ok()
+                            .out())
+                    .isEqualTo(Tools.run(ostree, "ls", "-R", "-X", "--repo=" + src.path(), "os")
+                            .ok()
+                            .out());
         }
     }
 }

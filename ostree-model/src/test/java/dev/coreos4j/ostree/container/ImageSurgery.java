@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -29,12 +28,13 @@ final class ImageSurgery {
         void edit(TarArchiveInputStream in, TarArchiveOutputStream out) throws IOException;
     }
 
-    private ImageSurgery() {
-    }
+    private ImageSurgery() {}
 
     static String sha256(byte[] b) throws IOException {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IOException(e);
         }
@@ -112,8 +112,8 @@ final class ImageSurgery {
         Compression comp = Compression.ofMediaType((String) layer.get("mediaType"), "test");
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         try (InputStream in = comp.decompress(new ByteArrayInputStream(compressed));
-             TarArchiveInputStream tin = new TarArchiveInputStream(in, "UTF-8");
-             TarArchiveOutputStream tout = new TarArchiveOutputStream(plain, 512, "UTF-8")) {
+                TarArchiveInputStream tin = new TarArchiveInputStream(in, "UTF-8");
+                TarArchiveOutputStream tout = new TarArchiveOutputStream(plain, 512, "UTF-8")) {
             tout.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
             edit.edit(tin, tout);
             tout.finish();

@@ -2,14 +2,12 @@ package dev.coreos4j.ostree.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.ObjectType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.ObjectType;
 
 /** ostree-ext's unit-test tables (bootc-dev/bootc {@code crates/ostree-ext}), re-expressed on our code. */
 class OstreeExtPortedTest {
@@ -28,9 +26,10 @@ class OstreeExtPortedTest {
     @Test
     void xattrsObjectPath() {
         Checksum c = Checksum.of("b8627e3ef0f255a322d2bd9610cfaaacc8f122b7f8d17c0e7e3caafa160f9fc7");
-        assertThat(LayerWriter.objectPath(ObjectType.FILE, c) + "-xattrs-link").isEqualTo(
-                "sysroot/ostree/repo/objects/b8/627e3ef0f255a322d2bd9610cfaaacc8f122b7f8d17c0e7e3caafa160f9fc7"
-                        + ".file-xattrs-link");
+        assertThat(LayerWriter.objectPath(ObjectType.FILE, c) + "-xattrs-link")
+                .isEqualTo(
+                        "sysroot/ostree/repo/objects/b8/627e3ef0f255a322d2bd9610cfaaacc8f122b7f8d17c0e7e3caafa160f9fc7"
+                                + ".file-xattrs-link");
     }
 
     /** {@code src/container/encapsulate.rs}: {@code test_parse_ocipath} — the first colon splits path and tag. */
@@ -51,13 +50,16 @@ class OstreeExtPortedTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageReference.parse(bad))
                     .isInstanceOf(ImageException.class);
         }
-        for (String good : List.of("ostree-unverified-registry:quay.io/exampleos/blah",
+        for (String good : List.of(
+                "ostree-unverified-registry:quay.io/exampleos/blah",
                 "ostree-unverified-image:registry:quay.io/exampleos/blah",
                 "ostree-unverified-image:docker://quay.io/exampleos/blah",
-                "ostree-unverified-image:oci:/some/dir:tag", "ostree-unverified-image:oci-archive:/some/file")) {
+                "ostree-unverified-image:oci:/some/dir:tag",
+                "ostree-unverified-image:oci-archive:/some/file")) {
             assertThat(ImageReference.parse(good)).isNotNull();
         }
-        assertThat(ImageReference.parse("ostree-unverified-image:registry:quay.io/exampleos/blah").toString())
+        assertThat(ImageReference.parse("ostree-unverified-image:registry:quay.io/exampleos/blah")
+                        .toString())
                 .isEqualTo("ostree-unverified-registry:quay.io/exampleos/blah");
     }
 

@@ -3,6 +3,12 @@ package dev.coreos4j.ostree.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.FsckOptions;
+import dev.coreos4j.ostree.MutableTree;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,18 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.MutableTree;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.testsupport.Oracles;
 
 /**
  * Pulls from a real registry: Debian's {@code docker-registry} started on 127.0.0.1 (free port, temp storage),
@@ -39,6 +37,7 @@ class RegistryConformanceTest {
 
     @TempDir
     Path tmp;
+
     Process registry;
     int port;
     HttpServer front;
@@ -54,21 +53,30 @@ class RegistryConformanceTest {
         Path bin = Oracles.require("docker-registry");
         port = freePort();
         Path config = tmp.resolve("registry.yml");
-        Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
-                + tmp.resolve("storage") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        Files.writeString(
+                config,
+                "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: "
+                        + tmp.resolve("storage") + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port
+                        + "\n");
         registry = new ProcessBuilder(bin.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("registry.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("registry.log").toFile())
+                .start();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; ; i++) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     break;
                 }
             } catch (IOException e) {
                 if (i > 100) {
-                    throw new IOException("docker-registry did not start: " + Files.readString(tmp.resolve("registry.log")), e);
+                    throw new IOException(
+                            "docker-registry did not start: " + Files.readString(tmp.resolve("registry.log")), e);
                 }
             }
             Thread.sleep(100);
@@ -89,10 +97,19 @@ class RegistryConformanceTest {
     private EncapsulateResult push(Repository repo, MutableTree tree, String version, String tag) throws Exception {
         Fixtures.commit(repo, tree, "os", version, 1_700_000_000L + version.hashCode() % 1000);
         Path oci = tmp.resolve("oci-" + tag);
-        EncapsulateResult r = Encapsulation.encapsulate(repo, "os", ImageReference.ociDir(oci, tag),
+        EncapsulateResult r = Encapsulation.encapsulate(
+                repo,
+                "os",
+                ImageReference.ociDir(oci, tag),
                 EncapsulateOptions.defaults().withMaxLayers(12));
-        Tools.run(Tools.skopeo(), "copy", "--quiet", "--dest-tls-verify=false", "oci:" + oci + ":" + tag,
-                "docker://127.0.0.1:" + port + "/coreos/os:" + tag).ok();
+        Tools.run(
+                        Tools.skopeo(),
+                        "copy",
+                        "--quiet",
+                        "--dest-tls-verify=false",
+                        "oci:" + oci + ":" + tag,
+                        "docker://127.0.0.1:" + port + "/coreos/os:" + tag)
+                .ok();
         return r;
     }
 
@@ -106,14 +123,16 @@ class RegistryConformanceTest {
 
         Repository dst = Repository.init(tmp.resolve("dst"));
         ImageReference ref1 = ImageReference.parse("ostree-unverified-registry:127.0.0.1:" + port + "/coreos/os:v1");
-        ImportResult r1 = ImageImport.importImage(dst, ref1, ImportOptions.defaults().withRef("os"));
+        ImportResult r1 =
+                ImageImport.importImage(dst, ref1, ImportOptions.defaults().withRef("os"));
         assertThat(r1.commit()).isEqualTo(v1.commit());
         assertThat(r1.manifestDigest()).isEqualTo(v1.manifestDigest());
         assertThat(r1.layersFetched()).isEqualTo(v1.manifest().layers().size());
 
-        ImageReference ref2 = ImageReference.parse("ostree-unverified-registry:127.0.0.1:" + port + "/coreos/os@"
-                + v2.manifestDigest());
-        ImportResult r2 = ImageImport.importImage(dst, ref2, ImportOptions.defaults().withRef("os"));
+        ImageReference ref2 = ImageReference.parse(
+                "ostree-unverified-registry:127.0.0.1:" + port + "/coreos/os@" + v2.manifestDigest());
+        ImportResult r2 =
+                ImageImport.importImage(dst, ref2, ImportOptions.defaults().withRef("os"));
         assertThat(r2.commit()).isEqualTo(v2.commit());
         LayerDiff diff = LayerDiff.of(v1.manifest(), v2.manifest());
         assertThat(r2.layersFetched()).isEqualTo(diff.added().size());
@@ -122,10 +141,12 @@ class RegistryConformanceTest {
         assertThat(dst.fsck(FsckOptions.defaults()).ok()).isTrue();
         assertThat(LayerDiff.between(ref1, ref2).added()).isEqualTo(diff.added());
 
-        assertThatThrownBy(() -> ImageImport.importImage(dst, ImageReference.parse(
-                "ostree-unverified-registry:127.0.0.1:" + port + "/coreos/os:nosuch"), ImportOptions.defaults()))
-                .isInstanceOfSatisfying(ImageException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ImageException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> ImageImport.importImage(
+                        dst,
+                        ImageReference.parse("ostree-unverified-registry:127.0.0.1:" + port + "/coreos/os:nosuch"),
+                        ImportOptions.defaults()))
+                .isInstanceOfSatisfying(
+                        ImageException.class, e -> assertThat(e.kind()).isEqualTo(ImageException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -148,23 +169,29 @@ class RegistryConformanceTest {
         });
         front.createContext("/v2/", ex -> {
             if (!"Bearer s3cret".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://127.0.0.1:" + frontPort
-                        + "/token\",service=\"test\",scope=\"repository:coreos/os:pull\"");
+                ex.getResponseHeaders()
+                        .add(
+                                "WWW-Authenticate",
+                                "Bearer realm=\"http://127.0.0.1:" + frontPort
+                                        + "/token\",service=\"test\",scope=\"repository:coreos/os:pull\"");
                 ex.sendResponseHeaders(401, -1);
                 ex.close();
                 return;
             }
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + ex.getRequestURI()));
+                HttpRequest.Builder b =
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ex.getRequestURI()));
                 String accept = ex.getRequestHeaders().getFirst("Accept");
                 if (accept != null) {
                     b.header("Accept", accept);
                 }
                 HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-                r.headers().firstValue("Content-Type").ifPresent(v -> ex.getResponseHeaders().add("Content-Type", v));
+                r.headers()
+                        .firstValue("Content-Type")
+                        .ifPresent(v -> ex.getResponseHeaders().add("Content-Type", v));
                 ex.sendResponseHeaders(r.statusCode(), 0);
-                try (InputStream in = r.body(); OutputStream o = ex.getResponseBody()) {
+                try (InputStream in = r.body();
+                        OutputStream o = ex.getResponseBody()) {
                     in.transferTo(o);
                 }
             } catch (InterruptedException e) {
@@ -175,8 +202,11 @@ class RegistryConformanceTest {
         });
         front.start();
         Repository dst = Repository.init(tmp.resolve("dst"));
-        Checksum c = ImageImport.importImage(dst, ImageReference.parse("ostree-unverified-registry:127.0.0.1:"
-                + frontPort + "/coreos/os:v1"), ImportOptions.defaults()).commit();
+        Checksum c = ImageImport.importImage(
+                        dst,
+                        ImageReference.parse("ostree-unverified-registry:127.0.0.1:" + frontPort + "/coreos/os:v1"),
+                        ImportOptions.defaults())
+                .commit();
         assertThat(c).isEqualTo(v1.commit());
         assertThat(tokens.get()).isPositive();
         assertThat(query.get()).isEqualTo("service=test&scope=repository:coreos/os:pull");

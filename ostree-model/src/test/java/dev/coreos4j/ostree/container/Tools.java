@@ -2,6 +2,7 @@ package dev.coreos4j.ostree.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.testsupport.Oracles;
 
 /** Runs reference tools (skopeo, ostree, tar) for the container conformance tests. */
 final class Tools {
@@ -22,8 +21,7 @@ final class Tools {
         }
     }
 
-    private Tools() {
-    }
+    private Tools() {}
 
     static Path skopeo() {
         return Oracles.require("skopeo");
@@ -45,7 +43,8 @@ final class Tools {
         Path out = Files.createTempFile("tool-out", ".txt");
         Path err = Files.createTempFile("tool-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             if (cwd != null) {
                 pb.directory(cwd.toFile());
             }
@@ -56,7 +55,9 @@ final class Tools {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", cmd) + " timed out");
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

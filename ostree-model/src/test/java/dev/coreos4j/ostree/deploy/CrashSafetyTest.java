@@ -2,6 +2,8 @@ package dev.coreos4j.ostree.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.testsupport.Oracles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,13 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child JVM with SIGKILL at random instants of deploy, stage, finalize, rollback and cleanup and requires that
@@ -56,18 +55,31 @@ class CrashSafetyTest {
         Sysroot s = Sysroot.initFs(dir);
         noFsync(dir);
         SystemRepository repo = s.repository();
-        c1 = repo.commit(OsTrees.tree(tmp.resolve("t1"), "6.1.0", "k1", Map.of("app.conf", "v1\n")), "os/stable", "1",
-                "1.0", Instant.ofEpochSecond(1_700_000_000L));
-        c2 = repo.commit(OsTrees.tree(tmp.resolve("t2"), "6.1.0", "k1", Map.of("app.conf", "v2\n")), "os/stable", "2",
-                "2.0", Instant.ofEpochSecond(1_700_000_100L));
-        c3 = repo.commit(OsTrees.tree(tmp.resolve("t3"), "6.2.0", "k2", Map.of("app.conf", "v3\n")), "os/stable", "3",
-                "3.0", Instant.ofEpochSecond(1_700_000_200L));
+        c1 = repo.commit(
+                OsTrees.tree(tmp.resolve("t1"), "6.1.0", "k1", Map.of("app.conf", "v1\n")),
+                "os/stable",
+                "1",
+                "1.0",
+                Instant.ofEpochSecond(1_700_000_000L));
+        c2 = repo.commit(
+                OsTrees.tree(tmp.resolve("t2"), "6.1.0", "k1", Map.of("app.conf", "v2\n")),
+                "os/stable",
+                "2",
+                "2.0",
+                Instant.ofEpochSecond(1_700_000_100L));
+        c3 = repo.commit(
+                OsTrees.tree(tmp.resolve("t3"), "6.2.0", "k2", Map.of("app.conf", "v3\n")),
+                "os/stable",
+                "3",
+                "3.0",
+                Instant.ofEpochSecond(1_700_000_200L));
         ok(s.osInit("testos"));
         ok(s.deploy("testos", c1.hex(), DeployOptions.DEFAULTS));
         ok(s.boot(0));
         ok(s.deploy("testos", c2.hex(), DeployOptions.DEFAULTS));
         ok(s.boot(0));
-        Path etc = s.deploymentDirectory(s.load().bootedDeployment().orElseThrow()).resolve("etc");
+        Path etc =
+                s.deploymentDirectory(s.load().bootedDeployment().orElseThrow()).resolve("etc");
         Files.writeString(etc.resolve("app.conf"), "local edit\n");
         if (op.equals("finalize") || op.equals("cleanup")) {
             ok(s.stage("testos", c3.hex(), DeployOptions.DEFAULTS));
@@ -80,7 +92,8 @@ class CrashSafetyTest {
      * per call on the CI disk; the order of the visible renames is what these trials check.
      */
     static void noFsync(Path sysroot) throws IOException {
-        Files.writeString(sysroot.resolve("ostree/repo/config"), "fsync=false\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                sysroot.resolve("ostree/repo/config"), "fsync=false\n", java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** What the bootloader boots: the non-staged deployments in order, and the booted one. */
@@ -119,7 +132,8 @@ class CrashSafetyTest {
         try {
             for (int trial = 0; trial < TRIALS; trial++) {
                 int n = trial;
-                long delay = (long) (random.nextDouble() * duration[0] * 3.0); // children run three at a time, so slower
+                long delay =
+                        (long) (random.nextDouble() * duration[0] * 3.0); // children run three at a time, so slower
                 futures.add(pool.submit(() -> {
                     trial(op, template, n, delay, oldList, newList, sawOld, sawNew, stagedLost);
                     return null;
@@ -142,9 +156,17 @@ class CrashSafetyTest {
         assertThat(sawOld.get() + sawNew.get()).isEqualTo(TRIALS);
     }
 
-    private void trial(String op, Path template, int trial, long delay, DeploymentList oldList, DeploymentList newList,
-            java.util.concurrent.atomic.AtomicInteger sawOld, java.util.concurrent.atomic.AtomicInteger sawNew,
-            java.util.concurrent.atomic.AtomicInteger stagedLost) throws Exception {
+    private void trial(
+            String op,
+            Path template,
+            int trial,
+            long delay,
+            DeploymentList oldList,
+            DeploymentList newList,
+            java.util.concurrent.atomic.AtomicInteger sawOld,
+            java.util.concurrent.atomic.AtomicInteger sawNew,
+            java.util.concurrent.atomic.AtomicInteger stagedLost)
+            throws Exception {
         Path dir = tmp.resolve(op + "-" + trial);
         copy(template, dir);
         runChild(dir, op, delay, null);
@@ -152,23 +174,33 @@ class CrashSafetyTest {
         DeploymentList after = s.load();
         boolean isOld = after.equals(oldList);
         boolean isNew = after.equals(newList);
-        if (!isOld && !isNew && bootable(after).equals(bootable(oldList)) && after.staged().isEmpty()) {
+        if (!isOld
+                && !isNew
+                && bootable(after).equals(bootable(oldList))
+                && after.staged().isEmpty()) {
             stagedLost.incrementAndGet(); // the defect of issue #19: the staged deployment silently gone
         }
-        assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, after).isTrue();
+        assertThat(isOld || isNew)
+                .as("trial %d (kill after %d µs): %s", trial, delay / 1000, after)
+                .isTrue();
         assertThat(s.check().stream().filter(p -> !p.contains("orphaned deployment directory")))
-                .as("trial %d", trial).isEmpty();
+                .as("trial %d", trial)
+                .isEmpty();
         if (isOld && op.equals("finalize")) {
             assertThat(after.staged()).as("trial %d: still staged", trial).isPresent();
         }
         Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
-        assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
+        assertThat(status.exit())
+                .as("ostree admin status, trial %d:\n%s", trial, status.output())
+                .isZero();
         // the /etc edit made before the operation is never lost
         Deployment booted = after.bootedDeployment().orElseThrow();
-        assertThat(Files.readString(s.deploymentDirectory(booted).resolve("etc/app.conf"))).isEqualTo("local edit\n");
+        assertThat(Files.readString(s.deploymentDirectory(booted).resolve("etc/app.conf")))
+                .isEqualTo("local edit\n");
         if (isNew && (op.equals("deploy") || op.equals("finalize"))) {
             Deployment first = after.deployments().get(0);
-            assertThat(Files.readString(s.deploymentDirectory(first).resolve("etc/app.conf"))).isEqualTo("local edit\n");
+            assertThat(Files.readString(s.deploymentDirectory(first).resolve("etc/app.conf")))
+                    .isEqualTo("local edit\n");
         }
         // the next write removes whatever the crash left behind
         assertThat(s.cleanup(false, false).isApplied()).isTrue();
@@ -200,10 +232,17 @@ class CrashSafetyTest {
 
     /** Runs the child on {@code dir}; kills it {@code delayNanos} after GO (never when negative). */
     private String runChild(Path dir, String op, long delayNanos, long[] duration) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class),
-                CrashChild.class.getName(), dir.toString(), op, c3.hex()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                dev.coreos4j.testsupport.ChildJvm.classPath(CrashSafetyTest.class),
+                CrashChild.class.getName(),
+                dir.toString(),
+                op,
+                c3.hex()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String ready = in.readLine();

@@ -11,14 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class DeploymentListTest {
 
     private static List<String> names(DeploymentList l) {
-        return l.deployments().stream().map(d -> d.commit().hex().substring(0, 4) + "." + d.serial()
-                + (d.staged() ? "s" : "") + (d.pinned() ? "p" : "")).toList();
+        return l.deployments().stream()
+                .map(d -> d.commit().hex().substring(0, 4) + "." + d.serial() + (d.staged() ? "s" : "")
+                        + (d.pinned() ? "p" : ""))
+                .toList();
     }
 
     private static String n(dev.coreos4j.ostree.Checksum c, int serial) {
@@ -33,7 +34,8 @@ class DeploymentListTest {
         assertThat(names(l)).containsExactly(n(C2, 0), n(C1, 0));
         Transition third = l.deploy(target("fedora", C3), DeployOptions.DEFAULTS);
         assertThat(names(third.list())).containsExactly(n(C3, 0), n(C2, 0));
-        assertThat(((Transition.Applied) third).removed()).extracting(Removal::reason)
+        assertThat(((Transition.Applied) third).removed())
+                .extracting(Removal::reason)
                 .containsExactly(Removal.Reason.NOT_RETAINED);
     }
 
@@ -62,17 +64,20 @@ class DeploymentListTest {
         DeploymentList l = bootedTwo();
         DeploymentList retained = applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withRetain(true)));
         assertThat(names(retained)).containsExactly(n(C3, 0), n(C2, 0), n(C1, 0));
-        DeploymentList rollbackKept = applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withRetainRollback(true)));
+        DeploymentList rollbackKept =
+                applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withRetainRollback(true)));
         assertThat(names(rollbackKept)).containsExactly(n(C3, 0), n(C2, 0), n(C1, 0));
-        DeploymentList notDefault = applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withNotAsDefault(true)));
+        DeploymentList notDefault =
+                applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withNotAsDefault(true)));
         assertThat(names(notDefault)).containsExactly(n(C2, 0), n(C3, 0));
     }
 
     @Test
     void deploy_inheritsKargsFromMergeAndEdits() {
         DeploymentList l = bootedTwo();
-        DeploymentList next = applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withKargEdits(
-                List.of(KargEdit.append("quiet"), KargEdit.set("root=UUID=1")))));
+        DeploymentList next = applied(l.deploy(
+                target("fedora", C3),
+                DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.append("quiet"), KargEdit.set("root=UUID=1")))));
         assertThat(next.deployments().get(0).kernelArgs().args()).containsExactly("root=UUID=1", "quiet");
         DeploymentList none = applied(l.deploy(target("fedora", C3), DeployOptions.DEFAULTS.withKargsNone(true)));
         assertThat(none.deployments().get(0).kernelArgs()).isEqualTo(KernelArgs.NONE);
@@ -88,8 +93,10 @@ class DeploymentListTest {
 
     @Test
     void deploy_badKargEdit_isRefused() {
-        Transition t = bootedTwo().deploy(target("fedora", C3),
-                DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.delete("missing"))));
+        Transition t = bootedTwo()
+                .deploy(
+                        target("fedora", C3),
+                        DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.delete("missing"))));
         assertThat(t.refusal().reason()).isEqualTo(Refusal.INVALID_KARGS);
         assertThat(t.message()).isEqualTo("No karg 'missing' found");
     }
@@ -118,7 +125,10 @@ class DeploymentListTest {
     @Test
     void stage_notBooted_isRefused() {
         DeploymentList l = applied(DeploymentList.EMPTY.initStateroot("fedora"));
-        assertThat(l.stage(target("fedora", C1), DeployOptions.DEFAULTS).refusal().reason()).isEqualTo(Refusal.NOT_BOOTED);
+        assertThat(l.stage(target("fedora", C1), DeployOptions.DEFAULTS)
+                        .refusal()
+                        .reason())
+                .isEqualTo(Refusal.NOT_BOOTED);
     }
 
     @Test
@@ -139,7 +149,8 @@ class DeploymentListTest {
     @Test
     void rollback_refusals() {
         DeploymentList single = applied(applied(applied(DeploymentList.EMPTY.initStateroot("fedora"))
-                .deploy(target("fedora", C1), DeployOptions.DEFAULTS)).boot(0));
+                        .deploy(target("fedora", C1), DeployOptions.DEFAULTS))
+                .boot(0));
         assertThat(single.rollback().refusal().reason()).isEqualTo(Refusal.NO_ROLLBACK);
         assertThat(single.rollback().message()).isEqualTo("No rollback deployment found");
         DeploymentList staged = applied(bootedTwo().stage(target("fedora", C3), DeployOptions.DEFAULTS));
@@ -193,9 +204,13 @@ class DeploymentListTest {
         DeploymentList next = applied(l.changeKargs(List.of(KargEdit.append("debug")), false));
         assertThat(names(next)).containsExactly(n(C2, 1), n(C2, 0));
         assertThat(next.deployments().get(0).kernelArgs().args()).containsExactly("root=LABEL=root", "debug");
-        assertThat(l.changeKargs(List.of(KargEdit.delete("nope")), false).refusal().reason())
+        assertThat(l.changeKargs(List.of(KargEdit.delete("nope")), false)
+                        .refusal()
+                        .reason())
                 .isEqualTo(Refusal.INVALID_KARGS);
-        assertThat(l.changeKargs(List.of(KargEdit.set("root=LABEL=root")), false).refusal().reason())
+        assertThat(l.changeKargs(List.of(KargEdit.set("root=LABEL=root")), false)
+                        .refusal()
+                        .reason())
                 .isEqualTo(Refusal.KARGS_UNCHANGED);
         DeploymentList staged = applied(l.changeKargs(List.of(KargEdit.append("debug")), true));
         assertThat(staged.staged()).isPresent();
@@ -224,10 +239,14 @@ class DeploymentListTest {
 
     @Test
     void constructor_rejectsBrokenInvariants() {
-        Deployment a = applied(DeploymentList.EMPTY.initStateroot("fedora")).deploy(target("fedora", C1),
-                DeployOptions.DEFAULTS).list().deployments().get(0);
+        Deployment a = applied(DeploymentList.EMPTY.initStateroot("fedora"))
+                .deploy(target("fedora", C1), DeployOptions.DEFAULTS)
+                .list()
+                .deployments()
+                .get(0);
         assertThatThrownBy(() -> new DeploymentList(java.util.Set.of("fedora"), List.of(a, a), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> new DeploymentList(java.util.Set.of(), List.of(a), null))
                 .hasMessageContaining("uninitialised stateroot");
         Deployment s = a.withStaged(true);
@@ -243,7 +262,8 @@ class DeploymentListTest {
         assertThat(Arrays.stream(Transition.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Applied", "Refused");
         assertThatThrownBy(() -> new Transition.Refused(Refusal.NOT_STAGED, "x").list())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NOT_STAGED");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NOT_STAGED");
     }
 
     @Test
@@ -253,6 +273,9 @@ class DeploymentListTest {
         assertThat(e.deployments().get(1).kernelArgs().args()).containsExactly("root=LABEL=root", "foo=bar");
         assertThat(e.deployments().get(2).kernelArgs().args()).containsExactly("root=LABEL=root", "foo=bar");
         assertThat(e.deployments().get(0)).isEqualTo(l.deployments().get(0));
-        assertThat(l.editKargsInPlace(List.of(KargEdit.delete("nope"))).refusal().reason()).isEqualTo(Refusal.INVALID_KARGS);
+        assertThat(l.editKargsInPlace(List.of(KargEdit.delete("nope")))
+                        .refusal()
+                        .reason())
+                .isEqualTo(Refusal.INVALID_KARGS);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +88,8 @@ class EtcMergeTest {
         write(c.resolve("app.conf/inner"), "now a directory\n");
         assertThatThrownBy(() -> EtcMerge.merge(a, b, c))
                 .isInstanceOf(EtcMerge.MergeException.class)
-                .hasMessageContaining("app.conf").hasMessageContaining("type change");
+                .hasMessageContaining("app.conf")
+                .hasMessageContaining("type change");
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.coreos4j.ostree.deploy;
 
+import dev.coreos4j.ostree.Checksum;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import dev.coreos4j.ostree.Checksum;
 
 /** Small fixed values for deployment tests. */
 final class Fixtures {
@@ -33,7 +32,8 @@ final class Fixtures {
     /** A booted fedora sysroot: [C2 (booted), C1 (rollback)]. */
     static DeploymentList bootedTwo() {
         DeploymentList l = applied(DeploymentList.EMPTY.initStateroot("fedora"));
-        l = applied(l.deploy(target("fedora", C1), DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("root=LABEL=root")))));
+        l = applied(l.deploy(
+                target("fedora", C1), DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("root=LABEL=root")))));
         l = applied(l.boot(0));
         l = applied(l.deploy(target("fedora", C2), DeployOptions.DEFAULTS));
         return applied(l.boot(0));

@@ -1,14 +1,13 @@
 package dev.coreos4j.ostree.deploy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.ImageImport;
 import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The child process of {@link ImageCrashSafetyTest}: warms up, prints {@code READY}, waits for a line on stdin, then
@@ -35,7 +34,10 @@ public final class ImageCrashChild {
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (op.equals("import")) {
-            ImageImport.importImage(Repository.open(dir.resolve("repo")), ref, ImportOptions.defaults().withRef("os"));
+            ImageImport.importImage(
+                    Repository.open(dir.resolve("repo")),
+                    ref,
+                    ImportOptions.defaults().withRef("os"));
             System.out.println("DONE");
         } else {
             Transition t = sysroot.deployImage("testos", ref, DeployOptions.DEFAULTS);

@@ -2,6 +2,18 @@ package dev.coreos4j.ostree.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.CommitOptions;
+import dev.coreos4j.ostree.FsckOptions;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.container.EncapsulateOptions;
+import dev.coreos4j.ostree.container.EncapsulateResult;
+import dev.coreos4j.ostree.container.Encapsulation;
+import dev.coreos4j.ostree.container.ImageImport;
+import dev.coreos4j.ostree.container.ImageReference;
+import dev.coreos4j.ostree.container.ImportOptions;
+import dev.coreos4j.testsupport.Oracles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,23 +32,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.container.EncapsulateOptions;
-import dev.coreos4j.ostree.container.EncapsulateResult;
-import dev.coreos4j.ostree.container.Encapsulation;
-import dev.coreos4j.ostree.container.ImageImport;
-import dev.coreos4j.ostree.container.ImageReference;
-import dev.coreos4j.ostree.container.ImportOptions;
-import dev.coreos4j.testsupport.Oracles;
 
 /**
  * SIGKILLs a child JVM at random instants of an image import (into an archive repository) and of a deploy from an
@@ -63,9 +61,21 @@ class ImageCrashSafetyTest {
             Files.createDirectories(f.getParent());
             Files.write(f, (version + " file " + i + " ").repeat(200 + i * 20).getBytes(StandardCharsets.UTF_8));
         }
-        build.commit(tree, CommitOptions.builder().branch("os").subject("v" + version).timestamp(1_700_000_000L)
-                .ownerUid(0).ownerGid(0).noXattrs(true).addMetadataString("version", version).build());
-        return Encapsulation.encapsulate(build, "os", ImageReference.ociDir(oci, version),
+        build.commit(
+                tree,
+                CommitOptions.builder()
+                        .branch("os")
+                        .subject("v" + version)
+                        .timestamp(1_700_000_000L)
+                        .ownerUid(0)
+                        .ownerGid(0)
+                        .noXattrs(true)
+                        .addMetadataString("version", version)
+                        .build());
+        return Encapsulation.encapsulate(
+                build,
+                "os",
+                ImageReference.ociDir(oci, version),
                 EncapsulateOptions.defaults().withMaxLayers(5));
     }
 
@@ -88,11 +98,14 @@ class ImageCrashSafetyTest {
             Sysroot s = Sysroot.initFs(dir);
             CrashSafetyTest.noFsync(dir);
             assertThat(s.osInit("testos").isApplied()).isTrue();
-            assertThat(s.deployImage("testos", ImageReference.ociDir(oci, "1.0"), DeployOptions.DEFAULTS).isApplied())
+            assertThat(s.deployImage("testos", ImageReference.ociDir(oci, "1.0"), DeployOptions.DEFAULTS)
+                            .isApplied())
                     .isTrue();
             assertThat(s.boot(0).isApplied()).isTrue();
             assertThat(s.load().deployments().get(0).commit()).isEqualTo(v1.commit());
-            Files.writeString(dir.resolve("ostree/repo/extensions/coreos4j/image-store/config"), "fsync=false\n",
+            Files.writeString(
+                    dir.resolve("ostree/repo/extensions/coreos4j/image-store/config"),
+                    "fsync=false\n",
                     java.nio.file.StandardOpenOption.APPEND);
         }
         return dir;
@@ -139,8 +152,16 @@ class ImageCrashSafetyTest {
         assertThat(before.get() + after.get()).isEqualTo(TRIALS);
     }
 
-    private void trial(String op, Path template, int trial, long delay, DeploymentList oldList, DeploymentList newList,
-                       AtomicInteger before, AtomicInteger after) throws Exception {
+    private void trial(
+            String op,
+            Path template,
+            int trial,
+            long delay,
+            DeploymentList oldList,
+            DeploymentList newList,
+            AtomicInteger before,
+            AtomicInteger after)
+            throws Exception {
         Path dir = tmp.resolve(op + "-" + trial);
         copy(template, dir);
         runChild(dir, op, delay, null);
@@ -155,47 +176,68 @@ class ImageCrashSafetyTest {
             DeploymentList l = s.load();
             boolean isOld = l.equals(oldList);
             boolean isNew = l.equals(newList);
-            assertThat(isOld || isNew).as("trial %d (kill after %d µs): %s", trial, delay / 1000, l).isTrue();
+            assertThat(isOld || isNew)
+                    .as("trial %d (kill after %d µs): %s", trial, delay / 1000, l)
+                    .isTrue();
             // as in CrashSafetyTest: only the orphaned deployment directory of the interrupted write may be reported
             assertThat(s.check().stream().filter(p -> !p.contains("orphaned deployment directory")))
-                    .as("trial %d", trial).isEmpty();
+                    .as("trial %d", trial)
+                    .isEmpty();
             Sh.Result status = Sh.run(List.of(ostree.toString(), "admin", "--sysroot=" + dir, "status"));
-            assertThat(status.exit()).as("ostree admin status, trial %d:\n%s", trial, status.output()).isZero();
+            assertThat(status.exit())
+                    .as("ostree admin status, trial %d:\n%s", trial, status.output())
+                    .isZero();
             Sh.Result sysFsck = Sh.run(List.of(ostree.toString(), "fsck", "--repo=" + dir.resolve("ostree/repo")));
-            assertThat(sysFsck.exit()).as("ostree fsck of the system repo, trial %d:\n%s", trial, sysFsck.output())
+            assertThat(sysFsck.exit())
+                    .as("ostree fsck of the system repo, trial %d:\n%s", trial, sysFsck.output())
                     .isZero();
             repos.add(dir.resolve("ostree/repo/extensions/coreos4j/image-store"));
             done = isNew;
         }
         for (Path r : repos) {
             Repository repo = Repository.open(r);
-            assertThat(repo.fsck(FsckOptions.defaults()).ok()).as("our fsck, trial %d", trial).isTrue();
+            assertThat(repo.fsck(FsckOptions.defaults()).ok())
+                    .as("our fsck, trial %d", trial)
+                    .isTrue();
             Sh.Result fsck = Sh.run(List.of(ostree.toString(), "fsck", "--repo=" + r));
-            assertThat(fsck.exit()).as("ostree fsck, trial %d:\n%s", trial, fsck.output()).isZero();
+            assertThat(fsck.exit())
+                    .as("ostree fsck, trial %d:\n%s", trial, fsck.output())
+                    .isZero();
             for (Checksum c : repo.refs().values()) {
-                assertThat(repo.has(ObjectType.COMMIT, c) && !repo.isPartial(c)).as("trial %d", trial).isTrue();
+                assertThat(repo.has(ObjectType.COMMIT, c) && !repo.isPartial(c))
+                        .as("trial %d", trial)
+                        .isTrue();
             }
         }
         // the interrupted operation, run again (in this JVM), completes; the next transaction removes what the
         // killed one staged
         if (!done) {
             if (op.equals("import")) {
-                ImageImport.importImage(Repository.open(dir.resolve("repo")), ImageReference.parse(image),
+                ImageImport.importImage(
+                        Repository.open(dir.resolve("repo")),
+                        ImageReference.parse(image),
                         ImportOptions.defaults().withRef("os"));
             } else {
-                assertThat(Sysroot.open(dir).deployImage("testos", ImageReference.parse(image), DeployOptions.DEFAULTS)
-                        .isApplied()).as("trial %d rerun", trial).isTrue();
+                assertThat(Sysroot.open(dir)
+                                .deployImage("testos", ImageReference.parse(image), DeployOptions.DEFAULTS)
+                                .isApplied())
+                        .as("trial %d rerun", trial)
+                        .isTrue();
             }
         }
         if (!done && !op.equals("import")) {
             // the rerun, the next write, removed whatever the killed one left behind
-            assertThat(Sysroot.open(dir).check()).as("trial %d after the next write", trial).isEmpty();
+            assertThat(Sysroot.open(dir).check())
+                    .as("trial %d after the next write", trial)
+                    .isEmpty();
         }
         for (Path r : repos) {
             Repository.open(r).begin().close();
             try (Stream<Path> st = Files.list(r.resolve("tmp"))) {
-                assertThat(st.filter(p -> p.getFileName().toString().startsWith("staging-")).toList())
-                        .as("trial %d", trial).isEmpty();
+                assertThat(st.filter(p -> p.getFileName().toString().startsWith("staging-"))
+                                .toList())
+                        .as("trial %d", trial)
+                        .isEmpty();
             }
         }
         (done ? after : before).incrementAndGet();
@@ -203,10 +245,17 @@ class ImageCrashSafetyTest {
     }
 
     private String runChild(Path dir, String op, long delayNanos, long[] duration) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", dev.coreos4j.testsupport.ChildJvm.classPath(ImageCrashSafetyTest.class),
-                ImageCrashChild.class.getName(), dir.toString(), op, image));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                dev.coreos4j.testsupport.ChildJvm.classPath(ImageCrashSafetyTest.class),
+                ImageCrashChild.class.getName(),
+                dir.toString(),
+                op,
+                image));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String ready = in.readLine();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class KernelArgsTest {
@@ -34,7 +33,8 @@ class KernelArgsTest {
 
     @Test
     void set_replacesAllValuesOfKeyAtFirstPosition() throws Exception {
-        assertThat(edit("console=tty0 quiet console=ttyS0", KargEdit.set("console=hvc0")).args())
+        assertThat(edit("console=tty0 quiet console=ttyS0", KargEdit.set("console=hvc0"))
+                        .args())
                 .containsExactly("console=hvc0", "quiet");
         assertThat(edit("quiet", KargEdit.set("a=1")).args()).containsExactly("quiet", "a=1");
     }
@@ -42,13 +42,17 @@ class KernelArgsTest {
     @Test
     void append_andAppendIfMissing() throws Exception {
         assertThat(edit("a=1", KargEdit.append("a=1")).args()).containsExactly("a=1", "a=1");
-        assertThat(edit("a=1", new KargEdit(KargEdit.Op.APPEND_IF_MISSING, "a=1")).args()).containsExactly("a=1");
+        assertThat(edit("a=1", new KargEdit(KargEdit.Op.APPEND_IF_MISSING, "a=1"))
+                        .args())
+                .containsExactly("a=1");
     }
 
     @Test
     void replace_singleValueAndOldNew() throws Exception {
-        assertThat(edit("a=1 b", new KargEdit(KargEdit.Op.REPLACE, "a=2")).args()).containsExactly("a=2", "b");
-        assertThat(edit("c=x c=y", new KargEdit(KargEdit.Op.REPLACE, "c=y=z")).args()).containsExactly("c=x", "c=z");
+        assertThat(edit("a=1 b", new KargEdit(KargEdit.Op.REPLACE, "a=2")).args())
+                .containsExactly("a=2", "b");
+        assertThat(edit("c=x c=y", new KargEdit(KargEdit.Op.REPLACE, "c=y=z")).args())
+                .containsExactly("c=x", "c=z");
         assertThatThrownBy(() -> edit("c=x c=y", new KargEdit(KargEdit.Op.REPLACE, "c=z")))
                 .hasMessage("Multiple values for key 'c' found");
         assertThatThrownBy(() -> edit("", new KargEdit(KargEdit.Op.REPLACE, "c=z")))
@@ -61,7 +65,8 @@ class KernelArgsTest {
         assertThat(edit("a=1 b=2", KargEdit.delete("b")).args()).containsExactly("a=1");
         assertThatThrownBy(() -> edit("c=x c=y", KargEdit.delete("c"))).hasMessage("Multiple values for key 'c' found");
         assertThatThrownBy(() -> edit("a", KargEdit.delete("b"))).hasMessage("No karg 'b' found");
-        assertThat(edit("a", new KargEdit(KargEdit.Op.DELETE_IF_PRESENT, "b")).args()).containsExactly("a");
+        assertThat(edit("a", new KargEdit(KargEdit.Op.DELETE_IF_PRESENT, "b")).args())
+                .containsExactly("a");
     }
 
     @Test

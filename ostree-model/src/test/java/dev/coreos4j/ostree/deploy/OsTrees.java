@@ -15,14 +15,16 @@ final class OsTrees {
     static Path tree(Path dir, String kver, String kernel, Map<String, String> etc) throws IOException {
         Files.createDirectories(dir.resolve("usr/lib/modules/" + kver));
         Files.writeString(dir.resolve("usr/lib/modules/" + kver + "/vmlinuz"), kernel, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("usr/lib/modules/" + kver + "/initramfs.img"), "initrd for " + kernel,
+        Files.writeString(
+                dir.resolve("usr/lib/modules/" + kver + "/initramfs.img"),
+                "initrd for " + kernel,
                 StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve("usr/bin"));
         Files.writeString(dir.resolve("usr/bin/tool"), "#!/bin/sh\necho " + kernel + "\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(dir.resolve("usr/bin/tool"), Fs.perms(0755));
         Files.createDirectories(dir.resolve("usr/etc"));
-        Files.writeString(dir.resolve("usr/etc/os-release"), "ID=testos\nPRETTY_NAME=\"Test OS\"\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("usr/etc/os-release"), "ID=testos\nPRETTY_NAME=\"Test OS\"\n", StandardCharsets.UTF_8);
         for (Map.Entry<String, String> e : etc.entrySet()) {
             Path p = dir.resolve("usr/etc").resolve(e.getKey());
             Files.createDirectories(p.getParent());

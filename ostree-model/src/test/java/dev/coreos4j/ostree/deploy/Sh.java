@@ -37,7 +37,8 @@ final class Sh {
     static String ok(String... command) throws IOException {
         Result r = run(List.of(command));
         if (r.exit() != 0) {
-            throw new AssertionError("command failed (" + r.exit() + "): " + String.join(" ", command) + "\n" + r.output());
+            throw new AssertionError(
+                    "command failed (" + r.exit() + "): " + String.join(" ", command) + "\n" + r.output());
         }
         return r.output();
     }
@@ -50,8 +51,10 @@ final class Sh {
         }
         List<String> cmd = new ArrayList<>(List.of("chattr", "-i"));
         try (Stream<Path> s = Files.walk(deploy, 3)) {
-            s.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("deploy")
-                    && Files.isDirectory(p)).forEach(p -> cmd.add(p.toString()));
+            s.filter(p -> p.getParent() != null
+                            && p.getParent().getFileName().toString().equals("deploy")
+                            && Files.isDirectory(p))
+                    .forEach(p -> cmd.add(p.toString()));
         }
         if (cmd.size() > 2) {
             run(cmd);

@@ -2,6 +2,7 @@ package dev.coreos4j.ostree.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import dev.coreos4j.testsupport.Oracles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,10 @@ class SysrootConformanceTest {
         Sh.ok(ostree.toString(), "admin", "init-fs", "--modern", theirs.toString());
         ours = Sysroot.initFs(oursRoot);
         Path t1 = OsTrees.tree(tmp.resolve("t1"), "6.1.0", "kernel-1", Map.of("app.conf", "v1\n", "hostname", "h\n"));
-        Path t2 = OsTrees.tree(tmp.resolve("t2"), "6.1.0", "kernel-1",
+        Path t2 = OsTrees.tree(
+                tmp.resolve("t2"),
+                "6.1.0",
+                "kernel-1",
                 Map.of("app.conf", "v2\n", "hostname", "h2\n", "new.conf", "n\n"));
         c1 = commit(t1, "1.0", "2024-01-01T00:00:00Z");
         c2 = commit(t2, "2.0", "2024-02-01T00:00:00Z");
@@ -64,9 +66,21 @@ class SysrootConformanceTest {
     private String commit(Path tree, String version, String time) throws IOException {
         String a = null;
         for (Path sr : List.of(theirs, oursRoot)) {
-            String out = Sh.ok(ostree.toString(), "--repo=" + sr.resolve("ostree/repo"), "commit", "-b", "testos/stable",
-                    "--tree=dir=" + tree, "--owner-uid=0", "--owner-gid=0", "--no-xattrs", "--timestamp=" + time,
-                    "--add-metadata-string=version=" + version, "-s", "v" + version).strip();
+            String out = Sh.ok(
+                            ostree.toString(),
+                            "--repo=" + sr.resolve("ostree/repo"),
+                            "commit",
+                            "-b",
+                            "testos/stable",
+                            "--tree=dir=" + tree,
+                            "--owner-uid=0",
+                            "--owner-gid=0",
+                            "--no-xattrs",
+                            "--timestamp=" + time,
+                            "--add-metadata-string=version=" + version,
+                            "-s",
+                            "v" + version)
+                    .strip();
             assertThat(a == null || a.equals(out)).isTrue();
             a = out;
         }
@@ -97,8 +111,10 @@ class SysrootConformanceTest {
         assertSame("os-init");
 
         admin("deploy", "--os=testos", "--karg=root=LABEL=root", "--karg=quiet", c1);
-        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withKargEdits(
-                List.of(KargEdit.set("root=LABEL=root"), KargEdit.set("quiet")))));
+        applied(ours.deploy(
+                "testos",
+                c1,
+                DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("root=LABEL=root"), KargEdit.set("quiet")))));
         assertSame("first deploy");
 
         // the same local /etc edits on both sides, then a deploy that must carry them over
@@ -109,8 +125,8 @@ class SysrootConformanceTest {
             Files.delete(etc.resolve("hostname"));
         }
         admin("deploy", "--os=testos", "--karg-append=extra=1", "testos/stable");
-        applied(ours.deploy("testos", "testos/stable",
-                DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.append("extra=1")))));
+        applied(ours.deploy(
+                "testos", "testos/stable", DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.append("extra=1")))));
         assertSame("second deploy with /etc merge");
 
         admin("pin", "1");
@@ -140,18 +156,31 @@ class SysrootConformanceTest {
         assertSame("unpin 2");
 
         admin("deploy", "--os=testos", "--not-as-default", "--retain", c1);
-        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withNotAsDefault(true).withRetain(true)));
+        applied(ours.deploy(
+                "testos", c1, DeployOptions.DEFAULTS.withNotAsDefault(true).withRetain(true)));
         assertSame("deploy --not-as-default --retain");
 
-        admin("deploy", "--os=testos", "--karg-delete=quiet", "--karg=root=UUID=1", "--karg-append=console=ttyS0",
-                "--karg-append=console=tty0", c2);
-        applied(ours.deploy("testos", c2, DeployOptions.DEFAULTS.withKargEdits(List.of(KargEdit.set("root=UUID=1"),
-                KargEdit.append("console=ttyS0"), KargEdit.append("console=tty0"), KargEdit.delete("quiet")))));
+        admin(
+                "deploy",
+                "--os=testos",
+                "--karg-delete=quiet",
+                "--karg=root=UUID=1",
+                "--karg-append=console=ttyS0",
+                "--karg-append=console=tty0",
+                c2);
+        applied(ours.deploy(
+                "testos",
+                c2,
+                DeployOptions.DEFAULTS.withKargEdits(List.of(
+                        KargEdit.set("root=UUID=1"),
+                        KargEdit.append("console=ttyS0"),
+                        KargEdit.append("console=tty0"),
+                        KargEdit.delete("quiet")))));
         assertSame("deploy with --karg-delete/--karg/--karg-append");
 
         admin("deploy", "--os=testos", "--karg-none", "--karg=x=1", c1);
-        applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withKargsNone(true)
-                .withKargEdits(List.of(KargEdit.set("x=1")))));
+        applied(ours.deploy(
+                "testos", c1, DeployOptions.DEFAULTS.withKargsNone(true).withKargEdits(List.of(KargEdit.set("x=1")))));
         assertSame("deploy --karg-none");
 
         admin("deploy", "--os=testos", "--no-merge", c2);
@@ -174,7 +203,9 @@ class SysrootConformanceTest {
         // says so; nothing else may be wrong
         assertThat(onTheirs.check()).allSatisfy(p -> assertThat(p).contains("orphaned deployment directory"));
         String after = Sh.ok(ostree.toString(), "admin", "--sysroot=" + theirs, "status");
-        assertThat(after.lines().filter(l -> l.startsWith("  testos ") || l.startsWith("  other ")).count())
+        assertThat(after.lines()
+                        .filter(l -> l.startsWith("  testos ") || l.startsWith("  other "))
+                        .count())
                 .isEqualTo(onTheirs.load().size());
         // ostree's own prune keeps every deployed commit of our sysroot, and fsck passes
         Sh.ok(ostree.toString(), "--repo=" + oursRoot.resolve("ostree/repo"), "prune", "--refs-only");
@@ -189,15 +220,18 @@ class SysrootConformanceTest {
         applied(ours.deploy("testos", c1, DeployOptions.DEFAULTS.withRetain(true)));
         Map<String, String> entriesBefore = layout(oursRoot, false);
         String loader = Files.readSymbolicLink(oursRoot.resolve("boot/loader")).toString();
-        String bootlink = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot"))).toString();
+        String bootlink = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot")))
+                .toString();
         String statusBefore = Sh.ok(ostree.toString(), "admin", "--sysroot=" + oursRoot, "status");
         assertThat(statusBefore.indexOf(c1 + ".1")).isLessThan(statusBefore.indexOf(c1 + ".0"));
 
         applied(ours.setDefault(1));
 
         // same count and bootloader-equivalent entries: /boot is untouched, only ostree/boot.B flips to the other S
-        assertThat(Files.readSymbolicLink(oursRoot.resolve("boot/loader")).toString()).isEqualTo(loader);
-        String flipped = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot"))).toString();
+        assertThat(Files.readSymbolicLink(oursRoot.resolve("boot/loader")).toString())
+                .isEqualTo(loader);
+        String flipped = Files.readSymbolicLink(oursRoot.resolve("ostree/" + loader.replace("loader", "boot")))
+                .toString();
         assertThat(flipped).isNotEqualTo(bootlink);
         Map<String, String> entriesAfter = layout(oursRoot, false);
         for (String key : entriesBefore.keySet()) {
@@ -219,8 +253,12 @@ class SysrootConformanceTest {
         keys.addAll(actual.keySet());
         for (String k : keys) {
             if (!java.util.Objects.equals(expected.get(k), actual.get(k))) {
-                diff.append("\n  ").append(k).append("\n    ostree: ").append(expected.get(k))
-                        .append("\n    ours:   ").append(actual.get(k));
+                diff.append("\n  ")
+                        .append(k)
+                        .append("\n    ostree: ")
+                        .append(expected.get(k))
+                        .append("\n    ours:   ")
+                        .append(actual.get(k));
             }
         }
         assertThat(diff.toString()).as("after " + step).isEmpty();
@@ -245,7 +283,10 @@ class SysrootConformanceTest {
                     }
                 }
                 String[] parts = rel.split("/");
-                if (parts.length > 5 && parts[0].equals("ostree") && parts[1].equals("deploy") && parts[3].equals("deploy")
+                if (parts.length > 5
+                        && parts[0].equals("ostree")
+                        && parts[1].equals("deploy")
+                        && parts[3].equals("deploy")
                         && !parts[5].equals("etc")) {
                     continue;
                 }
@@ -254,8 +295,10 @@ class SysrootConformanceTest {
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     out.put(rel, "dir " + Integer.toOctalString(Fs.mode(p) & 07777));
                 } else {
-                    out.put(rel, Integer.toOctalString(Fs.mode(p) & 07777) + " "
-                            + new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                    out.put(
+                            rel,
+                            Integer.toOctalString(Fs.mode(p) & 07777) + " "
+                                    + new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
                 }
             }
         }

@@ -2,6 +2,8 @@ package dev.coreos4j.ostree.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.Swapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Swapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,11 +3,10 @@ package dev.coreos4j.ostree.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.ostree.Variant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
-import dev.coreos4j.ostree.Variant;
 import org.junit.jupiter.api.Test;
 
 class GVariantCodecTest {
@@ -29,7 +28,8 @@ class GVariantCodecTest {
     void maybe_followsSpec() {
         assertThat(HEX.formatHex(GVariantCodec.encode("ms", Optional.of("ab")))).isEqualTo("61620000");
         assertThat(GVariantCodec.encode("mu", Optional.of(7))).hasSize(4);
-        assertThat(HEX.formatHex(GVariantCodec.encode("may", Optional.of(new byte[0])))).isEqualTo("00");
+        assertThat(HEX.formatHex(GVariantCodec.encode("may", Optional.of(new byte[0]))))
+                .isEqualTo("00");
         assertThat(GVariantCodec.encode("ms", Optional.empty())).isEmpty();
     }
 
@@ -47,10 +47,10 @@ class GVariantCodecTest {
     @Test
     void dummySignatureMetadata_matchesOstreeBytes() {
         byte[] sig = "0123abcd".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] bytes = GVariantCodec.encode("a{sv}", List.of(List.of("ostree.sign.dummy",
-                Variant.ofByteArrays(List.of(sig)))));
-        assertThat(HEX.formatHex(bytes)).isEqualTo(
-                "6f73747265652e7369676e2e64756d6d7900" + "000000000000" + "3031323361626364" + "08"
+        byte[] bytes = GVariantCodec.encode(
+                "a{sv}", List.of(List.of("ostree.sign.dummy", Variant.ofByteArrays(List.of(sig)))));
+        assertThat(HEX.formatHex(bytes))
+                .isEqualTo("6f73747265652e7369676e2e64756d6d7900" + "000000000000" + "3031323361626364" + "08"
                         + "00616179" + "12" + "26");
     }
 
@@ -66,9 +66,12 @@ class GVariantCodecTest {
     @Test
     void decode_rejectsTrailingBytesAndBadFraming() {
         assertThatThrownBy(() -> GVariantCodec.decode("(uu)", new byte[9])).isInstanceOf(GVariantException.class);
-        assertThatThrownBy(() -> GVariantCodec.decode("as", HEX.parseHex("610009"))).isInstanceOf(GVariantException.class);
-        assertThatThrownBy(() -> GVariantCodec.decode("s", HEX.parseHex("6161"))).isInstanceOf(GVariantException.class);
-        assertThatThrownBy(() -> GVariantCodec.decode("s", HEX.parseHex("ff00"))).isInstanceOf(GVariantException.class);
+        assertThatThrownBy(() -> GVariantCodec.decode("as", HEX.parseHex("610009")))
+                .isInstanceOf(GVariantException.class);
+        assertThatThrownBy(() -> GVariantCodec.decode("s", HEX.parseHex("6161")))
+                .isInstanceOf(GVariantException.class);
+        assertThatThrownBy(() -> GVariantCodec.decode("s", HEX.parseHex("ff00")))
+                .isInstanceOf(GVariantException.class);
         assertThatThrownBy(() -> GVariantCodec.decode("b", HEX.parseHex("02"))).isInstanceOf(GVariantException.class);
     }
 
@@ -77,7 +80,8 @@ class GVariantCodecTest {
         // "a" in an as with a 2-byte offset would need a total > 255 bytes; pad it artificially
         byte[] normal = GVariantCodec.encode("as", List.of("a"));
         assertThat(HEX.formatHex(normal)).isEqualTo("610002");
-        assertThatThrownBy(() -> GVariantCodec.decode("as", HEX.parseHex("61000200"))).isInstanceOf(GVariantException.class);
+        assertThatThrownBy(() -> GVariantCodec.decode("as", HEX.parseHex("61000200")))
+                .isInstanceOf(GVariantException.class);
     }
 
     @Test

@@ -23,20 +23,23 @@ class BuilderProperties {
         Config.Resource r = Contents.inline(data);
         assertThat(decode(r)).isEqualTo(data);
         assertThat(r.compression()).isIn("", "gzip");
-        String other = r.source().startsWith("data:,") ? "data:;base64," + Base64.getEncoder().encodeToString(data)
+        String other = r.source().startsWith("data:,")
+                ? "data:;base64," + Base64.getEncoder().encodeToString(data)
                 : "data:," + Contents.percentEncode(data);
         assertThat(r.source().length()).isLessThanOrEqualTo(other.length());
         assertThat(FileBuilder.at("/f").contents(data).build().contents()).isEqualTo(r); // Ignition accepts it
     }
 
     @Property(tries = 100)
-    void fileBuilder_roundTripsThroughEveryStableVersion(@ForAll @StringLength(min = 1, max = 12) String name,
-                                                         @ForAll @StringLength(max = 200) String text,
-                                                         @ForAll @IntRange(min = 0, max = 0777) int mode) {
+    void fileBuilder_roundTripsThroughEveryStableVersion(
+            @ForAll @StringLength(min = 1, max = 12) String name,
+            @ForAll @StringLength(max = 200) String text,
+            @ForAll @IntRange(min = 0, max = 0777) int mode) {
         String path = "/srv/" + Integer.toHexString(name.hashCode());
         Config config = ConfigBuilder.create()
                 .file(FileBuilder.at(path).contents(text).mode(Integer.toOctalString(mode)))
-                .user(UserBuilder.named("u" + Integer.toHexString(name.hashCode())).sshKey("ssh-ed25519 K"))
+                .user(UserBuilder.named("u" + Integer.toHexString(name.hashCode()))
+                        .sshKey("ssh-ed25519 K"))
                 .build();
         assertThat(Ignition.validate(config).isValid()).isTrue();
         for (SpecVersion v : SpecVersion.stable()) {

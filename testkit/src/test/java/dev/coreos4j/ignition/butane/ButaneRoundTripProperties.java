@@ -60,12 +60,16 @@ class ButaneRoundTripProperties {
             for (Config.Resource a : f.append()) {
                 append.add(decoded(a));
             }
-            files.add(new Config.File(f.group(), f.overwrite(), f.path(), f.user(), append, decoded(f.contents()),
-                    f.mode()));
+            files.add(new Config.File(
+                    f.group(), f.overwrite(), f.path(), f.user(), append, decoded(f.contents()), f.mode()));
         }
         Config.Storage s = c.storage();
-        return new Config(c.ignition(), c.kernelArguments(), c.passwd(), new Config.Storage(s.directories(),
-                s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid()), c.systemd());
+        return new Config(
+                c.ignition(),
+                c.kernelArguments(),
+                c.passwd(),
+                new Config.Storage(s.directories(), s.disks(), files, s.filesystems(), s.links(), s.luks(), s.raid()),
+                c.systemd());
     }
 
     static Config.Resource decoded(Config.Resource r) throws Exception {
@@ -75,23 +79,26 @@ class ButaneRoundTripProperties {
         }
         int comma = src.indexOf(',');
         String meta = src.substring(5, comma);
-        byte[] raw = meta.endsWith(";base64") ? Base64.getDecoder().decode(src.substring(comma + 1))
-                : java.net.URLDecoder.decode(src.substring(comma + 1).replace("+", "%2B"),
-                        StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] raw = meta.endsWith(";base64")
+                ? Base64.getDecoder().decode(src.substring(comma + 1))
+                : java.net.URLDecoder.decode(src.substring(comma + 1).replace("+", "%2B"), StandardCharsets.ISO_8859_1)
+                        .getBytes(StandardCharsets.ISO_8859_1);
         if ("gzip".equals(r.compression())) {
             raw = new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes();
         }
-        return new Config.Resource(null, r.httpHeaders(), "text:" + java.util.HexFormat.of().formatHex(raw),
-                r.verification());
+        return new Config.Resource(
+                null, r.httpHeaders(), "text:" + java.util.HexFormat.of().formatHex(raw), r.verification());
     }
 
     @Property(tries = 200)
     void modes_anyOctalSpellingIsTheSameMode(@ForAll("modes") int mode) {
         String octal = Integer.toOctalString(mode);
-        for (String spelling : List.of("0" + octal, "0o" + octal, "0x" + Integer.toHexString(mode),
-                Integer.toString(mode))) {
-            ButaneResult r = Butane.translate("variant: fcos\nversion: 1.7.0\nstorage:\n  files:\n    - path: /f\n"
-                    + "      mode: " + spelling + "\n", ButaneOptions.DEFAULT);
+        for (String spelling :
+                List.of("0" + octal, "0o" + octal, "0x" + Integer.toHexString(mode), Integer.toString(mode))) {
+            ButaneResult r = Butane.translate(
+                    "variant: fcos\nversion: 1.7.0\nstorage:\n  files:\n    - path: /f\n" + "      mode: " + spelling
+                            + "\n",
+                    ButaneOptions.DEFAULT);
             assertThat(r.config().storage().files().get(0).mode()).as(spelling).isEqualTo((long) mode);
         }
     }
@@ -104,11 +111,14 @@ class ButaneRoundTripProperties {
     @Property(tries = 200)
     void localPaths_neverEscapeTheFilesDirectory(@ForAll("relativePaths") String path) {
         FilesDir dir = FilesDir.inMemory(Map.of("in/a", "inside".getBytes(StandardCharsets.UTF_8)));
-        ButaneResult r = Butane.translate("variant: fcos\nversion: 1.7.0\nstorage:\n  files:\n    - path: /f\n"
-                + "      contents:\n        local: \"" + path + "\"\n", ButaneOptions.DEFAULT.withFilesDir(dir));
+        ButaneResult r = Butane.translate(
+                "variant: fcos\nversion: 1.7.0\nstorage:\n  files:\n    - path: /f\n"
+                        + "      contents:\n        local: \"" + path + "\"\n",
+                ButaneOptions.DEFAULT.withFilesDir(dir));
         String clean = java.nio.file.Paths.get("/root/" + path).normalize().toString();
         if (!clean.equals("/root") && !clean.startsWith("/root/")) {
-            assertThat(r.report().errors()).extracting(e -> e.message())
+            assertThat(r.report().errors())
+                    .extracting(e -> e.message())
                     .containsExactly("local file path traverses outside the files directory");
         } else if (clean.equals("/root/in/a")) {
             assertThat(r.isValid()).isTrue();
@@ -120,7 +130,10 @@ class ButaneRoundTripProperties {
 
     @Provide
     Arbitrary<String> relativePaths() {
-        return Arbitraries.of("in", "a", "..", ".", "", "/").list().ofMinSize(1).ofMaxSize(6)
+        return Arbitraries.of("in", "a", "..", ".", "", "/")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
                 .map(parts -> String.join("/", parts));
     }
 }

@@ -38,8 +38,8 @@ class MergeProperties {
     }
 
     @Property(tries = 100)
-    void transcript_mapsEveryResultNodeToAnExistingSource(@ForAll("configs") Config parent,
-                                                          @ForAll("configs") Config child) {
+    void transcript_mapsEveryResultNodeToAnExistingSource(
+            @ForAll("configs") Config parent, @ForAll("configs") Config child) {
         IgnitionLaws.checkMergeTranscript(parent, child);
         assertThat(Merge.merge(parent, child).transcript().mappings()).isNotEmpty();
     }

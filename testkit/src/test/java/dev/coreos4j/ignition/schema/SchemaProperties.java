@@ -42,8 +42,12 @@ class SchemaProperties {
         synchronized (UPSTREAM) {
             return Optional.of(UPSTREAM.computeIfAbsent(v, x -> {
                 try {
-                    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(Files.readString(
-                            shared.get().resolve("ignition-schemas").resolve(x + ".json")), InputFormat.JSON);
+                    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                            .getSchema(
+                                    Files.readString(shared.get()
+                                            .resolve("ignition-schemas")
+                                            .resolve(x + ".json")),
+                                    InputFormat.JSON);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -62,8 +66,10 @@ class SchemaProperties {
                 continue;
             }
             assertThat(Schemas.check(json, v).errors()).as("ours, %s", v).isEmpty();
-            upstream(v).ifPresent(s -> assertThat(s.validate(new String(json, StandardCharsets.UTF_8),
-                    InputFormat.JSON)).as("upstream, %s", v).isEmpty());
+            upstream(v)
+                    .ifPresent(s -> assertThat(s.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON))
+                            .as("upstream, %s", v)
+                            .isEmpty());
         }
     }
 

@@ -11,8 +11,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * {@link DeploymentList} as a state machine: random chains of every transition (including power loss during
@@ -25,11 +25,12 @@ class DeploymentListProperties {
     @Property(tries = 300)
     void anyChain_keepsInvariants(@ForAll("chains") ActionChain<DeploymentSimulator> chain) {
         DeploymentSimulator end = chain.withInvariant("one booted once booted, staged first", s -> {
-            DeploymentInvariants.checkList(s.list());
-            if (s.everBooted()) {
-                DeploymentInvariants.checkBooted(s.list());
-            }
-        }).run();
+                    DeploymentInvariants.checkList(s.list());
+                    if (s.everBooted()) {
+                        DeploymentInvariants.checkBooted(s.list());
+                    }
+                })
+                .run();
         Statistics.label("booted").collect(end.everBooted());
         Statistics.label("deployments").collect(end.list().size());
     }
@@ -50,11 +51,13 @@ class DeploymentListProperties {
             return;
         }
         String os = l.bootedDeployment().orElseThrow().stateroot();
-        DeploymentList next = l.deploy(new DeploymentSimulator(0).target(os, 3), DeployOptions.DEFAULTS).list();
+        DeploymentList next = l.deploy(new DeploymentSimulator(0).target(os, 3), DeployOptions.DEFAULTS)
+                .list();
         List<Deployment.Key> expected = new ArrayList<>();
         expected.add(next.deployments().get(0).key());
         for (Deployment d : l.deployments()) {
-            boolean keep = d.key().equals(l.booted()) || d.pinned() || !d.stateroot().equals(os);
+            boolean keep =
+                    d.key().equals(l.booted()) || d.pinned() || !d.stateroot().equals(os);
             if (keep && !d.staged()) {
                 expected.add(d.key());
             }
@@ -74,7 +77,11 @@ class DeploymentListProperties {
         Statistics.label("shape").collect(l.booted() != null ? "booted" : "not booted");
         Statistics.label("staged").collect(l.staged().isPresent());
         Statistics.label("pinned").collect(l.deployments().stream().anyMatch(Deployment::pinned));
-        Statistics.label("stateroots").collect(l.deployments().stream().map(Deployment::stateroot).distinct().count());
+        Statistics.label("stateroots")
+                .collect(l.deployments().stream()
+                        .map(Deployment::stateroot)
+                        .distinct()
+                        .count());
         Statistics.label("shape").coverage(c -> c.check("booted").percentage(p -> p > 40));
         Statistics.label("staged").coverage(c -> c.check(true).percentage(p -> p > 10));
         Statistics.label("pinned").coverage(c -> c.check(true).percentage(p -> p > 5));

@@ -48,19 +48,23 @@ class SysrootProperties {
     @Property(tries = 30)
     void diskAlwaysLoadsAsTheModelPredicts(@ForAll("chains") ActionChain<DeploymentSimulator> chain) {
         chain.withInvariant("one bootloader entry per non-staged deployment", sim -> {
-            try {
-                Sysroot sysroot = sim.sysroot().orElseThrow();
-                long entries;
-                try (var s = Files.list(sysroot.path().resolve("boot/loader/entries"))) {
-                    entries = s.count();
-                } catch (java.nio.file.NoSuchFileException e) {
-                    entries = 0;
-                }
-                assertThat(entries).isEqualTo(sim.list().deployments().stream().filter(d -> !d.staged()).count());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).run();
+                    try {
+                        Sysroot sysroot = sim.sysroot().orElseThrow();
+                        long entries;
+                        try (var s = Files.list(sysroot.path().resolve("boot/loader/entries"))) {
+                            entries = s.count();
+                        } catch (java.nio.file.NoSuchFileException e) {
+                            entries = 0;
+                        }
+                        assertThat(entries)
+                                .isEqualTo(sim.list().deployments().stream()
+                                        .filter(d -> !d.staged())
+                                        .count());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .run();
     }
 
     @Provide

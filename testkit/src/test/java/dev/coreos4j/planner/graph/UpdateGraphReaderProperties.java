@@ -2,12 +2,11 @@ package dev.coreos4j.planner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,11 +16,26 @@ import net.jqwik.api.Provide;
 /** The reader is total: any document, however damaged, gives a graph or problems with JSON paths, never a throw. */
 class UpdateGraphReaderProperties {
 
-    private static final List<String> DOCUMENTS = List.of(load("ocp-channels.json"), load("fcos-stable.json"),
-            ExampleGraph.json());
+    private static final List<String> DOCUMENTS =
+            List.of(load("ocp-channels.json"), load("fcos-stable.json"), ExampleGraph.json());
 
-    private static final List<String> REPLACEMENTS = List.of("", "0", "-1", "99", "1.5", "null", "true", "\"x\"",
-            "[]", "{}", "\"4.16\"", ",", "]", "}", "\"", "\"true\"");
+    private static final List<String> REPLACEMENTS = List.of(
+            "",
+            "0",
+            "-1",
+            "99",
+            "1.5",
+            "null",
+            "true",
+            "\"x\"",
+            "[]",
+            "{}",
+            "\"4.16\"",
+            ",",
+            "]",
+            "}",
+            "\"",
+            "\"true\"");
 
     static String load(String name) {
         try {

@@ -2,6 +2,8 @@ package dev.coreos4j.planner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testkit.UpdateGraphArbitraries;
+import dev.coreos4j.testkit.UpdateGraphArbitraries.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import dev.coreos4j.testkit.UpdateGraphArbitraries;
-import dev.coreos4j.testkit.UpdateGraphArbitraries.Scenario;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,15 +27,24 @@ class UpdatePathPlannerProperties {
     @Property(tries = 400)
     void plan_isTotal_aPathOrAReasonNeverAnException(@ForAll("scenarios") Scenario s) {
         PathResult result = UpdatePathPlanner.plan(s.graph(), s.request());
-        net.jqwik.api.statistics.Statistics.collect(s.graph().kind(), result instanceof PathResult.Found
-                ? "found " + Math.min(((PathResult.Found) result).path().hops().size(), 4)
-                : ((PathResult.NoPath) result).blockers().get(0).code());
+        net.jqwik.api.statistics.Statistics.collect(
+                s.graph().kind(),
+                result instanceof PathResult.Found
+                        ? "found "
+                                + Math.min(
+                                        ((PathResult.Found) result)
+                                                .path()
+                                                .hops()
+                                                .size(),
+                                        4)
+                        : ((PathResult.NoPath) result).blockers().get(0).code());
         if (result instanceof PathResult.NoPath) {
             PathResult.NoPath none = (PathResult.NoPath) result;
             assertThat(none.reason()).isNotBlank();
             assertThat(none.blockers()).isNotEmpty();
         } else {
-            assertThat(((PathResult.Found) result).path().from()).isEqualTo(s.request().from());
+            assertThat(((PathResult.Found) result).path().from())
+                    .isEqualTo(s.request().from());
         }
     }
 
@@ -56,16 +64,22 @@ class UpdatePathPlannerProperties {
         String channel = request.channel();
         for (Hop hop : path.hops()) {
             Edge e = hop.edge();
-            assertThat(Reference.plainOrConditional(g, e)).as("edge %s is in the graph", e).isTrue();
+            assertThat(Reference.plainOrConditional(g, e))
+                    .as("edge %s is in the graph", e)
+                    .isTrue();
             assertThat(Set.copyOf(hop.risks().stream().map(RiskEvaluation::risk).toList()))
                     .isEqualTo(Set.copyOf(Reference.risksOf(g, e)));
             for (RiskEvaluation ev : hop.risks()) {
                 RiskVerdict verdict = Reference.verdict(ev.risk(), request.risks());
                 assertThat(ev.verdict()).isEqualTo(verdict);
-                assertThat(verdict == RiskVerdict.DOES_NOT_APPLY || request.risks().accepts(ev.risk().name()))
-                        .as("risk %s on %s", ev.risk().name(), e).isTrue();
+                assertThat(verdict == RiskVerdict.DOES_NOT_APPLY
+                                || request.risks().accepts(ev.risk().name()))
+                        .as("risk %s on %s", ev.risk().name(), e)
+                        .isTrue();
             }
-            assertThat(Reference.structurallyValid(g, request, e)).as("hop %s", e).isNull();
+            assertThat(Reference.structurallyValid(g, request, e))
+                    .as("hop %s", e)
+                    .isNull();
             if (channel == null) {
                 assertThat(hop.channel()).isNull();
             } else {
@@ -150,8 +164,10 @@ class UpdatePathPlannerProperties {
         }
         Reference.Best expected = Reference.planWithChannelChanges(s.graph(), request);
         PathResult result = UpdatePathPlanner.plan(s.graph(), request);
-        net.jqwik.api.statistics.Statistics.collect(result instanceof PathResult.Found
-                ? "changes " + ((PathResult.Found) result).path().channelChanges() : "none");
+        net.jqwik.api.statistics.Statistics.collect(
+                result instanceof PathResult.Found
+                        ? "changes " + ((PathResult.Found) result).path().channelChanges()
+                        : "none");
         assertAsGoodAs(expected, result);
     }
 
@@ -195,21 +211,26 @@ class UpdatePathPlannerProperties {
         boolean upOnly = path.hops().stream().allMatch(h -> g.compare(h.to(), h.from()) > 0);
         if (upOnly) {
             for (Release barrier : g.releases()) {
-                if (barrier.isBarrier() && g.compare(barrier.version(), path.from()) > 0
+                if (barrier.isBarrier()
+                        && g.compare(barrier.version(), path.from()) > 0
                         && g.compare(barrier.version(), path.to()) < 0) {
-                    assertThat(path.versions()).as("barrier %s", barrier.version()).contains(barrier.version());
+                    assertThat(path.versions())
+                            .as("barrier %s", barrier.version())
+                            .contains(barrier.version());
                 }
             }
         }
     }
 
     @Property(tries = 400)
-    void plan_phasedRollouts_onlyEverOfferMoreAsTimePasses(@ForAll("scenarios") Scenario s, @ForAll("later") int minutes) {
+    void plan_phasedRollouts_onlyEverOfferMoreAsTimePasses(
+            @ForAll("scenarios") Scenario s, @ForAll("later") int minutes) {
         PathRequest request = s.request();
         if (request.rollout() == null) {
             return;
         }
-        RolloutClient later = new RolloutClient(request.rollout().now().plusSeconds(60L * minutes),
+        RolloutClient later = new RolloutClient(
+                request.rollout().now().plusSeconds(60L * minutes),
                 request.rollout().wariness());
         PathResult before = UpdatePathPlanner.plan(s.graph(), request);
         PathResult after = UpdatePathPlanner.plan(s.graph(), request.withRollout(later));
@@ -229,7 +250,8 @@ class UpdatePathPlannerProperties {
                 assertThat(a.hops().size()).isLessThanOrEqualTo(b.hops().size());
             }
             for (Hop hop : b.hops()) {
-                assertThat(request.rollout().offered(s.graph().release(hop.to()).orElseThrow())).isTrue();
+                assertThat(request.rollout().offered(s.graph().release(hop.to()).orElseThrow()))
+                        .isTrue();
             }
         }
     }
@@ -257,7 +279,9 @@ class UpdatePathPlannerProperties {
         for (int i = 0; i < path.hops().size(); i++) {
             Hop hop = path.hops().get(i);
             int cpMinor = Reference.majorMinor(hop.to())[1];
-            assertThat(cpMinor - workersMinor).as("kubelet skew at %s", hop.to()).isBetween(0, 2);
+            assertThat(cpMinor - workersMinor)
+                    .as("kubelet skew at %s", hop.to())
+                    .isBetween(0, 2);
             assertThat(hop.workers()).isNotEqualTo(WorkerPools.FOLLOW);
             if (hop.workers() == WorkerPools.UNPAUSED) {
                 assertThat(cpMinor % 2).as("workers unpause at an even minor").isZero();
@@ -272,8 +296,8 @@ class UpdatePathPlannerProperties {
         assertThat(path.eus().workerRebootsPerNode()).isEqualTo(unpauses);
         assertThat(path.eus().workerRebootsSavedPerNode())
                 .isEqualTo(path.hops().isEmpty() ? 0 : path.hops().size() - unpauses);
-        RebootEstimate reboots = path.reboots(List.of(new PoolSize("master", 3, true),
-                new PoolSize("worker", 5, false)));
+        RebootEstimate reboots =
+                path.reboots(List.of(new PoolSize("master", 3, true), new PoolSize("worker", 5, false)));
         assertThat(reboots.workerRebootsSaved()).isEqualTo(5 * path.eus().workerRebootsSavedPerNode());
     }
 
@@ -288,8 +312,7 @@ class UpdatePathPlannerProperties {
                 assertThat(before).isNotInstanceOf(MatchingRule.Always.class);
             }
         }
-        assertThat(ev.blocks()).isEqualTo(ev.verdict() != RiskVerdict.DOES_NOT_APPLY
-                && !inputs.accepts(risk.name()));
+        assertThat(ev.blocks()).isEqualTo(ev.verdict() != RiskVerdict.DOES_NOT_APPLY && !inputs.accepts(risk.name()));
     }
 
     @Provide
@@ -299,8 +322,8 @@ class UpdatePathPlannerProperties {
 
     @Provide
     Arbitrary<Scenario> channelChanges() {
-        return Arbitraries.oneOf(UpdateGraphArbitraries.channelChangeScenarios(),
-                UpdateGraphArbitraries.openshiftScenarios());
+        return Arbitraries.oneOf(
+                UpdateGraphArbitraries.channelChangeScenarios(), UpdateGraphArbitraries.openshiftScenarios());
     }
 
     @Provide
@@ -347,7 +370,8 @@ class UpdatePathPlannerProperties {
         }
 
         static boolean plainOrConditional(UpdateGraph g, Edge e) {
-            return g.edges().contains(e) || g.conditionalEdges().stream().anyMatch(c -> c.edges().contains(e));
+            return g.edges().contains(e)
+                    || g.conditionalEdges().stream().anyMatch(c -> c.edges().contains(e));
         }
 
         static List<Risk> risksOf(UpdateGraph g, Edge e) {
@@ -383,7 +407,8 @@ class UpdatePathPlannerProperties {
             if (older && (!request.allowDowngrade() || request.eus())) {
                 return "downgrade";
             }
-            if (request.rollout() != null && request.rollout().wariness() > request.rollout().progress(b)) {
+            if (request.rollout() != null
+                    && request.rollout().wariness() > request.rollout().progress(b)) {
                 return "not yet rolled out to this client";
             }
             if (g.kind() == GraphKind.FEDORA_COREOS) {
@@ -391,7 +416,9 @@ class UpdatePathPlannerProperties {
                     return "from a dead end";
                 }
                 for (Release r : g.releases()) {
-                    if (r.isBarrier() && !older && g.compare(r.version(), a.version()) > 0
+                    if (r.isBarrier()
+                            && !older
+                            && g.compare(r.version(), a.version()) > 0
                             && g.compare(r.version(), b.version()) < 0) {
                         return "over barrier " + r.version();
                     }
@@ -414,8 +441,9 @@ class UpdatePathPlannerProperties {
             if (!plainOrConditional(g, e) || structurallyValid(g, request, e) != null) {
                 return -1;
             }
-            if (request.channel() != null && !(g.release(e.from()).orElseThrow().inChannel(request.channel())
-                    && g.release(e.to()).orElseThrow().inChannel(request.channel()))) {
+            if (request.channel() != null
+                    && !(g.release(e.from()).orElseThrow().inChannel(request.channel())
+                            && g.release(e.to()).orElseThrow().inChannel(request.channel()))) {
                 return -1;
             }
             int accepted = 0;
@@ -436,12 +464,13 @@ class UpdatePathPlannerProperties {
          */
         static Best planWithChannelChanges(UpdateGraph g, PathRequest request) {
             String from = request.from();
-            if (g.release(from).isEmpty() || !request.latest() && g.release(request.to()).isEmpty()
+            if (g.release(from).isEmpty()
+                    || !request.latest() && g.release(request.to()).isEmpty()
                     || g.kind() == GraphKind.FEDORA_COREOS) {
                 return null;
             }
-            if (request.eus() && (majorMinor(from)[1] % 2 != 0
-                    || !request.latest() && majorMinor(request.to())[1] % 2 != 0)) {
+            if (request.eus()
+                    && (majorMinor(from)[1] % 2 != 0 || !request.latest() && majorMinor(request.to())[1] % 2 != 0)) {
                 return null;
             }
             if (!request.latest() && request.to().equals(from)) {
@@ -452,7 +481,7 @@ class UpdatePathPlannerProperties {
             Set<Edge> all = new HashSet<>(g.edges());
             g.conditionalEdges().forEach(c -> all.addAll(c.edges()));
             PathRequest unchannelled = request.withChannel(null);
-            Map<List<String>, int[]> best = new HashMap<>();  // (release, channel) -> {hops, accepted}
+            Map<List<String>, int[]> best = new HashMap<>(); // (release, channel) -> {hops, accepted}
             List<List<String>> layer = List.of(List.of(from, request.channel()));
             best.put(layer.get(0), new int[] {0, 0});
             for (int d = 1; !layer.isEmpty(); d++) {
@@ -474,8 +503,11 @@ class UpdatePathPlannerProperties {
                             options.add(ch);
                         } else if (ch.matches(".+-\\d+\\.\\d+")) {
                             for (String c : channels) {
-                                if (c.matches(".+-\\d+\\.\\d+") && family(c).equals(family(ch))
-                                        && channelOrder(c) >= channelOrder(ch) && x.inChannel(c) && y.inChannel(c)) {
+                                if (c.matches(".+-\\d+\\.\\d+")
+                                        && family(c).equals(family(ch))
+                                        && channelOrder(c) >= channelOrder(ch)
+                                        && x.inChannel(c)
+                                        && y.inChannel(c)) {
                                     options.add(c);
                                 }
                             }
@@ -498,7 +530,8 @@ class UpdatePathPlannerProperties {
                 target = null;
                 for (List<String> state : best.keySet()) {
                     String v = state.get(0);
-                    if (g.compare(v, from) > 0 && (!request.eus() || majorMinor(v)[1] % 2 == 0)
+                    if (g.compare(v, from) > 0
+                            && (!request.eus() || majorMinor(v)[1] % 2 == 0)
                             && (target == null || g.compare(v, target) > 0)) {
                         target = v;
                     }
@@ -507,8 +540,8 @@ class UpdatePathPlannerProperties {
             int[] found = null;
             for (Map.Entry<List<String>, int[]> e : best.entrySet()) {
                 int[] v = e.getValue();
-                if (e.getKey().get(0).equals(target) && (found == null || v[0] < found[0]
-                        || v[0] == found[0] && v[1] < found[1])) {
+                if (e.getKey().get(0).equals(target)
+                        && (found == null || v[0] < found[0] || v[0] == found[0] && v[1] < found[1])) {
                     found = v;
                 }
             }
@@ -518,15 +551,16 @@ class UpdatePathPlannerProperties {
         /** Breadth-first layers, keeping the fewest accepted risks per release; null when no path exists. */
         static Best plan(UpdateGraph g, PathRequest request) {
             String from = request.from();
-            if (g.release(from).isEmpty() || !request.latest() && g.release(request.to()).isEmpty()) {
+            if (g.release(from).isEmpty()
+                    || !request.latest() && g.release(request.to()).isEmpty()) {
                 return null;
             }
             boolean fcos = g.kind() == GraphKind.FEDORA_COREOS;
             if (fcos && (request.channel() != null || request.eus())) {
                 return null;
             }
-            if (request.eus() && (majorMinor(from)[1] % 2 != 0
-                    || !request.latest() && majorMinor(request.to())[1] % 2 != 0)) {
+            if (request.eus()
+                    && (majorMinor(from)[1] % 2 != 0 || !request.latest() && majorMinor(request.to())[1] % 2 != 0)) {
                 return null;
             }
             if (!request.latest()) {
@@ -568,13 +602,16 @@ class UpdatePathPlannerProperties {
                 target = null;
                 for (String v : hops.keySet()) {
                     Release r = g.release(v).orElseThrow();
-                    if (g.compare(v, from) > 0 && !r.isDeadEnd() && (!request.eus() || majorMinor(v)[1] % 2 == 0)
+                    if (g.compare(v, from) > 0
+                            && !r.isDeadEnd()
+                            && (!request.eus() || majorMinor(v)[1] % 2 == 0)
                             && (target == null || g.compare(v, target) > 0)) {
                         target = v;
                     }
                 }
             }
-            return target == null || !hops.containsKey(target) ? null
+            return target == null || !hops.containsKey(target)
+                    ? null
                     : new Best(target, hops.get(target), accepted.get(target));
         }
     }

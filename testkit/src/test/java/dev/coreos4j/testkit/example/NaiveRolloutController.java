@@ -1,13 +1,12 @@
 package dev.coreos4j.testkit.example;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.testkit.Controller;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A user-written toy controller, as in the README: for every unpaused pool it walks started nodes through
@@ -40,7 +39,9 @@ final class NaiveRolloutController implements Controller {
             if (pool.paused()) {
                 continue;
             }
-            List<Node> nodes = fleet.nodes().stream().filter(n -> pool.name().equals(n.pool())).toList();
+            List<Node> nodes = fleet.nodes().stream()
+                    .filter(n -> pool.name().equals(n.pool()))
+                    .toList();
             int inUse = 0;
             for (Node n : nodes) {
                 boolean updating = !n.currentConfig().equals(n.desiredConfig()) || n.staged();
@@ -51,10 +52,10 @@ final class NaiveRolloutController implements Controller {
                 }
                 if (countsEveryUnavailableNode) {
                     if (!n.isDone() || !n.isSchedulable()) {
-                        inUse++;          // FIXED: every unavailable node uses the budget
+                        inUse++; // FIXED: every unavailable node uses the budget
                     }
                 } else if (updating || n.isCordonedByPlanner()) {
-                    inUse++;              // BUG: only the nodes this controller is working on
+                    inUse++; // BUG: only the nodes this controller is working on
                 }
             }
             int free = pool.budget(nodes.size()) - inUse;

@@ -45,8 +45,8 @@ class NaiveRolloutControllerProperties {
 
     /** Settled clusters, then up to 40 controller steps interleaved with drains blocked, admin cordons, … */
     static Arbitrary<ActionChain<FleetSimulator>> runs(Controller controller) {
-        return FleetArbitraries.cleanSnapshots().flatMap(fleet ->
-                ActionChain.startWith(() -> new FleetSimulator(fleet, controller, 42L))
+        return FleetArbitraries.cleanSnapshots()
+                .flatMap(fleet -> ActionChain.startWith(() -> new FleetSimulator(fleet, controller, 42L))
                         .withAction(6, FleetActions.controllerStep())
                         .withAction(1, FleetActions.adminCordon())
                         .withAction(1, FleetActions.adminUncordon())

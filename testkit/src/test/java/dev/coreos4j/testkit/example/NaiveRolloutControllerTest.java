@@ -3,9 +3,6 @@ package dev.coreos4j.testkit.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.List;
-
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Pool;
@@ -15,6 +12,8 @@ import dev.coreos4j.testkit.Fault;
 import dev.coreos4j.testkit.FleetSimulator;
 import dev.coreos4j.testkit.InvariantViolation;
 import dev.coreos4j.testkit.RolloutInvariants;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The same seeded bug, driven by hand from plain JUnit: no jqwik needed. */
@@ -23,8 +22,11 @@ class NaiveRolloutControllerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
     private static Snapshot threeWorkers() {
-        return Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.parse("1"), Target.of("rendered-b"))),
-                List.of(Node.of("w1", "worker", "a", NOW, "rendered-a"),
+        return Snapshot.of(
+                NOW,
+                List.of(Pool.of("worker", MaxUnavailable.parse("1"), Target.of("rendered-b"))),
+                List.of(
+                        Node.of("w1", "worker", "a", NOW, "rendered-a"),
                         Node.of("w2", "worker", "a", NOW, "rendered-a"),
                         Node.of("w3", "worker", "b", NOW, "rendered-a")));
     }
@@ -39,9 +41,10 @@ class NaiveRolloutControllerTest {
                 .isInstanceOfSatisfying(InvariantViolation.class, v -> {
                     assertThat(v.invariant()).isEqualTo("budget");
                     assertThat(v.where()).isEqualTo("step 1, pool worker");
-                    assertThat(v.getMessage()).isEqualTo("[budget] step 1, pool worker: 2 nodes unavailable after the"
-                            + " step, budget is 1 (maxUnavailable 1 of 3): w1 (updating), w2 (cordoned by admin);"
-                            + " the controller disrupted w1");
+                    assertThat(v.getMessage())
+                            .isEqualTo("[budget] step 1, pool worker: 2 nodes unavailable after the"
+                                    + " step, budget is 1 (maxUnavailable 1 of 3): w1 (updating), w2 (cordoned by admin);"
+                                    + " the controller disrupted w1");
                 });
     }
 

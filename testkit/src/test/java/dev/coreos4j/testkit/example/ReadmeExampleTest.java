@@ -2,6 +2,7 @@ package dev.coreos4j.testkit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,9 @@ class ReadmeExampleTest {
         String section = readme.substring(from, to);
         StringBuilder sources = new StringBuilder();
         Path dir = ProjectRoot.path().resolve("testkit/src/test/java/dev/coreos4j/testkit/example");
-        for (String name : List.of("NaiveRolloutController.java", "NaiveRolloutControllerProperties.java",
+        for (String name : List.of(
+                "NaiveRolloutController.java",
+                "NaiveRolloutControllerProperties.java",
                 "NaiveRolloutControllerTest.java")) {
             sources.append(normalise(Files.readString(dir.resolve(name)))).append('\n');
         }
@@ -40,7 +41,9 @@ class ReadmeExampleTest {
         }
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
         for (String block : blocks) {
-            assertThat(sources.toString()).as("README block is example code").contains(normalise(block).strip());
+            assertThat(sources.toString())
+                    .as("README block is example code")
+                    .contains(normalise(block).strip());
         }
     }
 

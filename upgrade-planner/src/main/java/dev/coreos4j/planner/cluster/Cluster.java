@@ -1,10 +1,9 @@
 package dev.coreos4j.planner.cluster;
 
+import dev.coreos4j.planner.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import dev.coreos4j.planner.Snapshot;
 
 /**
  * Reads a cluster's Kubernetes objects, as {@code oc get nodes,mcp,mc,pdb,pods,infrastructure -o json} prints them,

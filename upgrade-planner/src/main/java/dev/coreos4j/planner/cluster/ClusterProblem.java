@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param column   1-based column, 0 when unknown
  * @param message  what is wrong, one line
  */
-public record ClusterProblem(Severity severity, String source, String kind, String name, String path, int line,
-                             int column, String message) {
+public record ClusterProblem(
+        Severity severity, String source, String kind, String name, String path, int line, int column, String message) {
 
     /** How bad a problem is. */
     public enum Severity {

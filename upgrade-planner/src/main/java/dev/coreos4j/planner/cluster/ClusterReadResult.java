@@ -1,8 +1,7 @@
 package dev.coreos4j.planner.cluster;
 
-import java.util.List;
-
 import dev.coreos4j.planner.Snapshot;
+import java.util.List;
 
 /**
  * The outcome of {@link Cluster#read}: a snapshot when no problem is an error, and every problem found.
@@ -17,8 +16,8 @@ public record ClusterReadResult(Snapshot snapshot, List<ClusterProblem> problems
         problems = List.copyOf(problems);
         boolean failed = problems.stream().anyMatch(ClusterProblem::isError);
         if (failed == (snapshot != null)) {
-            throw new IllegalArgumentException(failed ? "a result with errors has no snapshot"
-                    : "a result without errors needs a snapshot");
+            throw new IllegalArgumentException(
+                    failed ? "a result with errors has no snapshot" : "a result without errors needs a snapshot");
         }
     }
 

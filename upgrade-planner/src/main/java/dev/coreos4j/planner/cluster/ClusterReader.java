@@ -1,17 +1,5 @@
 package dev.coreos4j.planner.cluster;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
 import dev.coreos4j.planner.DisruptionPolicies;
 import dev.coreos4j.planner.InvalidSnapshotException;
 import dev.coreos4j.planner.Limits;
@@ -32,6 +20,17 @@ import dev.coreos4j.planner.Topology;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** One read of cluster objects; collects every problem. Not thread-safe (one instance per read). */
 final class ClusterReader {
@@ -58,8 +57,15 @@ final class ClusterReader {
                 root = Json.parse(in.json(), true, ClusterReader::unread);
             } catch (JsonSyntaxException e) {
                 errorCount++;
-                problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, in.source(), null, null, "$",
-                        e.line(), e.column(), "malformed JSON: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")));
+                problems.add(new ClusterProblem(
+                        ClusterProblem.Severity.ERROR,
+                        in.source(),
+                        null,
+                        null,
+                        "$",
+                        e.line(),
+                        e.column(),
+                        "malformed JSON: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")));
                 continue;
             }
             if (root == null || !root.isObject()) {
@@ -101,8 +107,15 @@ final class ClusterReader {
                 String rel = e.path().substring(1);
                 String msg = e.getMessage().substring(e.path().length() + 2);
                 errorCount++;
-                problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, o.source(), o.kind(), o.name(),
-                        o.node().path() + rel, o.node().line(), o.node().column(), msg));
+                problems.add(new ClusterProblem(
+                        ClusterProblem.Severity.ERROR,
+                        o.source(),
+                        o.kind(),
+                        o.name(),
+                        o.node().path() + rel,
+                        o.node().line(),
+                        o.node().column(),
+                        msg));
                 continue;
             }
             if (isRendered(o)) {
@@ -126,10 +139,15 @@ final class ClusterReader {
                 continue;
             }
             try {
-                configs.put(target, RenderedConfig.of(Renderer.render(p.pool().name(), selected).machineConfig()));
+                configs.put(
+                        target,
+                        RenderedConfig.of(
+                                Renderer.render(p.pool().name(), selected).machineConfig()));
             } catch (RenderException e) {
-                error(p.obj(), at(p.obj().node(), "spec", "machineConfigSelector"), "cannot render the pool's"
-                        + " MachineConfigs for " + target + ": " + e.getMessage());
+                error(
+                        p.obj(),
+                        at(p.obj().node(), "spec", "machineConfigSelector"),
+                        "cannot render the pool's" + " MachineConfigs for " + target + ": " + e.getMessage());
             }
         }
         Map<String, List<Pod>> podsByNode = new HashMap<>();
@@ -169,19 +187,45 @@ final class ClusterReader {
             poolList.add(p.pool());
         }
         try {
-            Snapshot s = new Snapshot(now, poolList, nodes, configs, DisruptionPolicies.defaults(), pdbs, List.of(),
-                    List.of(), Limits.NONE, topology, false);
+            Snapshot s = new Snapshot(
+                    now,
+                    poolList,
+                    nodes,
+                    configs,
+                    DisruptionPolicies.defaults(),
+                    pdbs,
+                    List.of(),
+                    List.of(),
+                    Limits.NONE,
+                    topology,
+                    false);
             return new ClusterReadResult(s, problems);
         } catch (IllegalArgumentException e) {
-            problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, inputs.isEmpty() ? "(none)"
-                    : inputs.get(0).source(), null, null, "$", 0, 0, e.getMessage()));
+            problems.add(new ClusterProblem(
+                    ClusterProblem.Severity.ERROR,
+                    inputs.isEmpty() ? "(none)" : inputs.get(0).source(),
+                    null,
+                    null,
+                    "$",
+                    0,
+                    0,
+                    e.getMessage()));
             return new ClusterReadResult(null, problems);
         }
     }
 
     /** Node status fields nothing here reads: skipped while parsing (a real node's status is mostly these). */
-    private static final Set<String> UNREAD_STATUS = Set.of("images", "nodeInfo", "capacity", "allocatable",
-            "addresses", "daemonEndpoints", "volumesAttached", "volumesInUse", "runtimeHandlers", "features",
+    private static final Set<String> UNREAD_STATUS = Set.of(
+            "images",
+            "nodeInfo",
+            "capacity",
+            "allocatable",
+            "addresses",
+            "daemonEndpoints",
+            "volumesAttached",
+            "volumesInUse",
+            "runtimeHandlers",
+            "features",
             "config");
 
     /**
@@ -199,15 +243,16 @@ final class ClusterReader {
             case "metadata":
                 return key.equals("managedFields");
             case "annotations":
-                return !key.startsWith("machineconfiguration.openshift.io/") && !key.equals(Cluster.CORDONED_BY)
+                return !key.startsWith("machineconfiguration.openshift.io/")
+                        && !key.equals(Cluster.CORDONED_BY)
                         && !key.equals("kubernetes.io/config.mirror");
             default:
                 return false;
         }
     }
 
-    private static final Set<String> KINDS = Set.of("Node", "MachineConfigPool", "MachineConfig",
-            "PodDisruptionBudget", "Pod", "Infrastructure");
+    private static final Set<String> KINDS =
+            Set.of("Node", "MachineConfigPool", "MachineConfig", "PodDisruptionBudget", "Pod", "Infrastructure");
 
     // ---------------------------------------------------------------------------------------------- documents
 
@@ -239,18 +284,27 @@ final class ClusterReader {
         JsonNode nameNode = at(o, "metadata", "name");
         if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
             JsonNode where = nameNode != null ? nameNode : o.get("metadata") != null ? o.get("metadata") : o;
-            error(source, kind, null, where, o.path() + ".metadata.name",
+            error(
+                    source,
+                    kind,
+                    null,
+                    where,
+                    o.path() + ".metadata.name",
                     "required field is missing or not a non-blank string");
             return;
         }
         JsonNode ns = at(o, "metadata", "namespace");
         String name = ns != null && ns.isString() && !ns.stringValue().isEmpty()
-                ? ns.stringValue() + "/" + nameNode.stringValue() : nameNode.stringValue();
+                ? ns.stringValue() + "/" + nameNode.stringValue()
+                : nameNode.stringValue();
         Obj obj = new Obj(source, kind, name, o);
         Obj before = objects.put(kind + " " + name, obj);
         if (before != null) {
-            warn(obj, o, "given again (first in " + before.source() + " at " + before.node().path()
-                    + "); this one is used");
+            warn(
+                    obj,
+                    o,
+                    "given again (first in " + before.source() + " at "
+                            + before.node().path() + "); this one is used");
         }
     }
 
@@ -265,8 +319,12 @@ final class ClusterReader {
         JsonNode cfg = spec == null ? null : at(spec, "configuration", "name");
         String target = string(o, cfg);
         if (spec != null && (target == null || target.isBlank())) {
-            error(o, cfg == null ? spec : cfg, spec.path() + ".configuration.name", "required: the rendered config"
-                    + " the pool targets (the render controller has not rendered this pool yet)");
+            error(
+                    o,
+                    cfg == null ? spec : cfg,
+                    spec.path() + ".configuration.name",
+                    "required: the rendered config"
+                            + " the pool targets (the render controller has not rendered this pool yet)");
         }
         JsonNode prevNode = at(o.node(), "status", "configuration", "name");
         String previous = string(o, prevNode);
@@ -280,8 +338,18 @@ final class ClusterReader {
             return null;
         }
         Target prev = previous == null || previous.isBlank() || previous.equals(target) ? null : Target.of(previous);
-        Pool pool = new Pool(name, name.equals(PoolMembership.MASTER), max, paused, false, Target.of(target), prev,
-                false, null, null, null);
+        Pool pool = new Pool(
+                name,
+                name.equals(PoolMembership.MASTER),
+                max,
+                paused,
+                false,
+                Target.of(target),
+                prev,
+                false,
+                null,
+                null,
+                null);
         return new PoolObj(o, pool, nodeSelector, mcSelector);
     }
 
@@ -374,7 +442,7 @@ final class ClusterReader {
         JsonNode nodeName = at(o.node(), "spec", "nodeName");
         String node = string(o, nodeName);
         if (node == null || node.isEmpty()) {
-            return;   // not scheduled: no drain evicts it
+            return; // not scheduled: no drain evicts it
         }
         String phase = string(o, at(o.node(), "status", "phase"));
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
@@ -382,14 +450,14 @@ final class ClusterReader {
         }
         Map<String, String> annotations = stringMap(o, at(o.node(), "metadata", "annotations"));
         if (annotations.containsKey("kubernetes.io/config.mirror")) {
-            return;   // static pods: drain leaves them
+            return; // static pods: drain leaves them
         }
         JsonNode owners = at(o.node(), "metadata", "ownerReferences");
         if (owners != null && owners.isArray()) {
             for (JsonNode r : owners.values()) {
                 JsonNode k = r.get("kind");
                 if (k != null && "DaemonSet".equals(k.stringValue())) {
-                    return;   // drain ignores DaemonSet pods
+                    return; // drain ignores DaemonSet pods
                 }
             }
         }
@@ -445,8 +513,11 @@ final class ClusterReader {
         }
         String current = ann.get(Cluster.CURRENT_CONFIG);
         if (current == null || current.isEmpty()) {
-            warn(o, annNode == null ? meta : annNode, "no " + Cluster.CURRENT_CONFIG + " annotation: not managed by"
-                    + " the Machine Config Operator yet, left out");
+            warn(
+                    o,
+                    annNode == null ? meta : annNode,
+                    "no " + Cluster.CURRENT_CONFIG + " annotation: not managed by"
+                            + " the Machine Config Operator yet, left out");
             return null;
         }
         String desired = ann.get(Cluster.DESIRED_CONFIG);
@@ -470,8 +541,11 @@ final class ClusterReader {
                     state = NodeState.UNRECONCILABLE;
                     break;
                 default:
-                    error(o, annNode.get(Cluster.STATE), "must be one of Done, Working, Rebooting, Degraded,"
-                            + " Unreconcilable, got \"" + stateText + "\"");
+                    error(
+                            o,
+                            annNode.get(Cluster.STATE),
+                            "must be one of Done, Working, Rebooting, Degraded," + " Unreconcilable, got \"" + stateText
+                                    + "\"");
             }
         }
         if (desired == null || desired.isEmpty()) {
@@ -479,8 +553,8 @@ final class ClusterReader {
             desired = current;
             state = state == NodeState.DONE ? NodeState.WORKING : state;
         }
-        String reason = state == NodeState.DEGRADED || state == NodeState.UNRECONCILABLE ? ann.get(Cluster.REASON)
-                : null;
+        String reason =
+                state == NodeState.DEGRADED || state == NodeState.UNRECONCILABLE ? ann.get(Cluster.REASON) : null;
         if (reason != null && reason.isEmpty()) {
             reason = null;
         }
@@ -490,8 +564,8 @@ final class ClusterReader {
         JsonNode spec = object(o, o.node().get("spec"), false);
         boolean unschedulable = spec != null && bool(o, spec.get("unschedulable"));
         String drain = ann.get(Cluster.DESIRED_DRAIN);
-        boolean drained = drain != null && drain.equals(ann.get(Cluster.LAST_APPLIED_DRAIN))
-                && drain.equals("drain-" + desired);
+        boolean drained =
+                drain != null && drain.equals(ann.get(Cluster.LAST_APPLIED_DRAIN)) && drain.equals("drain-" + desired);
         String cordonedBy = ann.get(Cluster.CORDONED_BY);
         if (errors() > before) {
             return null;
@@ -503,9 +577,23 @@ final class ClusterReader {
             warn(o, meta.get("labels") == null ? meta : meta.get("labels"), "no MachineConfigPool selects this node");
         }
         List<Pod> pods = new ArrayList<>(podsByNode.getOrDefault(o.name(), List.of()));
-        return new Node(o.name(), m.primary(), labels.get(Cluster.ZONE_LABEL), created, ready, unschedulable,
-                cordonedBy == null || cordonedBy.isEmpty() ? null : cordonedBy, current, desired,
-                image(o, annNode, ann, Cluster.CURRENT_IMAGE), image(o, annNode, ann, Cluster.DESIRED_IMAGE), state, reason, drained, false, pods);
+        return new Node(
+                o.name(),
+                m.primary(),
+                labels.get(Cluster.ZONE_LABEL),
+                created,
+                ready,
+                unschedulable,
+                cordonedBy == null || cordonedBy.isEmpty() ? null : cordonedBy,
+                current,
+                desired,
+                image(o, annNode, ann, Cluster.CURRENT_IMAGE),
+                image(o, annNode, ann, Cluster.DESIRED_IMAGE),
+                state,
+                reason,
+                drained,
+                false,
+                pods);
     }
 
     /**
@@ -671,12 +759,26 @@ final class ClusterReader {
 
     private void error(String source, String kind, String name, JsonNode v, String path, String message) {
         errorCount++;
-        problems.add(new ClusterProblem(ClusterProblem.Severity.ERROR, source, kind, name, path,
-                v == null ? 0 : v.line(), v == null ? 0 : v.column(), message));
+        problems.add(new ClusterProblem(
+                ClusterProblem.Severity.ERROR,
+                source,
+                kind,
+                name,
+                path,
+                v == null ? 0 : v.line(),
+                v == null ? 0 : v.column(),
+                message));
     }
 
     private void warn(Obj o, JsonNode v, String message) {
-        problems.add(new ClusterProblem(ClusterProblem.Severity.WARNING, o.source(), o.kind(), o.name(), v.path(),
-                v.line(), v.column(), message));
+        problems.add(new ClusterProblem(
+                ClusterProblem.Severity.WARNING,
+                o.source(),
+                o.kind(),
+                o.name(),
+                v.path(),
+                v.line(),
+                v.column(),
+                message));
     }
 }

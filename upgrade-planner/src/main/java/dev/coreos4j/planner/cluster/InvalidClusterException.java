@@ -19,7 +19,8 @@ public final class InvalidClusterException extends RuntimeException {
     }
 
     private static String message(List<ClusterProblem> problems) {
-        List<ClusterProblem> errors = problems.stream().filter(ClusterProblem::isError).toList();
+        List<ClusterProblem> errors =
+                problems.stream().filter(ClusterProblem::isError).toList();
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("problems must hold an error");
         }

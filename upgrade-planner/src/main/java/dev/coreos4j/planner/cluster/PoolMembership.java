@@ -66,8 +66,10 @@ public record PoolMembership(List<String> pools, String error) {
             }
         }
         if (custom.size() > 1) {
-            return new PoolMembership(List.of(), "node " + node + " belongs to " + custom.size()
-                    + " custom roles, cannot proceed with this Node (" + String.join(", ", custom) + ")");
+            return new PoolMembership(
+                    List.of(),
+                    "node " + node + " belongs to " + custom.size() + " custom roles, cannot proceed with this Node ("
+                            + String.join(", ", custom) + ")");
         }
         List<String> out = new ArrayList<>();
         if (custom.size() == 1) {

@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * @param url where it is explained, never null (may be empty)
  * @param matchingRules the risk's rules, an immutable copy; empty means the edges are removed outright
  */
-public record BlockedEdge(String to, String from, String name, String message, String url,
-        List<MatchingRule> matchingRules) {
+public record BlockedEdge(
+        String to, String from, String name, String message, String url, List<MatchingRule> matchingRules) {
 
     /** @throws IllegalArgumentException when {@code from} is not a valid regular expression */
     public BlockedEdge {
@@ -32,8 +32,8 @@ public record BlockedEdge(String to, String from, String name, String message, S
         try {
             Pattern.compile(from);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("blocked edge " + name + ": from is not a regular expression: "
-                    + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "blocked edge " + name + ": from is not a regular expression: " + e.getDescription(), e);
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.coreos4j.planner.graph;
 
+import dev.coreos4j.planner.MaxUnavailable;
+import dev.coreos4j.planner.Node;
+import dev.coreos4j.planner.Pool;
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.coreos4j.planner.MaxUnavailable;
-import dev.coreos4j.planner.Node;
-import dev.coreos4j.planner.Pool;
-import dev.coreos4j.planner.Snapshot;
-import dev.coreos4j.planner.Target;
 
 /**
  * A small, realistic OpenShift update graph shipped with the library, for demos and documentation: releases 4.14.30
@@ -84,15 +83,28 @@ public final class ExampleGraph {
         List<Node> nodes = new ArrayList<>();
         Instant born = now.minus(Duration.ofDays(400));
         for (int i = 0; i < 3; i++) {
-            nodes.add(Node.of("master-" + i, "master", i % 2 == 0 ? "zone-a" : "zone-b", born.plusSeconds(i),
-                    master.config()).withDesired(master).withFinished());
+            nodes.add(Node.of(
+                            "master-" + i,
+                            "master",
+                            i % 2 == 0 ? "zone-a" : "zone-b",
+                            born.plusSeconds(i),
+                            master.config())
+                    .withDesired(master)
+                    .withFinished());
         }
         for (int i = 0; i < 12; i++) {
-            nodes.add(Node.of(String.format(java.util.Locale.ROOT, "worker-%02d", i), "worker",
-                    i % 2 == 0 ? "zone-a" : "zone-b", born.plusSeconds(100 + i), worker.config())
-                    .withDesired(worker).withFinished());
+            nodes.add(Node.of(
+                            String.format(java.util.Locale.ROOT, "worker-%02d", i),
+                            "worker",
+                            i % 2 == 0 ? "zone-a" : "zone-b",
+                            born.plusSeconds(100 + i),
+                            worker.config())
+                    .withDesired(worker)
+                    .withFinished());
         }
-        return Snapshot.of(now, List.of(Pool.controlPlane("master", master),
-                Pool.of("worker", MaxUnavailable.parse("25%"), worker)), nodes);
+        return Snapshot.of(
+                now,
+                List.of(Pool.controlPlane("master", master), Pool.of("worker", MaxUnavailable.parse("25%"), worker)),
+                nodes);
     }
 }

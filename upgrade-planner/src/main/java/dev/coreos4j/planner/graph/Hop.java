@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param workers what worker pools do during the hop, never null
  * @param reason why the hop is allowed, for people; never null
  */
-public record Hop(String from, String to, HopKind kind, String channel, String previousChannel,
-        List<RiskEvaluation> risks, WorkerPools workers, String reason) {
+public record Hop(
+        String from,
+        String to,
+        HopKind kind,
+        String channel,
+        String previousChannel,
+        List<RiskEvaluation> risks,
+        WorkerPools workers,
+        String reason) {
 
     public Hop {
         Objects.requireNonNull(from, "from");
@@ -48,7 +55,10 @@ public record Hop(String from, String to, HopKind kind, String channel, String p
 
     /** Names of the risks that apply (or could not be evaluated) on this hop and were accepted. */
     public List<String> acceptedRisks() {
-        return risks.stream().filter(RiskEvaluation::accepted).map(r -> r.risk().name()).toList();
+        return risks.stream()
+                .filter(RiskEvaluation::accepted)
+                .map(r -> r.risk().name())
+                .toList();
     }
 
     Hop withWorkers(WorkerPools pools) {

@@ -1,10 +1,9 @@
 package dev.coreos4j.planner.graph;
 
-import java.util.List;
-import java.util.Objects;
-
 import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Wave;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The rolling update one hop of a version path causes, as the rollout planner ({@link dev.coreos4j.planner.Planner})
@@ -29,8 +28,10 @@ public record HopRollout(Hop hop, List<String> updatingPools, Plan plan) {
 
     /** How many nodes reboot during the hop. */
     public int reboots() {
-        return (int) plan.waves().stream().flatMap(w -> w.nodes().stream())
-                .filter(e -> e.steps().contains("Reboot")).count();
+        return (int) plan.waves().stream()
+                .flatMap(w -> w.nodes().stream())
+                .filter(e -> e.steps().contains("Reboot"))
+                .count();
     }
 
     /** How many nodes the hop updates. */

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param eus true for a control-plane-only (EUS-to-EUS) plan: between even minors, workers paused over odd minors
  * @param rollout the client's place in Fedora CoreOS phased rollouts, or null to offer every release
  */
-public record PathRequest(String from, String to, String channel, boolean allowChannelChange, RiskInputs risks,
-        boolean allowDowngrade, Preconditions preconditions, boolean eus, RolloutClient rollout) {
+public record PathRequest(
+        String from,
+        String to,
+        String channel,
+        boolean allowChannelChange,
+        RiskInputs risks,
+        boolean allowDowngrade,
+        Preconditions preconditions,
+        boolean eus,
+        RolloutClient rollout) {
 
     public PathRequest {
         Objects.requireNonNull(from, "from");
@@ -28,8 +36,16 @@ public record PathRequest(String from, String to, String channel, boolean allowC
 
     /** A path to {@code to}; channel changes are allowed (they are needed to cross minors) and listed on the hops. */
     public static PathRequest to(String from, String to) {
-        return new PathRequest(from, Objects.requireNonNull(to, "to"), null, true, RiskInputs.NONE, false,
-                Preconditions.NONE, false, null);
+        return new PathRequest(
+                from,
+                Objects.requireNonNull(to, "to"),
+                null,
+                true,
+                RiskInputs.NONE,
+                false,
+                Preconditions.NONE,
+                false,
+                null);
     }
 
     /** A path to the newest reachable release; the plan stays in the channel, like {@code --to-latest}. */
@@ -44,8 +60,8 @@ public record PathRequest(String from, String to, String channel, boolean allowC
 
     /** This request subscribed to {@code channel} (null: ignore channels). */
     public PathRequest withChannel(String channel) {
-        return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus,
-                rollout);
+        return new PathRequest(
+                from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus, rollout);
     }
 
     /** This request, allowing or forbidding switches to later channels of the same family. */
@@ -55,8 +71,8 @@ public record PathRequest(String from, String to, String channel, boolean allowC
 
     /** This request with these PromQL outcomes and accepted risks. */
     public PathRequest withRisks(RiskInputs risks) {
-        return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus,
-                rollout);
+        return new PathRequest(
+                from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus, rollout);
     }
 
     /** This request, allowing or forbidding hops to older releases (never allowed in EUS plans). */
@@ -66,19 +82,19 @@ public record PathRequest(String from, String to, String channel, boolean allowC
 
     /** This request under these cluster conditions. */
     public PathRequest withPreconditions(Preconditions preconditions) {
-        return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus,
-                rollout);
+        return new PathRequest(
+                from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus, rollout);
     }
 
     /** This request as a control-plane-only (EUS-to-EUS) plan, or not. */
     public PathRequest withEus(boolean eus) {
-        return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus,
-                rollout);
+        return new PathRequest(
+                from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus, rollout);
     }
 
     /** This request for a client at this place in phased rollouts (null: every release is offered). */
     public PathRequest withRollout(RolloutClient rollout) {
-        return new PathRequest(from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus,
-                rollout);
+        return new PathRequest(
+                from, to, channel, allowChannelChange, risks, allowDowngrade, preconditions, eus, rollout);
     }
 }

@@ -1,10 +1,9 @@
 package dev.coreos4j.planner.graph;
 
-import java.util.List;
-
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.ObjectNode;
+import java.util.List;
 
 /**
  * The machine-readable form of a {@link PathResult}, as {@code coreos4j plan graph --format=json} prints it.

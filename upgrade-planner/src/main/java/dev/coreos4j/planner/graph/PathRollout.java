@@ -1,13 +1,5 @@
 package dev.coreos4j.planner.graph;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-
 import dev.coreos4j.planner.Blocked;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Plan;
@@ -15,6 +7,13 @@ import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Combines a version path with the rollout planner: for each hop, the pools that move get a new target (rendered
@@ -53,8 +52,7 @@ public final class PathRollout {
             for (Pool pool : snapshot.pools()) {
                 boolean pausedByPlan = !pool.controlPlane() && hop.workers() == WorkerPools.PAUSED;
                 if (pool.paused() || pausedByPlan) {
-                    pools.add(pool.withPaused(true).withTarget(poolTargets.getOrDefault(pool.name(),
-                            pool.target())));
+                    pools.add(pool.withPaused(true).withTarget(poolTargets.getOrDefault(pool.name(), pool.target())));
                     continue;
                 }
                 Target target = new Target("rendered-" + pool.name() + "-" + hop.to(), IMAGE_PREFIX + hop.to());

@@ -29,11 +29,14 @@ public record Preconditions(List<String> degradedPools, List<String> notUpgradea
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (!degradedPools.isEmpty()) {
-            s.append("degraded pool").append(degradedPools.size() > 1 ? "s " : " ")
+            s.append("degraded pool")
+                    .append(degradedPools.size() > 1 ? "s " : " ")
                     .append(String.join(", ", degradedPools));
         }
         if (!notUpgradeable.isEmpty()) {
-            s.append(s.length() > 0 ? "; " : "").append("Upgradeable=False: ").append(String.join(", ", notUpgradeable));
+            s.append(s.length() > 0 ? "; " : "")
+                    .append("Upgradeable=False: ")
+                    .append(String.join(", ", notUpgradeable));
         }
         return s.toString();
     }

@@ -19,8 +19,14 @@ import java.util.TreeMap;
  * @param deadEndReason why there is no way forward from this release, or null when it is not a dead end
  * @param metadata every metadata entry as served, an immutable map sorted by key
  */
-public record Release(String version, String payload, List<String> channels, Long ageIndex, String barrierReason,
-        String deadEndReason, Map<String, String> metadata) {
+public record Release(
+        String version,
+        String payload,
+        List<String> channels,
+        Long ageIndex,
+        String barrierReason,
+        String deadEndReason,
+        Map<String, String> metadata) {
 
     /** The node metadata key listing a release's channels, comma-separated. */
     public static final String CHANNELS_KEY = "io.openshift.upgrades.graph.release.channels";
@@ -44,8 +50,7 @@ public record Release(String version, String payload, List<String> channels, Lon
 
     /** An OpenShift release in the given channels, with no other metadata. */
     public static Release openshift(String version, List<String> channels) {
-        return new Release(version, "", channels, null, null, null,
-                Map.of(CHANNELS_KEY, String.join(",", channels)));
+        return new Release(version, "", channels, null, null, null, Map.of(CHANNELS_KEY, String.join(",", channels)));
     }
 
     /** True when every older release must update through this one (Fedora CoreOS). */

@@ -30,17 +30,22 @@ public record RiskEvaluation(Risk risk, RiskVerdict verdict, int decidingRule, b
 
     /** One phrase for people, e.g. {@code "risk X does not apply (rule 1, PromQL: no match)"}. */
     public String describe() {
-        String rule = decidingRule < 0 ? "no rule could be evaluated"
-                : "rule " + (decidingRule + 1) + ", " + risk.matchingRules().get(decidingRule).type();
+        String rule = decidingRule < 0
+                ? "no rule could be evaluated"
+                : "rule " + (decidingRule + 1) + ", "
+                        + risk.matchingRules().get(decidingRule).type();
         switch (verdict) {
             case DOES_NOT_APPLY:
                 return "risk " + risk.name() + " does not apply (" + rule + ": no match)";
             case APPLIES:
-                return "risk " + risk.name() + (accepted ? " applies and was accepted (" : " applies (")
-                        + rule + ": match)";
+                return "risk " + risk.name() + (accepted ? " applies and was accepted (" : " applies (") + rule
+                        + ": match)";
             default:
-                return "risk " + risk.name() + (accepted ? " cannot be evaluated and was accepted (" : " cannot be"
-                        + " evaluated, so the update is not recommended (") + rule + ")";
+                return "risk " + risk.name()
+                        + (accepted
+                                ? " cannot be evaluated and was accepted ("
+                                : " cannot be" + " evaluated, so the update is not recommended (")
+                        + rule + ")";
         }
     }
 }

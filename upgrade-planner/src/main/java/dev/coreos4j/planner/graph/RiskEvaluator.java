@@ -38,6 +38,7 @@ public final class RiskEvaluator {
         if (rule instanceof MatchingRule.Unrecognized) {
             return RiskOutcome.UNKNOWN;
         }
-        throw new IllegalStateException("unhandled matching rule " + rule.getClass().getName());
+        throw new IllegalStateException(
+                "unhandled matching rule " + rule.getClass().getName());
     }
 }

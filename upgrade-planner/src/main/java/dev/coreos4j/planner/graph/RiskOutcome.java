@@ -27,8 +27,8 @@ public enum RiskOutcome {
             case "unknown":
                 return UNKNOWN;
             default:
-                throw new IllegalArgumentException("a risk outcome must be match, nomatch or unknown, got \"" + text
-                        + "\"");
+                throw new IllegalArgumentException(
+                        "a risk outcome must be match, nomatch or unknown, got \"" + text + "\"");
         }
     }
 

@@ -65,8 +65,7 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
     }
 
     private static boolean numeric(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9')
-                && (s.length() == 1 || s.charAt(0) != '0');
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9') && (s.length() == 1 || s.charAt(0) != '0');
     }
 
     @Override
@@ -86,7 +85,7 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
 
     private static int comparePreRelease(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
-            return Boolean.compare(a.isEmpty(), b.isEmpty());  // a release outranks its pre-releases
+            return Boolean.compare(a.isEmpty(), b.isEmpty()); // a release outranks its pre-releases
         }
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             String x = a.get(i);

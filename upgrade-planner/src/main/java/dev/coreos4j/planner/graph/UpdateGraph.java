@@ -20,8 +20,12 @@ import java.util.Set;
  * @param conditionalEdges the conditional updates, an immutable copy; both ends of every edge are releases
  * @param removedEdges updates removed by blocked-edge declarations, kept to explain why a path is missing; never used
  */
-public record UpdateGraph(GraphKind kind, List<Release> releases, List<Edge> edges,
-        List<ConditionalEdge> conditionalEdges, List<RemovedEdge> removedEdges) {
+public record UpdateGraph(
+        GraphKind kind,
+        List<Release> releases,
+        List<Edge> edges,
+        List<ConditionalEdge> conditionalEdges,
+        List<RemovedEdge> removedEdges) {
 
     /**
      * @throws IllegalArgumentException when a version repeats, an edge names an unknown release, an OpenShift version
@@ -47,8 +51,7 @@ public record UpdateGraph(GraphKind kind, List<Release> releases, List<Edge> edg
                     throw new IllegalArgumentException("release " + r.version() + " has no age index");
                 }
                 if (!ages.add(r.ageIndex())) {
-                    throw new IllegalArgumentException("release " + r.version() + " repeats age index "
-                            + r.ageIndex());
+                    throw new IllegalArgumentException("release " + r.version() + " repeats age index " + r.ageIndex());
                 }
             }
         }

@@ -1,5 +1,8 @@
 package dev.coreos4j.planner.graph;
 
+import dev.coreos4j.planner.internal.json.Json;
+import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import dev.coreos4j.planner.internal.json.Json;
-import dev.coreos4j.planner.internal.json.JsonNode;
-import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 
 /**
  * Reads update graphs as the update services serve them ({@code Accept: application/json}):
@@ -58,8 +57,10 @@ public final class UpdateGraphReader {
             root = Json.parse(json, true);
         } catch (JsonSyntaxException e) {
             String message = e.getMessage() == null ? "not valid JSON" : e.getMessage();
-            return new GraphReadResult(null, List.of(new GraphProblem("$", "graph.json.syntax",
-                    "not valid JSON: " + firstLine(message), e.line(), e.column())));
+            return new GraphReadResult(
+                    null,
+                    List.of(new GraphProblem(
+                            "$", "graph.json.syntax", "not valid JSON: " + firstLine(message), e.line(), e.column())));
         }
         return new Walk().graph(root);
     }
@@ -88,7 +89,9 @@ public final class UpdateGraphReader {
             }
             JsonNode nodes = root.get("nodes");
             if (nodes == null || !nodes.isArray()) {
-                return fail("$.nodes", nodes == null ? "graph.nodes.missing" : "graph.type",
+                return fail(
+                        "$.nodes",
+                        nodes == null ? "graph.nodes.missing" : "graph.type",
                         "nodes must be an array of releases");
             }
             boolean fcos = false;
@@ -109,15 +112,18 @@ public final class UpdateGraphReader {
                 }
                 Integer twin = byVersion.putIfAbsent(r.version(), i);
                 if (twin != null) {
-                    problem("$.nodes[" + i + "].version", "graph.node.duplicate",
+                    problem(
+                            "$.nodes[" + i + "].version",
+                            "graph.node.duplicate",
                             "release " + r.version() + " is already $.nodes[" + twin + "]");
                 }
                 if (r.ageIndex() != null) {
                     Integer sameAge = byAge.putIfAbsent(r.ageIndex(), i);
                     if (sameAge != null) {
-                        problem("$.nodes[" + i + "].metadata['" + Release.AGE_INDEX_KEY + "']",
-                                "graph.node.age-index.duplicate", "age index " + r.ageIndex()
-                                        + " is already used by $.nodes[" + sameAge + "]");
+                        problem(
+                                "$.nodes[" + i + "].metadata['" + Release.AGE_INDEX_KEY + "']",
+                                "graph.node.age-index.duplicate",
+                                "age index " + r.ageIndex() + " is already used by $.nodes[" + sameAge + "]");
                     }
                 }
                 releases.add(r);
@@ -126,7 +132,9 @@ public final class UpdateGraphReader {
             List<Edge> edges = new ArrayList<>();
             JsonNode edgeList = root.get("edges");
             if (edgeList == null || !edgeList.isArray()) {
-                problem("$.edges", edgeList == null ? "graph.edges.missing" : "graph.type",
+                problem(
+                        "$.edges",
+                        edgeList == null ? "graph.edges.missing" : "graph.type",
                         "edges must be an array of [from, to] node index pairs");
             } else {
                 for (int i = 0; i < edgeList.size(); i++) {
@@ -144,8 +152,8 @@ public final class UpdateGraphReader {
                     problem("$.conditionalEdges", "graph.type", "conditionalEdges must be an array");
                 } else {
                     for (int i = 0; i < condList.size(); i++) {
-                        ConditionalEdge c = conditionalEdge(condList.get(i), "$.conditionalEdges[" + i + "]",
-                                byVersion);
+                        ConditionalEdge c =
+                                conditionalEdge(condList.get(i), "$.conditionalEdges[" + i + "]", byVersion);
                         if (c != null) {
                             conditional.add(c);
                         }
@@ -190,8 +198,11 @@ public final class UpdateGraphReader {
                 } else {
                     for (Map.Entry<String, JsonNode> e : meta.properties()) {
                         if (!e.getValue().isString()) {
-                            problem(path + ".metadata['" + e.getKey() + "']", "graph.node.metadata.type",
-                                    "metadata values are strings, got " + e.getValue().getNodeType());
+                            problem(
+                                    path + ".metadata['" + e.getKey() + "']",
+                                    "graph.node.metadata.type",
+                                    "metadata values are strings, got "
+                                            + e.getValue().getNodeType());
                         } else {
                             metadata.put(e.getKey(), e.getValue().asString());
                         }
@@ -203,7 +214,9 @@ public final class UpdateGraphReader {
             }
             if (kind == GraphKind.CINCINNATI) {
                 if (SemanticVersion.parse(version) == null) {
-                    problem(path + ".version", "graph.node.version",
+                    problem(
+                            path + ".version",
+                            "graph.node.version",
                             "\"" + version + "\" is not a semantic version (OpenShift releases are like 4.16.3)");
                     return null;
                 }
@@ -222,7 +235,9 @@ public final class UpdateGraphReader {
             String age = metadata.get(Release.AGE_INDEX_KEY);
             Long ageIndex = null;
             if (age == null) {
-                problem(agePath, "graph.node.age-index.missing",
+                problem(
+                        agePath,
+                        "graph.node.age-index.missing",
                         "every Fedora CoreOS release needs an age index; " + version + " has none");
             } else {
                 try {
@@ -240,8 +255,8 @@ public final class UpdateGraphReader {
             if (ageIndex == null) {
                 return null;
             }
-            return new Release(version, payload == null ? "" : payload, List.of(), ageIndex, barrier, deadEnd,
-                    metadata);
+            return new Release(
+                    version, payload == null ? "" : payload, List.of(), ageIndex, barrier, deadEnd, metadata);
         }
 
         /** The reason of a {@code "true"} flag ({@code generic} when none is given), null for absent or false. */
@@ -251,7 +266,9 @@ public final class UpdateGraphReader {
                 return null;
             }
             if (!flag.strip().equals("true")) {
-                problem(path + ".metadata['" + key + "']", "graph.node.flag",
+                problem(
+                        path + ".metadata['" + key + "']",
+                        "graph.node.flag",
                         key + " must be \"true\" or \"false\", got \"" + flag + "\"");
                 return null;
             }
@@ -267,16 +284,20 @@ public final class UpdateGraphReader {
             Release[] ends = new Release[2];
             for (int k = 0; k < 2; k++) {
                 JsonNode idx = node.get(k);
-                if (!idx.isIntegralNumber() || !idx.canConvertToInt() || idx.asInt() < 0
+                if (!idx.isIntegralNumber()
+                        || !idx.canConvertToInt()
+                        || idx.asInt() < 0
                         || idx.asInt() >= releases.size()) {
-                    problem(path + "[" + k + "]", "graph.edge.index", "expected a node index between 0 and "
-                            + (releases.size() - 1) + ", got " + idx);
+                    problem(
+                            path + "[" + k + "]",
+                            "graph.edge.index",
+                            "expected a node index between 0 and " + (releases.size() - 1) + ", got " + idx);
                     return null;
                 }
                 ends[k] = releases.get(idx.asInt());
             }
             if (ends[0] == null || ends[1] == null) {
-                return null;  // the node itself was already reported
+                return null; // the node itself was already reported
             }
             if (ends[0].version().equals(ends[1].version())) {
                 problem(path, "graph.edge.loop", "an edge from " + ends[0].version() + " to itself");
@@ -373,8 +394,9 @@ public final class UpdateGraphReader {
                     rules.add(new MatchingRule.Always());
                 } else if (type.equals("PromQL")) {
                     JsonNode promql = rule.get("promql");
-                    String query = promql != null && promql.isObject() ? requiredString(promql, "promql",
-                            p + ".promql") : null;
+                    String query = promql != null && promql.isObject()
+                            ? requiredString(promql, "promql", p + ".promql")
+                            : null;
                     if (promql == null || !promql.isObject()) {
                         problem(p + ".promql", "graph.risk.promql", "a PromQL rule needs promql: {promql: QUERY}");
                     }

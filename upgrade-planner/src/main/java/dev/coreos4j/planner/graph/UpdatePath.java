@@ -59,8 +59,14 @@ public record UpdatePath(String from, String to, List<Hop> hops, EusPlan eus, Li
      * hop, except while paused by an EUS plan, when they reboot once at each unpause.
      */
     public RebootEstimate reboots(List<PoolSize> pools) {
-        int controlPlane = pools.stream().filter(PoolSize::controlPlane).mapToInt(PoolSize::nodes).sum();
-        int workers = pools.stream().filter(p -> !p.controlPlane()).mapToInt(PoolSize::nodes).sum();
+        int controlPlane = pools.stream()
+                .filter(PoolSize::controlPlane)
+                .mapToInt(PoolSize::nodes)
+                .sum();
+        int workers = pools.stream()
+                .filter(p -> !p.controlPlane())
+                .mapToInt(PoolSize::nodes)
+                .sum();
         List<HopReboots> perHop = new ArrayList<>();
         int saved = 0;
         for (Hop h : hops) {

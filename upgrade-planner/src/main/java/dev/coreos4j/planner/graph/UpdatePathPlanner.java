@@ -70,6 +70,7 @@ public final class UpdatePathPlanner {
         private final Map<String, SemanticVersion> semver = new HashMap<>();
         /** Channel name -> its family and {major, minor}, for names like {@code stable-4.16}; parsed once. */
         private final Map<String, String> family = new HashMap<>();
+
         private final Map<String, long[]> channelVersion = new HashMap<>();
         private final Map<String, Blocker> blockers = new LinkedHashMap<>();
 
@@ -78,8 +79,10 @@ public final class UpdatePathPlanner {
             this.request = request;
             this.fcos = graph.kind() == GraphKind.FEDORA_COREOS;
             List<Release> ordered = new ArrayList<>(graph.releases());
-            ordered.sort(fcos ? Comparator.comparing(Release::ageIndex)
-                    : Comparator.comparing((Release r) -> SemanticVersion.parse(r.version())));
+            ordered.sort(
+                    fcos
+                            ? Comparator.comparing(Release::ageIndex)
+                            : Comparator.comparing((Release r) -> SemanticVersion.parse(r.version())));
             for (int i = 0; i < ordered.size(); i++) {
                 Release r = ordered.get(i);
                 releases.put(r.version(), r);
@@ -115,10 +118,14 @@ public final class UpdatePathPlanner {
                 risks.sort(Comparator.comparing(Risk::name).thenComparing(Risk::toString));
                 out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(new Candidate(e, risks));
             });
-            out.values().forEach(list -> list.sort(Comparator.comparing((Candidate c) -> -rank.get(c.edge().to()))));
+            out.values()
+                    .forEach(list -> list.sort(Comparator.comparing(
+                            (Candidate c) -> -rank.get(c.edge().to()))));
             for (RemovedEdge r : graph.removedEdges()) {
                 if (!merged.containsKey(r.edge())) {
-                    removedOut.computeIfAbsent(r.edge().from(), k -> new ArrayList<>()).add(r);
+                    removedOut
+                            .computeIfAbsent(r.edge().from(), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
         }
@@ -126,16 +133,23 @@ public final class UpdatePathPlanner {
         PathResult run() {
             String from = request.from();
             if (!releases.containsKey(from)) {
-                return noPath("release " + from + " is not in the graph", new Blocker(null,
-                        BlockCode.UNKNOWN_RELEASE, "release " + from + " is not in the graph"));
+                return noPath(
+                        "release " + from + " is not in the graph",
+                        new Blocker(null, BlockCode.UNKNOWN_RELEASE, "release " + from + " is not in the graph"));
             }
             if (!request.latest() && !releases.containsKey(request.to())) {
-                return noPath("release " + request.to() + " is not in the graph", new Blocker(null,
-                        BlockCode.UNKNOWN_RELEASE, "release " + request.to() + " is not in the graph"));
+                return noPath(
+                        "release " + request.to() + " is not in the graph",
+                        new Blocker(
+                                null, BlockCode.UNKNOWN_RELEASE, "release " + request.to() + " is not in the graph"));
             }
             if (fcos && request.channel() != null) {
-                return noPath("a Fedora CoreOS graph is one stream and has no channels", new Blocker(null,
-                        BlockCode.CHANNEL, "channel " + request.channel() + " does not apply to a Fedora CoreOS graph"));
+                return noPath(
+                        "a Fedora CoreOS graph is one stream and has no channels",
+                        new Blocker(
+                                null,
+                                BlockCode.CHANNEL,
+                                "channel " + request.channel() + " does not apply to a Fedora CoreOS graph"));
             }
             if (request.eus()) {
                 String why = eusObstacle(from, request.to());
@@ -151,8 +165,8 @@ public final class UpdatePathPlanner {
                     return noPath(why, new Blocker(null, BlockCode.TARGET_DEAD_END, why));
                 }
                 if (request.to().equals(from)) {
-                    return new PathResult.Found(new UpdatePath(from, from, List.of(), request.eus()
-                            ? new EusPlan(List.of()) : null, List.of()));
+                    return new PathResult.Found(new UpdatePath(
+                            from, from, List.of(), request.eus() ? new EusPlan(List.of()) : null, List.of()));
                 }
                 if (rank.get(request.to()) < rank.get(from) && (!request.allowDowngrade() || request.eus())) {
                     String why = request.to() + " is older than " + from + " and downgrades are not allowed";
@@ -166,7 +180,9 @@ public final class UpdatePathPlanner {
                 String newest = null;
                 for (State s : best.keySet()) {
                     Release r = releases.get(s.version());
-                    if (rank.get(s.version()) > rank.get(from) && !r.isDeadEnd() && (!request.eus() || evenMinor(r))
+                    if (rank.get(s.version()) > rank.get(from)
+                            && !r.isDeadEnd()
+                            && (!request.eus() || evenMinor(r))
                             && (newest == null || rank.get(s.version()) > rank.get(newest))) {
                         newest = s.version();
                     }
@@ -176,11 +192,11 @@ public final class UpdatePathPlanner {
                     String what = request.eus() ? "no newer even-minor release" : "no newer release";
                     List<Blocker> relevant = relevantBlockers(v -> rank.get(v) > rank.get(from));
                     if (relevant.isEmpty()) {
-                        relevant = List.of(new Blocker(null, BlockCode.NOT_NEWER, from + " has no valid update"
-                                + scope));
+                        relevant =
+                                List.of(new Blocker(null, BlockCode.NOT_NEWER, from + " has no valid update" + scope));
                     }
-                    return new PathResult.NoPath(what + " is reachable from " + from + scope
-                            + firstBlocker(relevant), relevant);
+                    return new PathResult.NoPath(
+                            what + " is reachable from " + from + scope + firstBlocker(relevant), relevant);
                 }
                 return found(bestFor(best, newest));
             }
@@ -195,8 +211,8 @@ public final class UpdatePathPlanner {
                 return noPath(why, new Blocker(null, BlockCode.NO_EDGE, why));
             }
             List<Blocker> relevant = relevantBlockers(leadsToTarget::contains);
-            return new PathResult.NoPath("no valid path from " + from + " to " + request.to()
-                    + firstBlocker(relevant), relevant);
+            return new PathResult.NoPath(
+                    "no valid path from " + from + " to " + request.to() + firstBlocker(relevant), relevant);
         }
 
         /** Breadth-first by hop count; within a layer each state keeps its best label. */
@@ -221,8 +237,11 @@ public final class UpdatePathPlanner {
                         }
                     }
                     for (RemovedEdge r : removedOut.getOrDefault(s.version(), List.of())) {
-                        Blocker b = new Blocker(r.edge(), BlockCode.REMOVED_EDGE, "removed by blocked edge "
-                                + r.name() + (r.message().isEmpty() ? "" : ": " + r.message()));
+                        Blocker b = new Blocker(
+                                r.edge(),
+                                BlockCode.REMOVED_EDGE,
+                                "removed by blocked edge " + r.name()
+                                        + (r.message().isEmpty() ? "" : ": " + r.message()));
                         blockers.putIfAbsent(b.edge() + "|" + b.code(), b);
                     }
                 }
@@ -238,19 +257,29 @@ public final class UpdatePathPlanner {
             Release a = releases.get(e.from());
             Release b = releases.get(e.to());
             if (fcos && a.isDeadEnd()) {
-                return new Blocker(e, BlockCode.DEAD_END, a.version() + " is a dead end (" + a.deadEndReason()
-                        + "): there is no way forward from it");
+                return new Blocker(
+                        e,
+                        BlockCode.DEAD_END,
+                        a.version() + " is a dead end (" + a.deadEndReason() + "): there is no way forward from it");
             }
             RolloutClient client = request.rollout();
             if (client != null && !client.offered(b)) {
-                return new Blocker(e, BlockCode.ROLLOUT, b.version() + " is being rolled out: "
-                        + String.format(java.util.Locale.ROOT, "progress %.2f is below the client's wariness %.2f",
-                                client.progress(b), client.wariness()));
+                return new Blocker(
+                        e,
+                        BlockCode.ROLLOUT,
+                        b.version() + " is being rolled out: "
+                                + String.format(
+                                        java.util.Locale.ROOT,
+                                        "progress %.2f is below the client's wariness %.2f",
+                                        client.progress(b),
+                                        client.wariness()));
             }
             int direction = Integer.compare(rank.get(b.version()), rank.get(a.version()));
             if (direction < 0 && (!request.allowDowngrade() || request.eus())) {
-                return new Blocker(e, BlockCode.DOWNGRADE, b.version() + " is older than " + a.version()
-                        + " and downgrades are not allowed");
+                return new Blocker(
+                        e,
+                        BlockCode.DOWNGRADE,
+                        b.version() + " is older than " + a.version() + " and downgrades are not allowed");
             }
             List<String> reasons = new ArrayList<>();
             HopKind kind;
@@ -262,8 +291,11 @@ public final class UpdatePathPlanner {
                     for (Release barrier : barriers) {
                         int r = rank.get(barrier.version());
                         if (r > rank.get(a.version()) && r < rank.get(b.version())) {
-                            return new Blocker(e, BlockCode.BARRIER_SKIPPED, "skips barrier " + barrier.version()
-                                    + " (" + barrier.barrierReason() + "): older releases must update through it");
+                            return new Blocker(
+                                    e,
+                                    BlockCode.BARRIER_SKIPPED,
+                                    "skips barrier " + barrier.version() + " (" + barrier.barrierReason()
+                                            + "): older releases must update through it");
                         }
                     }
                     if (b.isBarrier()) {
@@ -274,16 +306,24 @@ public final class UpdatePathPlanner {
                 SemanticVersion x = semver.get(a.version());
                 SemanticVersion y = semver.get(b.version());
                 if (x.major() != y.major() || Math.abs(x.minor() - y.minor()) > 1) {
-                    return new Blocker(e, BlockCode.MINOR_SKIP, "skips from " + x.minorLine() + " to "
-                            + y.minorLine() + ": minor versions are updated one at a time");
+                    return new Blocker(
+                            e,
+                            BlockCode.MINOR_SKIP,
+                            "skips from " + x.minorLine() + " to " + y.minorLine()
+                                    + ": minor versions are updated one at a time");
                 }
                 kind = x.minor() == y.minor() ? HopKind.PATCH : HopKind.MINOR;
                 if (kind == HopKind.MINOR && request.preconditions().blockMinorUpdates()) {
-                    return new Blocker(e, BlockCode.PRECONDITION, "minor update " + x.minorLine() + " -> "
-                            + y.minorLine() + " is gated: " + request.preconditions().describe());
+                    return new Blocker(
+                            e,
+                            BlockCode.PRECONDITION,
+                            "minor update " + x.minorLine() + " -> " + y.minorLine() + " is gated: "
+                                    + request.preconditions().describe());
                 }
-                reasons.add(kind == HopKind.PATCH ? "z-stream update within " + x.minorLine()
-                        : "minor update " + x.minorLine() + " -> " + y.minorLine() + ", no minor skipped");
+                reasons.add(
+                        kind == HopKind.PATCH
+                                ? "z-stream update within " + x.minorLine()
+                                : "minor update " + x.minorLine() + " -> " + y.minorLine() + ", no minor skipped");
                 if (direction < 0) {
                     reasons.add("downgrade (allowed)");
                 }
@@ -299,8 +339,11 @@ public final class UpdatePathPlanner {
                 } else {
                     String later = laterChannel(channel, a, b);
                     if (later == null) {
-                        return new Blocker(e, BlockCode.CHANNEL, "no channel of the " + channel
-                                + " family lists both " + a.version() + " and " + b.version());
+                        return new Blocker(
+                                e,
+                                BlockCode.CHANNEL,
+                                "no channel of the " + channel + " family lists both " + a.version() + " and "
+                                        + b.version());
                     }
                     previous = channel;
                     channel = later;
@@ -319,15 +362,37 @@ public final class UpdatePathPlanner {
                 accepted += ev.accepted() ? 1 : 0;
             }
             if (!blocking.isEmpty()) {
-                return new Blocker(e, BlockCode.RISK, "conditional update not recommended: "
-                        + String.join("; ", blocking) + " (accept the risk by name to take it anyway)");
+                return new Blocker(
+                        e,
+                        BlockCode.RISK,
+                        "conditional update not recommended: " + String.join("; ", blocking)
+                                + " (accept the risk by name to take it anyway)");
             }
-            reasons.add(0, evaluations.isEmpty() ? "recommended update"
-                    : "conditional update: " + String.join("; ", evaluations.stream()
-                            .map(RiskEvaluation::describe).toList()));
-            Hop hop = new Hop(a.version(), b.version(), kind, channel, previous, evaluations, WorkerPools.FOLLOW,
+            reasons.add(
+                    0,
+                    evaluations.isEmpty()
+                            ? "recommended update"
+                            : "conditional update: "
+                                    + String.join(
+                                            "; ",
+                                            evaluations.stream()
+                                                    .map(RiskEvaluation::describe)
+                                                    .toList()));
+            Hop hop = new Hop(
+                    a.version(),
+                    b.version(),
+                    kind,
+                    channel,
+                    previous,
+                    evaluations,
+                    WorkerPools.FOLLOW,
                     String.join("; ", reasons));
-            return new Label(new State(b.version(), channel), at, hop, at.hops() + 1, at.accepted() + accepted,
+            return new Label(
+                    new State(b.version(), channel),
+                    at,
+                    hop,
+                    at.hops() + 1,
+                    at.accepted() + accepted,
                     at.changes() + (previous == null ? 0 : 1));
         }
 
@@ -342,8 +407,11 @@ public final class UpdatePathPlanner {
             long[] foundAt = null;
             for (String candidate : channels) {
                 long[] at = channelVersion.get(candidate);
-                if (at == null || !currentFamily.equals(family.get(candidate)) || compare(at, from) < 0
-                        || foundAt != null && compare(at, foundAt) >= 0 || !a.inChannel(candidate)
+                if (at == null
+                        || !currentFamily.equals(family.get(candidate))
+                        || compare(at, from) < 0
+                        || foundAt != null && compare(at, foundAt) >= 0
+                        || !a.inChannel(candidate)
                         || !b.inChannel(candidate)) {
                     continue;
                 }
@@ -372,13 +440,17 @@ public final class UpdatePathPlanner {
             List<Label> px = chain(x);
             List<Label> py = chain(y);
             for (int i = 0; i < Math.min(px.size(), py.size()); i++) {
-                c = Integer.compare(rank.get(py.get(i).state().version()), rank.get(px.get(i).state().version()));
+                c = Integer.compare(
+                        rank.get(py.get(i).state().version()),
+                        rank.get(px.get(i).state().version()));
                 if (c != 0) {
-                    return c;  // newer version first
+                    return c; // newer version first
                 }
             }
             for (int i = 0; i < Math.min(px.size(), py.size()); i++) {
-                c = Objects.compare(px.get(i).state().channel(), py.get(i).state().channel(),
+                c = Objects.compare(
+                        px.get(i).state().channel(),
+                        py.get(i).state().channel(),
                         Comparator.nullsFirst(Comparator.naturalOrder()));
                 if (c != 0) {
                     return c;
@@ -422,15 +494,17 @@ public final class UpdatePathPlanner {
             hops.forEach(h -> onPath.add(h.to()));
             List<Blocker> notRecommended = new ArrayList<>();
             for (Blocker b : blockers.values()) {
-                if (b.code() == BlockCode.RISK && onPath.contains(b.edge().from())
+                if (b.code() == BlockCode.RISK
+                        && onPath.contains(b.edge().from())
                         && hops.stream().noneMatch(h -> h.edge().equals(b.edge()))) {
                     notRecommended.add(b);
                 }
             }
-            notRecommended.sort(Comparator.comparing((Blocker b) -> rank.get(b.edge().from()))
-                    .thenComparing(b -> rank.get(b.edge().to())));
-            return new PathResult.Found(new UpdatePath(request.from(), end.state().version(), hops, eus,
-                    notRecommended));
+            notRecommended.sort(
+                    Comparator.comparing((Blocker b) -> rank.get(b.edge().from()))
+                            .thenComparing(b -> rank.get(b.edge().to())));
+            return new PathResult.Found(
+                    new UpdatePath(request.from(), end.state().version(), hops, eus, notRecommended));
         }
 
         /**
@@ -448,7 +522,8 @@ public final class UpdatePathPlanner {
                 Hop h = hops.get(i);
                 segmentHops++;
                 boolean last = i == hops.size() - 1;
-                boolean end = last || minor(h.to()) == segmentEnd && minor(hops.get(i + 1).to()) > segmentEnd;
+                boolean end = last
+                        || minor(h.to()) == segmentEnd && minor(hops.get(i + 1).to()) > segmentEnd;
                 if (end) {
                     hops.set(i, h.withWorkers(WorkerPools.UNPAUSED));
                     segments.add(new EusSegment(workersAt, controlPlaneOnly, h.to(), segmentHops));
@@ -492,10 +567,15 @@ public final class UpdatePathPlanner {
         /** Versions from which {@code target} can be reached over any edge, removed and conditional ones included. */
         private Set<String> reverseReach(String target) {
             Map<String, List<String>> in = new HashMap<>();
-            out.values().forEach(list -> list.forEach(c -> in.computeIfAbsent(c.edge().to(), k -> new ArrayList<>())
-                    .add(c.edge().from())));
-            removedOut.values().forEach(list -> list.forEach(r -> in.computeIfAbsent(r.edge().to(),
-                    k -> new ArrayList<>()).add(r.edge().from())));
+            out.values()
+                    .forEach(list ->
+                            list.forEach(c -> in.computeIfAbsent(c.edge().to(), k -> new ArrayList<>())
+                                    .add(c.edge().from())));
+            removedOut
+                    .values()
+                    .forEach(list ->
+                            list.forEach(r -> in.computeIfAbsent(r.edge().to(), k -> new ArrayList<>())
+                                    .add(r.edge().from())));
             Set<String> seen = new HashSet<>();
             Deque<String> todo = new ArrayDeque<>();
             seen.add(target);
@@ -531,8 +611,8 @@ public final class UpdatePathPlanner {
                 return "";
             }
             int more = blockers.size() - 1;
-            return ": " + blockers.get(0) + (more > 0 ? " (and " + more + " more blocked edge"
-                    + (more > 1 ? "s)" : ")") : "");
+            return ": " + blockers.get(0)
+                    + (more > 0 ? " (and " + more + " more blocked edge" + (more > 1 ? "s)" : ")") : "");
         }
 
         private static PathResult noPath(String reason, Blocker blocker) {

@@ -2,12 +2,6 @@ package dev.coreos4j.planner.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Planner;
@@ -15,6 +9,11 @@ import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Wave;
 import dev.coreos4j.testsupport.ProjectRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +29,8 @@ class ClusterDumpTest {
 
     @Test
     void mcpListAndNodeList_importIntoPoolsByTheirSelectors() throws IOException {
-        ClusterReadResult r = Cluster.read(NOW, List.of(dump("complianceascode-mcp-list.json"),
-                dump("complianceascode-infra-nodes.json")));
+        ClusterReadResult r = Cluster.read(
+                NOW, List.of(dump("complianceascode-mcp-list.json"), dump("complianceascode-infra-nodes.json")));
         Snapshot s = r.snapshotOrThrow();
         assertThat(s.pools()).extracting(p -> p.name()).containsExactly("infra", "master");
         assertThat(s.pool("master").controlPlane()).isTrue();
@@ -43,12 +42,20 @@ class ClusterDumpTest {
         }
         // worker1..3 carry the infra and worker roles: the custom pool wins; worker4 is a plain worker, and the dump
         // has no worker pool.
-        assertThat(pools).containsExactly("ocp-control1.domain.local=master", "ocp-control2.domain.local=master",
-                "ocp-control3.domain.local=master", "ocp-worker1.domain.local=infra", "ocp-worker2.domain.local=infra",
-                "ocp-worker3.domain.local=infra", "ocp-worker4.domain.local=null");
-        assertThat(r.warnings()).extracting(ClusterProblem::toString).containsExactly(
-                "complianceascode-infra-nodes.json: Node ocp-worker4.domain.local: $.items[6].metadata.labels"
-                        + " (line 285, column 27): no MachineConfigPool selects this node");
+        assertThat(pools)
+                .containsExactly(
+                        "ocp-control1.domain.local=master",
+                        "ocp-control2.domain.local=master",
+                        "ocp-control3.domain.local=master",
+                        "ocp-worker1.domain.local=infra",
+                        "ocp-worker2.domain.local=infra",
+                        "ocp-worker3.domain.local=infra",
+                        "ocp-worker4.domain.local=null");
+        assertThat(r.warnings())
+                .extracting(ClusterProblem::toString)
+                .containsExactly(
+                        "complianceascode-infra-nodes.json: Node ocp-worker4.domain.local: $.items[6].metadata.labels"
+                                + " (line 285, column 27): no MachineConfigPool selects this node");
         Node c1 = s.node("ocp-control1.domain.local");
         assertThat(c1.zone()).isEqualTo("eu-central-1b");
         assertThat(c1.created()).isEqualTo(Instant.parse("2023-01-04T14:23:02Z"));
@@ -60,8 +67,8 @@ class ClusterDumpTest {
 
     @Test
     void importedDump_plansTheControlPlaneOneAtATime() throws IOException {
-        Snapshot s = Cluster.readOrThrow(NOW, List.of(dump("complianceascode-mcp-list.json"),
-                dump("complianceascode-infra-nodes.json")));
+        Snapshot s = Cluster.readOrThrow(
+                NOW, List.of(dump("complianceascode-mcp-list.json"), dump("complianceascode-infra-nodes.json")));
         Plan plan = Planner.plan(s);
         List<String> masters = new ArrayList<>();
         for (Wave w : plan.waves()) {
@@ -69,21 +76,24 @@ class ClusterDumpTest {
             assertThat(m).isLessThanOrEqualTo(1);
             w.nodes().stream().filter(e -> e.pool().equals("master")).forEach(e -> masters.add(e.name()));
         }
-        assertThat(masters).containsExactlyInAnyOrder("ocp-control1.domain.local", "ocp-control2.domain.local",
-                "ocp-control3.domain.local");
+        assertThat(masters)
+                .containsExactlyInAnyOrder(
+                        "ocp-control1.domain.local", "ocp-control2.domain.local", "ocp-control3.domain.local");
         assertThat(plan.blocked()).extracting(b -> b.node()).contains("ocp-worker4.domain.local");
     }
 
     @Test
     void singleObjectAndList_merge() throws IOException {
-        ClusterReadResult r = Cluster.read(NOW, List.of(dump("complianceascode-mcp-master.json"),
-                dump("complianceascode-control-plane-nodes.json")));
+        ClusterReadResult r = Cluster.read(
+                NOW,
+                List.of(dump("complianceascode-mcp-master.json"), dump("complianceascode-control-plane-nodes.json")));
         Snapshot s = r.snapshotOrThrow();
         assertThat(r.problems()).isEmpty();
         assertThat(s.pools()).extracting(p -> p.name()).containsExactly("master");
         assertThat(s.nodes()).extracting(Node::pool).containsOnly("master");
-        assertThat(s.nodes()).extracting(Node::zone).containsExactlyInAnyOrder("eu-central-1a", "eu-central-1b",
-                "eu-central-1c");
+        assertThat(s.nodes())
+                .extracting(Node::zone)
+                .containsExactlyInAnyOrder("eu-central-1a", "eu-central-1b", "eu-central-1c");
     }
 
     /** The imported snapshot written as snapshot JSON reads back equal, and plans the same. */

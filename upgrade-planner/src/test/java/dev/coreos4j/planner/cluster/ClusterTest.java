@@ -3,11 +3,6 @@ package dev.coreos4j.planner.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.NodeState;
@@ -18,6 +13,10 @@ import dev.coreos4j.planner.Target;
 import dev.coreos4j.planner.Topology;
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.ObjectNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterTest {
@@ -45,34 +44,90 @@ class ClusterTest {
 
     @Test
     void node_readsEveryFieldWhereMcoReadsIt() {
-        ObjectNode n = K8s.node("w1", Map.of("node-role.kubernetes.io/worker", "", Cluster.ZONE_LABEL, "us-east-1a"),
-                ann(Cluster.CURRENT_CONFIG, "rendered-worker-a", Cluster.DESIRED_CONFIG, "rendered-worker-b",
-                        Cluster.STATE, "Degraded", Cluster.REASON, "failed to drain",
-                        Cluster.CURRENT_IMAGE, "quay.io/os@sha256:aa", Cluster.DESIRED_IMAGE, "quay.io/os@sha256:bb",
-                        Cluster.DESIRED_DRAIN, "drain-rendered-worker-b",
-                        Cluster.LAST_APPLIED_DRAIN, "drain-rendered-worker-b"),
-                "Ready", "True");
+        ObjectNode n = K8s.node(
+                "w1",
+                Map.of("node-role.kubernetes.io/worker", "", Cluster.ZONE_LABEL, "us-east-1a"),
+                ann(
+                        Cluster.CURRENT_CONFIG,
+                        "rendered-worker-a",
+                        Cluster.DESIRED_CONFIG,
+                        "rendered-worker-b",
+                        Cluster.STATE,
+                        "Degraded",
+                        Cluster.REASON,
+                        "failed to drain",
+                        Cluster.CURRENT_IMAGE,
+                        "quay.io/os@sha256:aa",
+                        Cluster.DESIRED_IMAGE,
+                        "quay.io/os@sha256:bb",
+                        Cluster.DESIRED_DRAIN,
+                        "drain-rendered-worker-b",
+                        Cluster.LAST_APPLIED_DRAIN,
+                        "drain-rendered-worker-b"),
+                "Ready",
+                "True");
         ((ObjectNode) n.get("metadata")).put("creationTimestamp", "2025-06-01T12:00:00+02:00");
         ((ObjectNode) n.get("spec")).put("unschedulable", true);
         Node w1 = only(workerPool(), n);
-        assertThat(w1).isEqualTo(new Node("w1", "worker", "us-east-1a", Instant.parse("2025-06-01T10:00:00Z"), true,
-                true, null, "rendered-worker-a", "rendered-worker-b", "quay.io/os@sha256:aa", "quay.io/os@sha256:bb",
-                NodeState.DEGRADED, "failed to drain", true, false, List.of()));
+        assertThat(w1)
+                .isEqualTo(new Node(
+                        "w1",
+                        "worker",
+                        "us-east-1a",
+                        Instant.parse("2025-06-01T10:00:00Z"),
+                        true,
+                        true,
+                        null,
+                        "rendered-worker-a",
+                        "rendered-worker-b",
+                        "quay.io/os@sha256:aa",
+                        "quay.io/os@sha256:bb",
+                        NodeState.DEGRADED,
+                        "failed to drain",
+                        true,
+                        false,
+                        List.of()));
     }
 
     @Test
     void state_readsEveryMcdState() {
-        Map<String, NodeState> expected = Map.of("Done", NodeState.DONE, "Working", NodeState.WORKING,
-                "Rebooting", NodeState.REBOOTING, "Degraded", NodeState.DEGRADED,
-                "Unreconcilable", NodeState.UNRECONCILABLE, "", NodeState.WORKING);
+        Map<String, NodeState> expected = Map.of(
+                "Done",
+                NodeState.DONE,
+                "Working",
+                NodeState.WORKING,
+                "Rebooting",
+                NodeState.REBOOTING,
+                "Degraded",
+                NodeState.DEGRADED,
+                "Unreconcilable",
+                NodeState.UNRECONCILABLE,
+                "",
+                NodeState.WORKING);
         expected.forEach((text, state) -> {
-            Node n = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                    Cluster.DESIRED_CONFIG, "rendered-worker-b", Cluster.STATE, text)));
+            Node n = only(
+                    workerPool(),
+                    K8s.node(
+                            "w1",
+                            WORKER,
+                            ann(
+                                    Cluster.CURRENT_CONFIG,
+                                    "rendered-worker-a",
+                                    Cluster.DESIRED_CONFIG,
+                                    "rendered-worker-b",
+                                    Cluster.STATE,
+                                    text)));
             assertThat(n.state()).as(text).isEqualTo(state);
         });
-        Node absent = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                Cluster.DESIRED_CONFIG, "rendered-worker-a")));
-        assertThat(absent.state()).as("no state annotation: MCO's IsNodeDone is false").isEqualTo(NodeState.WORKING);
+        Node absent = only(
+                workerPool(),
+                K8s.node(
+                        "w1",
+                        WORKER,
+                        ann(Cluster.CURRENT_CONFIG, "rendered-worker-a", Cluster.DESIRED_CONFIG, "rendered-worker-a")));
+        assertThat(absent.state())
+                .as("no state annotation: MCO's IsNodeDone is false")
+                .isEqualTo(NodeState.WORKING);
         assertThat(absent.isDone()).isFalse();
     }
 
@@ -81,25 +136,64 @@ class ClusterTest {
         Node absent = only(workerPool(), K8s.managedNode("w1", WORKER, "rendered-worker-a"));
         assertThat(absent.currentImage()).isNull();
         assertThat(absent.desiredImage()).isNull();
-        Node empty = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                Cluster.DESIRED_CONFIG, "rendered-worker-a", Cluster.STATE, "Done",
-                Cluster.CURRENT_IMAGE, "quay.io/os@sha256:aa", Cluster.DESIRED_IMAGE, "")));
+        Node empty = only(
+                workerPool(),
+                K8s.node(
+                        "w1",
+                        WORKER,
+                        ann(
+                                Cluster.CURRENT_CONFIG,
+                                "rendered-worker-a",
+                                Cluster.DESIRED_CONFIG,
+                                "rendered-worker-a",
+                                Cluster.STATE,
+                                "Done",
+                                Cluster.CURRENT_IMAGE,
+                                "quay.io/os@sha256:aa",
+                                Cluster.DESIRED_IMAGE,
+                                "")));
         assertThat(empty.currentImage()).isEqualTo("quay.io/os@sha256:aa");
         assertThat(empty.desiredImage()).as("no image").isNull();
-        assertThat(empty.isDone()).as("MCO's isNodeImageDone: an empty desired image is not done").isFalse();
+        assertThat(empty.isDone())
+                .as("MCO's isNodeImageDone: an empty desired image is not done")
+                .isFalse();
     }
 
     @Test
     void drained_onlyWhenTheDrainForTheDesiredConfigCompleted() {
-        Node uncordon = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                Cluster.DESIRED_CONFIG, "rendered-worker-a", Cluster.STATE, "Done",
-                Cluster.DESIRED_DRAIN, "uncordon-rendered-worker-a",
-                Cluster.LAST_APPLIED_DRAIN, "uncordon-rendered-worker-a")));
+        Node uncordon = only(
+                workerPool(),
+                K8s.node(
+                        "w1",
+                        WORKER,
+                        ann(
+                                Cluster.CURRENT_CONFIG,
+                                "rendered-worker-a",
+                                Cluster.DESIRED_CONFIG,
+                                "rendered-worker-a",
+                                Cluster.STATE,
+                                "Done",
+                                Cluster.DESIRED_DRAIN,
+                                "uncordon-rendered-worker-a",
+                                Cluster.LAST_APPLIED_DRAIN,
+                                "uncordon-rendered-worker-a")));
         assertThat(uncordon.drained()).isFalse();
-        Node pending = only(workerPool(), K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                Cluster.DESIRED_CONFIG, "rendered-worker-b", Cluster.STATE, "Working",
-                Cluster.DESIRED_DRAIN, "drain-rendered-worker-b",
-                Cluster.LAST_APPLIED_DRAIN, "uncordon-rendered-worker-a")));
+        Node pending = only(
+                workerPool(),
+                K8s.node(
+                        "w1",
+                        WORKER,
+                        ann(
+                                Cluster.CURRENT_CONFIG,
+                                "rendered-worker-a",
+                                Cluster.DESIRED_CONFIG,
+                                "rendered-worker-b",
+                                Cluster.STATE,
+                                "Working",
+                                Cluster.DESIRED_DRAIN,
+                                "drain-rendered-worker-b",
+                                Cluster.LAST_APPLIED_DRAIN,
+                                "uncordon-rendered-worker-a")));
         assertThat(pending.drained()).isFalse();
     }
 
@@ -113,8 +207,19 @@ class ClusterTest {
         ObjectNode m = K8s.pool("master", Map.of("node-role.kubernetes.io/master", ""), "rendered-master-a");
         ((ObjectNode) m.get("spec")).put("maxUnavailable", 2);
         Snapshot s = Cluster.read(NOW, K8s.list(p, m)).snapshotOrThrow();
-        assertThat(s.pool("worker")).isEqualTo(new Pool("worker", false, new MaxUnavailable.Percent(25), true, false,
-                Target.of("rendered-worker-b"), Target.of("rendered-worker-a"), false, null, null, null));
+        assertThat(s.pool("worker"))
+                .isEqualTo(new Pool(
+                        "worker",
+                        false,
+                        new MaxUnavailable.Percent(25),
+                        true,
+                        false,
+                        Target.of("rendered-worker-b"),
+                        Target.of("rendered-worker-a"),
+                        false,
+                        null,
+                        null,
+                        null));
         assertThat(s.pool("master").controlPlane()).isTrue();
         assertThat(s.pool("master").maxUnavailable()).isEqualTo(new MaxUnavailable.Count(2));
         assertThat(s.pool("master").previous()).isNull();
@@ -132,11 +237,17 @@ class ClusterTest {
         ObjectNode notExists = exprs.addObject();
         notExists.put("key", "node-role.kubernetes.io/master");
         notExists.put("operator", "DoesNotExist");
-        Snapshot s = Cluster.read(NOW, K8s.list(p,
-                K8s.managedNode("g1", Map.of("accelerator", "h100"), "rendered-gpu-a"),
-                K8s.managedNode("g2", Map.of("accelerator", "t4"), "rendered-gpu-a"),
-                K8s.managedNode("g3", Map.of("accelerator", "a100", "node-role.kubernetes.io/master", ""),
-                        "rendered-gpu-a"))).snapshotOrThrow();
+        Snapshot s = Cluster.read(
+                        NOW,
+                        K8s.list(
+                                p,
+                                K8s.managedNode("g1", Map.of("accelerator", "h100"), "rendered-gpu-a"),
+                                K8s.managedNode("g2", Map.of("accelerator", "t4"), "rendered-gpu-a"),
+                                K8s.managedNode(
+                                        "g3",
+                                        Map.of("accelerator", "a100", "node-role.kubernetes.io/master", ""),
+                                        "rendered-gpu-a")))
+                .snapshotOrThrow();
         assertThat(s.node("g1").pool()).isEqualTo("gpu");
         assertThat(s.node("g2").pool()).isNull();
         assertThat(s.node("g3").pool()).isNull();
@@ -152,10 +263,15 @@ class ClusterTest {
 
     @Test
     void unmanagedAndWindowsNodes_areLeftOutWithWarnings() {
-        ClusterReadResult r = Cluster.read(NOW, K8s.list(workerPool(),
-                K8s.node("new", WORKER, Map.of()),
-                K8s.managedNode("win", Map.of(PoolMembership.OS_LABEL, "windows", "node-role.kubernetes.io/worker",
-                        ""), "rendered-worker-a")));
+        ClusterReadResult r = Cluster.read(
+                NOW,
+                K8s.list(
+                        workerPool(),
+                        K8s.node("new", WORKER, Map.of()),
+                        K8s.managedNode(
+                                "win",
+                                Map.of(PoolMembership.OS_LABEL, "windows", "node-role.kubernetes.io/worker", ""),
+                                "rendered-worker-a")));
         assertThat(r.snapshotOrThrow().nodes()).isEmpty();
         assertThat(r.warnings()).extracting(ClusterProblem::name).containsExactly("new", "win");
         assertThat(r.warnings().get(0).message()).contains("not managed by the Machine Config Operator yet");
@@ -176,16 +292,17 @@ class ClusterTest {
                 + "{\"apiVersion\":\"policy/v1\",\"kind\":\"PodDisruptionBudget\",\"metadata\":{\"name\":\"router\","
                 + "\"namespace\":\"ingress\"},\"spec\":{\"minAvailable\":\"50%\",\"selector\":{\"matchLabels\":"
                 + "{\"app\":\"router\"}}}}]}";
-        Snapshot s = Cluster.read(NOW, K8s.list(workerPool(), K8s.managedNode("w1", WORKER, "rendered-worker-a")),
-                json).snapshotOrThrow();
+        Snapshot s = Cluster.read(NOW, K8s.list(workerPool(), K8s.managedNode("w1", WORKER, "rendered-worker-a")), json)
+                .snapshotOrThrow();
         assertThat(s.node("w1").pods()).extracting(p -> p.name()).containsExactly("ingress/router-1");
         assertThat(s.node("w1").pods().get(0).labels()).containsEntry(Cluster.NAMESPACE_LABEL, "ingress");
         Pdb pdb = s.pdbs().get(0);
         assertThat(pdb.name()).isEqualTo("ingress/router");
         assertThat(pdb.minAvailable()).isEqualTo(new MaxUnavailable.Percent(50));
         assertThat(pdb.covers(s.node("w1").pods().get(0))).isTrue();
-        assertThat(pdb.covers(new dev.coreos4j.planner.Pod("other/router", Map.of("app", "router",
-                Cluster.NAMESPACE_LABEL, "other")))).isFalse();
+        assertThat(pdb.covers(new dev.coreos4j.planner.Pod(
+                        "other/router", Map.of("app", "router", Cluster.NAMESPACE_LABEL, "other"))))
+                .isFalse();
     }
 
     @Test
@@ -204,42 +321,57 @@ class ClusterTest {
                 + "\"creationTimestamp\":\"2026-01-01T00:00:00Z\",\"labels\":{\"node-role.kubernetes.io/worker\":\"\"},"
                 + "\"annotations\":{\"" + Cluster.CURRENT_CONFIG + "\":\"rendered-worker-a\",\""
                 + Cluster.DESIRED_CONFIG + "\":\"rendered-worker-a\",\"" + Cluster.STATE + "\":\"Done\"}}}]}";
-        ClusterReadResult r = Cluster.read(NOW, List.of(new ClusterInput("nodes.json", nodeList),
-                new ClusterInput("mcp.json", dev.coreos4j.planner.internal.json.Json.pretty(workerPool()))));
+        ClusterReadResult r = Cluster.read(
+                NOW,
+                List.of(
+                        new ClusterInput("nodes.json", nodeList),
+                        new ClusterInput("mcp.json", dev.coreos4j.planner.internal.json.Json.pretty(workerPool()))));
         assertThat(r.snapshotOrThrow().node("w1").pool()).isEqualTo("worker");
         assertThat(r.problems()).isEmpty();
     }
 
     @Test
     void malformedObjects_reportEveryProblemWithKindNameAndPath() {
-        ObjectNode badNode = K8s.node("w1", WORKER, ann(Cluster.CURRENT_CONFIG, "rendered-worker-a",
-                Cluster.DESIRED_CONFIG, "rendered-worker-a", Cluster.STATE, "Sleeping"));
+        ObjectNode badNode = K8s.node(
+                "w1",
+                WORKER,
+                ann(
+                        Cluster.CURRENT_CONFIG,
+                        "rendered-worker-a",
+                        Cluster.DESIRED_CONFIG,
+                        "rendered-worker-a",
+                        Cluster.STATE,
+                        "Sleeping"));
         ((ObjectNode) badNode.get("metadata")).put("creationTimestamp", "yesterday");
         ObjectNode badPool = K8s.pool("worker", WORKER, "rendered-worker-b");
         ((ObjectNode) badPool.get("spec")).put("maxUnavailable", "two");
         ObjectNode noName = new ObjectNode();
         noName.put("kind", "Node");
         noName.putObject("metadata");
-        ClusterReadResult r = Cluster.read(NOW, List.of(new ClusterInput("dump.json",
-                K8s.list(badPool, badNode, noName))));
+        ClusterReadResult r =
+                Cluster.read(NOW, List.of(new ClusterInput("dump.json", K8s.list(badPool, badNode, noName))));
         assertThat(r.isValid()).isFalse();
-        assertThat(r.problems()).extracting(ClusterProblem::toString).containsExactly(
-                "dump.json: Node (unnamed): $.items[2].metadata.name (line 42, column 18): required field is missing"
-                        + " or not a non-blank string",
-                "dump.json: MachineConfigPool worker: $.items[0].spec.maxUnavailable (line 19, column 26): must be a"
-                        + " non-negative integer or a percentage such as \"25%\", got \"two\"",
-                "dump.json: Node w1: $.items[1].metadata.annotations['machineconfiguration.openshift.io/state']"
-                        + " (line 33, column 53): must be one of Done, Working, Rebooting, Degraded, Unreconcilable,"
-                        + " got \"Sleeping\"",
-                "dump.json: Node w1: $.items[1].metadata.creationTimestamp (line 26, column 29): expected an RFC 3339"
-                        + " time such as 2026-01-01T00:00:00Z, got \"yesterday\"");
-        assertThatThrownBy(r::snapshotOrThrow).isInstanceOf(InvalidClusterException.class)
+        assertThat(r.problems())
+                .extracting(ClusterProblem::toString)
+                .containsExactly(
+                        "dump.json: Node (unnamed): $.items[2].metadata.name (line 42, column 18): required field is missing"
+                                + " or not a non-blank string",
+                        "dump.json: MachineConfigPool worker: $.items[0].spec.maxUnavailable (line 19, column 26): must be a"
+                                + " non-negative integer or a percentage such as \"25%\", got \"two\"",
+                        "dump.json: Node w1: $.items[1].metadata.annotations['machineconfiguration.openshift.io/state']"
+                                + " (line 33, column 53): must be one of Done, Working, Rebooting, Degraded, Unreconcilable,"
+                                + " got \"Sleeping\"",
+                        "dump.json: Node w1: $.items[1].metadata.creationTimestamp (line 26, column 29): expected an RFC 3339"
+                                + " time such as 2026-01-01T00:00:00Z, got \"yesterday\"");
+        assertThatThrownBy(r::snapshotOrThrow)
+                .isInstanceOf(InvalidClusterException.class)
                 .hasMessageEndingWith("(and 3 more)");
     }
 
     @Test
     void malformedJson_isAProblemWithLineAndColumn() {
-        ClusterReadResult r = Cluster.read(NOW, List.of(new ClusterInput("x.json", "{\"kind\": \"List\",\n\"items\": [}")));
+        ClusterReadResult r =
+                Cluster.read(NOW, List.of(new ClusterInput("x.json", "{\"kind\": \"List\",\n\"items\": [}")));
         assertThat(r.problems()).hasSize(1);
         ClusterProblem p = r.problems().get(0);
         assertThat(p.path()).isEqualTo("$");
@@ -259,7 +391,9 @@ class ClusterTest {
                 + "\"metadata\":{\"name\":\"99-worker-kargs\",\"labels\":{\"machineconfiguration.openshift.io/role\":"
                 + "\"worker\"}},\"spec\":{\"kernelArguments\":[\"nosmt\",\"quiet\"]}}";
         ObjectNode pool = workerPool();
-        ObjectNode mcs = ((ObjectNode) pool.get("spec")).putObject("machineConfigSelector").putObject("matchLabels");
+        ObjectNode mcs = ((ObjectNode) pool.get("spec"))
+                .putObject("machineConfigSelector")
+                .putObject("matchLabels");
         mcs.put("machineconfiguration.openshift.io/role", "worker");
         Snapshot s = Cluster.read(NOW, rendered, source, K8s.list(pool)).snapshotOrThrow();
         assertThat(s.configs().keySet()).containsExactlyInAnyOrder("rendered-worker-a", "rendered-worker-b");

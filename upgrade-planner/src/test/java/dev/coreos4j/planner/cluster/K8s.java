@@ -1,12 +1,11 @@
 package dev.coreos4j.planner.cluster;
 
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds Kubernetes objects as `oc get -o json` prints them, for the cluster tests. */
 final class K8s {
@@ -16,8 +15,8 @@ final class K8s {
     private K8s() {}
 
     /** A Node with labels, annotations (null values are left out) and conditions ({type, status} pairs). */
-    static ObjectNode node(String name, Map<String, String> labels, Map<String, String> annotations,
-                           String... conditions) {
+    static ObjectNode node(
+            String name, Map<String, String> labels, Map<String, String> annotations, String... conditions) {
         ObjectNode o = new ObjectNode();
         o.put("apiVersion", "v1");
         o.put("kind", "Node");
@@ -38,8 +37,10 @@ final class K8s {
 
     /** A managed node: currentConfig = desiredConfig = {@code config}, state Done. */
     static ObjectNode managedNode(String name, Map<String, String> labels, String config) {
-        return node(name, labels, Map.of(Cluster.CURRENT_CONFIG, config, Cluster.DESIRED_CONFIG, config,
-                Cluster.STATE, "Done"));
+        return node(
+                name,
+                labels,
+                Map.of(Cluster.CURRENT_CONFIG, config, Cluster.DESIRED_CONFIG, config, Cluster.STATE, "Done"));
     }
 
     /** A MachineConfigPool selecting nodes by {@code selector} (matchLabels) and targeting {@code config}. */

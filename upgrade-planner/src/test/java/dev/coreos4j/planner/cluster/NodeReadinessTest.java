@@ -2,14 +2,13 @@ package dev.coreos4j.planner.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.Node;
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.internal.json.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.coreos4j.planner.Node;
-import dev.coreos4j.planner.Snapshot;
-import dev.coreos4j.planner.internal.json.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +23,17 @@ class NodeReadinessTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
     private static ObjectNode node(String name, String... conditions) {
-        return K8s.node(name, Map.of(), Map.of(Cluster.CURRENT_CONFIG, "rendered-a", Cluster.DESIRED_CONFIG,
-                "rendered-a", Cluster.STATE, "Done"), conditions);
+        return K8s.node(
+                name,
+                Map.of(),
+                Map.of(
+                        Cluster.CURRENT_CONFIG,
+                        "rendered-a",
+                        Cluster.DESIRED_CONFIG,
+                        "rendered-a",
+                        Cluster.STATE,
+                        "Done"),
+                conditions);
     }
 
     private static ObjectNode unschedulable(String name, boolean value) {
@@ -50,8 +58,8 @@ class NodeReadinessTest {
         nodes.add(node("node11"));
         Snapshot s = Cluster.read(NOW, K8s.list(nodes)).snapshotOrThrow();
         List<String> schedulable = new ArrayList<>();
-        for (String n : List.of("node1", "node2", "node3", "node4", "node5", "node6", "node7", "node8", "node9",
-                "node10", "node11")) {
+        for (String n : List.of(
+                "node1", "node2", "node3", "node4", "node5", "node6", "node7", "node8", "node9", "node10", "node11")) {
             if (s.node(n).isSchedulable()) {
                 schedulable.add(n);
             }
@@ -64,16 +72,21 @@ class NodeReadinessTest {
     /** CheckNodeReady's third condition, which TestIsNodeReady does not cover, and Unknown statuses. */
     @Test
     void ready_readsNetworkUnavailableAndUnknownStatuses() {
-        Snapshot s = Cluster.read(NOW, K8s.list(
-                node("a", "Ready", "True", "NetworkUnavailable", "True"),
-                node("b", "Ready", "True", "NetworkUnavailable", "False"),
-                node("c", "Ready", "Unknown"),
-                node("d", "Ready", "True", "DiskPressure", "Unknown"),
-                node("e", "Ready", "True", "MemoryPressure", "True", "PIDPressure", "True"))).snapshotOrThrow();
+        Snapshot s = Cluster.read(
+                        NOW,
+                        K8s.list(
+                                node("a", "Ready", "True", "NetworkUnavailable", "True"),
+                                node("b", "Ready", "True", "NetworkUnavailable", "False"),
+                                node("c", "Ready", "Unknown"),
+                                node("d", "Ready", "True", "DiskPressure", "Unknown"),
+                                node("e", "Ready", "True", "MemoryPressure", "True", "PIDPressure", "True")))
+                .snapshotOrThrow();
         assertThat(s.node("a").ready()).isFalse();
         assertThat(s.node("b").ready()).isTrue();
         assertThat(s.node("c").ready()).isFalse();
         assertThat(s.node("d").ready()).isFalse();
-        assertThat(s.node("e").ready()).as("MCO looks at Ready, DiskPressure and NetworkUnavailable only").isTrue();
+        assertThat(s.node("e").ready())
+                .as("MCO looks at Ready, DiskPressure and NetworkUnavailable only")
+                .isTrue();
     }
 }

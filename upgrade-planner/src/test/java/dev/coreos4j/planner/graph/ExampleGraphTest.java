@@ -3,7 +3,6 @@ package dev.coreos4j.planner.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ExampleGraphTest {
@@ -26,10 +25,12 @@ class ExampleGraphTest {
         assertThat(result).isInstanceOf(PathResult.Found.class);
         UpdatePath path = ((PathResult.Found) result).path();
         assertThat(path.versions()).containsExactly("4.14.38", "4.15.35", "4.16.15", "4.17.10", "4.18.5");
-        assertThat(path.hops()).extracting(Hop::workers).containsExactly(WorkerPools.PAUSED, WorkerPools.UNPAUSED,
-                WorkerPools.PAUSED, WorkerPools.UNPAUSED);
-        assertThat(path.hops()).extracting(Hop::channel).containsExactly("eus-4.16", "eus-4.16", "eus-4.18",
-                "eus-4.18");
+        assertThat(path.hops())
+                .extracting(Hop::workers)
+                .containsExactly(WorkerPools.PAUSED, WorkerPools.UNPAUSED, WorkerPools.PAUSED, WorkerPools.UNPAUSED);
+        assertThat(path.hops())
+                .extracting(Hop::channel)
+                .containsExactly("eus-4.16", "eus-4.16", "eus-4.18", "eus-4.18");
         assertThat(path.channelChanges()).isEqualTo(2);
         assertThat(path.hops().get(3).conditional()).isTrue();
         assertThat(path.hops().get(3).reason()).contains("risk MachineConfigRenderingChurn does not apply");
@@ -43,8 +44,7 @@ class ExampleGraphTest {
     void planEus_goesAroundConditionalEdgeWhenRiskCannotBeEvaluated() {
         PathResult result = ExampleGraph.planEus(RiskOutcome.UNKNOWN);
         UpdatePath path = ((PathResult.Found) result).path();
-        assertThat(path.versions()).containsExactly("4.14.38", "4.15.35", "4.16.15", "4.17.10", "4.17.14",
-                "4.18.5");
+        assertThat(path.versions()).containsExactly("4.14.38", "4.15.35", "4.16.15", "4.17.10", "4.17.14", "4.18.5");
         assertThat(path.hops()).noneMatch(Hop::conditional);
         assertThat(path.eus().segments()).extracting(EusSegment::unpauseAt).containsExactly("4.16.15", "4.18.5");
         assertThat(path.eus().segments().get(1).controlPlaneOnly()).isEqualTo(List.of("4.17.10", "4.17.14"));

@@ -2,10 +2,9 @@ package dev.coreos4j.planner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.Snapshot;
 import java.time.Instant;
 import java.util.List;
-
-import dev.coreos4j.planner.Snapshot;
 import org.junit.jupiter.api.Test;
 
 class PathRolloutTest {
@@ -17,8 +16,10 @@ class PathRolloutTest {
         UpdatePath path = ((PathResult.Found) ExampleGraph.planEus(RiskOutcome.NO_MATCH)).path();
         List<HopRollout> rollouts = PathRollout.plan(path, ExampleGraph.demoCluster(NOW));
         assertThat(rollouts).hasSize(4);
-        assertThat(rollouts).extracting(HopRollout::updatingPools).containsExactly(List.of("master"),
-                List.of("master", "worker"), List.of("master"), List.of("master", "worker"));
+        assertThat(rollouts)
+                .extracting(HopRollout::updatingPools)
+                .containsExactly(
+                        List.of("master"), List.of("master", "worker"), List.of("master"), List.of("master", "worker"));
         // control plane: one node at a time; workers: 25% of 12 = 3 at a time, alongside
         assertThat(rollouts).extracting(HopRollout::reboots).containsExactly(3, 15, 3, 15);
         assertThat(rollouts).extracting(HopRollout::waves).containsExactly(3, 4, 3, 4);
@@ -36,15 +37,17 @@ class PathRolloutTest {
         UpdatePath path = ((PathResult.Found) UpdatePathPlanner.plan(ExampleGraph.graph(), request)).path();
         List<HopRollout> rollouts = PathRollout.plan(path, ExampleGraph.demoCluster(NOW));
         assertThat(rollouts).extracting(HopRollout::reboots).containsOnly(15);
-        assertThat(rollouts.get(3).plan().after()).allSatisfy(s -> assertThat(s.isUpdated()).isTrue());
+        assertThat(rollouts.get(3).plan().after())
+                .allSatisfy(s -> assertThat(s.isUpdated()).isTrue());
     }
 
     @Test
     void plan_pausedPoolStaysBehindAndIsReported() {
         Snapshot cluster = ExampleGraph.demoCluster(NOW);
         Snapshot pausedWorkers = cluster.withPool(cluster.pool("worker").withPaused(true));
-        UpdatePath path = ((PathResult.Found) UpdatePathPlanner.plan(ExampleGraph.graph(),
-                PathRequest.to("4.14.38", "4.15.35"))).path();
+        UpdatePath path = ((PathResult.Found)
+                        UpdatePathPlanner.plan(ExampleGraph.graph(), PathRequest.to("4.14.38", "4.15.35")))
+                .path();
         List<HopRollout> rollouts = PathRollout.plan(path, pausedWorkers);
         assertThat(rollouts).singleElement().satisfies(r -> {
             assertThat(r.updatingPools()).containsExactly("master");

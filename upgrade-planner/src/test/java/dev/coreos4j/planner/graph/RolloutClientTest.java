@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class RolloutClientTest {
@@ -53,8 +52,8 @@ class RolloutClientTest {
     @Test
     void progress_badMetadataFallsBackToDefaults() {
         Release r = rolling("soon", "lots", "forever");
-        assertThat(at(5, 0.0).progress(r)).isZero();   // start 0, value 0, no duration
-        assertThat(at(5, 0.0).offered(r)).isTrue();    // an eager client sees it
+        assertThat(at(5, 0.0).progress(r)).isZero(); // start 0, value 0, no duration
+        assertThat(at(5, 0.0).offered(r)).isTrue(); // an eager client sees it
         assertThat(at(5, 0.1).offered(r)).isFalse();
     }
 
@@ -74,22 +73,35 @@ class RolloutClientTest {
     @Test
     void plan_cautiousClientWaitsForTheRollout() {
         UpdateGraph g = UpdatePathPlannerTest.FCOS;
-        List<Release> releases = g.releases().stream().map(r -> r.version().equals("38.20230514.3.0")
-                ? new Release(r.version(), r.payload(), r.channels(), r.ageIndex(), r.barrierReason(),
-                        r.deadEndReason(), withRollout(r.metadata()))
-                : r).toList();
+        List<Release> releases = g.releases().stream()
+                .map(r -> r.version().equals("38.20230514.3.0")
+                        ? new Release(
+                                r.version(),
+                                r.payload(),
+                                r.channels(),
+                                r.ageIndex(),
+                                r.barrierReason(),
+                                r.deadEndReason(),
+                                withRollout(r.metadata()))
+                        : r)
+                .toList();
         UpdateGraph rolling = new UpdateGraph(g.kind(), releases, g.edges(), g.conditionalEdges(), g.removedEdges());
         PathRequest request = PathRequest.latest("38.20230414.3.0");
-        PathResult.NoPath early = UpdatePathPlannerTest.none(UpdatePathPlanner.plan(rolling,
-                request.withRollout(at(1_700_000_000L + 600, 0.9))));
+        PathResult.NoPath early = UpdatePathPlannerTest.none(
+                UpdatePathPlanner.plan(rolling, request.withRollout(at(1_700_000_000L + 600, 0.9))));
         assertThat(early.blockers()).extracting(Blocker::code).contains(BlockCode.ROLLOUT);
-        assertThat(early.blockers()).anySatisfy(b -> assertThat(b.message())
-                .isEqualTo("38.20230514.3.0 is being rolled out: progress 0.10 is below the client's wariness 0.90"));
-        UpdatePath late = UpdatePathPlannerTest.found(UpdatePathPlanner.plan(rolling,
-                request.withRollout(at(1_700_000_000L + 6000, 0.9))));
+        assertThat(early.blockers())
+                .anySatisfy(
+                        b -> assertThat(b.message())
+                                .isEqualTo(
+                                        "38.20230514.3.0 is being rolled out: progress 0.10 is below the client's wariness 0.90"));
+        UpdatePath late = UpdatePathPlannerTest.found(
+                UpdatePathPlanner.plan(rolling, request.withRollout(at(1_700_000_000L + 6000, 0.9))));
         assertThat(late.to()).isEqualTo("38.20230514.3.0");
-        assertThat(UpdatePathPlannerTest.found(UpdatePathPlanner.plan(rolling,
-                request.withRollout(at(1_700_000_000L + 600, 0.05)))).to()).isEqualTo("38.20230514.3.0");
+        assertThat(UpdatePathPlannerTest.found(
+                                UpdatePathPlanner.plan(rolling, request.withRollout(at(1_700_000_000L + 600, 0.05))))
+                        .to())
+                .isEqualTo("38.20230514.3.0");
     }
 
     private static Map<String, String> withRollout(Map<String, String> meta) {

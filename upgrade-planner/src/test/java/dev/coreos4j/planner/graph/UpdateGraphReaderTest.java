@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class UpdateGraphReaderTest {
@@ -40,8 +39,11 @@ class UpdateGraphReaderTest {
         assertThat(graph.edges()).containsExactly(new Edge("4.16.3", "4.16.5"));
         assertThat(graph.conditionalEdges()).singleElement().satisfies(c -> {
             assertThat(c.edges()).hasSize(2);
-            assertThat(c.risks().get(0).matchingRules()).containsExactly(new MatchingRule.Unrecognized("Mystery"),
-                    new MatchingRule.PromQL("up"), new MatchingRule.Always());
+            assertThat(c.risks().get(0).matchingRules())
+                    .containsExactly(
+                            new MatchingRule.Unrecognized("Mystery"),
+                            new MatchingRule.PromQL("up"),
+                            new MatchingRule.Always());
         });
         assertThat(graph.compare("4.16.5", "4.17.1")).isNegative();
     }
@@ -53,7 +55,8 @@ class UpdateGraphReaderTest {
         Release barrier = graph.release("37.20230322.3.0").orElseThrow();
         assertThat(barrier.isBarrier()).isTrue();
         assertThat(barrier.ageIndex()).isEqualTo(3L);
-        assertThat(graph.release("38.20230430.3.0").orElseThrow().deadEndReason()).contains("issues/1455");
+        assertThat(graph.release("38.20230430.3.0").orElseThrow().deadEndReason())
+                .contains("issues/1455");
         assertThat(graph.release("38.20230514.3.0").orElseThrow().isDeadEnd()).isFalse();
         assertThat(graph.compare("38.20230414.3.0", "37.20230322.3.0")).isPositive();
     }
@@ -108,8 +111,8 @@ class UpdateGraphReaderTest {
 
     @Test
     void read_rejectsNonObjectDocument() {
-        assertThat(only("[]")).isEqualTo(GraphProblem.at("$", "graph.type",
-                "an update graph is a JSON object with nodes and edges"));
+        assertThat(only("[]"))
+                .isEqualTo(GraphProblem.at("$", "graph.type", "an update graph is a JSON object with nodes and edges"));
     }
 
     @Test
@@ -160,12 +163,15 @@ class UpdateGraphReaderTest {
         GraphReadResult result = UpdateGraphReader.read("{\"nodes\": [{\"version\": \"a\", \"metadata\": {\"" + key
                 + "\": \"0\"}}, {\"version\": \"b\"}, {\"version\": \"c\", \"metadata\": {\"" + key
                 + "\": \"x\"}}, {\"version\": \"d\", \"metadata\": {\"" + key + "\": \"0\"}}], \"edges\": []}");
-        assertThat(result.problems()).extracting(GraphProblem::path, GraphProblem::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("$.nodes[1].metadata['" + key + "']",
-                        "graph.node.age-index.missing"),
-                org.assertj.core.groups.Tuple.tuple("$.nodes[2].metadata['" + key + "']", "graph.node.age-index"),
-                org.assertj.core.groups.Tuple.tuple("$.nodes[3].metadata['" + key + "']",
-                        "graph.node.age-index.duplicate"));
+        assertThat(result.problems())
+                .extracting(GraphProblem::path, GraphProblem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.nodes[1].metadata['" + key + "']", "graph.node.age-index.missing"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.nodes[2].metadata['" + key + "']", "graph.node.age-index"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "$.nodes[3].metadata['" + key + "']", "graph.node.age-index.duplicate"));
     }
 
     @Test
@@ -197,8 +203,9 @@ class UpdateGraphReaderTest {
         GraphReadResult result = UpdateGraphReader.read("{" + NODES + """
                 , "edges": [], "conditionalEdges": [{"edges": [{"from": "4.16.3", "to": "4.17.1"}],
                   "risks": [{"message": "m"}]}]}""");
-        assertThat(result.problems()).extracting(GraphProblem::path).containsExactly(
-                "$.conditionalEdges[0].risks[0].name", "$.conditionalEdges[0].risks[0].matchingRules");
+        assertThat(result.problems())
+                .extracting(GraphProblem::path)
+                .containsExactly("$.conditionalEdges[0].risks[0].name", "$.conditionalEdges[0].risks[0].matchingRules");
     }
 
     @Test
@@ -214,15 +221,16 @@ class UpdateGraphReaderTest {
         assertThatThrownBy(() -> UpdateGraphReader.readOrThrow("{\"nodes\": [{}, {}], \"edges\": 3}"))
                 .isInstanceOfSatisfying(MalformedGraphException.class, e -> {
                     assertThat(e.problems()).hasSize(3);
-                    assertThat(e.getMessage()).isEqualTo(
-                            "malformed update graph: $.nodes[0].version: version is required (and 2 more)");
+                    assertThat(e.getMessage())
+                            .isEqualTo("malformed update graph: $.nodes[0].version: version is required (and 2 more)");
                 });
     }
 
     @Test
     void graph_constructorRejectsEdgeToUnknownRelease() {
-        assertThatThrownBy(() -> UpdateGraph.cincinnati(List.of(Release.openshift("4.16.3", List.of())),
-                List.of(new Edge("4.16.3", "4.16.5"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4.16.3 -> 4.16.5");
+        assertThatThrownBy(() -> UpdateGraph.cincinnati(
+                        List.of(Release.openshift("4.16.3", List.of())), List.of(new Edge("4.16.3", "4.16.5"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4.16.3 -> 4.16.5");
     }
 }

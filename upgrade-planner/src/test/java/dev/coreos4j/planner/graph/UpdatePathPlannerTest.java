@@ -2,13 +2,12 @@ package dev.coreos4j.planner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.coreos4j.testsupport.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,16 +49,18 @@ class UpdatePathPlannerTest {
 
     @Test
     void latest_staysInStableChannelOfTheMinor() {
-        UpdatePath path = found(UpdatePathPlanner.plan(OCP, PathRequest.latest("4.15.20").withChannel("stable-4.15")));
+        UpdatePath path =
+                found(UpdatePathPlanner.plan(OCP, PathRequest.latest("4.15.20").withChannel("stable-4.15")));
         assertThat(path.versions()).containsExactly("4.15.20", "4.15.25");
         assertThat(path.hops().get(0).kind()).isEqualTo(HopKind.PATCH);
-        assertThat(path.hops().get(0).reason()).contains("recommended update", "z-stream update within 4.15",
-                "both releases in stable-4.15");
+        assertThat(path.hops().get(0).reason())
+                .contains("recommended update", "z-stream update within 4.15", "both releases in stable-4.15");
     }
 
     @Test
     void latest_inStable_neverOffersCandidateOrFastOnlyReleases() {
-        UpdatePath path = found(UpdatePathPlanner.plan(OCP, PathRequest.latest("4.15.25").withChannel("stable-4.16")));
+        UpdatePath path =
+                found(UpdatePathPlanner.plan(OCP, PathRequest.latest("4.15.25").withChannel("stable-4.16")));
         // 4.16.8 is in fast only; 4.15.25 -> 4.16.5 is removed, so the path goes through 4.16.3.
         assertThat(path.versions()).containsExactly("4.15.25", "4.16.3", "4.16.5");
         assertThat(path.hops().get(0).kind()).isEqualTo(HopKind.MINOR);
@@ -80,8 +81,8 @@ class UpdatePathPlannerTest {
 
     @Test
     void latest_inFast_takesConditionalEdgeWhenRiskDoesNotApply() {
-        PathRequest request = PathRequest.latest("4.15.25").withChannel("fast-4.16")
-                .withRisks(outcome(AZURE, RiskOutcome.NO_MATCH));
+        PathRequest request =
+                PathRequest.latest("4.15.25").withChannel("fast-4.16").withRisks(outcome(AZURE, RiskOutcome.NO_MATCH));
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, request));
         assertThat(path.versions()).containsExactly("4.15.25", "4.16.3", "4.16.8");
         Hop conditional = path.hops().get(1);
@@ -96,7 +97,8 @@ class UpdatePathPlannerTest {
 
     @Test
     void latest_inFast_acceptedRiskIsListedOnTheHop() {
-        PathRequest request = PathRequest.latest("4.15.25").withChannel("fast-4.16")
+        PathRequest request = PathRequest.latest("4.15.25")
+                .withChannel("fast-4.16")
                 .withRisks(new RiskInputs(Map.of(AZURE, RiskOutcome.MATCH), Set.of(AZURE)));
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, request));
         assertThat(path.versions()).containsExactly("4.15.25", "4.16.3", "4.16.8");
@@ -109,8 +111,8 @@ class UpdatePathPlannerTest {
         PathRequest request = PathRequest.to("4.15.20", "4.16.3").withChannel("stable-4.16");
         assertThat(found(UpdatePathPlanner.plan(OCP, request)).versions())
                 .containsExactly("4.15.20", "4.15.25", "4.16.3");
-        UpdatePath accepted = found(UpdatePathPlanner.plan(OCP,
-                request.withRisks(new RiskInputs(Map.of(), Set.of(OVN)))));
+        UpdatePath accepted =
+                found(UpdatePathPlanner.plan(OCP, request.withRisks(new RiskInputs(Map.of(), Set.of(OVN)))));
         assertThat(accepted.versions()).containsExactly("4.15.20", "4.16.3");
         assertThat(accepted.acceptedRisks()).containsExactly(OVN);
     }
@@ -124,31 +126,40 @@ class UpdatePathPlannerTest {
 
     @Test
     void to_noPath_namesTheRemovedEdgeAndTheGatedMinorHop() {
-        PathRequest request = PathRequest.to("4.15.25", "4.16.5")
-                .withPreconditions(new Preconditions(List.of("worker"), List.of()));
+        PathRequest request =
+                PathRequest.to("4.15.25", "4.16.5").withPreconditions(new Preconditions(List.of("worker"), List.of()));
         PathResult.NoPath none = none(UpdatePathPlanner.plan(OCP, request));
         assertThat(none.reason()).startsWith("no valid path from 4.15.25 to 4.16.5: ");
-        assertThat(none.blockers()).extracting(Blocker::edge, Blocker::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(new Edge("4.15.25", "4.16.5"), BlockCode.REMOVED_EDGE),
-                org.assertj.core.groups.Tuple.tuple(new Edge("4.15.25", "4.16.3"), BlockCode.PRECONDITION));
+        assertThat(none.blockers())
+                .extracting(Blocker::edge, Blocker::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(new Edge("4.15.25", "4.16.5"), BlockCode.REMOVED_EDGE),
+                        org.assertj.core.groups.Tuple.tuple(new Edge("4.15.25", "4.16.3"), BlockCode.PRECONDITION));
         assertThat(none.blockers().get(0).message()).contains("RegistryStorageMigration");
         assertThat(none.blockers().get(1).message()).contains("degraded pool worker");
     }
 
     @Test
     void to_noPath_namesTheRiskThatBlocks() {
-        PathRequest request = PathRequest.to("4.16.3", "4.16.8").withChannel("fast-4.16")
+        PathRequest request = PathRequest.to("4.16.3", "4.16.8")
+                .withChannel("fast-4.16")
                 .withPreconditions(new Preconditions(List.of(), List.of("etcd: UnsupportedConfig")));
-        // Without 4.16.5 -> 4.16.8 (not in a channel the request allows changing to), only the conditional edge is left.
+        // Without 4.16.5 -> 4.16.8 (not in a channel the request allows changing to), only the conditional edge is
+        // left.
         PathResult result = UpdatePathPlanner.plan(OCP, request.withRisks(outcome(AZURE, RiskOutcome.MATCH)));
         UpdatePath around = found(result);
         assertThat(around.versions()).containsExactly("4.16.3", "4.16.5", "4.16.8");
 
-        UpdateGraph withoutDetour = new UpdateGraph(OCP.kind(), OCP.releases(),
-                OCP.edges().stream().filter(e -> !e.equals(new Edge("4.16.5", "4.16.8"))).toList(),
-                OCP.conditionalEdges(), OCP.removedEdges());
-        PathResult.NoPath none = none(UpdatePathPlanner.plan(withoutDetour,
-                request.withRisks(outcome(AZURE, RiskOutcome.MATCH))));
+        UpdateGraph withoutDetour = new UpdateGraph(
+                OCP.kind(),
+                OCP.releases(),
+                OCP.edges().stream()
+                        .filter(e -> !e.equals(new Edge("4.16.5", "4.16.8")))
+                        .toList(),
+                OCP.conditionalEdges(),
+                OCP.removedEdges());
+        PathResult.NoPath none =
+                none(UpdatePathPlanner.plan(withoutDetour, request.withRisks(outcome(AZURE, RiskOutcome.MATCH))));
         assertThat(none.blockers()).first().satisfies(b -> {
             assertThat(b.code()).isEqualTo(BlockCode.RISK);
             assertThat(b.edge()).isEqualTo(new Edge("4.16.3", "4.16.8"));
@@ -174,30 +185,33 @@ class UpdatePathPlannerTest {
 
     @Test
     void to_channelChangeIsExplicitAndFollowsTheFamily() {
-        UpdatePath path = found(UpdatePathPlanner.plan(OCP,
-                PathRequest.to("4.14.40", "4.16.5").withChannel("stable-4.14")));
+        UpdatePath path = found(
+                UpdatePathPlanner.plan(OCP, PathRequest.to("4.14.40", "4.16.5").withChannel("stable-4.14")));
         assertThat(path.versions()).containsExactly("4.14.40", "4.15.20", "4.15.25", "4.16.3", "4.16.5");
-        assertThat(path.hops()).extracting(Hop::previousChannel)
+        assertThat(path.hops())
+                .extracting(Hop::previousChannel)
                 .containsExactly("stable-4.14", null, "stable-4.15", null);
-        assertThat(path.hops()).extracting(Hop::channel)
+        assertThat(path.hops())
+                .extracting(Hop::channel)
                 .containsExactly("stable-4.15", "stable-4.15", "stable-4.16", "stable-4.16");
         assertThat(path.hops().get(0).reason()).contains("channel change stable-4.14 -> stable-4.15");
     }
 
     @Test
     void to_withoutChannelChange_saysWhichReleaseIsOutsideTheChannel() {
-        PathRequest request = PathRequest.to("4.14.40", "4.16.5").withChannel("stable-4.14")
-                .withAllowChannelChange(false);
+        PathRequest request =
+                PathRequest.to("4.14.40", "4.16.5").withChannel("stable-4.14").withAllowChannelChange(false);
         PathResult.NoPath none = none(UpdatePathPlanner.plan(OCP, request));
         assertThat(none.blockers()).extracting(Blocker::code).containsOnly(BlockCode.CHANNEL, BlockCode.MINOR_SKIP);
-        assertThat(none.blockers()).anySatisfy(b -> assertThat(b.message())
-                .isEqualTo("4.15.20 is not in channel stable-4.14"));
+        assertThat(none.blockers())
+                .anySatisfy(b -> assertThat(b.message()).isEqualTo("4.15.20 is not in channel stable-4.14"));
     }
 
     @Test
     void to_releaseCandidateOnlyInCandidateChannel() {
         PathRequest fast = PathRequest.to("4.16.3", "4.17.0-rc.2").withChannel("fast-4.16");
-        assertThat(none(UpdatePathPlanner.plan(OCP, fast)).blockers()).extracting(Blocker::code)
+        assertThat(none(UpdatePathPlanner.plan(OCP, fast)).blockers())
+                .extracting(Blocker::code)
                 .contains(BlockCode.CHANNEL);
         PathRequest candidate = PathRequest.to("4.16.3", "4.17.0-rc.2").withChannel("candidate-4.16");
         assertThat(found(UpdatePathPlanner.plan(OCP, candidate)).hops().get(0).previousChannel())
@@ -208,8 +222,8 @@ class UpdatePathPlannerTest {
     void to_downgradeRefusedUnlessAllowed() {
         PathResult.NoPath none = none(UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.0")));
         assertThat(none.blockers()).extracting(Blocker::code).containsExactly(BlockCode.DOWNGRADE);
-        PathResult.NoPath noEdge = none(UpdatePathPlanner.plan(OCP,
-                PathRequest.to("4.16.3", "4.16.0").withAllowDowngrade(true)));
+        PathResult.NoPath noEdge = none(
+                UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.0").withAllowDowngrade(true)));
         assertThat(noEdge.blockers()).extracting(Blocker::code).containsExactly(BlockCode.NO_EDGE);
     }
 
@@ -224,19 +238,23 @@ class UpdatePathPlannerTest {
     void to_sameVersion_isAnEmptyPath() {
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.3")));
         assertThat(path.hops()).isEmpty();
-        UpdatePath eus = found(UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.3").withEus(true)));
+        UpdatePath eus = found(
+                UpdatePathPlanner.plan(OCP, PathRequest.to("4.16.3", "4.16.3").withEus(true)));
         assertThat(eus.eus().segments()).isEmpty();
         assertThat(eus.eus().workerRebootsPerNode()).isZero();
-        assertThat(eus.reboots(List.of(new PoolSize("worker", 4, false))).total()).isZero();
+        assertThat(eus.reboots(List.of(new PoolSize("worker", 4, false))).total())
+                .isZero();
     }
 
     @Test
     void eus_pausesWorkersOverTheOddMinor() {
-        PathRequest request = PathRequest.to("4.14.40", "4.16.5").withChannel("eus-4.14").withEus(true);
+        PathRequest request =
+                PathRequest.to("4.14.40", "4.16.5").withChannel("eus-4.14").withEus(true);
         UpdatePath path = found(UpdatePathPlanner.plan(OCP, request));
         assertThat(path.versions()).containsExactly("4.14.40", "4.15.20", "4.15.25", "4.16.3", "4.16.5");
-        assertThat(path.hops()).extracting(Hop::workers).containsExactly(WorkerPools.PAUSED, WorkerPools.PAUSED,
-                WorkerPools.PAUSED, WorkerPools.UNPAUSED);
+        assertThat(path.hops())
+                .extracting(Hop::workers)
+                .containsExactly(WorkerPools.PAUSED, WorkerPools.PAUSED, WorkerPools.PAUSED, WorkerPools.UNPAUSED);
         assertThat(path.hops().get(0).previousChannel()).isEqualTo("eus-4.14");
         assertThat(path.hops().get(0).channel()).isEqualTo("eus-4.16");
         assertThat(path.eus().segments()).singleElement().satisfies(s -> {
@@ -245,16 +263,16 @@ class UpdatePathPlannerTest {
             assertThat(s.controlPlaneOnly()).containsExactly("4.15.20", "4.15.25", "4.16.3");
         });
         assertThat(path.eus().workerRebootsSavedPerNode()).isEqualTo(3);
-        RebootEstimate reboots = path.reboots(List.of(new PoolSize("master", 3, true),
-                new PoolSize("worker", 6, false), new PoolSize("infra", 2, false)));
+        RebootEstimate reboots = path.reboots(List.of(
+                new PoolSize("master", 3, true), new PoolSize("worker", 6, false), new PoolSize("infra", 2, false)));
         assertThat(reboots.total()).isEqualTo(4 * 3 + 8);
         assertThat(reboots.workerRebootsSaved()).isEqualTo(3 * 8);
     }
 
     @Test
     void eus_refusedFromAnOddMinor() {
-        PathResult.NoPath none = none(UpdatePathPlanner.plan(OCP,
-                PathRequest.to("4.15.20", "4.16.5").withEus(true)));
+        PathResult.NoPath none = none(
+                UpdatePathPlanner.plan(OCP, PathRequest.to("4.15.20", "4.16.5").withEus(true)));
         assertThat(none.blockers()).extracting(Blocker::code).containsExactly(BlockCode.EUS_NOT_APPLICABLE);
         assertThat(none.reason()).contains("start at an even minor", "4.15");
     }
@@ -264,14 +282,14 @@ class UpdatePathPlannerTest {
         UpdatePath path = found(UpdatePathPlanner.plan(FCOS, PathRequest.latest("37.20230218.3.0")));
         assertThat(path.versions()).containsExactly("37.20230218.3.0", "37.20230322.3.0", "38.20230514.3.0");
         assertThat(path.hops()).extracting(Hop::kind).containsOnly(HopKind.RELEASE);
-        assertThat(path.hops().get(0).reason()).contains("through barrier 37.20230322.3.0",
-                "fedora-coreos-tracker/issues/1394");
+        assertThat(path.hops().get(0).reason())
+                .contains("through barrier 37.20230322.3.0", "fedora-coreos-tracker/issues/1394");
     }
 
     @Test
     void fcos_deadEndIsNeverATargetAndHasNoWayForward() {
-        PathResult.NoPath target = none(UpdatePathPlanner.plan(FCOS,
-                PathRequest.to("38.20230414.3.0", "38.20230430.3.0")));
+        PathResult.NoPath target =
+                none(UpdatePathPlanner.plan(FCOS, PathRequest.to("38.20230414.3.0", "38.20230430.3.0")));
         assertThat(target.blockers()).extracting(Blocker::code).containsExactly(BlockCode.TARGET_DEAD_END);
         PathResult.NoPath stuck = none(UpdatePathPlanner.plan(FCOS, PathRequest.latest("38.20230430.3.0")));
         assertThat(stuck.blockers()).singleElement().satisfies(b -> {
@@ -288,18 +306,28 @@ class UpdatePathPlannerTest {
 
     @Test
     void fcos_channelAndEusDoNotApply() {
-        assertThat(none(UpdatePathPlanner.plan(FCOS, PathRequest.latest("37.20230205.3.0").withChannel("stable")))
-                .blockers()).extracting(Blocker::code).containsExactly(BlockCode.CHANNEL);
-        assertThat(none(UpdatePathPlanner.plan(FCOS, PathRequest.latest("37.20230205.3.0").withEus(true)))
-                .blockers()).extracting(Blocker::code).containsExactly(BlockCode.EUS_NOT_APPLICABLE);
+        assertThat(none(UpdatePathPlanner.plan(
+                                FCOS, PathRequest.latest("37.20230205.3.0").withChannel("stable")))
+                        .blockers())
+                .extracting(Blocker::code)
+                .containsExactly(BlockCode.CHANNEL);
+        assertThat(none(UpdatePathPlanner.plan(
+                                FCOS, PathRequest.latest("37.20230205.3.0").withEus(true)))
+                        .blockers())
+                .extracting(Blocker::code)
+                .containsExactly(BlockCode.EUS_NOT_APPLICABLE);
     }
 
     @Test
     void fcos_staleEdgeOverBarrierIsReportedWhenItIsTheOnlyWay() {
-        UpdateGraph onlyStale = new UpdateGraph(FCOS.kind(), FCOS.releases(),
-                List.of(new Edge("37.20230218.3.0", "38.20230514.3.0")), List.of(), List.of());
-        PathResult.NoPath none = none(UpdatePathPlanner.plan(onlyStale,
-                PathRequest.to("37.20230218.3.0", "38.20230514.3.0")));
+        UpdateGraph onlyStale = new UpdateGraph(
+                FCOS.kind(),
+                FCOS.releases(),
+                List.of(new Edge("37.20230218.3.0", "38.20230514.3.0")),
+                List.of(),
+                List.of());
+        PathResult.NoPath none =
+                none(UpdatePathPlanner.plan(onlyStale, PathRequest.to("37.20230218.3.0", "38.20230514.3.0")));
         assertThat(none.blockers()).singleElement().satisfies(b -> {
             assertThat(b.code()).isEqualTo(BlockCode.BARRIER_SKIPPED);
             assertThat(b.message()).startsWith("skips barrier 37.20230322.3.0");

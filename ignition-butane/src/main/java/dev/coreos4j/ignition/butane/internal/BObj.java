@@ -13,6 +13,7 @@ public final class BObj {
     public final Schema.Type type;
     /** The YAML path, {@code $.storage.files.0}. */
     public final String path;
+
     public final Map<String, Object> v = new LinkedHashMap<>();
 
     BObj(Schema.Type type, String path) {

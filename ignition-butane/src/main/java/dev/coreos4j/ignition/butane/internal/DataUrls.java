@@ -11,15 +11,13 @@ import java.util.zip.Deflater;
  * longer for the {@code compression: gzip} it needs.
  */
 public final class DataUrls {
-    private DataUrls() {
-    }
+    private DataUrls() {}
 
     /**
      * The chosen URL and the compression value to record: {@code ""} when the config had none (so a child config
      * cannot inherit a parent's), {@code "gzip"} when compressed here, null when the config's own compression stays.
      */
-    public record Made(String url, String compression) {
-    }
+    public record Made(String url, String compression) {}
 
     public static Made make(byte[] contents, String currentCompression, boolean allowCompression) {
         boolean userCompressed = currentCompression != null && !currentCompression.isEmpty();
@@ -45,8 +43,18 @@ public final class DataUrls {
         StringBuilder b = new StringBuilder(data.length + 16);
         for (byte x : data) {
             int c = x & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' || c == '(' || c == ')') {
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '!'
+                    || c == '~'
+                    || c == '*'
+                    || c == '\''
+                    || c == '('
+                    || c == ')') {
                 b.append((char) c);
             } else {
                 b.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
@@ -78,8 +86,16 @@ public final class DataUrls {
         crc.update(data);
         long c = crc.getValue();
         int len = data.length;
-        byte[] trailer = {(byte) c, (byte) (c >> 8), (byte) (c >> 16), (byte) (c >> 24),
-            (byte) len, (byte) (len >> 8), (byte) (len >> 16), (byte) (len >> 24)};
+        byte[] trailer = {
+            (byte) c,
+            (byte) (c >> 8),
+            (byte) (c >> 16),
+            (byte) (c >> 24),
+            (byte) len,
+            (byte) (len >> 8),
+            (byte) (len >> 16),
+            (byte) (len >> 24)
+        };
         out.write(trailer, 0, 8);
         return out.toByteArray();
     }

@@ -19,6 +19,7 @@ public final class Decoder {
     private final Issues issues;
     /** YAML path → {line, column}. */
     public final Map<String, int[]> positions = new HashMap<>();
+
     private final List<Issues.Issue> typeErrors = new ArrayList<>();
 
     public Decoder(Variants.Version version, Issues issues) {
@@ -65,8 +66,14 @@ public final class Decoder {
             String text = s.value();
             value = text.length() > 10 ? " `" + text.substring(0, 7) + "...`" : " `" + text + "`";
         }
-        typeErrors.add(new Issues.Issue(Severity.ERROR, path, false, "yaml-type",
-                "cannot unmarshal " + n.kindTag() + value + " into " + goType, n.line(), n.column()));
+        typeErrors.add(new Issues.Issue(
+                Severity.ERROR,
+                path,
+                false,
+                "yaml-type",
+                "cannot unmarshal " + n.kindTag() + value + " into " + goType,
+                n.line(),
+                n.column()));
     }
 
     private String goType(Schema.Type t) {
@@ -84,7 +91,12 @@ public final class Decoder {
             }
             Schema.Field f = by.get(key);
             if (f == null) {
-                issues.at(Severity.WARNING, path, "unused-key", "unused key " + key, e.key().line(),
+                issues.at(
+                        Severity.WARNING,
+                        path,
+                        "unused-key",
+                        "unused key " + key,
+                        e.key().line(),
                         e.key().column());
                 continue;
             }
@@ -180,7 +192,8 @@ public final class Decoder {
                 Map<String, String> out = new LinkedHashMap<>();
                 for (YNode.Entry e : m.entries()) {
                     String ip = path + "." + e.key().value();
-                    positions.putIfAbsent(ip, new int[] {e.value().line(), e.value().column()});
+                    positions.putIfAbsent(
+                            ip, new int[] {e.value().line(), e.value().column()});
                     if (e.value() instanceof YNode.YScalar s) {
                         out.put(e.key().value(), s.isNull() ? "" : s.value());
                     } else {
@@ -226,9 +239,23 @@ public final class Decoder {
             }
             if (r instanceof String str) {
                 switch (str) {
-                    case "y": case "Y": case "yes": case "Yes": case "YES": case "on": case "On": case "ON":
+                    case "y":
+                    case "Y":
+                    case "yes":
+                    case "Yes":
+                    case "YES":
+                    case "on":
+                    case "On":
+                    case "ON":
                         return Boolean.TRUE;
-                    case "n": case "N": case "no": case "No": case "NO": case "off": case "Off": case "OFF":
+                    case "n":
+                    case "N":
+                    case "no":
+                    case "No":
+                    case "NO":
+                    case "off":
+                    case "Off":
+                    case "OFF":
                         return Boolean.FALSE;
                     default:
                         break;

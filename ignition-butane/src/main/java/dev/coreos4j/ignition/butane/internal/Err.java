@@ -24,8 +24,8 @@ public enum Err {
     MIRROR_REQUIRES_LAYOUT("boot_device.layout should be specified when boot_device.mirror is specified"),
     NO_LUKS_BOOT_DEVICE("device is required for layouts: s390x-eckd, s390x-zfcp"),
     MIRROR_NOT_SUPPORT("mirroring not supported on layouts: s390x-eckd, s390x-zfcp, s390x-virt"),
-    LUKS_BOOT_DEVICE_BAD_NAME("device name must start with /dev/dasd on s390x-eckd layout or /dev/sd on s390x-zfcp "
-            + "layout"),
+    LUKS_BOOT_DEVICE_BAD_NAME(
+            "device name must start with /dev/dasd on s390x-eckd layout or /dev/sd on s390x-zfcp " + "layout"),
     CEX_ARCHITECTURE_MISMATCH("when using cex the targeted architecture must match s390x"),
     CEX_WITH_CLEVIS("cannot use cex with clevis"),
     NO_LUKS_METHOD_SPECIFIED("no method specified for luks"),

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * the partition layout of the OS image), grub users, partition-label checks. Openshift specs embed it.
  */
 final class Fcos {
-    private Fcos() {
-    }
+    private Fcos() {}
 
     private static final String ROOT_DEVICE = "/dev/disk/by-id/coreos-boot-disk";
     private static final Pattern ALLOWED_MOUNTPOINTS = Pattern.compile("^/(etc|var)(/|$)");
@@ -40,10 +39,12 @@ final class Fcos {
         switch (b.type.name()) {
             case "Config":
                 if (fcos >= 6 && b.path.equals("$")) {
-                    Set<String> mirrors = new HashSet<>(b.obj("boot_device").obj("mirror").strs("devices"));
+                    Set<String> mirrors =
+                            new HashSet<>(b.obj("boot_device").obj("mirror").strs("devices"));
                     List<BObj> disks = b.obj("storage").objs("disks");
                     for (BObj disk : disks) {
-                        if (!disk.key("device").equals(ROOT_DEVICE) && !disk.isTrue("wipe_table")
+                        if (!disk.key("device").equals(ROOT_DEVICE)
+                                && !disk.isTrue("wipe_table")
                                 && !mirrors.contains(disk.key("device"))) {
                             for (BObj p : disk.objs("partitions")) {
                                 Long n = p.num("number");
@@ -75,7 +76,9 @@ final class Fcos {
                 if (layout != null) {
                     if (fcos < 6) {
                         if (!List.of("aarch64", "ppc64le", "x86_64").contains(layout)) {
-                            r.error(b.at("layout"), Err.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY.code(),
+                            r.error(
+                                    b.at("layout"),
+                                    Err.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY.code(),
                                     Err.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY.message);
                         }
                     } else {
@@ -89,15 +92,23 @@ final class Fcos {
                             case "s390x-eckd":
                             case "s390x-zfcp":
                                 if (device == null || device.isEmpty()) {
-                                    r.error(b.at("layout"), Err.NO_LUKS_BOOT_DEVICE.code(),
+                                    r.error(
+                                            b.at("layout"),
+                                            Err.NO_LUKS_BOOT_DEVICE.code(),
                                             Err.NO_LUKS_BOOT_DEVICE.message);
-                                } else if (!(layout.equals("s390x-eckd") ? DASD : SD).matcher(device).find()) {
-                                    r.error(b.at("layout"), Err.LUKS_BOOT_DEVICE_BAD_NAME.code(),
+                                } else if (!(layout.equals("s390x-eckd") ? DASD : SD)
+                                        .matcher(device)
+                                        .find()) {
+                                    r.error(
+                                            b.at("layout"),
+                                            Err.LUKS_BOOT_DEVICE_BAD_NAME.code(),
                                             Err.LUKS_BOOT_DEVICE_BAD_NAME.message);
                                 }
                                 break;
                             default:
-                                r.error(b.at("layout"), Err.UNKNOWN_BOOT_DEVICE_LAYOUT.code(),
+                                r.error(
+                                        b.at("layout"),
+                                        Err.UNKNOWN_BOOT_DEVICE_LAYOUT.code(),
                                         Err.UNKNOWN_BOOT_DEVICE_LAYOUT.message);
                         }
                         if (layout.startsWith("s390x") && !mirror.isEmpty()) {
@@ -107,10 +118,14 @@ final class Fcos {
                 }
                 if (fcos >= 6 && luks.obj("cex").isTrue("enabled")) {
                     if (layout == null) {
-                        r.error(luks.at("cex"), Err.CEX_ARCHITECTURE_MISMATCH.code(),
+                        r.error(
+                                luks.at("cex"),
+                                Err.CEX_ARCHITECTURE_MISMATCH.code(),
                                 Err.CEX_ARCHITECTURE_MISMATCH.message);
                     } else if (!layout.startsWith("s390x")) {
-                        r.error(b.at("layout"), Err.CEX_ARCHITECTURE_MISMATCH.code(),
+                        r.error(
+                                b.at("layout"),
+                                Err.CEX_ARCHITECTURE_MISMATCH.code(),
                                 Err.CEX_ARCHITECTURE_MISMATCH.message);
                     }
                     if (!luks.objs("tang").isEmpty() || luks.isTrue("tpm2")) {
@@ -122,11 +137,15 @@ final class Fcos {
             case "BootDeviceLuks": {
                 String device = b.str("device");
                 if (fcos >= 6 && device != null && !device.isEmpty()) {
-                    boolean valid = b.objs("tang").stream().anyMatch(x -> !x.v.isEmpty()
-                            && !(x.v.size() == 1 && "".equals(x.str("url"))))
-                            || b.isTrue("tpm2") || b.obj("cex").isTrue("enabled");
+                    boolean valid = b.objs("tang").stream()
+                                    .anyMatch(x -> !x.v.isEmpty() && !(x.v.size() == 1 && "".equals(x.str("url"))))
+                            || b.isTrue("tpm2")
+                            || b.obj("cex").isTrue("enabled");
                     if (!valid) {
-                        r.error(b.at("luks"), Err.NO_LUKS_METHOD_SPECIFIED.code(), Err.NO_LUKS_METHOD_SPECIFIED.message);
+                        r.error(
+                                b.at("luks"),
+                                Err.NO_LUKS_METHOD_SPECIFIED.code(),
+                                Err.NO_LUKS_METHOD_SPECIFIED.message);
                     }
                 }
                 break;
@@ -138,11 +157,15 @@ final class Fcos {
                 break;
             case "GrubUser":
                 if (b.key("name").isEmpty()) {
-                    r.error(b.at("name"), Err.GRUB_USER_NAME_NOT_SPECIFIED.code(),
+                    r.error(
+                            b.at("name"),
+                            Err.GRUB_USER_NAME_NOT_SPECIFIED.code(),
                             Err.GRUB_USER_NAME_NOT_SPECIFIED.message);
                 }
                 if (b.str("password_hash") == null || b.str("password_hash").isEmpty()) {
-                    r.error(b.at("password_hash"), Err.GRUB_PASSWORD_NOT_SPECIFIED.code(),
+                    r.error(
+                            b.at("password_hash"),
+                            Err.GRUB_PASSWORD_NOT_SPECIFIED.code(),
                             Err.GRUB_PASSWORD_NOT_SPECIFIED.message);
                 }
                 break;
@@ -181,8 +204,8 @@ final class Fcos {
                             }
                             Long start = (Long) ((J.Obj) parts.get(q)).f.get("startMiB");
                             if (start == null || start == 0) {
-                                t.issues.jsonWarn(base + ".label", Err.ROOT_CONSTRAINED.code(),
-                                        Err.ROOT_CONSTRAINED.message);
+                                t.issues.jsonWarn(
+                                        base + ".label", Err.ROOT_CONSTRAINED.code(), Err.ROOT_CONSTRAINED.message);
                                 break;
                             }
                         }
@@ -192,11 +215,13 @@ final class Fcos {
                 }
                 if (!Boolean.TRUE.equals(disk.f.get("wipeTable"))) {
                     long n = part.f.get("number") instanceof Long l ? l : 0;
-                    if (label.equals("BIOS-BOOT") && n != 1 || label.equals("PowerPC-PReP-boot") && n != 1
-                            || label.equals("EFI-SYSTEM") && n != 2 || label.equals("boot") && n != 3
+                    if (label.equals("BIOS-BOOT") && n != 1
+                            || label.equals("PowerPC-PReP-boot") && n != 1
+                            || label.equals("EFI-SYSTEM") && n != 2
+                            || label.equals("boot") && n != 3
                             || label.equals("root") && n != 4) {
-                        t.issues.jsonWarn(base + ".label", Err.WRONG_PARTITION_NUMBER.code(),
-                                Err.WRONG_PARTITION_NUMBER.message);
+                        t.issues.jsonWarn(
+                                base + ".label", Err.WRONG_PARTITION_NUMBER.code(), Err.WRONG_PARTITION_NUMBER.message);
                     }
                 }
             }
@@ -216,7 +241,9 @@ final class Fcos {
         J.Obj rendered = new J.Obj("Config", null);
         J.Obj storage = rendered.objOrNew("storage", "Storage", from);
         J.Obj fs = new J.Obj("Filesystem", from);
-        fs.put("device", "/dev/disk/by-label/boot", from).put("format", "ext4", from).put("path", "/boot", from);
+        fs.put("device", "/dev/disk/by-label/boot", from)
+                .put("format", "ext4", from)
+                .put("path", "/boot", from);
         storage.arrOrNew("filesystems", from).add(fs, from);
         List<String> names = new ArrayList<>();
         List<String> cmds = new ArrayList<>();
@@ -299,8 +326,10 @@ final class Fcos {
                 disks.add(disk, from);
                 if (efi) {
                     J.Obj esp = new J.Obj("Filesystem", from);
-                    esp.put("device", "/dev/disk/by-partlabel/esp-" + n, from).put("format", "vfat", from)
-                            .put("label", "esp-" + n, from).put("wipeFilesystem", Boolean.TRUE, from);
+                    esp.put("device", "/dev/disk/by-partlabel/esp-" + n, from)
+                            .put("format", "vfat", from)
+                            .put("label", "esp-" + n, from)
+                            .put("wipeFilesystem", Boolean.TRUE, from);
                     storage.arrOrNew("filesystems", "$.boot_device").add(esp, from);
                 }
             }
@@ -319,7 +348,9 @@ final class Fcos {
                 raid.add(md, from);
             }
             J.Obj boot = new J.Obj("Filesystem", from);
-            boot.put("device", "/dev/md/md-boot", from).put("format", "ext4", from).put("label", "boot", from)
+            boot.put("device", "/dev/md/md-boot", from)
+                    .put("format", "ext4", from)
+                    .put("label", "boot", from)
                     .put("wipeFilesystem", Boolean.TRUE, from);
             storage.arrOrNew("filesystems", "$.boot_device").add(boot, from);
         }
@@ -366,7 +397,8 @@ final class Fcos {
         }
         J.Obj rootFs = new J.Obj("Filesystem", "$.boot_device");
         rootFs.put("device", wantLuks ? "/dev/mapper/root" : "/dev/md/md-root", "$.boot_device")
-                .put("format", "xfs", "$.boot_device").put("label", "root", "$.boot_device")
+                .put("format", "xfs", "$.boot_device")
+                .put("label", "root", "$.boot_device")
                 .put("wipeFilesystem", Boolean.TRUE, "$.boot_device");
         storage.arrOrNew("filesystems", "$.boot_device").add(rootFs, "$.boot_device");
         return TreeMerge.merge(rendered, config);

@@ -5,8 +5,7 @@ import java.util.Deque;
 
 /** Go's {@code path.Clean} and {@code path.Join} (slash-separated, lexical). */
 public final class GoPath {
-    private GoPath() {
-    }
+    private GoPath() {}
 
     public static String clean(String p) {
         if (p.isEmpty()) {

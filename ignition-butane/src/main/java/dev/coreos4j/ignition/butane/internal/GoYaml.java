@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * scalar as null, and YAML-style floats.
  */
 public final class GoYaml {
-    private GoYaml() {
-    }
+    private GoYaml() {}
 
     /** The resolved null. */
     public static final Object NULL = new Object() {

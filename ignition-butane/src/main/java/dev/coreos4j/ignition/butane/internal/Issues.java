@@ -13,9 +13,8 @@ public final class Issues {
      * @param json whether {@code path} is a path of the generated Ignition config rather than of the YAML
      * @param line an explicit position (the key of an unused key), or 0 to look the path up
      */
-    public record Issue(Severity severity, String path, boolean json, String code, String message, int line,
-                        int column) {
-    }
+    public record Issue(
+            Severity severity, String path, boolean json, String code, String message, int line, int column) {}
 
     public final List<Issue> list = new ArrayList<>();
 

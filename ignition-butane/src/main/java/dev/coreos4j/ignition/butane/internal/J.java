@@ -11,8 +11,7 @@ import java.util.Map;
  * set, carried by the values so merging keeps it right).
  */
 public final class J {
-    private J() {
-    }
+    private J() {}
 
     /** An Ignition object of a {@link Schema} type (the JSON field order is the type's). */
     public static final class Obj {

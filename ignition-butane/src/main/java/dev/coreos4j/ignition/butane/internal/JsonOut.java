@@ -225,14 +225,19 @@ public final class JsonOut {
                 case '&':
                 case '\u2028':
                 case '\u2029':
-                    out.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15])
+                    out.append("\\u")
+                            .append(HEX[c >> 12 & 15])
+                            .append(HEX[c >> 8 & 15])
+                            .append(HEX[c >> 4 & 15])
                             .append(HEX[c & 15]);
                     break;
                 default:
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
-                    } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                    } else if (Character.isSurrogate(c)
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1)))
                             && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
                         out.append("\\ufffd");
                     } else {

@@ -2,8 +2,7 @@ package dev.coreos4j.ignition.butane.internal;
 
 /** Butane's {@code CheckForDecimalMode}: a mode that is odd in octal but typical when its digits are read as octal. */
 public final class Modes {
-    private Modes() {
-    }
+    private Modes() {}
 
     public static boolean looksDecimal(long mode, boolean directory) {
         if (mode < 0 || mode > 7777) {

@@ -8,8 +8,7 @@ import java.util.Map;
  * 4.19), and the fields the Machine Config Operator cannot apply rejected (field filters, RHCOS and MCO checks).
  */
 final class OpenShift {
-    private OpenShift() {
-    }
+    private OpenShift() {}
 
     static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";
     static final String CEX_KARG = "rd.luks.key=/etc/luks/cex.key";
@@ -42,13 +41,18 @@ final class OpenShift {
                 if (b.path.equals("$") && t.ver.fcosMinor() >= 6) {
                     List<String> kargs = b.obj("openshift").strs("kernel_arguments");
                     if (b.obj("boot_device").obj("luks").obj("cex").isTrue("enabled") && !kargs.contains(CEX_KARG)) {
-                        r.error("$.openshift.kernel_arguments", Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
+                        r.error(
+                                "$.openshift.kernel_arguments",
+                                Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
                                 Err.MISSING_KERNEL_ARGUMENT_CEX.message);
                     }
                     boolean cex = b.obj("storage").objs("luks").stream()
-                            .anyMatch(l -> l.obj("cex").isTrue("enabled") && l.key("name").equals("root"));
+                            .anyMatch(l -> l.obj("cex").isTrue("enabled")
+                                    && l.key("name").equals("root"));
                     if (cex && !kargs.contains(CEX_KARG)) {
-                        r.error("$.openshift.kernel_arguments", Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
+                        r.error(
+                                "$.openshift.kernel_arguments",
+                                Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
                                 Err.MISSING_KERNEL_ARGUMENT_CEX.message);
                     }
                 }
@@ -102,15 +106,19 @@ final class OpenShift {
         List<Object> filesystems = Translator.items(storage, "filesystems");
         for (int i = 0; i < filesystems.size(); i++) {
             if ("btrfs".equals(((J.Obj) filesystems.get(i)).str("format"))) {
-                t.issues.jsonError("$.spec.config.storage.filesystems." + i + ".format", Err.BTRFS_SUPPORT.code(),
+                t.issues.jsonError(
+                        "$.spec.config.storage.filesystems." + i + ".format",
+                        Err.BTRFS_SUPPORT.code(),
                         Err.BTRFS_SUPPORT.message);
             }
         }
         if (t.ver.openshiftMinor() >= 14) {
             for (int i = 0; i < filesystems.size(); i++) {
                 if ("none".equals(((J.Obj) filesystems.get(i)).str("format"))) {
-                    t.issues.jsonError("$.spec.config.storage.filesystems." + i + ".format",
-                            Err.FILESYSTEM_NONE_SUPPORT.code(), Err.FILESYSTEM_NONE_SUPPORT.message);
+                    t.issues.jsonError(
+                            "$.spec.config.storage.filesystems." + i + ".format",
+                            Err.FILESYSTEM_NONE_SUPPORT.code(),
+                            Err.FILESYSTEM_NONE_SUPPORT.message);
                 }
             }
         }
@@ -122,19 +130,25 @@ final class OpenShift {
             if (source != null) {
                 String scheme = scheme(source);
                 if (scheme != null && !scheme.equals("data")) {
-                    t.issues.jsonError("$.spec.config.storage.files." + i + ".contents.source",
-                            Err.FILE_SCHEME_SUPPORT.code(), Err.FILE_SCHEME_SUPPORT.message);
+                    t.issues.jsonError(
+                            "$.spec.config.storage.files." + i + ".contents.source",
+                            Err.FILE_SCHEME_SUPPORT.code(),
+                            Err.FILE_SCHEME_SUPPORT.message);
                 }
             }
             if (t.ver.openshiftMinor() >= 10 && file.f.get("mode") instanceof Long mode && (mode & ~0777L) != 0) {
-                t.issues.jsonError("$.spec.config.storage.files." + i + ".mode", Err.FILE_SPECIAL_MODE_SUPPORT.code(),
+                t.issues.jsonError(
+                        "$.spec.config.storage.files." + i + ".mode",
+                        Err.FILE_SPECIAL_MODE_SUPPORT.code(),
                         Err.FILE_SPECIAL_MODE_SUPPORT.message);
             }
         }
         List<Object> users = Translator.items(config.obj("passwd"), "users");
         for (int i = 0; i < users.size(); i++) {
             if (!"core".equals(((J.Obj) users.get(i)).str("name"))) {
-                t.issues.jsonError("$.spec.config.passwd.users." + i + ".name", Err.USER_NAME_SUPPORT.code(),
+                t.issues.jsonError(
+                        "$.spec.config.passwd.users." + i + ".name",
+                        Err.USER_NAME_SUPPORT.code(),
                         Err.USER_NAME_SUPPORT.message);
             }
         }
@@ -182,7 +196,8 @@ final class OpenShift {
         Issues r = t.issues;
         String p = "$.spec.config";
         if (m >= 14 && config.obj("kernelArguments") != null && !JsonOut.isEmptyObj(config.obj("kernelArguments"))) {
-            r.jsonError(p + ".kernelArguments", Err.KERNEL_ARGUMENT_SUPPORT.code(), Err.KERNEL_ARGUMENT_SUPPORT.message);
+            r.jsonError(
+                    p + ".kernelArguments", Err.KERNEL_ARGUMENT_SUPPORT.code(), Err.KERNEL_ARGUMENT_SUPPORT.message);
         }
         J.Obj passwd = config.obj("passwd");
         if (!Translator.items(passwd, "groups").isEmpty()) {
@@ -190,15 +205,38 @@ final class OpenShift {
         }
         List<Object> users = Translator.items(passwd, "users");
         List<String> userFields = m <= 12
-                ? List.of("gecos", "groups", "homeDir", "noCreateHome", "noLogInit", "noUserGroup", "passwordHash",
-                        "primaryGroup", "shell", "shouldExist", "system", "uid")
-                : List.of("gecos", "groups", "homeDir", "noCreateHome", "noLogInit", "noUserGroup", "primaryGroup",
-                        "shell", "shouldExist", "system", "uid");
+                ? List.of(
+                        "gecos",
+                        "groups",
+                        "homeDir",
+                        "noCreateHome",
+                        "noLogInit",
+                        "noUserGroup",
+                        "passwordHash",
+                        "primaryGroup",
+                        "shell",
+                        "shouldExist",
+                        "system",
+                        "uid")
+                : List.of(
+                        "gecos",
+                        "groups",
+                        "homeDir",
+                        "noCreateHome",
+                        "noLogInit",
+                        "noUserGroup",
+                        "primaryGroup",
+                        "shell",
+                        "shouldExist",
+                        "system",
+                        "uid");
         for (int i = 0; i < users.size(); i++) {
             J.Obj u = (J.Obj) users.get(i);
             for (String f : userFields) {
                 if (!JsonOut.omitted("PasswdUser", f, u.f.get(f))) {
-                    r.jsonError(p + ".passwd.users." + i + "." + f, Err.USER_FIELD_SUPPORT.code(),
+                    r.jsonError(
+                            p + ".passwd.users." + i + "." + f,
+                            Err.USER_FIELD_SUPPORT.code(),
                             Err.USER_FIELD_SUPPORT.message);
                 }
             }
@@ -211,17 +249,25 @@ final class OpenShift {
         for (int i = 0; i < files.size(); i++) {
             J.Obj f = (J.Obj) files.get(i);
             if (!Translator.items(f, "append").isEmpty()) {
-                r.jsonError(p + ".storage.files." + i + ".append", Err.FILE_APPEND_SUPPORT.code(),
+                r.jsonError(
+                        p + ".storage.files." + i + ".append",
+                        Err.FILE_APPEND_SUPPORT.code(),
                         Err.FILE_APPEND_SUPPORT.message);
             }
             J.Obj c = f.obj("contents");
             if (c != null) {
-                if (m <= 9 && c.str("compression") != null && !c.str("compression").isEmpty()) {
-                    r.jsonError(p + ".storage.files." + i + ".contents.compression",
-                            Err.FILE_COMPRESSION_SUPPORT.code(), Err.FILE_COMPRESSION_SUPPORT.message);
+                if (m <= 9
+                        && c.str("compression") != null
+                        && !c.str("compression").isEmpty()) {
+                    r.jsonError(
+                            p + ".storage.files." + i + ".contents.compression",
+                            Err.FILE_COMPRESSION_SUPPORT.code(),
+                            Err.FILE_COMPRESSION_SUPPORT.message);
                 }
                 if (!Translator.items(c, "httpHeaders").isEmpty()) {
-                    r.jsonError(p + ".storage.files." + i + ".contents.httpHeaders", Err.FILE_HEADER_SUPPORT.code(),
+                    r.jsonError(
+                            p + ".storage.files." + i + ".contents.httpHeaders",
+                            Err.FILE_HEADER_SUPPORT.code(),
                             Err.FILE_HEADER_SUPPORT.message);
                 }
             }

@@ -19,8 +19,7 @@ import java.util.Map;
  * mapped back to a YAML path and position.
  */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     public static List<String> supported() {
         List<String> out = new ArrayList<>();
@@ -31,19 +30,24 @@ public final class Pipeline {
     }
 
     private static ButaneResult fail(String variant, String version, Variants.Version v, Report report) {
-        return fail(variant, version, v, report, report.errors().isEmpty() ? "source config is invalid"
-                : report.errors().get(0).message());
+        return fail(
+                variant,
+                version,
+                v,
+                report,
+                report.errors().isEmpty()
+                        ? "source config is invalid"
+                        : report.errors().get(0).message());
     }
 
-    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report,
-                                     String why) {
-        return new ButaneResult(variant, version, v == null ? null : v.ignition(), null, null, null, report,
-                Map.of(), why);
+    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report, String why) {
+        return new ButaneResult(
+                variant, version, v == null ? null : v.ignition(), null, null, null, report, Map.of(), why);
     }
 
     private static Report one(String path, String code, String message, int line, int column) {
-        return new Report(List.of(new Report.Entry(Severity.ERROR, path, code, message, line > 0 ? line : null,
-                line > 0 ? column : null)));
+        return new Report(List.of(new Report.Entry(
+                Severity.ERROR, path, code, message, line > 0 ? line : null, line > 0 ? column : null)));
     }
 
     public static ButaneResult run(byte[] input, ButaneOptions opts) {
@@ -58,9 +62,18 @@ public final class Pipeline {
         }
         if (root != null && !(root instanceof YNode.YMap)) {
             String text = root instanceof YNode.YScalar s
-                    ? " `" + (s.value().length() > 10 ? s.value().substring(0, 7) + "..." : s.value()) + "`" : "";
-            return fail(null, null, null, one("$", "yaml-type", "cannot unmarshal " + root.kindTag() + text
-                    + " into config.commonFields", root.line(), root.column()));
+                    ? " `" + (s.value().length() > 10 ? s.value().substring(0, 7) + "..." : s.value()) + "`"
+                    : "";
+            return fail(
+                    null,
+                    null,
+                    null,
+                    one(
+                            "$",
+                            "yaml-type",
+                            "cannot unmarshal " + root.kindTag() + text + " into config.commonFields",
+                            root.line(),
+                            root.column()));
         }
         YNode.YMap map = (YNode.YMap) root;
         String variant = "";
@@ -72,8 +85,16 @@ public final class Pipeline {
                 String k = e.key().value();
                 if (k.equals("variant") || k.equals("version")) {
                     if (!(e.value() instanceof YNode.YScalar s)) {
-                        return fail(null, null, null, one("$." + k, "yaml-type", "cannot unmarshal "
-                                + e.value().kindTag() + " into string", e.value().line(), e.value().column()));
+                        return fail(
+                                null,
+                                null,
+                                null,
+                                one(
+                                        "$." + k,
+                                        "yaml-type",
+                                        "cannot unmarshal " + e.value().kindTag() + " into string",
+                                        e.value().line(),
+                                        e.value().column()));
                     }
                     String val = s.isNull() ? "" : s.value();
                     if (k.equals("variant")) {
@@ -95,17 +116,36 @@ public final class Pipeline {
         int rl = versionNode != null ? versionNode.line() : vl;
         int rc = versionNode != null ? versionNode.column() : vc;
         if (version == null) {
-            return fail(variant, null, null, one("$.version", Err.INVALID_VERSION.code(), Err.INVALID_VERSION.message,
-                    rl, rc));
+            return fail(
+                    variant,
+                    null,
+                    null,
+                    one("$.version", Err.INVALID_VERSION.code(), Err.INVALID_VERSION.message, rl, rc));
         }
         if (variant.equals("rhcos") && version.equals("0.1.0")) {
-            return fail(variant, version, null, one("$.variant", Err.RHCOS_VARIANT_UNSUPPORTED.code(),
-                    Err.RHCOS_VARIANT_UNSUPPORTED.message, vl, vc));
+            return fail(
+                    variant,
+                    version,
+                    null,
+                    one(
+                            "$.variant",
+                            Err.RHCOS_VARIANT_UNSUPPORTED.code(),
+                            Err.RHCOS_VARIANT_UNSUPPORTED.message,
+                            vl,
+                            vc));
         }
         Variants.Version ver = Variants.find(variant, version);
         if (ver == null) {
-            return fail(variant, version, null, one("$.version", "unknown-version", "No translator exists for variant "
-                    + variant + " with version " + version, rl, rc));
+            return fail(
+                    variant,
+                    version,
+                    null,
+                    one(
+                            "$.version",
+                            "unknown-version",
+                            "No translator exists for variant " + variant + " with version " + version,
+                            rl,
+                            rc));
         }
         return new Pipeline.Run(ver, opts).run(map);
     }
@@ -171,8 +211,14 @@ public final class Pipeline {
             ParseResult validated = Ignition.parse(json);
             for (Report.Entry e : validated.report().entries()) {
                 String p = e.path() == null ? "$" : e.path();
-                issues.list.add(new Issues.Issue(e.severity(), mcPaths ? "$.spec.config" + p.substring(1) : p, true,
-                        e.code(), e.message(), 0, 0));
+                issues.list.add(new Issues.Issue(
+                        e.severity(),
+                        mcPaths ? "$.spec.config" + p.substring(1) : p,
+                        true,
+                        e.code(),
+                        e.message(),
+                        0,
+                        0));
             }
             if (issues.fatal() || validated.config() == null) {
                 return fail(ver.variant(), ver.version(), ver, report(), "config generated was invalid");
@@ -188,12 +234,20 @@ public final class Pipeline {
                 output = opts.pretty() ? JsonOut.write(config, true) : json;
             }
             if (opts.strict() && !report.entries().isEmpty()) {
-                return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, null, report,
-                        paths, "Config produced warnings and --strict was specified");
+                return new ButaneResult(
+                        ver.variant(),
+                        ver.version(),
+                        ver.ignition(),
+                        model,
+                        machine,
+                        null,
+                        report,
+                        paths,
+                        "Config produced warnings and --strict was specified");
             }
             Map<String, String> outPaths = machineConfigOut ? paths : ver.openshift() ? J.paths(config, "$") : paths;
-            return new ButaneResult(ver.variant(), ver.version(), ver.ignition(), model, machine, output, report,
-                    outPaths, null);
+            return new ButaneResult(
+                    ver.variant(), ver.version(), ver.ignition(), model, machine, output, report, outPaths, null);
         }
 
         private static MachineConfig machineConfig(J.Obj mc, Config model) {
@@ -202,8 +256,14 @@ public final class Pipeline {
             J.Obj l = meta.obj("labels");
             l.f.forEach((k, v) -> labels.put(k, (String) v));
             J.Obj spec = mc.obj("spec");
-            return new MachineConfig(meta.str("name"), labels, model, strings(spec.arr("kernelArguments")),
-                    strings(spec.arr("extensions")), (Boolean) spec.f.get("fips"), spec.str("kernelType"));
+            return new MachineConfig(
+                    meta.str("name"),
+                    labels,
+                    model,
+                    strings(spec.arr("kernelArguments")),
+                    strings(spec.arr("extensions")),
+                    (Boolean) spec.f.get("fips"),
+                    spec.str("kernelType"));
         }
 
         private static List<String> strings(J.Arr a) {

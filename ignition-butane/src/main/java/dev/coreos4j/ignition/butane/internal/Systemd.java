@@ -2,8 +2,7 @@ package dev.coreos4j.ignition.butane.internal;
 
 /** go-systemd's {@code unit.UnitNamePathEscape}, which names Butane's generated mount and swap units. */
 public final class Systemd {
-    private Systemd() {
-    }
+    private Systemd() {}
 
     private static final String ALLOWED = ":_.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 

@@ -13,11 +13,10 @@ import java.util.Set;
  * Each value keeps the YAML origin of the side it came from.
  */
 public final class TreeMerge {
-    private TreeMerge() {
-    }
+    private TreeMerge() {}
 
-    private static final Set<String> CONCATENATED = Set.of("Raid.options", "Filesystem.options",
-            "Filesystem.mountOptions", "File.append", "Luks.options");
+    private static final Set<String> CONCATENATED =
+            Set.of("Raid.options", "Filesystem.options", "Filesystem.mountOptions", "File.append", "Luks.options");
 
     public static J.Obj merge(J.Obj parent, J.Obj child) {
         J.Obj out = new J.Obj(child.type, child.self != null ? child.self : parent.self);
@@ -61,8 +60,10 @@ public final class TreeMerge {
             if (p instanceof J.Obj po && c instanceof J.Obj co) {
                 out.put(k, merge(po, co), child.src.getOrDefault(k, parent.src.get(k)));
             } else if (p instanceof J.Arr pa && c instanceof J.Arr ca) {
-                out.put(k, CONCATENATED.contains(child.type + "." + k) ? concat(pa, ca) : keyed(pa, ca, k,
-                        childSpace), child.src.getOrDefault(k, parent.src.get(k)));
+                out.put(
+                        k,
+                        CONCATENATED.contains(child.type + "." + k) ? concat(pa, ca) : keyed(pa, ca, k, childSpace),
+                        child.src.getOrDefault(k, parent.src.get(k)));
             } else {
                 out.put(k, c, child.src.get(k));
             }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Every variant and version Butane 0.29 registers, with the Ignition spec each generates. */
 public final class Variants {
-    private Variants() {
-    }
+    private Variants() {}
 
     /**
      * One registered Butane spec.
@@ -68,8 +67,16 @@ public final class Variants {
     }
 
     static {
-        SpecVersion[] fcosIgn = {SpecVersion.V3_0_0, SpecVersion.V3_1_0, SpecVersion.V3_2_0, SpecVersion.V3_2_0,
-            SpecVersion.V3_3_0, SpecVersion.V3_4_0, SpecVersion.V3_5_0, SpecVersion.V3_6_0};
+        SpecVersion[] fcosIgn = {
+            SpecVersion.V3_0_0,
+            SpecVersion.V3_1_0,
+            SpecVersion.V3_2_0,
+            SpecVersion.V3_2_0,
+            SpecVersion.V3_3_0,
+            SpecVersion.V3_4_0,
+            SpecVersion.V3_5_0,
+            SpecVersion.V3_6_0
+        };
         for (int i = 0; i < fcosIgn.length; i++) {
             add("fcos", "1." + i + ".0", fcosIgn[i], i, -1);
         }

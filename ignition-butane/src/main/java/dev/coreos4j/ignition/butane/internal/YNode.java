@@ -18,8 +18,7 @@ public sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
     String kindTag();
 
     /** One key/value pair of a mapping. */
-    record Entry(YScalar key, YNode value) {
-    }
+    record Entry(YScalar key, YNode value) {}
 
     /** A mapping, entries in document order. */
     record YMap(List<Entry> entries, int line, int column) implements YNode {

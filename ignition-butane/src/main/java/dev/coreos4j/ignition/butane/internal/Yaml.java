@@ -33,8 +33,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * Duplicate keys are rejected as go-yaml rejects them.
  */
 public final class Yaml {
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Largest accepted input. */
     public static final int MAX_INPUT_BYTES = 64 << 20;
@@ -44,12 +43,10 @@ public final class Yaml {
     public static final long MAX_EXPANDED_NODES = 1_000_000;
 
     /** A parse problem at a 1-based position (line/column 0 when unknown). */
-    public record Problem(String message, int line, int column) {
-    }
+    public record Problem(String message, int line, int column) {}
 
     /** The root node (null for an empty document) or the problem that stopped parsing. */
-    public record Parsed(YNode root, Problem problem) {
-    }
+    public record Parsed(YNode root, Problem problem) {}
 
     private static final class Open {
         final boolean map;
@@ -84,13 +81,21 @@ public final class Yaml {
 
     public static Parsed parse(byte[] input) {
         if (input.length > MAX_INPUT_BYTES) {
-            return new Parsed(null, new Problem("yaml: input is " + input.length + " bytes, more than the limit of "
-                    + MAX_INPUT_BYTES, 0, 0));
+            return new Parsed(
+                    null,
+                    new Problem(
+                            "yaml: input is " + input.length + " bytes, more than the limit of " + MAX_INPUT_BYTES,
+                            0,
+                            0));
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(input))
+                    .toString();
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(input);
             int line = 1;
@@ -115,8 +120,12 @@ public final class Yaml {
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> m = e.getProblemMark();
             String msg = "yaml: " + (e.getContext() != null ? e.getContext() + ": " : "") + e.getProblem();
-            return new Parsed(null, new Problem(msg, m.map(x -> x.getLine() + 1).orElse(0),
-                    m.map(x -> x.getColumn() + 1).orElse(0)));
+            return new Parsed(
+                    null,
+                    new Problem(
+                            msg,
+                            m.map(x -> x.getLine() + 1).orElse(0),
+                            m.map(x -> x.getColumn() + 1).orElse(0)));
         } catch (YamlEngineException e) {
             return new Parsed(null, new Problem("yaml: " + e.getMessage(), 0, 0));
         }
@@ -143,9 +152,13 @@ public final class Yaml {
     private static YNode build(String text) {
         // a buffer holding the whole document: snakeyaml-engine grows a smaller one quadratically while it scans
         // a long scalar (a 10 MB inline file took minutes)
-        LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE)
+        LoadSettings settings = LoadSettings.builder()
+                .setCodePointLimit(Integer.MAX_VALUE)
                 .setBufferSize(Math.max(1024, text.length() + 1))
-                .setAllowDuplicateKeys(true).setUseMarks(true).setParseComments(false).build();
+                .setAllowDuplicateKeys(true)
+                .setUseMarks(true)
+                .setParseComments(false)
+                .build();
         ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
         Deque<Open> stack = new ArrayDeque<>();
         Map<String, YNode> anchors = new HashMap<>();
@@ -193,7 +206,8 @@ public final class Yaml {
                     if (stack.size() >= MAX_DEPTH) {
                         throw new Failure("yaml: exceeded max depth of " + MAX_DEPTH, line, col);
                     }
-                    String a = ((NodeEvent) ev).getAnchor().map(x -> x.getValue()).orElse(null);
+                    String a =
+                            ((NodeEvent) ev).getAnchor().map(x -> x.getValue()).orElse(null);
                     if (a != null) {
                         openAnchors.add(a);
                     }
@@ -251,8 +265,10 @@ public final class Yaml {
             }
             Integer first = top.keyLines.putIfAbsent(key.value(), key.line());
             if (first != null) {
-                throw new Failure("yaml: mapping key \"" + key.value() + "\" already defined at line " + first,
-                        key.line(), key.column());
+                throw new Failure(
+                        "yaml: mapping key \"" + key.value() + "\" already defined at line " + first,
+                        key.line(),
+                        key.column());
             }
             top.pendingKey = key;
         } else if (top.pendingMerge) {
@@ -275,8 +291,8 @@ public final class Yaml {
             List<YNode> sources = m instanceof YNode.YSeq s ? s.items() : List.of(m);
             for (YNode src : sources) {
                 if (!(src instanceof YNode.YMap map)) {
-                    throw new Failure("yaml: map merge requires map or sequence of maps as the value",
-                            src.line(), src.column());
+                    throw new Failure(
+                            "yaml: map merge requires map or sequence of maps as the value", src.line(), src.column());
                 }
                 for (YNode.Entry e : map.entries()) {
                     if (seen.add(e.key().value())) {

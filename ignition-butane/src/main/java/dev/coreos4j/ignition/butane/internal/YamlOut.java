@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 public final class YamlOut {
     private final StringBuilder out = new StringBuilder(4096);
 
-    private YamlOut() {
-    }
+    private YamlOut() {}
 
     public static byte[] write(J.Obj root) {
         YamlOut w = new YamlOut();
@@ -164,14 +163,22 @@ public final class YamlOut {
     private static final Pattern BASE60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
 
     private static boolean printable(int c) {
-        return c == 0x0A || c >= 0x20 && c <= 0x7E || c == 0x85 || c >= 0xA0 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF || c >= 0x10000 && c <= 0x10FFFF;
+        return c == 0x0A
+                || c >= 0x20 && c <= 0x7E
+                || c == 0x85
+                || c >= 0xA0 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF
+                || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     private void string(String s, int indent, boolean key) {
         boolean resolvesToString = GoYaml.resolve(new YNode.YScalar(s, true, null, 0, 0)) instanceof String;
-        boolean canPlain = resolvesToString && !BASE60.matcher(s).matches() && !List.of("y", "Y", "yes", "Yes",
-                "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF").contains(s);
+        boolean canPlain = resolvesToString
+                && !BASE60.matcher(s).matches()
+                && !List.of(
+                                "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off",
+                                "Off", "OFF")
+                        .contains(s);
         // libyaml's analysis
         boolean special = false;
         boolean leadingSpace = false;
@@ -242,8 +249,16 @@ public final class YamlOut {
                 prevBreak = false;
             }
         }
-        boolean plainAllowed = !s.isEmpty() && !leadingSpace && !leadingBreak && !trailingSpace && !trailingBreak
-                && !indicators && !lineBreaks && !breakSpace && !spaceBreak && !special;
+        boolean plainAllowed = !s.isEmpty()
+                && !leadingSpace
+                && !leadingBreak
+                && !trailingSpace
+                && !trailingBreak
+                && !indicators
+                && !lineBreaks
+                && !breakSpace
+                && !spaceBreak
+                && !special;
         boolean singleAllowed = !special && !spaceBreak && !breakSpace && !(lineBreaks && key);
         boolean blockAllowed = !special && !spaceBreak && !trailingSpace && !key;
         if (lineBreaks && !key && blockAllowed) {
@@ -281,21 +296,51 @@ public final class YamlOut {
         out.append('"');
         s.codePoints().forEach(c -> {
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\t': out.append("\\t"); break;
-                case '\r': out.append("\\r"); break;
-                case 0: out.append("\\0"); break;
-                case 7: out.append("\\a"); break;
-                case 8: out.append("\\b"); break;
-                case 0x0B: out.append("\\v"); break;
-                case 0x0C: out.append("\\f"); break;
-                case 0x1B: out.append("\\e"); break;
-                case 0x85: out.append("\\N"); break;
-                case 0xA0: out.append("\\_"); break;
-                case 0x2028: out.append("\\L"); break;
-                case 0x2029: out.append("\\P"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case 0:
+                    out.append("\\0");
+                    break;
+                case 7:
+                    out.append("\\a");
+                    break;
+                case 8:
+                    out.append("\\b");
+                    break;
+                case 0x0B:
+                    out.append("\\v");
+                    break;
+                case 0x0C:
+                    out.append("\\f");
+                    break;
+                case 0x1B:
+                    out.append("\\e");
+                    break;
+                case 0x85:
+                    out.append("\\N");
+                    break;
+                case 0xA0:
+                    out.append("\\_");
+                    break;
+                case 0x2028:
+                    out.append("\\L");
+                    break;
+                case 0x2029:
+                    out.append("\\P");
+                    break;
                 default:
                     if (printable(c)) {
                         out.appendCodePoint(c);

@@ -39,15 +39,17 @@ import java.util.function.Function;
 public final class FieldChecks {
 
     /** One field-local check: the message when {@code value} violates it, else null. */
-    private interface Check extends Function<Object, String> {
-    }
+    private interface Check extends Function<Object, String> {}
 
     /** How a component's value is walked after its own checks. */
-    private enum Cascade { NONE, VALUE, ELEMENTS }
-
-    private record Component(String name, Method accessor, List<Check> checks, Cascade cascade,
-                             List<Check> elementChecks) {
+    private enum Cascade {
+        NONE,
+        VALUE,
+        ELEMENTS
     }
+
+    private record Component(
+            String name, Method accessor, List<Check> checks, Cascade cascade, List<Check> elementChecks) {}
 
     private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
@@ -58,8 +60,7 @@ public final class FieldChecks {
 
     private final Map<String, List<String>> byPath = new HashMap<>();
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /**
      * Evaluates every field-local constraint reachable from {@code root} (a model record) through {@link Valid}.
@@ -99,7 +100,8 @@ public final class FieldChecks {
             if (c.cascade() == Cascade.VALUE) {
                 walk(value, p);
             }
-            if (value instanceof List<?> list && (c.cascade() == Cascade.ELEMENTS || !c.elementChecks().isEmpty())) {
+            if (value instanceof List<?> list
+                    && (c.cascade() == Cascade.ELEMENTS || !c.elementChecks().isEmpty())) {
                 for (int i = 0; i < list.size(); i++) {
                     Object element = list.get(i);
                     String ep = p + "." + i;
@@ -199,8 +201,8 @@ public final class FieldChecks {
             }
             Cascade cascade = valid ? Cascade.VALUE : validElements ? Cascade.ELEMENTS : Cascade.NONE;
             if (!checks.isEmpty() || !elementChecks.isEmpty() || cascade != Cascade.NONE) {
-                out.add(new Component(rc.getName(), rc.getAccessor(), List.copyOf(checks), cascade,
-                        List.copyOf(elementChecks)));
+                out.add(new Component(
+                        rc.getName(), rc.getAccessor(), List.copyOf(checks), cascade, List.copyOf(elementChecks)));
             }
         }
         return List.copyOf(out);
@@ -255,8 +257,9 @@ public final class FieldChecks {
             };
         }
         if (a.annotationType().isAnnotationPresent(Constraint.class)) {
-            throw new IllegalStateException(where + ": constraint @" + a.annotationType().getSimpleName()
-                    + " is not interpreted by " + FieldChecks.class.getSimpleName());
+            throw new IllegalStateException(
+                    where + ": constraint @" + a.annotationType().getSimpleName() + " is not interpreted by "
+                            + FieldChecks.class.getSimpleName());
         }
         return null;
     }

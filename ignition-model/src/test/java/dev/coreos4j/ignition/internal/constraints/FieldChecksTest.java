@@ -44,8 +44,10 @@ class FieldChecksTest {
 
     @BeforeAll
     static void bootHibernateValidator() {
-        factory = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+        factory = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
         hibernate = factory.getValidator();
     }
 
@@ -58,7 +60,8 @@ class FieldChecksTest {
     private static Map<String, List<String>> byHibernate(Config config) {
         Map<String, List<String>> out = new TreeMap<>();
         for (ConstraintViolation<Config> v : hibernate.validate(config)) {
-            out.computeIfAbsent(jsonPath(v.getPropertyPath()), k -> new ArrayList<>()).add(v.getMessage());
+            out.computeIfAbsent(jsonPath(v.getPropertyPath()), k -> new ArrayList<>())
+                    .add(v.getMessage());
         }
         out.values().forEach(l -> l.sort(null));
         return out;
@@ -66,7 +69,9 @@ class FieldChecksTest {
 
     private static Map<String, List<String>> ours(Config config) {
         Map<String, List<String>> out = new TreeMap<>();
-        FieldChecks.of(config).all().forEach((k, v) -> out.put(k, v.stream().sorted().toList()));
+        FieldChecks.of(config)
+                .all()
+                .forEach((k, v) -> out.put(k, v.stream().sorted().toList()));
         return out;
     }
 
@@ -89,7 +94,9 @@ class FieldChecksTest {
             JNode root = GoJson.parse(raw);
             Versions.Semver semver = Versions.parseSemver(Versions.stubVersion(root));
             SpecVersion version = semver == null ? null : Versions.match(semver);
-            return version == null ? null : Decoder.decode(root, version, new Positions(raw)).config();
+            return version == null
+                    ? null
+                    : Decoder.decode(root, version, new Positions(raw)).config();
         } catch (GoJson.SyntaxError | Decoder.TypeError e) {
             return null;
         }
@@ -100,8 +107,10 @@ class FieldChecksTest {
         int compared = 0;
         int withViolations = 0;
         try (Stream<java.nio.file.Path> files = Files.walk(ProjectRoot.corpus("ignition"))) {
-            for (java.nio.file.Path file : files.filter(p -> p.toString().endsWith(".json")
-                    && !p.toString().endsWith(".expect.json")).sorted().toList()) {
+            for (java.nio.file.Path file : files.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".expect.json"))
+                    .sorted()
+                    .toList()) {
                 Config config = decode(Files.readAllBytes(file));
                 if (config == null) {
                     continue;
@@ -140,9 +149,10 @@ class FieldChecksTest {
         Map<String, List<String>> expected = byHibernate(config);
         assertThat(expected).hasSizeGreaterThan(20);
         assertThat(ours(config)).isEqualTo(expected);
-        assertThat(expected.get("$.storage.disks.0.partitions.0.label")).containsExactly(
-                "partition label will be truncated to text before the colon",
-                "partition labels may not exceed 36 characters");
+        assertThat(expected.get("$.storage.disks.0.partitions.0.label"))
+                .containsExactly(
+                        "partition label will be truncated to text before the colon",
+                        "partition labels may not exceed 36 characters");
     }
 
     @Test
@@ -158,8 +168,7 @@ class FieldChecksTest {
     }
 
     /** A record with a constraint FieldChecks does not interpret. */
-    record WithEmail(@Email(message = "bad") String address) {
-    }
+    record WithEmail(@Email(message = "bad") String address) {}
 
     @Test
     void unknownConstraint_isRefusedNotIgnored() {

@@ -3,7 +3,6 @@ package dev.coreos4j.planner.internal.json;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -89,8 +88,10 @@ public final class Json {
                 JsonToken next = p.nextToken();
                 if (next != null) {
                     TokenStreamLocation at = p.currentTokenLocation();
-                    throw new JsonSyntaxException("Trailing token (of type " + next
-                            + ") found after the document's value", line(at), column(at));
+                    throw new JsonSyntaxException(
+                            "Trailing token (of type " + next + ") found after the document's value",
+                            line(at),
+                            column(at));
                 }
             }
             return root;
@@ -109,8 +110,8 @@ public final class Json {
         return at == null ? 0 : Math.max(0, at.getColumnNr());
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t, JsonNode parent, String key, int index, int depth,
-                                  Pruner pruner) {
+    private static JsonNode value(
+            JsonParser p, JsonToken t, JsonNode parent, String key, int index, int depth, Pruner pruner) {
         TokenStreamLocation at = p.currentTokenLocation();
         JsonNode v;
         switch (t) {
@@ -126,8 +127,8 @@ public final class Json {
                         continue;
                     }
                     if (!o.parsed(name, value(p, n, o, name, -1, depth + 1, pruner))) {
-                        throw new JsonSyntaxException("Duplicate Object property \"" + name + "\"", line(nameAt),
-                                column(nameAt));
+                        throw new JsonSyntaxException(
+                                "Duplicate Object property \"" + name + "\"", line(nameAt), column(nameAt));
                     }
                 }
                 return o;

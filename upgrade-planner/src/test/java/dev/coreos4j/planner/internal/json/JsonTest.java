@@ -3,9 +3,8 @@ package dev.coreos4j.planner.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-
 import dev.coreos4j.testsupport.ProjectRoot;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +35,8 @@ class JsonTest {
     @Test
     void parse_trailingContentOnlyWhenAsked() {
         assertThat(Json.parse("{} []").isObject()).isTrue();
-        assertThatThrownBy(() -> Json.parse("{} []", true)).isInstanceOf(JsonSyntaxException.class)
+        assertThatThrownBy(() -> Json.parse("{} []", true))
+                .isInstanceOf(JsonSyntaxException.class)
                 .hasMessageStartingWith("Trailing token");
         assertThat(Json.parse("  ")).isNull();
     }
@@ -55,8 +55,12 @@ class JsonTest {
     @Test
     void pretty_isByteIdenticalToDatabind() throws Exception {
         JsonMapper mapper = JsonMapper.shared();
-        for (String name : new String[] {"everything.json", "ignition-configs.json", "cluster-3m12w.plan.json",
-                "cluster/complianceascode-infra-nodes.json"}) {
+        for (String name : new String[] {
+            "everything.json",
+            "ignition-configs.json",
+            "cluster-3m12w.plan.json",
+            "cluster/complianceascode-infra-nodes.json"
+        }) {
             String text = Files.readString(ProjectRoot.corpus("planner", name));
             assertThat(Json.pretty(Json.parse(text)))
                     .isEqualTo(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(text)));
