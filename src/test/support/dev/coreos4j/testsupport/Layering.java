@@ -79,23 +79,14 @@ public final class Layering {
         return best;
     }
 
-    /** The package of this module that {@code ref} (a package or a qualified class name) names, or null. */
+    /** {@code ref} (a package name: the pattern stops at the first upper-case segment) if this module has it. */
     private static String ownPackage(String ref, Set<String> files, Path root) {
-        String best = null;
         for (String file : files) {
-            String pkg = packageOf(root, file);
-            if ((ref.equals(pkg) || ref.startsWith(pkg + ".")) && (best == null || pkg.length() > best.length())) {
-                String rest = ref.equals(pkg) ? "" : ref.substring(pkg.length() + 1);
-                if (!rest.contains(".") || isPackage(root, ref)) {
-                    best = pkg;
-                }
+            if (packageOf(root, file).equals(ref)) {
+                return ref;
             }
         }
-        return best;
-    }
-
-    private static boolean isPackage(Path root, String name) {
-        return Files.isDirectory(root.resolve(name.replace('.', '/')));
+        return null;
     }
 
     private static String packageOf(Path root, String file) {
