@@ -3,6 +3,8 @@
  */
 module dev.coreos4j.planner {
     requires transitive dev.coreos4j.ignition; // MachineConfig and RenderedConfig.from take Ignition configs
+    requires transitive dev.coreos4j.problem; // snapshot, cluster and graph problems
+    requires static transitive org.jspecify;
     requires tools.jackson.core;
 
     exports dev.coreos4j.planner;

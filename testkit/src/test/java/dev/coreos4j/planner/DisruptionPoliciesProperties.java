@@ -68,7 +68,7 @@ class DisruptionPoliciesProperties {
         Disruption d = DisruptionPolicies.collapse(actions);
         if (actions.contains(DisruptionAction.REBOOT)) {
             assertThat(d).isEqualTo(Disruption.REBOOT);
-        } else if (actions.stream().allMatch(a -> a.type() == DisruptionAction.Type.None)) {
+        } else if (actions.stream().allMatch(a -> a.type() == DisruptionAction.Type.NONE)) {
             assertThat(d).isEqualTo(Disruption.NONE);
         } else {
             assertThat(d.actions()).doesNotContain(DisruptionAction.NONE, DisruptionAction.REBOOT);

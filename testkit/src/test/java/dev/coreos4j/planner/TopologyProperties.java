@@ -186,7 +186,7 @@ class TopologyProperties {
                 && only.ready()
                 && !s.pools().get(0).paused()
                 && !only.targets(s.pools().get(0).target())) {
-            assertThat(plan.blocked()).extracting(Blocked::reason).containsExactly(Reason.AvailabilityLoss);
+            assertThat(plan.blocked()).extracting(Blocked::reason).containsExactly(Reason.AVAILABILITY_LOSS);
         }
         Statistics.label("opt-in, rebooted").collect(s.acceptAvailabilityLoss(), rebooted);
     }

@@ -87,7 +87,7 @@ public sealed interface Action {
     /**
      * The node agent, busy ({@link NodeState#isBusy() Working or Rebooting}) on the node's desired config, finishes
      * it. Not something to do: only {@link Planner#plan} uses it, for the in-flight nodes it assumes complete in the
-     * next wave; {@link Planner#next} never returns it (it reports {@link Reason#InProgress} instead).
+     * next wave; {@link Planner#next} never returns it (it reports {@link Reason#IN_PROGRESS} instead).
      */
     record AgentFinishes(String node) implements Action {
         @Override

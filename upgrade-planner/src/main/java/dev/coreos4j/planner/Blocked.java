@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param pool   its pool, or {@code null}
  * @param reason the reason
  * @param detail a deterministic sentence for people (names the budget, lock holders, window start, PDB, …)
- * @param until  for {@link Reason#OutsideWindow}, when the next window opens; otherwise {@code null}
+ * @param until  for {@link Reason#OUTSIDE_WINDOW}, when the next window opens; otherwise {@code null}
  */
 public record Blocked(String node, String pool, Reason reason, String detail, Instant until) {
 

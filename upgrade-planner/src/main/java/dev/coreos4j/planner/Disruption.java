@@ -33,9 +33,9 @@ public record Disruption(List<DisruptionAction> actions) {
      */
     public boolean needsDrain() {
         for (DisruptionAction a : actions) {
-            if (a.type() == DisruptionAction.Type.Reboot
-                    || a.type() == DisruptionAction.Type.Drain
-                    || a.type() == DisruptionAction.Type.Special) {
+            if (a.type() == DisruptionAction.Type.REBOOT
+                    || a.type() == DisruptionAction.Type.DRAIN
+                    || a.type() == DisruptionAction.Type.SPECIAL) {
                 return true;
             }
         }

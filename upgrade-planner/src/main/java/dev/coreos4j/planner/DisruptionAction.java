@@ -13,35 +13,66 @@ public record DisruptionAction(Type type, String unit) {
     /** The action types, in MCO's spelling. {@code Special} is MCO's internal registries.conf action. */
     public enum Type {
         /** Reboot the node. */
-        Reboot,
+        REBOOT("Reboot"),
         /** Drain the node. */
-        Drain,
+        DRAIN("Drain"),
         /** Reload a unit ({@code systemctl reload}). */
-        Reload,
+        RELOAD("Reload"),
         /** Restart a unit ({@code systemctl restart}). */
-        Restart,
+        RESTART("Restart"),
         /** {@code systemctl daemon-reload}. */
-        DaemonReload,
+        DAEMON_RELOAD("DaemonReload"),
         /** Nothing to do. */
-        None,
+        NONE("None"),
         /** MCO's internal registries.conf action. */
-        Special
+        SPECIAL("Special");
+
+        private final String wireName;
+
+        Type(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The name MCO's node disruption policy and our JSON use, e.g. {@code DaemonReload}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * Parses a policy action type.
+         *
+         * @throws IllegalArgumentException naming the text when it is no type's {@link #wireName()}
+         */
+        public static Type parse(String text) {
+            for (Type t : values()) {
+                if (t.wireName.equals(text)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown disruption action type \"" + text + "\"");
+        }
+
+        /** The {@link #wireName()}, as text output always printed it. */
+        @Override
+        public String toString() {
+            return wireName;
+        }
     }
 
     /** Reboot the node. */
-    public static final DisruptionAction REBOOT = new DisruptionAction(Type.Reboot, null);
+    public static final DisruptionAction REBOOT = new DisruptionAction(Type.REBOOT, null);
     /** Nothing to do. */
-    public static final DisruptionAction NONE = new DisruptionAction(Type.None, null);
+    public static final DisruptionAction NONE = new DisruptionAction(Type.NONE, null);
     /** Drain the node. */
-    public static final DisruptionAction DRAIN = new DisruptionAction(Type.Drain, null);
+    public static final DisruptionAction DRAIN = new DisruptionAction(Type.DRAIN, null);
     /** {@code systemctl daemon-reload}. */
-    public static final DisruptionAction DAEMON_RELOAD = new DisruptionAction(Type.DaemonReload, null);
+    public static final DisruptionAction DAEMON_RELOAD = new DisruptionAction(Type.DAEMON_RELOAD, null);
     /** MCO's internal registries.conf action. */
-    public static final DisruptionAction SPECIAL = new DisruptionAction(Type.Special, null);
+    public static final DisruptionAction SPECIAL = new DisruptionAction(Type.SPECIAL, null);
 
     public DisruptionAction {
         Objects.requireNonNull(type, "type");
-        boolean needsUnit = type == Type.Reload || type == Type.Restart;
+        boolean needsUnit = type == Type.RELOAD || type == Type.RESTART;
         if (needsUnit && (unit == null || unit.isBlank())) {
             throw new IllegalArgumentException(type + " needs a unit name");
         }
@@ -52,16 +83,16 @@ public record DisruptionAction(Type type, String unit) {
 
     /** {@code systemctl reload UNIT}. */
     public static DisruptionAction reload(String unit) {
-        return new DisruptionAction(Type.Reload, unit);
+        return new DisruptionAction(Type.RELOAD, unit);
     }
 
     /** {@code systemctl restart UNIT}. */
     public static DisruptionAction restart(String unit) {
-        return new DisruptionAction(Type.Restart, unit);
+        return new DisruptionAction(Type.RESTART, unit);
     }
 
     @Override
     public String toString() {
-        return unit == null ? type.name() : type + " " + unit;
+        return unit == null ? type.wireName() : type + " " + unit;
     }
 }

@@ -37,7 +37,7 @@ public record DisruptionPolicies(
             throw new IllegalArgumentException("policy for " + where + " needs 1 to 10 actions, got " + copy.size());
         }
         for (DisruptionAction a : copy) {
-            if ((a.type() == DisruptionAction.Type.Reboot || a.type() == DisruptionAction.Type.None)
+            if ((a.type() == DisruptionAction.Type.REBOOT || a.type() == DisruptionAction.Type.NONE)
                     && copy.size() > 1) {
                 throw new IllegalArgumentException("policy for " + where + ": " + a.type() + " must stand alone");
             }
@@ -169,7 +169,7 @@ public record DisruptionPolicies(
         }
         LinkedHashSet<DisruptionAction> kept = new LinkedHashSet<>();
         for (DisruptionAction a : actions) {
-            if (a.type() != DisruptionAction.Type.None) {
+            if (a.type() != DisruptionAction.Type.NONE) {
                 kept.add(a);
             }
         }

@@ -247,7 +247,7 @@ final class Pass {
         }
         if (explain) {
             for (int i : fleet.poolless) {
-                block(i, Reason.NoPool, "the node is in no pool", null);
+                block(i, Reason.NO_POOL, "the node is in no pool", null);
             }
         }
         int[] out = Arrays.copyOf(acted, actedCount);
@@ -283,7 +283,7 @@ final class Pass {
                 for (int i : members) {
                     Node n = fleet.node(i);
                     if (!(n.isDone() && n.targets(t) && settled(n, p))) {
-                        block(i, Reason.Paused, "pool " + p.name() + " is paused", null);
+                        block(i, Reason.PAUSED, "pool " + p.name() + " is paused", null);
                     }
                 }
             }
@@ -469,7 +469,7 @@ final class Pass {
                 }
             }
             if (i == skip) {
-                holdBack(i, p, Reason.Deferred, "it hosts a component that updates last");
+                holdBack(i, p, Reason.DEFERRED, "it hosts a component that updates last");
                 continue;
             }
             if (!explain && capacity == 0 && !unsettled) {
@@ -483,7 +483,7 @@ final class Pass {
                 holdBack(
                         i,
                         p,
-                        Reason.FailureThreshold,
+                        Reason.FAILURE_THRESHOLD,
                         failing + " of " + size + " nodes are failing; the threshold is " + p.failureThreshold() + " ("
                                 + threshold + ")");
                 continue;
@@ -505,7 +505,7 @@ final class Pass {
                                         + "capacity left 0";
                     }
                 }
-                holdBack(i, p, p.controlPlane() || hold != null ? Reason.Quorum : Reason.BudgetExhausted, exhausted);
+                holdBack(i, p, p.controlPlane() || hold != null ? Reason.QUORUM : Reason.BUDGET_EXHAUSTED, exhausted);
                 continue;
             }
             if (quorumHold && adds == 1) {
@@ -513,7 +513,7 @@ final class Pass {
                 holdBack(
                         i,
                         p,
-                        Reason.Quorum,
+                        Reason.QUORUM,
                         "control-plane nodes move one at a time; "
                                 + fleet.node(first).name() + " is failing");
                 continue;
@@ -525,7 +525,7 @@ final class Pass {
                 holdBack(
                         i,
                         p,
-                        Reason.AvailabilityLoss,
+                        Reason.AVAILABILITY_LOSS,
                         "single-node cluster (SingleReplica): updating " + c.name()
                                 + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it");
                 continue;
@@ -534,7 +534,7 @@ final class Pass {
                 holdBack(
                         i,
                         p,
-                        Reason.ClusterLimit,
+                        Reason.CLUSTER_LIMIT,
                         "cluster limit " + s.limits().maxUnavailable() + " (" + clusterBudget + ") reached");
                 continue;
             }
@@ -543,7 +543,7 @@ final class Pass {
                 holdBack(
                         i,
                         p,
-                        Reason.ZoneLimit,
+                        Reason.ZONE_LIMIT,
                         "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone() + " (" + zoneBudget[zone]
                                 + ") reached");
                 continue;
@@ -555,7 +555,7 @@ final class Pass {
                     if (settled(c, p)) {
                         if (explaining()) {
                             Instant next = nextOpen(i);
-                            block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+                            block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
                         }
                     } else {
                         progress(i, c, p);
@@ -567,7 +567,7 @@ final class Pass {
                 String pdb = alreadyOut ? null : pdbBlocking(i, c);
                 if (pdb != null) {
                     if (settled(c, p)) {
-                        block(i, Reason.DrainBlocked, pdb, null);
+                        block(i, Reason.DRAIN_BLOCKED, pdb, null);
                     } else {
                         progress(i, c, p);
                     }
@@ -579,7 +579,7 @@ final class Pass {
                     holdBack(
                             i,
                             p,
-                            Reason.LockHeld,
+                            Reason.LOCK_HELD,
                             lg.holders().isEmpty()
                                     ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
                                             + " are claimed by started nodes"
@@ -634,9 +634,9 @@ final class Pass {
                 progress(i, n, p);
             }
         } else if (p.aborted()) {
-            holdOrFinish(i, p, Reason.Aborted, null);
+            holdOrFinish(i, p, Reason.ABORTED, null);
         } else if (refusal != null) {
-            holdOrFinish(i, p, Reason.IrreconcilableTarget, refusal);
+            holdOrFinish(i, p, Reason.IRRECONCILABLE_TARGET, refusal);
         } else if ((f & Fleet.STARTABLE) == 0
                 && finishAgents
                 && fleet.node(i).ready()
@@ -646,17 +646,17 @@ final class Pass {
         } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
             Node n = fleet.node(i);
             if (!n.ready()) {
-                block(i, Reason.NotReady, "the node is not ready", null);
+                block(i, Reason.NOT_READY, "the node is not ready", null);
             } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
                 block(
                         i,
-                        Reason.Cordoned,
+                        Reason.CORDONED,
                         "cordoned by "
                                 + (n.cordonedBy() == null ? "someone else" : n.cordonedBy())
                                 + "; the planner never uncordons what it did not cordon",
                         null);
             } else {
-                block(i, Reason.InProgress, "the node agent is still working on " + n.desiredConfig(), null);
+                block(i, Reason.IN_PROGRESS, "the node agent is still working on " + n.desiredConfig(), null);
             }
         }
     }
@@ -724,7 +724,7 @@ final class Pass {
                 block(
                         i,
                         reason,
-                        reason == Reason.Aborted
+                        reason == Reason.ABORTED
                                 ? "pool " + p.name() + " was aborted; nothing new starts"
                                 : "target " + p.target().config() + " cannot be applied in place: " + refusal.path()
                                         + " (" + refusal.message() + ")",
@@ -764,12 +764,12 @@ final class Pass {
     /** Moves a started node {@code n} (at position {@code i}) one step towards its desired config, or says why not. */
     private void progress(int i, Node n, Pool p) {
         if (n.isFailing()) {
-            Reason r = n.state() == NodeState.UNRECONCILABLE ? Reason.Unreconcilable : Reason.Degraded;
+            Reason r = n.state() == NodeState.UNRECONCILABLE ? Reason.UNRECONCILABLE : Reason.DEGRADED;
             block(i, r, () -> n.reason() != null ? n.reason() : "the update to " + n.desiredConfig() + " failed");
             return;
         }
         if (!n.ready()) {
-            block(i, Reason.NotReady, () -> "the node is not ready");
+            block(i, Reason.NOT_READY, () -> "the node is not ready");
             return;
         }
         if (n.state().isBusy()) {
@@ -778,7 +778,7 @@ final class Pass {
             } else {
                 block(
                         i,
-                        Reason.InProgress,
+                        Reason.IN_PROGRESS,
                         () -> "the node agent is " + n.state().wireName() + " on " + n.desiredConfig());
             }
             return;
@@ -794,7 +794,7 @@ final class Pass {
         ChangeAnalysis a = analysis(n.current(), n.desired());
         if (a instanceof ChangeAnalysis.Irreconcilable) {
             ChangeAnalysis.Irreconcilable irr = (ChangeAnalysis.Irreconcilable) a;
-            block(i, Reason.Unreconcilable, () -> n.desiredConfig() + " cannot be applied in place: " + irr.path());
+            block(i, Reason.UNRECONCILABLE, () -> n.desiredConfig() + " cannot be applied in place: " + irr.path());
             return;
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) a).disruption();
@@ -809,7 +809,7 @@ final class Pass {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
             String pdb = pdbHeadroomViolated(i, n);
             if (pdb != null) {
-                block(i, Reason.DrainBlocked, pdb, null);
+                block(i, Reason.DRAIN_BLOCKED, pdb, null);
             } else if (gate(i, n, p)) {
                 act(i, new Action.Drain(n.name()));
             }
@@ -826,7 +826,7 @@ final class Pass {
             }
             return;
         }
-        block(i, Reason.InProgress, () -> "the node agent is finishing " + n.desiredConfig());
+        block(i, Reason.IN_PROGRESS, () -> "the node agent is finishing " + n.desiredConfig());
     }
 
     /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
@@ -834,7 +834,7 @@ final class Pass {
         if (!windowOpen(i)) {
             if (explaining()) {
                 Instant next = nextOpen(i);
-                block(i, Reason.OutsideWindow, "next maintenance window opens " + next, next);
+                block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
             }
             return false;
         }
@@ -845,7 +845,7 @@ final class Pass {
                     locks.put(g.group(), g.lock(n.name()));
                     act(i, new Action.AcquireLock(n.name(), g.group()));
                 } else {
-                    block(i, Reason.LockHeld, () -> lockDetail(g));
+                    block(i, Reason.LOCK_HELD, () -> lockDetail(g));
                 }
                 return false;
             }

@@ -165,13 +165,13 @@ public final class Planner {
 
     /** Reasons that only say a node waits behind others (a budget, a lock, a limit), not what stops the rollout. */
     private static final java.util.Set<Reason> WAITING = java.util.EnumSet.of(
-            Reason.BudgetExhausted,
-            Reason.Quorum,
-            Reason.FailureThreshold,
-            Reason.Deferred,
-            Reason.LockHeld,
-            Reason.ClusterLimit,
-            Reason.ZoneLimit);
+            Reason.BUDGET_EXHAUSTED,
+            Reason.QUORUM,
+            Reason.FAILURE_THRESHOLD,
+            Reason.DEFERRED,
+            Reason.LOCK_HELD,
+            Reason.CLUSTER_LIMIT,
+            Reason.ZONE_LIMIT);
 
     /** One pool's "stops before the end" sentence: the stopping nodes with reasons, then the waiting ones. */
     private static String stopNote(Pool pool, List<Blocked> blocked) {

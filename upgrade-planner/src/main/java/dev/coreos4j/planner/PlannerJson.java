@@ -571,7 +571,7 @@ public final class PlannerJson {
             String type = string(required(x, "type", xat), xat + ".type");
             DisruptionAction.Type t;
             try {
-                t = DisruptionAction.Type.valueOf(type);
+                t = DisruptionAction.Type.parse(type);
             } catch (IllegalArgumentException e) {
                 throw new InvalidSnapshotException(
                         xat + ".type",
@@ -587,7 +587,7 @@ public final class PlannerJson {
             throw new InvalidSnapshotException(at, "needs 1 to 10 actions, got " + out.size());
         }
         for (DisruptionAction x : out) {
-            if ((x.type() == DisruptionAction.Type.Reboot || x.type() == DisruptionAction.Type.None)
+            if ((x.type() == DisruptionAction.Type.REBOOT || x.type() == DisruptionAction.Type.NONE)
                     && out.size() > 1) {
                 throw new InvalidSnapshotException(at, x.type() + " must stand alone");
             }
@@ -1012,7 +1012,7 @@ public final class PlannerJson {
     private static void actions(ArrayNode out, List<DisruptionAction> actions) {
         for (DisruptionAction a : actions) {
             ObjectNode o = out.addObject();
-            o.put("type", a.type().name());
+            o.put("type", a.type().wireName());
             putIfSet(o, "unit", a.unit());
         }
     }
@@ -1093,7 +1093,7 @@ public final class PlannerJson {
             ObjectNode o = out.addObject();
             o.put("node", b.node());
             o.put("pool", b.pool());
-            o.put("reason", b.reason().name());
+            o.put("reason", b.reason().wireName());
             o.put("detail", b.detail());
         }
     }

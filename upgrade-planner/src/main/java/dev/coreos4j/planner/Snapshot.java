@@ -28,7 +28,7 @@ import java.util.Set;
  * @param limits   cross-pool / per-zone limits
  * @param topology the control-plane topology (see {@link Topology} for what each one changes)
  * @param acceptAvailabilityLoss the explicit opt-in to disrupt the only node of a {@link Topology#SINGLE_REPLICA}
- *                 cluster; without it that node is blocked with {@link Reason#AvailabilityLoss}
+ *                 cluster; without it that node is blocked with {@link Reason#AVAILABILITY_LOSS}
  */
 public record Snapshot(
         Instant now,

@@ -139,7 +139,7 @@ class McoNodeControllerPortTest {
     /** The nodes that wait for capacity (MCO's otherCandidates). */
     static List<String> waiting(Snapshot s) {
         return Planner.next(s).blocked().stream()
-                .filter(b -> b.reason() == Reason.BudgetExhausted)
+                .filter(b -> b.reason() == Reason.BUDGET_EXHAUSTED)
                 .map(Blocked::node)
                 .sorted()
                 .collect(Collectors.toList());
@@ -182,7 +182,7 @@ class McoNodeControllerPortTest {
                 pool(V1, 2, node("node-0", V0, V0, false), node("node-1", V0, V0, true), node("node-2", V0, V0, true));
         assertThat(handedOut(s)).containsExactly("node-1");
         assertThat(waiting(s)).containsExactly("node-2");
-        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.NotReady);
+        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.NOT_READY);
     }
 
     @Test
@@ -211,7 +211,7 @@ class McoNodeControllerPortTest {
                 node("node-4", V0, V0, true));
         assertThat(handedOut(s)).isEmpty();
         assertThat(waiting(s)).containsExactly("node-3", "node-4");
-        assertThat(Blocks.of(s, "node-2")).isEqualTo(Reason.InProgress);
+        assertThat(Blocks.of(s, "node-2")).isEqualTo(Reason.IN_PROGRESS);
     }
 
     /** A node failing on an older config competes for a slot in order; it is not restarted for free. */
@@ -329,7 +329,7 @@ class McoNodeControllerPortTest {
                 node("node-1", V1, V1).state("Done"),
                 node("node-2", V1, V1).state("Done"));
         assertThat(handedOut(s)).isEmpty();
-        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.InProgress);
+        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.IN_PROGRESS);
     }
 
     /** OCPBUGS-43552: leaving image mode goes through the same budget. */
@@ -355,7 +355,7 @@ class McoNodeControllerPortTest {
                 node("node-1", V1, V1).state("Done"),
                 node("node-2", V1, V1).state("Done"));
         assertThat(handedOut(s)).isEmpty();
-        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.InProgress);
+        assertThat(Blocks.of(s, "node-0")).isEqualTo(Reason.IN_PROGRESS);
     }
 
     // ------------------------------------------------- node_controller_test.go TestUpdateCandidates (9 of 11)
@@ -920,7 +920,7 @@ class McoNodeControllerPortTest {
         assertThat(handedOut(s)).isEmpty();
         assertThat(step.blocked())
                 .extracting(Blocked::node, Blocked::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("m3", Reason.Quorum));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("m3", Reason.QUORUM));
         Plan plan = Planner.plan(s);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
         for (Wave w : plan.waves().subList(1, plan.waves().size())) {

@@ -62,7 +62,7 @@ class PlannerJsonIgnitionTest {
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
         assertThat(step.blocked()).singleElement().satisfies(b -> {
-            assertThat(b.reason()).isEqualTo(Reason.IrreconcilableTarget);
+            assertThat(b.reason()).isEqualTo(Reason.IRRECONCILABLE_TARGET);
             assertThat(b.detail()).contains("$.storage.disks[0]");
         });
     }

@@ -71,7 +71,7 @@ class PlannerTest {
         NextStep step = Planner.next(s);
         // 25% of 12 = 3; zone us-east-1a first (even names), oldest first (w12 is the newest: created latest)
         assertThat(moved(step, "SetDesired")).containsExactly("w2", "w4", "w6");
-        assertThat(reasonOf(step, "w8").reason()).isEqualTo(Reason.BudgetExhausted);
+        assertThat(reasonOf(step, "w8").reason()).isEqualTo(Reason.BUDGET_EXHAUSTED);
         assertThat(reasonOf(step, "w8").detail()).contains("maxUnavailable 25% allows 3 of 12");
     }
 
@@ -111,7 +111,7 @@ class PlannerTest {
         Snapshot s = Snapshot.of(NOW, List.of(masters), nodes);
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).containsExactly("m1");
-        assertThat(reasonOf(step, "m2").reason()).isEqualTo(Reason.Quorum);
+        assertThat(reasonOf(step, "m2").reason()).isEqualTo(Reason.QUORUM);
         assertThat(Planner.plan(s).waves()).hasSize(3);
     }
 
@@ -124,9 +124,9 @@ class PlannerTest {
                 Node.of("m3", "master", "z3", NOW, "rendered-master-a"));
         NextStep step = Planner.next(Snapshot.of(NOW, List.of(masters), nodes));
         assertThat(step.actions()).isEmpty();
-        assertThat(reasonOf(step, "m1").reason()).isEqualTo(Reason.Quorum);
+        assertThat(reasonOf(step, "m1").reason()).isEqualTo(Reason.QUORUM);
         assertThat(reasonOf(step, "m1").detail()).contains("m2 is unavailable");
-        assertThat(reasonOf(step, "m2").reason()).isEqualTo(Reason.NotReady);
+        assertThat(reasonOf(step, "m2").reason()).isEqualTo(Reason.NOT_READY);
     }
 
     @Test
@@ -138,7 +138,7 @@ class PlannerTest {
                 Node.of("m2", "master", "z2", NOW.minus(2, ChronoUnit.DAYS), "rendered-master-a"),
                 Node.of("m3", "master", "z3", NOW.minus(1, ChronoUnit.DAYS), "rendered-master-a"));
         Snapshot s = Snapshot.of(NOW, List.of(masters), nodes);
-        assertThat(reasonOf(Planner.next(s), "m1").reason()).isEqualTo(Reason.Deferred);
+        assertThat(reasonOf(Planner.next(s), "m1").reason()).isEqualTo(Reason.DEFERRED);
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).extracting(w -> w.nodes().get(0).name()).containsExactly("m2", "m3", "m1");
     }
@@ -150,7 +150,7 @@ class PlannerTest {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), nodes);
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).containsExactly("w2");
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.Degraded);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DEGRADED);
         assertThat(reasonOf(step, "w1").detail()).isEqualTo("failed to drain node after 1 hour");
     }
 
@@ -165,7 +165,7 @@ class PlannerTest {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("3"), B).withPaused(true), workers(3));
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
-        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.Paused);
+        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.PAUSED);
         PoolStatus st = Planner.status(s).get(0);
         assertThat(st.machineCount()).isEqualTo(3);
         assertThat(st.isUpdating()).isFalse();
@@ -177,7 +177,7 @@ class PlannerTest {
         Node stray = Node.of("x1", null, null, NOW, "rendered-x");
         NextStep step =
                 Planner.next(Snapshot.of(NOW, List.of(Pool.of("worker", MaxUnavailable.DEFAULT, B)), List.of(stray)));
-        assertThat(reasonOf(step, "x1").reason()).isEqualTo(Reason.NoPool);
+        assertThat(reasonOf(step, "x1").reason()).isEqualTo(Reason.NO_POOL);
     }
 
     /** MCO PR #4475 / OCPBUGS-33397: an admin-cordoned node was updated and then uncordoned. */
@@ -189,7 +189,7 @@ class PlannerTest {
         NextStep step = Planner.next(s);
         // the cordoned node is unavailable and counts against the budget (3 - 1 = 2 may start)
         assertThat(moved(step, "SetDesired")).containsExactly("w2", "w3");
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.Cordoned);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.CORDONED);
         assertThat(reasonOf(step, "w1").detail()).contains("cordoned by admin");
         Plan plan = Planner.plan(s);
         assertThat(plan.waves())
@@ -230,7 +230,7 @@ class PlannerTest {
                 cluster(Pool.of("worker", MaxUnavailable.parse("3"), B), nodes).withPdbs(List.of(router));
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).hasSize(1);
-        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.DrainBlocked);
+        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.DRAIN_BLOCKED);
         assertThat(step.blocked().get(0).detail()).contains("PodDisruptionBudget router allows 0 more eviction(s)");
         assertThat(Planner.plan(s).waves()).hasSize(3);
     }
@@ -250,7 +250,7 @@ class PlannerTest {
         nodes.set(0, wedged);
         Pool pool = Pool.of("worker", MaxUnavailable.DEFAULT, A).withTarget(B); // previous = A
         Snapshot s = cluster(pool, nodes);
-        assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.Degraded);
+        assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.DEGRADED);
         Plan rollback = Planner.rollback(s);
         assertThat(rollback.waves()).hasSize(1);
         assertThat(rollback.waves().get(0).nodes())
@@ -279,7 +279,7 @@ class PlannerTest {
         Snapshot aborted = s.withPool(s.pool("worker").withAborted(true));
         NextStep step = Planner.next(aborted);
         assertThat(step.actions()).containsExactly(new Action.SetDesired("w2", A), new Action.Reboot("w4"));
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.Aborted);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.ABORTED);
         Plan plan = Planner.plan(aborted);
         // w4 had written its update: it finishes on the new config; w2 went back; nothing else moved
         assertThat(plan.after().get(0).updated()).isEqualTo(1);
@@ -287,7 +287,7 @@ class PlannerTest {
                 .flatExtracting(Wave::nodes)
                 .extracting(Wave.Entry::name)
                 .containsExactlyInAnyOrder("w2", "w4");
-        assertThat(plan.blocked()).extracting(Blocked::reason).containsOnly(Reason.Aborted);
+        assertThat(plan.blocked()).extracting(Blocked::reason).containsOnly(Reason.ABORTED);
     }
 
     @Test
@@ -313,7 +313,7 @@ class PlannerTest {
                 .withConfigs(Map.of(A.config(), a, B.config(), b));
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
-        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.IrreconcilableTarget);
+        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.IRRECONCILABLE_TARGET);
         assertThat(step.blocked().get(0).detail()).contains("storage.directories./var/lib/data");
         assertThat(Planner.status(s).get(0).isDegraded()).isTrue();
     }
@@ -327,7 +327,7 @@ class PlannerTest {
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
         Blocked b = reasonOf(step, "w1");
-        assertThat(b.reason()).isEqualTo(Reason.OutsideWindow);
+        assertThat(b.reason()).isEqualTo(Reason.OUTSIDE_WINDOW);
         assertThat(b.until()).isEqualTo(Instant.parse("2026-03-03T22:00:00Z"));
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).hasSize(1);
@@ -341,7 +341,7 @@ class PlannerTest {
                 locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(3), group);
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).hasSize(1);
-        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.LockHeld);
+        assertThat(step.blocked()).extracting(Blocked::reason).containsOnly(Reason.LOCK_HELD);
         Plan plan = Planner.plan(s);
         assertThat(plan.waves()).hasSize(3);
         assertThat(plan.waves().get(0).nodes().get(0).steps())
@@ -355,7 +355,7 @@ class PlannerTest {
         Snapshot s =
                 locked(Pool.of("worker", MaxUnavailable.parse("3"), B).withLockGroup("workers"), workers(1), group);
         Blocked b = reasonOf(Planner.next(s), "w1");
-        assertThat(b.reason()).isEqualTo(Reason.LockHeld);
+        assertThat(b.reason()).isEqualTo(Reason.LOCK_HELD);
         assertThat(b.detail()).contains("held by db-7").endsWith("not in the cluster (release by hand): db-7");
     }
 
@@ -374,7 +374,7 @@ class PlannerTest {
                 List.of(saturday),
                 List.of(new LockGroup("ha", 1, new TreeSet<>())),
                 Limits.NONE);
-        assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.OutsideWindow);
+        assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.OUTSIDE_WINDOW);
         Plan plan = Planner.plan(s);
         // Saturday 01:00 Berlin (CET) is Saturday 00:00Z; one node at a time within the window
         assertThat(plan.waves()).hasSize(3).allSatisfy(w -> {
@@ -400,7 +400,7 @@ class PlannerTest {
                 List.of(new LockGroup("g", 1, new TreeSet<>())),
                 Limits.NONE);
         NextStep step = Planner.next(s);
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DrainBlocked);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DRAIN_BLOCKED);
         assertThat(moved(step, "SetDesired")).containsExactly("w2");
         Plan plan = Planner.plan(s);
         assertThat(plan.waves())
@@ -409,7 +409,7 @@ class PlannerTest {
                 .containsExactly("w2", "w3");
         assertThat(plan.blocked())
                 .extracting(Blocked::node, Blocked::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", Reason.DrainBlocked));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", Reason.DRAIN_BLOCKED));
     }
 
     @Test
@@ -418,7 +418,7 @@ class PlannerTest {
                 .withLimits(new Limits(null, MaxUnavailable.parse("1")));
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).containsExactly("w1", "w2");
-        assertThat(reasonOf(step, "w4").reason()).isEqualTo(Reason.ZoneLimit);
+        assertThat(reasonOf(step, "w4").reason()).isEqualTo(Reason.ZONE_LIMIT);
     }
 
     @Test
@@ -431,7 +431,7 @@ class PlannerTest {
                 .withLimits(new Limits(MaxUnavailable.parse("2"), null));
         NextStep step = Planner.next(s);
         assertThat(moved(step, "SetDesired")).containsExactly("i1", "i2");
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.ClusterLimit);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.CLUSTER_LIMIT);
     }
 
     @Test
@@ -442,7 +442,7 @@ class PlannerTest {
                 Pool.of("worker", MaxUnavailable.parse("4"), B).withFailureThreshold(MaxUnavailable.parse("1")), nodes);
         NextStep step = Planner.next(s);
         assertThat(step.actions()).isEmpty();
-        assertThat(reasonOf(step, "w2").reason()).isEqualTo(Reason.FailureThreshold);
+        assertThat(reasonOf(step, "w2").reason()).isEqualTo(Reason.FAILURE_THRESHOLD);
     }
 
     @Test
@@ -456,7 +456,7 @@ class PlannerTest {
         // MCO (TestGetCandidateMachines, "Validate we also don't affect nodes which haven't started work"): the two
         // in-flight nodes fill maxUnavailable 2, so nothing is handed the new target; they go on towards B
         assertThat(step.actions()).containsExactly(new Action.Drain("w2"), new Action.Drain("w4"));
-        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.BudgetExhausted);
+        assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.BUDGET_EXHAUSTED);
         Plan plan = Planner.plan(retargeted);
         assertThat(plan.after().get(0).isUpdated()).isTrue();
         assertThat(plan.waves().get(0).nodes())
@@ -482,8 +482,8 @@ class PlannerTest {
         Snapshot s = cluster(Pool.of("worker", MaxUnavailable.parse("2"), B), nodes);
         NextStep now = Planner.next(s);
         assertThat(now.actions()).isEmpty();
-        assertThat(reasonOf(now, "w1").reason()).isEqualTo(Reason.InProgress);
-        assertThat(reasonOf(now, "w3").reason()).isEqualTo(Reason.BudgetExhausted);
+        assertThat(reasonOf(now, "w1").reason()).isEqualTo(Reason.IN_PROGRESS);
+        assertThat(reasonOf(now, "w3").reason()).isEqualTo(Reason.BUDGET_EXHAUSTED);
         Plan plan = Planner.plan(s);
         assertThat(plan.waves().get(0).nodes())
                 .containsExactly(

@@ -76,12 +76,12 @@ class TopologyTest {
                 .contains("sno-0 AvailabilityLoss");
         assertThat(plan.blocked()).singleElement().satisfies(b -> {
             assertThat(b.node()).isEqualTo("sno-0");
-            assertThat(b.reason()).isEqualTo(Reason.AvailabilityLoss);
+            assertThat(b.reason()).isEqualTo(Reason.AVAILABILITY_LOSS);
             assertThat(b.detail()).contains("single-node", "acceptAvailabilityLoss");
         });
         NextStep step = Planner.next(sno(false));
         assertThat(step.actions()).isEmpty();
-        assertThat(step.blocked()).singleElement().extracting(Blocked::reason).isEqualTo(Reason.AvailabilityLoss);
+        assertThat(step.blocked()).singleElement().extracting(Blocked::reason).isEqualTo(Reason.AVAILABILITY_LOSS);
     }
 
     @Test
@@ -135,7 +135,7 @@ class TopologyTest {
                 .filter(x -> x.node().equals("arbiter-0"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(b.reason()).isEqualTo(Reason.Quorum);
+        assertThat(b.reason()).isEqualTo(Reason.QUORUM);
         assertThat(b.detail()).contains("master node master-0");
     }
 
@@ -149,7 +149,7 @@ class TopologyTest {
                 .filter(x -> x.node().equals("master-0"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(b.reason()).isEqualTo(Reason.Quorum);
+        assertThat(b.reason()).isEqualTo(Reason.QUORUM);
         assertThat(b.detail()).contains("arbiter node arbiter-0");
     }
 

@@ -85,7 +85,8 @@ final class PlannerDemo implements DemoStep {
         }
         Map<String, List<String>> reasons = new TreeMap<>();
         for (Blocked b : step.blocked()) {
-            reasons.computeIfAbsent(b.reason().name(), k -> new ArrayList<>()).add(b.node());
+            reasons.computeIfAbsent(b.reason().wireName(), k -> new ArrayList<>())
+                    .add(b.node());
         }
         reasons.forEach((r, nodes) -> out.printf("  not moving (%s): %s%n", r, String.join(" ", nodes)));
 

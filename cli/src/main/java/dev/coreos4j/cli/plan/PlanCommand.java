@@ -170,7 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
             rows.add(new String[] {"NODE", "POOL", "REASON", "DETAIL"});
             for (Blocked x : plan.blocked()) {
                 rows.add(new String[] {
-                    x.node(), x.pool() == null ? "-" : x.pool(), x.reason().name(), x.detail()
+                    x.node(), x.pool() == null ? "-" : x.pool(), x.reason().wireName(), x.detail()
                 });
             }
             table(b, rows);

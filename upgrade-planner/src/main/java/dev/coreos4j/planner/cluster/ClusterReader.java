@@ -394,7 +394,7 @@ final class ClusterReader {
         }
         LabelSelector.Operator operator;
         try {
-            operator = LabelSelector.Operator.valueOf(op);
+            operator = LabelSelector.Operator.parse(op);
         } catch (IllegalArgumentException e) {
             error(o, x.get("operator"), "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
             return null;

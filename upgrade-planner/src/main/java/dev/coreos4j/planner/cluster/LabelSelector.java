@@ -43,7 +43,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(operator, "operator");
             values = Set.copyOf(values);
-            boolean set = operator == Operator.In || operator == Operator.NotIn;
+            boolean set = operator == Operator.IN || operator == Operator.NOT_IN;
             if (set && values.isEmpty()) {
                 throw new IllegalArgumentException("values must be specified when operator is " + operator);
             }
@@ -55,11 +55,11 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
         boolean matches(Map<String, String> labels) {
             String v = labels.get(key);
             switch (operator) {
-                case In:
+                case IN:
                     return v != null && values.contains(v);
-                case NotIn:
+                case NOT_IN:
                     return v == null || !values.contains(v);
-                case Exists:
+                case EXISTS:
                     return v != null;
                 default:
                     return v == null;
@@ -70,13 +70,44 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     /** The {@code matchExpressions} operators. */
     public enum Operator {
         /** The label is present with one of the values. */
-        In,
+        IN("In"),
         /** The label is absent or has none of the values. */
-        NotIn,
+        NOT_IN("NotIn"),
         /** The label is present. */
-        Exists,
+        EXISTS("Exists"),
         /** The label is absent. */
-        DoesNotExist
+        DOES_NOT_EXIST("DoesNotExist");
+
+        private final String wireName;
+
+        Operator(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The Kubernetes spelling, e.g. {@code NotIn}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * Parses a Kubernetes operator.
+         *
+         * @throws IllegalArgumentException naming the text when it is no operator's {@link #wireName()}
+         */
+        public static Operator parse(String text) {
+            for (Operator o : values()) {
+                if (o.wireName.equals(text)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("unknown operator \"" + text + "\"");
+        }
+
+        /** The {@link #wireName()}, as messages always printed it. */
+        @Override
+        public String toString() {
+            return wireName;
+        }
     }
 
     /** Whether this selector is empty, so that the MCO lets it match no node at all. */
