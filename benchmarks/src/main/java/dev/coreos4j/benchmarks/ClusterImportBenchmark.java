@@ -2,10 +2,10 @@ package dev.coreos4j.benchmarks;
 
 import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Planner;
-import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.cluster.Cluster;
 import dev.coreos4j.planner.cluster.ClusterInput;
+import dev.coreos4j.planner.json.PlannerJson;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,7 +4,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.builder.ConfigBuilder;
 import dev.coreos4j.ignition.builder.FileBuilder;
 import dev.coreos4j.ignition.builder.UnitBuilder;
-import dev.coreos4j.planner.MachineConfig;
+import dev.coreos4j.planner.render.MachineConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

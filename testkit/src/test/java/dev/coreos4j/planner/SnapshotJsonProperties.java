@@ -2,6 +2,7 @@ package dev.coreos4j.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.json.PlannerJson;
 import dev.coreos4j.testkit.FleetArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -17,10 +17,10 @@ public sealed interface ChangeAnalysis {
      *
      * @param path    the offending entry: for configs built from hashes {@code storage.<section>.<key>} or
      *                {@code passwd.users.<name>} (e.g. {@code storage.directories./var/lib/data}); for configs derived
-     *                from Ignition ({@link RenderedConfig#from}) the Ignition JSON path in the target config (or the
+     *                from Ignition ({@code ConfigDerivation.from} (in {@code dev.coreos4j.planner.render})) the Ignition JSON path in the target config (or the
      *                current one when the entry was removed), e.g. {@code $.storage.disks[0]},
      *                {@code $.passwd.users[1]}, {@code $.storage.files[2].append}, {@code $.kernelArguments}, or
-     *                {@code fips}; {@link Rendering#sourcesOf(String)} names the MachineConfigs behind such a path
+     *                {@code fips}; {@code Rendering.sourcesOf} (in {@code dev.coreos4j.planner.render}) names the MachineConfigs behind such a path
      * @param message why, for people
      */
     record Irreconcilable(String path, String message) implements ChangeAnalysis {

@@ -92,7 +92,7 @@ public record DisruptionPolicies(
 
     /**
      * Analyses the change from {@code current} to {@code target}: entries only derived configs carry (see
-     * {@link RenderedConfig#from}: fixed entries, JSON-path keyed storage, files using append) are checked first and
+     * {@code ConfigDerivation.from} (in {@code dev.coreos4j.planner.render}): fixed entries, JSON-path keyed storage, files using append) are checked first and
      * refused naming their Ignition JSON path; then irreconcilable storage or non-core user changes
      * are refused naming the first offending entry (in sorted order); OS image, kernel arguments, FIPS, kernel type
      * or extension changes need a reboot; every changed file and unit adds its policy's actions (no policy: reboot);

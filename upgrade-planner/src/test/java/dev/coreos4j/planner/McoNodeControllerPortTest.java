@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.coreos4j.planner.json.PlannerJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

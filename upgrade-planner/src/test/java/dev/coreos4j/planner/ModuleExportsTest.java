@@ -12,7 +12,12 @@ class ModuleExportsTest {
     void module_exportsExactlyTheApiPackages() {
         assertThat(ModuleExports.descriptorOf(MaxUnavailable.class).name()).isEqualTo("dev.coreos4j.planner");
         assertThat(ModuleExports.exportedPackages(MaxUnavailable.class))
-                .containsExactly("dev.coreos4j.planner", "dev.coreos4j.planner.cluster", "dev.coreos4j.planner.graph");
+                .containsExactly(
+                        "dev.coreos4j.planner",
+                        "dev.coreos4j.planner.cluster",
+                        "dev.coreos4j.planner.graph",
+                        "dev.coreos4j.planner.json",
+                        "dev.coreos4j.planner.render");
     }
 
     /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */

@@ -11,6 +11,10 @@ import dev.coreos4j.ignition.builder.KernelArgumentsBuilder;
 import dev.coreos4j.ignition.builder.LinkBuilder;
 import dev.coreos4j.ignition.builder.UnitBuilder;
 import dev.coreos4j.ignition.builder.UserBuilder;
+import dev.coreos4j.planner.render.ConfigDerivation;
+import dev.coreos4j.planner.render.MachineConfig;
+import dev.coreos4j.planner.render.Renderer;
+import dev.coreos4j.planner.render.Rendering;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -130,9 +134,9 @@ class RenderedConfigTest {
                 Map.of(),
                 Map.of("app.service", List.of(DisruptionAction.restart("app.service"))),
                 List.of(DisruptionAction.NONE)));
-        RenderedConfig a = RenderedConfig.of(
+        RenderedConfig a = ConfigDerivation.of(
                 Renderer.render("worker", List.of(mc(enabled))).machineConfig());
-        RenderedConfig b = RenderedConfig.of(
+        RenderedConfig b = ConfigDerivation.of(
                 Renderer.render("worker", List.of(mc(disabled))).machineConfig());
         assertThat(disruption(p.analyze(a, b)).actions()).containsExactly(DisruptionAction.restart("app.service"));
         Config dropin = base().unit(UnitBuilder.named("app.service")
@@ -140,8 +144,8 @@ class RenderedConfigTest {
                         .enabled(true)
                         .dropin("10-env.conf", "[Service]\nEnvironment=A=1\n"))
                 .build();
-        RenderedConfig c =
-                RenderedConfig.of(Renderer.render("worker", List.of(mc(dropin))).machineConfig());
+        RenderedConfig c = ConfigDerivation.of(
+                Renderer.render("worker", List.of(mc(dropin))).machineConfig());
         assertThat(disruption(p.analyze(a, c)).actions()).containsExactly(DisruptionAction.restart("app.service"));
     }
 
@@ -317,7 +321,7 @@ class RenderedConfigTest {
 
     @Test
     void from_mixesWithHandWrittenConfigs() {
-        RenderedConfig derived = RenderedConfig.from(base().build(), List.of(), List.of(), false, null, null);
+        RenderedConfig derived = ConfigDerivation.from(base().build(), List.of(), List.of(), false, null, null);
         RenderedConfig hashes = RenderedConfig.empty().withFile("/etc/motd", "x");
         assertThat(derived.fixed()).isEmpty();
         assertThat(MCO.analyze(hashes, derived)).isInstanceOf(ChangeAnalysis.Reconcilable.class);
@@ -333,9 +337,9 @@ class RenderedConfigTest {
                 null, true, "/etc/x", null, null, new Config.Resource(null, null, "data:,x", null), null);
         Config.File b =
                 new Config.File(null, true, "/etc/x", null, null, new Config.Resource("", null, "data:,x", null), null);
-        assertThat(RenderedConfig.from(
+        assertThat(ConfigDerivation.from(
                         ConfigBuilder.create().file(a).buildUnchecked(), List.of(), List.of(), false, null, null))
-                .isEqualTo(RenderedConfig.from(
+                .isEqualTo(ConfigDerivation.from(
                         ConfigBuilder.create().file(b).buildUnchecked(), List.of(), List.of(), false, null, null));
     }
 

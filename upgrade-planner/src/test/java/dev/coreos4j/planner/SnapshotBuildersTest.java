@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.planner.json.PlannerJson;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.file.Files;
 import java.time.Instant;

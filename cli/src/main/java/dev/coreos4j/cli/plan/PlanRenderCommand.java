@@ -6,12 +6,12 @@ import dev.coreos4j.planner.ChangeAnalysis;
 import dev.coreos4j.planner.Disruption;
 import dev.coreos4j.planner.DisruptionPolicies;
 import dev.coreos4j.planner.InvalidSnapshotException;
-import dev.coreos4j.planner.MachineConfig;
-import dev.coreos4j.planner.PlannerJson;
-import dev.coreos4j.planner.RenderException;
-import dev.coreos4j.planner.RenderedConfig;
-import dev.coreos4j.planner.Renderer;
-import dev.coreos4j.planner.Rendering;
+import dev.coreos4j.planner.json.PlannerJson;
+import dev.coreos4j.planner.render.ConfigDerivation;
+import dev.coreos4j.planner.render.MachineConfig;
+import dev.coreos4j.planner.render.RenderException;
+import dev.coreos4j.planner.render.Renderer;
+import dev.coreos4j.planner.render.Rendering;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
         }
         ChangeAnalysis analysis = currentMc == null
                 ? null
-                : DisruptionPolicies.defaults().analyze(RenderedConfig.of(currentMc), rendering.renderedConfig());
+                : DisruptionPolicies.defaults().analyze(ConfigDerivation.of(currentMc), rendering.renderedConfig());
         try {
             if (format.equals("json")) {
                 out.print(json(rendering, currentMc, analysis));

@@ -2,8 +2,8 @@ package dev.coreos4j.cli.snapshot;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.cli.plan.ClusterFiles;
-import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.json.PlannerJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

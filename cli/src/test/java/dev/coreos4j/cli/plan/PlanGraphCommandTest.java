@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.cli.CliRun;
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.planner.graph.ExampleGraph;
+import dev.coreos4j.cli.demo.ExampleGraph;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;

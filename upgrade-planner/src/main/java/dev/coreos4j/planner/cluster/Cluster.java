@@ -32,7 +32,7 @@ import java.util.Objects;
  *       MachineOSConfig objects, which are not read).</li>
  *   <li><b>MachineConfig</b>: rendered ones (owned by a pool, or named {@code rendered-…}) become the snapshot's
  *       {@code configs}; when a pool's target has no rendered MachineConfig among the objects, the pool's other
- *       MachineConfigs ({@code spec.machineConfigSelector}) are rendered with {@link dev.coreos4j.planner.Renderer}
+ *       MachineConfigs ({@code spec.machineConfigSelector}) are rendered with {@link dev.coreos4j.planner.render.Renderer}
  *       and stand for it.</li>
  *   <li><b>PodDisruptionBudget</b>: {@code spec.selector.matchLabels} ({@code matchExpressions} is an error),
  *       {@code spec.minAvailable} or {@code spec.maxUnavailable}; named {@code namespace/name}, and it covers only

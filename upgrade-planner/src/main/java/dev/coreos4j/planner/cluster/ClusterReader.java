@@ -3,23 +3,24 @@ package dev.coreos4j.planner.cluster;
 import dev.coreos4j.planner.DisruptionPolicies;
 import dev.coreos4j.planner.InvalidSnapshotException;
 import dev.coreos4j.planner.Limits;
-import dev.coreos4j.planner.MachineConfig;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.NodeState;
 import dev.coreos4j.planner.Pdb;
-import dev.coreos4j.planner.PlannerJson;
 import dev.coreos4j.planner.Pod;
 import dev.coreos4j.planner.Pool;
-import dev.coreos4j.planner.RenderException;
 import dev.coreos4j.planner.RenderedConfig;
-import dev.coreos4j.planner.Renderer;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
 import dev.coreos4j.planner.Topology;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import dev.coreos4j.planner.json.PlannerJson;
+import dev.coreos4j.planner.render.ConfigDerivation;
+import dev.coreos4j.planner.render.MachineConfig;
+import dev.coreos4j.planner.render.RenderException;
+import dev.coreos4j.planner.render.Renderer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -119,7 +120,7 @@ final class ClusterReader {
                 continue;
             }
             if (isRendered(o)) {
-                configs.put(mc.name(), RenderedConfig.of(mc));
+                configs.put(mc.name(), ConfigDerivation.of(mc));
             } else {
                 sources.add(mc);
             }
@@ -141,7 +142,7 @@ final class ClusterReader {
             try {
                 configs.put(
                         target,
-                        RenderedConfig.of(
+                        ConfigDerivation.of(
                                 Renderer.render(p.pool().name(), selected).machineConfig()));
             } catch (RenderException e) {
                 error(

@@ -1,20 +1,23 @@
 package dev.coreos4j.planner.graph;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A semantic version as OpenShift release versions use them ({@code 4.16.3}, {@code 4.17.0-rc.2},
  * {@code 4.18.1+amd64}), ordered by SemVer 2.0 precedence; build metadata only breaks ties so that the order is total.
+ * Immutable; {@link #parse} is the only way to make one outside this package. The graph readers use it to check
+ * release versions.
  */
-record SemanticVersion(long major, long minor, long patch, List<String> preRelease, String build, String text)
+public record SemanticVersion(long major, long minor, long patch, List<String> preRelease, String build, String text)
         implements Comparable<SemanticVersion> {
 
-    SemanticVersion {
+    public SemanticVersion {
         preRelease = List.copyOf(preRelease);
     }
 
     /** Parses {@code text}, or returns null when it is not a semantic version. */
-    static SemanticVersion parse(String text) {
+    public static @Nullable SemanticVersion parse(String text) {
         String rest = text;
         String build = "";
         int plus = rest.indexOf('+');

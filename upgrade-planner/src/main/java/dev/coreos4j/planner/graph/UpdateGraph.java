@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * An update graph: releases, the updates recommended between them, and the updates recommended only when their risks
- * do not apply. Immutable and thread-safe. {@link UpdateGraphReader} reads one from the update service's JSON.
+ * do not apply. Immutable and thread-safe. {@code dev.coreos4j.planner.json.UpdateGraphReader} reads one from the update service's JSON.
  *
  * @param kind which service's rules apply, never null
  * @param releases the nodes, an immutable copy; versions are unique

@@ -2,6 +2,7 @@ package dev.coreos4j.planner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.json.UpdateGraphReader;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,18 @@ import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import dev.coreos4j.planner.graph.HopRollout;
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.PathRollout;
+import dev.coreos4j.planner.graph.PoolSize;
+import dev.coreos4j.planner.graph.RebootEstimate;
+import dev.coreos4j.planner.graph.RiskInputs;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.planner.graph.UpdatePath;
+import dev.coreos4j.planner.graph.UpdatePathPlanner;
+import dev.coreos4j.planner.graph.WorkerPools;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,15 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.graph.HopRollout;
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.PathRollout;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.UpdatePath;
+import dev.coreos4j.planner.graph.UpdatePathPlanner;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

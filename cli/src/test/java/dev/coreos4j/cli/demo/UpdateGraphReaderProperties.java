@@ -1,7 +1,12 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.planner.graph.UpdatePathPlanner;
+import dev.coreos4j.planner.json.GraphReadResult;
+import dev.coreos4j.planner.json.UpdateGraphReader;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;

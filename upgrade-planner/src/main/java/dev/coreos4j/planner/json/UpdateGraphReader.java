@@ -1,5 +1,14 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.planner.json;
 
+import dev.coreos4j.planner.graph.BlockedEdge;
+import dev.coreos4j.planner.graph.ConditionalEdge;
+import dev.coreos4j.planner.graph.Edge;
+import dev.coreos4j.planner.graph.GraphKind;
+import dev.coreos4j.planner.graph.MatchingRule;
+import dev.coreos4j.planner.graph.Release;
+import dev.coreos4j.planner.graph.Risk;
+import dev.coreos4j.planner.graph.SemanticVersion;
+import dev.coreos4j.planner.graph.UpdateGraph;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;

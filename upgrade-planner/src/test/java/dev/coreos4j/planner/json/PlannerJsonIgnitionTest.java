@@ -1,8 +1,18 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.planner.Action;
+import dev.coreos4j.planner.DisruptionAction;
+import dev.coreos4j.planner.InvalidSnapshotException;
+import dev.coreos4j.planner.NextStep;
+import dev.coreos4j.planner.Plan;
+import dev.coreos4j.planner.Planner;
+import dev.coreos4j.planner.Reason;
+import dev.coreos4j.planner.Simulator;
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.render.MachineConfig;
 import org.junit.jupiter.api.Test;
 
 /** The Ignition and MachineConfig forms of snapshot {@code configs} entries, and {@code readMachineConfig}. */

@@ -1,5 +1,12 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.planner.json;
 
+import dev.coreos4j.planner.graph.Blocker;
+import dev.coreos4j.planner.graph.EusSegment;
+import dev.coreos4j.planner.graph.Hop;
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.RiskEvaluation;
+import dev.coreos4j.planner.graph.UpdatePath;
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.ObjectNode;

@@ -1,10 +1,19 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.cli.demo;
 
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import dev.coreos4j.planner.graph.PathRequest;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.PathRollout;
+import dev.coreos4j.planner.graph.PoolSize;
+import dev.coreos4j.planner.graph.RiskInputs;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.planner.graph.UpdatePathPlanner;
+import dev.coreos4j.planner.json.UpdateGraphReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,9 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.render;
 
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.merge.Merge;
+import dev.coreos4j.planner.ChangeAnalysis;
+import dev.coreos4j.planner.RenderedConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +38,9 @@ public record Rendering(MachineConfig machineConfig, List<MachineConfig> sources
         return sources.stream().map(MachineConfig::name).toList();
     }
 
-    /** The planner's view of this rendering: {@link RenderedConfig#of(MachineConfig)}. */
+    /** The planner's view of this rendering: {@link ConfigDerivation#of(MachineConfig)}. */
     public RenderedConfig renderedConfig() {
-        return RenderedConfig.of(machineConfig);
+        return ConfigDerivation.of(machineConfig);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.planner.json;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.render;
 
 import dev.coreos4j.ignition.Config;
 import java.util.List;

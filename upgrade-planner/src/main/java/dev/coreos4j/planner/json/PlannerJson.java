@@ -1,10 +1,36 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.json;
 
+import dev.coreos4j.planner.Action;
+import dev.coreos4j.planner.Blocked;
+import dev.coreos4j.planner.DisruptionAction;
+import dev.coreos4j.planner.DisruptionPolicies;
+import dev.coreos4j.planner.InvalidSnapshotException;
+import dev.coreos4j.planner.Limits;
+import dev.coreos4j.planner.LockGroup;
+import dev.coreos4j.planner.MaintenanceWindow;
+import dev.coreos4j.planner.MaxUnavailable;
+import dev.coreos4j.planner.NextStep;
+import dev.coreos4j.planner.Node;
+import dev.coreos4j.planner.NodeState;
+import dev.coreos4j.planner.Pdb;
+import dev.coreos4j.planner.Plan;
+import dev.coreos4j.planner.Pod;
+import dev.coreos4j.planner.Pool;
+import dev.coreos4j.planner.RenderedConfig;
+import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.Target;
+import dev.coreos4j.planner.Topology;
+import dev.coreos4j.planner.Wave;
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 import dev.coreos4j.planner.internal.json.ObjectNode;
+import dev.coreos4j.planner.render.ConfigDerivation;
+import dev.coreos4j.planner.render.MachineConfig;
+import dev.coreos4j.planner.render.RenderException;
+import dev.coreos4j.planner.render.Renderer;
+import dev.coreos4j.planner.render.Rendering;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -41,7 +67,7 @@ import java.util.TreeSet;
  * {@code units}, {@code users}, {@code storage}, {@code kernelArguments}, {@code extensions}, {@code fips},
  * {@code kernelType}, {@code osImage}); an Ignition config ({@code ignition} with {@code kernelArguments},
  * {@code extensions}, {@code fips}, {@code kernelType}, {@code osImageURL}), derived with
- * {@link RenderedConfig#of(MachineConfig)}; or MachineConfigs to render ({@code pool}, {@code osImageURL} = the
+ * {@link ConfigDerivation#of(MachineConfig)}; or MachineConfigs to render ({@code pool}, {@code osImageURL} = the
  * cluster's image, {@code osImageStream}, {@code machineConfigs[]} in {@link #readMachineConfig} form), rendered with {@link Renderer}.
  */
 public final class PlannerJson {
@@ -342,10 +368,10 @@ public final class PlannerJson {
             }
         }
         if (ignition) {
-            return RenderedConfig.of(machineConfig(c, at, false));
+            return ConfigDerivation.of(machineConfig(c, at, false));
         }
         if (rendered) {
-            return RenderedConfig.of(rendered(c, at).machineConfig());
+            return ConfigDerivation.of(rendered(c, at).machineConfig());
         }
         Map<String, Map<String, String>> storage = new TreeMap<>();
         JsonNode st = c.get("storage");

@@ -1,12 +1,30 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.planner.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.planner.graph.BlockedEdge;
+import dev.coreos4j.planner.graph.Edge;
+import dev.coreos4j.planner.graph.GraphKind;
+import dev.coreos4j.planner.graph.MatchingRule;
+import dev.coreos4j.planner.graph.Release;
+import dev.coreos4j.planner.graph.Risk;
+import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.testsupport.ProjectRoot;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpdateGraphReaderTest {
+
+    static UpdateGraph load(String name) {
+        try {
+            return UpdateGraphReader.readOrThrow(Files.readString(ProjectRoot.corpus("graph", name)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private static final String NODES = """
             "nodes": [
@@ -50,7 +68,7 @@ class UpdateGraphReaderTest {
 
     @Test
     void read_fedoraCoreOsGraphIsDetectedByAgeIndex() {
-        UpdateGraph graph = UpdatePathPlannerTest.FCOS;
+        UpdateGraph graph = load("fcos-stable.json");
         assertThat(graph.kind()).isEqualTo(GraphKind.FEDORA_COREOS);
         Release barrier = graph.release("37.20230322.3.0").orElseThrow();
         assertThat(barrier.isBarrier()).isTrue();
@@ -72,7 +90,7 @@ class UpdateGraphReaderTest {
 
     @Test
     void read_blockedEdgesExtensionRemovesOrConditionsEdges() {
-        UpdateGraph graph = UpdatePathPlannerTest.OCP;
+        UpdateGraph graph = load("ocp-channels.json");
         assertThat(graph.removedEdges()).singleElement().satisfies(r -> {
             assertThat(r.name()).isEqualTo("RegistryStorageMigration");
             assertThat(r.edge()).isEqualTo(new Edge("4.15.25", "4.16.5"));

@@ -1,4 +1,4 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.render;
 
 import java.util.Objects;
 

@@ -1,7 +1,19 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.planner.graph.Edge;
+import dev.coreos4j.planner.graph.EusSegment;
+import dev.coreos4j.planner.graph.GraphKind;
+import dev.coreos4j.planner.graph.Hop;
+import dev.coreos4j.planner.graph.HopReboots;
+import dev.coreos4j.planner.graph.PathResult;
+import dev.coreos4j.planner.graph.RebootEstimate;
+import dev.coreos4j.planner.graph.Risk;
+import dev.coreos4j.planner.graph.RiskOutcome;
+import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.planner.graph.UpdatePath;
+import dev.coreos4j.planner.graph.WorkerPools;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

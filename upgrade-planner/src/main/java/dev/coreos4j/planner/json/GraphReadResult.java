@@ -1,5 +1,6 @@
-package dev.coreos4j.planner.graph;
+package dev.coreos4j.planner.json;
 
+import dev.coreos4j.planner.graph.UpdateGraph;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.render;
 
+import dev.coreos4j.planner.RenderedConfig;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

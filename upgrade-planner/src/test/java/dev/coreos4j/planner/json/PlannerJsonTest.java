@@ -1,8 +1,16 @@
-package dev.coreos4j.planner;
+package dev.coreos4j.planner.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.planner.InvalidSnapshotException;
+import dev.coreos4j.planner.LockGroup;
+import dev.coreos4j.planner.MaxUnavailable;
+import dev.coreos4j.planner.Node;
+import dev.coreos4j.planner.Pdb;
+import dev.coreos4j.planner.Plan;
+import dev.coreos4j.planner.Planner;
+import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
