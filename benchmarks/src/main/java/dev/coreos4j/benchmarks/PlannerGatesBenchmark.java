@@ -11,6 +11,7 @@ import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pod;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.planner.Topology;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -115,7 +116,9 @@ public class PlannerGatesBenchmark {
                 pdbs,
                 windows,
                 locks,
-                new Limits(new MaxUnavailable.Percent(10), new MaxUnavailable.Percent(5)));
+                new Limits(new MaxUnavailable.Percent(10), new MaxUnavailable.Percent(5)),
+                Topology.HIGHLY_AVAILABLE,
+                false);
     }
 
     /** Plans the whole rollout. */

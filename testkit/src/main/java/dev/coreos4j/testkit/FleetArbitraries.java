@@ -13,6 +13,7 @@ import dev.coreos4j.planner.Pod;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Target;
+import dev.coreos4j.planner.Topology;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -412,7 +413,9 @@ public final class FleetArbitraries {
                             List.of(pdb),
                             List.of(window),
                             List.of(lock),
-                            limits);
+                            limits,
+                            Topology.HIGHLY_AVAILABLE,
+                            false);
                 });
     }
 

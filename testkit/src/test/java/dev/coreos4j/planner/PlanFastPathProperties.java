@@ -6,6 +6,7 @@ import dev.coreos4j.testkit.FleetArbitraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
@@ -102,7 +103,9 @@ class PlanFastPathProperties {
                 List.of(),
                 windows,
                 List.of(),
-                Limits.NONE);
+                Limits.NONE,
+                Topology.HIGHLY_AVAILABLE,
+                false);
     }
 
     static RenderedConfig changed(RenderedConfig a, Change change) {
@@ -123,7 +126,9 @@ class PlanFastPathProperties {
                         "default",
                         null,
                         Map.of(),
-                        Map.of("disks", Map.of("/dev/sdb", "x")));
+                        Map.of("disks", Map.of("/dev/sdb", "x")),
+                        Map.of(),
+                        Set.of());
         }
     }
 }

@@ -40,7 +40,17 @@ class PlannerProperties {
         Collections.shuffle(nodes, random);
         Collections.shuffle(pools, random);
         Snapshot shuffled = new Snapshot(
-                s.now(), pools, nodes, s.configs(), s.policies(), s.pdbs(), s.windows(), s.locks(), s.limits());
+                s.now(),
+                pools,
+                nodes,
+                s.configs(),
+                s.policies(),
+                s.pdbs(),
+                s.windows(),
+                s.locks(),
+                s.limits(),
+                Topology.HIGHLY_AVAILABLE,
+                false);
         assertThat(Planner.next(shuffled)).isEqualTo(Planner.next(s));
         RolloutInvariants.checkDeterministic(Controller.planner(), s);
         assertThat(Planner.plan(shuffled)).isEqualTo(Planner.plan(s));

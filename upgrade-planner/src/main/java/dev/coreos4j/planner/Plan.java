@@ -18,11 +18,6 @@ import java.util.List;
 public record Plan(
         List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after, List<String> notes) {
 
-    /** A plan without notes (the original arity). */
-    public Plan(List<Wave> waves, List<Blocked> blocked, List<PoolStatus> before, List<PoolStatus> after) {
-        this(waves, blocked, before, after, List.of());
-    }
-
     public Plan {
         waves = List.copyOf(waves);
         blocked = List.copyOf(blocked);

@@ -73,23 +73,11 @@ public record RenderedConfig(
         refused = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(refused, "refused")));
     }
 
-    /** A config without {@code fixed} or {@code refused} entries (the original nine-field form). */
-    public RenderedConfig(
-            Map<String, String> files,
-            Map<String, String> units,
-            List<String> kernelArguments,
-            List<String> extensions,
-            boolean fips,
-            String kernelType,
-            String osImage,
-            Map<String, String> users,
-            Map<String, Map<String, String>> storage) {
-        this(files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, Map.of(), Set.of());
-    }
-
     /** An empty config. */
     public static RenderedConfig empty() {
-        return new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), false, "default", null, Map.of(), Map.of());
+        return new RenderedConfig(
+                Map.of(), Map.of(), List.of(), List.of(), false, "default", null, Map.of(), Map.of(), Map.of(),
+                Set.of());
     }
 
     /** A copy with the hash of the file at {@code path} set. */

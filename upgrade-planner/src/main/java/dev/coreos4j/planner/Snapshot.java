@@ -75,20 +75,6 @@ public record Snapshot(
         }
     }
 
-    /** A {@link Topology#HIGHLY_AVAILABLE} snapshot without the availability-loss opt-in (the original arity). */
-    public Snapshot(
-            Instant now,
-            List<Pool> pools,
-            List<Node> nodes,
-            Map<String, RenderedConfig> configs,
-            DisruptionPolicies policies,
-            List<Pdb> pdbs,
-            List<MaintenanceWindow> windows,
-            List<LockGroup> locks,
-            Limits limits) {
-        this(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, Topology.HIGHLY_AVAILABLE, false);
-    }
-
     /** A snapshot of pools and nodes with MCO's default disruption policies and no other constraints. */
     public static Snapshot of(Instant now, List<Pool> pools, List<Node> nodes) {
         return new Snapshot(
@@ -100,7 +86,9 @@ public record Snapshot(
                 List.of(),
                 List.of(),
                 List.of(),
-                Limits.NONE);
+                Limits.NONE,
+                Topology.HIGHLY_AVAILABLE,
+                false);
     }
 
     private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name, String what) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DisruptionPoliciesTest {
@@ -25,14 +26,35 @@ class DisruptionPoliciesTest {
     @Test
     void analyze_osLevelChangesNeedAReboot() {
         assertThat(of(BASE, BASE.withKernelArguments(List.of("nosmt")))).isEqualTo(Disruption.REBOOT);
-        RenderedConfig fips =
-                new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), true, "default", null, Map.of(), Map.of());
+        RenderedConfig fips = new RenderedConfig(
+                Map.of(), Map.of(), List.of(), List.of(), true, "default", null, Map.of(), Map.of(), Map.of(),
+                Set.of());
         assertThat(of(BASE, fips)).isEqualTo(Disruption.REBOOT);
         RenderedConfig rt = new RenderedConfig(
-                Map.of(), Map.of(), List.of(), List.of(), false, "realtime", null, Map.of(), Map.of());
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                false,
+                "realtime",
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Set.of());
         assertThat(of(BASE, rt)).isEqualTo(Disruption.REBOOT);
         RenderedConfig ext = new RenderedConfig(
-                Map.of(), Map.of(), List.of(), List.of("usbguard"), false, null, null, Map.of(), Map.of());
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of("usbguard"),
+                false,
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Set.of());
         assertThat(of(BASE, ext)).isEqualTo(Disruption.REBOOT);
     }
 

@@ -48,7 +48,9 @@ class PlannerTest {
                 List.of(),
                 List.of(),
                 List.of(group),
-                Limits.NONE);
+                Limits.NONE,
+                Topology.HIGHLY_AVAILABLE,
+                false);
     }
 
     static List<String> moved(NextStep step, String kind) {
@@ -373,7 +375,9 @@ class PlannerTest {
                 List.of(),
                 List.of(saturday),
                 List.of(new LockGroup("ha", 1, new TreeSet<>())),
-                Limits.NONE);
+                Limits.NONE,
+                Topology.HIGHLY_AVAILABLE,
+                false);
         assertThat(reasonOf(Planner.next(s), "w1").reason()).isEqualTo(Reason.OUTSIDE_WINDOW);
         Plan plan = Planner.plan(s);
         // Saturday 01:00 Berlin (CET) is Saturday 00:00Z; one node at a time within the window
@@ -398,7 +402,9 @@ class PlannerTest {
                 List.of(db),
                 List.of(),
                 List.of(new LockGroup("g", 1, new TreeSet<>())),
-                Limits.NONE);
+                Limits.NONE,
+                Topology.HIGHLY_AVAILABLE,
+                false);
         NextStep step = Planner.next(s);
         assertThat(reasonOf(step, "w1").reason()).isEqualTo(Reason.DRAIN_BLOCKED);
         assertThat(moved(step, "SetDesired")).containsExactly("w2");

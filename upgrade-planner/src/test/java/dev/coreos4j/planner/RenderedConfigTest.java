@@ -17,6 +17,7 @@ import dev.coreos4j.planner.render.Renderer;
 import dev.coreos4j.planner.render.Rendering;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -345,8 +346,9 @@ class RenderedConfigTest {
 
     @Test
     void nineFieldConstructorKeepsFipsFlipsAReboot() {
-        RenderedConfig fips =
-                new RenderedConfig(Map.of(), Map.of(), List.of(), List.of(), true, "default", null, Map.of(), Map.of());
+        RenderedConfig fips = new RenderedConfig(
+                Map.of(), Map.of(), List.of(), List.of(), true, "default", null, Map.of(), Map.of(), Map.of(),
+                Set.of());
         assertThat(fips.fixed()).isEmpty();
         assertThat(fips.refused()).isEmpty();
         assertThat(disruption(MCO.analyze(RenderedConfig.empty(), fips))).isEqualTo(Disruption.REBOOT);

@@ -68,7 +68,9 @@ class SnapshotBuildersTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        Limits.NONE));
+                        Limits.NONE,
+                        Topology.HIGHLY_AVAILABLE,
+                        false));
         Node moved = NodeBuilder.from(s.node("w1"))
                 .desiredConfig("rendered-worker-b")
                 .desiredImage(null)

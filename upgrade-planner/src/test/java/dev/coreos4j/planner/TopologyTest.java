@@ -63,7 +63,8 @@ class TopologyTest {
         Snapshot s = Snapshot.of(NOW, List.of(), List.of());
         assertThat(s.topology()).isEqualTo(Topology.HIGHLY_AVAILABLE);
         assertThat(s.acceptAvailabilityLoss()).isFalse();
-        assertThat(new Plan(List.of(), List.of(), List.of(), List.of()).notes()).isEmpty();
+        assertThat(new Plan(List.of(), List.of(), List.of(), List.of(), List.of()).notes())
+                .isEmpty();
     }
 
     @Test
