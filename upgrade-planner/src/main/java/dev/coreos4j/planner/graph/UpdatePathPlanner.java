@@ -152,7 +152,7 @@ public final class UpdatePathPlanner {
                                 "channel " + request.channel() + " does not apply to a Fedora CoreOS graph"));
             }
             if (request.eus()) {
-                String why = eusObstacle(from, request.to());
+                String why = EusShape.obstacle(fcos, releases, from, request.to());
                 if (why != null) {
                     return noPath(why, new Blocker(null, BlockCode.EUS_NOT_APPLICABLE, why));
                 }
@@ -182,7 +182,7 @@ public final class UpdatePathPlanner {
                     Release r = releases.get(s.version());
                     if (rank.get(s.version()) > rank.get(from)
                             && !r.isDeadEnd()
-                            && (!request.eus() || evenMinor(r))
+                            && (!request.eus() || EusShape.evenMinor(r))
                             && (newest == null || rank.get(s.version()) > rank.get(newest))) {
                         newest = s.version();
                     }
@@ -487,7 +487,7 @@ public final class UpdatePathPlanner {
             }
             EusPlan eus = null;
             if (request.eus()) {
-                eus = eusShape(hops);
+                eus = EusShape.plan(hops, request.from());
             }
             Set<String> onPath = new HashSet<>();
             onPath.add(request.from());
@@ -505,63 +505,6 @@ public final class UpdatePathPlanner {
                             .thenComparing(b -> rank.get(b.edge().to())));
             return new PathResult.Found(
                     new UpdatePath(request.from(), end.state().version(), hops, eus, notRecommended));
-        }
-
-        /**
-         * Splits the control-plane hops into segments between even minors at most two minors apart (the kubelet skew
-         * EUS-to-EUS updates allow) and marks worker pools paused, except at each segment's last hop.
-         */
-        private EusPlan eusShape(List<Hop> hops) {
-            List<EusSegment> segments = new ArrayList<>();
-            long targetMinor = minor(hops.get(hops.size() - 1).to());
-            long segmentEnd = Math.min(minor(request.from()) + 2, targetMinor);
-            String workersAt = request.from();
-            List<String> controlPlaneOnly = new ArrayList<>();
-            int segmentHops = 0;
-            for (int i = 0; i < hops.size(); i++) {
-                Hop h = hops.get(i);
-                segmentHops++;
-                boolean last = i == hops.size() - 1;
-                boolean end = last
-                        || minor(h.to()) == segmentEnd && minor(hops.get(i + 1).to()) > segmentEnd;
-                if (end) {
-                    hops.set(i, h.withWorkers(WorkerPools.UNPAUSED));
-                    segments.add(new EusSegment(workersAt, controlPlaneOnly, h.to(), segmentHops));
-                    workersAt = h.to();
-                    controlPlaneOnly = new ArrayList<>();
-                    segmentHops = 0;
-                    segmentEnd = Math.min(segmentEnd + 2, targetMinor);
-                } else {
-                    hops.set(i, h.withWorkers(WorkerPools.PAUSED));
-                    controlPlaneOnly.add(h.to());
-                }
-            }
-            return new EusPlan(segments);
-        }
-
-        /** Why an EUS plan cannot be made for this request, or null when it can. */
-        private String eusObstacle(String from, String to) {
-            if (fcos) {
-                return "control-plane-only (EUS) updates apply to OpenShift graphs only";
-            }
-            if (!evenMinor(releases.get(from))) {
-                return "control-plane-only (EUS) updates start at an even minor; " + from + " is on "
-                        + SemanticVersion.parse(from).minorLine();
-            }
-            if (to != null && !evenMinor(releases.get(to))) {
-                return "control-plane-only (EUS) updates end at an even minor; " + to + " is on "
-                        + SemanticVersion.parse(to).minorLine();
-            }
-            return null;
-        }
-
-        private static boolean evenMinor(Release r) {
-            SemanticVersion v = SemanticVersion.parse(r.version());
-            return v != null && v.minor() % 2 == 0;
-        }
-
-        private static long minor(String version) {
-            return SemanticVersion.parse(version).minor();
         }
 
         /** Versions from which {@code target} can be reached over any edge, removed and conditional ones included. */

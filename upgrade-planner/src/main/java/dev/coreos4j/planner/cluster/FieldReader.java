@@ -1,0 +1,157 @@
+package dev.coreos4j.planner.cluster;
+
+import dev.coreos4j.planner.internal.json.JsonNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The typed field reads of one cluster read: each checks a JSON value of a Kubernetes object and records a
+ * {@link ClusterProblem} (with the object, JSON path, line and column) instead of throwing, so a read reports every
+ * problem. Not thread-safe (one per {@link ClusterReader}).
+ */
+final class FieldReader {
+    final List<ClusterProblem> problems = new ArrayList<>();
+    int errorCount;
+
+    static JsonNode at(JsonNode n, String... names) {
+        JsonNode v = n;
+        for (String name : names) {
+            if (v == null || !v.isObject()) {
+                return null;
+            }
+            v = v.get(name);
+        }
+        return v;
+    }
+
+    JsonNode object(ClusterObject o, JsonNode v, boolean required) {
+        if (v == null || v.isNull()) {
+            if (required) {
+                error(o, o.node(), o.node().path() + ".spec", "required field is missing");
+            }
+            return null;
+        }
+        if (!v.isObject()) {
+            error(o, v, "expected an object");
+            return null;
+        }
+        return v;
+    }
+
+    String string(ClusterObject o, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            error(o, v, "expected a string, got " + v);
+            return null;
+        }
+        return v.stringValue();
+    }
+
+    boolean bool(ClusterObject o, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            error(o, v, "expected true or false, got " + v);
+            return false;
+        }
+        return v.booleanValue();
+    }
+
+    Map<String, String> stringMap(ClusterObject o, JsonNode v) {
+        Map<String, String> out = new TreeMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isObject()) {
+            error(o, v, "expected an object of strings");
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            String s = string(o, e.getValue());
+            if (s != null) {
+                out.put(e.getKey(), s);
+            }
+        }
+        return out;
+    }
+
+    List<String> stringList(ClusterObject o, JsonNode v) {
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            error(o, v, "expected an array of strings");
+            return out;
+        }
+        for (JsonNode x : v.values()) {
+            String s = string(o, x);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    Instant instant(ClusterObject o, JsonNode v, String path) {
+        if (v == null || v.isNull()) {
+            error(o, o.node(), path, "required field is missing");
+            return Instant.EPOCH;
+        }
+        String s = string(o, v);
+        if (s == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeException e) {
+            error(o, v, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
+            return Instant.EPOCH;
+        }
+    }
+
+    int errors() {
+        return errorCount;
+    }
+
+    void error(ClusterObject o, JsonNode v, String message) {
+        error(o, v, v.path(), message);
+    }
+
+    void error(ClusterObject o, JsonNode v, String path, String message) {
+        error(o.source(), o.kind(), o.name(), v, path, message);
+    }
+
+    void error(String source, String kind, String name, JsonNode v, String path, String message) {
+        errorCount++;
+        problems.add(new ClusterProblem(
+                ClusterProblem.Severity.ERROR,
+                source,
+                kind,
+                name,
+                path,
+                v == null ? 0 : v.line(),
+                v == null ? 0 : v.column(),
+                message));
+    }
+
+    void warn(ClusterObject o, JsonNode v, String message) {
+        problems.add(new ClusterProblem(
+                ClusterProblem.Severity.WARNING,
+                o.source(),
+                o.kind(),
+                o.name(),
+                v.path(),
+                v.line(),
+                v.column(),
+                message));
+    }
+}
