@@ -162,7 +162,7 @@ final class Fleet {
         final java.util.BitSet unfinished = new java.util.BitSet();
         /** The position of the pool's deferred node if it is a member, else -1. */
         final int deferred;
-        /** Member positions in candidate order ({@link Pass#order}), computed on first use. */
+        /** Member positions in candidate order ({@link CandidateOrder}), computed on first use. */
         private int[] order;
         /** No member before this index of {@link #order} is a candidate. */
         int cursor;
@@ -890,7 +890,7 @@ final class Fleet {
             this.newestFirst = newestFirst;
         }
 
-        /** {@link Pass#order} on member indices. */
+        /** {@link CandidateOrder} on member indices. */
         int compare(int a, int b) {
             int c = Integer.compare(zone[a], zone[b]);
             if (c != 0) {

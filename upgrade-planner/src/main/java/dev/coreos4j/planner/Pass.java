@@ -3,10 +3,7 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
@@ -25,9 +22,6 @@ import java.util.Map;
  * turns all of that off ({@link Fleet#reference}).
  */
 final class Pass {
-
-    /** What a PDB check returns for a blocked drain when no reasons are recorded. */
-    private static final String BLOCKED = "blocked by a PodDisruptionBudget";
 
     private final Snapshot s;
     private final Fleet fleet;
@@ -52,11 +46,11 @@ final class Pass {
     private int[] acted = new int[16];
 
     private int actedCount;
-    /** Lock groups by name (looked up, never iterated). */
-    private final Map<String, LockGroup> locks = new HashMap<>();
-
-    private final Map<String, Integer> lockReserved = new HashMap<>();
-    private final Map<String, Boolean> windowOpen = new HashMap<>();
+    private final LockGate lock;
+    private final WindowGate window;
+    private final LimitGate limit;
+    private final PdbGate pdb;
+    private final ArbiterGate arbiter;
 
     /**
      * The fleet's reference mode ({@link Fleet#reference}): gate counters recomputed from every node, PDBs matched
@@ -64,25 +58,12 @@ final class Pass {
      */
     private final boolean reference;
 
-    private int clusterUnavailable;
-    private int clusterBudget = Integer.MAX_VALUE;
-    /** Unavailable nodes and budgets by zone rank ({@link Fleet#zone}); no budgets without a zone limit. */
-    private final int[] zoneUnavailable;
-
-    private final int[] zoneBudget;
-    private final int[] pdbHeadroom;
     private boolean capturing;
     private Action captured;
     /** SingleReplica: the MCD skips drain, so the planner neither cordons nor drains. */
     private final boolean noDrain;
     /** SingleReplica with one pooled node and no opt-in: that node is never started. */
     private final Node guardedSingle;
-    /** HighlyAvailableArbiter: the master/arbiter exclusion applies. */
-    private final boolean arbiter;
-    /** Under HighlyAvailableArbiter, the first unavailable (or, later in this pass, started) master, or null. */
-    private String masterOut;
-    /** Under HighlyAvailableArbiter, the first unavailable arbiter node, or null. */
-    private String arbiterOut;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
         this(Fleet.of(s), s.now(), s.locks(), startNew, explain, false);
@@ -104,90 +85,14 @@ final class Pass {
         int size = fleet.size();
         actionAt = fleet.decisions();
         blockedAt = explain ? new Blocked[size] : null;
-        for (LockGroup g : lockState) {
-            locks.put(g.group(), g);
-        }
+        lock = new LockGate(fleet, lockState);
+        window = new WindowGate(fleet, now);
+        limit = new LimitGate(fleet);
+        pdb = new PdbGate(fleet);
+        arbiter = new ArbiterGate(fleet);
         reference = fleet.reference;
-        Limits limits = s.limits();
-        zoneUnavailable = new int[fleet.zoneOut.length];
-        zoneBudget = limits.maxUnavailablePerZone() == null ? new int[0] : new int[fleet.zoneOut.length];
-        if (limits.maxUnavailable() != null || limits.maxUnavailablePerZone() != null) {
-            if (reference) {
-                int[] zoneSize = new int[zoneUnavailable.length];
-                for (int i = 0; i < size; i++) {
-                    Node n = fleet.node(i);
-                    // failing nodes count like in the pool budget: when their agent's retry succeeds they move again
-                    boolean u = n.isUnavailable() || n.isFailing();
-                    if (u) {
-                        clusterUnavailable++;
-                    }
-                    int z = fleet.zone(i);
-                    if (z >= 0) {
-                        zoneSize[z]++;
-                        if (u) {
-                            zoneUnavailable[z]++;
-                        }
-                    }
-                }
-                if (limits.maxUnavailable() != null) {
-                    clusterBudget = limits.maxUnavailable().budget(size);
-                }
-                for (int z = 0; z < zoneBudget.length; z++) {
-                    zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
-                }
-            } else {
-                // the fleet keeps these current as nodes change
-                clusterUnavailable = fleet.clusterOut;
-                clusterBudget = fleet.clusterBudget;
-                System.arraycopy(fleet.zoneOut, 0, zoneUnavailable, 0, zoneUnavailable.length);
-                if (fleet.zoneBudget != null) {
-                    System.arraycopy(fleet.zoneBudget, 0, zoneBudget, 0, zoneBudget.length);
-                }
-            }
-        }
         noDrain = s.topology() == Topology.SINGLE_REPLICA;
         guardedSingle = s.acceptAvailabilityLoss() ? null : s.singleNode();
-        arbiter = s.topology() == Topology.HIGHLY_AVAILABLE_ARBITER;
-        if (arbiter) {
-            for (int i = 0; i < size; i++) {
-                Fleet.Group g = fleet.groupOf[i];
-                Node n = fleet.node(i);
-                if (g == null || !(n.isUnavailable() || n.isFailing())) {
-                    continue;
-                }
-                if (g.pool.controlPlane() && masterOut == null) {
-                    masterOut = n.name();
-                } else if (isArbiterPool(g.pool) && arbiterOut == null) {
-                    arbiterOut = n.name();
-                }
-            }
-        }
-        pdbHeadroom = new int[s.pdbs().size()];
-        if (!reference) {
-            for (int i = 0; i < pdbHeadroom.length; i++) {
-                pdbHeadroom[i] = s.pdbs().get(i).allowedUnavailable(fleet.pdbExpected[i]) - fleet.pdbDisrupted[i];
-            }
-        } else if (!s.pdbs().isEmpty()) {
-            int[] expected = new int[pdbHeadroom.length];
-            int[] disrupted = new int[pdbHeadroom.length];
-            for (int at = 0; at < size; at++) {
-                Node n = fleet.node(at);
-                if (n.pods().isEmpty()) {
-                    continue;
-                }
-                boolean d = disrupting(n);
-                for (int i = 0; i < pdbHeadroom.length; i++) {
-                    int k = s.pdbs().get(i).count(n.pods());
-                    expected[i] += k;
-                    if (d) {
-                        disrupted[i] += k;
-                    }
-                }
-            }
-            for (int i = 0; i < pdbHeadroom.length; i++) {
-                pdbHeadroom[i] = s.pdbs().get(i).allowedUnavailable(expected[i]) - disrupted[i];
-            }
-        }
     }
 
     /** Marks this pass as part of the plan simulation, in which busy node agents finish; returns this pass. */
@@ -260,9 +165,9 @@ final class Pass {
     private void claim(Pool p, Node n) {
         if (!n.isDone()
                 && !n.isFailing()
-                && !locks.get(p.lockGroup()).holders().contains(n.name())
+                && !lock.group(p.lockGroup()).holders().contains(n.name())
                 && disruption(n.current(), n.desired()).needsDrain()) {
-            lockReserved.merge(p.lockGroup(), 1, Integer::sum);
+            lock.reserve(p.lockGroup());
         }
     }
 
@@ -293,7 +198,7 @@ final class Pass {
             return;
         }
         int size = members.length;
-        int budget = arbiter && isArbiterPool(p) ? 1 : p.budget(size);
+        int budget = arbiter.budget(p, size);
         int unavailable = g.unavailable;
         int failing = g.failing;
         // The first node (by name) whose change to the pool target cannot be applied in place refuses the target.
@@ -317,12 +222,7 @@ final class Pass {
         int wedgedSlots =
                 Math.min(g.wedged, Math.max(0, budget - (unavailable - g.wedged) - failingOnTarget) - capacity);
         // Arbiter topology: master and arbiter are never unavailable together; masters go first.
-        String hold = null;
-        if (arbiter && p.controlPlane() && arbiterOut != null) {
-            hold = "arbiter topology: masters wait while arbiter node " + arbiterOut + " is unavailable";
-        } else if (arbiter && isArbiterPool(p) && masterOut != null) {
-            hold = "arbiter topology: the arbiter waits while master node " + masterOut + " is unavailable or starting";
-        }
+        String hold = arbiter.hold(p);
         if (hold != null) {
             capacity = 0;
             wedgedSlots = 0;
@@ -345,7 +245,7 @@ final class Pass {
             for (int k = g.active.nextSetBit(0); k >= 0; k = g.active.nextSetBit(k + 1)) {
                 decide(members[k], p, refusal);
             }
-            LockGroup held = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+            LockGroup held = p.lockGroup() == null ? null : lock.group(p.lockGroup());
             if (held != null) {
                 for (String h : held.holders()) {
                     int i = s.indexOf(h);
@@ -368,7 +268,7 @@ final class Pass {
         // Candidates with something in flight (handed an older config, Working or failing on one, cordoned by us,
         // holding a lock slot): one that is not handed the target now moves on towards its own desired config, as
         // its node agent would.
-        LockGroup lockState = p.lockGroup() == null ? null : locks.get(p.lockGroup());
+        LockGroup lockState = p.lockGroup() == null ? null : lock.group(p.lockGroup());
         boolean unsettled = g.unsettledCandidates > 0
                 || (lockState != null && !lockState.holders().isEmpty());
         int[] order = g.order(fleet);
@@ -396,7 +296,7 @@ final class Pass {
                         continue;
                     }
                     if (shortcut) {
-                        if ((flags[i] & Fleet.UNSETTLED) == 0 && !holdsLock(i, p)) {
+                        if ((flags[i] & Fleet.UNSETTLED) == 0 && !lock.holds(i, p)) {
                             continue; // settled
                         }
                         loose--;
@@ -426,7 +326,7 @@ final class Pass {
         // passed over, and once no candidate that may not be settled remains, the loop stops (or, for a full zone,
         // skips to the next zone: candidates are ordered by zone). The same for one whose change needs a drain while
         // the pool's window is closed or its lock full, once no candidate without a drain remains either.
-        boolean drainGated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+        boolean drainGated = window.any() || pdb.any() || p.lockGroup() != null;
         int drainlessSeen = 0;
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
@@ -442,28 +342,28 @@ final class Pass {
                 if ((f & Fleet.UNSETTLED) == 0 && (f & Fleet.DRAINS) == 0) {
                     drainlessSeen++;
                 }
-                if ((f & Fleet.UNSETTLED) != 0 || holdsLock(i, p)) {
+                if ((f & Fleet.UNSETTLED) != 0 || lock.holds(i, p)) {
                     loose--;
-                } else if (capacity == 0 || failing >= threshold || quorumHold || clusterUnavailable >= clusterBudget) {
+                } else if (capacity == 0 || failing >= threshold || quorumHold || limit.clusterFull()) {
                     if (loose == 0) {
                         break;
                     }
                     continue;
                 } else {
                     int z = fleet.zone(i);
-                    if (z >= 0 && zoneBudget.length > 0 && zoneUnavailable[z] >= zoneBudget[z]) {
+                    if (limit.zoneFull(z)) {
                         if (loose == 0) {
                             k = g.zoneEnd[k] - 1;
                         }
                         continue;
                     }
-                    if (drainGated && (f & Fleet.DRAINS) != 0 && (!windowOpen(i) || lockFull(p))) {
+                    if (drainGated && (f & Fleet.DRAINS) != 0 && (!window.open(i) || lock.full(p))) {
                         if (loose == 0 && drainlessSeen == g.drainlessCandidates) {
                             break;
                         }
                         continue;
                     }
-                    if ((f & Fleet.DRAINS) != 0 && pdbHeadroom.length > 0 && !fleet.disrupting(i) && pdbBlocked(i)) {
+                    if ((f & Fleet.DRAINS) != 0 && pdb.any() && !fleet.disrupting(i) && pdb.blocked(i)) {
                         continue; // a PDB holds its drain (read from the fleet's coverage, not from the node)
                     }
                 }
@@ -530,31 +430,31 @@ final class Pass {
                                 + " makes the cluster unavailable; set acceptAvailabilityLoss to allow it");
                 continue;
             }
-            if (adds == 1 && clusterUnavailable + 1 > clusterBudget) {
+            if (adds == 1 && limit.clusterRefuses()) {
                 holdBack(
                         i,
                         p,
                         Reason.CLUSTER_LIMIT,
-                        "cluster limit " + s.limits().maxUnavailable() + " (" + clusterBudget + ") reached");
+                        "cluster limit " + s.limits().maxUnavailable() + " (" + limit.clusterBudget() + ") reached");
                 continue;
             }
             int zone = fleet.zone(i);
-            if (adds == 1 && zoneBudget.length > 0 && zone >= 0 && zoneUnavailable[zone] + 1 > zoneBudget[zone]) {
+            if (adds == 1 && limit.zoneRefuses(zone)) {
                 holdBack(
                         i,
                         p,
                         Reason.ZONE_LIMIT,
-                        "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone() + " (" + zoneBudget[zone]
-                                + ") reached");
+                        "zone " + c.zone() + " limit " + s.limits().maxUnavailablePerZone() + " ("
+                                + limit.zoneBudget(zone) + ") reached");
                 continue;
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
-            boolean gated = !s.windows().isEmpty() || pdbHeadroom.length > 0 || p.lockGroup() != null;
+            boolean gated = window.any() || pdb.any() || p.lockGroup() != null;
             if (gated && disruption(c.current(), t).needsDrain()) {
-                if (!windowOpen(i)) {
+                if (!window.open(i)) {
                     if (settled(c, p)) {
                         if (explaining()) {
-                            Instant next = nextOpen(i);
+                            Instant next = window.nextOpen(i);
                             block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
                         }
                     } else {
@@ -563,19 +463,19 @@ final class Pass {
                     continue;
                 }
                 // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
-                boolean alreadyOut = disrupting(c);
-                String pdb = alreadyOut ? null : pdbBlocking(i, c);
-                if (pdb != null) {
+                boolean alreadyOut = fleet.disrupting(c);
+                String pdbHeld = alreadyOut ? null : pdb.blocking(i, c, explaining());
+                if (pdbHeld != null) {
                     if (settled(c, p)) {
-                        block(i, Reason.DRAIN_BLOCKED, pdb, null);
+                        block(i, Reason.DRAIN_BLOCKED, pdbHeld, null);
                     } else {
                         progress(i, c, p);
                     }
                     continue;
                 }
-                LockGroup lg = lockState == null ? null : locks.get(p.lockGroup());
+                LockGroup lg = lockState == null ? null : lock.group(p.lockGroup());
                 boolean needsSlot = lg != null && !lg.holders().contains(c.name());
-                if (needsSlot && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots()) {
+                if (needsSlot && lock.full(lg)) {
                     holdBack(
                             i,
                             p,
@@ -583,30 +483,25 @@ final class Pass {
                             lg.holders().isEmpty()
                                     ? "all " + lg.slots() + " slot(s) of lock group " + lg.group()
                                             + " are claimed by started nodes"
-                                    : lockDetail(lg));
+                                    : lock.detail(lg));
                     continue;
                 }
                 if (!alreadyOut) {
-                    reservePdb(i, c);
+                    pdb.reserve(i, c);
                 }
                 if (needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
-                    lockReserved.merge(lg.group(), 1, Integer::sum);
+                    lock.reserve(lg.group());
                 }
             }
             act(i, new Action.SetDesired(fleet.names[i], t));
-            if (arbiter && p.controlPlane() && masterOut == null) {
-                masterOut = c.name();
-            }
+            arbiter.started(p, c.name());
             if (wedged) {
                 wedgedSlots--;
             } else {
                 capacity--;
             }
-            clusterUnavailable += adds;
-            if (adds == 1 && zone >= 0) {
-                zoneUnavailable[zone]++;
-            }
+            limit.take(adds, zone);
         }
     }
 
@@ -676,10 +571,6 @@ final class Pass {
         }
     }
 
-    private static boolean isArbiterPool(Pool p) {
-        return !p.controlPlane() && p.name().equals(Topology.ARBITER_POOL);
-    }
-
     /** The first member (by name) that is unavailable or failing, or -1. */
     private int firstUnavailable(int[] members) {
         for (int i : members) {
@@ -688,32 +579,6 @@ final class Pass {
             }
         }
         return -1;
-    }
-
-    /**
-     * MCO's candidate order: nodes with a zone first, zone ascending, creation ascending (descending when
-     * {@code newestFirst}), then name (our tiebreak; Go's sort is not stable).
-     */
-    static Comparator<Node> order(boolean newestFirst) {
-        return (a, b) -> {
-            String za = a.zone();
-            String zb = b.zone();
-            if (za == null || zb == null) {
-                if (za != zb) {
-                    return za == null ? 1 : -1;
-                }
-            } else {
-                int c = za.compareTo(zb);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            int c = a.created().compareTo(b.created());
-            if (c != 0) {
-                return newestFirst ? -c : c;
-            }
-            return a.name().compareTo(b.name());
-        };
     }
 
     /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
@@ -737,26 +602,7 @@ final class Pass {
 
     /** Done on its desired config, not cordoned by us, holding no lock: the planner has nothing left to do. */
     private boolean settled(Node n, Pool p) {
-        return n.isDone() && !n.isCordonedByPlanner() && !holdsLock(n, p);
-    }
-
-    private boolean holdsLock(Node n, Pool p) {
-        return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
-    }
-
-    /** Whether every slot of the lock group of {@code p} is held or claimed (false without a lock group). */
-    private boolean lockFull(Pool p) {
-        LockGroup lg = p.lockGroup() == null ? null : locks.get(p.lockGroup());
-        return lg != null && lg.holders().size() + lockReserved.getOrDefault(lg.group(), 0) >= lg.slots();
-    }
-
-    /** {@link #holdsLock(Node, Pool)} for the node at {@code i}, without reading the node. */
-    private boolean holdsLock(int i, Pool p) {
-        if (p.lockGroup() == null) {
-            return false;
-        }
-        LockGroup g = locks.get(p.lockGroup());
-        return !g.holders().isEmpty() && g.holders().contains(fleet.names[i]);
+        return n.isDone() && !n.isCordonedByPlanner() && !lock.holds(n, p);
     }
 
     // ---------------------------------------------------------------------------------------------------- nodes
@@ -786,7 +632,7 @@ final class Pass {
         if (n.isDone()) {
             if (n.isCordonedByPlanner()) {
                 act(i, new Action.Uncordon(n.name()));
-            } else if (holdsLock(n, p)) {
+            } else if (lock.holds(n, p)) {
                 act(i, new Action.ReleaseLock(n.name(), p.lockGroup()));
             }
             return;
@@ -807,9 +653,9 @@ final class Pass {
         }
         if (drain && !n.drained()) {
             // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
-            String pdb = pdbHeadroomViolated(i, n);
-            if (pdb != null) {
-                block(i, Reason.DRAIN_BLOCKED, pdb, null);
+            String pdbHeld = pdb.violated(i, n, explaining());
+            if (pdbHeld != null) {
+                block(i, Reason.DRAIN_BLOCKED, pdbHeld, null);
             } else if (gate(i, n, p)) {
                 act(i, new Action.Drain(n.name()));
             }
@@ -831,157 +677,26 @@ final class Pass {
 
     /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
     private boolean gate(int i, Node n, Pool p) {
-        if (!windowOpen(i)) {
+        if (!window.open(i)) {
             if (explaining()) {
-                Instant next = nextOpen(i);
+                Instant next = window.nextOpen(i);
                 block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
             }
             return false;
         }
         if (p.lockGroup() != null) {
-            LockGroup g = locks.get(p.lockGroup());
+            LockGroup g = lock.group(p.lockGroup());
             if (!g.holders().contains(n.name())) {
                 if (g.holders().size() < g.slots()) {
-                    locks.put(g.group(), g.lock(n.name()));
+                    lock.update(g.lock(n.name()));
                     act(i, new Action.AcquireLock(n.name(), g.group()));
                 } else {
-                    block(i, Reason.LOCK_HELD, () -> lockDetail(g));
+                    block(i, Reason.LOCK_HELD, () -> lock.detail(g));
                 }
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * Whether a maintenance window lets the pool of the node at {@code i} be disrupted now; computed once per pool and
-     * instant (in the reference mode once per pool and pass, from the whole list).
-     */
-    private boolean windowOpen(int i) {
-        if (s.windows().isEmpty()) {
-            return true;
-        }
-        Fleet.Group g = fleet.groupOf[i];
-        if (!reference) {
-            return fleet.windowOpen(g, now);
-        }
-        return windowOpen.computeIfAbsent(g.pool.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
-    }
-
-    /** When a maintenance window next opens for the pool of the node at {@code i}. */
-    private Instant nextOpen(int i) {
-        Fleet.Group g = fleet.groupOf[i];
-        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.nextOpen(g, now);
-    }
-
-    private String lockDetail(LockGroup g) {
-        List<String> ghosts = new ArrayList<>();
-        for (String h : g.holders()) {
-            if (s.indexOf(h) < 0) {
-                ghosts.add(h);
-            }
-        }
-        // Only an owner releases its slot (FleetLock); a holder that is no longer a node needs a person (kured #137).
-        return "all " + g.slots() + " slot(s) of lock group " + g.group() + " are held by "
-                + String.join(", ", g.holders())
-                + (ghosts.isEmpty() ? "" : "; not in the cluster (release by hand): " + String.join(", ", ghosts));
-    }
-
-    // ---------------------------------------------------------------------------------------------------- PDBs
-
-    /**
-     * Whether the node's pods are out of service or about to be: not ready, drained, or moving (or failing to move)
-     * with a drain.
-     */
-    private boolean disrupting(Node n) {
-        return fleet.disrupting(n);
-    }
-
-    /**
-     * The first PDB (in snapshot order) that cannot take the eviction of the pods of node {@code n} at {@code i}: only
-     * the PDBs covering its pods ({@link Fleet#pdbIndex}) are read, every PDB in the reference mode.
-     */
-    private String pdbBlocking(int at, Node n) {
-        if (!reference) {
-            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
-                String why = pdbBlocking(fleet.pdbIndex[e], fleet.pdbCount[e]);
-                if (why != null) {
-                    return why;
-                }
-            }
-            return null;
-        }
-        for (int i = 0; i < pdbHeadroom.length; i++) {
-            String why = pdbBlocking(i, s.pdbs().get(i).count(n.pods()));
-            if (why != null) {
-                return why;
-            }
-        }
-        return null;
-    }
-
-    /** Whether some PDB covering the pods of the node at {@code at} cannot take their eviction now. */
-    private boolean pdbBlocked(int at) {
-        for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
-            if (fleet.pdbCount[e] > pdbHeadroom[fleet.pdbIndex[e]]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String pdbBlocking(int i, int k) {
-        if (k > 0 && k > pdbHeadroom[i]) {
-            if (!explaining()) {
-                return BLOCKED; // only reasons read the sentence
-            }
-            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " allows " + Math.max(0, pdbHeadroom[i])
-                    + " more eviction(s); the node runs " + k + " covered pod(s)";
-        }
-        return null;
-    }
-
-    private void reservePdb(int at, Node n) {
-        if (!reference) {
-            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
-                pdbHeadroom[fleet.pdbIndex[e]] -= fleet.pdbCount[e];
-            }
-            return;
-        }
-        for (int i = 0; i < pdbHeadroom.length; i++) {
-            pdbHeadroom[i] -= s.pdbs().get(i).count(n.pods());
-        }
-    }
-
-    /** For a node whose pods are already counted as disrupted: blocked only if a PDB is over its allowance. */
-    private String pdbHeadroomViolated(int at, Node n) {
-        if (!reference) {
-            for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
-                String why = pdbOver(fleet.pdbIndex[e], fleet.pdbCount[e]);
-                if (why != null) {
-                    return why;
-                }
-            }
-            return null;
-        }
-        for (int i = 0; i < pdbHeadroom.length; i++) {
-            String why = pdbOver(i, s.pdbs().get(i).count(n.pods()));
-            if (why != null) {
-                return why;
-            }
-        }
-        return null;
-    }
-
-    private String pdbOver(int i, int k) {
-        if (k > 0 && pdbHeadroom[i] < 0) {
-            if (!explaining()) {
-                return BLOCKED;
-            }
-            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by " + (-pdbHeadroom[i])
-                    + "; waiting for evicted pods to come back";
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------------------------------------------- changes
