@@ -115,7 +115,7 @@ public final class Decoder {
 
     private static Map<Class<?>, Map<String, SpecVersion>> sinceByClass() {
         Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
-        for (Class<?> c : Config.class.getDeclaredClasses()) {
+        for (Class<?> c : Config.modelRecords()) {
             for (Map.Entry<String, SpecVersion> e : FieldVersions.SINCE.entrySet()) {
                 String[] parts = e.getKey().split("\\.");
                 if (parts[0].equals(c.getSimpleName())) {
