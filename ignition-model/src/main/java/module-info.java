@@ -1,11 +1,13 @@
 /**
  * Typed, immutable Ignition configs: parse, validate, translate between spec versions, merge and write. Needs only
- * the Jakarta Validation API (for the constraint annotations on the model); JSON Schemas are in the separate
+ * the coreos4j problem module (reports hold its {@code Problem}s) and the Jakarta Validation API (for the constraint
+ * annotations on the model); JSON Schemas are in the separate
  * {@code dev.coreos4j.ignition.schema} module.
  */
 @SuppressWarnings("module") // qualified opens/exports name modules that are not on this module's build path
 module dev.coreos4j.ignition {
     requires transitive jakarta.validation;
+    requires transitive dev.coreos4j.problem;
 
     exports dev.coreos4j.ignition;
     exports dev.coreos4j.ignition.merge;

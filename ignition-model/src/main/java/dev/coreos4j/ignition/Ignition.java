@@ -1,10 +1,15 @@
 package dev.coreos4j.ignition;
 
+import dev.coreos4j.ignition.internal.GoPaths;
 import dev.coreos4j.ignition.internal.Pipeline;
-import dev.coreos4j.ignition.internal.Rules;
 import dev.coreos4j.ignition.internal.Translations;
 import dev.coreos4j.ignition.internal.Versions;
 import dev.coreos4j.ignition.internal.Writer;
+import dev.coreos4j.ignition.internal.rules.ParseRule;
+import dev.coreos4j.ignition.internal.rules.Validation;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +62,7 @@ public final class Ignition {
     /**
      * Validates a model value with the rules of the spec version named by {@code config.ignition().version()}
      * (3.6.0 rules when it is empty or unsupported, with an error at {@code $.ignition.version}). Paths are relative
-     * to {@code $}; line and column are null.
+     * to {@code $}; no problem has a position.
      *
      * @throws NullPointerException if {@code config} is null
      */
@@ -65,28 +70,18 @@ public final class Ignition {
         Objects.requireNonNull(config, "config");
         String text = config.ignition().version();
         SpecVersion version = SpecVersion.latestStable();
-        List<Report.Entry> entries = new ArrayList<>();
+        List<Problem> entries = new ArrayList<>();
+        Location at = Location.at(JsonPath.of("ignition", "version"));
         Versions.Semver semver = Versions.parseSemver(text);
+        SpecVersion matched = semver == null ? null : Versions.match(semver);
         if (semver == null) {
-            entries.add(new Report.Entry(
-                    Severity.ERROR,
-                    "$.ignition.version",
-                    "invalid-version",
-                    "invalid config version (couldn't parse)",
-                    null,
-                    null));
-        } else if (Versions.match(semver) == null) {
-            entries.add(new Report.Entry(
-                    Severity.ERROR,
-                    "$.ignition.version",
-                    "unsupported-version",
-                    "unsupported config version",
-                    null,
-                    null));
+            entries.add(Problem.of(ParseRule.INVALID_VERSION, ParseRule.INVALID_VERSION.message(), at));
+        } else if (matched == null) {
+            entries.add(Problem.of(ParseRule.UNSUPPORTED_VERSION, ParseRule.UNSUPPORTED_VERSION.message(), at));
         } else {
-            version = Versions.match(semver);
+            version = matched;
         }
-        entries.addAll(Rules.validate(config, version));
+        entries.addAll(Validation.validate(config, version));
         return new Report(entries);
     }
 
@@ -105,24 +100,18 @@ public final class Ignition {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(version, "version");
         Writer.Output out = Writer.write(config, version);
-        List<Report.Entry> problems = new ArrayList<>(out.problems());
+        List<Problem> problems = new ArrayList<>(out.problems());
         if (problems.isEmpty() && version != SpecVersion.latestStable() && version != SpecVersion.V3_7_0_EXPERIMENTAL) {
             // values the older version reads differently (formats, URL schemes, hash functions, clevis pins...)
             List<String> before = validate(
                             config.withVersion(SpecVersion.latestStable().toString()))
                     .errors()
                     .stream()
-                    .map(e -> e.path() + ": " + e.message())
+                    .map(Ignition::pathAndMessage)
                     .toList();
-            for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
-                if (!before.contains(e.path() + ": " + e.message())) {
-                    problems.add(new Report.Entry(
-                            Severity.ERROR,
-                            e.path(),
-                            e.code(),
-                            e.message() + " (in spec version " + version + ")",
-                            null,
-                            null));
+            for (Problem e : Pipeline.parse(out.json()).report().errors()) {
+                if (!before.contains(pathAndMessage(e))) {
+                    problems.add(inVersion(e, version));
                 }
             }
         }
@@ -161,16 +150,30 @@ public final class Ignition {
         Config config = to.compareTo(from) > 0 ? Translations.between(decoded.config(), from, to) : decoded.config();
         boolean specialBitsFunctional = from.compareTo(SpecVersion.V3_6_0) >= 0;
         Writer.Output out = Writer.write(config, to, specialBitsFunctional);
-        List<Report.Entry> problems = new ArrayList<>(out.problems());
+        List<Problem> problems = new ArrayList<>(out.problems());
         if (problems.isEmpty()) {
-            for (Report.Entry e : Pipeline.parse(out.json()).report().errors()) {
-                problems.add(new Report.Entry(
-                        Severity.ERROR, e.path(), e.code(), e.message() + " (in spec version " + to + ")", null, null));
+            for (Problem e : Pipeline.parse(out.json()).report().errors()) {
+                problems.add(inVersion(e, to));
             }
         }
         if (!problems.isEmpty()) {
             throw new IgnitionException("config cannot be translated to spec version " + to, new Report(problems));
         }
         return out.json();
+    }
+
+    private static String pathAndMessage(Problem e) {
+        JsonPath path = e.location().path();
+        return (path == null ? "null" : GoPaths.dotted(path)) + ": " + e.message();
+    }
+
+    /** An error of the written document, named as one of {@code version}, at its path without position. */
+    private static Problem inVersion(Problem e, SpecVersion version) {
+        JsonPath path = e.location().path();
+        return new Problem(
+                e.severity(),
+                e.code(),
+                e.message() + " (in spec version " + version + ")",
+                path == null ? Location.NONE : Location.at(path));
     }
 }

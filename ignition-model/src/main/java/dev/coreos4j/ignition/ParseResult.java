@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Ignition#parse(byte[])} found.
@@ -10,8 +11,13 @@ import java.util.Objects;
  * @param version the spec version the document declared, or null when it could not be determined or is unsupported
  * @param report  every error and warning, with paths into the original document; never null
  */
-public record ParseResult(Config config, SpecVersion version, Report report) {
+public record ParseResult(@Nullable Config config, @Nullable SpecVersion version, Report report) {
 
+    /**
+     * Checks the report.
+     *
+     * @throws NullPointerException if {@code report} is null
+     */
     public ParseResult {
         Objects.requireNonNull(report, "report");
     }
@@ -27,9 +33,10 @@ public record ParseResult(Config config, SpecVersion version, Report report) {
      * @throws IgnitionException carrying the report when the document is invalid
      */
     public Config configOrThrow() {
-        if (!isValid()) {
+        Config valid = config;
+        if (valid == null || !report.isValid()) {
             throw new IgnitionException("config is not valid", report);
         }
-        return config;
+        return valid;
     }
 }

@@ -100,7 +100,7 @@ public enum SpecVersion {
     public boolean has(Class<? extends Record> type, String component) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(component, "component");
-        if (type != Config.class && type.getEnclosingClass() != Config.class) {
+        if (type != Config.class && !Config.modelRecords().contains(type)) {
             throw new IllegalArgumentException("not a model record: " + type.getName());
         }
         if (Arrays.stream(type.getRecordComponents())

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.problem.Problem;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -16,7 +17,7 @@ class ConfigTest {
     @Test
     void emptyConstants_haveNoNullObjectsOrLists() throws Exception {
         List<Class<?>> records = new ArrayList<>(List.of(Config.class));
-        records.addAll(List.of(Config.class.getDeclaredClasses()));
+        records.addAll(Config.modelRecords());
         int checked = 0;
         for (Class<?> type : records) {
             if (!type.isRecord()) {
@@ -83,7 +84,7 @@ class ConfigTest {
                 new Config.Systemd(List.of(
                         new Config.Unit(null, List.of(new Config.Dropin(null, "x")), null, null, "a.service"))));
         assertThat(Ignition.validate(c).errors())
-                .extracting(Report.Entry::path, Report.Entry::message)
+                .extracting(Report::dottedPath, Problem::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("$.storage.raid.0.devices.1", "path not absolute"),
                         org.assertj.core.groups.Tuple.tuple(

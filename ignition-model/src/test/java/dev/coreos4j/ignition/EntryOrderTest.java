@@ -26,7 +26,7 @@ class EntryOrderTest {
             JUDGED.add(json);
         }
         return Ignition.parse(json).report().entries().stream()
-                .map(e -> e.severity() + " at " + e.path() + ": " + e.message())
+                .map(e -> e.severity().label() + " at " + Report.dottedPath(e) + ": " + e.message())
                 .toList();
     }
 

@@ -20,7 +20,7 @@ class Experimental37Test {
                 .report()
                 .entries()
                 .stream()
-                .map(e -> e.path() + ": " + e.message())
+                .map(e -> Report.dottedPath(e) + ": " + e.message())
                 .toList();
     }
 

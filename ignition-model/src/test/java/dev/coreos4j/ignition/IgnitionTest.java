@@ -3,6 +3,11 @@ package dev.coreos4j.ignition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,13 +24,13 @@ class IgnitionTest {
 
     static List<String> lines(String json) {
         return Ignition.parse(json).report().entries().stream()
-                .map(Report.Entry::toString)
+                .map(Report::text)
                 .toList();
     }
 
     static List<String> errorPaths(String json) {
         return Ignition.parse(json).report().errors().stream()
-                .map(Report.Entry::path)
+                .map(Report::dottedPath)
                 .toList();
     }
 
@@ -33,13 +38,12 @@ class IgnitionTest {
     void parse_rejectsRelativePathWithPosition() {
         ParseResult r = Ignition.parse(cfg("3.3.0", "\"storage\":{\"files\":[{\"path\":\"etc/a\"}]}"));
         assertThat(r.isValid()).isFalse();
-        Report.Entry e = r.report().errors().get(0);
-        assertThat(e.path()).isEqualTo("$.storage.files.0.path");
+        Problem e = r.report().errors().get(0);
+        assertThat(e.location().path()).isEqualTo(JsonPath.parse("$.storage.files[0].path"));
         assertThat(e.code()).isEqualTo("path-not-absolute");
         assertThat(e.message()).isEqualTo("path not absolute");
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.column()).isEqualTo(61);
-        assertThat(e.toString()).isEqualTo("error at $.storage.files.0.path, line 1 col 61: path not absolute");
+        assertThat(e.location().position()).isEqualTo(new Position(1, 61));
+        assertThat(Report.text(e)).isEqualTo("error at $.storage.files.0.path, line 1 col 61: path not absolute");
     }
 
     @Test
@@ -59,7 +63,7 @@ class IgnitionTest {
     void parse_masksSpecialModeBitsOfOlderSpecsWithAWarning() {
         ParseResult old = Ignition.parse(cfg("3.5.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}"));
         assertThat(old.isValid()).isTrue();
-        assertThat(old.report().warnings()).extracting(Report.Entry::code).containsExactly("special-mode-bits");
+        assertThat(old.report().warnings()).extracting(Problem::code).containsExactly("special-mode-bits");
         assertThat(old.config().storage().files().get(0).mode()).isEqualTo(493L);
         ParseResult current = Ignition.parse(cfg("3.6.0", "\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}"));
         assertThat(current.report().entries()).isEmpty();
@@ -89,7 +93,7 @@ class IgnitionTest {
         } else {
             assertThat(r.config()).isNull();
             assertThat(r.version()).isNull();
-            assertThat(r.report().errors()).extracting(Report.Entry::message).containsExactly(error);
+            assertThat(r.report().errors()).extracting(Problem::message).containsExactly(error);
         }
     }
 
@@ -126,7 +130,7 @@ class IgnitionTest {
     void parse_matchesKeysCaseInsensitivelyWithAWarning() {
         ParseResult r = Ignition.parse(cfg("3.3.0", "\"storage\":{\"files\":[{\"Path\":\"/a\"}]}"));
         assertThat(r.config().storage().files().get(0).path()).isEqualTo("/a");
-        assertThat(r.report().warnings()).extracting(Report.Entry::message).containsExactly("unused key Path");
+        assertThat(r.report().warnings()).extracting(Problem::message).containsExactly("unused key Path");
     }
 
     @Test
@@ -199,11 +203,12 @@ class IgnitionTest {
                 .config();
         Report r = Ignition.validate(c);
         assertThat(r.errors())
-                .extracting(Report.Entry::path, Report.Entry::message, Report.Entry::line)
+                .extracting(
+                        Report::dottedPath, Problem::message, e -> e.location().position())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "$.storage.files.0.path", "path is not fully simplified", null));
         assertThat(Ignition.validate(Config.EMPTY).errors())
-                .extracting(Report.Entry::code)
+                .extracting(Problem::code)
                 .containsExactly("invalid-version");
     }
 
@@ -251,13 +256,13 @@ class IgnitionTest {
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .extracting(Report.Entry::path)
+                                .extracting(Report::dottedPath)
                                 .containsExactlyInAnyOrder("$.kernelArguments", "$.storage.luks"));
         assertThatThrownBy(() -> Ignition.write(c, SpecVersion.V3_4_0))
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .extracting(Report.Entry::path)
+                                .extracting(Report::dottedPath)
                                 .containsExactly("$.storage.luks.0.cex"));
         Config bits = Ignition.parse(cfg("3.6.0", "\"storage\":{\"directories\":[{\"path\":\"/d\",\"mode\":1023}]}"))
                 .config();
@@ -265,7 +270,7 @@ class IgnitionTest {
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .extracting(Report.Entry::path)
+                                .extracting(Report::dottedPath)
                                 .containsExactly("$.storage.directories.0.mode"));
     }
 
@@ -278,7 +283,7 @@ class IgnitionTest {
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .extracting(Report.Entry::path)
+                                .extracting(Report::dottedPath)
                                 .containsExactly("$.storage.filesystems.0.format"));
         assertThat(new String(Ignition.write(c, SpecVersion.V3_3_0), StandardCharsets.UTF_8))
                 .contains("\"none\"");
@@ -286,10 +291,12 @@ class IgnitionTest {
 
     @Test
     void report_rendersLikeIgnitionValidate() {
-        Report.Entry withPath = new Report.Entry(Severity.WARNING, "$.foo", "unused-key", "unused key foo", 1, 36);
-        Report.Entry noPath = new Report.Entry(Severity.ERROR, null, "json-syntax", "x", 2, 3);
-        assertThat(withPath).hasToString("warning at $.foo, line 1 col 36: unused key foo");
-        assertThat(noPath).hasToString("error at line 2 col 3: x");
+        Problem withPath =
+                new Problem(Severity.WARNING, "unused-key", "unused key foo", Location.at(JsonPath.of("foo"), 1, 36));
+        Problem noPath =
+                new Problem(Severity.ERROR, "json-syntax", "x", Location.NONE.withPosition(new Position(2, 3)));
+        assertThat(Report.text(withPath)).isEqualTo("warning at $.foo, line 1 col 36: unused key foo");
+        assertThat(Report.text(noPath)).isEqualTo("error at line 2 col 3: x");
         assertThat(new Report(List.of(withPath)).isValid()).isTrue();
         assertThat(new Report(List.of(withPath, noPath)).errors()).containsExactly(noPath);
     }

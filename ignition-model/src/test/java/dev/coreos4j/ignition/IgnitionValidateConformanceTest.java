@@ -2,6 +2,7 @@ package dev.coreos4j.ignition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.problem.Problem;
 import dev.coreos4j.testsupport.Oracles;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
@@ -46,11 +47,11 @@ class IgnitionValidateConformanceTest {
     /** What ignition-validate would print for our result: report lines, or "couldn't parse config: …". */
     static List<String> ours(ParseResult r) {
         List<String> lines = new ArrayList<>();
-        for (Report.Entry e : r.report().entries()) {
+        for (Problem e : r.report().entries()) {
             lines.add(
-                    e.path() == null && NOT_PARSED.contains(e.code())
+                    e.location().path() == null && NOT_PARSED.contains(e.code())
                             ? "couldn't parse config: " + e.message()
-                            : e.toString());
+                            : Report.text(e));
         }
         return lines;
     }

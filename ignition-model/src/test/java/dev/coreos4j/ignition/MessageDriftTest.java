@@ -2,6 +2,7 @@ package dev.coreos4j.ignition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.problem.Problem;
 import dev.coreos4j.testsupport.Oracles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class MessageDriftTest {
         String v226 = "context tree does not match content tree at $.storage. Line and column reporting may be "
                 + "inconsistent. Unused keys may not be reported";
         assertThat(Ignition.parse(json).report().entries())
-                .extracting(Report.Entry::message)
+                .extracting(Problem::message)
                 .containsExactly(v226);
         assertThat(tool214(json)).contains(v226 + ".\n");
     }
@@ -62,7 +63,7 @@ class MessageDriftTest {
         String json =
                 "{\"ignition\":{\"version\":\"3.3.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"mode\":2541}]}}";
         assertThat(Ignition.parse(json).report().entries())
-                .extracting(Report.Entry::message)
+                .extracting(Problem::message)
                 .containsExactly(
                         "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0");
         assertThat(tool214(json))

@@ -100,7 +100,7 @@ class TranscriptConformanceTest {
                             : POST_2_14.get(key);
                     if (changed != null) {
                         Set<String> paths = new TreeSet<>();
-                        r.report().errors().forEach(e -> paths.add(e.path()));
+                        r.report().errors().forEach(e -> paths.add(Report.dottedPath(e)));
                         assertThat(paths).as(r.report().toString()).isEqualTo(changed);
                         return;
                     }
@@ -110,7 +110,7 @@ class TranscriptConformanceTest {
                             .sorted()
                             .toList();
                     List<String> actual = r.report().entries().stream()
-                            .map(Report.Entry::toString)
+                            .map(Report::text)
                             .map(l -> experimental ? withoutPosition(l) : l)
                             .sorted()
                             .toList();

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class TranslationModesTest {
                     .isInstanceOfSatisfying(
                             IgnitionException.class,
                             e -> assertThat(e.report().errors())
-                                    .extracting(Report.Entry::path, Report.Entry::message)
+                                    .extracting(Report::dottedPath, Problem::message)
                                     .containsExactly(
                                             org.assertj.core.groups.Tuple.tuple(
                                                     "$.storage.files.0.mode",
@@ -119,7 +120,7 @@ class TranslationModesTest {
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .extracting(Report.Entry::message)
+                                .extracting(Problem::message)
                                 .containsExactly("path not absolute"));
     }
 }

@@ -120,7 +120,9 @@ public final class IgnitionLaws {
         if (!back.report().entries().isEmpty()) {
             throw new InvariantViolation(
                     "round-trip",
-                    version + ", " + back.report().entries().get(0).path(),
+                    version + ", "
+                            + dev.coreos4j.ignition.Report.dottedPath(
+                                    back.report().entries().get(0)),
                     "the written document does not parse cleanly: "
                             + back.report().entries().get(0).message());
         }

@@ -1,6 +1,6 @@
 package dev.coreos4j.testkit;
 
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Severity;
 
 /**
  * The Ignition rules {@link IgnitionArbitraries#almostValidConfigs} can break, each with the stable report code our
@@ -59,7 +59,7 @@ public enum IgnitionRule {
         this.fatal = fatal;
     }
 
-    /** The report code ({@code Report.Entry.code()}) the validator gives a break of this rule. */
+    /** The report code ({@code Problem.code()} of a report entry) the validator gives a break of this rule. */
     public String code() {
         return code;
     }

@@ -52,7 +52,7 @@ class IgnitionProperties {
         if (depth + 1 > 10_000) {
             assertThat(r.report().errors())
                     .singleElement()
-                    .extracting(Report.Entry::message)
+                    .extracting(dev.coreos4j.problem.Problem::message)
                     .isEqualTo("invalid character '[' exceeded max depth");
         } else {
             assertThat(r.isValid()).isTrue();
@@ -66,7 +66,7 @@ class IgnitionProperties {
         assertThat(r.config()).isNull();
         assertThat(r.report().errors())
                 .singleElement()
-                .extracting(Report.Entry::code)
+                .extracting(dev.coreos4j.problem.Problem::code)
                 .isEqualTo("json-type");
     }
 

@@ -164,24 +164,26 @@ public final class ButaneCommand implements Callable<Integer> {
         String[] lines = new String(source, StandardCharsets.UTF_8).split("\n", -1);
         StringBuilder buf = new StringBuilder();
         boolean first = true;
-        for (Report.Entry e : report.entries()) {
+        for (dev.coreos4j.problem.Problem e : report.entries()) {
             if (!first) {
                 buf.append('\n');
             }
             first = false;
-            Integer line = e.line();
-            Integer col = e.column();
+            dev.coreos4j.problem.Position at = e.location().position();
+            Integer line = at == null ? null : at.line();
+            Integer col = at == null ? null : at.column();
             if (line == null
                     || col == null
                     || line < 1
                     || line > lines.length
                     || col < 1
                     || col > lines[line - 1].length()) {
-                buf.append(e).append('\n');
+                buf.append(Report.text(e)).append('\n');
                 continue;
             }
-            buf.append(e.severity())
-                    .append(e.path() != null ? "[" + e.path() + "]" : "")
+            String path = Report.dottedPath(e);
+            buf.append(e.severity().label())
+                    .append(path != null ? "[" + path + "]" : "")
                     .append(":\n");
             buf.append("  --> ")
                     .append(fileName)

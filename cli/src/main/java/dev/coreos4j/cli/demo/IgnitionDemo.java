@@ -162,8 +162,8 @@ final class IgnitionDemo implements DemoStep {
                 .replace("\"/etc/hostname\"", "\"etc/hostname\"")
                 .replace("\"mode\":493", "\"mode\":4096");
         out.println("a broken variant, as ignition-validate would report it:");
-        for (Report.Entry e : Ignition.parse(broken).report().entries()) {
-            out.println("  " + e);
+        for (dev.coreos4j.problem.Problem e : Ignition.parse(broken).report().entries()) {
+            out.println("  " + Report.text(e));
         }
 
         for (SpecVersion v : new SpecVersion[] {SpecVersion.V3_6_0, SpecVersion.V3_4_0}) {
@@ -176,8 +176,8 @@ final class IgnitionDemo implements DemoStep {
             throw new IllegalStateException("3.2.0 unexpectedly expressed kernelArguments");
         } catch (IgnitionException e) {
             out.println("spec 3.2.0 cannot express everything:");
-            for (Report.Entry entry : e.report().entries()) {
-                out.println("  " + entry);
+            for (dev.coreos4j.problem.Problem entry : e.report().entries()) {
+                out.println("  " + Report.text(entry));
             }
         }
         String back = Files.readString(workdir.resolve("config-3.4.0.ign"), StandardCharsets.UTF_8);

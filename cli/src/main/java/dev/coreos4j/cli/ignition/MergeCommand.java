@@ -58,8 +58,8 @@ public final class MergeCommand implements Callable<Integer> {
         MergeResult result = Merge.merge(parent.config(), child.config());
         Report merged = Ignition.validate(result.config());
         if (!merged.isValid()) {
-            for (Report.Entry e : merged.entries()) {
-                err.println("merged config: " + e);
+            for (dev.coreos4j.problem.Problem e : merged.entries()) {
+                err.println("merged config: " + Report.text(e));
             }
             err.flush();
             return ExitCode.INVALID;
@@ -93,8 +93,8 @@ public final class MergeCommand implements Callable<Integer> {
     private static boolean report(PrintWriter err, String name, ParseResult parsed) {
         boolean valid = parsed.isValid();
         if (!valid) {
-            for (Report.Entry e : parsed.report().entries()) {
-                err.println(name + ": " + e);
+            for (dev.coreos4j.problem.Problem e : parsed.report().entries()) {
+                err.println(name + ": " + Report.text(e));
             }
         }
         return valid;

@@ -60,8 +60,8 @@ public final class TranslateCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter err, Report report) {
-        for (Report.Entry e : report.entries()) {
-            err.println(e);
+        for (dev.coreos4j.problem.Problem e : report.entries()) {
+            err.println(Report.text(e));
         }
     }
 }

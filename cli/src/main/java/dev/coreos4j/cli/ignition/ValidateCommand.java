@@ -4,6 +4,8 @@ import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -91,10 +93,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println(json(file, valid, result));
                 continue;
             }
-            List<Report.Entry> printed = new ArrayList<>();
-            List<Report.Entry> notParsed = new ArrayList<>();
-            for (Report.Entry e : report.entries()) {
-                (e.path() == null && NOT_PARSED.contains(e.code()) ? notParsed : printed).add(e);
+            List<Problem> printed = new ArrayList<>();
+            List<Problem> notParsed = new ArrayList<>();
+            for (Problem e : report.entries()) {
+                (e.location().path() == null && NOT_PARSED.contains(e.code()) ? notParsed : printed).add(e);
             }
             // Go's printf of the report text, quirk included (see Report.ignitionValidateText)
             String text = new Report(printed).ignitionValidateText();
@@ -105,7 +107,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     out.println(prefix + line);
                 }
             }
-            for (Report.Entry e : notParsed) {
+            for (Problem e : notParsed) {
                 err.println(prefix + "couldn't parse config: " + e.message());
             }
         }
@@ -116,13 +118,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
     static String json(String file, boolean valid, ParseResult result) {
         StringJoiner entries = new StringJoiner(",", "[", "]");
-        for (Report.Entry e : result.report().entries()) {
-            entries.add("{\"severity\":" + Inputs.json(e.severity().toString())
-                    + ",\"path\":" + Inputs.json(e.path())
+        for (Problem e : result.report().entries()) {
+            Position at = e.location().position();
+            entries.add("{\"severity\":" + Inputs.json(e.severity().label())
+                    + ",\"path\":" + Inputs.json(Report.dottedPath(e))
                     + ",\"code\":" + Inputs.json(e.code())
                     + ",\"message\":" + Inputs.json(e.message())
-                    + ",\"line\":" + e.line()
-                    + ",\"column\":" + e.column() + "}");
+                    + ",\"line\":" + (at == null ? null : at.line())
+                    + ",\"column\":" + (at == null ? null : at.column()) + "}");
         }
         return "{\"file\":" + Inputs.json(file) + ",\"valid\":" + valid + ",\"version\":"
                 + Inputs.json(result.version() == null ? null : result.version().toString())

@@ -3,7 +3,8 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Severity;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,7 +31,7 @@ final class Harness {
         assertThat(report.entries())
                 .as(report.toString())
                 .anyMatch(e -> e.severity() == severity
-                        && path.equals(e.path())
+                        && path.equals(Report.dottedPath(e))
                         && e.message().equals(message));
     }
 
@@ -40,6 +41,16 @@ final class Harness {
     }
 
     static List<String> messages(Report r) {
-        return r.entries().stream().map(Report.Entry::message).toList();
+        return r.entries().stream().map(Problem::message).toList();
+    }
+
+    /** The line of a problem's position, or null when it has none. */
+    static Integer line(Problem p) {
+        return p.location().position() == null ? null : p.location().position().line();
+    }
+
+    /** The column of a problem's position, or null when it has none. */
+    static Integer column(Problem p) {
+        return p.location().position() == null ? null : p.location().position().column();
     }
 }

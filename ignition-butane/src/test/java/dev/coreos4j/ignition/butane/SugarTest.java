@@ -78,21 +78,21 @@ class SugarTest {
                 ButaneOptions.DEFAULT.withFilesDir(mem));
         Harness.hasEntry(
                 clash.report(),
-                dev.coreos4j.ignition.Severity.ERROR,
+                dev.coreos4j.problem.Severity.ERROR,
                 "$.storage.trees.0",
                 "matching filesystem node has existing contents or different type");
         ButaneResult notDir = Harness.run(
                 "fcos", "1.7.0", "storage:\n  trees:\n    - local: t/a\n", ButaneOptions.DEFAULT.withFilesDir(mem));
         Harness.hasEntry(
                 notDir.report(),
-                dev.coreos4j.ignition.Severity.ERROR,
+                dev.coreos4j.problem.Severity.ERROR,
                 "$.storage.trees.0",
                 "root of tree must be a directory");
         ButaneResult escape = Harness.run(
                 "fcos", "1.7.0", "storage:\n  trees:\n    - local: ../t\n", ButaneOptions.DEFAULT.withFilesDir(mem));
         Harness.hasEntry(
                 escape.report(),
-                dev.coreos4j.ignition.Severity.ERROR,
+                dev.coreos4j.problem.Severity.ERROR,
                 "$.storage.trees.0",
                 "local file path traverses outside the files directory");
     }
@@ -123,7 +123,7 @@ class SugarTest {
                 "1.7.0", "passwd:\n  users:\n    - name: core\n" + "      ssh_authorized_keys_local: [id_rsa.pub]\n");
         Harness.hasEntry(
                 none.report(),
-                dev.coreos4j.ignition.Severity.ERROR,
+                dev.coreos4j.problem.Severity.ERROR,
                 "$.passwd.users.0.ssh_authorized_keys_local",
                 "local file paths are relative to a files directory that must be specified with -d/--files-dir");
         ButaneResult missing = Harness.run(
@@ -133,7 +133,7 @@ class SugarTest {
                 ButaneOptions.DEFAULT.withFilesDir(mem));
         Harness.hasEntry(
                 missing.report(),
-                dev.coreos4j.ignition.Severity.ERROR,
+                dev.coreos4j.problem.Severity.ERROR,
                 "$.systemd.units.0.contents_local",
                 "open nope: no such file or directory");
     }

@@ -3,7 +3,7 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class UpstreamOpenShiftTest {
 
     static List<String> entries(Report r) {
         return r.entries().stream()
-                .map(e -> e.severity() + " " + e.path() + ": " + e.message())
+                .map(e -> e.severity().label() + " " + Report.dottedPath(e) + ": " + e.message())
                 .toList();
     }
 
@@ -63,7 +63,7 @@ class UpstreamOpenShiftTest {
                         "error $.storage.files.1.contents.source: file contents source must be data URL in this spec version",
                         "error $.storage.files.1.mode: special mode bits are not supported in this spec version",
                         "error $.passwd.users.1.name: users other than \"core\" are not supported in this spec version");
-        assertThat(r.report().entries()).allMatch(e -> e.line() != null);
+        assertThat(r.report().entries()).allMatch(e -> e.location().position() != null);
     }
 
     /** translate_test.go TestValidateSupport case 3, the field filters. */

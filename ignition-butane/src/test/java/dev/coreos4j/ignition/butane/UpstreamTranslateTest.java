@@ -328,7 +328,7 @@ class UpstreamTranslateTest {
                         + "      partitions:\n        - label: root\n          number: 4\n          size_mib: 4096\n");
         Harness.hasEntry(
                 small.report(),
-                dev.coreos4j.ignition.Severity.WARNING,
+                dev.coreos4j.problem.Severity.WARNING,
                 "$.storage.disks.0.partitions.0.size_mib",
                 "root should have 8GiB of space assigned");
         ButaneResult constrained = Harness.fcos(
@@ -338,7 +338,7 @@ class UpstreamTranslateTest {
                         + "          number: 4\n        - label: var\n          number: 5\n");
         Harness.hasEntry(
                 constrained.report(),
-                dev.coreos4j.ignition.Severity.WARNING,
+                dev.coreos4j.problem.Severity.WARNING,
                 "$.storage.disks.0.partitions.0.label",
                 "root partition cannot expand; it is set to fill available "
                         + "space but is followed by an auto-positioned partition");

@@ -4,7 +4,7 @@ import static dev.coreos4j.ignition.butane.Harness.hasEntry;
 import static dev.coreos4j.ignition.butane.Harness.hasNone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -307,7 +307,7 @@ class UpstreamValidateTest {
                 hasEntry(r.report(), c.severity(), c.path(), c.message());
                 assertThat(r.report().entries())
                         .filteredOn(e -> e.message().equals(c.message()))
-                        .allMatch(e -> e.line() != null && e.column() != null);
+                        .allMatch(e -> e.location().position() != null);
             }
         });
     }
@@ -375,7 +375,7 @@ class UpstreamValidateTest {
                 ButaneResult r = Harness.fcos("1.7.0", (String) c[0]);
                 assertThat(r.report().entries()).as(r.report().toString()).hasSize(1);
                 assertThat(r.report().entries().get(0).message()).isEqualTo(c[1]);
-                assertThat(r.report().entries().get(0).line()).isEqualTo(c[2]);
+                assertThat(Harness.line(r.report().entries().get(0))).isEqualTo(c[2]);
             }));
         }
         return out.stream();

@@ -3,7 +3,8 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,9 @@ class YamlSemanticsTest {
         ButaneResult r = Harness.fcos("1.6.0", "storage:\n  files:\n    - path: /f\n      mode: \"0644\"\n");
         assertThat(r.report().entries()).singleElement().satisfies(e -> {
             assertThat(e.message()).isEqualTo("cannot unmarshal !!str `0644` into int");
-            assertThat(e.path()).isEqualTo("$.storage.files.0.mode");
-            assertThat(e.line()).isEqualTo(4);
-            assertThat(e.column()).isEqualTo(13);
+            assertThat(Report.dottedPath(e)).isEqualTo("$.storage.files.0.mode");
+            assertThat(Harness.line(e)).isEqualTo(4);
+            assertThat(Harness.column(e)).isEqualTo(13);
         });
         assertThat(Harness.fcos("1.6.0", "storage:\n  files:\n    - path: /f\n      mode: 18446744073709551616\n")
                         .report()
@@ -79,10 +80,10 @@ class YamlSemanticsTest {
         ButaneResult r = Butane.translate(
                 "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n" + "      path: /b\n",
                 ButaneOptions.DEFAULT);
-        Report.Entry e = r.report().entries().get(0);
+        Problem e = r.report().entries().get(0);
         assertThat(e.message()).isEqualTo("yaml: mapping key \"path\" already defined at line 5");
-        assertThat(e.line()).isEqualTo(6);
-        assertThat(e.column()).isEqualTo(7);
+        assertThat(Harness.line(e)).isEqualTo(6);
+        assertThat(Harness.column(e)).isEqualTo(7);
     }
 
     @Test
@@ -91,7 +92,7 @@ class YamlSemanticsTest {
         ButaneResult r = Butane.translate(doc, ButaneOptions.DEFAULT);
         assertThat(r.report().entries()).singleElement().satisfies(e -> {
             assertThat(e.severity()).isEqualTo(Severity.WARNING);
-            assertThat(e.toString()).isEqualTo("warning at $.storage.files.0.Mode, line 6 col 7: unused key Mode");
+            assertThat(Report.text(e)).isEqualTo("warning at $.storage.files.0.Mode, line 6 col 7: unused key Mode");
         });
         assertThat(r.isValid()).isTrue();
         ButaneResult strict = Butane.translate(doc, ButaneOptions.DEFAULT.withStrict(true));
@@ -151,9 +152,9 @@ class YamlSemanticsTest {
             b.append("]\n");
         }
         ButaneResult r = assertQuick(b.toString());
-        Report.Entry e = r.report().entries().get(0);
+        Problem e = r.report().entries().get(0);
         assertThat(e.message()).isEqualTo("yaml: document contains excessive aliasing");
-        assertThat(e.line()).isNotNull();
+        assertThat(Harness.line(e)).isNotNull();
     }
 
     @Test
@@ -163,7 +164,7 @@ class YamlSemanticsTest {
         ButaneResult deep =
                 assertQuick("variant: fcos\nversion: 1.6.0\nx: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
         assertThat(deep.report().entries().get(0).message()).isEqualTo("yaml: exceeded max depth of 10000");
-        assertThat(deep.report().entries().get(0).line()).isEqualTo(3);
+        assertThat(Harness.line(deep.report().entries().get(0))).isEqualTo(3);
     }
 
     @Test
@@ -179,10 +180,10 @@ class YamlSemanticsTest {
     void malformed_yamlHasLineAndColumn() {
         ButaneResult r =
                 Butane.translate("variant: fcos\nversion: 1.6.0\nstorage:\n\tfiles: []\n", ButaneOptions.DEFAULT);
-        Report.Entry e = r.report().entries().get(0);
+        Problem e = r.report().entries().get(0);
         assertThat(e.code()).isEqualTo("yaml-syntax");
-        assertThat(e.line()).isEqualTo(4);
-        assertThat(e.column()).isEqualTo(1);
+        assertThat(Harness.line(e)).isEqualTo(4);
+        assertThat(Harness.column(e)).isEqualTo(1);
         ButaneResult utf = Butane.translate(new byte[] {'a', ':', ' ', (byte) 0xff}, ButaneOptions.DEFAULT);
         assertThat(utf.report().entries().get(0).message()).contains("invalid UTF-8");
         ButaneResult scalar = Butane.translate("hello", ButaneOptions.DEFAULT);

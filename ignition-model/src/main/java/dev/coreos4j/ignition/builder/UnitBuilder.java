@@ -3,7 +3,10 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.ignition.internal.rules.SystemdRule;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,13 +84,11 @@ public final class UnitBuilder {
         if (Boolean.TRUE.equals(enabled) && contents != null && !contents.isEmpty() && !hasInstallSection(contents)) {
             throw new IgnitionException(
                     "invalid unit " + name,
-                    new Report(List.of(new Report.Entry(
-                            Severity.ERROR,
-                            "$.systemd.units.0.contents",
-                            "unit-enabled-without-install",
-                            "unit \"" + name + "\" is enabled, but has no install section so enable does nothing",
-                            null,
-                            null))));
+                    new Report(List.of(new Problem(
+                            dev.coreos4j.problem.Severity.ERROR, // an error here, where Ignition only warns
+                            SystemdRule.UNIT_ENABLED_WITHOUT_INSTALL.code(),
+                            SystemdRule.UNIT_ENABLED_WITHOUT_INSTALL.message(name),
+                            Location.at(JsonPath.of("systemd", "units", 0, "contents"))))));
         }
         Checks.part("unit " + name, new Config(Checks.version(), null, null, null, new Config.Systemd(List.of(u))));
         return u;

@@ -1,9 +1,11 @@
 package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.Config;
-import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.rules.ParseRule;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -64,7 +66,7 @@ public final class Decoder {
     private final SpecVersion version;
     private final Positions positions;
     /** Where warnings go right now; swapped per field so they come out in Ignition's walk order. */
-    private List<Report.Entry> unused = new ArrayList<>();
+    private List<Problem> unused = new ArrayList<>();
 
     private Decoder(SpecVersion version, Positions positions) {
         this.version = version;
@@ -72,11 +74,11 @@ public final class Decoder {
     }
 
     /** The decoded config (in the Go semantics of {@code version}) and the unused-key / context warnings. */
-    public record Result(Config config, List<Report.Entry> warnings) {}
+    public record Result(Config config, List<Problem> warnings) {}
 
     public static Result decode(JNode root, SpecVersion version, Positions positions) throws TypeError {
         Decoder d = new Decoder(version, positions);
-        Config c = (Config) d.record(Config.class, root, null, "$", "", true, ResourceRole.OTHER);
+        Config c = (Config) d.record(Config.class, root, null, JsonPath.ROOT, "", true, ResourceRole.OTHER);
         return new Result(c, List.copyOf(d.unused));
     }
 
@@ -113,7 +115,7 @@ public final class Decoder {
 
     private static Map<Class<?>, Map<String, SpecVersion>> sinceByClass() {
         Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
-        for (Class<?> c : Config.class.getDeclaredClasses()) {
+        for (Class<?> c : Config.modelRecords()) {
             for (Map.Entry<String, SpecVersion> e : FieldVersions.SINCE.entrySet()) {
                 String[] parts = e.getKey().split("\\.");
                 if (parts[0].equals(c.getSimpleName())) {
@@ -170,9 +172,9 @@ public final class Decoder {
                         && version == SpecVersion.V3_0_0);
     }
 
-    private Report.Entry warning(String path, String code, String message, int offset) {
+    private Problem warning(JsonPath path, ParseRule rule, String message, int offset) {
         int[] lc = positions.of(offset);
-        return new Report.Entry(Severity.WARNING, path, code, message, lc[0], lc[1]);
+        return Problem.of(rule, message, Location.at(path, lc[0], lc[1]));
     }
 
     private TypeError typeError(JNode node, String goStruct, String goPath, String goType, boolean intTarget) {
@@ -189,7 +191,7 @@ public final class Decoder {
      * struct).
      */
     private Object record(
-            Class<?> type, JNode node, Object existing, String path, String goPath, boolean report, ResourceRole role)
+            Class<?> type, JNode node, Object existing, JsonPath path, String goPath, boolean report, ResourceRole role)
             throws TypeError {
         Shape shape = shape(type);
         RecordComponent[] rc = shape.components();
@@ -213,10 +215,10 @@ public final class Decoder {
         }
         String goStruct = goName(type, role);
         // Ignition reports this object's unknown keys (document order) before walking its fields (field order).
-        List<Report.Entry> parent = unused;
-        List<Report.Entry> own = new ArrayList<>();
+        List<Problem> parent = unused;
+        List<Problem> own = new ArrayList<>();
         @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: Java cannot create List<Entry>[] directly
-        List<Report.Entry>[] perField = new List[rc.length];
+        List<Problem>[] perField = new List[rc.length];
         List<JNode.Member> members = node.members;
         for (int k = 0; k < members.size(); k++) {
             JNode.Member m = members.get(k);
@@ -242,11 +244,11 @@ public final class Decoder {
                     }
                 }
             }
-            String childPath = path + "." + m.key();
+            JsonPath childPath = path.child(m.key());
             if (!exact && report && !shadowed) {
                 own.add(warning(
                         childPath,
-                        "unused-key",
+                        ParseRule.UNUSED_KEY,
                         m.key().isEmpty() ? "unused key" : "unused key " + m.key(),
                         m.keyOffset()));
             }
@@ -256,7 +258,7 @@ public final class Decoder {
             RecordComponent c = rc[index];
             String name = c.getName();
             String childGoPath = goPath.isEmpty() ? name : goPath + "." + name;
-            String fieldPath = path + "." + name;
+            JsonPath fieldPath = path.child(name);
             if (perField[index] == null) {
                 perField[index] = new ArrayList<>();
             }
@@ -279,7 +281,7 @@ public final class Decoder {
             }
         }
         parent.addAll(own);
-        for (List<Report.Entry> warnings : perField) {
+        for (List<Problem> warnings : perField) {
             if (warnings != null) {
                 parent.addAll(warnings);
             }
@@ -314,7 +316,7 @@ public final class Decoder {
             String field,
             JNode node,
             Object existing,
-            String path,
+            JsonPath path,
             String goStruct,
             String goPath,
             boolean report,
@@ -373,7 +375,7 @@ public final class Decoder {
             for (int i = 0; i < node.elements.size(); i++) {
                 JNode e = node.elements.get(i);
                 Object reused = i < previous.size() ? previous.get(i) : null;
-                String elementPath = path + "." + i;
+                JsonPath elementPath = path.index(i);
                 if (element == String.class) {
                     if (e.kind == JNode.Kind.NULL) {
                         out.add(reused != null ? reused : "");
@@ -395,7 +397,7 @@ public final class Decoder {
             Class<?> type,
             JNode node,
             Object existing,
-            String path,
+            JsonPath path,
             String goStruct,
             String goPath,
             boolean report,
@@ -409,8 +411,8 @@ public final class Decoder {
             if (report && !pointer) {
                 unused.add(warning(
                         path,
-                        "context-mismatch",
-                        "context tree does not match content tree at " + path
+                        ParseRule.CONTEXT_MISMATCH,
+                        "context tree does not match content tree at " + GoPaths.dotted(path)
                                 + ". Line and column reporting may be inconsistent. Unused keys may not be reported",
                         node.markerOffset()));
             }

@@ -2,20 +2,30 @@ package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.rules.ParseRule;
+import dev.coreos4j.ignition.internal.rules.Validation;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Ignition's parse pipeline: empty check, JSON syntax, version detection, decode, validate, translate up. */
 public final class Pipeline {
     private Pipeline() {}
 
-    private static ParseResult fatal(String code, String message, int[] position, SpecVersion version) {
-        Integer line = position == null ? null : position[0];
-        Integer col = position == null ? null : position[1];
-        return new ParseResult(
-                null, version, new Report(List.of(new Report.Entry(Severity.ERROR, null, code, message, line, col))));
+    private static ParseResult fatal(
+            ParseRule rule, String message, int @Nullable [] position, @Nullable SpecVersion version) {
+        Location where =
+                position == null ? Location.NONE : Location.NONE.withPosition(new Position(position[0], position[1]));
+        return new ParseResult(null, version, new Report(List.of(Problem.of(rule, message, where))));
+    }
+
+    private static ParseResult fatal(ParseRule rule) {
+        return fatal(rule, rule.message(), null, null);
     }
 
     /**
@@ -26,7 +36,7 @@ public final class Pipeline {
         try {
             return parseUnchecked(raw);
         } catch (RuntimeException | StackOverflowError e) {
-            return fatal("internal-error", "internal error: " + e, null, null);
+            return fatal(ParseRule.INTERNAL_ERROR, ParseRule.INTERNAL_ERROR.message(e), null, null);
         }
     }
 
@@ -38,7 +48,7 @@ public final class Pipeline {
         try {
             return decodeUnchecked(raw);
         } catch (RuntimeException | StackOverflowError e) {
-            return fatal("internal-error", "internal error: " + e, null, null);
+            return fatal(ParseRule.INTERNAL_ERROR, ParseRule.INTERNAL_ERROR.message(e), null, null);
         }
     }
 
@@ -53,37 +63,37 @@ public final class Pipeline {
 
     private static ParseResult decodeUnchecked(byte[] raw) {
         if (raw.length == 0) {
-            return fatal("not-a-config", "not a config (empty)", null, null);
+            return fatal(ParseRule.NOT_A_CONFIG);
         }
         Positions positions = new Positions(raw);
         JNode root;
         try {
             root = GoJson.parse(raw);
         } catch (GoJson.SyntaxError e) {
-            return fatal("json-syntax", e.getMessage(), positions.ofGoError(e.offset()), null);
+            return fatal(ParseRule.JSON_SYNTAX, e.getMessage(), positions.ofGoError(e.offset()), null);
         }
         String versionText;
         try {
             versionText = Versions.stubVersion(root);
         } catch (Decoder.TypeError e) {
-            return fatal("json-type", e.getMessage(), positions.ofGoError(e.offset()), null);
+            return fatal(ParseRule.JSON_TYPE, e.getMessage(), positions.ofGoError(e.offset()), null);
         }
         Versions.Semver semver = Versions.parseSemver(versionText);
         if (semver == null) {
-            return fatal("invalid-version", "invalid config version (couldn't parse)", null, null);
+            return fatal(ParseRule.INVALID_VERSION);
         }
         SpecVersion version = Versions.match(semver);
         if (version == null) {
-            return fatal("unsupported-version", "unsupported config version", null, null);
+            return fatal(ParseRule.UNSUPPORTED_VERSION);
         }
         Decoder.Result decoded;
         try {
             decoded = Decoder.decode(root, version, positions);
         } catch (Decoder.TypeError e) {
-            return fatal("json-type", e.getMessage(), positions.ofGoError(e.offset()), version);
+            return fatal(ParseRule.JSON_TYPE, e.getMessage(), positions.ofGoError(e.offset()), version);
         }
-        List<Report.Entry> entries = new ArrayList<>();
-        for (Report.Entry e : Rules.validate(decoded.config(), version)) {
+        List<Problem> entries = new ArrayList<>();
+        for (Problem e : Validation.validate(decoded.config(), version)) {
             entries.add(root.hugeNumber ? e : locate(e, root, positions));
         }
         if (!root.hugeNumber) {
@@ -93,25 +103,19 @@ public final class Pipeline {
     }
 
     /** Attaches the position of the deepest existing JSON node on the entry's path. */
-    static Report.Entry locate(Report.Entry e, JNode root, Positions positions) {
-        if (e.path() == null) {
+    static Problem locate(Problem e, JNode root, Positions positions) {
+        JsonPath path = e.location().path();
+        if (path == null) {
             return e;
         }
         JNode node = root;
-        String[] segments = e.path().split("\\.");
-        for (int i = 1; i < segments.length; i++) {
-            String seg = segments[i];
+        for (JsonPath.Segment seg : path.segments()) {
             JNode next = null;
-            if (node.kind == JNode.Kind.OBJECT) {
-                JNode.Member m = node.member(seg);
+            if (node.kind == JNode.Kind.OBJECT && seg instanceof JsonPath.Name name) {
+                JNode.Member m = node.member(name.name());
                 next = m == null ? null : m.value();
-            } else if (node.kind == JNode.Kind.ARRAY) {
-                try {
-                    int index = Integer.parseInt(seg);
-                    next = index < node.elements.size() ? node.elements.get(index) : null;
-                } catch (NumberFormatException ex) {
-                    next = null;
-                }
+            } else if (node.kind == JNode.Kind.ARRAY && seg instanceof JsonPath.Index index) {
+                next = index.index() < node.elements.size() ? node.elements.get(index.index()) : null;
             }
             if (next == null) {
                 break;
@@ -119,6 +123,6 @@ public final class Pipeline {
             node = next;
         }
         int[] lc = positions.of(node.markerOffset());
-        return new Report.Entry(e.severity(), e.path(), e.code(), e.message(), lc[0], lc[1]);
+        return e.at(e.location().withPosition(new Position(lc[0], lc[1])));
     }
 }

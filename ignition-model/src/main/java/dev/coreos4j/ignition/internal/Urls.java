@@ -1,7 +1,10 @@
 package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.rules.Finding;
+import dev.coreos4j.ignition.internal.rules.UrlRule;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * URL checks as Ignition performs them: a port of the parts of Go's {@code net/url.Parse} that can fail, the
@@ -12,10 +15,10 @@ public final class Urls {
     private Urls() {}
 
     /** A parsed URL: lower-cased scheme, whether it is opaque, the raw query. */
-    record Parsed(String scheme, String opaque, String rawQuery) {}
+    public record Parsed(String scheme, @Nullable String opaque, String rawQuery) {}
 
     /** Go's {@code url.Parse}; null when it returns an error. */
-    static Parsed parse(String raw) {
+    public static @Nullable Parsed parse(String raw) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c < 0x20 || c == 0x7f) {
@@ -163,13 +166,13 @@ public final class Urls {
     }
 
     /**
-     * Ignition's {@code validateURL}: null when fine, else the error message. {@code version} selects the allowed
-     * schemes ({@code gs} 3.2.0+, {@code arn} 3.4.0+).
+     * Ignition's {@code validateURL} (coreos/ignition config/v3_4/types/url.go): null when fine, else the rule the
+     * URL breaks. {@code version} selects the allowed schemes ({@code gs} 3.2.0+, {@code arn} 3.4.0+).
      */
-    public static String validate(String s, SpecVersion version) {
+    public static @Nullable Finding validate(String s, SpecVersion version) {
         Parsed u = parse(s);
         if (u == null) {
-            return "unable to parse url";
+            return Finding.of(UrlRule.UNPARSABLE_URL);
         }
         switch (u.scheme()) {
             case "http":
@@ -177,22 +180,23 @@ public final class Urls {
             case "tftp":
                 return null;
             case "gs":
-                return version.compareTo(SpecVersion.V3_2_0) >= 0 ? null : "invalid url scheme";
+                return version.compareTo(SpecVersion.V3_2_0) >= 0 ? null : Finding.of(UrlRule.INVALID_URL_SCHEME);
             case "s3":
                 return versionIdError(u.rawQuery());
             case "arn":
                 if (version.compareTo(SpecVersion.V3_4_0) < 0) {
-                    return "invalid url scheme";
+                    return Finding.of(UrlRule.INVALID_URL_SCHEME);
                 }
-                return arnError(u, s);
+                return arnError(u);
             case "data":
-                return dataUrlError(s);
+                String error = dataUrlError(s);
+                return error == null ? null : Finding.of(UrlRule.INVALID_DATA_URL, error);
             default:
-                return "invalid url scheme";
+                return Finding.of(UrlRule.INVALID_URL_SCHEME);
         }
     }
 
-    private static String versionIdError(String rawQuery) {
+    private static @Nullable Finding versionIdError(String rawQuery) {
         if (rawQuery.isEmpty()) {
             return null;
         }
@@ -204,26 +208,27 @@ public final class Urls {
             String key = eq >= 0 ? pair.substring(0, eq) : pair;
             String value = eq >= 0 ? pair.substring(eq + 1) : "";
             if (key.equals("versionId")) {
-                return value.isEmpty() ? "invalid S3 object VersionId" : null;
+                return value.isEmpty() ? Finding.of(UrlRule.INVALID_S3_VERSION_ID) : null;
             }
         }
         return null;
     }
 
-    private static String arnError(Parsed u, String original) {
-        String full = u.scheme() + ":" + u.opaque();
-        if (u.opaque() == null
+    private static @Nullable Finding arnError(Parsed u) {
+        String opaque = u.opaque();
+        String full = u.scheme() + ":" + opaque;
+        if (opaque == null
                 || !full.startsWith("arn:")
                 || full.chars().filter(c -> c == ':').count() < 5) {
-            return "invalid S3 ARN format";
+            return Finding.of(UrlRule.INVALID_S3_ARN);
         }
         String[] sections = full.split(":", 6);
         if (sections.length != 6 || !sections[2].equals("s3")) {
-            return "invalid S3 ARN format";
+            return Finding.of(UrlRule.INVALID_S3_ARN);
         }
         int slashParts = full.split("/", -1).length;
         if (sections[5].startsWith("accesspoint/") ? slashParts < 3 : slashParts < 2) {
-            return "invalid S3 ARN format";
+            return Finding.of(UrlRule.INVALID_S3_ARN);
         }
         return versionIdError(u.rawQuery());
     }

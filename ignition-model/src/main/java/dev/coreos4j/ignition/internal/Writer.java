@@ -1,9 +1,12 @@
 package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.Config;
-import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.ignition.internal.rules.IgnitionRule;
+import dev.coreos4j.ignition.internal.rules.WriteRule;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,14 +20,14 @@ import java.util.List;
  */
 public final class Writer {
     private final SpecVersion version;
-    private final List<Report.Entry> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private Writer(SpecVersion version) {
         this.version = version;
     }
 
     /** The JSON bytes and the problems found (empty when the config is representable). */
-    public record Output(byte[] json, List<Report.Entry> problems) {}
+    public record Output(byte[] json, List<Problem> problems) {}
 
     /** Writes a model value (3.6.0 semantics: setuid/setgid/sticky bits are functional). */
     public static Output write(Config config, SpecVersion version) {
@@ -39,7 +42,7 @@ public final class Writer {
         Writer w = new Writer(version);
         StringBuilder out = new StringBuilder();
         Config c = config.withVersion(version.toString());
-        w.record(out, c, "$", Decoder.ResourceRole.OTHER);
+        w.record(out, c, JsonPath.ROOT, Decoder.ResourceRole.OTHER);
         if (specialBitsFunctional) {
             w.specialBits(c);
         }
@@ -53,25 +56,22 @@ public final class Writer {
         for (int i = 0; i < c.storage().files().size(); i++) {
             Long m = c.storage().files().get(i).mode();
             if (m != null && (m & 07000) != 0) {
-                problem(
-                        "$.storage.files." + i + ".mode",
-                        "special-mode-bits-unsupported",
-                        "setuid/setgid/sticky bits cannot be represented in spec version " + version);
+                problem(JsonPath.of("storage", "files", i, "mode"), WriteRule.SPECIAL_MODE_BITS_UNSUPPORTED, version);
             }
         }
         for (int i = 0; i < c.storage().directories().size(); i++) {
             Long m = c.storage().directories().get(i).mode();
             if (m != null && (m & 07000) != 0) {
                 problem(
-                        "$.storage.directories." + i + ".mode",
-                        "special-mode-bits-unsupported",
-                        "setuid/setgid/sticky bits cannot be represented in spec version " + version);
+                        JsonPath.of("storage", "directories", i, "mode"),
+                        WriteRule.SPECIAL_MODE_BITS_UNSUPPORTED,
+                        version);
             }
         }
     }
 
-    private void problem(String path, String code, String message) {
-        problems.add(new Report.Entry(Severity.ERROR, path, code, message, null, null));
+    private void problem(JsonPath path, IgnitionRule rule, Object... args) {
+        problems.add(Problem.of(rule, rule.message(args), Location.at(path)));
     }
 
     private static Object get(RecordComponent c, Object record) {
@@ -107,7 +107,7 @@ public final class Writer {
         return false;
     }
 
-    private void record(StringBuilder out, Object record, String path, Decoder.ResourceRole role) {
+    private void record(StringBuilder out, Object record, JsonPath path, Decoder.ResourceRole role) {
         Class<?> type = record.getClass();
         out.append('{');
         boolean first = true;
@@ -116,12 +116,9 @@ public final class Writer {
             if (isEmpty(type, c.getName(), value)) {
                 continue;
             }
-            String childPath = path + "." + c.getName();
+            JsonPath childPath = path.child(c.getName());
             if (!Decoder.known(type, c.getName(), role, version)) {
-                problem(
-                        childPath,
-                        "field-not-in-version",
-                        c.getName() + " is not supported in spec version " + version);
+                problem(childPath, WriteRule.FIELD_NOT_IN_VERSION, c.getName(), version);
                 continue;
             }
             if (!first) {
@@ -135,7 +132,7 @@ public final class Writer {
         out.append('}');
     }
 
-    private void value(StringBuilder out, Object value, String path, Decoder.ResourceRole role) {
+    private void value(StringBuilder out, Object value, JsonPath path, Decoder.ResourceRole role) {
         if (value instanceof String s) {
             string(out, s);
         } else if (value instanceof Long || value instanceof Boolean) {
@@ -146,7 +143,7 @@ public final class Writer {
                 if (i > 0) {
                     out.append(',');
                 }
-                value(out, list.get(i), path + "." + i, role);
+                value(out, list.get(i), path.index(i), role);
             }
             out.append(']');
         } else {

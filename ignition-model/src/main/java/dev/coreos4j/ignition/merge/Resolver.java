@@ -4,7 +4,12 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.ignition.internal.rules.IgnitionRule;
+import dev.coreos4j.ignition.internal.rules.MergeRule;
+import dev.coreos4j.ignition.internal.rules.ResourceRule;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,7 +89,7 @@ public final class Resolver {
     private Config render(Config config, List<String> chain) {
         Config.Resource replace = config.ignition().config().replace();
         if (replace.source() != null) {
-            Config fetched = fetchConfig(replace, "$.ignition.config.replace", chain);
+            Config fetched = fetchConfig(replace, JsonPath.of("ignition", "config", "replace"), chain);
             settings = fetched.ignition();
             return descend(fetched, replace.source(), chain);
         }
@@ -92,7 +97,7 @@ public final class Resolver {
         List<Config.Resource> merges = config.ignition().config().merge();
         for (int i = 0; i < merges.size(); i++) {
             Config.Resource ref = merges.get(i);
-            Config fragment = fetchConfig(ref, "$.ignition.config.merge." + i, chain);
+            Config fragment = fetchConfig(ref, JsonPath.of("ignition", "config", "merge", i), chain);
             // like Ignition, later fetches use the settings of the merge before the fragment is itself resolved
             settings = Merge.merge(result, fragment).config().ignition();
             fragment = descend(fragment, ref.source(), chain);
@@ -110,21 +115,17 @@ public final class Resolver {
         }
     }
 
-    private Config fetchConfig(Config.Resource ref, String path, List<String> chain) {
+    private Config fetchConfig(Config.Resource ref, JsonPath path, List<String> chain) {
         String url = ref.source() == null ? "" : ref.source();
         if (url.isEmpty()) {
-            throw failure(path, "source-required", "source is required", url, chain);
+            throw failure(path, ResourceRule.SOURCE_REQUIRED, ResourceRule.SOURCE_REQUIRED.message(), url, chain);
         }
         if (chain.contains(url)) {
-            throw failure(path, "reference-cycle", "config reference cycle", url, chain);
+            throw failure(path, MergeRule.REFERENCE_CYCLE, MergeRule.REFERENCE_CYCLE.message(), url, chain);
         }
         if (chain.size() >= maxDepth) {
             throw failure(
-                    path,
-                    "reference-too-deep",
-                    "config references nest deeper than " + maxDepth + " levels",
-                    url,
-                    chain);
+                    path, MergeRule.REFERENCE_TOO_DEEP, MergeRule.REFERENCE_TOO_DEEP.message(maxDepth), url, chain);
         }
         byte[] raw;
         try {
@@ -132,40 +133,45 @@ public final class Resolver {
                     ? decodeDataUrl(url)
                     : fetcher.fetch(new Fetcher.Request(url, ref.httpHeaders(), settings));
         } catch (IOException | RuntimeException e) {
-            throw failure(path, "fetch-failed", "unable to fetch config: " + e.getMessage(), url, chain);
+            throw failure(path, MergeRule.FETCH_FAILED, MergeRule.FETCH_FAILED.message(e.getMessage()), url, chain);
         }
         if (raw == null) {
-            throw failure(path, "fetch-failed", "unable to fetch config: fetcher returned no data", url, chain);
+            throw failure(
+                    path,
+                    MergeRule.FETCH_FAILED,
+                    MergeRule.FETCH_FAILED.message("fetcher returned no data"),
+                    url,
+                    chain);
         }
         if ("gzip".equals(ref.compression())) {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
                 raw = in.readAllBytes();
             } catch (IOException e) {
                 throw failure(
-                        path, "decompress-failed", "unable to decompress gzip data: " + e.getMessage(), url, chain);
+                        path,
+                        MergeRule.DECOMPRESS_FAILED,
+                        MergeRule.DECOMPRESS_FAILED.message(e.getMessage()),
+                        url,
+                        chain);
             }
         }
         String hash = ref.verification().hash();
         if (hash != null) {
             String problem = verify(raw, hash);
             if (problem != null) {
-                throw failure(path + ".verification.hash", "hash-mismatch", problem, url, chain);
+                throw failure(path.child("verification").child("hash"), MergeRule.HASH_MISMATCH, problem, url, chain);
             }
         }
         ParseResult parsed = Ignition.parse(raw);
         if (!parsed.isValid()) {
-            List<Report.Entry> entries = new ArrayList<>();
+            List<Problem> entries = new ArrayList<>();
             String where = describe(url, chain);
-            entries.add(new Report.Entry(
-                    Severity.ERROR,
-                    path,
-                    "referenced-config-invalid",
-                    "referenced config is invalid (" + where + ")",
-                    null,
-                    null));
-            for (Report.Entry e : parsed.report().errors()) {
-                entries.add(new Report.Entry(
-                        e.severity(), e.path(), e.code(), e.message() + " (in " + url + ")", e.line(), e.column()));
+            entries.add(Problem.of(
+                    MergeRule.REFERENCED_CONFIG_INVALID,
+                    MergeRule.REFERENCED_CONFIG_INVALID.message(where),
+                    Location.at(path)));
+            for (Problem e : parsed.report().errors()) {
+                entries.add(new Problem(e.severity(), e.code(), e.message() + " (in " + url + ")", e.location()));
             }
             throw new ResolveException("cannot resolve config references", new Report(entries));
         }
@@ -232,14 +238,12 @@ public final class Resolver {
         return s.toString();
     }
 
-    private static ResolveException failure(String path, String code, String message, String url, List<String> chain) {
-        Report report = new Report(List.of(new Report.Entry(
-                Severity.ERROR,
-                path,
-                code,
+    private static ResolveException failure(
+            JsonPath path, IgnitionRule rule, String message, String url, List<String> chain) {
+        Report report = new Report(List.of(Problem.of(
+                rule,
                 message + " (" + describe(url.isEmpty() ? "<empty source>" : url, chain) + ")",
-                null,
-                null)));
+                Location.at(path))));
         return new ResolveException("cannot resolve config references", report);
     }
 }

@@ -61,7 +61,8 @@ class BuilderHabitsTest {
                 .isInstanceOf(IgnitionException.class)
                 .hasMessageContaining("3.4.0")
                 .satisfies(e -> assertThat(((IgnitionException) e).report().errors())
-                        .anySatisfy(entry -> assertThat(entry.path()).contains("storage.files.0.mode")));
+                        .anySatisfy(
+                                entry -> assertThat(entry.location().path()).hasToString("$.storage.files[0].mode")));
         // the same in 3.6.0 is fine
         assertThat(ConfigBuilder.create(SpecVersion.V3_6_0)
                         .file(FileBuilder.at("/usr/local/bin/tool")

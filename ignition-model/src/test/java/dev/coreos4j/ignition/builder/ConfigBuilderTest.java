@@ -60,7 +60,7 @@ class ConfigBuilderTest {
                 .isInstanceOfSatisfying(
                         IgnitionException.class,
                         e -> assertThat(e.report().errors())
-                                .anySatisfy(x -> assertThat(x.path()).isEqualTo("$.storage.files.1")));
+                                .anySatisfy(x -> assertThat(x.location().path()).hasToString("$.storage.files[1]")));
     }
 
     @Test

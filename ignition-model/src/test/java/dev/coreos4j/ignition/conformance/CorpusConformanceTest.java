@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -103,9 +105,14 @@ class CorpusConformanceTest {
     static Verdict verdictOf(ParseResult result) {
         Report report = result.report();
         List<Verdict.Entry> entries = new ArrayList<>();
-        for (Report.Entry e : report.entries()) {
+        for (Problem e : report.entries()) {
+            Position at = e.location().position();
             entries.add(new Verdict.Entry(
-                    e.severity().name().toLowerCase(Locale.ROOT), e.path(), e.message(), e.line(), e.column()));
+                    e.severity().name().toLowerCase(Locale.ROOT),
+                    Report.dottedPath(e),
+                    e.message(),
+                    at == null ? null : at.line(),
+                    at == null ? null : at.column()));
         }
         return new Verdict(report.isValid(), entries);
     }

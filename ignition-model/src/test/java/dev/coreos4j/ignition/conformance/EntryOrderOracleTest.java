@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.Report;
+import dev.coreos4j.problem.Problem;
 import dev.coreos4j.testsupport.Oracles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +44,9 @@ class EntryOrderOracleTest {
 
     private static List<String> ours(CorpusCase c) {
         List<String> out = new ArrayList<>();
-        for (Report.Entry e : Ignition.parse(c.bytes()).report().entries()) {
-            if (e.path() != null || !STDERR_CODES.contains(e.code())) {
-                out.add(e.toString());
+        for (Problem e : Ignition.parse(c.bytes()).report().entries()) {
+            if (e.location().path() != null || !STDERR_CODES.contains(e.code())) {
+                out.add(Report.text(e));
             }
         }
         return out;

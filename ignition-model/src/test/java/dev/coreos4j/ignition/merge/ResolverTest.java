@@ -107,8 +107,8 @@ class ResolverTest {
                         Resolver.resolve(root, map(Map.of("https://e/a", "{\"ignition\":{\"version\":\"3.6.0\"}}"))))
                 .isInstanceOfSatisfying(ResolveException.class, e -> {
                     assertThat(e.report().errors()).hasSize(1);
-                    assertThat(e.report().errors().get(0).path())
-                            .isEqualTo("$.ignition.config.merge.0.verification.hash");
+                    assertThat(e.report().errors().get(0).location().path())
+                            .hasToString("$.ignition.config.merge[0].verification.hash");
                     assertThat(e.report().errors().get(0).message())
                             .contains("https://e/a")
                             .contains("mismatch");
@@ -195,7 +195,8 @@ class ResolverTest {
         assertThatThrownBy(() -> Resolver.resolve(root, map(Map.of())))
                 .isInstanceOfSatisfying(
                         ResolveException.class,
-                        e -> assertThat(e.report().errors().get(0).path()).isEqualTo("$.ignition.config.replace"));
+                        e -> assertThat(e.report().errors().get(0).location().path())
+                                .hasToString("$.ignition.config.replace"));
     }
 
     @Test

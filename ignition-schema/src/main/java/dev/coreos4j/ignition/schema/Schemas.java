@@ -5,10 +5,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -88,8 +91,9 @@ public final class Schemas {
 
     /**
      * Checks {@code json} against the schema of {@code version} with networknt {@code json-schema-validator}.
-     * Each violation becomes an ERROR entry with code {@code schema} and a JSONPath into the document; a document
-     * that is not JSON yields one entry with a null path. Never throws for bad content.
+     * Each violation becomes an ERROR problem with code {@code schema} at its JSON path into the document
+     * ({@code $.storage.files[0].path}); a document that is not JSON yields one problem, code
+     * {@code schema-unparseable}, without a path. Never throws for bad content.
      *
      * @throws NullPointerException if an argument is null
      */
@@ -104,20 +108,14 @@ public final class Schemas {
         try {
             errors = schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON);
         } catch (RuntimeException e) {
-            return new Report(List.of(new Report.Entry(
-                    Severity.ERROR,
-                    null,
-                    "schema-unparseable",
-                    "not valid JSON: " + firstLine(e.getMessage()),
-                    null,
-                    null)));
+            return new Report(List.of(Problem.of(
+                    SchemaRule.SCHEMA_UNPARSEABLE, "not valid JSON: " + firstLine(e.getMessage()), Location.NONE)));
         }
-        List<Report.Entry> entries = new ArrayList<>();
+        List<Problem> entries = new ArrayList<>();
         for (Error e : errors) {
-            String path = e.getInstanceLocation() == null
-                    ? "$"
-                    : toJsonPath(e.getInstanceLocation().toString());
-            entries.add(new Report.Entry(Severity.ERROR, path, "schema", e.getMessage(), null, null));
+            NodePath at = e.getInstanceLocation();
+            JsonPath path = at == null ? JsonPath.ROOT : toJsonPath(at);
+            entries.add(Problem.of(SchemaRule.SCHEMA, e.getMessage(), Location.at(path)));
         }
         return new Report(entries);
     }
@@ -130,18 +128,17 @@ public final class Schemas {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** A JSON Pointer ({@code /storage/files/0}) or JSONPath as a dotted JSONPath ({@code $.storage.files.0}). */
-    static String toJsonPath(String location) {
-        if (location.startsWith("$")) {
-            return location.replaceAll("\\[(\\d+)]", ".$1").replaceAll("\\['([^']*)']", ".$1");
+    /** The segments of networknt's instance location: member names and array indices. */
+    static JsonPath toJsonPath(NodePath location) {
+        List<JsonPath.Segment> out = new ArrayList<>(location.getNameCount());
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            out.add(
+                    element instanceof Integer index
+                            ? new JsonPath.Index(index)
+                            : new JsonPath.Name(String.valueOf(element)));
         }
-        StringBuilder out = new StringBuilder("$");
-        for (String seg : location.split("/")) {
-            if (!seg.isEmpty()) {
-                out.append('.').append(seg.replace("~1", "/").replace("~0", "~"));
-            }
-        }
-        return out.toString();
+        return JsonPath.of(out);
     }
 
     // ------------------------------------------------------------------------------------------------ generation

@@ -97,9 +97,10 @@ final class MachineConfigJson {
             object(ignition, iat);
             dev.coreos4j.ignition.ParseResult parsed = dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
             if (!parsed.isValid()) {
-                dev.coreos4j.ignition.Report.Entry e = parsed.report().errors().get(0);
+                dev.coreos4j.problem.Problem e = parsed.report().errors().get(0);
                 throw new InvalidSnapshotException(
-                        ignitionPath(iat, e.path()), "invalid Ignition config: " + e.message());
+                        ignitionPath(iat, dev.coreos4j.ignition.Report.dottedPath(e)),
+                        "invalid Ignition config: " + e.message());
             }
             config = parsed.config();
         }

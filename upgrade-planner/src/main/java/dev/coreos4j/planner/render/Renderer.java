@@ -210,12 +210,12 @@ public final class Renderer {
         }
         Report report = Ignition.validate(c);
         if (!report.isValid()) {
-            Report.Entry e = report.errors().get(0);
+            dev.coreos4j.problem.Problem e = report.errors().get(0);
             throw new RenderException(
                     RenderException.Code.INVALID_IGNITION,
                     mc.name(),
-                    e.path(),
-                    "MachineConfig " + mc.name() + " has an invalid Ignition config: " + e);
+                    Report.dottedPath(e),
+                    "MachineConfig " + mc.name() + " has an invalid Ignition config: " + Report.text(e));
         }
         return c;
     }

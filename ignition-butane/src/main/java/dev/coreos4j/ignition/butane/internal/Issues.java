@@ -1,6 +1,6 @@
 package dev.coreos4j.ignition.butane.internal;
 
-import dev.coreos4j.ignition.Severity;
+import dev.coreos4j.problem.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

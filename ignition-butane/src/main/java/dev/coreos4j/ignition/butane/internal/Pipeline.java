@@ -4,10 +4,13 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ignition.Severity;
 import dev.coreos4j.ignition.butane.ButaneOptions;
 import dev.coreos4j.ignition.butane.ButaneResult;
 import dev.coreos4j.ignition.butane.MachineConfig;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +49,19 @@ public final class Pipeline {
     }
 
     private static Report one(String path, String code, String message, int line, int column) {
-        return new Report(List.of(new Report.Entry(
-                Severity.ERROR, path, code, message, line > 0 ? line : null, line > 0 ? column : null)));
+        return new Report(
+                List.of(problem(Severity.ERROR, path, code, message, line > 0 ? new Position(line, column) : null)));
+    }
+
+    /** A problem at a dotted YAML path (or none) and position (or none). */
+    static Problem problem(
+            Severity severity,
+            @org.jspecify.annotations.Nullable String path,
+            String code,
+            String message,
+            @org.jspecify.annotations.Nullable Position position) {
+        Location at = new Location(null, path == null ? null : YamlPaths.parse(path), null, position);
+        return new Problem(severity, code, message, at);
     }
 
     public static ButaneResult run(byte[] input, ButaneOptions opts) {
@@ -209,8 +223,9 @@ public final class Pipeline {
             }
             byte[] json = JsonOut.write(config, false);
             ParseResult validated = Ignition.parse(json);
-            for (Report.Entry e : validated.report().entries()) {
-                String p = e.path() == null ? "$" : e.path();
+            for (Problem e : validated.report().entries()) {
+                String dotted = Report.dottedPath(e);
+                String p = dotted == null ? "$" : dotted;
                 issues.list.add(new Issues.Issue(
                         e.severity(),
                         mcPaths ? "$.spec.config" + p.substring(1) : p,
@@ -309,22 +324,19 @@ public final class Pipeline {
         }
 
         Report report() {
-            List<Report.Entry> out = new ArrayList<>();
+            List<Problem> out = new ArrayList<>();
             for (Issues.Issue i : issues.list) {
                 String path = i.json() ? yamlPath(i.path()) : i.path();
-                Integer line = null;
-                Integer col = null;
+                Position at = null;
                 if (i.line() > 0) {
-                    line = i.line();
-                    col = i.column();
+                    at = new Position(i.line(), i.column());
                 } else if (path != null) {
                     int[] pos = position(path);
                     if (pos != null) {
-                        line = pos[0];
-                        col = pos[1];
+                        at = new Position(pos[0], pos[1]);
                     }
                 }
-                out.add(new Report.Entry(i.severity(), path, i.code(), i.message(), line, col));
+                out.add(problem(i.severity(), path, i.code(), i.message(), at));
             }
             return new Report(out);
         }

@@ -1,6 +1,15 @@
 package dev.coreos4j.ignition.internal.constraints;
 
+import dev.coreos4j.ignition.internal.GoPaths;
 import dev.coreos4j.ignition.internal.GoStrings;
+import dev.coreos4j.ignition.internal.rules.Finding;
+import dev.coreos4j.ignition.internal.rules.IgnitionRule;
+import dev.coreos4j.ignition.internal.rules.LuksRule;
+import dev.coreos4j.ignition.internal.rules.NodeRule;
+import dev.coreos4j.ignition.internal.rules.PartitionRule;
+import dev.coreos4j.ignition.internal.rules.ResourceRule;
+import dev.coreos4j.ignition.internal.rules.SystemdRule;
+import dev.coreos4j.problem.JsonPath;
 import jakarta.validation.Constraint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,7 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The field-local rules of the model, read from the Jakarta Validation annotations on its record components and
@@ -31,15 +42,38 @@ import java.util.function.Function;
  * into each element. Any other constraint annotation on the model is a programming error reported when the record
  * type is first inspected, so a new annotation can never be silently ignored. Messages are taken literally (the
  * model's messages have no interpolation parameters; one with a {@code {…}} template is rejected the same way).
+ * Each constraint site is bound to the {@link IgnitionRule} it checks in {@link #RULES} (a {@link NodePath} to the
+ * {@link dev.coreos4j.ignition.internal.rules.PathRule} it finds), so a violation carries its rule; a site without a
+ * rule is refused like an unknown annotation.
  *
- * <p>Violations are indexed by JSON path ({@code $.storage.files.0.path}, list elements by index), as Ignition's
- * report addresses them. The per-type metadata is computed once per JVM and shared; instances are not thread-safe,
+ * <p>Violations are indexed by JSON path ({@code $.storage.files[0].path}), as Ignition's report addresses them. The per-type metadata is computed once per JVM and shared; instances are not thread-safe,
  * the class is.
  */
 public final class FieldChecks {
 
-    /** One field-local check: the message when {@code value} violates it, else null. */
-    private interface Check extends Function<Object, String> {}
+    /** One field-local check: the rule {@code value} breaks, else null. */
+    private interface Check extends Function<@Nullable Object, @Nullable Finding> {}
+
+    /**
+     * The rule of every constraint site of the model: {@code Record.component@Annotation} (an element type's
+     * constraint: {@code Record.component[]@Annotation}). {@link NodePath} sites need none.
+     */
+    private static final Map<String, IgnitionRule> RULES = Map.ofEntries(
+            Map.entry("Resource.compression@Pattern", ResourceRule.INVALID_COMPRESSION),
+            Map.entry("HttpHeader.name@Size", ResourceRule.HTTP_HEADER_NAME_EMPTY),
+            Map.entry("HttpHeader.value@Size", ResourceRule.HTTP_HEADER_VALUE_EMPTY),
+            Map.entry("File.mode@Min", NodeRule.ILLEGAL_FILE_MODE),
+            Map.entry("File.mode@Max", NodeRule.ILLEGAL_FILE_MODE),
+            Map.entry("Directory.mode@Min", NodeRule.ILLEGAL_FILE_MODE),
+            Map.entry("Directory.mode@Max", NodeRule.ILLEGAL_FILE_MODE),
+            Map.entry("Partition.guid@Pattern", PartitionRule.INVALID_GUID),
+            Map.entry("Partition.typeGuid@Pattern", PartitionRule.INVALID_GUID),
+            Map.entry("Partition.label@ByteLength", PartitionRule.PARTITION_LABEL_TOO_LONG),
+            Map.entry("Partition.label@Pattern", PartitionRule.PARTITION_LABEL_COLON),
+            Map.entry("Luks.label@ByteLength", LuksRule.LUKS_LABEL_TOO_LONG),
+            Map.entry("Luks.name@Pattern", LuksRule.LUKS_NAME_SLASH),
+            Map.entry("Unit.name@Pattern", SystemdRule.INVALID_UNIT_EXTENSION),
+            Map.entry("Dropin.name@Pattern", SystemdRule.INVALID_DROPIN_EXTENSION));
 
     /** How a component's value is walked after its own checks. */
     private enum Cascade {
@@ -58,7 +92,7 @@ public final class FieldChecks {
         }
     };
 
-    private final Map<String, List<String>> byPath = new HashMap<>();
+    private final Map<JsonPath, List<Finding>> byPath = new HashMap<>();
 
     private FieldChecks() {}
 
@@ -69,7 +103,7 @@ public final class FieldChecks {
      */
     public static FieldChecks of(Record root) {
         FieldChecks checks = new FieldChecks();
-        checks.walk(root, "$");
+        checks.walk(root, JsonPath.ROOT);
         return checks;
     }
 
@@ -87,10 +121,10 @@ public final class FieldChecks {
         return n;
     }
 
-    private void walk(Object record, String path) {
+    private void walk(Object record, JsonPath path) {
         for (Component c : COMPONENTS.get(record.getClass())) {
             Object value = read(c.accessor(), record);
-            String p = path + "." + c.name();
+            JsonPath p = path.child(c.name());
             for (Check check : c.checks()) {
                 report(p, check.apply(value));
             }
@@ -104,7 +138,7 @@ public final class FieldChecks {
                     && (c.cascade() == Cascade.ELEMENTS || !c.elementChecks().isEmpty())) {
                 for (int i = 0; i < list.size(); i++) {
                     Object element = list.get(i);
-                    String ep = p + "." + i;
+                    JsonPath ep = p.index(i);
                     for (Check check : c.elementChecks()) {
                         report(ep, check.apply(element));
                     }
@@ -116,13 +150,13 @@ public final class FieldChecks {
         }
     }
 
-    private void report(String path, String message) {
-        if (message != null) {
-            byPath.computeIfAbsent(path, k -> new ArrayList<>(2)).add(message);
+    private void report(JsonPath path, @Nullable Finding finding) {
+        if (finding != null) {
+            byPath.computeIfAbsent(path, k -> new ArrayList<>(2)).add(finding);
         }
     }
 
-    private static Object read(Method accessor, Object record) {
+    private static @Nullable Object read(Method accessor, Object record) {
         try {
             return accessor.invoke(record);
         } catch (IllegalAccessException e) {
@@ -133,25 +167,33 @@ public final class FieldChecks {
     }
 
     /**
-     * The first message among {@code candidates} (in that priority) reported at {@code path}, else the first
-     * message reported there, else null.
+     * The violation of the first of {@code candidates} (in that priority) found at {@code path}, else the first
+     * violation found there, else null.
      */
-    public String first(String path, String... candidates) {
-        List<String> found = byPath.get(path);
+    public @Nullable Finding first(JsonPath path, IgnitionRule... candidates) {
+        List<Finding> found = byPath.get(path);
         if (found == null) {
             return null;
         }
-        for (String c : candidates) {
-            if (found.contains(c)) {
-                return c;
+        for (IgnitionRule c : candidates) {
+            for (Finding f : found) {
+                if (f.rule() == c) {
+                    return f;
+                }
             }
         }
         return found.get(0);
     }
 
-    /** Every path with violations and its messages (for tests). */
+    /**
+     * Every path with violations, in Go's dotted form ({@code $.storage.files.0.path}, as a Bean Validation
+     * property path reads), and its messages (for tests).
+     */
     public Map<String, List<String>> all() {
-        return Map.copyOf(byPath);
+        Map<String, List<String>> out = new TreeMap<>();
+        byPath.forEach((path, findings) -> out.put(
+                GoPaths.dotted(path), findings.stream().map(Finding::message).toList()));
+        return out;
     }
 
     // ------------------------------------------------------------------ metadata
@@ -209,18 +251,18 @@ public final class FieldChecks {
     }
 
     /** The check an annotation stands for; null for an annotation that is not a constraint. */
-    private static Check check(Annotation a, String where) {
+    private static @Nullable Check check(Annotation a, String where) {
         if (a instanceof Pattern p) {
             int flags = 0;
             for (Pattern.Flag f : p.flags()) {
                 flags |= f.getValue();
             }
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(p.regexp(), flags);
-            String message = literal(p.message(), where);
-            return v -> v == null || regex.matcher((CharSequence) v).matches() ? null : message;
+            Finding finding = finding(a, p.message(), where);
+            return v -> v == null || regex.matcher((CharSequence) v).matches() ? null : finding;
         }
         if (a instanceof Size s) {
-            String message = literal(s.message(), where);
+            Finding finding = finding(a, s.message(), where);
             int min = s.min();
             int max = s.max();
             return v -> {
@@ -228,23 +270,23 @@ public final class FieldChecks {
                     return null;
                 }
                 int n = v instanceof CharSequence cs ? cs.length() : ((java.util.Collection<?>) v).size();
-                return n < min || n > max ? message : null;
+                return n < min || n > max ? finding : null;
             };
         }
         if (a instanceof Min m) {
-            String message = literal(m.message(), where);
+            Finding finding = finding(a, m.message(), where);
             long min = m.value();
-            return v -> v == null || ((Number) v).longValue() >= min ? null : message;
+            return v -> v == null || ((Number) v).longValue() >= min ? null : finding;
         }
         if (a instanceof Max m) {
-            String message = literal(m.message(), where);
+            Finding finding = finding(a, m.message(), where);
             long max = m.value();
-            return v -> v == null || ((Number) v).longValue() <= max ? null : message;
+            return v -> v == null || ((Number) v).longValue() <= max ? null : finding;
         }
         if (a instanceof ByteLength b) {
-            String message = literal(b.message(), where);
+            Finding finding = finding(a, b.message(), where);
             int max = b.max();
-            return v -> v == null || GoStrings.byteLength((String) v) <= max ? null : message;
+            return v -> v == null || GoStrings.byteLength((String) v) <= max ? null : finding;
         }
         if (a instanceof NodePath n) {
             boolean emptyAllowed = n.emptyAllowed();
@@ -253,7 +295,7 @@ public final class FieldChecks {
                 if (emptyAllowed && (s == null || s.isEmpty())) {
                     return null;
                 }
-                return NodePathValidator.problem(s);
+                return NodePathValidator.finding(s);
             };
         }
         if (a.annotationType().isAnnotationPresent(Constraint.class)) {
@@ -264,10 +306,17 @@ public final class FieldChecks {
         return null;
     }
 
-    private static String literal(String message, String where) {
+    /** The finding of a violated constraint: its site's rule from {@link #RULES}, with the annotation's message. */
+    private static Finding finding(Annotation a, String message, String where) {
         if (message.contains("{")) {
             throw new IllegalStateException(where + ": constraint messages must be literal, got " + message);
         }
-        return message;
+        String site = where + "@" + a.annotationType().getSimpleName();
+        IgnitionRule rule = RULES.get(site);
+        if (rule == null) {
+            throw new IllegalStateException(
+                    site + ": constraint without a rule in " + FieldChecks.class.getSimpleName());
+        }
+        return new Finding(rule, message);
     }
 }

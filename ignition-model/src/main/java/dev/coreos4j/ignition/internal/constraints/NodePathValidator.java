@@ -1,10 +1,13 @@
 package dev.coreos4j.ignition.internal.constraints;
 
 import dev.coreos4j.ignition.internal.GoStrings;
+import dev.coreos4j.ignition.internal.rules.Finding;
+import dev.coreos4j.ignition.internal.rules.PathRule;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
-/** Checks {@link NodePath}, reporting the specific Ignition message. */
+/** Checks {@link NodePath} for a user's Bean Validation provider, reporting the specific Ignition message. */
 public final class NodePathValidator implements ConstraintValidator<NodePath, String> {
     private boolean emptyAllowed;
 
@@ -13,31 +16,31 @@ public final class NodePathValidator implements ConstraintValidator<NodePath, St
         emptyAllowed = annotation.emptyAllowed();
     }
 
-    /** The Ignition message for a path, or null when it is fine. */
-    public static String problem(String p) {
+    /** The path rule {@code p} breaks (validatePath), or null when it is fine. */
+    public static @Nullable Finding finding(@Nullable String p) {
         if (p == null || p.isEmpty()) {
-            return "path not specified";
+            return Finding.of(PathRule.PATH_NOT_SPECIFIED);
         }
         if (!p.startsWith("/")) {
-            return "path not absolute";
+            return Finding.of(PathRule.PATH_NOT_ABSOLUTE);
         }
         if (!GoStrings.clean(p).equals(p)) {
-            return "path is not fully simplified";
+            return Finding.of(PathRule.PATH_NOT_SIMPLIFIED);
         }
         return null;
     }
 
     @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
+    public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
         if (emptyAllowed && (value == null || value.isEmpty())) {
             return true;
         }
-        String problem = problem(value);
+        Finding problem = finding(value);
         if (problem == null) {
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem.message()).addConstraintViolation();
         return false;
     }
 }

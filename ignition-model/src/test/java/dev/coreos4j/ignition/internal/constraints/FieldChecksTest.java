@@ -158,7 +158,7 @@ class FieldChecksTest {
     @Test
     void everyModelRecord_isInterpretable() {
         int constraints = FieldChecks.constraintCount(Config.class);
-        for (Class<?> nested : Config.class.getDeclaredClasses()) {
+        for (Class<?> nested : Config.modelRecords()) {
             if (nested.isRecord()) {
                 constraints += FieldChecks.constraintCount(nested.asSubclass(Record.class));
             }
