@@ -12,7 +12,7 @@ import dev.coreos4j.ostree.FsckReport;
 import dev.coreos4j.ostree.MutableTree;
 import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.planner.Planner;
-import dev.coreos4j.planner.PlannerJson;
+import dev.coreos4j.planner.json.PlannerJson;
 import dev.coreos4j.planner.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
