@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of an Ignition config in the shape of spec 3.6.0 (the newest stable spec; 3.7.0-experimental has the same
@@ -39,12 +40,17 @@ public record Config(
     /** The empty config: no version, nothing configured. */
     public static final Config EMPTY = new Config(null, null, null, null, null);
 
-    public Config {
-        ignition = ignition == null ? Ignition.EMPTY : ignition;
-        kernelArguments = kernelArguments == null ? KernelArguments.EMPTY : kernelArguments;
-        passwd = passwd == null ? Passwd.EMPTY : passwd;
-        storage = storage == null ? Storage.EMPTY : storage;
-        systemd = systemd == null ? Systemd.EMPTY : systemd;
+    public Config(
+            @Nullable Ignition ignition,
+            @Nullable KernelArguments kernelArguments,
+            @Nullable Passwd passwd,
+            @Nullable Storage storage,
+            @Nullable Systemd systemd) {
+        this.ignition = ignition == null ? Ignition.EMPTY : ignition;
+        this.kernelArguments = kernelArguments == null ? KernelArguments.EMPTY : kernelArguments;
+        this.passwd = passwd == null ? Passwd.EMPTY : passwd;
+        this.storage = storage == null ? Storage.EMPTY : storage;
+        this.systemd = systemd == null ? Systemd.EMPTY : systemd;
     }
 
     /**
@@ -101,12 +107,17 @@ public record Config(
         /** The empty value: every optional field absent, every list empty. */
         public static final Ignition EMPTY = new Ignition(null, null, null, null, null);
 
-        public Ignition {
-            config = config == null ? IgnitionConfig.EMPTY : config;
-            proxy = proxy == null ? Proxy.EMPTY : proxy;
-            security = security == null ? Security.EMPTY : security;
-            timeouts = timeouts == null ? Timeouts.EMPTY : timeouts;
-            version = Values.key(version);
+        public Ignition(
+                @Nullable IgnitionConfig config,
+                @Nullable Proxy proxy,
+                @Nullable Security security,
+                @Nullable Timeouts timeouts,
+                @Nullable String version) {
+            this.config = config == null ? IgnitionConfig.EMPTY : config;
+            this.proxy = proxy == null ? Proxy.EMPTY : proxy;
+            this.security = security == null ? Security.EMPTY : security;
+            this.timeouts = timeouts == null ? Timeouts.EMPTY : timeouts;
+            this.version = Values.key(version);
         }
     }
 
@@ -121,9 +132,9 @@ public record Config(
         /** The empty value: every optional field absent, every list empty. */
         public static final IgnitionConfig EMPTY = new IgnitionConfig(null, null);
 
-        public IgnitionConfig {
-            merge = Values.list(merge);
-            replace = replace == null ? Resource.EMPTY : replace;
+        public IgnitionConfig(@Nullable List<@Valid Resource> merge, @Nullable Resource replace) {
+            this.merge = Values.list(merge);
+            this.replace = replace == null ? Resource.EMPTY : replace;
         }
     }
 
@@ -134,32 +145,43 @@ public record Config(
      * @param httpsProxy proxy for https URLs
      * @param noProxy    hosts not proxied
      */
-    public record Proxy(String httpProxy, String httpsProxy, List<String> noProxy) {
+    public record Proxy(
+            @Nullable String httpProxy, @Nullable String httpsProxy, List<String> noProxy) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Proxy EMPTY = new Proxy(null, null, null);
 
-        public Proxy {
-            noProxy = Values.list(noProxy);
+        public Proxy(@Nullable String httpProxy, @Nullable String httpsProxy, @Nullable List<String> noProxy) {
+            this.httpProxy = httpProxy;
+            this.httpsProxy = httpsProxy;
+            this.noProxy = Values.list(noProxy);
         }
     }
 
-    /** {@code ignition.security}. @param tls TLS settings */
+    /**
+     * {@code ignition.security}.
+     *
+     * @param tls TLS settings
+     */
     public record Security(@Valid Tls tls) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Security EMPTY = new Security(null);
 
-        public Security {
-            tls = tls == null ? Tls.EMPTY : tls;
+        public Security(@Nullable Tls tls) {
+            this.tls = tls == null ? Tls.EMPTY : tls;
         }
     }
 
-    /** {@code ignition.security.tls}. @param certificateAuthorities extra CA bundles (key: {@code source}) */
+    /**
+     * {@code ignition.security.tls}.
+     *
+     * @param certificateAuthorities extra CA bundles (key: {@code source})
+     */
     public record Tls(List<@Valid Resource> certificateAuthorities) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Tls EMPTY = new Tls(null);
 
-        public Tls {
-            certificateAuthorities = Values.list(certificateAuthorities);
+        public Tls(@Nullable List<@Valid Resource> certificateAuthorities) {
+            this.certificateAuthorities = Values.list(certificateAuthorities);
         }
     }
 
@@ -169,7 +191,8 @@ public record Config(
      * @param httpResponseHeaders time to wait for response headers (Ignition's default 10)
      * @param httpTotal           total time per request (default 0 = unlimited)
      */
-    public record Timeouts(Long httpResponseHeaders, Long httpTotal) {
+    public record Timeouts(
+            @Nullable Long httpResponseHeaders, @Nullable Long httpTotal) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Timeouts EMPTY = new Timeouts(null, null);
     }
@@ -183,18 +206,24 @@ public record Config(
      * @param verification hash of the (decompressed) contents
      */
     public record Resource(
-            @Pattern(regexp = "|gzip", message = "invalid compression method")
+            @Pattern(regexp = "|gzip", message = "invalid compression method") @Nullable
             String compression,
 
             List<@Valid HttpHeader> httpHeaders,
-            String source,
+            @Nullable String source,
             @Valid Verification verification) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Resource EMPTY = new Resource(null, null, null, null);
 
-        public Resource {
-            httpHeaders = Values.list(httpHeaders);
-            verification = verification == null ? Verification.EMPTY : verification;
+        public Resource(
+                @Nullable String compression,
+                @Nullable List<@Valid HttpHeader> httpHeaders,
+                @Nullable String source,
+                @Nullable Verification verification) {
+            this.compression = compression;
+            this.httpHeaders = Values.list(httpHeaders);
+            this.source = source;
+            this.verification = verification == null ? Verification.EMPTY : verification;
         }
     }
 
@@ -208,15 +237,20 @@ public record Config(
             @Size(min = 1, message = "HTTP header name can't be empty")
             String name,
 
-            @Size(min = 1, message = "unable to parse HTTP header")
+            @Size(min = 1, message = "unable to parse HTTP header") @Nullable
             String value) {
-        public HttpHeader {
-            name = Values.key(name);
+        public HttpHeader(@Nullable String name, @Nullable String value) {
+            this.name = Values.key(name);
+            this.value = value;
         }
     }
 
-    /** Resource verification. @param hash {@code sha512-<hex>} or (3.1.0+) {@code sha256-<hex>} */
-    public record Verification(String hash) {
+    /**
+     * Resource verification.
+     *
+     * @param hash {@code sha512-<hex>} or (3.1.0+) {@code sha256-<hex>}
+     */
+    public record Verification(@Nullable String hash) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Verification EMPTY = new Verification(null);
     }
@@ -233,20 +267,25 @@ public record Config(
         /** The empty value: every optional field absent, every list empty. */
         public static final KernelArguments EMPTY = new KernelArguments(null, null);
 
-        public KernelArguments {
-            shouldExist = Values.list(shouldExist);
-            shouldNotExist = Values.list(shouldNotExist);
+        public KernelArguments(@Nullable List<String> shouldExist, @Nullable List<String> shouldNotExist) {
+            this.shouldExist = Values.list(shouldExist);
+            this.shouldNotExist = Values.list(shouldNotExist);
         }
     }
 
-    /** {@code passwd}. @param groups groups (key: name) @param users users (key: name) */
+    /**
+     * {@code passwd}.
+     *
+     * @param groups groups (key: name)
+     * @param users users (key: name)
+     */
     public record Passwd(List<@Valid PasswdGroup> groups, List<@Valid PasswdUser> users) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Passwd EMPTY = new Passwd(null, null);
 
-        public Passwd {
-            groups = Values.list(groups);
-            users = Values.list(users);
+        public Passwd(@Nullable List<@Valid PasswdGroup> groups, @Nullable List<@Valid PasswdUser> users) {
+            this.groups = Values.list(groups);
+            this.users = Values.list(users);
         }
     }
 
@@ -259,9 +298,23 @@ public record Config(
      * @param shouldExist  false deletes the group (3.2.0+)
      * @param system       create as a system group
      */
-    public record PasswdGroup(Long gid, String name, String passwordHash, Boolean shouldExist, Boolean system) {
-        public PasswdGroup {
-            name = Values.key(name);
+    public record PasswdGroup(
+            @Nullable Long gid,
+            String name,
+            @Nullable String passwordHash,
+            @Nullable Boolean shouldExist,
+            @Nullable Boolean system) {
+        public PasswdGroup(
+                @Nullable Long gid,
+                @Nullable String name,
+                @Nullable String passwordHash,
+                @Nullable Boolean shouldExist,
+                @Nullable Boolean system) {
+            this.gid = gid;
+            this.name = Values.key(name);
+            this.passwordHash = passwordHash;
+            this.shouldExist = shouldExist;
+            this.system = system;
         }
     }
 
@@ -284,36 +337,65 @@ public record Config(
      * @param uid               user id
      */
     public record PasswdUser(
-            String gecos,
+            @Nullable String gecos,
             List<String> groups,
-            String homeDir,
+            @Nullable String homeDir,
             String name,
-            Boolean noCreateHome,
-            Boolean noLogInit,
-            Boolean noUserGroup,
-            String passwordHash,
-            String primaryGroup,
+            @Nullable Boolean noCreateHome,
+            @Nullable Boolean noLogInit,
+            @Nullable Boolean noUserGroup,
+            @Nullable String passwordHash,
+            @Nullable String primaryGroup,
             List<String> sshAuthorizedKeys,
-            String shell,
-            Boolean shouldExist,
-            Boolean system,
-            Long uid) {
-        public PasswdUser {
-            groups = Values.list(groups);
-            name = Values.key(name);
-            sshAuthorizedKeys = Values.list(sshAuthorizedKeys);
+            @Nullable String shell,
+            @Nullable Boolean shouldExist,
+            @Nullable Boolean system,
+            @Nullable Long uid) {
+        public PasswdUser(
+                @Nullable String gecos,
+                @Nullable List<String> groups,
+                @Nullable String homeDir,
+                @Nullable String name,
+                @Nullable Boolean noCreateHome,
+                @Nullable Boolean noLogInit,
+                @Nullable Boolean noUserGroup,
+                @Nullable String passwordHash,
+                @Nullable String primaryGroup,
+                @Nullable List<String> sshAuthorizedKeys,
+                @Nullable String shell,
+                @Nullable Boolean shouldExist,
+                @Nullable Boolean system,
+                @Nullable Long uid) {
+            this.gecos = gecos;
+            this.groups = Values.list(groups);
+            this.homeDir = homeDir;
+            this.name = Values.key(name);
+            this.noCreateHome = noCreateHome;
+            this.noLogInit = noLogInit;
+            this.noUserGroup = noUserGroup;
+            this.passwordHash = passwordHash;
+            this.primaryGroup = primaryGroup;
+            this.sshAuthorizedKeys = Values.list(sshAuthorizedKeys);
+            this.shell = shell;
+            this.shouldExist = shouldExist;
+            this.system = system;
+            this.uid = uid;
         }
     }
 
     // ---------------------------------------------------------------- systemd
 
-    /** {@code systemd}. @param units units (key: name) */
+    /**
+     * {@code systemd}.
+     *
+     * @param units units (key: name)
+     */
     public record Systemd(List<@Valid Unit> units) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Systemd EMPTY = new Systemd(null);
 
-        public Systemd {
-            units = Values.list(units);
+        public Systemd(@Nullable List<@Valid Unit> units) {
+            this.units = Values.list(units);
         }
     }
 
@@ -327,16 +409,24 @@ public record Config(
      * @param name     unit name with a valid unit suffix (key)
      */
     public record Unit(
-            String contents,
+            @Nullable String contents,
             List<@Valid Dropin> dropins,
-            Boolean enabled,
-            Boolean mask,
+            @Nullable Boolean enabled,
+            @Nullable Boolean mask,
 
             @Pattern(regexp = UNIT_NAME, flags = Pattern.Flag.DOTALL, message = "invalid systemd unit extension")
             String name) {
-        public Unit {
-            dropins = Values.list(dropins);
-            name = Values.key(name);
+        public Unit(
+                @Nullable String contents,
+                @Nullable List<@Valid Dropin> dropins,
+                @Nullable Boolean enabled,
+                @Nullable Boolean mask,
+                @Nullable String name) {
+            this.contents = contents;
+            this.dropins = Values.list(dropins);
+            this.enabled = enabled;
+            this.mask = mask;
+            this.name = Values.key(name);
         }
     }
 
@@ -347,15 +437,16 @@ public record Config(
      * @param name     file name ending in {@code .conf} (key)
      */
     public record Dropin(
-            String contents,
+            @Nullable String contents,
 
             @Pattern(
                     regexp = "(.*/)?[^/]*\\.conf",
                     flags = Pattern.Flag.DOTALL,
                     message = "invalid systemd drop-in extension")
             String name) {
-        public Dropin {
-            name = Values.key(name);
+        public Dropin(@Nullable String contents, @Nullable String name) {
+            this.contents = contents;
+            this.name = Values.key(name);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records of a config's {@code storage} section (coreos/ignition config/v3_6/types: storage.go, node.go,
@@ -39,25 +40,42 @@ public sealed interface ConfigStorage permits Config {
         /** The empty value: every optional field absent, every list empty. */
         public static final Storage EMPTY = new Storage(null, null, null, null, null, null, null);
 
-        public Storage {
-            directories = Values.list(directories);
-            disks = Values.list(disks);
-            files = Values.list(files);
-            filesystems = Values.list(filesystems);
-            links = Values.list(links);
-            luks = Values.list(luks);
-            raid = Values.list(raid);
+        public Storage(
+                @Nullable List<@Valid Directory> directories,
+                @Nullable List<@Valid Disk> disks,
+                @Nullable List<@Valid File> files,
+                @Nullable List<@Valid Filesystem> filesystems,
+                @Nullable List<@Valid Link> links,
+                @Nullable List<@Valid Luks> luks,
+                @Nullable List<@Valid Raid> raid) {
+            this.directories = Values.list(directories);
+            this.disks = Values.list(disks);
+            this.files = Values.list(files);
+            this.filesystems = Values.list(filesystems);
+            this.links = Values.list(links);
+            this.luks = Values.list(luks);
+            this.raid = Values.list(raid);
         }
     }
 
-    /** Owner of a node by id or name (not both). @param id uid @param name user name */
-    public record NodeUser(Long id, String name) {
+    /**
+     * Owner of a node by id or name (not both).
+     *
+     * @param id uid
+     * @param name user name
+     */
+    public record NodeUser(@Nullable Long id, @Nullable String name) {
         /** The empty value: every optional field absent, every list empty. */
         public static final NodeUser EMPTY = new NodeUser(null, null);
     }
 
-    /** Group of a node by id or name (not both). @param id gid @param name group name */
-    public record NodeGroup(Long id, String name) {
+    /**
+     * Group of a node by id or name (not both).
+     *
+     * @param id gid
+     * @param name group name
+     */
+    public record NodeGroup(@Nullable Long id, @Nullable String name) {
         /** The empty value: every optional field absent, every list empty. */
         public static final NodeGroup EMPTY = new NodeGroup(null, null);
     }
@@ -73,16 +91,23 @@ public sealed interface ConfigStorage permits Config {
      */
     public record Directory(
             NodeGroup group,
-            Boolean overwrite,
+            @Nullable Boolean overwrite,
             @NodePath String path,
             NodeUser user,
 
-            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode")
+            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode") @Nullable
             Long mode) {
-        public Directory {
-            group = group == null ? NodeGroup.EMPTY : group;
-            path = Values.key(path);
-            user = user == null ? NodeUser.EMPTY : user;
+        public Directory(
+                @Nullable NodeGroup group,
+                @Nullable Boolean overwrite,
+                @Nullable String path,
+                @Nullable NodeUser user,
+                @Nullable Long mode) {
+            this.group = group == null ? NodeGroup.EMPTY : group;
+            this.overwrite = overwrite;
+            this.path = Values.key(path);
+            this.user = user == null ? NodeUser.EMPTY : user;
+            this.mode = mode;
         }
     }
 
@@ -99,20 +124,29 @@ public sealed interface ConfigStorage permits Config {
      */
     public record File(
             NodeGroup group,
-            Boolean overwrite,
+            @Nullable Boolean overwrite,
             @NodePath String path,
             NodeUser user,
             List<@Valid Resource> append,
             @Valid Resource contents,
 
-            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode")
+            @Min(value = 0, message = "illegal file mode") @Max(value = 4095, message = "illegal file mode") @Nullable
             Long mode) {
-        public File {
-            group = group == null ? NodeGroup.EMPTY : group;
-            path = Values.key(path);
-            user = user == null ? NodeUser.EMPTY : user;
-            append = Values.list(append);
-            contents = contents == null ? Resource.EMPTY : contents;
+        public File(
+                @Nullable NodeGroup group,
+                @Nullable Boolean overwrite,
+                @Nullable String path,
+                @Nullable NodeUser user,
+                @Nullable List<@Valid Resource> append,
+                @Nullable Resource contents,
+                @Nullable Long mode) {
+            this.group = group == null ? NodeGroup.EMPTY : group;
+            this.overwrite = overwrite;
+            this.path = Values.key(path);
+            this.user = user == null ? NodeUser.EMPTY : user;
+            this.append = Values.list(append);
+            this.contents = contents == null ? Resource.EMPTY : contents;
+            this.mode = mode;
         }
     }
 
@@ -127,11 +161,25 @@ public sealed interface ConfigStorage permits Config {
      * @param target    link target (required from 3.3.0)
      */
     public record Link(
-            NodeGroup group, Boolean overwrite, @NodePath String path, NodeUser user, Boolean hard, String target) {
-        public Link {
-            group = group == null ? NodeGroup.EMPTY : group;
-            path = Values.key(path);
-            user = user == null ? NodeUser.EMPTY : user;
+            NodeGroup group,
+            @Nullable Boolean overwrite,
+            @NodePath String path,
+            NodeUser user,
+            @Nullable Boolean hard,
+            @Nullable String target) {
+        public Link(
+                @Nullable NodeGroup group,
+                @Nullable Boolean overwrite,
+                @Nullable String path,
+                @Nullable NodeUser user,
+                @Nullable Boolean hard,
+                @Nullable String target) {
+            this.group = group == null ? NodeGroup.EMPTY : group;
+            this.overwrite = overwrite;
+            this.path = Values.key(path);
+            this.user = user == null ? NodeUser.EMPTY : user;
+            this.hard = hard;
+            this.target = target;
         }
     }
 
@@ -142,10 +190,14 @@ public sealed interface ConfigStorage permits Config {
      * @param partitions partitions (key: {@code number:N}, else {@code label:L})
      * @param wipeTable  wipe the partition table first
      */
-    public record Disk(String device, List<@Valid Partition> partitions, Boolean wipeTable) {
-        public Disk {
-            device = Values.key(device);
-            partitions = Values.list(partitions);
+    public record Disk(
+            String device,
+            List<@Valid Partition> partitions,
+            @Nullable Boolean wipeTable) {
+        public Disk(@Nullable String device, @Nullable List<@Valid Partition> partitions, @Nullable Boolean wipeTable) {
+            this.device = Values.key(device);
+            this.partitions = Values.list(partitions);
+            this.wipeTable = wipeTable;
         }
     }
 
@@ -163,7 +215,7 @@ public sealed interface ConfigStorage permits Config {
      * @param wipePartitionEntry allow deleting a mismatching partition
      */
     public record Partition(
-            @Pattern(regexp = Config.GUID, message = Config.GUID_MESSAGE)
+            @Pattern(regexp = Config.GUID, message = Config.GUID_MESSAGE) @Nullable
             String guid,
 
             @ByteLength(max = 36, message = "partition labels may not exceed 36 characters")
@@ -171,18 +223,19 @@ public sealed interface ConfigStorage permits Config {
                     regexp = "[^:]*",
                     flags = Pattern.Flag.DOTALL,
                     message = "partition label will be truncated to text before the colon")
+            @Nullable
             String label,
 
             long number,
-            Boolean resize,
-            Boolean shouldExist,
-            Long sizeMiB,
-            Long startMiB,
+            @Nullable Boolean resize,
+            @Nullable Boolean shouldExist,
+            @Nullable Long sizeMiB,
+            @Nullable Long startMiB,
 
-            @Pattern(regexp = Config.GUID, message = Config.GUID_MESSAGE)
+            @Pattern(regexp = Config.GUID, message = Config.GUID_MESSAGE) @Nullable
             String typeGuid,
 
-            Boolean wipePartitionEntry) {}
+            @Nullable Boolean wipePartitionEntry) {}
 
     /**
      * A filesystem.
@@ -198,17 +251,30 @@ public sealed interface ConfigStorage permits Config {
      */
     public record Filesystem(
             String device,
-            String format,
-            String label,
+            @Nullable String format,
+            @Nullable String label,
             List<String> mountOptions,
             List<String> options,
-            @NodePath(emptyAllowed = true) String path,
-            String uuid,
-            Boolean wipeFilesystem) {
-        public Filesystem {
-            device = Values.key(device);
-            mountOptions = Values.list(mountOptions);
-            options = Values.list(options);
+            @NodePath(emptyAllowed = true) @Nullable String path,
+            @Nullable String uuid,
+            @Nullable Boolean wipeFilesystem) {
+        public Filesystem(
+                @Nullable String device,
+                @Nullable String format,
+                @Nullable String label,
+                @Nullable List<String> mountOptions,
+                @Nullable List<String> options,
+                @Nullable String path,
+                @Nullable String uuid,
+                @Nullable Boolean wipeFilesystem) {
+            this.device = Values.key(device);
+            this.format = format;
+            this.label = label;
+            this.mountOptions = Values.list(mountOptions);
+            this.options = Values.list(options);
+            this.path = path;
+            this.uuid = uuid;
+            this.wipeFilesystem = wipeFilesystem;
         }
     }
 
@@ -230,11 +296,11 @@ public sealed interface ConfigStorage permits Config {
     public record Luks(
             @Valid Cex cex,
             @Valid Clevis clevis,
-            String device,
-            Boolean discard,
+            @Nullable String device,
+            @Nullable Boolean discard,
             @Valid Resource keyFile,
 
-            @ByteLength(max = 47, message = "luks device labels cannot be longer than 47 characters")
+            @ByteLength(max = 47, message = "luks device labels cannot be longer than 47 characters") @Nullable
             String label,
 
             @Pattern(regexp = "[^/]*", flags = Pattern.Flag.DOTALL, message = "device names cannot contain slashes")
@@ -242,20 +308,40 @@ public sealed interface ConfigStorage permits Config {
 
             List<String> openOptions,
             List<String> options,
-            String uuid,
-            Boolean wipeVolume) {
-        public Luks {
-            cex = cex == null ? Cex.EMPTY : cex;
-            clevis = clevis == null ? Clevis.EMPTY : clevis;
-            keyFile = keyFile == null ? Resource.EMPTY : keyFile;
-            name = Values.key(name);
-            openOptions = Values.list(openOptions);
-            options = Values.list(options);
+            @Nullable String uuid,
+            @Nullable Boolean wipeVolume) {
+        public Luks(
+                @Nullable Cex cex,
+                @Nullable Clevis clevis,
+                @Nullable String device,
+                @Nullable Boolean discard,
+                @Nullable Resource keyFile,
+                @Nullable String label,
+                @Nullable String name,
+                @Nullable List<String> openOptions,
+                @Nullable List<String> options,
+                @Nullable String uuid,
+                @Nullable Boolean wipeVolume) {
+            this.cex = cex == null ? Cex.EMPTY : cex;
+            this.clevis = clevis == null ? Clevis.EMPTY : clevis;
+            this.device = device;
+            this.discard = discard;
+            this.keyFile = keyFile == null ? Resource.EMPTY : keyFile;
+            this.label = label;
+            this.name = Values.key(name);
+            this.openOptions = Values.list(openOptions);
+            this.options = Values.list(options);
+            this.uuid = uuid;
+            this.wipeVolume = wipeVolume;
         }
     }
 
-    /** IBM Crypto Express (spec 3.5.0+). @param enabled use a CEX secure key */
-    public record Cex(Boolean enabled) {
+    /**
+     * IBM Crypto Express (spec 3.5.0+).
+     *
+     * @param enabled use a CEX secure key
+     */
+    public record Cex(@Nullable Boolean enabled) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Cex EMPTY = new Cex(null);
     }
@@ -268,13 +354,23 @@ public sealed interface ConfigStorage permits Config {
      * @param threshold how many pins must succeed (default 1)
      * @param tpm2      bind to the TPM2
      */
-    public record Clevis(@Valid ClevisCustom custom, List<@Valid Tang> tang, Long threshold, Boolean tpm2) {
+    public record Clevis(
+            @Valid ClevisCustom custom,
+            List<@Valid Tang> tang,
+            @Nullable Long threshold,
+            @Nullable Boolean tpm2) {
         /** The empty value: every optional field absent, every list empty. */
         public static final Clevis EMPTY = new Clevis(null, null, null, null);
 
-        public Clevis {
-            custom = custom == null ? ClevisCustom.EMPTY : custom;
-            tang = Values.list(tang);
+        public Clevis(
+                @Nullable ClevisCustom custom,
+                @Nullable List<@Valid Tang> tang,
+                @Nullable Long threshold,
+                @Nullable Boolean tpm2) {
+            this.custom = custom == null ? ClevisCustom.EMPTY : custom;
+            this.tang = Values.list(tang);
+            this.threshold = threshold;
+            this.tpm2 = tpm2;
         }
     }
 
@@ -285,7 +381,10 @@ public sealed interface ConfigStorage permits Config {
      * @param needsNetwork the pin needs networking
      * @param pin          pin name ({@code tpm2 tang sss} up to 3.5.0; any non-empty name from 3.6.0)
      */
-    public record ClevisCustom(String config, Boolean needsNetwork, String pin) {
+    public record ClevisCustom(
+            @Nullable String config,
+            @Nullable Boolean needsNetwork,
+            @Nullable String pin) {
         /** The empty value: every optional field absent, every list empty. */
         public static final ClevisCustom EMPTY = new ClevisCustom(null, null, null);
     }
@@ -297,9 +396,12 @@ public sealed interface ConfigStorage permits Config {
      * @param thumbprint    the server key thumbprint (required)
      * @param url           http(s) URL (key)
      */
-    public record Tang(String advertisement, String thumbprint, String url) {
-        public Tang {
-            url = Values.key(url);
+    public record Tang(
+            @Nullable String advertisement, @Nullable String thumbprint, String url) {
+        public Tang(@Nullable String advertisement, @Nullable String thumbprint, @Nullable String url) {
+            this.advertisement = advertisement;
+            this.thumbprint = thumbprint;
+            this.url = Values.key(url);
         }
     }
 
@@ -312,11 +414,23 @@ public sealed interface ConfigStorage permits Config {
      * @param options mdadm options
      * @param spares  spare device count
      */
-    public record Raid(List<@NodePath String> devices, String level, String name, List<String> options, Long spares) {
-        public Raid {
-            devices = Values.list(devices);
-            name = Values.key(name);
-            options = Values.list(options);
+    public record Raid(
+            List<@NodePath String> devices,
+            @Nullable String level,
+            String name,
+            List<String> options,
+            @Nullable Long spares) {
+        public Raid(
+                @Nullable List<@NodePath String> devices,
+                @Nullable String level,
+                @Nullable String name,
+                @Nullable List<String> options,
+                @Nullable Long spares) {
+            this.devices = Values.list(devices);
+            this.level = level;
+            this.name = Values.key(name);
+            this.options = Values.list(options);
+            this.spares = spares;
         }
     }
 }

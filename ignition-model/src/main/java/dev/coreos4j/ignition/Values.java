@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalisation helpers of the model's compact constructors. They live outside {@link Config} on purpose: a static
@@ -10,11 +11,11 @@ import java.util.List;
 final class Values {
     private Values() {}
 
-    static <T> List<T> list(List<T> in) {
+    static <T> List<T> list(@Nullable List<T> in) {
         return in == null ? List.of() : List.copyOf(in);
     }
 
-    static String key(String in) {
+    static String key(@Nullable String in) {
         return in == null ? "" : in;
     }
 }

@@ -8,6 +8,7 @@ import dev.coreos4j.ignition.SpecVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles a whole {@link Config} (the 3.6.0 model). Part builders ({@link FileBuilder}, {@link UnitBuilder}, …)
@@ -28,11 +29,11 @@ import java.util.Objects;
  */
 public final class ConfigBuilder {
     private String version = SpecVersion.latestStable().toString();
-    private Config.Proxy proxy;
-    private Config.Resource replace;
-    private Long httpResponseHeaders;
-    private Long httpTotal;
-    private Config.KernelArguments kernelArguments;
+    private Config.@Nullable Proxy proxy;
+    private Config.@Nullable Resource replace;
+    private @Nullable Long httpResponseHeaders;
+    private @Nullable Long httpTotal;
+    private Config.@Nullable KernelArguments kernelArguments;
     private final List<Config.Resource> merge = new ArrayList<>();
     private final List<Config.Resource> certificateAuthorities = new ArrayList<>();
     private final List<Config.PasswdUser> users = new ArrayList<>();

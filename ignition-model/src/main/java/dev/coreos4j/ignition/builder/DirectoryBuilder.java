@@ -3,16 +3,17 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.Directory}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class DirectoryBuilder {
     private final String path;
-    private Boolean overwrite;
-    private Long mode;
-    private Long uid;
-    private String user;
-    private Long gid;
-    private String group;
+    private @Nullable Boolean overwrite;
+    private @Nullable Long mode;
+    private @Nullable Long uid;
+    private @Nullable String user;
+    private @Nullable Long gid;
+    private @Nullable String group;
 
     private DirectoryBuilder(String path) {
         this.path = path;

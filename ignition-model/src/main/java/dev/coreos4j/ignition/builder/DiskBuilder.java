@@ -4,11 +4,12 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.Disk} with its partitions. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class DiskBuilder {
     private final String device;
-    private Boolean wipeTable;
+    private @Nullable Boolean wipeTable;
     private final List<Config.Partition> partitions = new ArrayList<>();
 
     private DiskBuilder(String device) {
@@ -27,13 +28,13 @@ public final class DiskBuilder {
         return this;
     }
 
-    /** Adds a partition to the disk's {@code partitions}. */
+    /** Adds a partition to the disk's partition list. */
     public DiskBuilder partition(PartitionBuilder partition) {
         partitions.add(partition.build());
         return this;
     }
 
-    /** Adds a partition to the disk's {@code partitions}. */
+    /** Adds a partition to the disk's partition list. */
     public DiskBuilder partition(Config.Partition partition) {
         partitions.add(partition);
         return this;

@@ -3,11 +3,12 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a systemd {@link Config.Dropin}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class DropinBuilder {
     private final String name;
-    private String contents;
+    private @Nullable String contents;
 
     private DropinBuilder(String name) {
         this.name = name;

@@ -4,17 +4,18 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.File}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class FileBuilder {
     private final String path;
-    private Boolean overwrite;
-    private Long mode;
-    private Long uid;
-    private String user;
-    private Long gid;
-    private String group;
-    private Config.Resource contents;
+    private @Nullable Boolean overwrite;
+    private @Nullable Long mode;
+    private @Nullable Long uid;
+    private @Nullable String user;
+    private @Nullable Long gid;
+    private @Nullable String group;
+    private Config.@Nullable Resource contents;
     private final List<Config.Resource> append = new ArrayList<>();
 
     private FileBuilder(String path) {

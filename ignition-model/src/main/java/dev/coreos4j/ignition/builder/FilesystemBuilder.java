@@ -4,15 +4,16 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.Filesystem}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class FilesystemBuilder {
     private final String device;
-    private String format;
-    private String path;
-    private String label;
-    private String uuid;
-    private Boolean wipeFilesystem;
+    private @Nullable String format;
+    private @Nullable String path;
+    private @Nullable String label;
+    private @Nullable String uuid;
+    private @Nullable Boolean wipeFilesystem;
     private final List<String> options = new ArrayList<>();
     private final List<String> mountOptions = new ArrayList<>();
 

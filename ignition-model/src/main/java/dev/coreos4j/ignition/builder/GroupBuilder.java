@@ -3,14 +3,15 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.PasswdGroup}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class GroupBuilder {
     private final String name;
-    private Long gid;
-    private String passwordHash;
-    private Boolean shouldExist;
-    private Boolean system;
+    private @Nullable Long gid;
+    private @Nullable String passwordHash;
+    private @Nullable Boolean shouldExist;
+    private @Nullable Boolean system;
 
     private GroupBuilder(String name) {
         this.name = name;

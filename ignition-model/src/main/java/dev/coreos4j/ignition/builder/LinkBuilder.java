@@ -2,17 +2,18 @@ package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.Link}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class LinkBuilder {
     private final String path;
-    private String target;
-    private Boolean hard;
-    private Boolean overwrite;
-    private Long uid;
-    private String user;
-    private Long gid;
-    private String group;
+    private @Nullable String target;
+    private @Nullable Boolean hard;
+    private @Nullable Boolean overwrite;
+    private @Nullable Long uid;
+    private @Nullable String user;
+    private @Nullable Long gid;
+    private @Nullable String group;
 
     private LinkBuilder(String path) {
         this.path = path;

@@ -4,20 +4,21 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.Luks} volume (spec 3.2.0+). Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class LuksBuilder {
     private final String name;
     private final String device;
-    private String label;
-    private String uuid;
-    private Boolean wipeVolume;
-    private Boolean discard;
-    private Config.Resource keyFile;
-    private Boolean tpm2;
-    private Long threshold;
-    private Boolean cex;
-    private Config.ClevisCustom custom;
+    private @Nullable String label;
+    private @Nullable String uuid;
+    private @Nullable Boolean wipeVolume;
+    private @Nullable Boolean discard;
+    private Config.@Nullable Resource keyFile;
+    private @Nullable Boolean tpm2;
+    private @Nullable Long threshold;
+    private @Nullable Boolean cex;
+    private Config.@Nullable ClevisCustom custom;
     private final List<Config.Tang> tang = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private final List<String> openOptions = new ArrayList<>();

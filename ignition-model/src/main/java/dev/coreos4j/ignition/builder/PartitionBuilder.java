@@ -2,20 +2,21 @@ package dev.coreos4j.ignition.builder;
 
 import dev.coreos4j.ignition.Config;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Config.Partition}; it is validated when its {@link DiskBuilder} builds. Not thread-safe.
  */
 public final class PartitionBuilder {
     private long number;
-    private String label;
-    private Long sizeMiB;
-    private Long startMiB;
-    private String typeGuid;
-    private String guid;
-    private Boolean wipePartitionEntry;
-    private Boolean shouldExist;
-    private Boolean resize;
+    private @Nullable String label;
+    private @Nullable Long sizeMiB;
+    private @Nullable Long startMiB;
+    private @Nullable String typeGuid;
+    private @Nullable String guid;
+    private @Nullable Boolean wipePartitionEntry;
+    private @Nullable Boolean shouldExist;
+    private @Nullable Boolean resize;
 
     private PartitionBuilder() {}
 

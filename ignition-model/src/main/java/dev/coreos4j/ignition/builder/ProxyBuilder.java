@@ -3,11 +3,12 @@ package dev.coreos4j.ignition.builder;
 import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Builds {@link Config.Proxy} settings (spec 3.1.0+). Not thread-safe. */
 public final class ProxyBuilder {
-    private String httpProxy;
-    private String httpsProxy;
+    private @Nullable String httpProxy;
+    private @Nullable String httpsProxy;
     private final List<String> noProxy = new ArrayList<>();
 
     private ProxyBuilder() {}

@@ -4,12 +4,13 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a software {@link Config.Raid} array. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class RaidBuilder {
     private final String name;
     private final String level;
-    private Long spares;
+    private @Nullable Long spares;
     private final List<String> devices = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
 

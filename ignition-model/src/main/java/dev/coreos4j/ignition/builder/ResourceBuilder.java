@@ -4,15 +4,16 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Config.Resource} (file contents, appended fragment, merge/replace reference, CA bundle, LUKS key
  * file). Not thread-safe; {@link #build()} may be called repeatedly.
  */
 public final class ResourceBuilder {
-    private String source;
-    private String compression;
-    private String hash;
+    private @Nullable String source;
+    private @Nullable String compression;
+    private @Nullable String hash;
     private final List<Config.HttpHeader> headers = new ArrayList<>();
 
     private ResourceBuilder() {}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a systemd {@link Config.Unit} with its drop-ins. Not thread-safe; {@link #build()} may be called
@@ -23,9 +24,9 @@ public final class UnitBuilder {
     private static final Pattern INSTALL = Pattern.compile("(?m)^[ \\t]*\\[Install\\][ \\t]*$");
 
     private final String name;
-    private String contents;
-    private Boolean enabled;
-    private Boolean mask;
+    private @Nullable String contents;
+    private @Nullable Boolean enabled;
+    private @Nullable Boolean mask;
     private final List<Config.Dropin> dropins = new ArrayList<>();
 
     private UnitBuilder(String name) {

@@ -4,21 +4,22 @@ import dev.coreos4j.ignition.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Config.PasswdUser}. Not thread-safe; {@link #build()} may be called repeatedly. */
 public final class UserBuilder {
     private final String name;
-    private String gecos;
-    private String homeDir;
-    private String passwordHash;
-    private String primaryGroup;
-    private String shell;
-    private Long uid;
-    private Boolean noCreateHome;
-    private Boolean noLogInit;
-    private Boolean noUserGroup;
-    private Boolean shouldExist;
-    private Boolean system;
+    private @Nullable String gecos;
+    private @Nullable String homeDir;
+    private @Nullable String passwordHash;
+    private @Nullable String primaryGroup;
+    private @Nullable String shell;
+    private @Nullable Long uid;
+    private @Nullable Boolean noCreateHome;
+    private @Nullable Boolean noLogInit;
+    private @Nullable Boolean noUserGroup;
+    private @Nullable Boolean shouldExist;
+    private @Nullable Boolean system;
     private final List<String> groups = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
 
