@@ -143,11 +143,10 @@ public final class Ignition {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(to, "to");
         ParseResult decoded = Pipeline.decode(json);
-        if (!decoded.isValid()) {
-            throw new IgnitionException("config is not valid", decoded.report());
-        }
-        SpecVersion from = decoded.version();
-        Config config = to.compareTo(from) > 0 ? Translations.between(decoded.config(), from, to) : decoded.config();
+        Config parsed = decoded.configOrThrow();
+        // a decoded config always has its version
+        SpecVersion from = Objects.requireNonNull(decoded.version(), "version");
+        Config config = to.compareTo(from) > 0 ? Translations.between(parsed, from, to) : parsed;
         boolean specialBitsFunctional = from.compareTo(SpecVersion.V3_6_0) >= 0;
         Writer.Output out = Writer.write(config, to, specialBitsFunctional);
         List<Problem> problems = new ArrayList<>(out.problems());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a {@link JNode} tree into the model the way Go's {@code encoding/json} decodes into the Go structs of one
@@ -37,6 +38,12 @@ public final class Decoder {
         public long offset() {
             return offset;
         }
+
+        /** The message, Go's text; never null (every instance is made with one). */
+        @Override
+        public String getMessage() {
+            return String.valueOf(super.getMessage());
+        }
     }
 
     private static final Map<String, String> STRING_ELEMENT_TYPES = Map.of(
@@ -59,7 +66,7 @@ public final class Decoder {
         OTHER
     }
 
-    record Shape(RecordComponent[] components, Constructor<?> constructor) {}
+    record Shape(List<RecordComponent> components, Constructor<?> constructor) {}
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
@@ -90,7 +97,7 @@ public final class Decoder {
                 params[i] = rc[i].getType();
             }
             try {
-                return new Shape(rc, t.getDeclaredConstructor(params));
+                return new Shape(List.of(rc), t.getDeclaredConstructor(params));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("record without canonical constructor: " + t, e);
             }
@@ -117,9 +124,11 @@ public final class Decoder {
         Map<Class<?>, Map<String, SpecVersion>> out = new java.util.HashMap<>();
         for (Class<?> c : Config.modelRecords()) {
             for (Map.Entry<String, SpecVersion> e : FieldVersions.SINCE.entrySet()) {
-                String[] parts = e.getKey().split("\\.");
-                if (parts[0].equals(c.getSimpleName())) {
-                    out.computeIfAbsent(c, k -> new java.util.HashMap<>()).put(parts[1], e.getValue());
+                // keys are "Type.field"
+                int dot = e.getKey().indexOf('.');
+                if (e.getKey().substring(0, dot).equals(c.getSimpleName())) {
+                    out.computeIfAbsent(c, k -> new java.util.HashMap<>())
+                            .put(e.getKey().substring(dot + 1), e.getValue());
                 }
             }
         }
@@ -135,16 +144,12 @@ public final class Decoder {
     /** The Go type name of a model record in this version and role. */
     private String goName(Class<?> type, ResourceRole role) {
         if (type == Config.Resource.class && version == SpecVersion.V3_0_0) {
-            switch (role) {
-                case CONFIG_REFERENCE:
-                    return "ConfigReference";
-                case CA_REFERENCE:
-                    return "CaReference";
-                case FILE_CONTENTS:
-                    return "FileContents";
-                default:
-                    return "Resource";
-            }
+            return switch (role) {
+                case CONFIG_REFERENCE -> "ConfigReference";
+                case CA_REFERENCE -> "CaReference";
+                case FILE_CONTENTS -> "FileContents";
+                case OTHER -> "Resource";
+            };
         }
         if (type == Config.Tls.class) {
             return "TLS";
@@ -191,10 +196,16 @@ public final class Decoder {
      * struct).
      */
     private Object record(
-            Class<?> type, JNode node, Object existing, JsonPath path, String goPath, boolean report, ResourceRole role)
+            Class<?> type,
+            JNode node,
+            @Nullable Object existing,
+            JsonPath path,
+            String goPath,
+            boolean report,
+            ResourceRole role)
             throws TypeError {
         Shape shape = shape(type);
-        RecordComponent[] rc = shape.components();
+        RecordComponent[] rc = shape.components().toArray(new RecordComponent[0]);
         Object[] values = new Object[rc.length];
         if (existing != null) {
             for (int i = 0; i < rc.length; i++) {
@@ -309,13 +320,13 @@ public final class Decoder {
         return ResourceRole.OTHER;
     }
 
-    private Object value(
+    private @Nullable Object value(
             Class<?> owner,
             Class<?> type,
             Type generic,
             String field,
             JNode node,
-            Object existing,
+            @Nullable Object existing,
             JsonPath path,
             String goStruct,
             String goPath,
@@ -396,7 +407,7 @@ public final class Decoder {
     private Object nested(
             Class<?> type,
             JNode node,
-            Object existing,
+            @Nullable Object existing,
             JsonPath path,
             String goStruct,
             String goPath,
@@ -426,9 +437,9 @@ public final class Decoder {
 
     private static Object zero(Class<?> type) {
         Shape shape = shape(type);
-        Object[] values = new Object[shape.components().length];
+        Object[] values = new Object[shape.components().size()];
         for (int i = 0; i < values.length; i++) {
-            if (shape.components()[i].getType() == long.class) {
+            if (shape.components().get(i).getType() == long.class) {
                 values[i] = 0L;
             }
         }
@@ -459,7 +470,7 @@ public final class Decoder {
     }
 
     /** Go's {@code strconv.ParseInt(s, 10, 64)} on a JSON number literal; null when it fails. */
-    static Long parseGoInt(String s) {
+    static @Nullable Long parseGoInt(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-')) {

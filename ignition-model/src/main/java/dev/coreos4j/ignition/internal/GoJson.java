@@ -29,6 +29,12 @@ public final class GoJson {
         public long offset() {
             return offset;
         }
+
+        /** The message, Go's text; never null (every instance is made with one). */
+        @Override
+        public String getMessage() {
+            return String.valueOf(super.getMessage());
+        }
     }
 
     private final byte[] in;
@@ -84,7 +90,7 @@ public final class GoJson {
 
     private static final class Frame {
         final JNode node;
-        String pendingKey;
+        String pendingKey = "";
         int pendingKeyOffset;
 
         Frame(JNode node) {
@@ -123,7 +129,7 @@ public final class GoJson {
                     if (stack.size() + 1 > MAX_DEPTH) {
                         throw error(pos, "exceeded max depth");
                     }
-                    value = new JNode(c == '{' ? JNode.Kind.OBJECT : JNode.Kind.ARRAY, pos, null);
+                    value = new JNode(c == '{' ? JNode.Kind.OBJECT : JNode.Kind.ARRAY, pos, "");
                     pos++;
                     attach(stack, value);
                     stack.push(new Frame(value));
@@ -240,22 +246,20 @@ public final class GoJson {
         int start = pos;
         JNode node;
         switch (c) {
-            case '"':
-                node = new JNode(JNode.Kind.STRING, start, string());
-                break;
-            case 't':
+            case '"' -> node = new JNode(JNode.Kind.STRING, start, string());
+            case 't' -> {
                 literal("true");
                 node = new JNode(JNode.Kind.BOOL, start, "true");
-                break;
-            case 'f':
+            }
+            case 'f' -> {
                 literal("false");
                 node = new JNode(JNode.Kind.BOOL, start, "false");
-                break;
-            case 'n':
+            }
+            case 'n' -> {
                 literal("null");
                 node = new JNode(JNode.Kind.NULL, start, "null");
-                break;
-            default:
+            }
+            default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     number();
                     node = new JNode(
@@ -268,6 +272,7 @@ public final class GoJson {
                 } else {
                     throw error(pos, "looking for beginning of value");
                 }
+            }
         }
         node.end = pos;
         return node;

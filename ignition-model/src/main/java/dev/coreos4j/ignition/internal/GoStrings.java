@@ -44,30 +44,24 @@ public final class GoStrings {
 
     /** Go's {@code strconv.Quote(string(rune(c)))} without the surrounding quotes, for a byte value. */
     static String quoteRune(int c) {
-        switch (c) {
-            case 7:
-                return "\\a";
-            case '\b':
-                return "\\b";
-            case '\f':
-                return "\\f";
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            case 11:
-                return "\\v";
-            case '\\':
-                return "\\\\";
-            default:
-                break;
+        String escape = switch (c) {
+            case 7 -> "\\a";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case 11 -> "\\v";
+            case '\\' -> "\\\\";
+            default -> null;
+        };
+        if (escape != null) {
+            return escape;
         }
         if (c < 0x20 || c == 0x7f) {
             return String.format("\\x%02x", c);
         }
-        if (c >= 0x80 && c <= 0xA0 || c == 0xAD) { // strconv.IsPrint: U+00A0 and U+00AD are not printable
+        if ((c >= 0x80 && c <= 0xA0) || c == 0xAD) { // strconv.IsPrint: U+00A0 and U+00AD are not printable
             return String.format("\\u%04x", c);
         }
         return String.valueOf((char) c);
@@ -116,7 +110,7 @@ public final class GoStrings {
                     dotdot = out.length();
                 }
             } else {
-                if (rooted && out.length() != 1 || !rooted && out.length() != 0) {
+                if ((rooted && out.length() != 1) || (!rooted && out.length() != 0)) {
                     out.append('/');
                 }
                 while (r < n && path.charAt(r) != '/') {

@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON value with its byte position in the source document. Objects keep every member in document order,
@@ -33,7 +34,7 @@ public final class JNode {
     final int start;
     /** Byte offset just past the value. */
     int end;
-    /** Decoded string, raw number text, or "true"/"false"/"null". */
+    /** Decoded string, raw number text, "true"/"false"/"null", or "" for an object or array. */
     final String text;
 
     final List<Member> members;
@@ -74,8 +75,9 @@ public final class JNode {
     }
 
     /** The last member whose key equals {@code key} exactly, or null. */
+    @Nullable
     Member member(String key) {
-        Member found = null;
+        @Nullable Member found = null;
         for (Member m : members) {
             if (m.key().equals(key)) {
                 found = m;

@@ -1,5 +1,6 @@
 package dev.coreos4j.ignition.internal;
 
+import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
@@ -54,11 +55,12 @@ public final class Pipeline {
 
     private static ParseResult parseUnchecked(byte[] raw) {
         ParseResult decoded = decodeUnchecked(raw);
-        if (decoded.config() == null) {
+        Config config = decoded.config();
+        SpecVersion version = decoded.version();
+        if (config == null || version == null) { // a decoded config always has its version
             return decoded;
         }
-        return new ParseResult(
-                Translations.upgrade(decoded.config(), decoded.version()), decoded.version(), decoded.report());
+        return new ParseResult(Translations.upgrade(config, version), version, decoded.report());
     }
 
     private static ParseResult decodeUnchecked(byte[] raw) {

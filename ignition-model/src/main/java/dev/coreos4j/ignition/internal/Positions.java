@@ -1,9 +1,11 @@
 package dev.coreos4j.ignition.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /** Converts byte offsets of a document into 1-based line and byte column numbers. */
 public final class Positions {
     private final byte[] raw;
-    private int[] lineStarts;
+    private int @Nullable [] lineStarts;
 
     public Positions(byte[] raw) {
         this.raw = raw;
@@ -49,7 +51,7 @@ public final class Positions {
      * The position of a Go decoder error offset: the same column rule, except that an offset at or past the end of
      * the input has no position (Ignition prints it as line 0 col 0); null then.
      */
-    public int[] ofGoError(long offset) {
+    public int @Nullable [] ofGoError(long offset) {
         if (offset >= raw.length) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.SpecVersion;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chain of one-step up-translations Ignition applies to older configs (3.0→3.1→…→3.6→3.7-experimental).
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
 public final class Translations {
     private Translations() {}
 
-    /** Step from version {@code i} to {@code i + 1} of {@link SpecVersion#values()}. */
+    /** Step from version {@code i} to {@code i + 1} of {@link SpecVersion#values()} (declaration order). */
     private static final List<UnaryOperator<Config>> STEPS = List.of(
             c -> c, // 3.0 -> 3.1: resource types unified (done while decoding)
             c -> c, // 3.1 -> 3.2: new optional fields start absent
@@ -30,11 +31,7 @@ public final class Translations {
      */
     public static Config upgrade(Config c, SpecVersion from) {
         SpecVersion target = from == SpecVersion.V3_7_0_EXPERIMENTAL ? from : SpecVersion.V3_6_0;
-        Config out = c;
-        for (int i = from.ordinal(); i < target.ordinal(); i++) {
-            out = STEPS.get(i).apply(out);
-        }
-        return out.withVersion(target.toString());
+        return steps(c, from, target).withVersion(target.toString());
     }
 
     /**
@@ -42,11 +39,19 @@ public final class Translations {
      * 3.1-3.5 steps copy every value, mode bits included; only 3.5→3.6 masks setuid/setgid/sticky.
      */
     public static Config between(Config c, SpecVersion from, SpecVersion to) {
+        return steps(c, from, to).withVersion(to.toString());
+    }
+
+    /** The steps out of every version from {@code from} (inclusive) up to {@code to} (exclusive), in order. */
+    private static Config steps(Config c, SpecVersion from, SpecVersion to) {
         Config out = c;
-        for (int i = from.ordinal(); i < to.ordinal(); i++) {
-            out = STEPS.get(i).apply(out);
+        SpecVersion[] versions = SpecVersion.values();
+        for (int i = 0; i < versions.length - 1; i++) {
+            if (versions[i].compareTo(from) >= 0 && versions[i].compareTo(to) < 0) {
+                out = STEPS.get(i).apply(out);
+            }
         }
-        return out.withVersion(to.toString());
+        return out;
     }
 
     /** Clears bits 07000 of every file and directory mode, as Ignition's 3.5→3.6 translator does. */
@@ -66,12 +71,13 @@ public final class Translations {
                                 f.user(),
                                 f.append(),
                                 f.contents(),
-                                f.mode() & ~07000L)
+                                withoutSpecialBits(f.mode()))
                         : f)
                 .toList();
         List<Config.Directory> dirs = s.directories().stream()
                 .map(d -> special(d.mode())
-                        ? new Config.Directory(d.group(), d.overwrite(), d.path(), d.user(), d.mode() & ~07000L)
+                        ? new Config.Directory(
+                                d.group(), d.overwrite(), d.path(), d.user(), withoutSpecialBits(d.mode()))
                         : d)
                 .toList();
         Config.Storage storage =
@@ -79,7 +85,11 @@ public final class Translations {
         return new Config(c.ignition(), c.kernelArguments(), c.passwd(), storage, c.systemd());
     }
 
-    private static boolean special(Long mode) {
+    private static boolean special(@Nullable Long mode) {
         return mode != null && (mode & 07000) != 0;
+    }
+
+    private static @Nullable Long withoutSpecialBits(@Nullable Long mode) {
+        return mode == null ? null : mode & ~07000L;
     }
 }

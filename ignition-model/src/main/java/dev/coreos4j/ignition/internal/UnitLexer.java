@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The systemd unit-file lexer of go-systemd ({@code unit.DeserializeOptions}), which Ignition uses to check unit
@@ -16,7 +17,7 @@ public final class UnitLexer {
     public record Option(String section, String name, String value) {}
 
     /** The options, or the lexer's error message. */
-    public record Result(List<Option> options, String error) {}
+    public record Result(List<Option> options, @Nullable String error) {}
 
     private final byte[] in;
     private int pos;
@@ -98,7 +99,7 @@ public final class UnitLexer {
                 return new Result(options, "line too long (max " + LINE_MAX + " bytes)");
             }
             switch (step) {
-                case NEXT_SECTION: {
+                case NEXT_SECTION -> {
                     int r = readRune();
                     if (r < 0) {
                         step = Step.DONE;
@@ -107,9 +108,8 @@ public final class UnitLexer {
                     } else if (isComment(r)) {
                         ignoreLine();
                     }
-                    break;
                 }
-                case SECTION_NAME: {
+                case SECTION_NAME -> {
                     int close = -1;
                     for (int i = pos; i < in.length; i++) {
                         if (in[i] == ']') {
@@ -132,15 +132,14 @@ public final class UnitLexer {
                     }
                     section = name;
                     step = Step.NEXT_SECTION_OR_OPTION;
-                    break;
                 }
-                case NEXT_SECTION_OR_OPTION: {
+                case NEXT_SECTION_OR_OPTION -> {
                     int before = pos;
                     int r = readRune();
                     if (r < 0) {
                         step = Step.DONE;
                     } else if (Character.isWhitespace(r) || r == 0x85 || r == 0xA0) {
-                        break;
+                        continue; // white space between options
                     } else if (r == '[') {
                         step = Step.SECTION_NAME;
                     } else if (isComment(r)) {
@@ -152,10 +151,8 @@ public final class UnitLexer {
                             return new Result(options, error);
                         }
                     }
-                    break;
                 }
-                default:
-                    step = Step.DONE;
+                default -> step = Step.DONE;
             }
         }
         return new Result(options, null);
@@ -174,7 +171,7 @@ public final class UnitLexer {
         }
     }
 
-    private String option(String section, List<Option> options) {
+    private @Nullable String option(String section, List<Option> options) {
         StringBuilder name = new StringBuilder();
         while (true) {
             int r = readRune();
@@ -253,7 +250,7 @@ public final class UnitLexer {
                 default -> {
                     if (cp < 0x20 || cp == 0x7f) {
                         out.append(String.format("\\x%02x", cp));
-                    } else if (cp == 0xFFFD || !Character.isISOControl(cp) && Character.isDefined(cp)) {
+                    } else if (cp == 0xFFFD || (!Character.isISOControl(cp) && Character.isDefined(cp))) {
                         out.appendCodePoint(cp);
                     } else if (cp < 0x10000) {
                         out.append(String.format("\\u%04x", cp));

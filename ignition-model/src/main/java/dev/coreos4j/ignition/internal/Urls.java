@@ -39,10 +39,10 @@ public final class Urls {
         String scheme = "";
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 continue;
             }
-            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
                 if (i == 0) {
                     break;
                 }
@@ -174,26 +174,18 @@ public final class Urls {
         if (u == null) {
             return Finding.of(UrlRule.UNPARSABLE_URL);
         }
-        switch (u.scheme()) {
-            case "http":
-            case "https":
-            case "tftp":
-                return null;
-            case "gs":
-                return version.compareTo(SpecVersion.V3_2_0) >= 0 ? null : Finding.of(UrlRule.INVALID_URL_SCHEME);
-            case "s3":
-                return versionIdError(u.rawQuery());
-            case "arn":
-                if (version.compareTo(SpecVersion.V3_4_0) < 0) {
-                    return Finding.of(UrlRule.INVALID_URL_SCHEME);
-                }
-                return arnError(u);
-            case "data":
+        return switch (u.scheme()) {
+            case "http", "https", "tftp" -> null;
+            case "gs" -> version.compareTo(SpecVersion.V3_2_0) >= 0 ? null : Finding.of(UrlRule.INVALID_URL_SCHEME);
+            case "s3" -> versionIdError(u.rawQuery());
+            case "arn" ->
+                version.compareTo(SpecVersion.V3_4_0) < 0 ? Finding.of(UrlRule.INVALID_URL_SCHEME) : arnError(u);
+            case "data" -> {
                 String error = dataUrlError(s);
-                return error == null ? null : Finding.of(UrlRule.INVALID_DATA_URL, error);
-            default:
-                return Finding.of(UrlRule.INVALID_URL_SCHEME);
-        }
+                yield error == null ? null : Finding.of(UrlRule.INVALID_DATA_URL, error);
+            }
+            default -> Finding.of(UrlRule.INVALID_URL_SCHEME);
+        };
     }
 
     private static @Nullable Finding versionIdError(String rawQuery) {
@@ -242,9 +234,9 @@ public final class Urls {
     }
 
     private static boolean base64Char(int r) {
-        return r >= 'a' && r <= 'z'
-                || r >= 'A' && r <= 'Z'
-                || r >= '0' && r <= '9'
+        return (r >= 'a' && r <= 'z')
+                || (r >= 'A' && r <= 'Z')
+                || (r >= '0' && r <= '9')
                 || r == '+'
                 || r == '/'
                 || r == '='
@@ -252,7 +244,7 @@ public final class Urls {
     }
 
     /** RFC 2397 as the {@code dataurl} library lexes and decodes it; null when fine, else its error text. */
-    static String dataUrlError(String s) {
+    static @Nullable String dataUrlError(String s) {
         if (!s.startsWith("data:")) {
             return "missing data prefix";
         }
@@ -493,7 +485,7 @@ public final class Urls {
     }
 
     /** The lower-cased scheme of a URL, or null when it does not parse. */
-    public static String scheme(String s) {
+    public static @Nullable String scheme(String s) {
         Parsed u = parse(s);
         return u == null ? null : u.scheme();
     }

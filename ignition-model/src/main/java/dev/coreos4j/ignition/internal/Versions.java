@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.internal;
 
 import dev.coreos4j.ignition.SpecVersion;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Ignition's version detection: the {@code versionStub} decode and go-semver parsing with exact matching. */
 public final class Versions {
@@ -62,7 +63,7 @@ public final class Versions {
     public record Semver(long major, long minor, long patch, String preRelease, String metadata) {}
 
     /** go-semver's {@code NewVersion}; null when it cannot parse. */
-    public static Semver parseSemver(String text) {
+    public static @Nullable Semver parseSemver(String text) {
         String version = text;
         String metadata = "";
         int plus = version.indexOf('+');
@@ -77,11 +78,11 @@ public final class Versions {
             version = version.substring(0, dash);
         }
         String[] parts = version.split("\\.", 3);
-        if (parts.length != 3 || version.endsWith(".") && parts.length < 3) {
+        if (parts.length != 3 || (version.endsWith(".") && parts.length < 3)) {
             return null;
         }
-        if (!pre.isEmpty() && !IDENTIFIER.matcher(pre).matches()
-                || !metadata.isEmpty() && !IDENTIFIER.matcher(metadata).matches()) {
+        if ((!pre.isEmpty() && !IDENTIFIER.matcher(pre).matches())
+                || (!metadata.isEmpty() && !IDENTIFIER.matcher(metadata).matches())) {
             return null;
         }
         long[] parsed = new long[3];
@@ -96,7 +97,7 @@ public final class Versions {
     }
 
     /** Go's {@code strconv.ParseInt(s, 10, 64)} (an optional sign, decimal digits). */
-    private static Long parseInt(String s) {
+    private static @Nullable Long parseInt(String s) {
         if (s.isEmpty()) {
             return null;
         }
@@ -117,7 +118,7 @@ public final class Versions {
     }
 
     /** The supported version equal to {@code v} (all five parts), or null. */
-    public static SpecVersion match(Semver v) {
+    public static @Nullable SpecVersion match(Semver v) {
         for (SpecVersion s : SpecVersion.values()) {
             if (s.major() == v.major()
                     && s.minor() == v.minor()

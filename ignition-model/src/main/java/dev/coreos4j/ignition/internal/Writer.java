@@ -27,7 +27,25 @@ public final class Writer {
     }
 
     /** The JSON bytes and the problems found (empty when the config is representable). */
-    public record Output(byte[] json, List<Problem> problems) {}
+    public static final class Output {
+        private final byte[] json;
+        private final List<Problem> problems;
+
+        Output(byte[] json, List<Problem> problems) {
+            this.json = json;
+            this.problems = problems;
+        }
+
+        /** The JSON bytes (a copy). */
+        public byte[] json() {
+            return json.clone();
+        }
+
+        /** The problems; unmodifiable. */
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
 
     /** Writes a model value (3.6.0 semantics: setuid/setgid/sticky bits are functional). */
     public static Output write(Config config, SpecVersion version) {

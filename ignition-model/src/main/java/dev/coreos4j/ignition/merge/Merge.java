@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ignition's parent/child config merge ({@code config/merge} in Ignition 2.26), with a {@link Transcript}.
@@ -188,7 +189,7 @@ public final class Merge {
     }
 
     /** The child's key space across the shared lists of {@code type}, or null when it has none. */
-    private static Map<String, Location> sharedSpace(Class<?> type, Object child) {
+    private static @Nullable Map<String, Location> sharedSpace(Class<?> type, Object child) {
         List<String> lists = SHARED_SPACES.get(type);
         if (lists == null) {
             return null;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a config's {@code ignition.config.replace} and {@code ignition.config.merge} references the way
@@ -51,7 +52,7 @@ public final class Resolver {
     private final Fetcher fetcher;
     private final int maxDepth;
     /** The {@code ignition} settings Ignition's fetcher would use for the next fetch. */
-    private Config.Ignition settings;
+    private Config.Ignition settings = Config.Ignition.EMPTY;
 
     private Resolver(Fetcher fetcher, int maxDepth) {
         this.fetcher = fetcher;
@@ -100,7 +101,8 @@ public final class Resolver {
             Config fragment = fetchConfig(ref, JsonPath.of("ignition", "config", "merge", i), chain);
             // like Ignition, later fetches use the settings of the merge before the fragment is itself resolved
             settings = Merge.merge(result, fragment).config().ignition();
-            fragment = descend(fragment, ref.source(), chain);
+            // fetchConfig refused a reference without a source
+            fragment = descend(fragment, Objects.requireNonNull(ref.source()), chain);
             result = Merge.merge(result, fragment).config();
         }
         return result;
@@ -175,11 +177,11 @@ public final class Resolver {
             }
             throw new ResolveException("cannot resolve config references", new Report(entries));
         }
-        return parsed.config();
+        return parsed.configOrThrow();
     }
 
     /** Null when {@code data} matches {@code expected} ({@code sha512-<hex>} / {@code sha256-<hex>}). */
-    private static String verify(byte[] data, String expected) {
+    private static @Nullable String verify(byte[] data, String expected) {
         int dash = expected.indexOf('-');
         String function = dash < 0 ? "" : expected.substring(0, dash);
         String algorithm = switch (function) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -120,7 +121,7 @@ public final class Schemas {
         return new Report(entries);
     }
 
-    private static String firstLine(String s) {
+    private static String firstLine(@Nullable String s) {
         if (s == null) {
             return "";
         }
@@ -161,7 +162,6 @@ public final class Schemas {
         ArrayNode required = NODES.arrayNode();
         for (RecordComponent rc : type.getRecordComponents()) {
             String field = rc.getName();
-            String qualified = type.getSimpleName() + "." + field;
             if (!exists(type, field, role, version)) {
                 continue;
             }
@@ -204,7 +204,7 @@ public final class Schemas {
     private static boolean required(Class<?> owner, String field, Role role, SpecVersion version) {
         boolean upTo32 = version.compareTo(SpecVersion.V3_2_0) <= 0;
         String q = owner.getSimpleName() + "." + field;
-        switch (q) {
+        return switch (q) {
             case "Directory.path",
                     "File.path",
                     "Link.path",
@@ -216,19 +216,14 @@ public final class Schemas {
                     "Dropin.name",
                     "PasswdUser.name",
                     "PasswdGroup.name",
-                    "HttpHeader.name":
-                return true;
-            case "Ignition.version":
-                return version.compareTo(SpecVersion.V3_4_0) >= 0;
-            case "Raid.level", "Raid.devices", "Link.target":
-                return upTo32;
-            case "ClevisCustom.pin", "ClevisCustom.config":
-                return version == SpecVersion.V3_2_0;
-            case "Resource.source":
-                return version == SpecVersion.V3_0_0 && (role == Role.CONFIG_REFERENCE || role == Role.CA_REFERENCE);
-            default:
-                return false;
-        }
+                    "HttpHeader.name" -> true;
+            case "Ignition.version" -> version.compareTo(SpecVersion.V3_4_0) >= 0;
+            case "Raid.level", "Raid.devices", "Link.target" -> upTo32;
+            case "ClevisCustom.pin", "ClevisCustom.config" -> version == SpecVersion.V3_2_0;
+            case "Resource.source" ->
+                version == SpecVersion.V3_0_0 && (role == Role.CONFIG_REFERENCE || role == Role.CA_REFERENCE);
+            default -> false;
+        };
     }
 
     /** Whether a scalar field may be null in {@code version}. */
@@ -265,9 +260,10 @@ public final class Schemas {
             return array;
         }
         if (type.isRecord()) {
-            boolean nullableObject =
-                    owner == Config.Luks.class && field.equals("clevis") && version == SpecVersion.V3_2_0
-                            || owner == Config.Clevis.class && field.equals("custom") && version == SpecVersion.V3_2_0;
+            boolean nullableObject = (owner == Config.Luks.class
+                            && field.equals("clevis")
+                            && version == SpecVersion.V3_2_0)
+                    || (owner == Config.Clevis.class && field.equals("custom") && version == SpecVersion.V3_2_0);
             return object(type, version, role, nullableObject);
         }
         String json = type == String.class ? "string" : type == Boolean.class ? "boolean" : "integer";

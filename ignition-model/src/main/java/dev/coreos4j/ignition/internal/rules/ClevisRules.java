@@ -19,7 +19,7 @@ final class ClevisRules {
 
     /** Whether tang, tpm2 or a threshold is set (what a custom pin excludes). */
     static boolean hasStandardPins(Config.Clevis c) {
-        return !c.tang().isEmpty() || isTrue(c.tpm2()) || c.threshold() != null && c.threshold() != 0;
+        return !c.tang().isEmpty() || isTrue(c.tpm2()) || (c.threshold() != null && c.threshold() != 0);
     }
 
     static void check(Validation v, JsonPath p, Config.Clevis c) {

@@ -56,7 +56,7 @@ final class FilesystemRules {
         }
         String format = fs.format();
         if (format == null || format.isEmpty()) {
-            if (fs.path() != null && !fs.path().isEmpty()
+            if ((fs.path() != null && !fs.path().isEmpty())
                     || !empty(fs.label())
                     || !empty(fs.uuid())
                     || isTrue(fs.wipeFilesystem())

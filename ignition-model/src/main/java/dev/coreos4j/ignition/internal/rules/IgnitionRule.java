@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.internal.rules;
 
 import dev.coreos4j.problem.Rule;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule of this library: a stable code, a severity and Ignition's message. Implemented by one enum per section of
@@ -16,7 +17,7 @@ public interface IgnitionRule extends Rule {
     String text();
 
     /** The message with {@code args} put into {@link #text()}; {@link #text()} itself when there are none. */
-    default String message(Object... args) {
+    default String message(@Nullable Object... args) {
         return args.length == 0 ? text() : String.format(Locale.ROOT, text(), args);
     }
 }

@@ -1,7 +1,5 @@
 package dev.coreos4j.ignition.internal.rules;
 
-import static dev.coreos4j.ignition.internal.rules.Validation.empty;
-
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.SpecVersion;
 import dev.coreos4j.ignition.internal.Urls;
@@ -18,25 +16,27 @@ final class ResourceRules {
 
     /** Resource.validateRequiredSource (resource.go), called by the structs whose resources need a source. */
     static void requiredSource(Validation v, JsonPath p, Config.Resource r) {
-        if (empty(r.source())) {
+        String source = r.source();
+        if (source == null || source.isEmpty()) {
             v.report(p, ResourceRule.SOURCE_REQUIRED);
         } else {
-            v.report(p, Urls.validate(r.source(), v.version()));
+            v.report(p, Urls.validate(source, v.version()));
         }
     }
 
     /** Resource.Validate plus its children. {@code sourceChecked}: the source was validated by the caller. */
     static void check(Validation v, JsonPath p, Config.Resource r, boolean sourceChecked) {
         v.field(p.child("compression"));
-        if (r.verification().hash() != null && r.source() == null && !sourceChecked) {
+        String source = r.source();
+        if (r.verification().hash() != null && source == null && !sourceChecked) {
             v.report(p.child("verification").child("hash"), ResourceRule.VERIFICATION_WITHOUT_SOURCE);
         }
-        if (!empty(r.source())) {
-            v.report(p.child("source"), Urls.validate(r.source(), v.version()));
+        if (source != null && !source.isEmpty()) {
+            v.report(p.child("source"), Urls.validate(source, v.version()));
         }
         JsonPath headers = p.child("httpHeaders");
         if (!r.httpHeaders().isEmpty()) {
-            String scheme = empty(r.source()) ? null : Urls.scheme(r.source());
+            String scheme = source == null || source.isEmpty() ? null : Urls.scheme(source);
             if (scheme == null) {
                 v.report(headers, UrlRule.UNPARSABLE_URL);
             } else if (!scheme.equals("http") && !scheme.equals("https")) {
