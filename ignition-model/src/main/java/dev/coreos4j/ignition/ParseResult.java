@@ -1,5 +1,6 @@
 package dev.coreos4j.ignition;
 
+import dev.coreos4j.ignition.internal.rules.ParseRule;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,16 @@ public record ParseResult(@Nullable Config config, @Nullable SpecVersion version
      */
     public ParseResult {
         Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * Whether the document's {@code ignition.version} could not be parsed or names a spec version this library does
+     * not support (then there is no config and the report holds that one error).
+     */
+    public boolean versionRejected() {
+        return report.entries().stream()
+                .anyMatch(e -> e.code().equals(ParseRule.INVALID_VERSION.code())
+                        || e.code().equals(ParseRule.UNSUPPORTED_VERSION.code()));
     }
 
     /** Whether a config was read and it has no errors. */

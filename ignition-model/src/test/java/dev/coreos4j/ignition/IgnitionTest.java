@@ -35,6 +35,16 @@ class IgnitionTest {
     }
 
     @Test
+    void versionRejected_onlyForUnparsableOrUnsupportedVersions() {
+        assertThat(Ignition.parse(cfg("3.9.0", "")).versionRejected()).isTrue();
+        assertThat(Ignition.parse(cfg("three", "")).versionRejected()).isTrue();
+        assertThat(Ignition.parse(cfg("3.4.0", "")).versionRejected()).isFalse();
+        assertThat(Ignition.parse("{".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .versionRejected())
+                .isFalse();
+    }
+
+    @Test
     void parse_rejectsRelativePathWithPosition() {
         ParseResult r = Ignition.parse(cfg("3.3.0", "\"storage\":{\"files\":[{\"path\":\"etc/a\"}]}"));
         assertThat(r.isValid()).isFalse();

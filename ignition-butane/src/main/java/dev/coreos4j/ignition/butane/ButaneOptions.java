@@ -1,5 +1,7 @@
 package dev.coreos4j.ignition.butane;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@link Butane#translate(byte[], ButaneOptions)} translates; Butane's command-line flags.
  *
@@ -15,7 +17,7 @@ package dev.coreos4j.ignition.butane;
  *                                  {@code NoResourceAutoCompression})
  */
 public record ButaneOptions(
-        FilesDir filesDir,
+        @Nullable FilesDir filesDir,
         boolean strict,
         boolean pretty,
         boolean raw,
@@ -26,7 +28,7 @@ public record ButaneOptions(
     public static final ButaneOptions DEFAULT = new ButaneOptions(null, false, false, false, false, false);
 
     /** A copy reading local files from {@code dir} (null: none). */
-    public ButaneOptions withFilesDir(FilesDir dir) {
+    public ButaneOptions withFilesDir(@Nullable FilesDir dir) {
         return new ButaneOptions(dir, strict, pretty, raw, machineConfigJson, noResourceAutoCompression);
     }
 

@@ -4,8 +4,10 @@ import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.IgnitionException;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.SpecVersion;
+import dev.coreos4j.problem.JsonPath;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Butane#translate(byte[], ButaneOptions)} produced.
@@ -19,9 +21,9 @@ import java.util.Objects;
  *                      {@link ButaneOptions#raw()} or on failure)
  * @param output        the bytes Butane writes: Ignition JSON, or the MachineConfig as YAML (JSON on request);
  *                      null on failure (errors, or warnings with {@link ButaneOptions#strict()})
- * @param report        every error and warning; paths are YAML paths ({@code $.storage.files.0.mode}) with the YAML
- *                      line and column
- * @param paths         every JSON path of the output ({@code $.storage.files.0.contents.source}; under
+ * @param report        every error and warning; paths are YAML paths ({@code $.storage.files[0].mode}) with the
+ *                      YAML line and column
+ * @param paths         every JSON path of the output ({@code $.storage.files[0].contents.source}; under
  *                      {@code $.spec.config} for a MachineConfig) mapped to the YAML path it was translated from;
  *                      empty on failure
  * @param failure       null when an output was produced; else Butane's one-line reason, as its command prints
@@ -30,15 +32,15 @@ import java.util.Objects;
  *                      {@code Config produced warnings and --strict was specified}
  */
 public record ButaneResult(
-        String variant,
-        String version,
-        SpecVersion ignition,
-        Config config,
-        MachineConfig machineConfig,
-        byte[] output,
+        @Nullable String variant,
+        @Nullable String version,
+        @Nullable SpecVersion ignition,
+        @Nullable Config config,
+        @Nullable MachineConfig machineConfig,
+        byte @Nullable [] output,
         Report report,
-        Map<String, String> paths,
-        String failure) {
+        Map<JsonPath, JsonPath> paths,
+        @Nullable String failure) {
 
     /** Copies the paths and output. @throws NullPointerException if {@code report} or {@code paths} is null */
     public ButaneResult {
@@ -49,7 +51,7 @@ public record ButaneResult(
 
     /** The output bytes (a copy), or null on failure. */
     @Override
-    public byte[] output() {
+    public byte @Nullable [] output() {
         return output == null ? null : output.clone();
     }
 
@@ -77,11 +79,15 @@ public record ButaneResult(
      */
     public Config configOrThrow() {
         outputOrThrow();
-        return config;
+        Config c = config;
+        if (c == null) { // an output without a config: never built so by the pipeline
+            throw new IgnitionException("Butane config could not be translated", report);
+        }
+        return c;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ButaneResult r
                 && Objects.equals(variant, r.variant)
                 && Objects.equals(version, r.version)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@code local}, {@code contents_local}, {@code ssh_authorized_keys_local} and {@code storage.trees} read
@@ -65,7 +66,11 @@ public interface FilesDir {
      * @param executable for a file: any execute bit set
      * @param linkTarget for a symlink: its target as written; else null
      */
-    record Node(String path, Kind kind, boolean executable, String linkTarget) {
+    record Node(
+            String path,
+            Kind kind,
+            boolean executable,
+            @Nullable String linkTarget) {
         /** @throws NullPointerException if {@code path} or {@code kind} is null */
         public Node {
             Objects.requireNonNull(path, "path");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The MachineConfig the {@code openshift} variant generates ({@code machineconfiguration.openshift.io/v1}).
@@ -24,8 +25,8 @@ public record MachineConfig(
         Config config,
         List<String> kernelArguments,
         List<String> extensions,
-        Boolean fips,
-        String kernelType) {
+        @Nullable Boolean fips,
+        @Nullable String kernelType) {
 
     /** The role label every Butane MachineConfig carries. */
     public static final String ROLE_LABEL = "machineconfiguration.openshift.io/role";

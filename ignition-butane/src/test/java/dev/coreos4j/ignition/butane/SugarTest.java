@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Config;
+import dev.coreos4j.problem.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,9 @@ class SugarTest {
             assertThat(l.target()).isEqualTo("file");
         });
         assertThat(r.config().storage().directories()).isEmpty();
-        assertThat(r.paths()).containsEntry("$.storage.files.1.contents.source", "$.storage.trees.0");
+        assertThat(r.paths())
+                .containsEntry(
+                        JsonPath.parse("$.storage.files[1].contents.source"), JsonPath.parse("$.storage.trees[0]"));
     }
 
     @Test
@@ -115,7 +118,9 @@ class SugarTest {
         assertThat(r.config().passwd().users().get(0).sshAuthorizedKeys())
                 .containsExactly("ssh-x CCCC", "ssh-rsa AAAA", "ssh-ed25519 BBBB");
         assertThat(r.paths())
-                .containsEntry("$.passwd.users.0.sshAuthorizedKeys.1", "$.passwd.users.0.ssh_authorized_keys_local.0");
+                .containsEntry(
+                        JsonPath.parse("$.passwd.users[0].sshAuthorizedKeys[1]"),
+                        JsonPath.parse("$.passwd.users[0].ssh_authorized_keys_local[0]"));
         assertThat(r.config().systemd().units().get(0).contents()).isEqualTo("[Service]\n");
         assertThat(r.config().systemd().units().get(0).dropins().get(0).contents())
                 .isEqualTo("[Service]\n");

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Report;
+import dev.coreos4j.problem.JsonPath;
 import dev.coreos4j.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -199,7 +200,7 @@ class UpstreamOpenShiftTest {
         assertThat(mc.machineConfig().name()).isEqualTo("z");
         assertThat(mc.machineConfig().config().ignition().version()).isEqualTo("3.4.0");
         assertThat(mc.paths())
-                .containsEntry("$.spec.config.ignition.version", "$.version")
-                .containsEntry("$.metadata.name", "$.metadata.name");
+                .containsEntry(JsonPath.parse("$.spec.config.ignition.version"), JsonPath.parse("$.version"))
+                .containsEntry(JsonPath.parse("$.metadata.name"), JsonPath.parse("$.metadata.name"));
     }
 }

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Config;
+import dev.coreos4j.problem.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -109,10 +110,14 @@ class UpstreamTranslateTest {
                 "storage:\n  files:\n    - path: /foo\n      contents:\n" + "        inline: \"file contents\\n\"\n");
         assertThat(json(r)).contains("\"source\":\"data:,file%20contents%0A\"");
         assertThat(r.paths())
-                .containsEntry("$.storage.files.0.contents.source", "$.storage.files.0.contents.inline")
-                .containsEntry("$.storage.files.0.contents.compression", "$.storage.files.0.contents.inline")
-                .containsEntry("$.storage.files.0.path", "$.storage.files.0.path")
-                .containsEntry("$.ignition.version", "$.version");
+                .containsEntry(
+                        JsonPath.parse("$.storage.files[0].contents.source"),
+                        JsonPath.parse("$.storage.files[0].contents.inline"))
+                .containsEntry(
+                        JsonPath.parse("$.storage.files[0].contents.compression"),
+                        JsonPath.parse("$.storage.files[0].contents.inline"))
+                .containsEntry(JsonPath.parse("$.storage.files[0].path"), JsonPath.parse("$.storage.files[0].path"))
+                .containsEntry(JsonPath.parse("$.ignition.version"), JsonPath.parse("$.version"));
     }
 
     static String unit(ButaneResult r) {
@@ -252,9 +257,13 @@ class UpstreamTranslateTest {
                         org.assertj.core.groups.Tuple.tuple("/dev/md/md-boot", "ext4", "boot"),
                         org.assertj.core.groups.Tuple.tuple("/dev/mapper/root", "xfs", "root"));
         assertThat(r.paths())
-                .containsEntry("$.storage.luks.0.clevis.tpm2", "$.boot_device.luks.tpm2")
-                .containsEntry("$.storage.disks.1.partitions.0.label", "$.boot_device.mirror.devices.1")
-                .containsEntry("$.storage.luks.0.discard", "$.boot_device.luks.discard");
+                .containsEntry(
+                        JsonPath.parse("$.storage.luks[0].clevis.tpm2"), JsonPath.parse("$.boot_device.luks.tpm2"))
+                .containsEntry(
+                        JsonPath.parse("$.storage.disks[1].partitions[0].label"),
+                        JsonPath.parse("$.boot_device.mirror.devices[1]"))
+                .containsEntry(
+                        JsonPath.parse("$.storage.luks[0].discard"), JsonPath.parse("$.boot_device.luks.discard"));
     }
 
     /** config/fcos/v1_7/translate_test.go TestTranslateBootDevice: layouts pick BIOS, PReP or reserved partitions. */

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decoded Butane struct: the fields the YAML set (absent fields are absent), values {@link String},
@@ -21,7 +22,7 @@ public final class BObj {
         this.path = path;
     }
 
-    public String str(String field) {
+    public @Nullable String str(String field) {
         Object o = v.get(field);
         return o instanceof String s ? s : null;
     }
@@ -32,7 +33,7 @@ public final class BObj {
         return s == null ? "" : s;
     }
 
-    public Long num(String field) {
+    public @Nullable Long num(String field) {
         Object o = v.get(field);
         return o instanceof Long l ? l : null;
     }

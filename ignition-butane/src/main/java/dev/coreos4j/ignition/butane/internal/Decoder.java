@@ -1,6 +1,5 @@
 package dev.coreos4j.ignition.butane.internal;
 
-import dev.coreos4j.problem.Severity;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,11 +65,9 @@ public final class Decoder {
             String text = s.value();
             value = text.length() > 10 ? " `" + text.substring(0, 7) + "...`" : " `" + text + "`";
         }
-        typeErrors.add(new Issues.Issue(
-                Severity.ERROR,
+        typeErrors.add(Issues.Issue.of(
+                ButaneRule.YAML_TYPE,
                 path,
-                false,
-                "yaml-type",
                 "cannot unmarshal " + n.kindTag() + value + " into " + goType,
                 n.line(),
                 n.column()));
@@ -92,10 +89,9 @@ public final class Decoder {
             Schema.Field f = by.get(key);
             if (f == null) {
                 issues.at(
-                        Severity.WARNING,
+                        ButaneRule.UNUSED_KEY,
                         path,
-                        "unused-key",
-                        "unused key " + key,
+                        ButaneRule.UNUSED_KEY.message(key),
                         e.key().line(),
                         e.key().column());
                 continue;

@@ -49,7 +49,7 @@ final class Fcos {
                             for (BObj p : disk.objs("partitions")) {
                                 Long n = p.num("number");
                                 if ((n == null || n == 0) && p.has("label")) {
-                                    r.warn(p.at("number"), Err.REUSE_BY_LABEL.code(), Err.REUSE_BY_LABEL.message);
+                                    r.add(p.at("number"), ButaneRule.REUSE_BY_LABEL);
                                 }
                             }
                         }
@@ -57,7 +57,7 @@ final class Fcos {
                     for (BObj fs : b.obj("storage").objs("filesystems")) {
                         String path = fs.str("path");
                         if (path != null && !ALLOWED_MOUNTPOINTS.matcher(path).find() && fs.isTrue("with_mount_unit")) {
-                            r.error(fs.at("path"), Err.MOUNT_POINT_FORBIDDEN.code(), Err.MOUNT_POINT_FORBIDDEN.message);
+                            r.add(fs.at("path"), ButaneRule.MOUNT_POINT_FORBIDDEN);
                         }
                     }
                 }
@@ -68,18 +68,15 @@ final class Fcos {
                 List<String> mirror = b.obj("mirror").strs("devices");
                 if (!mirror.isEmpty() && layout == null) {
                     if (fcos >= 6) {
-                        r.error(b.at("mirror"), Err.MIRROR_REQUIRES_LAYOUT.code(), Err.MIRROR_REQUIRES_LAYOUT.message);
+                        r.add(b.at("mirror"), ButaneRule.MIRROR_REQUIRES_LAYOUT);
                     } else {
-                        r.warn(b.at("mirror"), Err.MIRROR_REQUIRES_LAYOUT.code(), Err.MIRROR_REQUIRES_LAYOUT.message);
+                        r.add(b.at("mirror"), ButaneRule.MIRROR_REQUIRES_LAYOUT_WARNING);
                     }
                 }
                 if (layout != null) {
                     if (fcos < 6) {
                         if (!List.of("aarch64", "ppc64le", "x86_64").contains(layout)) {
-                            r.error(
-                                    b.at("layout"),
-                                    Err.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY.code(),
-                                    Err.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY.message);
+                            r.add(b.at("layout"), ButaneRule.UNKNOWN_BOOT_DEVICE_LAYOUT_LEGACY);
                         }
                     } else {
                         String device = luks.str("device");
@@ -92,44 +89,29 @@ final class Fcos {
                             case "s390x-eckd":
                             case "s390x-zfcp":
                                 if (device == null || device.isEmpty()) {
-                                    r.error(
-                                            b.at("layout"),
-                                            Err.NO_LUKS_BOOT_DEVICE.code(),
-                                            Err.NO_LUKS_BOOT_DEVICE.message);
+                                    r.add(b.at("layout"), ButaneRule.NO_LUKS_BOOT_DEVICE);
                                 } else if (!(layout.equals("s390x-eckd") ? DASD : SD)
                                         .matcher(device)
                                         .find()) {
-                                    r.error(
-                                            b.at("layout"),
-                                            Err.LUKS_BOOT_DEVICE_BAD_NAME.code(),
-                                            Err.LUKS_BOOT_DEVICE_BAD_NAME.message);
+                                    r.add(b.at("layout"), ButaneRule.LUKS_BOOT_DEVICE_BAD_NAME);
                                 }
                                 break;
                             default:
-                                r.error(
-                                        b.at("layout"),
-                                        Err.UNKNOWN_BOOT_DEVICE_LAYOUT.code(),
-                                        Err.UNKNOWN_BOOT_DEVICE_LAYOUT.message);
+                                r.add(b.at("layout"), ButaneRule.UNKNOWN_BOOT_DEVICE_LAYOUT);
                         }
                         if (layout.startsWith("s390x") && !mirror.isEmpty()) {
-                            r.error(b.at("layout"), Err.MIRROR_NOT_SUPPORT.code(), Err.MIRROR_NOT_SUPPORT.message);
+                            r.add(b.at("layout"), ButaneRule.MIRROR_NOT_SUPPORT);
                         }
                     }
                 }
                 if (fcos >= 6 && luks.obj("cex").isTrue("enabled")) {
                     if (layout == null) {
-                        r.error(
-                                luks.at("cex"),
-                                Err.CEX_ARCHITECTURE_MISMATCH.code(),
-                                Err.CEX_ARCHITECTURE_MISMATCH.message);
+                        r.add(luks.at("cex"), ButaneRule.CEX_ARCHITECTURE_MISMATCH);
                     } else if (!layout.startsWith("s390x")) {
-                        r.error(
-                                b.at("layout"),
-                                Err.CEX_ARCHITECTURE_MISMATCH.code(),
-                                Err.CEX_ARCHITECTURE_MISMATCH.message);
+                        r.add(b.at("layout"), ButaneRule.CEX_ARCHITECTURE_MISMATCH);
                     }
                     if (!luks.objs("tang").isEmpty() || luks.isTrue("tpm2")) {
-                        r.error(b.at("luks"), Err.CEX_WITH_CLEVIS.code(), Err.CEX_WITH_CLEVIS.message);
+                        r.add(b.at("luks"), ButaneRule.CEX_WITH_CLEVIS);
                     }
                 }
                 break;
@@ -142,31 +124,22 @@ final class Fcos {
                             || b.isTrue("tpm2")
                             || b.obj("cex").isTrue("enabled");
                     if (!valid) {
-                        r.error(
-                                b.at("luks"),
-                                Err.NO_LUKS_METHOD_SPECIFIED.code(),
-                                Err.NO_LUKS_METHOD_SPECIFIED.message);
+                        r.add(b.at("luks"), ButaneRule.NO_LUKS_METHOD_SPECIFIED);
                     }
                 }
                 break;
             }
             case "BootDeviceMirror":
                 if (b.strs("devices").size() == 1) {
-                    r.error(b.at("devices"), Err.TOO_FEW_MIRROR_DEVICES.code(), Err.TOO_FEW_MIRROR_DEVICES.message);
+                    r.add(b.at("devices"), ButaneRule.TOO_FEW_MIRROR_DEVICES);
                 }
                 break;
             case "GrubUser":
                 if (b.key("name").isEmpty()) {
-                    r.error(
-                            b.at("name"),
-                            Err.GRUB_USER_NAME_NOT_SPECIFIED.code(),
-                            Err.GRUB_USER_NAME_NOT_SPECIFIED.message);
+                    r.add(b.at("name"), ButaneRule.GRUB_USER_NAME_NOT_SPECIFIED);
                 }
                 if (b.str("password_hash") == null || b.str("password_hash").isEmpty()) {
-                    r.error(
-                            b.at("password_hash"),
-                            Err.GRUB_PASSWORD_NOT_SPECIFIED.code(),
-                            Err.GRUB_PASSWORD_NOT_SPECIFIED.message);
+                    r.add(b.at("password_hash"), ButaneRule.GRUB_PASSWORD_NOT_SPECIFIED);
                 }
                 break;
             default:
@@ -204,13 +177,12 @@ final class Fcos {
                             }
                             Long start = (Long) ((J.Obj) parts.get(q)).f.get("startMiB");
                             if (start == null || start == 0) {
-                                t.issues.jsonWarn(
-                                        base + ".label", Err.ROOT_CONSTRAINED.code(), Err.ROOT_CONSTRAINED.message);
+                                t.issues.addJson(base + ".label", ButaneRule.ROOT_CONSTRAINED);
                                 break;
                             }
                         }
                     } else if (size < 8192) {
-                        t.issues.jsonWarn(base + ".size_mib", Err.ROOT_TOO_SMALL.code(), Err.ROOT_TOO_SMALL.message);
+                        t.issues.addJson(base + ".size_mib", ButaneRule.ROOT_TOO_SMALL);
                     }
                 }
                 if (!Boolean.TRUE.equals(disk.f.get("wipeTable"))) {
@@ -220,8 +192,7 @@ final class Fcos {
                             || label.equals("EFI-SYSTEM") && n != 2
                             || label.equals("boot") && n != 3
                             || label.equals("root") && n != 4) {
-                        t.issues.jsonWarn(
-                                base + ".label", Err.WRONG_PARTITION_NUMBER.code(), Err.WRONG_PARTITION_NUMBER.message);
+                        t.issues.addJson(base + ".label", ButaneRule.WRONG_PARTITION_NUMBER);
                     }
                 }
             }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Ignition output tree, each value remembering the YAML path it was translated from (Butane's translation
@@ -18,14 +19,14 @@ public final class J {
         public final String type;
         public final Map<String, Object> f = new LinkedHashMap<>();
         public final Map<String, String> src = new HashMap<>();
-        public String self;
+        public @Nullable String self;
 
-        public Obj(String type, String self) {
+        public Obj(String type, @Nullable String self) {
             this.type = type;
             this.self = self;
         }
 
-        public Obj put(String field, Object value, String from) {
+        public Obj put(String field, Object value, @Nullable String from) {
             f.put(field, value);
             if (from != null) {
                 src.put(field, from);
@@ -33,11 +34,11 @@ public final class J {
             return this;
         }
 
-        public String str(String field) {
+        public @Nullable String str(String field) {
             return f.get(field) instanceof String s ? s : null;
         }
 
-        public Obj obj(String field) {
+        public @Nullable Obj obj(String field) {
             return f.get(field) instanceof Obj o ? o : null;
         }
 
@@ -51,7 +52,7 @@ public final class J {
             return o;
         }
 
-        public Arr arr(String field) {
+        public @Nullable Arr arr(String field) {
             return f.get(field) instanceof Arr a ? a : null;
         }
 
@@ -69,9 +70,9 @@ public final class J {
     public static final class Arr {
         public final List<Object> items = new ArrayList<>();
         public final List<String> src = new ArrayList<>();
-        public String self;
+        public @Nullable String self;
 
-        public Arr(String self) {
+        public Arr(@Nullable String self) {
             this.self = self;
         }
 

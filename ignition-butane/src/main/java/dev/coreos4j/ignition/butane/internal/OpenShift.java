@@ -21,19 +21,19 @@ final class OpenShift {
         switch (b.type.name()) {
             case "Metadata": {
                 if (b.key("name").isEmpty()) {
-                    r.error(b.at("name"), Err.NAME_REQUIRED.code(), Err.NAME_REQUIRED.message);
+                    r.add(b.at("name"), ButaneRule.NAME_REQUIRED);
                 }
                 Object labels = b.v.get("labels");
                 String role = labels instanceof Map<?, ?> m ? (String) m.get(ROLE_LABEL) : null;
                 if (role == null || role.isEmpty()) {
-                    r.error(b.at("labels"), Err.ROLE_REQUIRED.code(), Err.ROLE_REQUIRED.message);
+                    r.add(b.at("labels"), ButaneRule.ROLE_REQUIRED);
                 }
                 break;
             }
             case "OpenShift": {
                 String kt = b.str("kernel_type");
                 if (kt != null && !kt.isEmpty() && !kt.equals("default") && !kt.equals("realtime")) {
-                    r.error(b.at("kernel_type"), Err.INVALID_KERNEL_TYPE.code(), Err.INVALID_KERNEL_TYPE.message);
+                    r.add(b.at("kernel_type"), ButaneRule.INVALID_KERNEL_TYPE);
                 }
                 break;
             }
@@ -41,19 +41,13 @@ final class OpenShift {
                 if (b.path.equals("$") && t.ver.fcosMinor() >= 6) {
                     List<String> kargs = b.obj("openshift").strs("kernel_arguments");
                     if (b.obj("boot_device").obj("luks").obj("cex").isTrue("enabled") && !kargs.contains(CEX_KARG)) {
-                        r.error(
-                                "$.openshift.kernel_arguments",
-                                Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
-                                Err.MISSING_KERNEL_ARGUMENT_CEX.message);
+                        r.add("$.openshift.kernel_arguments", ButaneRule.MISSING_KERNEL_ARGUMENT_CEX);
                     }
                     boolean cex = b.obj("storage").objs("luks").stream()
                             .anyMatch(l -> l.obj("cex").isTrue("enabled")
                                     && l.key("name").equals("root"));
                     if (cex && !kargs.contains(CEX_KARG)) {
-                        r.error(
-                                "$.openshift.kernel_arguments",
-                                Err.MISSING_KERNEL_ARGUMENT_CEX.code(),
-                                Err.MISSING_KERNEL_ARGUMENT_CEX.message);
+                        r.add("$.openshift.kernel_arguments", ButaneRule.MISSING_KERNEL_ARGUMENT_CEX);
                     }
                 }
                 break;
@@ -106,19 +100,14 @@ final class OpenShift {
         List<Object> filesystems = Translator.items(storage, "filesystems");
         for (int i = 0; i < filesystems.size(); i++) {
             if ("btrfs".equals(((J.Obj) filesystems.get(i)).str("format"))) {
-                t.issues.jsonError(
-                        "$.spec.config.storage.filesystems." + i + ".format",
-                        Err.BTRFS_SUPPORT.code(),
-                        Err.BTRFS_SUPPORT.message);
+                t.issues.addJson("$.spec.config.storage.filesystems." + i + ".format", ButaneRule.BTRFS_SUPPORT);
             }
         }
         if (t.ver.openshiftMinor() >= 14) {
             for (int i = 0; i < filesystems.size(); i++) {
                 if ("none".equals(((J.Obj) filesystems.get(i)).str("format"))) {
-                    t.issues.jsonError(
-                            "$.spec.config.storage.filesystems." + i + ".format",
-                            Err.FILESYSTEM_NONE_SUPPORT.code(),
-                            Err.FILESYSTEM_NONE_SUPPORT.message);
+                    t.issues.addJson(
+                            "$.spec.config.storage.filesystems." + i + ".format", ButaneRule.FILESYSTEM_NONE_SUPPORT);
                 }
             }
         }
@@ -130,26 +119,18 @@ final class OpenShift {
             if (source != null) {
                 String scheme = scheme(source);
                 if (scheme != null && !scheme.equals("data")) {
-                    t.issues.jsonError(
-                            "$.spec.config.storage.files." + i + ".contents.source",
-                            Err.FILE_SCHEME_SUPPORT.code(),
-                            Err.FILE_SCHEME_SUPPORT.message);
+                    t.issues.addJson(
+                            "$.spec.config.storage.files." + i + ".contents.source", ButaneRule.FILE_SCHEME_SUPPORT);
                 }
             }
             if (t.ver.openshiftMinor() >= 10 && file.f.get("mode") instanceof Long mode && (mode & ~0777L) != 0) {
-                t.issues.jsonError(
-                        "$.spec.config.storage.files." + i + ".mode",
-                        Err.FILE_SPECIAL_MODE_SUPPORT.code(),
-                        Err.FILE_SPECIAL_MODE_SUPPORT.message);
+                t.issues.addJson("$.spec.config.storage.files." + i + ".mode", ButaneRule.FILE_SPECIAL_MODE_SUPPORT);
             }
         }
         List<Object> users = Translator.items(config.obj("passwd"), "users");
         for (int i = 0; i < users.size(); i++) {
             if (!"core".equals(((J.Obj) users.get(i)).str("name"))) {
-                t.issues.jsonError(
-                        "$.spec.config.passwd.users." + i + ".name",
-                        Err.USER_NAME_SUPPORT.code(),
-                        Err.USER_NAME_SUPPORT.message);
+                t.issues.addJson("$.spec.config.passwd.users." + i + ".name", ButaneRule.USER_NAME_SUPPORT);
             }
         }
         return mc;
@@ -196,12 +177,11 @@ final class OpenShift {
         Issues r = t.issues;
         String p = "$.spec.config";
         if (m >= 14 && config.obj("kernelArguments") != null && !JsonOut.isEmptyObj(config.obj("kernelArguments"))) {
-            r.jsonError(
-                    p + ".kernelArguments", Err.KERNEL_ARGUMENT_SUPPORT.code(), Err.KERNEL_ARGUMENT_SUPPORT.message);
+            r.addJson(p + ".kernelArguments", ButaneRule.KERNEL_ARGUMENT_SUPPORT);
         }
         J.Obj passwd = config.obj("passwd");
         if (!Translator.items(passwd, "groups").isEmpty()) {
-            r.jsonError(p + ".passwd.groups", Err.GROUP_SUPPORT.code(), Err.GROUP_SUPPORT.message);
+            r.addJson(p + ".passwd.groups", ButaneRule.GROUP_SUPPORT);
         }
         List<Object> users = Translator.items(passwd, "users");
         List<String> userFields = m <= 12
@@ -234,46 +214,34 @@ final class OpenShift {
             J.Obj u = (J.Obj) users.get(i);
             for (String f : userFields) {
                 if (!JsonOut.omitted("PasswdUser", f, u.f.get(f))) {
-                    r.jsonError(
-                            p + ".passwd.users." + i + "." + f,
-                            Err.USER_FIELD_SUPPORT.code(),
-                            Err.USER_FIELD_SUPPORT.message);
+                    r.addJson(p + ".passwd.users." + i + "." + f, ButaneRule.USER_FIELD_SUPPORT);
                 }
             }
         }
         J.Obj storage = config.obj("storage");
         if (!Translator.items(storage, "directories").isEmpty()) {
-            r.jsonError(p + ".storage.directories", Err.DIRECTORY_SUPPORT.code(), Err.DIRECTORY_SUPPORT.message);
+            r.addJson(p + ".storage.directories", ButaneRule.DIRECTORY_SUPPORT);
         }
         List<Object> files = Translator.items(storage, "files");
         for (int i = 0; i < files.size(); i++) {
             J.Obj f = (J.Obj) files.get(i);
             if (!Translator.items(f, "append").isEmpty()) {
-                r.jsonError(
-                        p + ".storage.files." + i + ".append",
-                        Err.FILE_APPEND_SUPPORT.code(),
-                        Err.FILE_APPEND_SUPPORT.message);
+                r.addJson(p + ".storage.files." + i + ".append", ButaneRule.FILE_APPEND_SUPPORT);
             }
             J.Obj c = f.obj("contents");
             if (c != null) {
                 if (m <= 9
                         && c.str("compression") != null
                         && !c.str("compression").isEmpty()) {
-                    r.jsonError(
-                            p + ".storage.files." + i + ".contents.compression",
-                            Err.FILE_COMPRESSION_SUPPORT.code(),
-                            Err.FILE_COMPRESSION_SUPPORT.message);
+                    r.addJson(p + ".storage.files." + i + ".contents.compression", ButaneRule.FILE_COMPRESSION_SUPPORT);
                 }
                 if (!Translator.items(c, "httpHeaders").isEmpty()) {
-                    r.jsonError(
-                            p + ".storage.files." + i + ".contents.httpHeaders",
-                            Err.FILE_HEADER_SUPPORT.code(),
-                            Err.FILE_HEADER_SUPPORT.message);
+                    r.addJson(p + ".storage.files." + i + ".contents.httpHeaders", ButaneRule.FILE_HEADER_SUPPORT);
                 }
             }
         }
         if (!Translator.items(storage, "links").isEmpty()) {
-            r.jsonError(p + ".storage.links", Err.LINK_SUPPORT.code(), Err.LINK_SUPPORT.message);
+            r.addJson(p + ".storage.links", ButaneRule.LINK_SUPPORT);
         }
     }
 
@@ -283,7 +251,7 @@ final class OpenShift {
         for (String f : List.of("kernelArguments", "extensions", "fips", "kernelType")) {
             Object v = spec.f.get(f);
             if (v != null) {
-                t.issues.warn(spec.src.get(f), Err.FIELD_ELIDED.code(), Err.FIELD_ELIDED.message);
+                t.issues.add(spec.src.get(f), ButaneRule.FIELD_ELIDED);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.coreos4j.ignition.Report;
 import dev.coreos4j.ignition.butane.ButaneOptions;
 import dev.coreos4j.ignition.butane.ButaneResult;
 import dev.coreos4j.ignition.butane.MachineConfig;
+import dev.coreos4j.problem.JsonPath;
 import dev.coreos4j.problem.Location;
 import dev.coreos4j.problem.Position;
 import dev.coreos4j.problem.Problem;
@@ -48,9 +49,10 @@ public final class Pipeline {
                 variant, version, v == null ? null : v.ignition(), null, null, null, report, Map.of(), why);
     }
 
-    private static Report one(String path, String code, String message, int line, int column) {
-        return new Report(
-                List.of(problem(Severity.ERROR, path, code, message, line > 0 ? new Position(line, column) : null)));
+    private static Report one(
+            @org.jspecify.annotations.Nullable String path, ButaneRule rule, String message, int line, int column) {
+        return new Report(List.of(
+                problem(rule.severity(), path, rule.code(), message, line > 0 ? new Position(line, column) : null)));
     }
 
     /** A problem at a dotted YAML path (or none) and position (or none). */
@@ -68,7 +70,7 @@ public final class Pipeline {
         Yaml.Parsed parsed = Yaml.parse(input);
         if (parsed.problem() != null) {
             Yaml.Problem p = parsed.problem();
-            return fail(null, null, null, one(null, "yaml-syntax", p.message(), p.line(), p.column()));
+            return fail(null, null, null, one(null, ButaneRule.YAML_SYNTAX, p.message(), p.line(), p.column()));
         }
         YNode root = parsed.root();
         if (root instanceof YNode.YScalar s && s.isNull()) {
@@ -84,7 +86,7 @@ public final class Pipeline {
                     null,
                     one(
                             "$",
-                            "yaml-type",
+                            ButaneRule.YAML_TYPE,
                             "cannot unmarshal " + root.kindTag() + text + " into config.commonFields",
                             root.line(),
                             root.column()));
@@ -105,7 +107,7 @@ public final class Pipeline {
                                 null,
                                 one(
                                         "$." + k,
-                                        "yaml-type",
+                                        ButaneRule.YAML_TYPE,
                                         "cannot unmarshal " + e.value().kindTag() + " into string",
                                         e.value().line(),
                                         e.value().column()));
@@ -124,7 +126,8 @@ public final class Pipeline {
         int vl = variantNode != null ? variantNode.line() : map != null ? map.line() : 0;
         int vc = variantNode != null ? variantNode.column() : map != null ? map.column() : 0;
         if (variant.isEmpty()) {
-            return fail(null, null, null, one("$.variant", Err.NO_VARIANT.code(), Err.NO_VARIANT.message, vl, vc));
+            return fail(
+                    null, null, null, one("$.variant", ButaneRule.NO_VARIANT, ButaneRule.NO_VARIANT.text(), vl, vc));
         }
         String version = Variants.canonicalSemver(versionText);
         int rl = versionNode != null ? versionNode.line() : vl;
@@ -134,7 +137,7 @@ public final class Pipeline {
                     variant,
                     null,
                     null,
-                    one("$.version", Err.INVALID_VERSION.code(), Err.INVALID_VERSION.message, rl, rc));
+                    one("$.version", ButaneRule.INVALID_VERSION, ButaneRule.INVALID_VERSION.text(), rl, rc));
         }
         if (variant.equals("rhcos") && version.equals("0.1.0")) {
             return fail(
@@ -143,8 +146,8 @@ public final class Pipeline {
                     null,
                     one(
                             "$.variant",
-                            Err.RHCOS_VARIANT_UNSUPPORTED.code(),
-                            Err.RHCOS_VARIANT_UNSUPPORTED.message,
+                            ButaneRule.RHCOS_VARIANT_UNSUPPORTED,
+                            ButaneRule.RHCOS_VARIANT_UNSUPPORTED.text(),
                             vl,
                             vc));
         }
@@ -156,8 +159,8 @@ public final class Pipeline {
                     null,
                     one(
                             "$.version",
-                            "unknown-version",
-                            "No translator exists for variant " + variant + " with version " + version,
+                            ButaneRule.UNKNOWN_VERSION,
+                            ButaneRule.UNKNOWN_VERSION.message(variant, version),
                             rl,
                             rc));
         }
@@ -226,14 +229,7 @@ public final class Pipeline {
             for (Problem e : validated.report().entries()) {
                 String dotted = Report.dottedPath(e);
                 String p = dotted == null ? "$" : dotted;
-                issues.list.add(new Issues.Issue(
-                        e.severity(),
-                        mcPaths ? "$.spec.config" + p.substring(1) : p,
-                        true,
-                        e.code(),
-                        e.message(),
-                        0,
-                        0));
+                issues.relay(e.severity(), mcPaths ? "$.spec.config" + p.substring(1) : p, true, e.code(), e.message());
             }
             if (issues.fatal() || validated.config() == null) {
                 return fail(ver.variant(), ver.version(), ver, report(), "config generated was invalid");
@@ -257,12 +253,27 @@ public final class Pipeline {
                         machine,
                         null,
                         report,
-                        paths,
+                        jsonPaths(paths),
                         "Config produced warnings and --strict was specified");
             }
             Map<String, String> outPaths = machineConfigOut ? paths : ver.openshift() ? J.paths(config, "$") : paths;
             return new ButaneResult(
-                    ver.variant(), ver.version(), ver.ignition(), model, machine, output, report, outPaths, null);
+                    ver.variant(),
+                    ver.version(),
+                    ver.ignition(),
+                    model,
+                    machine,
+                    output,
+                    report,
+                    jsonPaths(outPaths),
+                    null);
+        }
+
+        /** The translation map's dotted paths as {@link JsonPath}s, as the result publishes them. */
+        private static Map<JsonPath, JsonPath> jsonPaths(Map<String, String> dotted) {
+            Map<JsonPath, JsonPath> out = new LinkedHashMap<>();
+            dotted.forEach((json, yaml) -> out.put(YamlPaths.parse(json), YamlPaths.parse(yaml)));
+            return out;
         }
 
         private static MachineConfig machineConfig(J.Obj mc, Config model) {

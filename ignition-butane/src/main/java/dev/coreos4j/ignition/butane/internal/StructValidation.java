@@ -4,7 +4,6 @@ import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
 import dev.coreos4j.problem.Problem;
-import dev.coreos4j.problem.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +53,15 @@ final class StructValidation {
                     String path = b.str("path");
                     if (minor <= 2) {
                         if (path == null || path.isEmpty()) {
-                            issues.error(b.at("path"), Err.MOUNT_UNIT_NO_PATH.code(), Err.MOUNT_UNIT_NO_PATH.message);
+                            issues.add(b.at("path"), ButaneRule.MOUNT_UNIT_NO_PATH);
                         }
                         if (format == null || format.isEmpty()) {
-                            issues.error(
-                                    b.at("format"), Err.MOUNT_UNIT_NO_FORMAT.code(), Err.MOUNT_UNIT_NO_FORMAT.message);
+                            issues.add(b.at("format"), ButaneRule.MOUNT_UNIT_NO_FORMAT);
                         }
                     } else if (format == null || format.isEmpty()) {
-                        issues.error(b.at("format"), Err.MOUNT_UNIT_NO_FORMAT.code(), Err.MOUNT_UNIT_NO_FORMAT.message);
+                        issues.add(b.at("format"), ButaneRule.MOUNT_UNIT_NO_FORMAT);
                     } else if (!format.equals("swap") && (path == null || path.isEmpty())) {
-                        issues.error(b.at("path"), Err.MOUNT_UNIT_NO_PATH.code(), Err.MOUNT_UNIT_NO_PATH.message);
+                        issues.add(b.at("path"), ButaneRule.MOUNT_UNIT_NO_PATH);
                     }
                 }
                 break;
@@ -71,47 +69,34 @@ final class StructValidation {
             case "File": {
                 Long mode = b.num("mode");
                 if (mode != null && Modes.looksDecimal(mode, b.type.name().equals("Directory"))) {
-                    issues.warn(b.at("mode"), Err.DECIMAL_MODE.code(), Err.DECIMAL_MODE.message);
+                    issues.add(b.at("mode"), ButaneRule.DECIMAL_MODE);
                 }
                 break;
             }
             case "Tree":
                 if (b.key("local").isEmpty()) {
-                    issues.error(b.path, Err.TREE_NO_LOCAL.code(), Err.TREE_NO_LOCAL.message);
+                    issues.add(b.path, ButaneRule.TREE_NO_LOCAL);
                 }
                 break;
             case "Quadlet": {
                 String name = b.key("name");
                 if (!Translator.QUADLET_EXT.matcher(name).find()) {
-                    issues.error(
-                            b.at("name"),
-                            "quadlet-bad-extension",
-                            "unsupported file extension for quadlet: must "
-                                    + "be one of .container, .volume, .network, .kube, .image, .build, .pod, or .artifact");
+                    issues.add(b.at("name"), ButaneRule.QUADLET_BAD_EXTENSION);
                 } else if (Translator.templateOf(name) != null) {
                     for (String f : List.of("contents", "contents_local")) {
                         if (b.has(f)) {
-                            issues.error(
-                                    b.at(f),
-                                    "template-instance-cannot-have-contents",
-                                    "template instances cannot have contents or contents_local");
+                            issues.add(b.at(f), ButaneRule.TEMPLATE_INSTANCE_CANNOT_HAVE_CONTENTS);
                         }
                     }
                 } else if (b.has("contents_local") && b.has("contents")) {
-                    issues.error(
-                            b.at("contents_local"),
-                            Err.TOO_MANY_SYSTEMD_SOURCES.code(),
-                            Err.TOO_MANY_SYSTEMD_SOURCES.message);
+                    issues.add(b.at("contents_local"), ButaneRule.TOO_MANY_SYSTEMD_SOURCES);
                 }
                 break;
             }
             case "Unit":
             case "Dropin":
                 if (b.has("contents_local") && b.has("contents")) {
-                    issues.error(
-                            b.at("contents_local"),
-                            Err.TOO_MANY_SYSTEMD_SOURCES.code(),
-                            Err.TOO_MANY_SYSTEMD_SOURCES.message);
+                    issues.add(b.at("contents_local"), ButaneRule.TOO_MANY_SYSTEMD_SOURCES);
                 }
                 break;
             default:
@@ -123,8 +108,7 @@ final class StructValidation {
     private void validateResource(BObj b) {
         if (minor == 0) {
             if (b.has("inline") && b.has("source")) {
-                issues.error(
-                        b.at("inline"), Err.TOO_MANY_RESOURCE_SOURCES.code(), Err.TOO_MANY_RESOURCE_SOURCES.message);
+                issues.add(b.at("inline"), ButaneRule.TOO_MANY_RESOURCE_SOURCES);
             }
             return;
         }
@@ -137,7 +121,7 @@ final class StructValidation {
             }
         }
         if (sources > 1) {
-            issues.error(b.at(field), Err.TOO_MANY_RESOURCE_SOURCES.code(), Err.TOO_MANY_RESOURCE_SOURCES.message);
+            issues.add(b.at(field), ButaneRule.TOO_MANY_RESOURCE_SOURCES);
             return;
         }
         if ("inline".equals(field) && b.path.startsWith("$.ignition.config")) {
@@ -148,24 +132,15 @@ final class StructValidation {
     /** Butane's {@code ValidateIgnitionConfig}: an inline or local merge/replace config must be valid Ignition. */
     void validateEmbedded(BObj resource, String path, byte[] json) {
         ParseResult r = Ignition.parse(json);
-        for (Problem e : r.report().entries()) {
-            if (e.code().equals("unsupported-version") || e.code().equals("invalid-version")) {
-                // upstream reports it at the resource's path + "version"
-                issues.warn(
-                        resource.at("version"),
-                        Err.UNKNOWN_IGNITION_VERSION.code(),
-                        Err.UNKNOWN_IGNITION_VERSION.message);
-                return;
-            }
+        if (r.versionRejected()) {
+            // upstream reports it at the resource's path + "version"
+            issues.add(resource.at("version"), ButaneRule.UNKNOWN_IGNITION_VERSION);
+            return;
         }
         for (Problem e : r.report().entries()) {
             String dotted = Report.dottedPath(e);
             String msg = "embedded Ignition config: " + (dotted != null ? dotted + ": " : "") + e.message();
-            if (e.severity() == Severity.ERROR) {
-                issues.error(path, e.code(), msg);
-            } else {
-                issues.warn(path, e.code(), msg);
-            }
+            issues.relay(e.severity(), path, false, e.code(), msg);
         }
     }
 }

@@ -151,7 +151,7 @@ public final class Translator {
         }
         String at = b.at("ssh_authorized_keys_local");
         if (opts.filesDir() == null) {
-            issues.error(at, Err.NO_FILES_DIR.code(), Err.NO_FILES_DIR.message);
+            issues.add(at, ButaneRule.NO_FILES_DIR);
             return;
         }
         J.Arr keys = o.arr("sshAuthorizedKeys");
@@ -179,7 +179,7 @@ public final class Translator {
             return "";
         }
         if (!joined.startsWith("/\u0000root/")) {
-            issues.error(at, Err.FILES_DIR_ESCAPE.code(), Err.FILES_DIR_ESCAPE.message);
+            issues.add(at, ButaneRule.FILES_DIR_ESCAPE);
             return null;
         }
         return joined.substring("/\u0000root/".length());
@@ -189,7 +189,7 @@ public final class Translator {
     byte[] readLocal(String at, String configPath) {
         FilesDir dir = opts.filesDir();
         if (dir == null) {
-            issues.error(at, Err.NO_FILES_DIR.code(), Err.NO_FILES_DIR.message);
+            issues.add(at, ButaneRule.NO_FILES_DIR);
             return null;
         }
         String rel = localPath(at, configPath);
@@ -199,9 +199,9 @@ public final class Translator {
         try {
             return dir.read(rel);
         } catch (NoSuchFileException e) {
-            issues.error(at, "local-file-missing", "open " + configPath + ": no such file or directory");
+            issues.add(at, ButaneRule.LOCAL_FILE_MISSING, "open " + configPath + ": no such file or directory");
         } catch (IOException | RuntimeException e) {
-            issues.error(at, "local-file-unreadable", "reading " + configPath + ": " + e.getMessage());
+            issues.add(at, ButaneRule.LOCAL_FILE_UNREADABLE, "reading " + configPath + ": " + e.getMessage());
         }
         return null;
     }
@@ -307,7 +307,7 @@ public final class Translator {
             String template = templateOf(name);
             if (template != null) {
                 if (t.get("links", dest) != null || t.exists(dest)) {
-                    issues.error(q.path, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                    issues.add(q.path, ButaneRule.NODE_EXISTS);
                 } else {
                     J.Obj link = new J.Obj("Link", q.path);
                     link.put("path", dest, q.at("name")).put("target", template, q.path);
@@ -325,7 +325,7 @@ public final class Translator {
     private void quadletFile(NodeTracker t, BObj b, String dest) {
         J.Obj existing = t.get("files", dest);
         if (existing != null || t.exists(dest)) {
-            issues.error(b.path, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+            issues.add(b.path, ButaneRule.NODE_EXISTS);
             return;
         }
         J.Obj file = new J.Obj("File", b.path);
@@ -365,7 +365,7 @@ public final class Translator {
         for (BObj tree : trees) {
             String yamlPath = tree.path;
             if (opts.filesDir() == null) {
-                issues.error(yamlPath, Err.NO_FILES_DIR.code(), Err.NO_FILES_DIR.message);
+                issues.add(yamlPath, ButaneRule.NO_FILES_DIR);
                 return;
             }
             String rel = localPath(yamlPath, tree.key("local"));
@@ -376,15 +376,20 @@ public final class Translator {
             try {
                 nodes = opts.filesDir().walk(rel);
             } catch (NoSuchFileException e) {
-                issues.error(
-                        yamlPath, "local-file-missing", "stat " + tree.key("local") + ": no such file or directory");
+                issues.add(
+                        yamlPath,
+                        ButaneRule.LOCAL_FILE_MISSING,
+                        "stat " + tree.key("local") + ": no such file or directory");
                 continue;
             } catch (IOException | RuntimeException e) {
-                issues.error(yamlPath, "local-file-unreadable", "reading " + tree.key("local") + ": " + e.getMessage());
+                issues.add(
+                        yamlPath,
+                        ButaneRule.LOCAL_FILE_UNREADABLE,
+                        "reading " + tree.key("local") + ": " + e.getMessage());
                 continue;
             }
             if (nodes.isEmpty() || nodes.get(0).kind() != FilesDir.Kind.DIRECTORY) {
-                issues.error(yamlPath, Err.TREE_NOT_DIRECTORY.code(), Err.TREE_NOT_DIRECTORY.message);
+                issues.add(yamlPath, ButaneRule.TREE_NOT_DIRECTORY);
                 continue;
             }
             String dest = tree.str("path") == null || tree.str("path").isEmpty() ? "/" : tree.str("path");
@@ -404,7 +409,7 @@ public final class Translator {
                             break;
                         }
                         if (t.exists(destPath)) {
-                            issues.error(yamlPath, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                            issues.add(yamlPath, ButaneRule.NODE_EXISTS);
                             break;
                         }
                         J.Obj d = node("Directory", destPath, user, group, yamlPath);
@@ -419,12 +424,12 @@ public final class Translator {
                             if (c != null
                                     && c.str("source") != null
                                     && !c.str("source").isEmpty()) {
-                                issues.error(yamlPath, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                                issues.add(yamlPath, ButaneRule.NODE_EXISTS);
                                 break;
                             }
                         } else {
                             if (t.exists(destPath)) {
-                                issues.error(yamlPath, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                                issues.add(yamlPath, ButaneRule.NODE_EXISTS);
                                 break;
                             }
                             file = node("File", destPath, user, group, yamlPath);
@@ -434,8 +439,10 @@ public final class Translator {
                         try {
                             data = opts.filesDir().read(n.path());
                         } catch (IOException | RuntimeException e) {
-                            issues.error(
-                                    yamlPath, "local-file-unreadable", "reading " + n.path() + ": " + e.getMessage());
+                            issues.add(
+                                    yamlPath,
+                                    ButaneRule.LOCAL_FILE_UNREADABLE,
+                                    "reading " + n.path() + ": " + e.getMessage());
                             break;
                         }
                         J.Obj contents = file.objOrNew("contents", "Resource", yamlPath);
@@ -452,12 +459,12 @@ public final class Translator {
                         if (link != null) {
                             if (link.str("target") != null
                                     && !link.str("target").isEmpty()) {
-                                issues.error(yamlPath, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                                issues.add(yamlPath, ButaneRule.NODE_EXISTS);
                                 break;
                             }
                         } else {
                             if (t.exists(destPath)) {
-                                issues.error(yamlPath, Err.NODE_EXISTS.code(), Err.NODE_EXISTS.message);
+                                issues.add(yamlPath, ButaneRule.NODE_EXISTS);
                                 break;
                             }
                             link = node("Link", destPath, user, group, yamlPath);
@@ -467,7 +474,7 @@ public final class Translator {
                         break;
                     }
                     default:
-                        issues.error(yamlPath, Err.FILE_TYPE.code(), Err.FILE_TYPE.message);
+                        issues.add(yamlPath, ButaneRule.FILE_TYPE);
                 }
             }
         }

@@ -5,8 +5,10 @@
  * struct validation, the sugar translations of the base and variant layers ({@link
  * dev.coreos4j.ignition.butane.internal.Translator}, {@link dev.coreos4j.ignition.butane.internal.Fcos}, {@link
  * dev.coreos4j.ignition.butane.internal.OpenShift}), JSON and YAML output, and the pipeline that maps every
- * Ignition problem back to its YAML path ({@link dev.coreos4j.ignition.butane.internal.Pipeline}). Butane's messages
- * are the constants of {@link dev.coreos4j.ignition.butane.internal.Err}.
+ * Ignition problem back to its YAML path ({@link dev.coreos4j.ignition.butane.internal.Pipeline}). Every problem
+ * comes from an enumerated {@link dev.coreos4j.ignition.butane.internal.ButaneRule} (or, for a problem of an
+ * Ignition config, from Ignition's rule with its code); paths are kept in Go's dotted form while translating and
+ * published as {@link dev.coreos4j.problem.JsonPath}s.
  *
  * <p>State objects here live for one translation and are not thread-safe. Nothing here accepts or returns
  * {@code null} unless marked {@link org.jspecify.annotations.Nullable}.
