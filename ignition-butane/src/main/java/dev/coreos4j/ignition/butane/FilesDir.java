@@ -211,7 +211,7 @@ public interface FilesDir {
                     continue;
                 }
                 String rest = k.substring(prefix.length());
-                String[] parts = rest.split("/");
+                String[] parts = rest.split("/", -1);
                 StringBuilder acc = new StringBuilder(path);
                 for (int i = 0; i < parts.length; i++) {
                     if (parts[i].isEmpty()) {
@@ -231,7 +231,7 @@ public interface FilesDir {
             List<String> keys = new ArrayList<>(nodes.keySet());
             keys.sort((x, y) -> x.replace('/', '\0').compareTo(y.replace('/', '\0')));
             for (String k : keys) {
-                out.add(new Node(k, nodes.get(k), false, null));
+                out.add(new Node(k, Objects.requireNonNull(nodes.get(k)), false, null));
             }
             return out;
         }

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,8 @@ public final class BObj {
         }
         Schema.Field f = type.byYaml().get(field);
         String t = f != null ? f.type() : Variants.rootField(field).type();
-        return new BObj(Schema.type(t), path + "." + field);
+        return new BObj(
+                Schema.type(Objects.requireNonNull(t, field)), path + "." + field); // OBJ fields name their type
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Butane's {@code MakeDataURL}: the shortest of a URL-escaped, a base64 and (unless the config already names a
@@ -17,9 +18,9 @@ public final class DataUrls {
      * The chosen URL and the compression value to record: {@code ""} when the config had none (so a child config
      * cannot inherit a parent's), {@code "gzip"} when compressed here, null when the config's own compression stays.
      */
-    public record Made(String url, String compression) {}
+    public record Made(String url, @Nullable String compression) {}
 
-    public static Made make(byte[] contents, String currentCompression, boolean allowCompression) {
+    public static Made make(byte[] contents, @Nullable String currentCompression, boolean allowCompression) {
         boolean userCompressed = currentCompression != null && !currentCompression.isEmpty();
         String compression = userCompressed ? null : "";
         String opaque = "," + escape(contents);
@@ -43,9 +44,9 @@ public final class DataUrls {
         StringBuilder b = new StringBuilder(data.length + 16);
         for (byte x : data) {
             int c = x & 0xFF;
-            if (c >= 'a' && c <= 'z'
-                    || c >= 'A' && c <= 'Z'
-                    || c >= '0' && c <= '9'
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || c == '-'
                     || c == '_'
                     || c == '.'

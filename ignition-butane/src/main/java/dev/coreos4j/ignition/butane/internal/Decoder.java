@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes YAML nodes into Butane structs as go-yaml decodes into Butane's Go structs: go-yaml's scalar resolution
@@ -103,11 +105,10 @@ public final class Decoder {
         }
     }
 
-    private Object value(Schema.Field f, YNode n, String path) {
+    private @Nullable Object value(Schema.Field f, YNode n, String path) {
         boolean isNull = n instanceof YNode.YScalar s && s.isNull();
         switch (f.kind()) {
-            case STR:
-            case KEY:
+            case STR, KEY -> {
                 if (isNull) {
                     return null;
                 }
@@ -116,27 +117,31 @@ public final class Decoder {
                 }
                 typeError(path, n, "string");
                 return null;
-            case INT:
-            case NUM:
+            }
+            case INT, NUM -> {
                 return isNull ? null : integer(n, path);
-            case BOOL:
+            }
+            case BOOL -> {
                 return isNull ? null : bool(n, path);
-            case OBJ: {
+            }
+            case OBJ -> {
                 if (isNull) {
                     return null;
                 }
-                Schema.Type t = Schema.type(f.type());
+                Schema.Type t =
+                        Schema.type(Objects.requireNonNull(f.type(), f.yaml())); // OBJ and OBJS fields name their type
                 if (!(n instanceof YNode.YMap m)) {
                     typeError(path, n, goType(t));
                     return null;
                 }
                 return struct(t, m, path);
             }
-            case OBJS: {
+            case OBJS -> {
                 if (isNull) {
                     return null;
                 }
-                Schema.Type t = Schema.type(f.type());
+                Schema.Type t =
+                        Schema.type(Objects.requireNonNull(f.type(), f.yaml())); // OBJ and OBJS fields name their type
                 if (!(n instanceof YNode.YSeq seq)) {
                     typeError(path, n, "[]" + goType(t));
                     return null;
@@ -156,7 +161,7 @@ public final class Decoder {
                 }
                 return items;
             }
-            case STRS: {
+            case STRS -> {
                 if (isNull) {
                     return null;
                 }
@@ -177,7 +182,7 @@ public final class Decoder {
                 }
                 return items;
             }
-            case MAP: {
+            case MAP -> {
                 if (isNull) {
                     return null;
                 }
@@ -198,24 +203,23 @@ public final class Decoder {
                 }
                 return out;
             }
-            default:
-                throw new IllegalStateException(f.kind().toString());
+            default -> throw new IllegalStateException(f.kind().toString());
         }
     }
 
-    private BObj struct(Schema.Type t, YNode.YMap m, String path) {
+    private @Nullable BObj struct(Schema.Type t, YNode.YMap m, String path) {
         BObj out = new BObj(t, path);
         fillStruct(out, m, fieldsOf(t), false);
         return out;
     }
 
-    private Long integer(YNode n, String path) {
+    private @Nullable Long integer(YNode n, String path) {
         if (n instanceof YNode.YScalar s) {
             Object r = GoYaml.resolve(s);
             if (r instanceof Long l) {
                 return l;
             }
-            if (r instanceof Double d && !d.isNaN() && d <= 9.223372036854775807E18 && d >= -9.223372036854775808E18) {
+            if (r instanceof Double d && !d.isNaN() && d <= 9.223372036854776E+18 && d >= -9.223372036854776E+18) {
                 return d.longValue();
             }
             if (r instanceof BigInteger) {
@@ -227,7 +231,7 @@ public final class Decoder {
         return null;
     }
 
-    private Boolean bool(YNode n, String path) {
+    private @Nullable Boolean bool(YNode n, String path) {
         if (n instanceof YNode.YScalar s) {
             Object r = GoYaml.resolve(s);
             if (r instanceof Boolean b) {
@@ -235,26 +239,13 @@ public final class Decoder {
             }
             if (r instanceof String str) {
                 switch (str) {
-                    case "y":
-                    case "Y":
-                    case "yes":
-                    case "Yes":
-                    case "YES":
-                    case "on":
-                    case "On":
-                    case "ON":
+                    case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON" -> {
                         return Boolean.TRUE;
-                    case "n":
-                    case "N":
-                    case "no":
-                    case "No":
-                    case "NO":
-                    case "off":
-                    case "Off":
-                    case "OFF":
+                    }
+                    case "n", "N", "no", "No", "NO", "off", "Off", "OFF" -> {
                         return Boolean.FALSE;
-                    default:
-                        break;
+                    }
+                    default -> {}
                 }
             }
         }

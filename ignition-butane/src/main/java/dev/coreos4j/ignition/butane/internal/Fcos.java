@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fcos layer ({@code config/fcos/v1_*}): boot_device (LUKS root with TPM2/Tang/CEX, mirrored boot disk with
@@ -37,7 +38,7 @@ final class Fcos {
         }
         Issues r = t.issues;
         switch (b.type.name()) {
-            case "Config":
+            case "Config" -> {
                 if (fcos >= 6 && b.path.equals("$")) {
                     Set<String> mirrors =
                             new HashSet<>(b.obj("boot_device").obj("mirror").strs("devices"));
@@ -61,8 +62,8 @@ final class Fcos {
                         }
                     }
                 }
-                break;
-            case "BootDevice": {
+            }
+            case "BootDevice" -> {
                 String layout = b.str("layout");
                 BObj luks = b.obj("luks");
                 List<String> mirror = b.obj("mirror").strs("devices");
@@ -114,9 +115,8 @@ final class Fcos {
                         r.add(b.at("luks"), ButaneRule.CEX_WITH_CLEVIS);
                     }
                 }
-                break;
             }
-            case "BootDeviceLuks": {
+            case "BootDeviceLuks" -> {
                 String device = b.str("device");
                 if (fcos >= 6 && device != null && !device.isEmpty()) {
                     boolean valid = b.objs("tang").stream()
@@ -127,23 +127,21 @@ final class Fcos {
                         r.add(b.at("luks"), ButaneRule.NO_LUKS_METHOD_SPECIFIED);
                     }
                 }
-                break;
             }
-            case "BootDeviceMirror":
+            case "BootDeviceMirror" -> {
                 if (b.strs("devices").size() == 1) {
                     r.add(b.at("devices"), ButaneRule.TOO_FEW_MIRROR_DEVICES);
                 }
-                break;
-            case "GrubUser":
+            }
+            case "GrubUser" -> {
                 if (b.key("name").isEmpty()) {
                     r.add(b.at("name"), ButaneRule.GRUB_USER_NAME_NOT_SPECIFIED);
                 }
                 if (b.str("password_hash") == null || b.str("password_hash").isEmpty()) {
                     r.add(b.at("password_hash"), ButaneRule.GRUB_PASSWORD_NOT_SPECIFIED);
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {}
         }
     }
 
@@ -187,11 +185,11 @@ final class Fcos {
                 }
                 if (!Boolean.TRUE.equals(disk.f.get("wipeTable"))) {
                     long n = part.f.get("number") instanceof Long l ? l : 0;
-                    if (label.equals("BIOS-BOOT") && n != 1
-                            || label.equals("PowerPC-PReP-boot") && n != 1
-                            || label.equals("EFI-SYSTEM") && n != 2
-                            || label.equals("boot") && n != 3
-                            || label.equals("root") && n != 4) {
+                    if ((label.equals("BIOS-BOOT") && n != 1)
+                            || (label.equals("PowerPC-PReP-boot") && n != 1)
+                            || (label.equals("EFI-SYSTEM") && n != 2)
+                            || (label.equals("boot") && n != 3)
+                            || (label.equals("root") && n != 4)) {
                         t.issues.addJson(base + ".label", ButaneRule.WRONG_PARTITION_NUMBER);
                     }
                 }
@@ -234,7 +232,7 @@ final class Fcos {
         return TreeMerge.merge(rendered, config);
     }
 
-    private static J.Obj part(String label, Long size, String typeGuid, String from) {
+    private static J.Obj part(String label, @Nullable Long size, @Nullable String typeGuid, String from) {
         J.Obj p = new J.Obj("Partition", from);
         p.put("label", label, from);
         if (size != null) {
@@ -293,14 +291,14 @@ final class Fcos {
                 }
                 parts.add(part("boot-" + n, BOOT_MIB, null, from), from);
                 parts.add(part("root-" + n, null, null, from), from);
-                disk.put("wipeTable", Boolean.TRUE, from);
+                disk.put("wipeTable", true, from);
                 disks.add(disk, from);
                 if (efi) {
                     J.Obj esp = new J.Obj("Filesystem", from);
                     esp.put("device", "/dev/disk/by-partlabel/esp-" + n, from)
                             .put("format", "vfat", from)
                             .put("label", "esp-" + n, from)
-                            .put("wipeFilesystem", Boolean.TRUE, from);
+                            .put("wipeFilesystem", true, from);
                     storage.arrOrNew("filesystems", "$.boot_device").add(esp, from);
                 }
             }
@@ -322,7 +320,7 @@ final class Fcos {
             boot.put("device", "/dev/md/md-boot", from)
                     .put("format", "ext4", from)
                     .put("label", "boot", from)
-                    .put("wipeFilesystem", Boolean.TRUE, from);
+                    .put("wipeFilesystem", true, from);
             storage.arrOrNew("filesystems", "$.boot_device").add(boot, from);
         }
         if (wantLuks) {
@@ -340,7 +338,7 @@ final class Fcos {
             J.Obj l = new J.Obj("Luks", lp);
             if (cex) {
                 J.Obj c = new J.Obj("Cex", lp);
-                c.put("enabled", Boolean.TRUE, lp + ".cex.enabled");
+                c.put("enabled", true, lp + ".cex.enabled");
                 l.put("cex", c, lp + ".cex");
             } else {
                 J.Obj clevis = new J.Obj("Clevis", lp);
@@ -363,14 +361,14 @@ final class Fcos {
             if (fcos >= 5 && luks.v.get("discard") != null) {
                 l.put("discard", luks.v.get("discard"), lp + ".discard");
             }
-            l.put("label", "luks-root", lp).put("name", "root", lp).put("wipeVolume", Boolean.TRUE, lp);
+            l.put("label", "luks-root", lp).put("name", "root", lp).put("wipeVolume", true, lp);
             storage.arrOrNew("luks", lp).add(l, lp);
         }
         J.Obj rootFs = new J.Obj("Filesystem", "$.boot_device");
         rootFs.put("device", wantLuks ? "/dev/mapper/root" : "/dev/md/md-root", "$.boot_device")
                 .put("format", "xfs", "$.boot_device")
                 .put("label", "root", "$.boot_device")
-                .put("wipeFilesystem", Boolean.TRUE, "$.boot_device");
+                .put("wipeFilesystem", true, "$.boot_device");
         storage.arrOrNew("filesystems", "$.boot_device").add(rootFs, "$.boot_device");
         return TreeMerge.merge(rendered, config);
     }

@@ -13,7 +13,7 @@ public final class GoPath {
         }
         boolean rooted = p.startsWith("/");
         Deque<String> out = new ArrayDeque<>();
-        for (String part : p.split("/")) {
+        for (String part : p.split("/", -1)) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }

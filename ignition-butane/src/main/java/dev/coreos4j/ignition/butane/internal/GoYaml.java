@@ -2,6 +2,7 @@ package dev.coreos4j.ignition.butane.internal;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scalar resolution as go-yaml (gopkg.in/yaml.v3, the parser Butane uses) performs it: YAML 1.1-style integers
@@ -32,25 +33,27 @@ public final class GoYaml {
      * The resolved value: {@link #NULL}, a {@link Boolean}, a {@link Long}, a {@link BigInteger} (an unsigned 64-bit
      * value above {@link Long#MAX_VALUE}), a {@link Double}, or the {@link String} text.
      */
-    public static Object resolve(YNode.YScalar s) {
+    public static @Nullable Object resolve(YNode.YScalar s) {
         String v = s.value();
         if (s.tag() != null) {
             switch (s.tag()) {
-                case STR:
+                case STR -> {
                     return v;
-                case NULL_TAG:
+                }
+                case NULL_TAG -> {
                     return NULL;
-                case BOOL: {
+                }
+                case BOOL -> {
                     Object b = resolvePlain(v);
                     return b instanceof Boolean ? b : v;
                 }
-                case INT:
-                case FLOAT: {
+                case INT, FLOAT -> {
                     Object n = resolvePlain(v);
                     return n instanceof Long || n instanceof BigInteger || n instanceof Double ? n : v;
                 }
-                default:
+                default -> {
                     return v;
+                }
             }
         }
         if (!s.plain()) {
@@ -59,39 +62,27 @@ public final class GoYaml {
         return resolvePlain(v);
     }
 
-    private static Object resolvePlain(String v) {
+    private static @Nullable Object resolvePlain(String v) {
         switch (v) {
-            case "":
-            case "~":
-            case "null":
-            case "Null":
-            case "NULL":
+            case "", "~", "null", "Null", "NULL" -> {
                 return NULL;
-            case "true":
-            case "True":
-            case "TRUE":
-                return Boolean.TRUE;
-            case "false":
-            case "False":
-            case "FALSE":
-                return Boolean.FALSE;
-            case ".inf":
-            case ".Inf":
-            case ".INF":
-            case "+.inf":
-            case "+.Inf":
-            case "+.INF":
+            }
+            case "true", "True", "TRUE" -> {
+                return true;
+            }
+            case "false", "False", "FALSE" -> {
+                return false;
+            }
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" -> {
                 return Double.POSITIVE_INFINITY;
-            case "-.inf":
-            case "-.Inf":
-            case "-.INF":
+            }
+            case "-.inf", "-.Inf", "-.INF" -> {
                 return Double.NEGATIVE_INFINITY;
-            case ".nan":
-            case ".NaN":
-            case ".NAN":
+            }
+            case ".nan", ".NaN", ".NAN" -> {
                 return Double.NaN;
-            default:
-                break;
+            }
+            default -> {}
         }
         char c = v.charAt(0);
         if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') {
@@ -118,7 +109,7 @@ public final class GoYaml {
     }
 
     /** Go's {@code strconv.ParseInt(s, 0, 64)} syntax (without the range check): sign, then 0x/0o/0b/0 prefixes. */
-    static BigInteger parseGoInt(String s) {
+    static @Nullable BigInteger parseGoInt(String s) {
         if (s.isEmpty()) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.coreos4j.ignition.butane.internal;
 import dev.coreos4j.problem.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Report entries under construction, with YAML paths (or JSON paths of the generated config still to be mapped
@@ -14,7 +15,8 @@ public final class Issues {
      * One entry.
      *
      * @param severity how bad it is
-     * @param path the dotted YAML path ({@code $.storage.files.0.mode}), or the generated config's when {@code json}
+     * @param path the dotted YAML path ({@code $.storage.files.0.mode}), or the generated config's when {@code json};
+     *     null when unknown
      * @param json whether {@code path} is a path of the generated Ignition config rather than of the YAML
      * @param code the code of the rule that found it
      * @param message the message
@@ -22,7 +24,7 @@ public final class Issues {
      * @param column the column of that position
      */
     public record Issue(
-            Severity severity, String path, boolean json, String code, String message, int line, int column) {
+            Severity severity, @Nullable String path, boolean json, String code, String message, int line, int column) {
 
         /** An entry of {@code rule} at {@code path} and an explicit position. */
         static Issue of(ButaneRule rule, String path, String message, int line, int column) {
@@ -33,12 +35,12 @@ public final class Issues {
     public final List<Issue> list = new ArrayList<>();
 
     /** {@code rule} broken at YAML {@code path}, with the rule's message. */
-    public void add(String path, ButaneRule rule) {
+    public void add(@Nullable String path, ButaneRule rule) {
         add(path, rule, rule.text());
     }
 
     /** {@code rule} broken at YAML {@code path}, with {@code message}. */
-    public void add(String path, ButaneRule rule, String message) {
+    public void add(@Nullable String path, ButaneRule rule, String message) {
         list.add(new Issue(rule.severity(), path, false, rule.code(), message, 0, 0));
     }
 

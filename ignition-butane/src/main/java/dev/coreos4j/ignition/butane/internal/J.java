@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ public final class J {
             this.self = self;
         }
 
-        public Obj put(String field, Object value, @Nullable String from) {
+        public Obj put(String field, @Nullable Object value, @Nullable String from) {
             f.put(field, value);
             if (from != null) {
                 src.put(field, from);
@@ -76,7 +77,7 @@ public final class J {
             this.self = self;
         }
 
-        public int add(Object item, String from) {
+        public int add(Object item, @Nullable String from) {
             items.add(item);
             src.add(from);
             return items.size() - 1;
@@ -86,7 +87,7 @@ public final class J {
     /** Every JSON path of the tree mapped to the YAML path it came from (nearest known origin when unrecorded). */
     public static Map<String, String> paths(Obj root, String prefix) {
         Map<String, String> out = new HashMap<>();
-        walk(root, prefix, root.self, out);
+        walk(root, prefix, Objects.requireNonNull(root.self, "a tree's root names its origin"), out);
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the output tree as Butane marshals it (Go's {@code encoding/json} through {@code clarketm/json}): fields
@@ -33,25 +34,28 @@ public final class JsonOut {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The output field order of a type: its JSON fields in Go struct order. */
-    public static List<String> order(String type) {
+    public static @Nullable List<String> order(String type) {
         if (type.equals("map")) {
             return null;
         }
         return ORDERS.computeIfAbsent(type, JsonOut::computeOrder);
     }
 
-    private static List<String> computeOrder(String type) {
+    private static @Nullable List<String> computeOrder(String type) {
         switch (type) {
-            case "MachineConfig":
+            case "MachineConfig" -> {
                 return List.of("apiVersion", "kind", "metadata", "spec");
-            case "MCMetadata":
+            }
+            case "MCMetadata" -> {
                 return List.of("name", "labels");
-            case "MCSpec":
+            }
+            case "MCSpec" -> {
                 return List.of("config", "kernelArguments", "extensions", "fips", "kernelType");
-            case "map":
+            }
+            case "map" -> {
                 return null;
-            default:
-                break;
+            }
+            default -> {}
         }
         List<String> names = new ArrayList<>();
         for (Schema.Field f : Schema.type(type).fields()) {
@@ -92,7 +96,7 @@ public final class JsonOut {
     }
 
     /** Whether a value is omitted as a struct field. */
-    static boolean omitted(String type, String field, Object v) {
+    static boolean omitted(String type, String field, @Nullable Object v) {
         if (v == null) {
             return true;
         }
@@ -134,7 +138,7 @@ public final class JsonOut {
         }
     }
 
-    private void value(Object v, int depth) {
+    private void value(@Nullable Object v, int depth) {
         if (v instanceof J.Obj o) {
             obj(o, depth);
         } else if (v instanceof J.Arr a) {
@@ -205,33 +209,18 @@ public final class JsonOut {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '<':
-                case '>':
-                case '&':
-                case '\u2028':
-                case '\u2029':
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' ->
                     out.append("\\u")
                             .append(HEX[c >> 12 & 15])
                             .append(HEX[c >> 8 & 15])
                             .append(HEX[c >> 4 & 15])
                             .append(HEX[c & 15]);
-                    break;
-                default:
+                default -> {
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
                     } else if (Character.isSurrogate(c)
@@ -243,6 +232,7 @@ public final class JsonOut {
                     } else {
                         out.append(c);
                     }
+                }
             }
         }
         out.append('"');

@@ -31,7 +31,7 @@ public final class Modes {
             boolean r = (perm & 4) != 0;
             boolean w = (perm & 2) != 0;
             boolean x = (perm & 1) != 0;
-            if (!r && hadR || !w && hadW || !x && hadX) {
+            if ((!r && hadR) || (!w && hadW) || (!x && hadX)) {
                 return false;
             }
             if (x && hadR && !hadX) {

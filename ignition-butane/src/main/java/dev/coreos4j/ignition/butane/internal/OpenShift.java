@@ -2,6 +2,8 @@ package dev.coreos4j.ignition.butane.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The openshift layer ({@code config/openshift/v4_*}): the MachineConfig wrapper, the FIPS LUKS cipher (4.8 to
@@ -19,7 +21,7 @@ final class OpenShift {
         }
         Issues r = t.issues;
         switch (b.type.name()) {
-            case "Metadata": {
+            case "Metadata" -> {
                 if (b.key("name").isEmpty()) {
                     r.add(b.at("name"), ButaneRule.NAME_REQUIRED);
                 }
@@ -28,16 +30,14 @@ final class OpenShift {
                 if (role == null || role.isEmpty()) {
                     r.add(b.at("labels"), ButaneRule.ROLE_REQUIRED);
                 }
-                break;
             }
-            case "OpenShift": {
+            case "OpenShift" -> {
                 String kt = b.str("kernel_type");
                 if (kt != null && !kt.isEmpty() && !kt.equals("default") && !kt.equals("realtime")) {
                     r.add(b.at("kernel_type"), ButaneRule.INVALID_KERNEL_TYPE);
                 }
-                break;
             }
-            case "Config":
+            case "Config" -> {
                 if (b.path.equals("$") && t.ver.fcosMinor() >= 6) {
                     List<String> kargs = b.obj("openshift").strs("kernel_arguments");
                     if (b.obj("boot_device").obj("luks").obj("cex").isTrue("enabled") && !kargs.contains(CEX_KARG)) {
@@ -50,9 +50,8 @@ final class OpenShift {
                         r.add("$.openshift.kernel_arguments", ButaneRule.MISSING_KERNEL_ARGUMENT_CEX);
                     }
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {}
         }
     }
 
@@ -137,10 +136,10 @@ final class OpenShift {
     }
 
     /** Go {@code url.Parse}'s scheme, or null when the string has none (or does not parse). */
-    private static String scheme(String s) {
+    private static @Nullable String scheme(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c) || i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')) {
+            if (Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'))) {
                 continue;
             }
             if (c == ':' && i > 0) {
@@ -247,7 +246,7 @@ final class OpenShift {
 
     /** Raw output: warn about the MachineConfig fields that the bare Ignition config cannot carry. */
     static void elided(Translator t, J.Obj mc) {
-        J.Obj spec = mc.obj("spec");
+        J.Obj spec = Objects.requireNonNull(mc.obj("spec"), "spec"); // machineConfig always builds it
         for (String f : List.of("kernelArguments", "extensions", "fips", "kernelType")) {
             Object v = spec.f.get(f);
             if (v != null) {

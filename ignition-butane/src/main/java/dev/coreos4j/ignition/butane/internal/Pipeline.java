@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Butane's {@code TranslateBytes}: YAML, variant and version, decode (type errors are fatal), unused keys, struct
@@ -33,7 +35,8 @@ public final class Pipeline {
         return out;
     }
 
-    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report) {
+    private static ButaneResult fail(
+            @Nullable String variant, @Nullable String version, Variants.@Nullable Version v, Report report) {
         return fail(
                 variant,
                 version,
@@ -44,7 +47,12 @@ public final class Pipeline {
                         : report.errors().get(0).message());
     }
 
-    private static ButaneResult fail(String variant, String version, Variants.Version v, Report report, String why) {
+    private static ButaneResult fail(
+            @Nullable String variant,
+            @Nullable String version,
+            Variants.@Nullable Version v,
+            Report report,
+            String why) {
         return new ButaneResult(
                 variant, version, v == null ? null : v.ignition(), null, null, null, report, Map.of(), why);
     }
@@ -164,7 +172,8 @@ public final class Pipeline {
                             rl,
                             rc));
         }
-        return new Pipeline.Run(ver, opts).run(map);
+        // an empty document has no variant, so there is a mapping here
+        return new Pipeline.Run(ver, opts).run(Objects.requireNonNull(map, "map"));
     }
 
     /** One translation. */
@@ -239,8 +248,9 @@ public final class Pipeline {
             MachineConfig machine = null;
             byte[] output;
             if (machineConfigOut) {
-                machine = machineConfig(mc, model);
-                output = opts.machineConfigJson() ? JsonOut.write(mc, opts.pretty()) : YamlOut.write(mc);
+                J.Obj tree = Objects.requireNonNull(mc, "mc"); // built for every openshift variant
+                machine = machineConfig(tree, model);
+                output = opts.machineConfigJson() ? JsonOut.write(tree, opts.pretty()) : YamlOut.write(tree);
             } else {
                 output = opts.pretty() ? JsonOut.write(config, true) : json;
             }
@@ -277,13 +287,14 @@ public final class Pipeline {
         }
 
         private static MachineConfig machineConfig(J.Obj mc, Config model) {
-            J.Obj meta = mc.obj("metadata");
+            // OpenShift.machineConfig always builds metadata (with name and labels) and spec
+            J.Obj meta = Objects.requireNonNull(mc.obj("metadata"), "metadata");
             Map<String, String> labels = new LinkedHashMap<>();
-            J.Obj l = meta.obj("labels");
+            J.Obj l = Objects.requireNonNull(meta.obj("labels"), "labels");
             l.f.forEach((k, v) -> labels.put(k, (String) v));
-            J.Obj spec = mc.obj("spec");
+            J.Obj spec = Objects.requireNonNull(mc.obj("spec"), "spec");
             return new MachineConfig(
-                    meta.str("name"),
+                    Objects.requireNonNull(meta.str("name"), "name"),
                     labels,
                     model,
                     strings(spec.arr("kernelArguments")),
@@ -292,7 +303,7 @@ public final class Pipeline {
                     spec.str("kernelType"));
         }
 
-        private static List<String> strings(J.Arr a) {
+        private static List<String> strings(J.@Nullable Arr a) {
             List<String> out = new ArrayList<>();
             if (a != null) {
                 for (Object o : a.items) {
@@ -313,7 +324,7 @@ public final class Pipeline {
                 p = "$" + p.substring("$.spec.config".length());
             }
             StringBuilder b = new StringBuilder("$");
-            for (String seg : p.substring(1).split("\\.")) {
+            for (String seg : p.substring(1).split("\\.", -1)) {
                 if (!seg.isEmpty()) {
                     b.append('.').append(Schema.snake(seg));
                 }
@@ -321,7 +332,7 @@ public final class Pipeline {
             return b.toString();
         }
 
-        private int[] position(String yamlPath) {
+        private int @Nullable [] position(String yamlPath) {
             String p = yamlPath;
             while (p != null) {
                 int[] pos = decoder.positions.get(p);
@@ -337,7 +348,8 @@ public final class Pipeline {
         Report report() {
             List<Problem> out = new ArrayList<>();
             for (Issues.Issue i : issues.list) {
-                String path = i.json() ? yamlPath(i.path()) : i.path();
+                String raw = i.path();
+                String path = i.json() && raw != null ? yamlPath(raw) : raw;
                 Position at = null;
                 if (i.line() > 0) {
                     at = new Position(i.line(), i.column());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of Butane configs: every struct of Butane's {@code base/v0_*} packages and of the variant packages,
@@ -46,7 +47,12 @@ public final class Schema {
      * @param type  the struct type of OBJ/OBJS fields
      * @param since the first version with the field (see the class comment)
      */
-    public record Field(String yaml, String json, Kind kind, String type, int since) {}
+    public record Field(
+            String yaml,
+            @Nullable String json,
+            Kind kind,
+            @Nullable String type,
+            int since) {}
 
     /** A struct type. */
     public record Type(String name, boolean base, List<Field> fields, Map<String, Field> byYaml) {}
@@ -61,7 +67,7 @@ public final class Schema {
         return new Field(yaml, camel(yaml), kind, type, since);
     }
 
-    private static Field sugar(String yaml, Kind kind, String type, int since) {
+    private static Field sugar(String yaml, Kind kind, @Nullable String type, int since) {
         return new Field(yaml, null, kind, type, since);
     }
 

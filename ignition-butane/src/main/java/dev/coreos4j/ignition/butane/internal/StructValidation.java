@@ -43,11 +43,8 @@ final class StructValidation {
 
     private void validateOne(BObj b) {
         switch (b.type.name()) {
-            case "Resource":
-            case "RefResource":
-                validateResource(b);
-                break;
-            case "Filesystem":
+            case "Resource", "RefResource" -> validateResource(b);
+            case "Filesystem" -> {
                 if (b.isTrue("with_mount_unit")) {
                     String format = b.str("format");
                     String path = b.str("path");
@@ -64,21 +61,19 @@ final class StructValidation {
                         issues.add(b.at("path"), ButaneRule.MOUNT_UNIT_NO_PATH);
                     }
                 }
-                break;
-            case "Directory":
-            case "File": {
+            }
+            case "Directory", "File" -> {
                 Long mode = b.num("mode");
                 if (mode != null && Modes.looksDecimal(mode, b.type.name().equals("Directory"))) {
                     issues.add(b.at("mode"), ButaneRule.DECIMAL_MODE);
                 }
-                break;
             }
-            case "Tree":
+            case "Tree" -> {
                 if (b.key("local").isEmpty()) {
                     issues.add(b.path, ButaneRule.TREE_NO_LOCAL);
                 }
-                break;
-            case "Quadlet": {
+            }
+            case "Quadlet" -> {
                 String name = b.key("name");
                 if (!Translator.QUADLET_EXT.matcher(name).find()) {
                     issues.add(b.at("name"), ButaneRule.QUADLET_BAD_EXTENSION);
@@ -91,17 +86,16 @@ final class StructValidation {
                 } else if (b.has("contents_local") && b.has("contents")) {
                     issues.add(b.at("contents_local"), ButaneRule.TOO_MANY_SYSTEMD_SOURCES);
                 }
-                break;
             }
-            case "Unit":
-            case "Dropin":
+            case "Unit", "Dropin" -> {
                 if (b.has("contents_local") && b.has("contents")) {
                     issues.add(b.at("contents_local"), ButaneRule.TOO_MANY_SYSTEMD_SOURCES);
                 }
-                break;
-            default:
+            }
+            default -> {
                 Fcos.validate(t, b);
                 OpenShift.validate(t, b);
+            }
         }
     }
 
@@ -120,12 +114,13 @@ final class StructValidation {
                 field = f;
             }
         }
-        if (sources > 1) {
+        if (sources > 1 && field != null) {
             issues.add(b.at(field), ButaneRule.TOO_MANY_RESOURCE_SOURCES);
             return;
         }
-        if ("inline".equals(field) && b.path.startsWith("$.ignition.config")) {
-            validateEmbedded(b, b.at("inline"), b.str("inline").getBytes(StandardCharsets.UTF_8));
+        String inline = b.str("inline");
+        if ("inline".equals(field) && inline != null && b.path.startsWith("$.ignition.config")) {
+            validateEmbedded(b, b.at("inline"), inline.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base translation ({@code base/v0_*}: Butane struct validation, field-by-field translation, resource sugar,
@@ -39,7 +41,7 @@ public final class Translator {
     // ------------------------------------------------------------------------------------------ translation
 
     /** The base translation of the root: the Ignition config tree (type Config), or null when fatal. */
-    public J.Obj translateBase(BObj root) {
+    public J.@Nullable Obj translateBase(BObj root) {
         J.Obj config = new J.Obj("Config", "$");
         J.Obj ign = root.has("ignition") ? tr(root.obj("ignition")) : new J.Obj("Ignition", "$.ignition");
         ign.put("version", ver.ignition().toString(), "$.version");
@@ -65,46 +67,35 @@ public final class Translator {
             }
             String at = b.at(f.yaml());
             switch (f.kind()) {
-                case OBJ:
-                    o.put(f.json(), tr((BObj) v), at);
-                    break;
-                case OBJS: {
+                case OBJ -> o.put(f.json(), tr((BObj) v), at);
+                case OBJS -> {
                     J.Arr a = new J.Arr(at);
                     for (Object item : (List<?>) v) {
                         BObj c = (BObj) item;
                         a.add(tr(c), c.path);
                     }
                     o.put(f.json(), a, at);
-                    break;
                 }
-                case STRS: {
+                case STRS -> {
                     J.Arr a = new J.Arr(at);
                     List<?> l = (List<?>) v;
                     for (int i = 0; i < l.size(); i++) {
                         a.add(l.get(i), at + "." + i);
                     }
                     o.put(f.json(), a, at);
-                    break;
                 }
-                case NUM:
+                case NUM -> {
                     if ((Long) v != 0) {
                         o.put(f.json(), v, at);
                     }
-                    break;
-                default:
-                    o.put(f.json(), v, at);
+                }
+                default -> o.put(f.json(), v, at);
             }
         }
         switch (b.type.name()) {
-            case "Resource":
-            case "RefResource":
-                resourceSugar(b, o);
-                break;
-            case "PasswdUser":
-                sshKeysLocal(b, o);
-                break;
-            case "Unit":
-            case "Dropin": {
+            case "Resource", "RefResource" -> resourceSugar(b, o);
+            case "PasswdUser" -> sshKeysLocal(b, o);
+            case "Unit", "Dropin" -> {
                 String local = b.str("contents_local");
                 if (local != null && !local.isEmpty()) {
                     byte[] data = readLocal(b.at("contents_local"), local);
@@ -112,18 +103,17 @@ public final class Translator {
                         o.put("contents", new String(data, StandardCharsets.UTF_8), b.at("contents_local"));
                     }
                 }
-                break;
             }
-            default:
-                break;
+            default -> {}
         }
         return o;
     }
 
     private void resourceSugar(BObj b, J.Obj o) {
-        if (b.has("local")) {
+        String local = b.str("local"); // present fields hold values of their kind, never null
+        if (local != null) {
             String at = b.at("local");
-            byte[] data = readLocal(at, b.str("local"));
+            byte[] data = readLocal(at, local);
             if (data == null) {
                 return;
             }
@@ -131,8 +121,9 @@ public final class Translator {
             // merge/replace configs are never validated; inline ones are (in validation)
             setSource(o, data, at);
         }
-        if (b.has("inline")) {
-            setSource(o, b.str("inline").getBytes(StandardCharsets.UTF_8), b.at("inline"));
+        String inline = b.str("inline");
+        if (inline != null) {
+            setSource(o, inline.getBytes(StandardCharsets.UTF_8), b.at("inline"));
         }
     }
 
@@ -173,6 +164,7 @@ public final class Translator {
     }
 
     /** The files-dir-relative path of a local reference, or null (with an error) when it escapes. */
+    @Nullable
     String localPath(String at, String configPath) {
         String joined = GoPath.clean("/\u0000root/" + configPath);
         if (joined.equals("/\u0000root")) {
@@ -186,7 +178,7 @@ public final class Translator {
     }
 
     /** Butane's {@code ReadLocalFile}; null (with an error at {@code at}) when it cannot. */
-    byte[] readLocal(String at, String configPath) {
+    byte @Nullable [] readLocal(String at, String configPath) {
         FilesDir dir = opts.filesDir();
         if (dir == null) {
             issues.add(at, ButaneRule.NO_FILES_DIR);
@@ -271,10 +263,11 @@ public final class Translator {
                     + escDevice + ".service\n\n[Mount]\nWhere=" + fs.str("path") + "\nWhat=" + device + "\nType="
                     + format + options + "\n\n[Install]\nRequiredBy="
                     + (remote ? "remote-fs.target" : "local-fs.target");
-            name = Systemd.pathEscape(fs.str("path")) + ".mount";
+            // struct validation refused a mount unit without a path
+            name = Systemd.pathEscape(Objects.requireNonNull(fs.str("path"), "path")) + ".mount";
         }
         J.Obj unit = new J.Obj("Unit", from);
-        unit.put("contents", contents, from).put("enabled", Boolean.TRUE, from).put("name", name, from);
+        unit.put("contents", contents, from).put("enabled", true, from).put("name", name, from);
         return unit;
     }
 
@@ -284,7 +277,7 @@ public final class Translator {
             java.util.regex.Pattern.compile("\\.(container|volume|network|kube|image|build|pod|artifact)$");
 
     /** The template {@code foo@.container} of an instance {@code foo@100.container}, or null. */
-    static String templateOf(String name) {
+    static @Nullable String templateOf(String name) {
         int at = name.indexOf('@');
         int dot = name.lastIndexOf('.');
         if (at < 0 || dot < 0 || at + 1 == dot) {
@@ -404,7 +397,7 @@ public final class Translator {
                         : "";
                 String destPath = GoPath.join(dest, sub);
                 switch (n.kind()) {
-                    case DIRECTORY: {
+                    case DIRECTORY -> {
                         if (!customDirs) {
                             break;
                         }
@@ -415,9 +408,8 @@ public final class Translator {
                         J.Obj d = node("Directory", destPath, user, group, yamlPath);
                         d.put("mode", dirMode != null ? dirMode : 0755L, yamlPath);
                         t.add("directories", d, yamlPath);
-                        break;
                     }
-                    case FILE: {
+                    case FILE -> {
                         J.Obj file = t.get("files", destPath);
                         if (file != null) {
                             J.Obj c = file.obj("contents");
@@ -452,9 +444,8 @@ public final class Translator {
                             long mode = fileMode != null ? fileMode : n.executable() ? 0755L : 0644L;
                             file.put("mode", mode, yamlPath);
                         }
-                        break;
                     }
-                    case SYMLINK: {
+                    case SYMLINK -> {
                         J.Obj link = t.get("links", destPath);
                         if (link != null) {
                             if (link.str("target") != null
@@ -471,10 +462,8 @@ public final class Translator {
                             t.add("links", link, yamlPath);
                         }
                         link.put("target", n.linkTarget(), yamlPath);
-                        break;
                     }
-                    default:
-                        issues.add(yamlPath, ButaneRule.FILE_TYPE);
+                    default -> issues.add(yamlPath, ButaneRule.FILE_TYPE);
                 }
             }
         }
@@ -515,18 +504,18 @@ public final class Translator {
             return byList.values().stream().anyMatch(m -> m.containsKey(path));
         }
 
-        J.Obj get(String list, String path) {
-            return byList.get(list).get(path);
+        J.@Nullable Obj get(String list, String path) {
+            return Objects.requireNonNull(byList.get(list), list).get(path);
         }
 
         void add(String list, J.Obj node, String from) {
             storage.arrOrNew(list, from).add(node, from);
-            byList.get(list).put(node.str("path"), node);
+            Objects.requireNonNull(byList.get(list), list).put(node.str("path"), node);
         }
     }
 
     /** Entries of a list in the output tree, never null. */
-    static List<Object> items(J.Obj o, String field) {
+    static List<Object> items(J.@Nullable Obj o, String field) {
         J.Arr a = o == null ? null : o.arr(field);
         return a == null ? new ArrayList<>() : a.items;
     }

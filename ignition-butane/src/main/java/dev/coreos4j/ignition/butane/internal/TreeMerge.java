@@ -3,7 +3,9 @@ package dev.coreos4j.ignition.butane.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ignition's parent/child merge on output trees, as Butane's {@code MergeTranslatedConfigs} uses it to put the
@@ -20,8 +22,8 @@ public final class TreeMerge {
 
     public static J.Obj merge(J.Obj parent, J.Obj child) {
         J.Obj out = new J.Obj(child.type, child.self != null ? child.self : parent.self);
-        List<String> order = JsonOut.order(child.type);
-        Map<String, String[]> childSpace = null;
+        List<String> order = Objects.requireNonNull(JsonOut.order(child.type), child.type); // never a map
+        @Nullable Map<String, String[]> childSpace = null;
         if (child.type.equals("Storage")) {
             childSpace = new HashMap<>();
             for (String list : List.of("files", "directories", "links")) {
@@ -62,7 +64,7 @@ public final class TreeMerge {
             } else if (p instanceof J.Arr pa && c instanceof J.Arr ca) {
                 out.put(
                         k,
-                        CONCATENATED.contains(child.type + "." + k) ? concat(pa, ca) : keyed(pa, ca, k, childSpace),
+                        CONCATENATED.contains(child.type + "." + k) ? concat(pa, ca) : keyed(pa, ca, childSpace),
                         child.src.getOrDefault(k, parent.src.get(k)));
             } else {
                 out.put(k, c, child.src.get(k));
@@ -82,7 +84,7 @@ public final class TreeMerge {
         return out;
     }
 
-    private static J.Arr keyed(J.Arr p, J.Arr c, String field, Map<String, String[]> space) {
+    private static J.Arr keyed(J.Arr p, J.Arr c, @Nullable Map<String, String[]> space) {
         Map<String, Integer> childIndex = new HashMap<>();
         for (int i = 0; i < c.items.size(); i++) {
             childIndex.putIfAbsent(keyOf(c.items.get(i)), i);
@@ -102,7 +104,7 @@ public final class TreeMerge {
                     out.add(cv, c.src.get(ci));
                 }
             } else if (space != null && space.containsKey(key)) {
-                continue;
+
             } else {
                 out.add(pi, p.src.get(i));
             }
@@ -121,14 +123,13 @@ public final class TreeMerge {
             return String.valueOf(item);
         }
         switch (o.type) {
-            case "File":
-            case "Directory":
-            case "Link":
+            case "File", "Directory", "Link" -> {
                 return nz(o.str("path"));
-            case "Disk":
-            case "Filesystem":
+            }
+            case "Disk", "Filesystem" -> {
                 return nz(o.str("device"));
-            case "Partition": {
+            }
+            case "Partition" -> {
                 Object n = o.f.get("number");
                 if (n instanceof Long l && l != 0) {
                     return "number:" + l;
@@ -136,17 +137,19 @@ public final class TreeMerge {
                 String label = o.str("label");
                 return label != null ? "label:" + label : "";
             }
-            case "Tang":
+            case "Tang" -> {
                 return nz(o.str("url"));
-            case "Resource":
-            case "RefResource":
+            }
+            case "Resource", "RefResource" -> {
                 return nz(o.str("source"));
-            default:
+            }
+            default -> {
                 return nz(o.str("name"));
+            }
         }
     }
 
-    private static String nz(String s) {
+    private static String nz(@Nullable String s) {
         return s == null ? "" : s;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Every variant and version Butane 0.29 registers, with the Ignition spec each generates. */
 public final class Variants {
@@ -98,7 +99,7 @@ public final class Variants {
     }
 
     /** The spec for a variant and a canonical semver string, or null. */
-    public static Version find(String variant, String version) {
+    public static @Nullable Version find(String variant, String version) {
         return ALL.get(variant + "+" + version);
     }
 
@@ -108,25 +109,20 @@ public final class Variants {
 
     /** Root fields the variants add. */
     public static Schema.Field rootField(String name) {
-        switch (name) {
-            case "boot_device":
-                return new Schema.Field("boot_device", null, Schema.Kind.OBJ, "BootDevice", 0);
-            case "grub":
-                return new Schema.Field("grub", null, Schema.Kind.OBJ, "Grub", 0);
-            case "metadata":
-                return new Schema.Field("metadata", null, Schema.Kind.OBJ, "Metadata", 0);
-            case "openshift":
-                return new Schema.Field("openshift", null, Schema.Kind.OBJ, "OpenShift", 0);
-            default:
-                throw new IllegalArgumentException(name);
-        }
+        return switch (name) {
+            case "boot_device" -> new Schema.Field("boot_device", null, Schema.Kind.OBJ, "BootDevice", 0);
+            case "grub" -> new Schema.Field("grub", null, Schema.Kind.OBJ, "Grub", 0);
+            case "metadata" -> new Schema.Field("metadata", null, Schema.Kind.OBJ, "Metadata", 0);
+            case "openshift" -> new Schema.Field("openshift", null, Schema.Kind.OBJ, "OpenShift", 0);
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /**
      * go-semver's {@code NewVersion} followed by {@code String()}: {@code major.minor.patch[-pre][+meta]}, leading
      * zeros dropped; null when {@code text} is not a valid semver.
      */
-    public static String canonicalSemver(String text) {
+    public static @Nullable String canonicalSemver(String text) {
         String rest = text;
         String meta = null;
         int plus = rest.indexOf('+');

@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition.butane.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A YAML node with its position: what the translator needs of snakeyaml-engine's events, with aliases already
@@ -43,7 +44,7 @@ public sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
      * @param plain whether it is a plain (unquoted, untagged) scalar, resolved like go-yaml resolves
      * @param tag   the explicit tag ({@code tag:yaml.org,2002:str}), or null
      */
-    record YScalar(String value, boolean plain, String tag, int line, int column) implements YNode {
+    record YScalar(String value, boolean plain, @Nullable String tag, int line, int column) implements YNode {
         @Override
         public String kindTag() {
             return GoYaml.tagOf(this);

@@ -11,12 +11,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -46,22 +47,22 @@ public final class Yaml {
     public record Problem(String message, int line, int column) {}
 
     /** The root node (null for an empty document) or the problem that stopped parsing. */
-    public record Parsed(YNode root, Problem problem) {}
+    public record Parsed(@Nullable YNode root, @Nullable Problem problem) {}
 
     private static final class Open {
         final boolean map;
         final int line;
         final int column;
-        final String anchor;
+        final @Nullable String anchor;
         final List<YNode> items = new ArrayList<>();
         final List<YNode.Entry> entries = new ArrayList<>();
         final Map<String, Integer> keyLines = new HashMap<>();
-        YNode.YScalar pendingKey;
+        YNode.@Nullable YScalar pendingKey;
         final List<YNode> merges = new ArrayList<>();
         boolean pendingMerge;
         long size = 1;
 
-        Open(boolean map, int line, int column, String anchor) {
+        Open(boolean map, int line, int column, @Nullable String anchor) {
             this.map = map;
             this.line = line;
             this.column = column;
@@ -136,7 +137,7 @@ public final class Yaml {
         while (i < b.length) {
             int c = b[i] & 0xFF;
             int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-            if (n < 0 || i + n >= b.length + (n == 0 ? 1 : 0) && n > 0) {
+            if (n < 0 || (i + n >= b.length + (n == 0 ? 1 : 0) && n > 0)) {
                 return i;
             }
             for (int k = 1; k <= n; k++) {
@@ -149,7 +150,7 @@ public final class Yaml {
         return b.length;
     }
 
-    private static YNode build(String text) {
+    private static @Nullable YNode build(String text) {
         // a buffer holding the whole document: snakeyaml-engine grows a smaller one quadratically while it scans
         // a long scalar (a 10 MB inline file took minutes)
         LoadSettings settings = LoadSettings.builder()
@@ -162,7 +163,7 @@ public final class Yaml {
         ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
         Deque<Open> stack = new ArrayDeque<>();
         Map<String, YNode> anchors = new HashMap<>();
-        Map<YNode, Long> sizes = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<YNode, Long> sizes = new java.util.IdentityHashMap<>();
         Set<String> openAnchors = new HashSet<>();
         YNode[] root = new YNode[1];
         boolean inDocument = false;
@@ -171,21 +172,19 @@ public final class Yaml {
             int line = ev.getStartMark().map(m -> m.getLine() + 1).orElse(0);
             int col = ev.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
             switch (ev.getEventId()) {
-                case DocumentStart:
-                    inDocument = true;
-                    break;
-                case DocumentEnd:
+                case DocumentStart -> inDocument = true;
+                case DocumentEnd -> {
                     return root[0];
-                case Scalar: {
+                }
+                case Scalar -> {
                     ScalarEvent s = (ScalarEvent) ev;
                     String tag = s.getTag().filter(t -> !t.equals("!")).orElse(null);
                     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN && tag == null;
                     YNode.YScalar node = new YNode.YScalar(s.getValue(), plain, tag, line, col);
                     anchor(s, node, anchors);
                     add(stack, node, 1, root);
-                    break;
                 }
-                case Alias: {
+                case Alias -> {
                     String name = ((AliasEvent) ev).getAlias().getValue();
                     if (openAnchors.contains(name)) {
                         throw new Failure("yaml: anchor '" + name + "' value contains itself", line, col);
@@ -199,10 +198,8 @@ public final class Yaml {
                         throw new Failure("yaml: document contains excessive aliasing", line, col);
                     }
                     add(stack, target, size, root);
-                    break;
                 }
-                case SequenceStart:
-                case MappingStart: {
+                case SequenceStart, MappingStart -> {
                     if (stack.size() >= MAX_DEPTH) {
                         throw new Failure("yaml: exceeded max depth of " + MAX_DEPTH, line, col);
                     }
@@ -212,14 +209,9 @@ public final class Yaml {
                         openAnchors.add(a);
                     }
                     stack.push(new Open(ev.getEventId() == Event.ID.MappingStart, line, col, a));
-                    if (((CollectionStartEvent) ev).getTag().isPresent()) {
-                        // explicit collection tags change nothing for Butane's structs
-                        break;
-                    }
-                    break;
+                    // explicit collection tags change nothing for Butane's structs
                 }
-                case SequenceEnd:
-                case MappingEnd: {
+                case SequenceEnd, MappingEnd -> {
                     Open o = stack.pop();
                     YNode node = o.map ? closeMap(o) : new YNode.YSeq(List.copyOf(o.items), o.line, o.column);
                     if (o.anchor != null) {
@@ -231,10 +223,8 @@ public final class Yaml {
                     }
                     sizes.put(node, o.size);
                     add(stack, node, o.size, root);
-                    break;
                 }
-                default:
-                    break;
+                default -> {}
             }
         }
         return inDocument ? root[0] : null;
@@ -275,7 +265,8 @@ public final class Yaml {
             top.pendingMerge = false;
             top.merges.add(node);
         } else {
-            top.entries.add(new YNode.Entry(top.pendingKey, node));
+            // events alternate key and value in a mapping
+            top.entries.add(new YNode.Entry(Objects.requireNonNull(top.pendingKey, "key"), node));
             top.pendingKey = null;
         }
     }

@@ -34,12 +34,13 @@ public final class YamlOut {
     private static Object plain(Object v) {
         if (v instanceof J.Obj o) {
             Map<String, Object> m = new TreeMap<>();
-            for (String k : JsonOut.order(o.type) == null ? o.f.keySet() : JsonOut.order(o.type)) {
+            List<String> order = JsonOut.order(o.type);
+            for (String k : order == null ? o.f.keySet() : order) {
                 Object x = o.f.get(k);
                 if (x == null && JsonOut.isKey(o.type, k)) {
                     x = "";
                 }
-                if (JsonOut.order(o.type) != null && JsonOut.omitted(o.type, k, x)) {
+                if (order != null && JsonOut.omitted(o.type, k, x)) {
                     continue;
                 }
                 if (x != null) {
@@ -67,7 +68,7 @@ public final class YamlOut {
     private void map(Object m, int indent) {
         boolean first = true;
         for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-            if (!first || indent > 0 && false) {
+            if (!first) {
                 indent(indent);
             }
             first = false;
@@ -164,11 +165,11 @@ public final class YamlOut {
 
     private static boolean printable(int c) {
         return c == 0x0A
-                || c >= 0x20 && c <= 0x7E
+                || (c >= 0x20 && c <= 0x7E)
                 || c == 0x85
-                || c >= 0xA0 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF
-                || c >= 0x10000 && c <= 0x10FFFF;
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private void string(String s, int indent, boolean key) {
@@ -296,52 +297,22 @@ public final class YamlOut {
         out.append('"');
         s.codePoints().forEach(c -> {
             switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case 0:
-                    out.append("\\0");
-                    break;
-                case 7:
-                    out.append("\\a");
-                    break;
-                case 8:
-                    out.append("\\b");
-                    break;
-                case 0x0B:
-                    out.append("\\v");
-                    break;
-                case 0x0C:
-                    out.append("\\f");
-                    break;
-                case 0x1B:
-                    out.append("\\e");
-                    break;
-                case 0x85:
-                    out.append("\\N");
-                    break;
-                case 0xA0:
-                    out.append("\\_");
-                    break;
-                case 0x2028:
-                    out.append("\\L");
-                    break;
-                case 0x2029:
-                    out.append("\\P");
-                    break;
-                default:
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case 0 -> out.append("\\0");
+                case 7 -> out.append("\\a");
+                case 8 -> out.append("\\b");
+                case 0x0B -> out.append("\\v");
+                case 0x0C -> out.append("\\f");
+                case 0x1B -> out.append("\\e");
+                case 0x85 -> out.append("\\N");
+                case 0xA0 -> out.append("\\_");
+                case 0x2028 -> out.append("\\L");
+                case 0x2029 -> out.append("\\P");
+                default -> {
                     if (printable(c)) {
                         out.appendCodePoint(c);
                     } else if (c <= 0xFF) {
@@ -351,6 +322,7 @@ public final class YamlOut {
                     } else {
                         out.append(String.format("\\U%08X", c));
                     }
+                }
             }
         });
         out.append('"');
