@@ -276,16 +276,18 @@ public final class IgnitionLaws {
     public static void checkMergeTranscript(Config parent, Config child) {
         MergeResult r = Merge.merge(parent, child);
         r.transcript().mappings().forEach(m -> {
-            if (!m.sourcePath().startsWith("$")) {
+            if (!m.sourcePath().toString().startsWith("$")) {
                 throw new InvariantViolation(
-                        "merge-transcript", m.resultPath(), "source path " + m.sourcePath() + " is not a JSON path");
+                        "merge-transcript",
+                        m.resultPath().toString(),
+                        "source path " + m.sourcePath() + " is not a JSON path");
             }
         });
         for (int i = 0; i < r.config().storage().files().size(); i++) {
-            String path = "$.storage.files." + i + ".path";
+            dev.coreos4j.problem.JsonPath path = dev.coreos4j.problem.JsonPath.of("storage", "files", i, "path");
             int n = r.transcript().sourcesOf(path).size();
             if (n != 1) {
-                throw new InvariantViolation("merge-transcript", path, n + " sources, expected exactly 1");
+                throw new InvariantViolation("merge-transcript", path.toString(), n + " sources, expected exactly 1");
             }
         }
     }

@@ -199,9 +199,10 @@ final class IgnitionDemo implements DemoStep {
                 + m.kernelArguments().shouldNotExist());
         out.println("  transcript of /etc/hostname:");
         merged.transcript().mappings().stream()
-                .filter(x -> x.resultPath().startsWith("$.storage.files.0.")
-                        && !x.resultPath().contains("user")
-                        && !x.resultPath().contains("group"))
+                .filter(x -> x.resultPath().startsWith(dev.coreos4j.problem.JsonPath.of("storage", "files", 0))
+                        && !x.resultPath().equals(dev.coreos4j.problem.JsonPath.of("storage", "files", 0))
+                        && !x.resultPath().toString().contains("user")
+                        && !x.resultPath().toString().contains("group"))
                 .limit(5)
                 .forEach(x -> out.println("    " + x));
         out.println("  merged config valid: " + Ignition.validate(m).isValid());

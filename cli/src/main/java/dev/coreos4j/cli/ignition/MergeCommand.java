@@ -75,11 +75,11 @@ public final class MergeCommand implements Callable<Integer> {
             for (Transcript.Mapping m : result.transcript().mappings()) {
                 s.append(first ? "" : ",")
                         .append("{\"result\":")
-                        .append(Inputs.json(m.resultPath()))
+                        .append(Inputs.json(m.resultPath().toString()))
                         .append(",\"from\":\"")
                         .append(m.side())
                         .append("\",\"path\":")
-                        .append(Inputs.json(m.sourcePath()))
+                        .append(Inputs.json(m.sourcePath().toString()))
                         .append('}');
                 first = false;
             }

@@ -50,8 +50,8 @@ class MergeSchemaCommandTest {
         assertThat(r.out())
                 .startsWith("{\"config\":{")
                 .contains(
-                        "{\"result\":\"$.storage.files.0.mode\",\"from\":\"parent\",\"path\":\"$.storage.files.0.mode\"}",
-                        "{\"result\":\"$.storage.files.1.path\",\"from\":\"child\",\"path\":\"$.storage.files.0.path\"}");
+                        "{\"result\":\"$.storage.files[0].mode\",\"from\":\"parent\",\"path\":\"$.storage.files[0].mode\"}",
+                        "{\"result\":\"$.storage.files[1].path\",\"from\":\"child\",\"path\":\"$.storage.files[0].path\"}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.coreos4j.ignition.merge;
 
 import dev.coreos4j.ignition.Config;
+import dev.coreos4j.problem.JsonPath;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class Merge {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(child, "child");
         Merge m = new Merge();
-        Config result = (Config) m.struct(parent, child, "$", "$", "$");
+        Config result = (Config) m.struct(parent, child, JsonPath.ROOT, JsonPath.ROOT, JsonPath.ROOT);
         return new MergeResult(result, new Transcript(m.mappings));
     }
 
@@ -140,7 +141,7 @@ public final class Merge {
     private record Location(String list, int index) {}
 
     /** Merges two records of the same type field by field; the record itself gets no transcript mapping. */
-    private Object struct(Object parent, Object child, String resultPath, String parentPath, String childPath) {
+    private Object struct(Object parent, Object child, JsonPath resultPath, JsonPath parentPath, JsonPath childPath) {
         Class<?> type = parent.getClass();
         RecordComponent[] components = type.getRecordComponents();
         Map<String, Location> childSpace = sharedSpace(type, child);
@@ -151,9 +152,9 @@ public final class Merge {
             String qualified = type.getSimpleName() + "." + field;
             Object p = get(rc, parent);
             Object c = get(rc, child);
-            String rp = resultPath + "." + field;
-            String pp = parentPath + "." + field;
-            String cp = childPath + "." + field;
+            JsonPath rp = resultPath.child(field);
+            JsonPath pp = parentPath.child(field);
+            JsonPath cp = childPath.child(field);
             if (PRIMITIVE.contains(qualified)) {
                 values[i] = c;
                 transcribe(c, true, Side.CHILD, cp, rp);
@@ -216,14 +217,14 @@ public final class Merge {
         return space;
     }
 
-    private List<Object> concatenate(List<?> parent, List<?> child, String rp, String pp, String cp) {
+    private List<Object> concatenate(List<?> parent, List<?> child, JsonPath rp, JsonPath pp, JsonPath cp) {
         List<Object> out = new ArrayList<>(parent.size() + child.size());
         for (int i = 0; i < parent.size(); i++) {
-            transcribe(parent.get(i), true, Side.PARENT, pp + "." + i, rp + "." + out.size());
+            transcribe(parent.get(i), true, Side.PARENT, pp.index(i), rp.index(out.size()));
             out.add(parent.get(i));
         }
         for (int i = 0; i < child.size(); i++) {
-            transcribe(child.get(i), true, Side.CHILD, cp + "." + i, rp + "." + out.size());
+            transcribe(child.get(i), true, Side.CHILD, cp.index(i), rp.index(out.size()));
             out.add(child.get(i));
         }
         return out;
@@ -234,9 +235,9 @@ public final class Merge {
             List<?> parent,
             List<?> child,
             Map<String, Location> childSpace,
-            String rp,
-            String pp,
-            String cp,
+            JsonPath rp,
+            JsonPath pp,
+            JsonPath cp,
             boolean headers) {
         List<Object> out = new ArrayList<>();
         Set<String> parentKeys = new HashSet<>();
@@ -245,13 +246,13 @@ public final class Merge {
             String key = keyOf(p);
             parentKeys.add(key);
             Location loc = childSpace.get(key);
-            String itemPath = rp + "." + out.size();
+            JsonPath itemPath = rp.index(out.size());
             if (loc == null) {
-                transcribe(p, true, Side.PARENT, pp + "." + i, itemPath);
+                transcribe(p, true, Side.PARENT, pp.index(i), itemPath);
                 out.add(p);
             } else if (loc.list().equals(field)) {
                 Object c = child.get(loc.index());
-                String childItemPath = cp + "." + loc.index();
+                JsonPath childItemPath = cp.index(loc.index());
                 if (headers && ((Config.HttpHeader) c).value() == null) {
                     continue; // a child header without a value deletes the parent's
                 }
@@ -259,7 +260,7 @@ public final class Merge {
                     transcribe(c, true, Side.CHILD, childItemPath, itemPath);
                     out.add(c);
                 } else {
-                    out.add(struct(p, c, itemPath, pp + "." + i, childItemPath));
+                    out.add(struct(p, c, itemPath, pp.index(i), childItemPath));
                 }
             }
             // else: the child defines the key in another list of the shared key space, which emits it
@@ -267,7 +268,7 @@ public final class Merge {
         for (int i = 0; i < child.size(); i++) {
             Object c = child.get(i);
             if (!parentKeys.contains(keyOf(c))) {
-                transcribe(c, true, Side.CHILD, cp + "." + i, rp + "." + out.size());
+                transcribe(c, true, Side.CHILD, cp.index(i), rp.index(out.size()));
                 out.add(c);
             }
         }
@@ -283,14 +284,14 @@ public final class Merge {
      *                  value ({@code ""}, {@code 0}) counts as unpopulated
      * @return whether anything was mapped
      */
-    private boolean transcribe(Object value, boolean primitive, Side side, String sourcePath, String resultPath) {
+    private boolean transcribe(Object value, boolean primitive, Side side, JsonPath sourcePath, JsonPath resultPath) {
         if (value == null) {
             return false;
         }
         if (value instanceof List<?> list) {
             boolean any = false;
             for (int i = 0; i < list.size(); i++) {
-                any |= transcribe(list.get(i), true, side, sourcePath + "." + i, resultPath + "." + i);
+                any |= transcribe(list.get(i), true, side, sourcePath.index(i), resultPath.index(i));
             }
             return any;
         }
@@ -299,11 +300,7 @@ public final class Merge {
             for (RecordComponent rc : value.getClass().getRecordComponents()) {
                 boolean keyField = PRIMITIVE.contains(value.getClass().getSimpleName() + "." + rc.getName());
                 any |= transcribe(
-                        get(rc, value),
-                        keyField,
-                        side,
-                        sourcePath + "." + rc.getName(),
-                        resultPath + "." + rc.getName());
+                        get(rc, value), keyField, side, sourcePath.child(rc.getName()), resultPath.child(rc.getName()));
             }
             if (any) {
                 mappings.add(new Transcript.Mapping(resultPath, side, sourcePath));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ignition.Config;
 import dev.coreos4j.ignition.Ignition;
+import dev.coreos4j.problem.JsonPath;
 import org.junit.jupiter.api.Test;
 
 class MergeTest {
@@ -46,11 +47,14 @@ class MergeTest {
         assertThat(r.config().storage().directories())
                 .extracting(Config.Directory::path)
                 .containsExactly("/x");
-        assertThat(r.transcript().sourcesOf("$.storage.files.0"))
-                .containsExactly(new Transcript.Mapping("$.storage.files.0", Side.PARENT, "$.storage.files.1"));
-        assertThat(r.transcript().sourcesOf("$.storage.directories.0.path"))
+        assertThat(r.transcript().sourcesOf(JsonPath.parse("$.storage.files[0]")))
                 .containsExactly(new Transcript.Mapping(
-                        "$.storage.directories.0.path", Side.CHILD, "$.storage.directories.0.path"));
+                        JsonPath.parse("$.storage.files[0]"), Side.PARENT, JsonPath.parse("$.storage.files[1]")));
+        assertThat(r.transcript().sourcesOf(JsonPath.parse("$.storage.directories[0].path")))
+                .containsExactly(new Transcript.Mapping(
+                        JsonPath.parse("$.storage.directories[0].path"),
+                        Side.CHILD,
+                        JsonPath.parse("$.storage.directories[0].path")));
     }
 
     @Test
@@ -158,24 +162,26 @@ class MergeTest {
         Config child = parse(
                 "{\"ignition\":{\"version\":\"3.6.0\"},\"storage\":{\"files\":[{\"path\":\"/a\",\"overwrite\":false}]}}");
         Transcript t = Merge.merge(parent, child).transcript();
-        assertThat(t.sourcesOf("$.storage.files.0")).isEmpty();
-        assertThat(t.sourcesOf("$.storage.files.0.mode"))
-                .containsExactly(
-                        new Transcript.Mapping("$.storage.files.0.mode", Side.PARENT, "$.storage.files.0.mode"));
-        assertThat(t.sourcesOf("$.storage.files.0.path"))
+        assertThat(t.sourcesOf(JsonPath.parse("$.storage.files[0]"))).isEmpty();
+        assertThat(t.sourcesOf(JsonPath.parse("$.storage.files[0].mode")))
+                .containsExactly(new Transcript.Mapping(
+                        JsonPath.parse("$.storage.files[0].mode"),
+                        Side.PARENT,
+                        JsonPath.parse("$.storage.files[0].mode")));
+        assertThat(t.sourcesOf(JsonPath.parse("$.storage.files[0].path")))
                 .extracting(Transcript.Mapping::side)
                 .containsExactly(Side.CHILD);
-        assertThat(t.sourcesOf("$.storage.files.1"))
+        assertThat(t.sourcesOf(JsonPath.parse("$.storage.files[1]")))
                 .extracting(Transcript.Mapping::side)
                 .containsExactly(Side.PARENT);
-        assertThat(t.sourcesOf("$.storage.files")).isEmpty();
-        assertThat(t.sourcesOf("$.ignition.version"))
+        assertThat(t.sourcesOf(JsonPath.parse("$.storage.files"))).isEmpty();
+        assertThat(t.sourcesOf(JsonPath.parse("$.ignition.version")))
                 .extracting(Transcript.Mapping::side)
                 .containsExactly(Side.CHILD);
         assertThat(t.toString())
-                .contains("child:$.storage.files.0.overwrite \u2192 $.storage.files.0.overwrite")
-                .contains("parent:$.storage.files.1.user.name \u2192 $.storage.files.1.user.name\n"
-                        + "parent:$.storage.files.1.user \u2192 $.storage.files.1.user\n");
+                .contains("child:$.storage.files[0].overwrite \u2192 $.storage.files[0].overwrite")
+                .contains("parent:$.storage.files[1].user.name \u2192 $.storage.files[1].user.name\n"
+                        + "parent:$.storage.files[1].user \u2192 $.storage.files[1].user\n");
     }
 
     @Test
