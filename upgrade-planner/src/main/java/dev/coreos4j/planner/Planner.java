@@ -212,7 +212,7 @@ public final class Planner {
         Run[] lastRun = new Run[fleet.byName.length];
         for (int i : acted) {
             Action first = pass.actionAt(i);
-            Fleet.Group g = fleet.groupOf[i];
+            PoolGroup g = fleet.groupOf[i];
             RunKey key = new RunKey(g, first.step(), content(first), fleet.situation(i));
             Run run;
             if (key.equals(lastKey[g.index])) {
@@ -266,7 +266,7 @@ public final class Planner {
      * step of the wave does, and its {@link Fleet#situation situation} (everything a step reads of the node besides
      * its identity). Nodes with equal keys at the same instant take the same steps to the same situation.
      */
-    private record RunKey(Fleet.Group pool, String first, Object firstContent, int situation) {}
+    private record RunKey(PoolGroup pool, String first, Object firstContent, int situation) {}
 
     /** What an action does besides naming its node and step. */
     private static Object content(Action a) {

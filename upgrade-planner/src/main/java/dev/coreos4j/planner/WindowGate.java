@@ -33,16 +33,16 @@ final class WindowGate {
         if (s.windows().isEmpty()) {
             return true;
         }
-        Fleet.Group g = fleet.groupOf[i];
+        PoolGroup g = fleet.groupOf[i];
         if (!reference) {
-            return fleet.windowOpen(g, now);
+            return fleet.windows.open(g, now);
         }
         return open.computeIfAbsent(g.pool.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
     }
 
     /** When a maintenance window next opens for the pool of the node at {@code i}. */
     Instant nextOpen(int i) {
-        Fleet.Group g = fleet.groupOf[i];
-        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.nextOpen(g, now);
+        PoolGroup g = fleet.groupOf[i];
+        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.windows.nextOpen(g, now);
     }
 }
