@@ -21,6 +21,9 @@ import dev.coreos4j.planner.render.ConfigDerivation;
 import dev.coreos4j.planner.render.MachineConfig;
 import dev.coreos4j.planner.render.RenderException;
 import dev.coreos4j.planner.render.Renderer;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +42,7 @@ final class ClusterReader {
     private final Instant now;
     private final FieldReader fields = new FieldReader();
     private final SelectorReader selectors = new SelectorReader(fields);
-    private final List<ClusterProblem> problems = fields.problems;
+    private final List<Problem> problems = fields.problems;
 
     ClusterReader(Instant now) {
         this.now = now;
@@ -53,8 +56,8 @@ final class ClusterReader {
                 root = Json.parse(in.json(), true, ClusterReader::unread);
             } catch (JsonSyntaxException e) {
                 fields.errorCount++;
-                problems.add(new ClusterProblem(
-                        ClusterProblem.Severity.ERROR,
+                problems.add(FieldReader.problem(
+                        ClusterRule.JSON_SYNTAX,
                         in.source(),
                         null,
                         null,
@@ -65,7 +68,14 @@ final class ClusterReader {
                 continue;
             }
             if (root == null || !root.isObject()) {
-                fields.error(in.source(), null, null, root, "$", "expected a Kubernetes object or a list of them");
+                fields.error(
+                        ClusterRule.OBJECT_SHAPE,
+                        in.source(),
+                        null,
+                        null,
+                        root,
+                        "$",
+                        "expected a Kubernetes object or a list of them");
                 continue;
             }
             collect(in.source(), root, null, objects);
@@ -82,7 +92,7 @@ final class ClusterReader {
                 try {
                     topology = Topology.fromJsonName(s);
                 } catch (IllegalArgumentException e) {
-                    fields.error(o, t, e.getMessage());
+                    fields.error(ClusterRule.FIELD_VALUE, o, t, e.getMessage());
                 }
             }
         }
@@ -100,18 +110,24 @@ final class ClusterReader {
             try {
                 mc = PlannerJson.readMachineConfig(Json.compact(o.node()));
             } catch (InvalidSnapshotException e) {
-                String rel = e.path().substring(1);
-                String msg = e.getMessage().substring(e.path().length() + 2);
-                fields.errorCount++;
-                problems.add(new ClusterProblem(
-                        ClusterProblem.Severity.ERROR,
-                        o.source(),
-                        o.kind(),
-                        o.name(),
-                        o.node().path() + rel,
-                        o.node().line(),
-                        o.node().column(),
-                        msg));
+                JsonPath base = JsonPath.parse(o.node().path());
+                for (Problem p : e.problems().all()) {
+                    JsonPath rel = p.location().path() == null
+                            ? JsonPath.ROOT
+                            : p.location().path();
+                    List<JsonPath.Segment> segments = new ArrayList<>(base.segments());
+                    segments.addAll(rel.segments());
+                    fields.errorCount++;
+                    problems.add(FieldReader.problem(
+                            ClusterRule.MACHINE_CONFIG,
+                            o.source(),
+                            o.kind(),
+                            o.name(),
+                            JsonPath.of(segments).toString(),
+                            o.node().line(),
+                            o.node().column(),
+                            p.message()));
+                }
                 continue;
             }
             if (isRendered(o)) {
@@ -141,6 +157,7 @@ final class ClusterReader {
                                 Renderer.render(p.pool().name(), selected).machineConfig()));
             } catch (RenderException e) {
                 fields.error(
+                        ClusterRule.MACHINE_CONFIG,
                         p.obj(),
                         FieldReader.at(p.obj().node(), "spec", "machineConfigSelector"),
                         "cannot render the pool's" + " MachineConfigs for " + target + ": " + e.getMessage());
@@ -171,12 +188,12 @@ final class ClusterReader {
         for (Map.Entry<String, List<ClusterObject>> e : byKind.entrySet()) {
             if (!KINDS.contains(e.getKey())) {
                 for (ClusterObject o : e.getValue()) {
-                    fields.warn(o, o.node(), "kind " + o.kind() + " is not read");
+                    fields.warn(ClusterRule.KIND_UNREAD, o, o.node(), "kind " + o.kind() + " is not read");
                 }
             }
         }
-        if (problems.stream().anyMatch(ClusterProblem::isError)) {
-            return new ClusterReadResult(null, problems);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new ClusterReadResult(null, new Problems(problems));
         }
         List<Pool> poolList = new ArrayList<>();
         for (PoolObj p : pools) {
@@ -195,10 +212,10 @@ final class ClusterReader {
                     Limits.NONE,
                     topology,
                     false);
-            return new ClusterReadResult(s, problems);
+            return new ClusterReadResult(s, new Problems(problems));
         } catch (IllegalArgumentException e) {
-            problems.add(new ClusterProblem(
-                    ClusterProblem.Severity.ERROR,
+            problems.add(FieldReader.problem(
+                    ClusterRule.INCONSISTENT,
                     inputs.isEmpty() ? "(none)" : inputs.get(0).source(),
                     null,
                     null,
@@ -206,7 +223,7 @@ final class ClusterReader {
                     0,
                     0,
                     e.getMessage()));
-            return new ClusterReadResult(null, problems);
+            return new ClusterReadResult(null, new Problems(problems));
         }
     }
 
@@ -261,12 +278,26 @@ final class ClusterReader {
         JsonNode items = o.get("items");
         if (items != null && (kind == null || kind.endsWith("List"))) {
             if (!items.isArray()) {
-                fields.error(source, kind, null, items, items.path(), "expected an array of objects");
+                fields.error(
+                        ClusterRule.OBJECT_SHAPE,
+                        source,
+                        kind,
+                        null,
+                        items,
+                        items.path(),
+                        "expected an array of objects");
                 return;
             }
             for (JsonNode item : items.values()) {
                 if (!item.isObject()) {
-                    fields.error(source, null, null, item, item.path(), "expected a Kubernetes object");
+                    fields.error(
+                            ClusterRule.OBJECT_SHAPE,
+                            source,
+                            null,
+                            null,
+                            item,
+                            item.path(),
+                            "expected a Kubernetes object");
                     continue;
                 }
                 collect(source, item, kind == null ? "List" : kind, objects);
@@ -274,13 +305,15 @@ final class ClusterReader {
             return;
         }
         if (kind == null) {
-            fields.error(source, null, null, o, o.path() + ".kind", "every object needs its kind");
+            fields.error(
+                    ClusterRule.OBJECT_SHAPE, source, null, null, o, o.path() + ".kind", "every object needs its kind");
             return;
         }
         JsonNode nameNode = FieldReader.at(o, "metadata", "name");
         if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
             JsonNode where = nameNode != null ? nameNode : o.get("metadata") != null ? o.get("metadata") : o;
             fields.error(
+                    ClusterRule.FIELD_MISSING,
                     source,
                     kind,
                     null,
@@ -297,6 +330,7 @@ final class ClusterReader {
         ClusterObject before = objects.put(kind + " " + name, obj);
         if (before != null) {
             fields.warn(
+                    ClusterRule.OBJECT_REPEATED,
                     obj,
                     o,
                     "given again (first in " + before.source() + " at "
@@ -316,6 +350,7 @@ final class ClusterReader {
         String target = fields.string(o, cfg);
         if (spec != null && (target == null || target.isBlank())) {
             fields.error(
+                    ClusterRule.FIELD_MISSING,
                     o,
                     cfg == null ? spec : cfg,
                     spec.path() + ".configuration.name",
@@ -417,7 +452,7 @@ final class ClusterReader {
             max = selectors.budget(o, mx);
         }
         if ((mn == null || mn.isNull()) == (mx == null || mx.isNull())) {
-            fields.error(o, spec, "set exactly one of minAvailable, maxUnavailable");
+            fields.error(ClusterRule.FIELD_VALUE, o, spec, "set exactly one of minAvailable, maxUnavailable");
         }
         if (fields.errors() > before) {
             return null;
@@ -434,12 +469,17 @@ final class ClusterReader {
         JsonNode annNode = meta.get("annotations");
         Map<String, String> ann = fields.stringMap(o, annNode);
         if (PoolMembership.isWindows(labels)) {
-            fields.warn(o, o.node(), "Windows node: not managed by the Machine Config Operator, left out");
+            fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
+                    o,
+                    o.node(),
+                    "Windows node: not managed by the Machine Config Operator, left out");
             return null;
         }
         String current = ann.get(Cluster.CURRENT_CONFIG);
         if (current == null || current.isEmpty()) {
             fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
                     o,
                     annNode == null ? meta : annNode,
                     "no " + Cluster.CURRENT_CONFIG + " annotation: not managed by"
@@ -468,6 +508,7 @@ final class ClusterReader {
                     break;
                 default:
                     fields.error(
+                            ClusterRule.FIELD_VALUE,
                             o,
                             annNode.get(Cluster.STATE),
                             "must be one of Done, Working, Rebooting, Degraded," + " Unreconcilable, got \"" + stateText
@@ -498,9 +539,11 @@ final class ClusterReader {
         }
         PoolMembership m = PoolMembership.of(o.name(), labels, selectors);
         if (m.error() != null) {
-            fields.warn(o, meta.get("labels") == null ? meta : meta.get("labels"), m.error());
+            fields.warn(
+                    ClusterRule.NODE_LEFT_OUT, o, meta.get("labels") == null ? meta : meta.get("labels"), m.error());
         } else if (m.primary() == null) {
             fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
                     o,
                     meta.get("labels") == null ? meta : meta.get("labels"),
                     "no MachineConfigPool selects this node");
@@ -533,7 +576,11 @@ final class ClusterReader {
     private String image(ClusterObject o, JsonNode annNode, Map<String, String> ann, String key) {
         String value = ann.get(key);
         if (value != null && value.isEmpty()) {
-            fields.warn(o, annNode.get(key), "empty " + key + " annotation read as absent (no image)");
+            fields.warn(
+                    ClusterRule.VALUE_IGNORED,
+                    o,
+                    annNode.get(key),
+                    "empty " + key + " annotation read as absent (no image)");
             return null;
         }
         return value;
@@ -545,19 +592,19 @@ final class ClusterReader {
             return true;
         }
         if (!conditions.isArray()) {
-            fields.error(o, conditions, "expected an array of conditions");
+            fields.error(ClusterRule.FIELD_TYPE, o, conditions, "expected an array of conditions");
             return false;
         }
         boolean ready = true;
         for (JsonNode c : conditions.values()) {
             if (!c.isObject()) {
-                fields.error(o, c, "expected a condition object with type and status");
+                fields.error(ClusterRule.FIELD_TYPE, o, c, "expected a condition object with type and status");
                 continue;
             }
             String type = fields.string(o, c.get("type"));
             String status = fields.string(o, c.get("status"));
             if (type == null || status == null) {
-                fields.error(o, c, "a condition needs its type and status");
+                fields.error(ClusterRule.FIELD_VALUE, o, c, "a condition needs its type and status");
                 continue;
             }
             if (type.equals("Ready") && !status.equals("True")) {

@@ -1,6 +1,11 @@
 package dev.coreos4j.planner.cluster;
 
 import dev.coreos4j.planner.internal.json.JsonNode;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.ObjectRef;
+import dev.coreos4j.problem.Position;
+import dev.coreos4j.problem.Problem;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,14 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed field reads of one cluster read: each checks a JSON value of a Kubernetes object and records a
- * {@link ClusterProblem} (with the object, JSON path, line and column) instead of throwing, so a read reports every
+ * {@link Problem} (with the object, JSON path, line and column) instead of throwing, so a read reports every
  * problem. Not thread-safe (one per {@link ClusterReader}).
  */
 final class FieldReader {
-    final List<ClusterProblem> problems = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
     int errorCount;
 
     static JsonNode at(JsonNode n, String... names) {
@@ -32,12 +38,12 @@ final class FieldReader {
     JsonNode object(ClusterObject o, JsonNode v, boolean required) {
         if (v == null || v.isNull()) {
             if (required) {
-                error(o, o.node(), o.node().path() + ".spec", "required field is missing");
+                error(ClusterRule.FIELD_MISSING, o, o.node(), o.node().path() + ".spec", "required field is missing");
             }
             return null;
         }
         if (!v.isObject()) {
-            error(o, v, "expected an object");
+            error(ClusterRule.FIELD_TYPE, o, v, "expected an object");
             return null;
         }
         return v;
@@ -48,7 +54,7 @@ final class FieldReader {
             return null;
         }
         if (!v.isString()) {
-            error(o, v, "expected a string, got " + v);
+            error(ClusterRule.FIELD_TYPE, o, v, "expected a string, got " + v);
             return null;
         }
         return v.stringValue();
@@ -59,7 +65,7 @@ final class FieldReader {
             return false;
         }
         if (!v.isBoolean()) {
-            error(o, v, "expected true or false, got " + v);
+            error(ClusterRule.FIELD_TYPE, o, v, "expected true or false, got " + v);
             return false;
         }
         return v.booleanValue();
@@ -71,7 +77,7 @@ final class FieldReader {
             return out;
         }
         if (!v.isObject()) {
-            error(o, v, "expected an object of strings");
+            error(ClusterRule.FIELD_TYPE, o, v, "expected an object of strings");
             return out;
         }
         for (Map.Entry<String, JsonNode> e : v.properties()) {
@@ -89,7 +95,7 @@ final class FieldReader {
             return out;
         }
         if (!v.isArray()) {
-            error(o, v, "expected an array of strings");
+            error(ClusterRule.FIELD_TYPE, o, v, "expected an array of strings");
             return out;
         }
         for (JsonNode x : v.values()) {
@@ -103,7 +109,7 @@ final class FieldReader {
 
     Instant instant(ClusterObject o, JsonNode v, String path) {
         if (v == null || v.isNull()) {
-            error(o, o.node(), path, "required field is missing");
+            error(ClusterRule.FIELD_MISSING, o, o.node(), path, "required field is missing");
             return Instant.EPOCH;
         }
         String s = string(o, v);
@@ -113,7 +119,11 @@ final class FieldReader {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeException e) {
-            error(o, v, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
+            error(
+                    ClusterRule.FIELD_VALUE,
+                    o,
+                    v,
+                    "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
             return Instant.EPOCH;
         }
     }
@@ -122,36 +132,46 @@ final class FieldReader {
         return errorCount;
     }
 
-    void error(ClusterObject o, JsonNode v, String message) {
-        error(o, v, v.path(), message);
+    void error(ClusterRule rule, ClusterObject o, JsonNode v, String message) {
+        error(rule, o, v, v.path(), message);
     }
 
-    void error(ClusterObject o, JsonNode v, String path, String message) {
-        error(o.source(), o.kind(), o.name(), v, path, message);
+    void error(ClusterRule rule, ClusterObject o, @Nullable JsonNode v, String path, String message) {
+        error(rule, o.source(), o.kind(), o.name(), v, path, message);
     }
 
-    void error(String source, String kind, String name, JsonNode v, String path, String message) {
+    void error(
+            ClusterRule rule,
+            String source,
+            @Nullable String kind,
+            @Nullable String name,
+            @Nullable JsonNode v,
+            String path,
+            String message) {
         errorCount++;
-        problems.add(new ClusterProblem(
-                ClusterProblem.Severity.ERROR,
-                source,
-                kind,
-                name,
-                path,
-                v == null ? 0 : v.line(),
-                v == null ? 0 : v.column(),
-                message));
+        problems.add(
+                problem(rule, source, kind, name, path, v == null ? 0 : v.line(), v == null ? 0 : v.column(), message));
     }
 
-    void warn(ClusterObject o, JsonNode v, String message) {
-        problems.add(new ClusterProblem(
-                ClusterProblem.Severity.WARNING,
-                o.source(),
-                o.kind(),
-                o.name(),
-                v.path(),
-                v.line(),
-                v.column(),
-                message));
+    void warn(ClusterRule rule, ClusterObject o, JsonNode v, String message) {
+        problems.add(problem(rule, o.source(), o.kind(), o.name(), v.path(), v.line(), v.column(), message));
+    }
+
+    /**
+     * A problem of {@code rule} in {@code source}, about object {@code kind/name} (none without a kind; {@code
+     * (unnamed)} without a name), at {@code path} (RFC 9535 text), line and column (0 when unknown).
+     */
+    static Problem problem(
+            ClusterRule rule,
+            String source,
+            @Nullable String kind,
+            @Nullable String name,
+            String path,
+            int line,
+            int column,
+            String message) {
+        ObjectRef object = kind == null ? null : new ObjectRef(kind, name == null ? "(unnamed)" : name);
+        Position position = line > 0 && column > 0 ? new Position(line, column) : null;
+        return Problem.of(rule, message, new Location(source, JsonPath.parse(path), object, position));
     }
 }

@@ -24,7 +24,7 @@ final class SelectorReader {
             return LabelSelector.NONE;
         }
         if (!s.isObject()) {
-            fields.error(o, s, "expected a label selector object");
+            fields.error(ClusterRule.FIELD_TYPE, o, s, "expected a label selector object");
             return LabelSelector.NONE;
         }
         Map<String, String> labels = fields.stringMap(o, s.get("matchLabels"));
@@ -32,9 +32,13 @@ final class SelectorReader {
         JsonNode exprs = s.get("matchExpressions");
         if (exprs != null && !exprs.isNull()) {
             if (!expressions) {
-                fields.error(o, exprs, "matchExpressions is not supported here; select the pods with matchLabels");
+                fields.error(
+                        ClusterRule.FIELD_VALUE,
+                        o,
+                        exprs,
+                        "matchExpressions is not supported here; select the pods with matchLabels");
             } else if (!exprs.isArray()) {
-                fields.error(o, exprs, "expected an array");
+                fields.error(ClusterRule.FIELD_TYPE, o, exprs, "expected an array");
             } else {
                 for (JsonNode x : exprs.values()) {
                     LabelSelector.Requirement r = requirement(o, x);
@@ -49,27 +53,31 @@ final class SelectorReader {
 
     LabelSelector.Requirement requirement(ClusterObject o, JsonNode x) {
         if (!x.isObject()) {
-            fields.error(o, x, "expected an object with key, operator and values");
+            fields.error(ClusterRule.FIELD_TYPE, o, x, "expected an object with key, operator and values");
             return null;
         }
         String key = fields.string(o, x.get("key"));
         String op = fields.string(o, x.get("operator"));
         if (key == null || op == null) {
-            fields.error(o, x, x.path(), "key and operator are required");
+            fields.error(ClusterRule.FIELD_MISSING, o, x, x.path(), "key and operator are required");
             return null;
         }
         LabelSelector.Operator operator;
         try {
             operator = LabelSelector.Operator.parse(op);
         } catch (IllegalArgumentException e) {
-            fields.error(o, x.get("operator"), "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
+            fields.error(
+                    ClusterRule.FIELD_VALUE,
+                    o,
+                    x.get("operator"),
+                    "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
             return null;
         }
         Set<String> values = new HashSet<>(fields.stringList(o, x.get("values")));
         try {
             return new LabelSelector.Requirement(key, operator, values);
         } catch (IllegalArgumentException e) {
-            fields.error(o, x, x.path() + ".values", e.getMessage());
+            fields.error(ClusterRule.FIELD_VALUE, o, x, x.path() + ".values", e.getMessage());
             return null;
         }
     }
@@ -85,7 +93,11 @@ final class SelectorReader {
                 // reported below
             }
         }
-        fields.error(o, v, "must be a non-negative integer or a percentage such as \"25%\", got " + v);
+        fields.error(
+                ClusterRule.FIELD_VALUE,
+                o,
+                v,
+                "must be a non-negative integer or a percentage such as \"25%\", got " + v);
         return null;
     }
 }

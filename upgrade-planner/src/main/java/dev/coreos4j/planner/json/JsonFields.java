@@ -1,6 +1,5 @@
 package dev.coreos4j.planner.json;
 
-import dev.coreos4j.planner.InvalidSnapshotException;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import java.time.DateTimeException;
@@ -24,40 +23,41 @@ final class JsonFields {
         }
         if (v.isIntegralNumber()) {
             if (!v.canConvertToInt()) {
-                throw new InvalidSnapshotException(at, "is out of range");
+                throw SnapshotRule.FIELD_VALUE.exception(at, "is out of range");
             }
             if (v.intValue() < 0) {
-                throw new InvalidSnapshotException(at, "must not be negative, got " + v.intValue());
+                throw SnapshotRule.FIELD_VALUE.exception(at, "must not be negative, got " + v.intValue());
             }
             return new MaxUnavailable.Count(v.intValue());
         }
         if (v.isString()) {
             String s = v.stringValue();
             if (!s.endsWith("%")) {
-                throw new InvalidSnapshotException(at, "a string must be a percentage ending in %, got \"" + s + "\"");
+                throw SnapshotRule.FIELD_VALUE.exception(
+                        at, "a string must be a percentage ending in %, got \"" + s + "\"");
             }
             try {
                 return MaxUnavailable.parse(s);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         at, "must be a non-negative percentage such as \"25%\", got \"" + s + "\"");
             }
         }
-        throw new InvalidSnapshotException(
+        throw SnapshotRule.FIELD_VALUE.exception(
                 at, "must be a non-negative integer or a percentage string such as" + " \"25%\"");
     }
 
     static JsonNode required(JsonNode o, String field, String at) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
-            throw new InvalidSnapshotException(at + "." + field, "required field is missing");
+            throw SnapshotRule.FIELD_MISSING.exception(at + "." + field, "required field is missing");
         }
         return v;
     }
 
     static void object(JsonNode v, String at) {
         if (!v.isObject()) {
-            throw new InvalidSnapshotException(at, "expected an object");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected an object");
         }
     }
 
@@ -66,14 +66,14 @@ final class JsonFields {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new InvalidSnapshotException(at, "expected an array");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected an array");
         }
         return v.values();
     }
 
     static String string(JsonNode v, String at) {
         if (!v.isString()) {
-            throw new InvalidSnapshotException(at, "expected a string");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected a string");
         }
         return v.stringValue();
     }
@@ -87,7 +87,7 @@ final class JsonFields {
             return fallback;
         }
         if (!v.isBoolean()) {
-            throw new InvalidSnapshotException(at, "expected true or false");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected true or false");
         }
         return v.booleanValue();
     }
@@ -100,7 +100,7 @@ final class JsonFields {
             try {
                 return java.time.OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeException e2) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         at, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
             }
         }
@@ -113,7 +113,7 @@ final class JsonFields {
         }
         object(v, at);
         for (Map.Entry<String, JsonNode> e : v.properties()) {
-            out.put(e.getKey(), string(e.getValue(), at + "." + e.getKey()));
+            out.put(e.getKey(), string(e.getValue(), at + JsonNode.segment(e.getKey(), 0)));
         }
         return out;
     }

@@ -1,10 +1,10 @@
 package dev.coreos4j.planner.internal.json;
 
+import dev.coreos4j.problem.JsonPath;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A JSON value of the planner's small internal tree: parsed by {@link Json#parse} with its line, column and JSON
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * trees are mutable and single-threaded.
  */
 public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode, NumberNode, BooleanNode, NullNode {
-
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private JsonNode parent;
     private String key;
@@ -44,8 +42,8 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
     }
 
     /**
-     * The JSON path of the value from the document root ({@code $}, {@code $.items[3].metadata.name}); keys that are
-     * not plain identifiers are quoted ({@code $.metadata.annotations['example.com/key']}).
+     * The JSON path of the value from the document root ({@code $}, {@code $.items[3].metadata.name}); in RFC 9535 syntax ({@link JsonPath}): keys that are
+     * not member-name shorthands are quoted ({@code $.metadata.annotations['example.com/key']}).
      */
     public final String path() {
         if (parent == null) {
@@ -54,12 +52,15 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
         return parent.path() + segment(key, index);
     }
 
-    /** The path segment of a member {@code key} ({@code .key} or {@code ['key']}), or of an array {@code index}. */
+    /**
+     * The RFC 9535 path segment of a member {@code key} ({@code .key} when the key is a member-name shorthand, else
+     * {@code ['key']} with RFC 9535 escapes, as {@link JsonPath} writes it), or of an array {@code index}.
+     */
     public static String segment(String key, int index) {
         if (key == null) {
             return "[" + index + "]";
         }
-        return PLAIN_KEY.matcher(key).matches() ? "." + key : "['" + key.replace("'", "\\'") + "']";
+        return JsonPath.ROOT.child(key).toString().substring(1);
     }
 
     /** The kind of value. */
