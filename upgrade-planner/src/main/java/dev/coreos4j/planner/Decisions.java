@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one {@link Pass} decided: an action or a reason (when explaining) per node position, and the positions that
@@ -22,13 +24,13 @@ final class Decisions {
      */
     private final Action[] actionAt;
 
-    private final Blocked[] blockedAt;
+    private final Blocked @Nullable [] blockedAt;
     /** Positions that received an action, in decision order. */
     private int[] acted = new int[16];
 
     private int actedCount;
     private boolean capturing;
-    private Action captured;
+    private @Nullable Action captured;
 
     Decisions(Fleet fleet, boolean explain) {
         this.fleet = fleet;
@@ -70,6 +72,7 @@ final class Decisions {
     }
 
     /** Runs {@code decide} capturing its action instead of recording it; returns that action or {@code null}. */
+    @Nullable
     Action capture(Runnable decide) {
         captured = null;
         capturing = true;
@@ -108,14 +111,15 @@ final class Decisions {
         }
     }
 
-    void block(int i, Reason reason, String detail, Instant until) {
+    void block(int i, Reason reason, @Nullable String detail, @Nullable Instant until) {
         if (explaining()) {
-            if (actionAt[i] != null || blockedAt[i] != null) {
+            Blocked[] blocked = Objects.requireNonNull(blockedAt, "explaining without reasons");
+            if (actionAt[i] != null || blocked[i] != null) {
                 throw new IllegalStateException(
                         "planner bug: second decision for node " + fleet.node(i).name());
             }
             Node n = fleet.node(i);
-            blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);
+            blocked[i] = new Blocked(n.name(), n.pool(), reason, Objects.requireNonNull(detail, "detail"), until);
         }
     }
 }

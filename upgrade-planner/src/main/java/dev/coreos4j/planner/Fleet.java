@@ -15,12 +15,15 @@ import static dev.coreos4j.planner.NodeFlags.UNSETTLED;
 import static dev.coreos4j.planner.NodeFlags.WEDGED;
 import static dev.coreos4j.planner.NodeFlags.isCandidate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot's nodes indexed once for repeated evaluation: the working state of a plan simulation. Node positions are
@@ -89,7 +92,7 @@ final class Fleet {
     final int[] zoneOut;
     final int[] zoneSize;
     /** The per-zone budget by zone rank, or {@code null} without a zone limit. */
-    final int[] zoneBudget;
+    final int @Nullable [] zoneBudget;
     /** The cluster budget, or {@link Integer#MAX_VALUE} without a cluster limit. */
     final int clusterBudget;
     /**
@@ -113,14 +116,14 @@ final class Fleet {
 
     private final Map<Target, Map<Target, ChangeAnalysis>> analyses = new HashMap<>();
     /** The actions array passes share, and where the last pass put actions. */
-    private Action[] decisions;
+    private Action @Nullable [] decisions;
 
     private int[] decided = new int[0];
     /** The last analysis asked for (a simulated node asks for the same change several times in a row). */
-    private Target lastFrom;
+    private @Nullable Target lastFrom;
 
-    private Target lastTo;
-    private ChangeAnalysis lastAnalysis;
+    private @Nullable Target lastTo;
+    private @Nullable ChangeAnalysis lastAnalysis;
 
     private Fleet(Snapshot snapshot, boolean reference) {
         this.snapshot = snapshot;
@@ -162,8 +165,9 @@ final class Fleet {
         for (int i = 0; i < size; i++) {
             Node n = nodes[i];
             names[i] = n.name();
-            createdSeconds[i] = n.created().getEpochSecond();
-            createdNanos[i] = n.created().getNano();
+            Instant created = n.created();
+            createdSeconds[i] = created.getEpochSecond();
+            createdNanos[i] = created.getNano();
             String z = n.zone();
             if (z == null) {
                 zoneRank[i] = -1;
@@ -175,7 +179,8 @@ final class Fleet {
                 }
                 zoneRank[i] = id;
             }
-            int p = n.pool() == null ? none : poolIndex.get(n.pool());
+            String poolName = n.pool();
+            int p = poolName == null ? none : Objects.requireNonNull(poolIndex.get(poolName), poolName);
             poolOf[i] = p;
             counts[p]++;
             if (p != none) {
@@ -301,8 +306,8 @@ final class Fleet {
             return false;
         }
         ChangeAnalysis a = analysis(n.current(), n.desired());
-        return !(a instanceof ChangeAnalysis.Reconcilable)
-                || ((ChangeAnalysis.Reconcilable) a).disruption().needsDrain();
+        return !(a instanceof ChangeAnalysis.Reconcilable reconcilable)
+                || reconcilable.disruption().needsDrain();
     }
 
     /** {@link #disrupting(Node)} for the current state of the node at {@code i}, if it runs covered pods. */
@@ -333,15 +338,17 @@ final class Fleet {
      * before the next pass is made), so they share one array, cleared here of the previous pass's actions.
      */
     Action[] decisions() {
-        if (decisions == null) {
-            decisions = new Action[nodes.length];
+        Action[] d = decisions;
+        if (d == null) {
+            d = new Action[nodes.length];
+            decisions = d;
         } else {
             for (int i : decided) {
-                decisions[i] = null;
+                d[i] = null;
             }
         }
         decided = new int[0];
-        return decisions;
+        return d;
     }
 
     /** The positions the current pass decided an action for (cleared when the next pass starts). */
@@ -521,8 +528,8 @@ final class Fleet {
         if (!snapshot.configs().isEmpty() && change instanceof ChangeAnalysis.Irreconcilable) {
             f |= IRRECONCILABLE;
         }
-        if (!(change instanceof ChangeAnalysis.Reconcilable)
-                || ((ChangeAnalysis.Reconcilable) change).disruption().needsDrain()) {
+        if (!(change instanceof ChangeAnalysis.Reconcilable reconcilable)
+                || reconcilable.disruption().needsDrain()) {
             f |= DRAINS;
         }
         if (n.ready() && (!n.unschedulable() || n.isCordonedByPlanner())) {
@@ -533,7 +540,7 @@ final class Fleet {
 
     /** What moving from {@code from} to {@code to} means under the snapshot's configs and policies; cached. */
     ChangeAnalysis analysis(Target from, Target to) {
-        if (lastFrom != null && same(from, lastFrom) && same(to, lastTo)) {
+        if (lastFrom != null && lastTo != null && lastAnalysis != null && same(from, lastFrom) && same(to, lastTo)) {
             return lastAnalysis;
         }
         Map<Target, ChangeAnalysis> row = analyses.computeIfAbsent(to, k -> new HashMap<>());
@@ -549,6 +556,7 @@ final class Fleet {
     }
 
     /** The same strings (identity implies equality; a node asks again with the same strings). */
+    @SuppressWarnings("ReferenceEquality") // deliberate: a cheap first test before the analysis cache
     private static boolean same(Target a, Target b) {
         return a.config() == b.config() && a.osImage() == b.osImage();
     }

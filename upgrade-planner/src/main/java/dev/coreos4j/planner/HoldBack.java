@@ -1,5 +1,8 @@
 package dev.coreos4j.planner;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Nodes of one {@link Pass} that may not be handed the pool target now: a node with something in flight still moves
  * on towards its own desired config (as its agent would), a settled one waits with a reason. Single use, not
@@ -22,7 +25,7 @@ final class HoldBack {
      * A candidate that is not handed the target now: if it has something in flight it moves on towards its own
      * desired config (as its agent would), otherwise it waits with {@code reason}.
      */
-    void holdBack(int i, Pool p, Reason reason, String detail) {
+    void holdBack(int i, Pool p, Reason reason, @Nullable String detail) {
         Node n = fleet.node(i);
         if (settled(n, p)) {
             if (decisions.explaining()) {
@@ -34,7 +37,7 @@ final class HoldBack {
     }
 
     /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
-    void holdOrFinish(int i, Pool p, Reason reason, ChangeAnalysis.Irreconcilable refusal) {
+    void holdOrFinish(int i, Pool p, Reason reason, ChangeAnalysis.@Nullable Irreconcilable refusal) {
         Node n = fleet.node(i);
         if (settled(n, p)) {
             if (decisions.explaining()) {
@@ -43,8 +46,8 @@ final class HoldBack {
                         reason,
                         reason == Reason.ABORTED
                                 ? "pool " + p.name() + " was aborted; nothing new starts"
-                                : "target " + p.target().config() + " cannot be applied in place: " + refusal.path()
-                                        + " (" + refusal.message() + ")",
+                                : "target " + p.target().config() + " cannot be applied in place: "
+                                        + Objects.requireNonNull(refusal).path() + " (" + refusal.message() + ")",
                         null);
             }
         } else {

@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The per-node decisions of one {@link Pass}: moving a started node one step towards its desired config (cordon,
@@ -56,13 +57,13 @@ final class NodeStep {
             if (n.isCordonedByPlanner()) {
                 decisions.act(i, new Action.Uncordon(n.name()));
             } else if (lock.holds(n, p)) {
-                decisions.act(i, new Action.ReleaseLock(n.name(), p.lockGroup()));
+                decisions.act(i, new Action.ReleaseLock(n.name(), Objects.requireNonNull(p.lockGroup())));
             }
             return;
         }
         ChangeAnalysis a = fleet.analysis(n.current(), n.desired());
-        if (a instanceof ChangeAnalysis.Irreconcilable) {
-            ChangeAnalysis.Irreconcilable irr = (ChangeAnalysis.Irreconcilable) a;
+        if (a instanceof ChangeAnalysis.Irreconcilable irr) {
+
             decisions.block(
                     i, Reason.UNRECONCILABLE, () -> n.desiredConfig() + " cannot be applied in place: " + irr.path());
             return;
@@ -126,8 +127,6 @@ final class NodeStep {
     /** The disruption of moving from {@code from} to {@code to}; a reboot when it cannot be applied in place. */
     Disruption disruption(Target from, Target to) {
         ChangeAnalysis a = fleet.analysis(from, to);
-        return a instanceof ChangeAnalysis.Reconcilable
-                ? ((ChangeAnalysis.Reconcilable) a).disruption()
-                : Disruption.REBOOT;
+        return a instanceof ChangeAnalysis.Reconcilable reconcilable ? reconcilable.disruption() : Disruption.REBOOT;
     }
 }

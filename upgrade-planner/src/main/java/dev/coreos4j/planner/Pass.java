@@ -2,6 +2,8 @@ package dev.coreos4j.planner;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
@@ -23,7 +25,6 @@ final class Pass {
 
     private final Snapshot s;
     private final Fleet fleet;
-    private final Instant now;
     /** False in the plan simulation's "finish what is in flight" loop: no node is started or retargeted. */
     private final boolean startNew;
     /** False when only the actions matter (the simulation's inner loop): no reasons are built. */
@@ -49,7 +50,7 @@ final class Pass {
     private final boolean reference;
 
     /** SingleReplica with one pooled node and no opt-in: that node is never started. */
-    private final Node guardedSingle;
+    private final @Nullable Node guardedSingle;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
         this(Fleet.of(s), s.now(), s.locks(), startNew, explain, false);
@@ -64,7 +65,6 @@ final class Pass {
     Pass(Fleet fleet, Instant now, List<LockGroup> lockState, boolean startNew, boolean explain, boolean incremental) {
         this.s = fleet.snapshot;
         this.fleet = fleet;
-        this.now = now;
         this.startNew = startNew;
         this.explain = explain;
         this.incremental = incremental && !explain;
@@ -137,11 +137,12 @@ final class Pass {
 
     /** A started node {@code n} of {@code p} that will still need a lock slot claims one. */
     private void claim(Pool p, Node n) {
+        String lockGroup = Objects.requireNonNull(p.lockGroup(), "lockGroup");
         if (!n.isDone()
                 && !n.isFailing()
-                && !lock.group(p.lockGroup()).holders().contains(n.name())
+                && !lock.group(lockGroup).holders().contains(n.name())
                 && step.disruption(n.current(), n.desired()).needsDrain()) {
-            lock.reserve(p.lockGroup());
+            lock.reserve(lockGroup);
         }
     }
 
@@ -155,6 +156,7 @@ final class Pass {
      * or {@code null}. Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress
      * depends on nothing but itself, its pool and the (fixed) instant.
      */
+    @Nullable
     Action progressAlone(int i, Node n, Pool p) {
         return decisions.capture(() -> step.progress(i, n, p));
     }
@@ -462,9 +464,10 @@ final class Pass {
                     }
                     continue;
                 }
-                LockGroup lg = lockState == null ? null : lock.group(p.lockGroup());
+                String lockGroup = p.lockGroup();
+                LockGroup lg = lockState == null || lockGroup == null ? null : lock.group(lockGroup);
                 boolean needsSlot = lg != null && !lg.holders().contains(c.name());
-                if (needsSlot && lock.full(lg)) {
+                if (lg != null && needsSlot && lock.full(lg)) {
                     holds.holdBack(
                             i,
                             p,
@@ -478,7 +481,7 @@ final class Pass {
                 if (!alreadyOut) {
                     pdb.reserve(i, c);
                 }
-                if (needsSlot) {
+                if (lg != null && needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
                     lock.reserve(lg.group());
                 }
@@ -499,7 +502,7 @@ final class Pass {
      * an aborted or refusing pool finishes what it has in flight, a busy agent finishes, and with reasons a node that
      * cannot start says why.
      */
-    private void decide(int i, Pool p, ChangeAnalysis.Irreconcilable refusal) {
+    private void decide(int i, Pool p, ChangeAnalysis.@Nullable Irreconcilable refusal) {
         int f = fleet.flags[i];
         if ((f & NodeFlags.TARGETS) != 0) {
             if ((f & NodeFlags.QUIET) != 0 && p.lockGroup() == null) {

@@ -13,6 +13,7 @@ import static dev.coreos4j.planner.NodeFlags.isCandidate;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pool of a {@link Fleet}, its members and the counts its budget reads; the fleet keeps them current as nodes
@@ -21,7 +22,7 @@ import java.util.List;
 final class PoolGroup {
     final Pool pool;
     /** Member positions in name order (set once, when the fleet is built). */
-    int[] members;
+    int[] members = new int[0];
     /**
      * Members (by member index) a pass without reasons may have to decide outside the candidate loop
      * ({@link NodeFlags#isActive}), and members that are neither done nor failing (they may claim a lock slot).
@@ -32,7 +33,7 @@ final class PoolGroup {
     /** The position of the pool's deferred node if it is a member, else -1. */
     final int deferred;
     /** Member positions in candidate order ({@link CandidateOrder}), computed on first use. */
-    int[] order;
+    int @Nullable [] order;
     /** No member before this index of {@link #order} is a candidate. */
     int cursor;
     /** Evaluate in the next incremental pass: it acted in the last one (or everything may have changed). */
@@ -53,7 +54,7 @@ final class PoolGroup {
     /** Members with {@link NodeFlags#WEDGED}. */
     int wedged;
     /** The situation last interned for a member, and its id. */
-    Situations.Situation lastSituation;
+    Situations.@Nullable Situation lastSituation;
 
     int lastSituationId;
     /** Candidates ({@link NodeFlags#isCandidate}), and those of them with something in flight ({@link NodeFlags#UNSETTLED}). */
@@ -64,14 +65,20 @@ final class PoolGroup {
     /** Candidates without {@link NodeFlags#DRAINS}: the drain gates (window, PDBs, lock slot) do not hold them. */
     int drainlessCandidates;
     /** For each index of {@link #order}, the first index after it in another zone (computed with the order). */
-    int[] zoneEnd;
+    int[] zoneEnd = new int[0];
     /** The maintenance windows governing the pool (computed on first use). */
+    @Nullable
     List<MaintenanceWindow> windows;
     /** The instant {@link #windowOpen} was last evaluated at, and what it said. */
+    @Nullable
     Instant windowAt;
 
     boolean windowOpen;
+
+    @Nullable
     Instant nextAt;
+
+    @Nullable
     Instant nextOpen;
 
     /** The pool's index in name order. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The maintenance windows of a {@link Fleet}'s pools: the windows governing each pool, found once, and whether they
@@ -13,9 +14,9 @@ import java.util.Map;
 final class PoolWindows {
     private final Snapshot snapshot;
     /** Window positions by the pool they name, and those governing every pool; built on first use. */
-    private Map<String, List<Integer>> windowsByPool;
+    private @Nullable Map<String, List<Integer>> windowsByPool;
 
-    private List<Integer> everyPool;
+    private List<Integer> everyPool = new ArrayList<>();
 
     PoolWindows(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -31,6 +32,7 @@ final class PoolWindows {
     }
 
     /** {@link MaintenanceWindow#nextOpen} for pool {@code g} at {@code now}; evaluated once per instant. */
+    @Nullable
     Instant nextOpen(PoolGroup g, Instant now) {
         if (!now.equals(g.nextAt)) {
             g.nextOpen = MaintenanceWindow.nextOpen(windows(g), g.pool.name(), now);
@@ -41,10 +43,13 @@ final class PoolWindows {
 
     /** The windows governing {@code g} (the others change nothing for it), in snapshot order. */
     private List<MaintenanceWindow> windows(PoolGroup g) {
-        if (g.windows == null) {
-            if (windowsByPool == null) {
+        List<MaintenanceWindow> w = g.windows;
+        if (w == null) {
+            Map<String, List<Integer>> byPool = windowsByPool;
+            if (byPool == null) {
                 // One sweep: each window goes to the pools it names (or to every pool), positions ascending.
-                windowsByPool = new HashMap<>();
+                byPool = new HashMap<>();
+                windowsByPool = byPool;
                 everyPool = new ArrayList<>();
                 List<MaintenanceWindow> all = snapshot.windows();
                 for (int k = 0; k < all.size(); k++) {
@@ -52,21 +57,19 @@ final class PoolWindows {
                         everyPool.add(k);
                     }
                     for (String pool : all.get(k).pools()) {
-                        windowsByPool
-                                .computeIfAbsent(pool, x -> new ArrayList<>())
-                                .add(k);
+                        byPool.computeIfAbsent(pool, x -> new ArrayList<>()).add(k);
                     }
                 }
             }
             List<Integer> mine = new ArrayList<>(everyPool);
-            mine.addAll(windowsByPool.getOrDefault(g.pool.name(), List.of()));
+            mine.addAll(byPool.getOrDefault(g.pool.name(), List.of()));
             mine.sort(null);
-            List<MaintenanceWindow> w = new ArrayList<>(mine.size());
+            w = new ArrayList<>(mine.size());
             for (int k : mine) {
                 w.add(snapshot.windows().get(k));
             }
             g.windows = w;
         }
-        return g.windows;
+        return w;
     }
 }

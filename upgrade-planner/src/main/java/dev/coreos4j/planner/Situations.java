@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The situations of a {@link Fleet}'s nodes, interned: equal situations get equal ids, so that a simulated run of one
@@ -17,14 +18,14 @@ final class Situations {
      */
     record Situation(
             String currentConfig,
-            String currentImage,
+            @Nullable String currentImage,
             String desiredConfig,
-            String desiredImage,
+            @Nullable String desiredImage,
             boolean ready,
             boolean unschedulable,
-            String cordonedBy,
+            @Nullable String cordonedBy,
             NodeState state,
-            String reason,
+            @Nullable String reason,
             boolean drained,
             boolean staged) {
 
@@ -62,7 +63,7 @@ final class Situations {
      * The id of the situation of {@code n}, a state of a node of pool {@code g} (or of no pool: {@code null}); the last
      * situation met in its pool is tried first (a pool's nodes are mostly alike).
      */
-    int intern(PoolGroup g, Node n) {
+    int intern(@Nullable PoolGroup g, Node n) {
         if (g != null && g.lastSituation != null && g.lastSituation.matches(n)) {
             return g.lastSituationId;
         }

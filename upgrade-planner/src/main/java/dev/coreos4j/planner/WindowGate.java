@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The maintenance-window gate of one {@link Pass}: a disruptive step of a node waits until a window of its pool is
@@ -41,6 +42,7 @@ final class WindowGate {
     }
 
     /** When a maintenance window next opens for the pool of the node at {@code i}. */
+    @Nullable
     Instant nextOpen(int i) {
         PoolGroup g = fleet.groupOf[i];
         return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.windows.nextOpen(g, now);

@@ -30,8 +30,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** One read of cluster objects; collects every problem. Not thread-safe (one instance per read). */
 final class ClusterReader {
@@ -64,7 +66,7 @@ final class ClusterReader {
                         "$",
                         e.line(),
                         e.column(),
-                        "malformed JSON: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")));
+                        "malformed JSON: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")));
                 continue;
             }
             if (root == null || !root.isObject()) {
@@ -92,7 +94,7 @@ final class ClusterReader {
                 try {
                     topology = Topology.fromJsonName(s);
                 } catch (IllegalArgumentException e) {
-                    fields.error(ClusterRule.FIELD_VALUE, o, t, e.getMessage());
+                    fields.error(ClusterRule.FIELD_VALUE, o, Objects.requireNonNull(t), e.getMessage());
                 }
             }
         }
@@ -159,7 +161,7 @@ final class ClusterReader {
                 fields.error(
                         ClusterRule.MACHINE_CONFIG,
                         p.obj(),
-                        FieldReader.at(p.obj().node(), "spec", "machineConfigSelector"),
+                        Objects.requireNonNull(FieldReader.at(p.obj().node(), "spec", "machineConfigSelector")),
                         "cannot render the pool's" + " MachineConfigs for " + target + ": " + e.getMessage());
             }
         }
@@ -222,7 +224,7 @@ final class ClusterReader {
                     "$",
                     0,
                     0,
-                    e.getMessage()));
+                    String.valueOf(e.getMessage())));
             return new ClusterReadResult(null, new Problems(problems));
         }
     }
@@ -246,22 +248,19 @@ final class ClusterReader {
      * object, 3 for a list item), {@code metadata.managedFields}, and annotations other than the MCO's, the mirror-pod
      * marker and {@link Cluster#CORDONED_BY}.
      */
-    static boolean unread(int depth, String parentKey, String key) {
+    static boolean unread(int depth, @Nullable String parentKey, String key) {
         if (parentKey == null) {
             return false;
         }
-        switch (parentKey) {
-            case "status":
-                return depth <= 3 && UNREAD_STATUS.contains(key);
-            case "metadata":
-                return key.equals("managedFields");
-            case "annotations":
-                return !key.startsWith("machineconfiguration.openshift.io/")
+        return switch (parentKey) {
+            case "status" -> depth <= 3 && UNREAD_STATUS.contains(key);
+            case "metadata" -> key.equals("managedFields");
+            case "annotations" ->
+                !key.startsWith("machineconfiguration.openshift.io/")
                         && !key.equals(Cluster.CORDONED_BY)
                         && !key.equals("kubernetes.io/config.mirror");
-            default:
-                return false;
-        }
+            default -> false;
+        };
     }
 
     private static final Set<String> KINDS =
@@ -269,7 +268,7 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- documents
 
-    private void collect(String source, JsonNode o, String listKind, Map<String, ClusterObject> objects) {
+    private void collect(String source, JsonNode o, @Nullable String listKind, Map<String, ClusterObject> objects) {
         JsonNode kindNode = o.get("kind");
         String kind = kindNode != null && kindNode.isString() ? kindNode.stringValue() : null;
         if (kind == null && listKind != null && listKind.endsWith("List") && !listKind.equals("List")) {
@@ -310,7 +309,9 @@ final class ClusterReader {
             return;
         }
         JsonNode nameNode = FieldReader.at(o, "metadata", "name");
-        if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
+        if (nameNode == null
+                || !nameNode.isString()
+                || Objects.requireNonNull(nameNode.stringValue()).isBlank()) {
             JsonNode where = nameNode != null ? nameNode : o.get("metadata") != null ? o.get("metadata") : o;
             fields.error(
                     ClusterRule.FIELD_MISSING,
@@ -323,7 +324,9 @@ final class ClusterReader {
             return;
         }
         JsonNode ns = FieldReader.at(o, "metadata", "namespace");
-        String name = ns != null && ns.isString() && !ns.stringValue().isEmpty()
+        String name = ns != null
+                        && ns.isString()
+                        && !Objects.requireNonNull(ns.stringValue()).isEmpty()
                 ? ns.stringValue() + "/" + nameNode.stringValue()
                 : nameNode.stringValue();
         ClusterObject obj = new ClusterObject(source, kind, name, o);
@@ -340,7 +343,7 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- pools
 
-    private PoolObj pool(ClusterObject o) {
+    private @Nullable PoolObj pool(ClusterObject o) {
         int before = fields.errors();
         JsonNode spec = fields.object(o, FieldReader.at(o.node(), "spec"), true);
         String name = o.name();
@@ -375,7 +378,7 @@ final class ClusterReader {
                 max,
                 paused,
                 false,
-                Target.of(target),
+                Target.of(Objects.requireNonNull(target)),
                 prev,
                 false,
                 null,
@@ -432,7 +435,7 @@ final class ClusterReader {
         return slash < 0 ? "default" : o.name().substring(0, slash);
     }
 
-    private Pdb pdb(ClusterObject o) {
+    private @Nullable Pdb pdb(ClusterObject o) {
         int before = fields.errors();
         JsonNode spec = fields.object(o, FieldReader.at(o.node(), "spec"), true);
         if (spec == null) {
@@ -462,9 +465,10 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- nodes
 
-    private Node node(ClusterObject o, Map<String, LabelSelector> selectors, Map<String, List<Pod>> podsByNode) {
+    private @Nullable Node node(
+            ClusterObject o, Map<String, LabelSelector> selectors, Map<String, List<Pod>> podsByNode) {
         int before = fields.errors();
-        JsonNode meta = o.node().get("metadata");
+        JsonNode meta = Objects.requireNonNull(o.node().get("metadata"), "metadata");
         Map<String, String> labels = fields.stringMap(o, meta.get("labels"));
         JsonNode annNode = meta.get("annotations");
         Map<String, String> ann = fields.stringMap(o, annNode);
@@ -491,26 +495,17 @@ final class ClusterReader {
         String stateText = ann.get(Cluster.STATE);
         if (stateText != null && !stateText.isEmpty()) {
             switch (stateText) {
-                case "Done":
-                    state = NodeState.DONE;
-                    break;
-                case "Working":
-                    state = NodeState.WORKING;
-                    break;
-                case "Rebooting":
-                    state = NodeState.REBOOTING;
-                    break;
-                case "Degraded":
-                    state = NodeState.DEGRADED;
-                    break;
-                case "Unreconcilable":
-                    state = NodeState.UNRECONCILABLE;
-                    break;
-                default:
+                case "Done" -> state = NodeState.DONE;
+                case "Working" -> state = NodeState.WORKING;
+                case "Rebooting" -> state = NodeState.REBOOTING;
+                case "Degraded" -> state = NodeState.DEGRADED;
+                case "Unreconcilable" -> state = NodeState.UNRECONCILABLE;
+                default ->
                     fields.error(
                             ClusterRule.FIELD_VALUE,
                             o,
-                            annNode.get(Cluster.STATE),
+                            Objects.requireNonNull(
+                                    Objects.requireNonNull(annNode).get(Cluster.STATE)),
                             "must be one of Done, Working, Rebooting, Degraded," + " Unreconcilable, got \"" + stateText
                                     + "\"");
             }
@@ -573,13 +568,13 @@ final class ClusterReader {
      * absent, with a warning, because MCO's {@code isNodeImageDone} tells the two apart only in states MCO itself never
      * writes (an empty desired image on a node that never had one).
      */
-    private String image(ClusterObject o, JsonNode annNode, Map<String, String> ann, String key) {
+    private @Nullable String image(ClusterObject o, @Nullable JsonNode annNode, Map<String, String> ann, String key) {
         String value = ann.get(key);
         if (value != null && value.isEmpty()) {
             fields.warn(
                     ClusterRule.VALUE_IGNORED,
                     o,
-                    annNode.get(key),
+                    Objects.requireNonNull(Objects.requireNonNull(annNode).get(key)),
                     "empty " + key + " annotation read as absent (no image)");
             return null;
         }
@@ -587,7 +582,7 @@ final class ClusterReader {
     }
 
     /** MCO's {@code CheckNodeReady} over the conditions: Ready must be True, DiskPressure and NetworkUnavailable False. */
-    private boolean ready(ClusterObject o, JsonNode conditions) {
+    private boolean ready(ClusterObject o, @Nullable JsonNode conditions) {
         if (conditions == null || conditions.isNull()) {
             return true;
         }

@@ -24,7 +24,7 @@ final class FieldReader {
     final List<Problem> problems = new ArrayList<>();
     int errorCount;
 
-    static JsonNode at(JsonNode n, String... names) {
+    static @Nullable JsonNode at(JsonNode n, String... names) {
         JsonNode v = n;
         for (String name : names) {
             if (v == null || !v.isObject()) {
@@ -35,7 +35,8 @@ final class FieldReader {
         return v;
     }
 
-    JsonNode object(ClusterObject o, JsonNode v, boolean required) {
+    @Nullable
+    JsonNode object(ClusterObject o, @Nullable JsonNode v, boolean required) {
         if (v == null || v.isNull()) {
             if (required) {
                 error(ClusterRule.FIELD_MISSING, o, o.node(), o.node().path() + ".spec", "required field is missing");
@@ -49,7 +50,8 @@ final class FieldReader {
         return v;
     }
 
-    String string(ClusterObject o, JsonNode v) {
+    @Nullable
+    String string(ClusterObject o, @Nullable JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -60,7 +62,7 @@ final class FieldReader {
         return v.stringValue();
     }
 
-    boolean bool(ClusterObject o, JsonNode v) {
+    boolean bool(ClusterObject o, @Nullable JsonNode v) {
         if (v == null || v.isNull()) {
             return false;
         }
@@ -71,7 +73,7 @@ final class FieldReader {
         return v.booleanValue();
     }
 
-    Map<String, String> stringMap(ClusterObject o, JsonNode v) {
+    Map<String, String> stringMap(ClusterObject o, @Nullable JsonNode v) {
         Map<String, String> out = new TreeMap<>();
         if (v == null || v.isNull()) {
             return out;
@@ -89,7 +91,7 @@ final class FieldReader {
         return out;
     }
 
-    List<String> stringList(ClusterObject o, JsonNode v) {
+    List<String> stringList(ClusterObject o, @Nullable JsonNode v) {
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
             return out;
@@ -107,7 +109,7 @@ final class FieldReader {
         return out;
     }
 
-    Instant instant(ClusterObject o, JsonNode v, String path) {
+    Instant instant(ClusterObject o, @Nullable JsonNode v, String path) {
         if (v == null || v.isNull()) {
             error(ClusterRule.FIELD_MISSING, o, o.node(), path, "required field is missing");
             return Instant.EPOCH;
@@ -132,11 +134,11 @@ final class FieldReader {
         return errorCount;
     }
 
-    void error(ClusterRule rule, ClusterObject o, JsonNode v, String message) {
+    void error(ClusterRule rule, ClusterObject o, JsonNode v, @Nullable String message) {
         error(rule, o, v, v.path(), message);
     }
 
-    void error(ClusterRule rule, ClusterObject o, @Nullable JsonNode v, String path, String message) {
+    void error(ClusterRule rule, ClusterObject o, @Nullable JsonNode v, String path, @Nullable String message) {
         error(rule, o.source(), o.kind(), o.name(), v, path, message);
     }
 
@@ -147,10 +149,17 @@ final class FieldReader {
             @Nullable String name,
             @Nullable JsonNode v,
             String path,
-            String message) {
+            @Nullable String message) {
         errorCount++;
-        problems.add(
-                problem(rule, source, kind, name, path, v == null ? 0 : v.line(), v == null ? 0 : v.column(), message));
+        problems.add(problem(
+                rule,
+                source,
+                kind,
+                name,
+                path,
+                v == null ? 0 : v.line(),
+                v == null ? 0 : v.column(),
+                String.valueOf(message)));
     }
 
     void warn(ClusterRule rule, ClusterObject o, JsonNode v, String message) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the label selectors (pool node and MachineConfig selectors, PDB selectors) and int-or-percent budgets of
@@ -19,7 +21,7 @@ final class SelectorReader {
         this.fields = fields;
     }
 
-    LabelSelector selector(ClusterObject o, JsonNode s, boolean expressions) {
+    LabelSelector selector(ClusterObject o, @Nullable JsonNode s, boolean expressions) {
         if (s == null || s.isNull()) {
             return LabelSelector.NONE;
         }
@@ -51,7 +53,7 @@ final class SelectorReader {
         return new LabelSelector(labels, reqs);
     }
 
-    LabelSelector.Requirement requirement(ClusterObject o, JsonNode x) {
+    LabelSelector.@Nullable Requirement requirement(ClusterObject o, JsonNode x) {
         if (!x.isObject()) {
             fields.error(ClusterRule.FIELD_TYPE, o, x, "expected an object with key, operator and values");
             return null;
@@ -69,7 +71,7 @@ final class SelectorReader {
             fields.error(
                     ClusterRule.FIELD_VALUE,
                     o,
-                    x.get("operator"),
+                    Objects.requireNonNull(x.get("operator")),
                     "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
             return null;
         }
@@ -82,11 +84,12 @@ final class SelectorReader {
         }
     }
 
+    @Nullable
     MaxUnavailable budget(ClusterObject o, JsonNode v) {
         if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
             return new MaxUnavailable.Count(v.intValue());
         }
-        if (v.isString() && v.stringValue().endsWith("%")) {
+        if (v.isString() && Objects.requireNonNull(v.stringValue()).endsWith("%")) {
             try {
                 return MaxUnavailable.parse(v.stringValue());
             } catch (IllegalArgumentException e) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed field readers every snapshot reader shares: each checks one JSON value and names its path in the
@@ -17,9 +19,15 @@ final class JsonFields {
     private JsonFields() {}
 
     /** An int ({@code >= 0}) or a string ending in {@code %}; {@code fallback} when absent. */
-    static MaxUnavailable budget(JsonNode v, String at, MaxUnavailable fallback) {
+    static MaxUnavailable budget(@Nullable JsonNode v, String at, MaxUnavailable fallback) {
+        MaxUnavailable b = optBudget(v, at);
+        return b == null ? fallback : b;
+    }
+
+    /** An int ({@code >= 0}) or a string ending in {@code %}; null when absent. */
+    static @Nullable MaxUnavailable optBudget(@Nullable JsonNode v, String at) {
         if (v == null || v.isNull()) {
-            return fallback;
+            return null;
         }
         if (v.isIntegralNumber()) {
             if (!v.canConvertToInt()) {
@@ -31,7 +39,7 @@ final class JsonFields {
             return new MaxUnavailable.Count(v.intValue());
         }
         if (v.isString()) {
-            String s = v.stringValue();
+            String s = Objects.requireNonNull(v.stringValue());
             if (!s.endsWith("%")) {
                 throw SnapshotRule.FIELD_VALUE.exception(
                         at, "a string must be a percentage ending in %, got \"" + s + "\"");
@@ -61,7 +69,7 @@ final class JsonFields {
         }
     }
 
-    static Iterable<JsonNode> array(JsonNode v, String at) {
+    static Iterable<JsonNode> array(@Nullable JsonNode v, String at) {
         if (v == null || v.isNull()) {
             return List.of();
         }
@@ -75,14 +83,14 @@ final class JsonFields {
         if (!v.isString()) {
             throw SnapshotRule.FIELD_TYPE.exception(at, "expected a string");
         }
-        return v.stringValue();
+        return Objects.requireNonNull(v.stringValue());
     }
 
-    static String optString(JsonNode v, String at) {
+    static @Nullable String optString(@Nullable JsonNode v, String at) {
         return v == null || v.isNull() ? null : string(v, at);
     }
 
-    static boolean bool(JsonNode v, String at, boolean fallback) {
+    static boolean bool(@Nullable JsonNode v, String at, boolean fallback) {
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -106,7 +114,7 @@ final class JsonFields {
         }
     }
 
-    static Map<String, String> stringMap(JsonNode v, String at) {
+    static Map<String, String> stringMap(@Nullable JsonNode v, String at) {
         Map<String, String> out = new TreeMap<>();
         if (v == null || v.isNull()) {
             return out;
@@ -118,7 +126,7 @@ final class JsonFields {
         return out;
     }
 
-    static List<String> stringList(JsonNode v, String at) {
+    static List<String> stringList(@Nullable JsonNode v, String at) {
         List<String> out = new ArrayList<>();
         int i = 0;
         for (JsonNode x : array(v, at)) {
@@ -127,7 +135,7 @@ final class JsonFields {
         return out;
     }
 
-    static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+    static String oneLine(@Nullable String s) {
+        return String.valueOf(s).replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -23,6 +23,7 @@ import dev.coreos4j.problem.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,7 +86,7 @@ final class MachineConfigJson {
     static MachineConfig machineConfig(
             String name,
             Map<String, String> labels,
-            JsonNode ignition,
+            @Nullable JsonNode ignition,
             String iat,
             JsonNode fields,
             String at,
@@ -205,6 +206,6 @@ final class MachineConfigJson {
                 ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();
         byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
-        return Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        return Objects.requireNonNull(Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -6,6 +6,7 @@ import static dev.coreos4j.planner.json.JsonFields.budget;
 import static dev.coreos4j.planner.json.JsonFields.instant;
 import static dev.coreos4j.planner.json.JsonFields.object;
 import static dev.coreos4j.planner.json.JsonFields.oneLine;
+import static dev.coreos4j.planner.json.JsonFields.optBudget;
 import static dev.coreos4j.planner.json.JsonFields.optString;
 import static dev.coreos4j.planner.json.JsonFields.required;
 import static dev.coreos4j.planner.json.JsonFields.string;
@@ -220,8 +221,8 @@ final class SnapshotReader {
             Limits given = found.read(() -> {
                 object(lim, "$.limits");
                 return new Limits(
-                        budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
-                        budget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone", null));
+                        optBudget(lim.get("maxUnavailable"), "$.limits.maxUnavailable"),
+                        optBudget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone"));
             });
             limits = given == null ? Limits.NONE : given;
         }
@@ -309,7 +310,7 @@ final class SnapshotReader {
                     previous,
                     newestFirst,
                     optString(p.get("deferredNode"), at + ".deferredNode"),
-                    budget(p.get("failureThreshold"), at + ".failureThreshold", null),
+                    optBudget(p.get("failureThreshold"), at + ".failureThreshold"),
                     lockGroup);
         } catch (IllegalArgumentException e) {
             throw SnapshotRule.INCONSISTENT.exception(at, e.getMessage());
@@ -377,7 +378,7 @@ final class SnapshotReader {
      * An image annotation ({@code currentImage} or {@code desiredImage}): absent or {@code null} is no image (the node
      * is not in image mode); a blank string is an error, never "no image".
      */
-    static String image(JsonNode n, String field, String at) {
+    static @Nullable String image(JsonNode n, String field, String at) {
         String image = optString(n.get(field), at + "." + field);
         if (image != null && image.isBlank()) {
             throw SnapshotRule.FIELD_BLANK.exception(
@@ -391,9 +392,9 @@ final class SnapshotReader {
             String at,
             String name,
             String current,
-            String desired,
-            String currentImage,
-            String desiredImage,
+            @Nullable String desired,
+            @Nullable String currentImage,
+            @Nullable String desiredImage,
             Instant createdAt,
             NodeState state,
             boolean unschedulable,
@@ -467,7 +468,7 @@ final class SnapshotReader {
                 stringList(c.get("kernelArguments"), at + ".kernelArguments"),
                 stringList(c.get("extensions"), at + ".extensions"),
                 bool(c.get("fips"), at + ".fips", false),
-                kernelType,
+                kernelType == null ? "default" : kernelType,
                 optString(c.get("osImage"), at + ".osImage"),
                 stringMap(c.get("users"), at + ".users"),
                 storage,
@@ -543,8 +544,8 @@ final class SnapshotReader {
     static Pdb pdb(JsonNode p, String at) {
         object(p, at);
         String name = string(required(p, "name", at), at + ".name");
-        MaxUnavailable min = budget(p.get("minAvailable"), at + ".minAvailable", null);
-        MaxUnavailable max = budget(p.get("maxUnavailable"), at + ".maxUnavailable", null);
+        MaxUnavailable min = optBudget(p.get("minAvailable"), at + ".minAvailable");
+        MaxUnavailable max = optBudget(p.get("maxUnavailable"), at + ".maxUnavailable");
         if ((min == null) == (max == null)) {
             throw SnapshotRule.FIELD_VALUE.exception(at, "set exactly one of minAvailable, maxUnavailable");
         }

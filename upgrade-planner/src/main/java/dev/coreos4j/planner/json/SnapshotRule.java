@@ -7,6 +7,7 @@ import dev.coreos4j.problem.Problem;
 import dev.coreos4j.problem.Problems;
 import dev.coreos4j.problem.Rule;
 import dev.coreos4j.problem.Severity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of a snapshot or MachineConfig document ({@link PlannerJson}): every problem an {@link
@@ -56,12 +57,12 @@ public enum SnapshotRule implements Rule {
     }
 
     /** An exception carrying one problem of this rule at {@code path}. */
-    InvalidSnapshotException exception(JsonPath path, String message) {
-        return new InvalidSnapshotException(Problems.of(at(path, message)));
+    InvalidSnapshotException exception(JsonPath path, @Nullable String message) {
+        return new InvalidSnapshotException(Problems.of(at(path, String.valueOf(message))));
     }
 
     /** An exception carrying one problem of this rule at {@code path} (RFC 9535 text, such as {@code $.pools[0]}). */
-    InvalidSnapshotException exception(String path, String message) {
-        return new InvalidSnapshotException(Problems.of(at(JsonPath.parse(path), message)));
+    InvalidSnapshotException exception(String path, @Nullable String message) {
+        return exception(JsonPath.parse(path), message);
     }
 }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads update graphs as the update services serve them ({@code Accept: application/json}):
@@ -100,7 +101,7 @@ public final class UpdateGraphReader {
     private static final class Walk {
         private final List<Problem> problems = new ArrayList<>();
 
-        GraphReadResult graph(JsonNode root) {
+        GraphReadResult graph(@Nullable JsonNode root) {
             if (root == null || !root.isObject()) {
                 return fail("$", GraphRule.TYPE, "an update graph is a JSON object with nodes and edges");
             }
@@ -122,7 +123,7 @@ public final class UpdateGraphReader {
             Map<String, Integer> byVersion = new HashMap<>();
             Map<Long, Integer> byAge = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
-                Release r = release(nodes.get(i), "$.nodes[" + i + "]", kind);
+                Release r = release(Objects.requireNonNull(nodes.get(i)), "$.nodes[" + i + "]", kind);
                 if (r == null) {
                     releases.add(null);
                     continue;
@@ -155,7 +156,7 @@ public final class UpdateGraphReader {
                         "edges must be an array of [from, to] node index pairs");
             } else {
                 for (int i = 0; i < edgeList.size(); i++) {
-                    Edge e = indexEdge(edgeList.get(i), "$.edges[" + i + "]", releases);
+                    Edge e = indexEdge(Objects.requireNonNull(edgeList.get(i)), "$.edges[" + i + "]", releases);
                     if (e != null) {
                         edges.add(e);
                     }
@@ -169,8 +170,8 @@ public final class UpdateGraphReader {
                     problem("$.conditionalEdges", GraphRule.TYPE, "conditionalEdges must be an array");
                 } else {
                     for (int i = 0; i < condList.size(); i++) {
-                        ConditionalEdge c =
-                                conditionalEdge(condList.get(i), "$.conditionalEdges[" + i + "]", byVersion);
+                        ConditionalEdge c = conditionalEdge(
+                                Objects.requireNonNull(condList.get(i)), "$.conditionalEdges[" + i + "]", byVersion);
                         if (c != null) {
                             conditional.add(c);
                         }
@@ -185,7 +186,8 @@ public final class UpdateGraphReader {
                     problem("$.blockedEdges", GraphRule.TYPE, "blockedEdges must be an array");
                 } else {
                     for (int i = 0; i < blockedList.size(); i++) {
-                        BlockedEdge b = blockedEdge(blockedList.get(i), "$.blockedEdges[" + i + "]", byVersion);
+                        BlockedEdge b = blockedEdge(
+                                Objects.requireNonNull(blockedList.get(i)), "$.blockedEdges[" + i + "]", byVersion);
                         if (b != null) {
                             blocked.add(b);
                         }
@@ -201,7 +203,7 @@ public final class UpdateGraphReader {
                     blocked.isEmpty() ? graph : graph.withBlockedEdges(blocked, null), Problems.NONE);
         }
 
-        private Release release(JsonNode node, String path, GraphKind kind) {
+        private @Nullable Release release(JsonNode node, String path, GraphKind kind) {
             if (node == null || !node.isObject()) {
                 problem(path, GraphRule.TYPE, "a release is an object with version, payload and metadata");
                 return null;
@@ -278,7 +280,7 @@ public final class UpdateGraphReader {
         }
 
         /** The reason of a {@code "true"} flag ({@code generic} when none is given), null for absent or false. */
-        private String flagReason(Map<String, String> metadata, String key, String reasonKey, String path) {
+        private @Nullable String flagReason(Map<String, String> metadata, String key, String reasonKey, String path) {
             String flag = metadata.get(key);
             if (flag == null || flag.strip().equals("false")) {
                 return null;
@@ -294,14 +296,14 @@ public final class UpdateGraphReader {
             return reason.isBlank() ? "generic" : reason;
         }
 
-        private Edge indexEdge(JsonNode node, String path, List<Release> releases) {
+        private @Nullable Edge indexEdge(JsonNode node, String path, List<Release> releases) {
             if (node == null || !node.isArray() || node.size() != 2) {
                 problem(path, GraphRule.EDGE_SHAPE, "an edge is a [from, to] pair of node indexes");
                 return null;
             }
             Release[] ends = new Release[2];
             for (int k = 0; k < 2; k++) {
-                JsonNode idx = node.get(k);
+                JsonNode idx = Objects.requireNonNull(node.get(k));
                 if (!idx.isIntegralNumber()
                         || !idx.canConvertToInt()
                         || idx.asInt() < 0
@@ -324,7 +326,7 @@ public final class UpdateGraphReader {
             return new Edge(ends[0].version(), ends[1].version());
         }
 
-        private ConditionalEdge conditionalEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+        private @Nullable ConditionalEdge conditionalEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
             if (node == null || !node.isObject()) {
                 problem(path, GraphRule.TYPE, "a conditional edge entry is an object with edges and risks");
                 return null;
@@ -337,7 +339,7 @@ public final class UpdateGraphReader {
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String p = path + ".edges[" + i + "]";
-                    JsonNode e = list.get(i);
+                    JsonNode e = Objects.requireNonNull(list.get(i));
                     if (!e.isObject()) {
                         problem(p, GraphRule.TYPE, "a conditional edge is an object {from, to}");
                         continue;
@@ -359,7 +361,7 @@ public final class UpdateGraphReader {
                 problem(path + ".risks", GraphRule.CONDITIONAL_RISKS, "risks must be a non-empty array");
             } else {
                 for (int i = 0; i < riskList.size(); i++) {
-                    Risk r = risk(riskList.get(i), path + ".risks[" + i + "]");
+                    Risk r = risk(Objects.requireNonNull(riskList.get(i)), path + ".risks[" + i + "]");
                     if (r != null) {
                         risks.add(r);
                     }
@@ -368,7 +370,7 @@ public final class UpdateGraphReader {
             return problems.size() == before ? new ConditionalEdge(edges, risks) : null;
         }
 
-        private Risk risk(JsonNode node, String path) {
+        private @Nullable Risk risk(JsonNode node, String path) {
             if (node == null || !node.isObject()) {
                 problem(path, GraphRule.TYPE, "a risk is an object with name, message, url and matchingRules");
                 return null;
@@ -383,7 +385,7 @@ public final class UpdateGraphReader {
             return new Risk(name, message == null ? "" : message, url == null ? "" : url, rules);
         }
 
-        private List<MatchingRule> rules(JsonNode list, String path, boolean required) {
+        private @Nullable List<MatchingRule> rules(@Nullable JsonNode list, String path, boolean required) {
             if (list == null || list.isNull()) {
                 if (required) {
                     problem(path, GraphRule.RISK_RULES_MISSING, "a risk needs its matchingRules array");
@@ -399,7 +401,7 @@ public final class UpdateGraphReader {
             boolean ok = true;
             for (int i = 0; i < list.size(); i++) {
                 String p = path + "[" + i + "]";
-                JsonNode rule = list.get(i);
+                JsonNode rule = Objects.requireNonNull(list.get(i));
                 if (!rule.isObject()) {
                     problem(p, GraphRule.TYPE, "a matching rule is an object with a type");
                     ok = false;
@@ -430,7 +432,7 @@ public final class UpdateGraphReader {
             return ok ? rules : null;
         }
 
-        private BlockedEdge blockedEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+        private @Nullable BlockedEdge blockedEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
             if (node == null || !node.isObject()) {
                 problem(path, GraphRule.TYPE, "a blocked edge is an object with to, from and name");
                 return null;
@@ -447,12 +449,13 @@ public final class UpdateGraphReader {
             try {
                 return new BlockedEdge(to, from, name, message == null ? "" : message, url == null ? "" : url, rules);
             } catch (IllegalArgumentException e) {
-                problem(path + ".from", GraphRule.BLOCKED_REGEX, e.getMessage());
+                problem(path + ".from", GraphRule.BLOCKED_REGEX, String.valueOf(e.getMessage()));
                 return null;
             }
         }
 
-        private String knownVersion(JsonNode node, String field, String path, Map<String, Integer> byVersion) {
+        private @Nullable String knownVersion(
+                JsonNode node, String field, String path, Map<String, Integer> byVersion) {
             String v = requiredString(node, field, path);
             if (v != null && !byVersion.containsKey(v)) {
                 problem(path + "." + field, GraphRule.EDGE_UNKNOWN_RELEASE, "release " + v + " is not among the nodes");
@@ -461,7 +464,7 @@ public final class UpdateGraphReader {
             return v;
         }
 
-        private String requiredString(JsonNode node, String field, String path) {
+        private @Nullable String requiredString(JsonNode node, String field, String path) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 problem(path + "." + field, GraphRule.FIELD_MISSING, field + " is required");
@@ -474,7 +477,7 @@ public final class UpdateGraphReader {
             return v.asString();
         }
 
-        private String optionalString(JsonNode node, String field, String path) {
+        private @Nullable String optionalString(JsonNode node, String field, String path) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 return null;
