@@ -522,7 +522,7 @@ final class ClusterReader {
         }
         JsonNode createdNode = meta.get("creationTimestamp");
         Instant created = fields.instant(o, createdNode, meta.path() + ".creationTimestamp");
-        boolean ready = ready(o, FieldReader.at(o.node(), "status", "conditions"));
+        boolean ready = fields.ready(o, FieldReader.at(o.node(), "status", "conditions"));
         JsonNode spec = fields.object(o, o.node().get("spec"), false);
         boolean unschedulable = spec != null && fields.bool(o, spec.get("unschedulable"));
         String drain = ann.get(Cluster.DESIRED_DRAIN);
@@ -579,36 +579,5 @@ final class ClusterReader {
             return null;
         }
         return value;
-    }
-
-    /** MCO's {@code CheckNodeReady} over the conditions: Ready must be True, DiskPressure and NetworkUnavailable False. */
-    private boolean ready(ClusterObject o, @Nullable JsonNode conditions) {
-        if (conditions == null || conditions.isNull()) {
-            return true;
-        }
-        if (!conditions.isArray()) {
-            fields.error(ClusterRule.FIELD_TYPE, o, conditions, "expected an array of conditions");
-            return false;
-        }
-        boolean ready = true;
-        for (JsonNode c : conditions.values()) {
-            if (!c.isObject()) {
-                fields.error(ClusterRule.FIELD_TYPE, o, c, "expected a condition object with type and status");
-                continue;
-            }
-            String type = fields.string(o, c.get("type"));
-            String status = fields.string(o, c.get("status"));
-            if (type == null || status == null) {
-                fields.error(ClusterRule.FIELD_VALUE, o, c, "a condition needs its type and status");
-                continue;
-            }
-            if (type.equals("Ready") && !status.equals("True")) {
-                ready = false;
-            }
-            if ((type.equals("DiskPressure") || type.equals("NetworkUnavailable")) && !status.equals("False")) {
-                ready = false;
-            }
-        }
-        return ready;
     }
 }

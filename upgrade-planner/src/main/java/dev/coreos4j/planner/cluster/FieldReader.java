@@ -183,4 +183,35 @@ final class FieldReader {
         Position position = line > 0 && column > 0 ? new Position(line, column) : null;
         return Problem.of(rule, message, new Location(source, JsonPath.parse(path), object, position));
     }
+
+    /** MCO's {@code CheckNodeReady} over the conditions: Ready must be True, DiskPressure and NetworkUnavailable False. */
+    boolean ready(ClusterObject o, @Nullable JsonNode conditions) {
+        if (conditions == null || conditions.isNull()) {
+            return true;
+        }
+        if (!conditions.isArray()) {
+            error(ClusterRule.FIELD_TYPE, o, conditions, "expected an array of conditions");
+            return false;
+        }
+        boolean ready = true;
+        for (JsonNode c : conditions.values()) {
+            if (!c.isObject()) {
+                error(ClusterRule.FIELD_TYPE, o, c, "expected a condition object with type and status");
+                continue;
+            }
+            String type = string(o, c.get("type"));
+            String status = string(o, c.get("status"));
+            if (type == null || status == null) {
+                error(ClusterRule.FIELD_VALUE, o, c, "a condition needs its type and status");
+                continue;
+            }
+            if (type.equals("Ready") && !status.equals("True")) {
+                ready = false;
+            }
+            if ((type.equals("DiskPressure") || type.equals("NetworkUnavailable")) && !status.equals("False")) {
+                ready = false;
+            }
+        }
+        return ready;
+    }
 }

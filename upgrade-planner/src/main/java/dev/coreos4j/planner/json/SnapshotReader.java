@@ -36,8 +36,6 @@ import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 import dev.coreos4j.planner.render.ConfigDerivation;
-import dev.coreos4j.problem.JsonPath;
-import dev.coreos4j.problem.Problem;
 import dev.coreos4j.problem.Problems;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -53,7 +51,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +71,7 @@ final class SnapshotReader {
         if (root == null || !root.isObject()) {
             throw SnapshotRule.FIELD_TYPE.exception("$", "expected a JSON object");
         }
-        Found found = new Found();
+        SnapshotProblems found = new SnapshotProblems();
         Instant now = found.read(() -> instant(required(root, "now", "$"), "$.now"));
         List<Pool> pools = new ArrayList<>();
         Set<String> poolNames = new HashSet<>();
@@ -246,38 +243,6 @@ final class SnapshotReader {
             return Topology.fromJsonName(name);
         } catch (IllegalArgumentException e) {
             throw SnapshotRule.FIELD_VALUE.exception("$.topology", e.getMessage());
-        }
-    }
-
-    /**
-     * The problems found so far while reading one snapshot. Reading goes on past an item that cannot be read, so that
-     * each item's first problem is reported; checks that name other items (unknown pool, node or lock group) are only
-     * made when every item they could name was read, so one mistake is not reported twice.
-     */
-    private static final class Found {
-        final List<Problem> problems = new ArrayList<>();
-
-        /** What {@code reader} reads, or null after recording why it cannot. */
-        <T> @Nullable T read(Supplier<T> reader) {
-            try {
-                return reader.get();
-            } catch (InvalidSnapshotException e) {
-                problems.addAll(e.problems().all());
-                return null;
-            }
-        }
-
-        /** Whether {@code check} passed; records its problem when not. */
-        boolean read(Runnable check) {
-            return read(() -> {
-                        check.run();
-                        return Boolean.TRUE;
-                    })
-                    != null;
-        }
-
-        void add(SnapshotRule rule, String path, String message) {
-            problems.add(rule.at(JsonPath.parse(path), message));
         }
     }
 
