@@ -11,9 +11,9 @@ import dev.coreos4j.problem.Severity;
 public enum GraphRule implements Rule {
     /** The document is not valid JSON. */
     JSON_SYNTAX("graph.json.syntax"),
-    /** The document is not a JSON object. */
+    /** A value has the wrong JSON type or shape: the document, a list, a release, an edge entry, a risk or a rule. */
     TYPE("graph.type"),
-    /** The {@code nodes} member is missing or not an array. */
+    /** The {@code nodes} member is missing. */
     NODES_MISSING("graph.nodes.missing"),
     /** Two nodes carry the same version. */
     NODE_DUPLICATE("graph.node.duplicate"),
@@ -21,15 +21,15 @@ public enum GraphRule implements Rule {
     NODE_AGE_INDEX_DUPLICATE("graph.node.age-index.duplicate"),
     /** A node of a graph that gives age indices has none. */
     NODE_AGE_INDEX_MISSING("graph.node.age-index.missing"),
-    /** A node's age index is not a non-negative integer. */
+    /** A node's age index (Fedora CoreOS) is not a non-negative integer. */
     NODE_AGE_INDEX("graph.node.age-index"),
-    /** A node's metadata is not an object of strings. */
+    /** A node's metadata value is not a string. */
     NODE_METADATA_TYPE("graph.node.metadata.type"),
     /** A node's version is not a semantic version. */
     NODE_VERSION("graph.node.version"),
-    /** A node's flag (such as a boolean metadata value) is malformed. */
+    /** A node's flag metadata (dead end, barrier) is neither {@code "true"} nor {@code "false"}. */
     NODE_FLAG("graph.node.flag"),
-    /** The {@code edges} member is missing or not an array. */
+    /** The {@code edges} member is missing. */
     EDGES_MISSING("graph.edges.missing"),
     /** An edge is not a pair of indices. */
     EDGE_SHAPE("graph.edge.shape"),
