@@ -18,7 +18,7 @@ final class ArbiterGate {
         active = fleet.snapshot.topology() == Topology.HIGHLY_AVAILABLE_ARBITER;
         if (active) {
             for (int i = 0; i < fleet.size(); i++) {
-                Fleet.Group g = fleet.groupOf[i];
+                PoolGroup g = fleet.groupOf[i];
                 Node n = fleet.node(i);
                 if (g == null || !(n.isUnavailable() || n.isFailing())) {
                     continue;

@@ -2,6 +2,7 @@ package dev.coreos4j.planner;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node that does not move now, and why.
@@ -12,7 +13,12 @@ import java.util.Objects;
  * @param detail a deterministic sentence for people (names the budget, lock holders, window start, PDB, …)
  * @param until  for {@link Reason#OUTSIDE_WINDOW}, when the next window opens; otherwise {@code null}
  */
-public record Blocked(String node, String pool, Reason reason, String detail, Instant until) {
+public record Blocked(
+        String node,
+        @Nullable String pool,
+        Reason reason,
+        String detail,
+        @Nullable Instant until) {
 
     public Blocked {
         Objects.requireNonNull(node, "node");

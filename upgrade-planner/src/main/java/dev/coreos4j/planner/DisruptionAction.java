@@ -1,6 +1,7 @@
 package dev.coreos4j.planner;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node disruption policy action (MachineConfiguration {@code nodeDisruptionPolicy}).
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param type the action
  * @param unit the systemd unit for {@code Reload}/{@code Restart} (e.g. {@code crio.service}), otherwise {@code null}
  */
-public record DisruptionAction(Type type, String unit) {
+public record DisruptionAction(Type type, @Nullable String unit) {
 
     /** The action types, in MCO's spelling. {@code Special} is MCO's internal registries.conf action. */
     public enum Type {

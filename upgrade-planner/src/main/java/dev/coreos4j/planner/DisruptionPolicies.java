@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Node disruption policies: which actions a changed file (longest matching path prefix), unit (exact name) or SSH key
@@ -75,7 +76,7 @@ public record DisruptionPolicies(
     }
 
     /** The policy for a changed file: the longest exact or parent-directory match, or {@code null}. */
-    public List<DisruptionAction> forFile(String path) {
+    public @Nullable List<DisruptionAction> forFile(String path) {
         String p = path;
         while (true) {
             List<DisruptionAction> hit = files.get(p);
@@ -177,7 +178,7 @@ public record DisruptionPolicies(
     }
 
     /** The first key, in order, whose value differs between {@code a} and {@code b}; {@code null} when none does. */
-    static String firstChanged(Map<String, String> a, Map<String, String> b) {
+    static @Nullable String firstChanged(Map<String, String> a, Map<String, String> b) {
         TreeSet<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String k : keys) {

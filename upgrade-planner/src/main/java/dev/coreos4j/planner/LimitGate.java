@@ -39,8 +39,9 @@ final class LimitGate {
                 if (limits.maxUnavailable() != null) {
                     clusterBudget = limits.maxUnavailable().budget(size);
                 }
-                for (int z = 0; z < zoneBudget.length; z++) {
-                    zoneBudget[z] = limits.maxUnavailablePerZone().budget(zoneSize[z]);
+                MaxUnavailable perZone = limits.maxUnavailablePerZone();
+                for (int z = 0; perZone != null && z < zoneBudget.length; z++) {
+                    zoneBudget[z] = perZone.budget(zoneSize[z]);
                 }
             } else {
                 // the fleet keeps these current as nodes change

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lock-group gate of one {@link Pass} (FleetLock semantics): a node of a pool with a lock group takes one of the
@@ -29,10 +31,11 @@ final class LockGate {
 
     /** The current state of lock group {@code name}. */
     LockGroup group(String name) {
-        return locks.get(name);
+        return Objects.requireNonNull(locks.get(name), name);
     }
 
     /** The group of pool {@code p}, or {@code null} without one. */
+    @Nullable
     LockGroup of(Pool p) {
         return p.lockGroup() == null ? null : locks.get(p.lockGroup());
     }
@@ -59,15 +62,17 @@ final class LockGate {
     }
 
     boolean holds(Node n, Pool p) {
-        return p.lockGroup() != null && locks.get(p.lockGroup()).holders().contains(n.name());
+        String lockGroup = p.lockGroup();
+        return lockGroup != null && group(lockGroup).holders().contains(n.name());
     }
 
     /** {@link #holds(Node, Pool)} for the node at {@code i}, without reading the node. */
     boolean holds(int i, Pool p) {
-        if (p.lockGroup() == null) {
+        String lockGroup = p.lockGroup();
+        if (lockGroup == null) {
             return false;
         }
-        LockGroup g = locks.get(p.lockGroup());
+        LockGroup g = group(lockGroup);
         return !g.holders().isEmpty() && g.holders().contains(fleet.names[i]);
     }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A weekly maintenance window in a time zone, like Zincati's {@code periodic} strategy: on each of {@code days}, from
@@ -58,8 +59,8 @@ public record MaintenanceWindow(
         return false;
     }
 
-    /** The earliest occurrence start {@code >= t}. */
-    public Instant nextStart(Instant t) {
+    /** The earliest occurrence start {@code >= t}, or null when there is none. */
+    public @Nullable Instant nextStart(Instant t) {
         Instant best = null;
         for (Instant s : starts(t)) {
             if (!s.isBefore(t) && (best == null || s.isBefore(best))) {
@@ -96,8 +97,8 @@ public record MaintenanceWindow(
         return !governed;
     }
 
-    /** The earliest instant {@code >= t} at which {@code pool} may be disrupted. */
-    public static Instant nextOpen(List<MaintenanceWindow> windows, String pool, Instant t) {
+    /** The earliest instant {@code >= t} at which {@code pool} may be disrupted, or null when no window ever opens. */
+    public static @Nullable Instant nextOpen(List<MaintenanceWindow> windows, String pool, Instant t) {
         if (open(windows, pool, t)) {
             return t;
         }

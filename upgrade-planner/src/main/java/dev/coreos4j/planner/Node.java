@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One observed machine. Immutable; the {@code with…} methods return changed copies.
@@ -33,18 +34,18 @@ import java.util.Objects;
  */
 public record Node(
         String name,
-        String pool,
-        String zone,
+        @Nullable String pool,
+        @Nullable String zone,
         Instant created,
         boolean ready,
         boolean unschedulable,
-        String cordonedBy,
+        @Nullable String cordonedBy,
         String currentConfig,
         String desiredConfig,
-        String currentImage,
-        String desiredImage,
+        @Nullable String currentImage,
+        @Nullable String desiredImage,
         NodeState state,
-        String reason,
+        @Nullable String reason,
         boolean drained,
         boolean staged,
         List<Pod> pods) {
@@ -174,7 +175,7 @@ public record Node(
     }
 
     /** Cordoned ({@code owner} non-null) or uncordoned ({@code owner} null). */
-    public Node withCordon(String owner) {
+    public Node withCordon(@Nullable String owner) {
         return new Node(
                 name,
                 pool,

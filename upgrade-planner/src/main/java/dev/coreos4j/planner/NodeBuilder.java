@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles a {@link Node} field by field, with the snapshot JSON's defaults: created at the epoch, ready,
@@ -19,19 +20,19 @@ import java.util.Objects;
 public final class NodeBuilder {
 
     private final String name;
-    private String pool;
-    private String zone;
+    private @Nullable String pool;
+    private @Nullable String zone;
     private Instant created = Instant.EPOCH;
     private boolean ready = true;
     private boolean unschedulable;
-    private String cordonedBy;
-    private String currentConfig;
-    private String desiredConfig;
-    private String currentImage;
-    private String desiredImage;
+    private @Nullable String cordonedBy;
+    private @Nullable String currentConfig;
+    private @Nullable String desiredConfig;
+    private @Nullable String currentImage;
+    private @Nullable String desiredImage;
     private boolean desiredImageSet;
     private NodeState state = NodeState.DONE;
-    private String reason;
+    private @Nullable String reason;
     private boolean drained;
     private boolean staged;
     private final List<Pod> pods = new ArrayList<>();

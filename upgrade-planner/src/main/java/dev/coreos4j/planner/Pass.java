@@ -1,9 +1,9 @@
 package dev.coreos4j.planner;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One evaluation of a snapshot (or of a {@link Fleet}'s current state): the shared gates (budgets, limits, PDB
@@ -25,27 +25,18 @@ final class Pass {
 
     private final Snapshot s;
     private final Fleet fleet;
-    private final Instant now;
     /** False in the plan simulation's "finish what is in flight" loop: no node is started or retargeted. */
     private final boolean startNew;
     /** False when only the actions matter (the simulation's inner loop): no reasons are built. */
     private final boolean explain;
     /** Only pools that acted last time, and in them only nodes that changed, are decided (see the class comment). */
     private final boolean incremental;
-    /** The plan simulation: a busy (Working, Rebooting) agent is assumed to finish ({@link Action.AgentFinishes}). */
-    private boolean finishAgents;
+    /** The actions and reasons decided so far. */
+    private final Decisions decisions;
+    /** Started nodes' steps, and candidates held back. */
+    private final NodeStep step;
 
-    /**
-     * Results by the node's position in the snapshot (sorted by name): output order without sorting. The actions
-     * array is the fleet's, shared by its passes one after the other (see {@link Fleet#decisions}).
-     */
-    private final Action[] actionAt;
-
-    private final Blocked[] blockedAt;
-    /** Positions that received an action, in decision order. */
-    private int[] acted = new int[16];
-
-    private int actedCount;
+    private final HoldBack holds;
     private final LockGate lock;
     private final WindowGate window;
     private final LimitGate limit;
@@ -58,12 +49,8 @@ final class Pass {
      */
     private final boolean reference;
 
-    private boolean capturing;
-    private Action captured;
-    /** SingleReplica: the MCD skips drain, so the planner neither cordons nor drains. */
-    private final boolean noDrain;
     /** SingleReplica with one pooled node and no opt-in: that node is never started. */
-    private final Node guardedSingle;
+    private final @Nullable Node guardedSingle;
 
     Pass(Snapshot s, boolean startNew, boolean explain) {
         this(Fleet.of(s), s.now(), s.locks(), startNew, explain, false);
@@ -78,43 +65,31 @@ final class Pass {
     Pass(Fleet fleet, Instant now, List<LockGroup> lockState, boolean startNew, boolean explain, boolean incremental) {
         this.s = fleet.snapshot;
         this.fleet = fleet;
-        this.now = now;
         this.startNew = startNew;
         this.explain = explain;
         this.incremental = incremental && !explain;
-        int size = fleet.size();
-        actionAt = fleet.decisions();
-        blockedAt = explain ? new Blocked[size] : null;
+        decisions = new Decisions(fleet, explain);
         lock = new LockGate(fleet, lockState);
         window = new WindowGate(fleet, now);
         limit = new LimitGate(fleet);
         pdb = new PdbGate(fleet);
         arbiter = new ArbiterGate(fleet);
         reference = fleet.reference;
-        noDrain = s.topology() == Topology.SINGLE_REPLICA;
+        step = new NodeStep(fleet, decisions, lock, window, pdb, s.topology() == Topology.SINGLE_REPLICA);
+        holds = new HoldBack(fleet, decisions, step, lock);
         guardedSingle = s.acceptAvailabilityLoss() ? null : s.singleNode();
     }
 
     /** Marks this pass as part of the plan simulation, in which busy node agents finish; returns this pass. */
     Pass finishingAgents() {
-        finishAgents = true;
+        step.finishAgents = true;
         return this;
     }
 
     /** Evaluates every pool and returns the actions and reasons in node name order. */
     NextStep run() {
         evaluate();
-        List<Action> actions = new ArrayList<>();
-        List<Blocked> blocked = new ArrayList<>();
-        for (int i = 0; i < actionAt.length; i++) {
-            if (actionAt[i] != null) {
-                actions.add(actionAt[i]);
-            }
-            if (blockedAt != null && blockedAt[i] != null) {
-                blocked.add(blockedAt[i]);
-            }
-        }
-        return new NextStep(actions, blocked);
+        return decisions.step();
     }
 
     /**
@@ -122,7 +97,7 @@ final class Pass {
      * and returns the positions that received an action, ascending (node name order).
      */
     int[] evaluate() {
-        for (Fleet.Group g : fleet.evaluation) {
+        for (PoolGroup g : fleet.evaluation) {
             Pool p = g.pool;
             if (p.lockGroup() != null && !p.paused()) {
                 // Started nodes that will still need a slot have a claim on one before new nodes start.
@@ -138,47 +113,62 @@ final class Pass {
                 }
             }
         }
-        for (Fleet.Group g : fleet.evaluation) {
+        for (PoolGroup g : fleet.evaluation) {
             if (incremental) {
                 if (!g.dirty) {
                     continue;
                 }
-                int before = actedCount;
+                int before = decisions.actedCount();
                 pool(g);
-                g.dirty = actedCount > before;
+                g.dirty = decisions.actedCount() > before;
             } else {
                 pool(g);
             }
         }
         if (explain) {
             for (int i : fleet.poolless) {
-                block(i, Reason.NO_POOL, "the node is in no pool", null);
+                decisions.block(i, Reason.NO_POOL, "the node is in no pool", null);
             }
         }
-        int[] out = Arrays.copyOf(acted, actedCount);
-        Arrays.sort(out);
+        int[] out = decisions.acted();
         fleet.decided(out);
         return out;
     }
 
     /** A started node {@code n} of {@code p} that will still need a lock slot claims one. */
     private void claim(Pool p, Node n) {
+        String lockGroup = Objects.requireNonNull(p.lockGroup(), "lockGroup");
         if (!n.isDone()
                 && !n.isFailing()
-                && !lock.group(p.lockGroup()).holders().contains(n.name())
-                && disruption(n.current(), n.desired()).needsDrain()) {
-            lock.reserve(p.lockGroup());
+                && !lock.group(lockGroup).holders().contains(n.name())
+                && step.disruption(n.current(), n.desired()).needsDrain()) {
+            lock.reserve(lockGroup);
         }
     }
 
     /** The action decided for position {@code i}, or {@code null}. */
     Action actionAt(int i) {
-        return actionAt[i];
+        return decisions.actionAt(i);
+    }
+
+    /**
+     * The one action that moves an already started node {@code n} (at position {@code i}) of pool {@code p} forward,
+     * or {@code null}. Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress
+     * depends on nothing but itself, its pool and the (fixed) instant.
+     */
+    @Nullable
+    Action progressAlone(int i, Node n, Pool p) {
+        return decisions.capture(() -> step.progress(i, n, p));
+    }
+
+    /** What moving from {@code from} to {@code to} means; cached per pair (for the life of the fleet). */
+    ChangeAnalysis analysis(Target from, Target to) {
+        return fleet.analysis(from, to);
     }
 
     // ---------------------------------------------------------------------------------------------------- pools
 
-    private void pool(Fleet.Group g) {
+    private void pool(PoolGroup g) {
         Pool p = g.pool;
         Target t = p.target();
         int[] members = g.members;
@@ -187,8 +177,8 @@ final class Pass {
             if (explain) {
                 for (int i : members) {
                     Node n = fleet.node(i);
-                    if (!(n.isDone() && n.targets(t) && settled(n, p))) {
-                        block(i, Reason.PAUSED, "pool " + p.name() + " is paused", null);
+                    if (!(n.isDone() && n.targets(t) && holds.settled(n, p))) {
+                        decisions.block(i, Reason.PAUSED, "pool " + p.name() + " is paused", null);
                     }
                 }
             }
@@ -205,7 +195,7 @@ final class Pass {
         ChangeAnalysis.Irreconcilable refusal = null;
         if (g.refusing > 0) {
             for (int i : members) {
-                if ((flags[i] & Fleet.IRRECONCILABLE) != 0) {
+                if ((flags[i] & NodeFlags.IRRECONCILABLE) != 0) {
                     refusal = (ChangeAnalysis.Irreconcilable)
                             analysis(fleet.node(i).current(), t);
                     break;
@@ -216,7 +206,7 @@ final class Pass {
         // the failure is transient and clears"); when the unavailable nodes fill the budget nothing is handed out.
         int failingOnTarget = g.failingOnTarget;
         int capacity = Math.max(0, budget - unavailable - failingOnTarget);
-        // Our one exception: a failing node the planner cordoned (Fleet.WEDGED) may be retargeted as if its cordon
+        // Our one exception: a failing node the planner cordoned (NodeFlags.WEDGED) may be retargeted as if its cordon
         // did not count, in slots only such nodes use, so a node wedged on a bad config is recovered (MCO issue
         // #1443: MCO counts it unavailable and never retargets it); nothing else starts at its cost.
         int wedgedSlots =
@@ -240,7 +230,7 @@ final class Pass {
                 decide(g.changed[k], p, refusal);
             }
         } else if (!explain && !reference && !p.aborted() && refusal == null) {
-            // Without reasons only the active members (Fleet.isActive) and quiet lock holders have anything to do;
+            // Without reasons only the active members (NodeFlags.isActive) and quiet lock holders have anything to do;
             // holders only release their slot, which no other decision reads, so they may come last.
             for (int k = g.active.nextSetBit(0); k >= 0; k = g.active.nextSetBit(k + 1)) {
                 decide(members[k], p, refusal);
@@ -249,7 +239,7 @@ final class Pass {
             if (held != null) {
                 for (String h : held.holders()) {
                     int i = s.indexOf(h);
-                    if (i >= 0 && fleet.groupOf[i] == g && (flags[i] & Fleet.QUIET) != 0) {
+                    if (i >= 0 && fleet.groupOf[i] == g && (flags[i] & NodeFlags.QUIET) != 0) {
                         decide(i, p, refusal);
                     }
                 }
@@ -281,8 +271,8 @@ final class Pass {
                 int i = s.indexOf(h);
                 if (i >= 0
                         && fleet.groupOf[i] == g
-                        && Fleet.isCandidate(flags[i])
-                        && (flags[i] & Fleet.UNSETTLED) == 0) {
+                        && NodeFlags.isCandidate(flags[i])
+                        && (flags[i] & NodeFlags.UNSETTLED) == 0) {
                     loose++;
                 }
             }
@@ -292,24 +282,24 @@ final class Pass {
             if (unsettled) {
                 for (int k = g.cursor; k < order.length && (!shortcut || loose > 0); k++) {
                     int i = order[k];
-                    if (!Fleet.isCandidate(flags[i])) {
+                    if (!NodeFlags.isCandidate(flags[i])) {
                         continue;
                     }
                     if (shortcut) {
-                        if ((flags[i] & Fleet.UNSETTLED) == 0 && !lock.holds(i, p)) {
+                        if ((flags[i] & NodeFlags.UNSETTLED) == 0 && !lock.holds(i, p)) {
                             continue; // settled
                         }
                         loose--;
                     }
-                    if (!settled(fleet.node(i), p)) {
-                        progress(i, fleet.node(i), p);
+                    if (!holds.settled(fleet.node(i), p)) {
+                        step.progress(i, fleet.node(i), p);
                     }
                 }
             }
             return;
         }
         int skip = -1;
-        if (g.deferred >= 0 && g.candidates > 1 && Fleet.isCandidate(flags[g.deferred])) {
+        if (g.deferred >= 0 && g.candidates > 1 && NodeFlags.isCandidate(flags[g.deferred])) {
             skip = g.deferred;
         }
         if (!explain && failing >= threshold && !unsettled) {
@@ -331,7 +321,7 @@ final class Pass {
         for (int k = g.cursor; k < order.length; k++) {
             int i = order[k];
             int f = flags[i];
-            if (!Fleet.isCandidate(f)) {
+            if (!NodeFlags.isCandidate(f)) {
                 if (leading) {
                     g.cursor = k + 1;
                 }
@@ -339,10 +329,10 @@ final class Pass {
             }
             leading = false;
             if (shortcut) {
-                if ((f & Fleet.UNSETTLED) == 0 && (f & Fleet.DRAINS) == 0) {
+                if ((f & NodeFlags.UNSETTLED) == 0 && (f & NodeFlags.DRAINS) == 0) {
                     drainlessSeen++;
                 }
-                if ((f & Fleet.UNSETTLED) != 0 || lock.holds(i, p)) {
+                if ((f & NodeFlags.UNSETTLED) != 0 || lock.holds(i, p)) {
                     loose--;
                 } else if (capacity == 0 || failing >= threshold || quorumHold || limit.clusterFull()) {
                     if (loose == 0) {
@@ -357,19 +347,19 @@ final class Pass {
                         }
                         continue;
                     }
-                    if (drainGated && (f & Fleet.DRAINS) != 0 && (!window.open(i) || lock.full(p))) {
+                    if (drainGated && (f & NodeFlags.DRAINS) != 0 && (!window.open(i) || lock.full(p))) {
                         if (loose == 0 && drainlessSeen == g.drainlessCandidates) {
                             break;
                         }
                         continue;
                     }
-                    if ((f & Fleet.DRAINS) != 0 && pdb.any() && !fleet.disrupting(i) && pdb.blocked(i)) {
+                    if ((f & NodeFlags.DRAINS) != 0 && pdb.any() && !fleet.disrupting(i) && pdb.blocked(i)) {
                         continue; // a PDB holds its drain (read from the fleet's coverage, not from the node)
                     }
                 }
             }
             if (i == skip) {
-                holdBack(i, p, Reason.DEFERRED, "it hosts a component that updates last");
+                holds.holdBack(i, p, Reason.DEFERRED, "it hosts a component that updates last");
                 continue;
             }
             if (!explain && capacity == 0 && !unsettled) {
@@ -378,9 +368,9 @@ final class Pass {
             // Every candidate handed the target takes a slot of capacity, already unavailable or failing ones too
             // (MCO truncates its candidate list to the capacity); only available ones add to the cluster and zone
             // limits.
-            int adds = (f & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0 ? 0 : 1;
+            int adds = (f & (NodeFlags.UNAVAILABLE | NodeFlags.FAILING)) != 0 ? 0 : 1;
             if (failing >= threshold) {
-                holdBack(
+                holds.holdBack(
                         i,
                         p,
                         Reason.FAILURE_THRESHOLD,
@@ -388,9 +378,9 @@ final class Pass {
                                 + threshold + ")");
                 continue;
             }
-            boolean wedged = (f & Fleet.WEDGED) != 0 && wedgedSlots > 0;
+            boolean wedged = (f & NodeFlags.WEDGED) != 0 && wedgedSlots > 0;
             if (capacity == 0 && !wedged) {
-                if (explaining()) {
+                if (decisions.explaining()) {
                     if (exhausted == null && hold != null) {
                         exhausted = hold;
                     } else if (exhausted == null) { // the same sentence for every node the budget holds back
@@ -405,12 +395,13 @@ final class Pass {
                                         + "capacity left 0";
                     }
                 }
-                holdBack(i, p, p.controlPlane() || hold != null ? Reason.QUORUM : Reason.BUDGET_EXHAUSTED, exhausted);
+                holds.holdBack(
+                        i, p, p.controlPlane() || hold != null ? Reason.QUORUM : Reason.BUDGET_EXHAUSTED, exhausted);
                 continue;
             }
             if (quorumHold && adds == 1) {
                 int first = firstUnavailable(members);
-                holdBack(
+                holds.holdBack(
                         i,
                         p,
                         Reason.QUORUM,
@@ -421,8 +412,8 @@ final class Pass {
             Node c = fleet.node(i);
             if (guardedSingle != null
                     && c.name().equals(guardedSingle.name())
-                    && disruption(c.current(), t).needsReboot()) {
-                holdBack(
+                    && step.disruption(c.current(), t).needsReboot()) {
+                holds.holdBack(
                         i,
                         p,
                         Reason.AVAILABILITY_LOSS,
@@ -431,7 +422,7 @@ final class Pass {
                 continue;
             }
             if (adds == 1 && limit.clusterRefuses()) {
-                holdBack(
+                holds.holdBack(
                         i,
                         p,
                         Reason.CLUSTER_LIMIT,
@@ -440,7 +431,7 @@ final class Pass {
             }
             int zone = fleet.zone(i);
             if (adds == 1 && limit.zoneRefuses(zone)) {
-                holdBack(
+                holds.holdBack(
                         i,
                         p,
                         Reason.ZONE_LIMIT,
@@ -450,33 +441,34 @@ final class Pass {
             }
             // The drain gates (window, PDBs, lock slot) only matter when there are any.
             boolean gated = window.any() || pdb.any() || p.lockGroup() != null;
-            if (gated && disruption(c.current(), t).needsDrain()) {
+            if (gated && step.disruption(c.current(), t).needsDrain()) {
                 if (!window.open(i)) {
-                    if (settled(c, p)) {
-                        if (explaining()) {
+                    if (holds.settled(c, p)) {
+                        if (decisions.explaining()) {
                             Instant next = window.nextOpen(i);
-                            block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
+                            decisions.block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
                         }
                     } else {
-                        progress(i, c, p);
+                        step.progress(i, c, p);
                     }
                     continue;
                 }
                 // The node's own blocker first (kured #792: a node that cannot drain must not take a slot).
                 boolean alreadyOut = fleet.disrupting(c);
-                String pdbHeld = alreadyOut ? null : pdb.blocking(i, c, explaining());
+                String pdbHeld = alreadyOut ? null : pdb.blocking(i, c, decisions.explaining());
                 if (pdbHeld != null) {
-                    if (settled(c, p)) {
-                        block(i, Reason.DRAIN_BLOCKED, pdbHeld, null);
+                    if (holds.settled(c, p)) {
+                        decisions.block(i, Reason.DRAIN_BLOCKED, pdbHeld, null);
                     } else {
-                        progress(i, c, p);
+                        step.progress(i, c, p);
                     }
                     continue;
                 }
-                LockGroup lg = lockState == null ? null : lock.group(p.lockGroup());
+                String lockGroup = p.lockGroup();
+                LockGroup lg = lockState == null || lockGroup == null ? null : lock.group(lockGroup);
                 boolean needsSlot = lg != null && !lg.holders().contains(c.name());
-                if (needsSlot && lock.full(lg)) {
-                    holdBack(
+                if (lg != null && needsSlot && lock.full(lg)) {
+                    holds.holdBack(
                             i,
                             p,
                             Reason.LOCK_HELD,
@@ -489,12 +481,12 @@ final class Pass {
                 if (!alreadyOut) {
                     pdb.reserve(i, c);
                 }
-                if (needsSlot) {
+                if (lg != null && needsSlot) {
                     // Reserve, do not take: the slot is acquired right before the first disruptive step (kured #792).
                     lock.reserve(lg.group());
                 }
             }
-            act(i, new Action.SetDesired(fleet.names[i], t));
+            decisions.act(i, new Action.SetDesired(fleet.names[i], t));
             arbiter.started(p, c.name());
             if (wedged) {
                 wedgedSlots--;
@@ -510,10 +502,10 @@ final class Pass {
      * an aborted or refusing pool finishes what it has in flight, a busy agent finishes, and with reasons a node that
      * cannot start says why.
      */
-    private void decide(int i, Pool p, ChangeAnalysis.Irreconcilable refusal) {
+    private void decide(int i, Pool p, ChangeAnalysis.@Nullable Irreconcilable refusal) {
         int f = fleet.flags[i];
-        if ((f & Fleet.TARGETS) != 0) {
-            if ((f & Fleet.QUIET) != 0 && p.lockGroup() == null) {
+        if ((f & NodeFlags.TARGETS) != 0) {
+            if ((f & NodeFlags.QUIET) != 0 && p.lockGroup() == null) {
                 return; // done on the target: nothing to do
             }
             Node n = fleet.node(i);
@@ -524,26 +516,26 @@ final class Pass {
                     && n.state() == NodeState.DONE
                     && n.ready()) {
                 // Abort: a started node that has written nothing yet goes back where it is.
-                act(i, new Action.SetDesired(n.name(), n.current()));
+                decisions.act(i, new Action.SetDesired(n.name(), n.current()));
             } else {
-                progress(i, n, p);
+                step.progress(i, n, p);
             }
         } else if (p.aborted()) {
-            holdOrFinish(i, p, Reason.ABORTED, null);
+            holds.holdOrFinish(i, p, Reason.ABORTED, null);
         } else if (refusal != null) {
-            holdOrFinish(i, p, Reason.IRRECONCILABLE_TARGET, refusal);
-        } else if ((f & Fleet.STARTABLE) == 0
-                && finishAgents
+            holds.holdOrFinish(i, p, Reason.IRRECONCILABLE_TARGET, refusal);
+        } else if ((f & NodeFlags.STARTABLE) == 0
+                && step.finishAgents
                 && fleet.node(i).ready()
                 && fleet.node(i).state().isBusy()) {
             // the plan assumes every busy agent of an unpaused pool finishes, a node nobody may start too
-            act(i, new Action.AgentFinishes(fleet.names[i]));
-        } else if ((f & Fleet.STARTABLE) == 0 && explaining()) {
+            decisions.act(i, new Action.AgentFinishes(fleet.names[i]));
+        } else if ((f & NodeFlags.STARTABLE) == 0 && decisions.explaining()) {
             Node n = fleet.node(i);
             if (!n.ready()) {
-                block(i, Reason.NOT_READY, "the node is not ready", null);
+                decisions.block(i, Reason.NOT_READY, "the node is not ready", null);
             } else if (n.unschedulable() && !n.isCordonedByPlanner()) {
-                block(
+                decisions.block(
                         i,
                         Reason.CORDONED,
                         "cordoned by "
@@ -551,182 +543,19 @@ final class Pass {
                                 + "; the planner never uncordons what it did not cordon",
                         null);
             } else {
-                block(i, Reason.IN_PROGRESS, "the node agent is still working on " + n.desiredConfig(), null);
+                decisions.block(i, Reason.IN_PROGRESS, "the node agent is still working on " + n.desiredConfig(), null);
             }
-        }
-    }
-
-    /**
-     * A candidate that is not handed the target now: if it has something in flight it moves on towards its own
-     * desired config (as its agent would), otherwise it waits with {@code reason}.
-     */
-    private void holdBack(int i, Pool p, Reason reason, String detail) {
-        Node n = fleet.node(i);
-        if (settled(n, p)) {
-            if (explaining()) {
-                block(i, reason, detail, null);
-            }
-        } else {
-            progress(i, n, p);
         }
     }
 
     /** The first member (by name) that is unavailable or failing, or -1. */
     private int firstUnavailable(int[] members) {
         for (int i : members) {
-            if ((fleet.flags[i] & (Fleet.UNAVAILABLE | Fleet.FAILING)) != 0) {
+            if ((fleet.flags[i] & (NodeFlags.UNAVAILABLE | NodeFlags.FAILING)) != 0) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** A node that may not start: finish whatever it has in flight, otherwise report {@code reason}. */
-    private void holdOrFinish(int i, Pool p, Reason reason, ChangeAnalysis.Irreconcilable refusal) {
-        Node n = fleet.node(i);
-        if (settled(n, p)) {
-            if (explaining()) {
-                block(
-                        i,
-                        reason,
-                        reason == Reason.ABORTED
-                                ? "pool " + p.name() + " was aborted; nothing new starts"
-                                : "target " + p.target().config() + " cannot be applied in place: " + refusal.path()
-                                        + " (" + refusal.message() + ")",
-                        null);
-            }
-        } else {
-            progress(i, n, p);
-        }
-    }
-
-    /** Done on its desired config, not cordoned by us, holding no lock: the planner has nothing left to do. */
-    private boolean settled(Node n, Pool p) {
-        return n.isDone() && !n.isCordonedByPlanner() && !lock.holds(n, p);
-    }
-
-    // ---------------------------------------------------------------------------------------------------- nodes
-
-    /** Moves a started node {@code n} (at position {@code i}) one step towards its desired config, or says why not. */
-    private void progress(int i, Node n, Pool p) {
-        if (n.isFailing()) {
-            Reason r = n.state() == NodeState.UNRECONCILABLE ? Reason.UNRECONCILABLE : Reason.DEGRADED;
-            block(i, r, () -> n.reason() != null ? n.reason() : "the update to " + n.desiredConfig() + " failed");
-            return;
-        }
-        if (!n.ready()) {
-            block(i, Reason.NOT_READY, () -> "the node is not ready");
-            return;
-        }
-        if (n.state().isBusy()) {
-            if (finishAgents) {
-                act(i, new Action.AgentFinishes(n.name()));
-            } else {
-                block(
-                        i,
-                        Reason.IN_PROGRESS,
-                        () -> "the node agent is " + n.state().wireName() + " on " + n.desiredConfig());
-            }
-            return;
-        }
-        if (n.isDone()) {
-            if (n.isCordonedByPlanner()) {
-                act(i, new Action.Uncordon(n.name()));
-            } else if (lock.holds(n, p)) {
-                act(i, new Action.ReleaseLock(n.name(), p.lockGroup()));
-            }
-            return;
-        }
-        ChangeAnalysis a = analysis(n.current(), n.desired());
-        if (a instanceof ChangeAnalysis.Irreconcilable) {
-            ChangeAnalysis.Irreconcilable irr = (ChangeAnalysis.Irreconcilable) a;
-            block(i, Reason.UNRECONCILABLE, () -> n.desiredConfig() + " cannot be applied in place: " + irr.path());
-            return;
-        }
-        Disruption d = ((ChangeAnalysis.Reconcilable) a).disruption();
-        boolean drain = d.needsDrain() && !noDrain;
-        if (drain && !n.unschedulable()) {
-            if (gate(i, n, p)) {
-                act(i, new Action.Cordon(n.name()));
-            }
-            return;
-        }
-        if (drain && !n.drained()) {
-            // PDB first: a node whose drain is blocked must not take a lock slot meanwhile (kured #792).
-            String pdbHeld = pdb.violated(i, n, explaining());
-            if (pdbHeld != null) {
-                block(i, Reason.DRAIN_BLOCKED, pdbHeld, null);
-            } else if (gate(i, n, p)) {
-                act(i, new Action.Drain(n.name()));
-            }
-            return;
-        }
-        if (!n.staged()) {
-            List<DisruptionAction> post = new ArrayList<>(d.actions());
-            act(i, new Action.Apply(n.name(), post, !d.needsReboot()));
-            return;
-        }
-        if (d.needsReboot()) {
-            if (gate(i, n, p)) {
-                act(i, new Action.Reboot(n.name()));
-            }
-            return;
-        }
-        block(i, Reason.IN_PROGRESS, () -> "the node agent is finishing " + n.desiredConfig());
-    }
-
-    /** Window and lock gates before a disruptive step; false when blocked or when the lock was requested now. */
-    private boolean gate(int i, Node n, Pool p) {
-        if (!window.open(i)) {
-            if (explaining()) {
-                Instant next = window.nextOpen(i);
-                block(i, Reason.OUTSIDE_WINDOW, "next maintenance window opens " + next, next);
-            }
-            return false;
-        }
-        if (p.lockGroup() != null) {
-            LockGroup g = lock.group(p.lockGroup());
-            if (!g.holders().contains(n.name())) {
-                if (g.holders().size() < g.slots()) {
-                    lock.update(g.lock(n.name()));
-                    act(i, new Action.AcquireLock(n.name(), g.group()));
-                } else {
-                    block(i, Reason.LOCK_HELD, () -> lock.detail(g));
-                }
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ---------------------------------------------------------------------------------------------------- changes
-
-    private Disruption disruption(Target from, Target to) {
-        ChangeAnalysis a = analysis(from, to);
-        return a instanceof ChangeAnalysis.Reconcilable
-                ? ((ChangeAnalysis.Reconcilable) a).disruption()
-                : Disruption.REBOOT;
-    }
-
-    /** What moving from {@code from} to {@code to} means; cached per pair (for the life of the fleet). */
-    ChangeAnalysis analysis(Target from, Target to) {
-        return fleet.analysis(from, to);
-    }
-
-    /**
-     * The one action that moves an already started node {@code n} (at position {@code i}) of pool {@code p} forward,
-     * or {@code null}. Only valid when no gate couples nodes (no PDBs, lock groups or limits): then a node's progress
-     * depends on nothing but itself, its pool and the (fixed) instant.
-     */
-    Action progressAlone(int i, Node n, Pool p) {
-        captured = null;
-        capturing = true;
-        try {
-            progress(i, n, p);
-        } finally {
-            capturing = false;
-        }
-        return captured;
     }
 
     /**
@@ -739,43 +568,5 @@ final class Pass {
                 && s.locks().isEmpty()
                 && s.limits().maxUnavailable() == null
                 && s.limits().maxUnavailablePerZone() == null;
-    }
-
-    private void act(int i, Action a) {
-        if (capturing) {
-            captured = a;
-            return;
-        }
-        if (actionAt[i] != null || (blockedAt != null && blockedAt[i] != null)) {
-            throw new IllegalStateException(
-                    "planner bug: second decision for node " + fleet.node(i).name());
-        }
-        actionAt[i] = a;
-        if (actedCount == acted.length) {
-            acted = Arrays.copyOf(acted, actedCount * 2);
-        }
-        acted[actedCount++] = i;
-    }
-
-    /** Whether reasons are being recorded (not a simulation step, not a captured single-node step). */
-    private boolean explaining() {
-        return explain && !capturing;
-    }
-
-    private void block(int i, Reason reason, java.util.function.Supplier<String> detail) {
-        if (explaining()) {
-            block(i, reason, detail.get(), null);
-        }
-    }
-
-    private void block(int i, Reason reason, String detail, Instant until) {
-        if (explaining()) {
-            if (actionAt[i] != null || blockedAt[i] != null) {
-                throw new IllegalStateException(
-                        "planner bug: second decision for node " + fleet.node(i).name());
-            }
-            Node n = fleet.node(i);
-            blockedAt[i] = new Blocked(n.name(), n.pool(), reason, detail, until);
-        }
     }
 }

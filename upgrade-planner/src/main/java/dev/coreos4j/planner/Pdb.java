@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PodDisruptionBudget: a label selector and either {@code minAvailable} or {@code maxUnavailable}, each an integer
@@ -14,7 +15,10 @@ import java.util.Objects;
  * @param maxUnavailable {@code "1"} or {@code "25%"}, or {@code null}; exactly one of the two is set
  */
 public record Pdb(
-        String name, Map<String, String> selector, MaxUnavailable minAvailable, MaxUnavailable maxUnavailable) {
+        String name,
+        Map<String, String> selector,
+        @Nullable MaxUnavailable minAvailable,
+        @Nullable MaxUnavailable maxUnavailable) {
 
     public Pdb {
         Objects.requireNonNull(name, "name");
@@ -52,12 +56,12 @@ public record Pdb(
         if (maxUnavailable != null) {
             return scaleUp(maxUnavailable, expected);
         }
-        return Math.max(0, expected - scaleUp(minAvailable, expected));
+        return Math.max(0, expected - scaleUp(Objects.requireNonNull(minAvailable), expected));
     }
 
     private static int scaleUp(MaxUnavailable value, int total) {
-        if (value instanceof MaxUnavailable.Percent) {
-            int pct = ((MaxUnavailable.Percent) value).value();
+        if (value instanceof MaxUnavailable.Percent percent) {
+            int pct = percent.value();
             return (int) (((long) pct * total + 99) / 100);
         }
         return ((MaxUnavailable.Count) value).value();

@@ -1,5 +1,7 @@
 package dev.coreos4j.planner;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The PodDisruptionBudget gate of one {@link Pass}: the eviction headroom of every PDB (allowed unavailable minus pods
  * already disrupted), reserved as drains are decided. A drain whose covered pods exceed a PDB's headroom is held
@@ -56,6 +58,7 @@ final class PdbGate {
      * The first PDB (in snapshot order) that cannot take the eviction of the pods of node {@code n} at {@code at}, as
      * a sentence when {@code explaining}, or {@code null}.
      */
+    @Nullable
     String blocking(int at, Node n, boolean explaining) {
         if (!reference) {
             for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
@@ -85,7 +88,7 @@ final class PdbGate {
         return false;
     }
 
-    private String blocking(int i, int k, boolean explaining) {
+    private @Nullable String blocking(int i, int k, boolean explaining) {
         if (k > 0 && k > headroom[i]) {
             if (!explaining) {
                 return BLOCKED; // only reasons read the sentence
@@ -110,6 +113,7 @@ final class PdbGate {
     }
 
     /** For a node whose pods are already counted as disrupted: blocked only if a PDB is over its allowance. */
+    @Nullable
     String violated(int at, Node n, boolean explaining) {
         if (!reference) {
             for (int e = fleet.pdbStart[at]; e < fleet.pdbStart[at + 1]; e++) {
@@ -129,12 +133,12 @@ final class PdbGate {
         return null;
     }
 
-    private String over(int i, int k, boolean explaining) {
+    private @Nullable String over(int i, int k, boolean explaining) {
         if (k > 0 && headroom[i] < 0) {
             if (!explaining) {
                 return BLOCKED;
             }
-            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by " + (-headroom[i])
+            return "PodDisruptionBudget " + s.pdbs().get(i).name() + " is over its allowance by " + -headroom[i]
                     + "; waiting for evicted pods to come back";
         }
         return null;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rolling-upgrade planner: pure functions of a {@link Snapshot}. No clock (time is {@link Snapshot#now()}), no
@@ -158,7 +160,7 @@ public final class Planner {
             }
         }
         for (Map.Entry<String, List<Blocked>> e : byPool.entrySet()) {
-            out.add(stopNote(snapshot.pool(e.getKey()), e.getValue()));
+            out.add(stopNote(Objects.requireNonNull(snapshot.pool(e.getKey())), e.getValue()));
         }
         return out;
     }
@@ -212,7 +214,7 @@ public final class Planner {
         Run[] lastRun = new Run[fleet.byName.length];
         for (int i : acted) {
             Action first = pass.actionAt(i);
-            Fleet.Group g = fleet.groupOf[i];
+            PoolGroup g = fleet.groupOf[i];
             RunKey key = new RunKey(g, first.step(), content(first), fleet.situation(i));
             Run run;
             if (key.equals(lastKey[g.index])) {
@@ -266,18 +268,19 @@ public final class Planner {
      * step of the wave does, and its {@link Fleet#situation situation} (everything a step reads of the node besides
      * its identity). Nodes with equal keys at the same instant take the same steps to the same situation.
      */
-    private record RunKey(Fleet.Group pool, String first, Object firstContent, int situation) {}
+    private record RunKey(
+            PoolGroup pool, String first, @Nullable Object firstContent, int situation) {}
 
     /** What an action does besides naming its node and step. */
-    private static Object content(Action a) {
-        if (a instanceof Action.SetDesired) {
-            return ((Action.SetDesired) a).target();
-        } else if (a instanceof Action.Apply) {
-            return List.of(((Action.Apply) a).postActions(), ((Action.Apply) a).finalizes());
-        } else if (a instanceof Action.AcquireLock) {
-            return ((Action.AcquireLock) a).group();
-        } else if (a instanceof Action.ReleaseLock) {
-            return ((Action.ReleaseLock) a).group();
+    private static @Nullable Object content(Action a) {
+        if (a instanceof Action.SetDesired setDesired) {
+            return setDesired.target();
+        } else if (a instanceof Action.Apply apply) {
+            return List.of(apply.postActions(), apply.finalizes());
+        } else if (a instanceof Action.AcquireLock acquireLock) {
+            return acquireLock.group();
+        } else if (a instanceof Action.ReleaseLock releaseLock) {
+            return releaseLock.group();
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.coreos4j.planner;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MachineConfigPool as the planner sees it. Immutable.
@@ -26,11 +27,11 @@ public record Pool(
         boolean paused,
         boolean aborted,
         Target target,
-        Target previous,
+        @Nullable Target previous,
         boolean newestFirst,
-        String deferredNode,
-        MaxUnavailable failureThreshold,
-        String lockGroup) {
+        @Nullable String deferredNode,
+        @Nullable MaxUnavailable failureThreshold,
+        @Nullable String lockGroup) {
 
     public Pool {
         Objects.requireNonNull(name, "name");
@@ -185,6 +186,7 @@ public record Pool(
     }
 
     /** The pool pointed back at {@code previous} (rollback); {@code previous} becomes the abandoned target. */
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // deliberate: target and previous swap places
     public Pool rolledBack() {
         if (previous == null) {
             throw new IllegalStateException("pool " + name + " has no previous target to roll back to");

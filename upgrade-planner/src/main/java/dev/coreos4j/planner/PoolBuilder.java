@@ -1,6 +1,7 @@
 package dev.coreos4j.planner;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles a {@link Pool} field by field, with the snapshot JSON's defaults: a worker-style pool, budget 1,
@@ -18,12 +19,12 @@ public final class PoolBuilder {
     private MaxUnavailable maxUnavailable = MaxUnavailable.DEFAULT;
     private boolean paused;
     private boolean aborted;
-    private Target target;
-    private Target previous;
+    private @Nullable Target target;
+    private @Nullable Target previous;
     private boolean newestFirst;
-    private String deferredNode;
-    private MaxUnavailable failureThreshold;
-    private String lockGroup;
+    private @Nullable String deferredNode;
+    private @Nullable MaxUnavailable failureThreshold;
+    private @Nullable String lockGroup;
 
     private PoolBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -100,7 +101,7 @@ public final class PoolBuilder {
     }
 
     /** The previous target, or null. */
-    public PoolBuilder previous(Target value) {
+    public PoolBuilder previous(@Nullable Target value) {
         this.previous = value;
         return this;
     }

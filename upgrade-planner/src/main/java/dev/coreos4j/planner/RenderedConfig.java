@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of a rendered MachineConfig that decides how disruptive a change is: content hashes keyed by what the
@@ -41,7 +42,7 @@ public record RenderedConfig(
         List<String> extensions,
         boolean fips,
         String kernelType,
-        String osImage,
+        @Nullable String osImage,
         Map<String, String> users,
         Map<String, Map<String, String>> storage,
         Map<String, String> fixed,
@@ -125,7 +126,7 @@ public record RenderedConfig(
      * only derived configs carry ({@code fixed}, JSON-path keyed {@code storage}, {@code refused}), or {@code null}.
      * Checked in that order, keys sorted. {@link DisruptionPolicies#analyze} calls this first.
      */
-    static ChangeAnalysis.Irreconcilable refusal(RenderedConfig current, RenderedConfig target) {
+    static ChangeAnalysis.@Nullable Irreconcilable refusal(RenderedConfig current, RenderedConfig target) {
         String key = DisruptionPolicies.firstChanged(current.fixed, target.fixed);
         if (key != null) {
             return new ChangeAnalysis.Irreconcilable(key, fixedMessage(key));

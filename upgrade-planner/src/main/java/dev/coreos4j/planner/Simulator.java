@@ -33,12 +33,12 @@ public final class Simulator {
             }
             Node n = nodes.get(i);
             Node next;
-            if (a instanceof Action.AcquireLock) {
-                lock(locks, ((Action.AcquireLock) a).group(), a.node(), true);
+            if (a instanceof Action.AcquireLock acquireLock) {
+                lock(locks, acquireLock.group(), a.node(), true);
                 lockChanged = true;
                 next = n;
-            } else if (a instanceof Action.ReleaseLock) {
-                lock(locks, ((Action.ReleaseLock) a).group(), a.node(), false);
+            } else if (a instanceof Action.ReleaseLock releaseLock) {
+                lock(locks, releaseLock.group(), a.node(), false);
                 lockChanged = true;
                 next = n;
             } else {
@@ -59,14 +59,14 @@ public final class Simulator {
         if (!a.node().equals(n.name())) {
             throw new IllegalArgumentException("action for " + a.node() + " applied to " + n.name());
         }
-        if (a instanceof Action.SetDesired) {
-            return n.withDesired(((Action.SetDesired) a).target());
+        if (a instanceof Action.SetDesired setDesired) {
+            return n.withDesired(setDesired.target());
         } else if (a instanceof Action.Cordon) {
             return n.withCordon(Planner.CORDON_OWNER);
         } else if (a instanceof Action.Drain) {
             return n.withDrained(true);
-        } else if (a instanceof Action.Apply) {
-            return ((Action.Apply) a).finalizes() ? n.withFinished() : n.withStaged(true);
+        } else if (a instanceof Action.Apply apply) {
+            return apply.finalizes() ? n.withFinished() : n.withStaged(true);
         } else if (a instanceof Action.Reboot) {
             return n.withFinished();
         } else if (a instanceof Action.Uncordon) {
@@ -81,8 +81,8 @@ public final class Simulator {
 
     /** Applies a lock action to the lock groups in place. */
     static void lock(List<LockGroup> locks, Action a) {
-        if (a instanceof Action.AcquireLock) {
-            lock(locks, ((Action.AcquireLock) a).group(), a.node(), true);
+        if (a instanceof Action.AcquireLock acquireLock) {
+            lock(locks, acquireLock.group(), a.node(), true);
         } else {
             lock(locks, ((Action.ReleaseLock) a).group(), a.node(), false);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the planner knows at one instant. Immutable; lists are copied and sorted by name, so a snapshot is a
@@ -119,7 +120,7 @@ public record Snapshot(
     }
 
     /** The pool named {@code name}, or {@code null}. */
-    public Pool pool(String name) {
+    public @Nullable Pool pool(String name) {
         for (Pool p : pools) {
             if (p.name().equals(name)) {
                 return p;
@@ -129,7 +130,7 @@ public record Snapshot(
     }
 
     /** The node named {@code name}, or {@code null} (binary search: nodes are sorted). */
-    public Node node(String name) {
+    public @Nullable Node node(String name) {
         int i = indexOf(name);
         return i < 0 ? null : nodes.get(i);
     }
@@ -217,6 +218,7 @@ public record Snapshot(
     }
 
     /** The only node in a pool when the topology is {@link Topology#SINGLE_REPLICA} and there is one; else null. */
+    @Nullable
     Node singleNode() {
         if (topology != Topology.SINGLE_REPLICA) {
             return null;

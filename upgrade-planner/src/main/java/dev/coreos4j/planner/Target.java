@@ -1,6 +1,7 @@
 package dev.coreos4j.planner;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a pool (or a node) should run: a rendered config name and, in image mode, an OS image pull spec.
@@ -10,7 +11,7 @@ import java.util.Objects;
  *                 not in image mode, whose nodes are on target only without image annotations (a node still carrying
  *                 one is leaving image mode and is updated like any other candidate)
  */
-public record Target(String config, String osImage) {
+public record Target(String config, @Nullable String osImage) {
 
     public Target {
         Objects.requireNonNull(config, "config");

@@ -3,6 +3,7 @@ package dev.coreos4j.planner;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The maintenance-window gate of one {@link Pass}: a disruptive step of a node waits until a window of its pool is
@@ -33,16 +34,17 @@ final class WindowGate {
         if (s.windows().isEmpty()) {
             return true;
         }
-        Fleet.Group g = fleet.groupOf[i];
+        PoolGroup g = fleet.groupOf[i];
         if (!reference) {
-            return fleet.windowOpen(g, now);
+            return fleet.windows.open(g, now);
         }
         return open.computeIfAbsent(g.pool.name(), k -> MaintenanceWindow.open(s.windows(), k, now));
     }
 
     /** When a maintenance window next opens for the pool of the node at {@code i}. */
+    @Nullable
     Instant nextOpen(int i) {
-        Fleet.Group g = fleet.groupOf[i];
-        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.nextOpen(g, now);
+        PoolGroup g = fleet.groupOf[i];
+        return reference ? MaintenanceWindow.nextOpen(s.windows(), g.pool.name(), now) : fleet.windows.nextOpen(g, now);
     }
 }

@@ -435,7 +435,7 @@ class McoNodeControllerPortTest {
                 + "{\"config\": \"" + V1 + "\"}}], \"nodes\": [{\"name\": \"node-0\", \"pool\": \"pool-1\"}]}";
         InvalidSnapshotException e =
                 catchThrowableOfType(InvalidSnapshotException.class, () -> PlannerJson.readSnapshot(json));
-        assertThat(e.path()).isEqualTo("$.nodes[0].currentConfig");
+        assertThat(e.path().toString()).isEqualTo("$.nodes[0].currentConfig");
     }
 
     // ------------------------------------------------- node_controller_test.go TestShouldMakeProgress (6 of 7)
@@ -522,7 +522,7 @@ class McoNodeControllerPortTest {
             InvalidSnapshotException e =
                     catchThrowableOfType(InvalidSnapshotException.class, () -> snapshot(V1, null, bad, false, four));
             assertThat(e).as("maxUnavailable %s", bad).isNotNull();
-            assertThat(e.path()).isEqualTo("$.pools[0].maxUnavailable");
+            assertThat(e.path().toString()).isEqualTo("$.pools[0].maxUnavailable");
         }
     }
 
@@ -938,7 +938,7 @@ class McoNodeControllerPortTest {
                     + "\"currentConfig\": \"" + V0 + "\", \"" + field + "\": \" \"}]}";
             InvalidSnapshotException e =
                     catchThrowableOfType(InvalidSnapshotException.class, () -> PlannerJson.readSnapshot(json));
-            assertThat(e.path()).isEqualTo("$.nodes[0]." + field);
+            assertThat(e.path().toString()).isEqualTo("$.nodes[0]." + field);
             assertThat(e.getMessage()).contains("must not be blank");
         }
     }

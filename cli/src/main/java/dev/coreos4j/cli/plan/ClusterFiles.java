@@ -1,10 +1,11 @@
 package dev.coreos4j.cli.plan;
 
+import dev.coreos4j.cli.output.ProblemOutput;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.cluster.Cluster;
 import dev.coreos4j.planner.cluster.ClusterInput;
-import dev.coreos4j.planner.cluster.ClusterProblem;
 import dev.coreos4j.planner.cluster.ClusterReadResult;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,8 @@ public final class ClusterFiles {
             inputs.add(new ClusterInput(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
         }
         ClusterReadResult r = Cluster.read(now, inputs);
-        for (ClusterProblem p : r.problems()) {
-            err.println(prefix + (p.isError() ? "" : "warning: ") + p);
+        for (Problem p : r.problems().all()) {
+            err.println(prefix + (p.isError() ? "" : "warning: ") + ProblemOutput.line(p));
         }
         err.flush();
         return r.snapshot();

@@ -1,6 +1,7 @@
 package dev.coreos4j.cli.plan;
 
 import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.cli.output.ProblemOutput;
 import dev.coreos4j.planner.graph.Blocker;
 import dev.coreos4j.planner.graph.EusSegment;
 import dev.coreos4j.planner.graph.Hop;
@@ -16,6 +17,7 @@ import dev.coreos4j.planner.graph.WorkerPools;
 import dev.coreos4j.planner.json.GraphReadResult;
 import dev.coreos4j.planner.json.PathResultJson;
 import dev.coreos4j.planner.json.UpdateGraphReader;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -132,13 +134,12 @@ public final class PlanGraphCommand implements Callable<Integer> {
         }
         GraphReadResult read = UpdateGraphReader.read(bytes);
         if (!read.isValid()) {
-            read.problems().stream().skip(1).forEach(p -> err.println("  " + p));
+            List<Problem> problems = read.problems().all();
+            problems.stream().skip(1).forEach(p -> err.println("  " + ProblemOutput.line(p)));
             return fail(
                     err,
-                    graphFile + ": malformed update graph: " + read.problems().get(0)
-                            + (read.problems().size() > 1
-                                    ? " (and " + (read.problems().size() - 1) + " more, above)"
-                                    : ""));
+                    graphFile + ": malformed update graph: " + ProblemOutput.line(problems.get(0))
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, above)" : ""));
         }
         UpdateGraph graph = read.graph();
         PathResult result = UpdatePathPlanner.plan(graph, request);

@@ -1,20 +1,29 @@
 package dev.coreos4j.planner.cluster;
 
 import dev.coreos4j.planner.Snapshot;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Problems;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of {@link Cluster#read}: a snapshot when no problem is an error, and every problem found.
  *
- * @param snapshot the snapshot, or {@code null} when some problem is an {@link ClusterProblem.Severity#ERROR}
- * @param problems errors and warnings, in input order (copied)
+ * @param snapshot the snapshot, or {@code null} when some problem is an {@link dev.coreos4j.problem.Severity#ERROR}
+ * @param problems errors and warnings ({@link ClusterRule}s, each located by source, object, RFC 9535 path and line
+ *     and column where known), in input order
  */
-public record ClusterReadResult(Snapshot snapshot, List<ClusterProblem> problems) {
+public record ClusterReadResult(@Nullable Snapshot snapshot, Problems problems) {
 
-    /** Copies the problems and checks that a snapshot is present exactly when there is no error. */
+    /**
+     * Checks that a snapshot is present exactly when there is no error.
+     *
+     * @throws IllegalArgumentException if not
+     */
     public ClusterReadResult {
-        problems = List.copyOf(problems);
-        boolean failed = problems.stream().anyMatch(ClusterProblem::isError);
+        Objects.requireNonNull(problems, "problems");
+        boolean failed = !problems.isValid();
         if (failed == (snapshot != null)) {
             throw new IllegalArgumentException(
                     failed ? "a result with errors has no snapshot" : "a result without errors needs a snapshot");
@@ -27,8 +36,8 @@ public record ClusterReadResult(Snapshot snapshot, List<ClusterProblem> problems
     }
 
     /** The warnings only. */
-    public List<ClusterProblem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
+    public List<Problem> warnings() {
+        return problems.warnings();
     }
 
     /**

@@ -21,14 +21,19 @@ import dev.coreos4j.planner.render.ConfigDerivation;
 import dev.coreos4j.planner.render.MachineConfig;
 import dev.coreos4j.planner.render.RenderException;
 import dev.coreos4j.planner.render.Renderer;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** One read of cluster objects; collects every problem. Not thread-safe (one instance per read). */
 final class ClusterReader {
@@ -39,7 +44,7 @@ final class ClusterReader {
     private final Instant now;
     private final FieldReader fields = new FieldReader();
     private final SelectorReader selectors = new SelectorReader(fields);
-    private final List<ClusterProblem> problems = fields.problems;
+    private final List<Problem> problems = fields.problems;
 
     ClusterReader(Instant now) {
         this.now = now;
@@ -53,19 +58,26 @@ final class ClusterReader {
                 root = Json.parse(in.json(), true, ClusterReader::unread);
             } catch (JsonSyntaxException e) {
                 fields.errorCount++;
-                problems.add(new ClusterProblem(
-                        ClusterProblem.Severity.ERROR,
+                problems.add(FieldReader.problem(
+                        ClusterRule.JSON_SYNTAX,
                         in.source(),
                         null,
                         null,
                         "$",
                         e.line(),
                         e.column(),
-                        "malformed JSON: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")));
+                        "malformed JSON: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ")));
                 continue;
             }
             if (root == null || !root.isObject()) {
-                fields.error(in.source(), null, null, root, "$", "expected a Kubernetes object or a list of them");
+                fields.error(
+                        ClusterRule.OBJECT_SHAPE,
+                        in.source(),
+                        null,
+                        null,
+                        root,
+                        "$",
+                        "expected a Kubernetes object or a list of them");
                 continue;
             }
             collect(in.source(), root, null, objects);
@@ -82,7 +94,7 @@ final class ClusterReader {
                 try {
                     topology = Topology.fromJsonName(s);
                 } catch (IllegalArgumentException e) {
-                    fields.error(o, t, e.getMessage());
+                    fields.error(ClusterRule.FIELD_VALUE, o, Objects.requireNonNull(t), e.getMessage());
                 }
             }
         }
@@ -100,18 +112,24 @@ final class ClusterReader {
             try {
                 mc = PlannerJson.readMachineConfig(Json.compact(o.node()));
             } catch (InvalidSnapshotException e) {
-                String rel = e.path().substring(1);
-                String msg = e.getMessage().substring(e.path().length() + 2);
-                fields.errorCount++;
-                problems.add(new ClusterProblem(
-                        ClusterProblem.Severity.ERROR,
-                        o.source(),
-                        o.kind(),
-                        o.name(),
-                        o.node().path() + rel,
-                        o.node().line(),
-                        o.node().column(),
-                        msg));
+                JsonPath base = JsonPath.parse(o.node().path());
+                for (Problem p : e.problems().all()) {
+                    JsonPath rel = p.location().path() == null
+                            ? JsonPath.ROOT
+                            : p.location().path();
+                    List<JsonPath.Segment> segments = new ArrayList<>(base.segments());
+                    segments.addAll(rel.segments());
+                    fields.errorCount++;
+                    problems.add(FieldReader.problem(
+                            ClusterRule.MACHINE_CONFIG,
+                            o.source(),
+                            o.kind(),
+                            o.name(),
+                            JsonPath.of(segments).toString(),
+                            o.node().line(),
+                            o.node().column(),
+                            p.message()));
+                }
                 continue;
             }
             if (isRendered(o)) {
@@ -141,8 +159,9 @@ final class ClusterReader {
                                 Renderer.render(p.pool().name(), selected).machineConfig()));
             } catch (RenderException e) {
                 fields.error(
+                        ClusterRule.MACHINE_CONFIG,
                         p.obj(),
-                        FieldReader.at(p.obj().node(), "spec", "machineConfigSelector"),
+                        Objects.requireNonNull(FieldReader.at(p.obj().node(), "spec", "machineConfigSelector")),
                         "cannot render the pool's" + " MachineConfigs for " + target + ": " + e.getMessage());
             }
         }
@@ -171,12 +190,12 @@ final class ClusterReader {
         for (Map.Entry<String, List<ClusterObject>> e : byKind.entrySet()) {
             if (!KINDS.contains(e.getKey())) {
                 for (ClusterObject o : e.getValue()) {
-                    fields.warn(o, o.node(), "kind " + o.kind() + " is not read");
+                    fields.warn(ClusterRule.KIND_UNREAD, o, o.node(), "kind " + o.kind() + " is not read");
                 }
             }
         }
-        if (problems.stream().anyMatch(ClusterProblem::isError)) {
-            return new ClusterReadResult(null, problems);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new ClusterReadResult(null, new Problems(problems));
         }
         List<Pool> poolList = new ArrayList<>();
         for (PoolObj p : pools) {
@@ -195,18 +214,18 @@ final class ClusterReader {
                     Limits.NONE,
                     topology,
                     false);
-            return new ClusterReadResult(s, problems);
+            return new ClusterReadResult(s, new Problems(problems));
         } catch (IllegalArgumentException e) {
-            problems.add(new ClusterProblem(
-                    ClusterProblem.Severity.ERROR,
+            problems.add(FieldReader.problem(
+                    ClusterRule.INCONSISTENT,
                     inputs.isEmpty() ? "(none)" : inputs.get(0).source(),
                     null,
                     null,
                     "$",
                     0,
                     0,
-                    e.getMessage()));
-            return new ClusterReadResult(null, problems);
+                    String.valueOf(e.getMessage())));
+            return new ClusterReadResult(null, new Problems(problems));
         }
     }
 
@@ -229,22 +248,19 @@ final class ClusterReader {
      * object, 3 for a list item), {@code metadata.managedFields}, and annotations other than the MCO's, the mirror-pod
      * marker and {@link Cluster#CORDONED_BY}.
      */
-    static boolean unread(int depth, String parentKey, String key) {
+    static boolean unread(int depth, @Nullable String parentKey, String key) {
         if (parentKey == null) {
             return false;
         }
-        switch (parentKey) {
-            case "status":
-                return depth <= 3 && UNREAD_STATUS.contains(key);
-            case "metadata":
-                return key.equals("managedFields");
-            case "annotations":
-                return !key.startsWith("machineconfiguration.openshift.io/")
+        return switch (parentKey) {
+            case "status" -> depth <= 3 && UNREAD_STATUS.contains(key);
+            case "metadata" -> key.equals("managedFields");
+            case "annotations" ->
+                !key.startsWith("machineconfiguration.openshift.io/")
                         && !key.equals(Cluster.CORDONED_BY)
                         && !key.equals("kubernetes.io/config.mirror");
-            default:
-                return false;
-        }
+            default -> false;
+        };
     }
 
     private static final Set<String> KINDS =
@@ -252,7 +268,7 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- documents
 
-    private void collect(String source, JsonNode o, String listKind, Map<String, ClusterObject> objects) {
+    private void collect(String source, JsonNode o, @Nullable String listKind, Map<String, ClusterObject> objects) {
         JsonNode kindNode = o.get("kind");
         String kind = kindNode != null && kindNode.isString() ? kindNode.stringValue() : null;
         if (kind == null && listKind != null && listKind.endsWith("List") && !listKind.equals("List")) {
@@ -261,12 +277,26 @@ final class ClusterReader {
         JsonNode items = o.get("items");
         if (items != null && (kind == null || kind.endsWith("List"))) {
             if (!items.isArray()) {
-                fields.error(source, kind, null, items, items.path(), "expected an array of objects");
+                fields.error(
+                        ClusterRule.OBJECT_SHAPE,
+                        source,
+                        kind,
+                        null,
+                        items,
+                        items.path(),
+                        "expected an array of objects");
                 return;
             }
             for (JsonNode item : items.values()) {
                 if (!item.isObject()) {
-                    fields.error(source, null, null, item, item.path(), "expected a Kubernetes object");
+                    fields.error(
+                            ClusterRule.OBJECT_SHAPE,
+                            source,
+                            null,
+                            null,
+                            item,
+                            item.path(),
+                            "expected a Kubernetes object");
                     continue;
                 }
                 collect(source, item, kind == null ? "List" : kind, objects);
@@ -274,13 +304,17 @@ final class ClusterReader {
             return;
         }
         if (kind == null) {
-            fields.error(source, null, null, o, o.path() + ".kind", "every object needs its kind");
+            fields.error(
+                    ClusterRule.OBJECT_SHAPE, source, null, null, o, o.path() + ".kind", "every object needs its kind");
             return;
         }
         JsonNode nameNode = FieldReader.at(o, "metadata", "name");
-        if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
+        if (nameNode == null
+                || !nameNode.isString()
+                || Objects.requireNonNull(nameNode.stringValue()).isBlank()) {
             JsonNode where = nameNode != null ? nameNode : o.get("metadata") != null ? o.get("metadata") : o;
             fields.error(
+                    ClusterRule.FIELD_MISSING,
                     source,
                     kind,
                     null,
@@ -290,13 +324,16 @@ final class ClusterReader {
             return;
         }
         JsonNode ns = FieldReader.at(o, "metadata", "namespace");
-        String name = ns != null && ns.isString() && !ns.stringValue().isEmpty()
+        String name = ns != null
+                        && ns.isString()
+                        && !Objects.requireNonNull(ns.stringValue()).isEmpty()
                 ? ns.stringValue() + "/" + nameNode.stringValue()
                 : nameNode.stringValue();
         ClusterObject obj = new ClusterObject(source, kind, name, o);
         ClusterObject before = objects.put(kind + " " + name, obj);
         if (before != null) {
             fields.warn(
+                    ClusterRule.OBJECT_REPEATED,
                     obj,
                     o,
                     "given again (first in " + before.source() + " at "
@@ -306,7 +343,7 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- pools
 
-    private PoolObj pool(ClusterObject o) {
+    private @Nullable PoolObj pool(ClusterObject o) {
         int before = fields.errors();
         JsonNode spec = fields.object(o, FieldReader.at(o.node(), "spec"), true);
         String name = o.name();
@@ -316,6 +353,7 @@ final class ClusterReader {
         String target = fields.string(o, cfg);
         if (spec != null && (target == null || target.isBlank())) {
             fields.error(
+                    ClusterRule.FIELD_MISSING,
                     o,
                     cfg == null ? spec : cfg,
                     spec.path() + ".configuration.name",
@@ -340,7 +378,7 @@ final class ClusterReader {
                 max,
                 paused,
                 false,
-                Target.of(target),
+                Target.of(Objects.requireNonNull(target)),
                 prev,
                 false,
                 null,
@@ -397,7 +435,7 @@ final class ClusterReader {
         return slash < 0 ? "default" : o.name().substring(0, slash);
     }
 
-    private Pdb pdb(ClusterObject o) {
+    private @Nullable Pdb pdb(ClusterObject o) {
         int before = fields.errors();
         JsonNode spec = fields.object(o, FieldReader.at(o.node(), "spec"), true);
         if (spec == null) {
@@ -417,7 +455,7 @@ final class ClusterReader {
             max = selectors.budget(o, mx);
         }
         if ((mn == null || mn.isNull()) == (mx == null || mx.isNull())) {
-            fields.error(o, spec, "set exactly one of minAvailable, maxUnavailable");
+            fields.error(ClusterRule.FIELD_VALUE, o, spec, "set exactly one of minAvailable, maxUnavailable");
         }
         if (fields.errors() > before) {
             return null;
@@ -427,19 +465,25 @@ final class ClusterReader {
 
     // ---------------------------------------------------------------------------------------------- nodes
 
-    private Node node(ClusterObject o, Map<String, LabelSelector> selectors, Map<String, List<Pod>> podsByNode) {
+    private @Nullable Node node(
+            ClusterObject o, Map<String, LabelSelector> selectors, Map<String, List<Pod>> podsByNode) {
         int before = fields.errors();
-        JsonNode meta = o.node().get("metadata");
+        JsonNode meta = Objects.requireNonNull(o.node().get("metadata"), "metadata");
         Map<String, String> labels = fields.stringMap(o, meta.get("labels"));
         JsonNode annNode = meta.get("annotations");
         Map<String, String> ann = fields.stringMap(o, annNode);
         if (PoolMembership.isWindows(labels)) {
-            fields.warn(o, o.node(), "Windows node: not managed by the Machine Config Operator, left out");
+            fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
+                    o,
+                    o.node(),
+                    "Windows node: not managed by the Machine Config Operator, left out");
             return null;
         }
         String current = ann.get(Cluster.CURRENT_CONFIG);
         if (current == null || current.isEmpty()) {
             fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
                     o,
                     annNode == null ? meta : annNode,
                     "no " + Cluster.CURRENT_CONFIG + " annotation: not managed by"
@@ -451,25 +495,17 @@ final class ClusterReader {
         String stateText = ann.get(Cluster.STATE);
         if (stateText != null && !stateText.isEmpty()) {
             switch (stateText) {
-                case "Done":
-                    state = NodeState.DONE;
-                    break;
-                case "Working":
-                    state = NodeState.WORKING;
-                    break;
-                case "Rebooting":
-                    state = NodeState.REBOOTING;
-                    break;
-                case "Degraded":
-                    state = NodeState.DEGRADED;
-                    break;
-                case "Unreconcilable":
-                    state = NodeState.UNRECONCILABLE;
-                    break;
-                default:
+                case "Done" -> state = NodeState.DONE;
+                case "Working" -> state = NodeState.WORKING;
+                case "Rebooting" -> state = NodeState.REBOOTING;
+                case "Degraded" -> state = NodeState.DEGRADED;
+                case "Unreconcilable" -> state = NodeState.UNRECONCILABLE;
+                default ->
                     fields.error(
+                            ClusterRule.FIELD_VALUE,
                             o,
-                            annNode.get(Cluster.STATE),
+                            Objects.requireNonNull(
+                                    Objects.requireNonNull(annNode).get(Cluster.STATE)),
                             "must be one of Done, Working, Rebooting, Degraded," + " Unreconcilable, got \"" + stateText
                                     + "\"");
             }
@@ -486,7 +522,7 @@ final class ClusterReader {
         }
         JsonNode createdNode = meta.get("creationTimestamp");
         Instant created = fields.instant(o, createdNode, meta.path() + ".creationTimestamp");
-        boolean ready = ready(o, FieldReader.at(o.node(), "status", "conditions"));
+        boolean ready = fields.ready(o, FieldReader.at(o.node(), "status", "conditions"));
         JsonNode spec = fields.object(o, o.node().get("spec"), false);
         boolean unschedulable = spec != null && fields.bool(o, spec.get("unschedulable"));
         String drain = ann.get(Cluster.DESIRED_DRAIN);
@@ -498,9 +534,11 @@ final class ClusterReader {
         }
         PoolMembership m = PoolMembership.of(o.name(), labels, selectors);
         if (m.error() != null) {
-            fields.warn(o, meta.get("labels") == null ? meta : meta.get("labels"), m.error());
+            fields.warn(
+                    ClusterRule.NODE_LEFT_OUT, o, meta.get("labels") == null ? meta : meta.get("labels"), m.error());
         } else if (m.primary() == null) {
             fields.warn(
+                    ClusterRule.NODE_LEFT_OUT,
                     o,
                     meta.get("labels") == null ? meta : meta.get("labels"),
                     "no MachineConfigPool selects this node");
@@ -530,43 +568,16 @@ final class ClusterReader {
      * absent, with a warning, because MCO's {@code isNodeImageDone} tells the two apart only in states MCO itself never
      * writes (an empty desired image on a node that never had one).
      */
-    private String image(ClusterObject o, JsonNode annNode, Map<String, String> ann, String key) {
+    private @Nullable String image(ClusterObject o, @Nullable JsonNode annNode, Map<String, String> ann, String key) {
         String value = ann.get(key);
         if (value != null && value.isEmpty()) {
-            fields.warn(o, annNode.get(key), "empty " + key + " annotation read as absent (no image)");
+            fields.warn(
+                    ClusterRule.VALUE_IGNORED,
+                    o,
+                    Objects.requireNonNull(Objects.requireNonNull(annNode).get(key)),
+                    "empty " + key + " annotation read as absent (no image)");
             return null;
         }
         return value;
-    }
-
-    /** MCO's {@code CheckNodeReady} over the conditions: Ready must be True, DiskPressure and NetworkUnavailable False. */
-    private boolean ready(ClusterObject o, JsonNode conditions) {
-        if (conditions == null || conditions.isNull()) {
-            return true;
-        }
-        if (!conditions.isArray()) {
-            fields.error(o, conditions, "expected an array of conditions");
-            return false;
-        }
-        boolean ready = true;
-        for (JsonNode c : conditions.values()) {
-            if (!c.isObject()) {
-                fields.error(o, c, "expected a condition object with type and status");
-                continue;
-            }
-            String type = fields.string(o, c.get("type"));
-            String status = fields.string(o, c.get("status"));
-            if (type == null || status == null) {
-                fields.error(o, c, "a condition needs its type and status");
-                continue;
-            }
-            if (type.equals("Ready") && !status.equals("True")) {
-                ready = false;
-            }
-            if ((type.equals("DiskPressure") || type.equals("NetworkUnavailable")) && !status.equals("False")) {
-                ready = false;
-            }
-        }
-        return ready;
     }
 }

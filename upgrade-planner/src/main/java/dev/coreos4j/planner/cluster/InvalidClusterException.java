@@ -1,34 +1,40 @@
 package dev.coreos4j.planner.cluster;
 
+import dev.coreos4j.planner.internal.problem.ProblemLine;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Problems;
+import dev.coreos4j.problem.ProblemsException;
 import java.util.List;
 
 /**
- * Cluster objects that cannot become a snapshot; carries every problem found (errors and warnings). The message is
- * the first error followed by how many more there are.
+ * Cluster objects that cannot become a snapshot; carries every problem found, errors and warnings ({@link
+ * #problems()}). The message is one line: the first error ({@code SOURCE: KIND NAME: PATH (line L, column C):
+ * MESSAGE}) followed by how many more errors there are.
  */
-public final class InvalidClusterException extends RuntimeException {
+public final class InvalidClusterException extends ProblemsException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<ClusterProblem> problems;
+    private final String summary;
 
-    /** An exception for {@code problems}, which must hold at least one error. */
-    public InvalidClusterException(List<ClusterProblem> problems) {
-        super(message(problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    private static String message(List<ClusterProblem> problems) {
-        List<ClusterProblem> errors =
-                problems.stream().filter(ClusterProblem::isError).toList();
+    /**
+     * An exception for {@code problems}.
+     *
+     * @throws IllegalArgumentException if {@code problems} holds no error
+     */
+    public InvalidClusterException(Problems problems) {
+        super("invalid cluster objects", problems);
+        List<Problem> errors = problems.errors();
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("problems must hold an error");
         }
-        return errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        this.summary =
+                ProblemLine.of(errors.get(0)) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
     }
 
-    /** Every problem found, errors and warnings, in input order. */
-    public List<ClusterProblem> problems() {
-        return problems;
+    /** The first error and how many more there are, on one line. */
+    @Override
+    public String getMessage() {
+        return summary;
     }
 }

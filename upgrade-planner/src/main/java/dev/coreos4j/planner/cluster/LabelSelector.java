@@ -54,16 +54,12 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
 
         boolean matches(Map<String, String> labels) {
             String v = labels.get(key);
-            switch (operator) {
-                case IN:
-                    return v != null && values.contains(v);
-                case NOT_IN:
-                    return v == null || !values.contains(v);
-                case EXISTS:
-                    return v != null;
-                default:
-                    return v == null;
-            }
+            return switch (operator) {
+                case IN -> v != null && values.contains(v);
+                case NOT_IN -> v == null || !values.contains(v);
+                case EXISTS -> v != null;
+                default -> v == null;
+            };
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which MachineConfigPools a node belongs to, by the MCO's rules ({@code helpers.GetPoolsForNode} and
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param error MCO's reason when the node cannot be placed ({@code node w1 belongs to 2 custom roles, cannot proceed
  *              with this Node}), or {@code null}
  */
-public record PoolMembership(List<String> pools, String error) {
+public record PoolMembership(List<String> pools, @Nullable String error) {
 
     /** The master pool's name. */
     public static final String MASTER = "master";
@@ -31,7 +32,7 @@ public record PoolMembership(List<String> pools, String error) {
     }
 
     /** The primary pool, or {@code null} when the node is in no pool. */
-    public String primary() {
+    public @Nullable String primary() {
         return pools.isEmpty() ? null : pools.get(0);
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the label selectors (pool node and MachineConfig selectors, PDB selectors) and int-or-percent budgets of
@@ -19,12 +21,12 @@ final class SelectorReader {
         this.fields = fields;
     }
 
-    LabelSelector selector(ClusterObject o, JsonNode s, boolean expressions) {
+    LabelSelector selector(ClusterObject o, @Nullable JsonNode s, boolean expressions) {
         if (s == null || s.isNull()) {
             return LabelSelector.NONE;
         }
         if (!s.isObject()) {
-            fields.error(o, s, "expected a label selector object");
+            fields.error(ClusterRule.FIELD_TYPE, o, s, "expected a label selector object");
             return LabelSelector.NONE;
         }
         Map<String, String> labels = fields.stringMap(o, s.get("matchLabels"));
@@ -32,9 +34,13 @@ final class SelectorReader {
         JsonNode exprs = s.get("matchExpressions");
         if (exprs != null && !exprs.isNull()) {
             if (!expressions) {
-                fields.error(o, exprs, "matchExpressions is not supported here; select the pods with matchLabels");
+                fields.error(
+                        ClusterRule.FIELD_VALUE,
+                        o,
+                        exprs,
+                        "matchExpressions is not supported here; select the pods with matchLabels");
             } else if (!exprs.isArray()) {
-                fields.error(o, exprs, "expected an array");
+                fields.error(ClusterRule.FIELD_TYPE, o, exprs, "expected an array");
             } else {
                 for (JsonNode x : exprs.values()) {
                     LabelSelector.Requirement r = requirement(o, x);
@@ -47,45 +53,54 @@ final class SelectorReader {
         return new LabelSelector(labels, reqs);
     }
 
-    LabelSelector.Requirement requirement(ClusterObject o, JsonNode x) {
+    LabelSelector.@Nullable Requirement requirement(ClusterObject o, JsonNode x) {
         if (!x.isObject()) {
-            fields.error(o, x, "expected an object with key, operator and values");
+            fields.error(ClusterRule.FIELD_TYPE, o, x, "expected an object with key, operator and values");
             return null;
         }
         String key = fields.string(o, x.get("key"));
         String op = fields.string(o, x.get("operator"));
         if (key == null || op == null) {
-            fields.error(o, x, x.path(), "key and operator are required");
+            fields.error(ClusterRule.FIELD_MISSING, o, x, x.path(), "key and operator are required");
             return null;
         }
         LabelSelector.Operator operator;
         try {
             operator = LabelSelector.Operator.parse(op);
         } catch (IllegalArgumentException e) {
-            fields.error(o, x.get("operator"), "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
+            fields.error(
+                    ClusterRule.FIELD_VALUE,
+                    o,
+                    Objects.requireNonNull(x.get("operator")),
+                    "must be In, NotIn, Exists or DoesNotExist, got \"" + op + "\"");
             return null;
         }
         Set<String> values = new HashSet<>(fields.stringList(o, x.get("values")));
         try {
             return new LabelSelector.Requirement(key, operator, values);
         } catch (IllegalArgumentException e) {
-            fields.error(o, x, x.path() + ".values", e.getMessage());
+            fields.error(ClusterRule.FIELD_VALUE, o, x, x.path() + ".values", e.getMessage());
             return null;
         }
     }
 
+    @Nullable
     MaxUnavailable budget(ClusterObject o, JsonNode v) {
         if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
             return new MaxUnavailable.Count(v.intValue());
         }
-        if (v.isString() && v.stringValue().endsWith("%")) {
+        if (v.isString() && Objects.requireNonNull(v.stringValue()).endsWith("%")) {
             try {
                 return MaxUnavailable.parse(v.stringValue());
             } catch (IllegalArgumentException e) {
                 // reported below
             }
         }
-        fields.error(o, v, "must be a non-negative integer or a percentage such as \"25%\", got " + v);
+        fields.error(
+                ClusterRule.FIELD_VALUE,
+                o,
+                v,
+                "must be a non-negative integer or a percentage such as \"25%\", got " + v);
         return null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A blocked-edge declaration as the OpenShift graph data writes them: every update to {@code to} from a version the
@@ -47,7 +48,7 @@ public record BlockedEdge(
      *
      * @param arch the architecture appended to the source version as {@code +ARCH} before matching, or null
      */
-    public boolean covers(Edge edge, String arch) {
+    public boolean covers(Edge edge, @Nullable String arch) {
         String source = arch == null || arch.isEmpty() ? edge.from() : edge.from() + "+" + arch;
         return to.equals(edge.to()) && Pattern.compile(from).matcher(source).find();
     }

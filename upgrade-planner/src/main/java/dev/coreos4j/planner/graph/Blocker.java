@@ -1,6 +1,7 @@
 package dev.coreos4j.planner.graph;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reason a path is missing: an edge that may not be taken, or a fact about the request.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param code the stable reason code, never null
  * @param message the reason for people, never null
  */
-public record Blocker(Edge edge, BlockCode code, String message) {
+public record Blocker(@Nullable Edge edge, BlockCode code, String message) {
 
     public Blocker {
         Objects.requireNonNull(code, "code");

@@ -3,6 +3,7 @@ package dev.coreos4j.planner.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +28,8 @@ final class EusShape {
             Hop h = hops.get(i);
             segmentHops++;
             boolean last = i == hops.size() - 1;
-            boolean end =
-                    last || minor(h.to()) == segmentEnd && minor(hops.get(i + 1).to()) > segmentEnd;
+            boolean end = last
+                    || (minor(h.to()) == segmentEnd && minor(hops.get(i + 1).to()) > segmentEnd);
             if (end) {
                 hops.set(i, h.withWorkers(WorkerPools.UNPAUSED));
                 segments.add(new EusSegment(workersAt, controlPlaneOnly, h.to(), segmentHops));
@@ -49,13 +50,13 @@ final class EusShape {
         if (fcos) {
             return "control-plane-only (EUS) updates apply to OpenShift graphs only";
         }
-        if (!evenMinor(releases.get(from))) {
+        if (!evenMinor(Objects.requireNonNull(releases.get(from)))) {
             return "control-plane-only (EUS) updates start at an even minor; " + from + " is on "
-                    + SemanticVersion.parse(from).minorLine();
+                    + Objects.requireNonNull(SemanticVersion.parse(from)).minorLine();
         }
-        if (to != null && !evenMinor(releases.get(to))) {
+        if (to != null && !evenMinor(Objects.requireNonNull(releases.get(to)))) {
             return "control-plane-only (EUS) updates end at an even minor; " + to + " is on "
-                    + SemanticVersion.parse(to).minorLine();
+                    + Objects.requireNonNull(SemanticVersion.parse(to)).minorLine();
         }
         return null;
     }
@@ -66,6 +67,6 @@ final class EusShape {
     }
 
     private static long minor(String version) {
-        return SemanticVersion.parse(version).minor();
+        return Objects.requireNonNull(SemanticVersion.parse(version)).minor();
     }
 }

@@ -2,6 +2,7 @@ package dev.coreos4j.planner.graph;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One update of a path, with why it is allowed.
@@ -20,8 +21,8 @@ public record Hop(
         String from,
         String to,
         HopKind kind,
-        String channel,
-        String previousChannel,
+        @Nullable String channel,
+        @Nullable String previousChannel,
         List<RiskEvaluation> risks,
         WorkerPools workers,
         String reason) {

@@ -1,6 +1,7 @@
 package dev.coreos4j.planner.graph;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What path to plan. Build one with {@link #to(String, String)} or {@link #latest(String)} and the {@code with…}
@@ -19,14 +20,14 @@ import java.util.Objects;
  */
 public record PathRequest(
         String from,
-        String to,
-        String channel,
+        @Nullable String to,
+        @Nullable String channel,
         boolean allowChannelChange,
         RiskInputs risks,
         boolean allowDowngrade,
         Preconditions preconditions,
         boolean eus,
-        RolloutClient rollout) {
+        @Nullable RolloutClient rollout) {
 
     public PathRequest {
         Objects.requireNonNull(from, "from");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node of an update graph.
@@ -23,9 +24,9 @@ public record Release(
         String version,
         String payload,
         List<String> channels,
-        Long ageIndex,
-        String barrierReason,
-        String deadEndReason,
+        @Nullable Long ageIndex,
+        @Nullable String barrierReason,
+        @Nullable String deadEndReason,
         Map<String, String> metadata) {
 
     /** The node metadata key listing a release's channels, comma-separated. */

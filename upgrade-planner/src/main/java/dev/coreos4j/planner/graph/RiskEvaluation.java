@@ -34,18 +34,16 @@ public record RiskEvaluation(Risk risk, RiskVerdict verdict, int decidingRule, b
                 ? "no rule could be evaluated"
                 : "rule " + (decidingRule + 1) + ", "
                         + risk.matchingRules().get(decidingRule).type();
-        switch (verdict) {
-            case DOES_NOT_APPLY:
-                return "risk " + risk.name() + " does not apply (" + rule + ": no match)";
-            case APPLIES:
-                return "risk " + risk.name() + (accepted ? " applies and was accepted (" : " applies (") + rule
-                        + ": match)";
-            default:
-                return "risk " + risk.name()
+        return switch (verdict) {
+            case DOES_NOT_APPLY -> "risk " + risk.name() + " does not apply (" + rule + ": no match)";
+            case APPLIES ->
+                "risk " + risk.name() + (accepted ? " applies and was accepted (" : " applies (") + rule + ": match)";
+            default ->
+                "risk " + risk.name()
                         + (accepted
                                 ? " cannot be evaluated and was accepted ("
                                 : " cannot be" + " evaluated, so the update is not recommended (")
                         + rule + ")";
-        }
+        };
     }
 }

@@ -32,8 +32,8 @@ public final class RiskEvaluator {
         if (rule instanceof MatchingRule.Always) {
             return RiskOutcome.MATCH;
         }
-        if (rule instanceof MatchingRule.PromQL) {
-            return inputs.outcome(risk, (MatchingRule.PromQL) rule);
+        if (rule instanceof MatchingRule.PromQL promQL) {
+            return inputs.outcome(risk, promQL);
         }
         if (rule instanceof MatchingRule.Unrecognized) {
             return RiskOutcome.UNKNOWN;

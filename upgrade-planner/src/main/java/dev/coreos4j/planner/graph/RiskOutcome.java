@@ -17,19 +17,14 @@ public enum RiskOutcome {
      * @throws IllegalArgumentException naming the text otherwise
      */
     public static RiskOutcome parse(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "match":
-                return MATCH;
-            case "nomatch":
-            case "no-match":
-            case "no_match":
-                return NO_MATCH;
-            case "unknown":
-                return UNKNOWN;
-            default:
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "match" -> MATCH;
+            case "nomatch", "no-match", "no_match" -> NO_MATCH;
+            case "unknown" -> UNKNOWN;
+            default ->
                 throw new IllegalArgumentException(
                         "a risk outcome must be match, nomatch or unknown, got \"" + text + "\"");
-        }
+        };
     }
 
     /** The CLI spelling: {@code match}, {@code nomatch} or {@code unknown}. */

@@ -3,6 +3,7 @@ package dev.coreos4j.planner.graph;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Fedora CoreOS client's place in phased rollouts (Zincati {@code rollout_wariness}): a release that is being rolled
@@ -64,7 +65,7 @@ public record RolloutClient(Instant now, double wariness) {
         return wariness <= progress(release);
     }
 
-    private static long parseLong(String text, long fallback) {
+    private static long parseLong(@Nullable String text, long fallback) {
         try {
             return text == null ? fallback : Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
@@ -72,7 +73,7 @@ public record RolloutClient(Instant now, double wariness) {
         }
     }
 
-    private static double parseDouble(String text, double fallback) {
+    private static double parseDouble(@Nullable String text, double fallback) {
         try {
             double v = text == null ? fallback : Double.parseDouble(text.strip());
             return Double.isFinite(v) ? v : fallback;

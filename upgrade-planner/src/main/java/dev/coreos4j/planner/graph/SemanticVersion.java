@@ -57,7 +57,7 @@ public record SemanticVersion(long major, long minor, long patch, List<String> p
             return false;
         }
         for (String id : dotted.split("\\.", -1)) {
-            if (id.isEmpty() || !id.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
+            if (id.isEmpty() || !id.chars().allMatch(c -> c == '-' || (Character.isLetterOrDigit(c) && c < 128))) {
                 return false;
             }
             if (noLeadingZeros && numeric(id) && id.length() > 1 && id.charAt(0) == '0') {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An update graph: releases, the updates recommended between them, and the updates recommended only when their risks
@@ -85,8 +86,9 @@ public record UpdateGraph(
         Release x = release(a).orElseThrow(() -> new IllegalArgumentException("unknown release " + a));
         Release y = release(b).orElseThrow(() -> new IllegalArgumentException("unknown release " + b));
         return kind == GraphKind.FEDORA_COREOS
-                ? Long.compare(x.ageIndex(), y.ageIndex())
-                : SemanticVersion.parse(a).compareTo(SemanticVersion.parse(b));
+                ? Long.compare(Objects.requireNonNull(x.ageIndex()), Objects.requireNonNull(y.ageIndex()))
+                : Objects.requireNonNull(SemanticVersion.parse(a))
+                        .compareTo(Objects.requireNonNull(SemanticVersion.parse(b)));
     }
 
     /**
@@ -98,7 +100,7 @@ public record UpdateGraph(
      *     for none
      * @return a new graph; this one is unchanged
      */
-    public UpdateGraph withBlockedEdges(List<BlockedEdge> declarations, String arch) {
+    public UpdateGraph withBlockedEdges(List<BlockedEdge> declarations, @Nullable String arch) {
         Map<Edge, List<Risk>> risks = new LinkedHashMap<>();
         for (Edge e : edges) {
             risks.put(e, new ArrayList<>());

@@ -3,6 +3,7 @@ package dev.coreos4j.planner.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A planned sequence of updates.
@@ -15,7 +16,8 @@ import java.util.Objects;
  *     applies or cannot be evaluated (what {@code oc adm upgrade --include-not-recommended} would list), an
  *     immutable copy, sorted by edge
  */
-public record UpdatePath(String from, String to, List<Hop> hops, EusPlan eus, List<Blocker> notRecommended) {
+public record UpdatePath(
+        String from, String to, List<Hop> hops, @Nullable EusPlan eus, List<Blocker> notRecommended) {
 
     public UpdatePath {
         Objects.requireNonNull(from, "from");

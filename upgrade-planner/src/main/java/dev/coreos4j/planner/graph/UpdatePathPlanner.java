@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans version paths through an update graph.
@@ -49,16 +50,16 @@ public final class UpdatePathPlanner {
     }
 
     /** A search position: the version a cluster runs and the channel it is subscribed to (null: none). */
-    private record State(String version, String channel) {}
+    private record State(String version, @Nullable String channel) {}
 
     /** The best way found to reach a state. */
-    private record Label(State state, Label previous, Hop hop, int hops, int accepted, int changes) {}
+    private record Label(
+            State state, @Nullable Label previous, @Nullable Hop hop, int hops, int accepted, int changes) {}
 
     /** An edge with the risks of every conditional entry listing it (none for an unconditional edge). */
     private record Candidate(Edge edge, List<Risk> risks) {}
 
     private static final class Search {
-        private final UpdateGraph graph;
         private final PathRequest request;
         private final boolean fcos;
         private final Map<String, Release> releases = new HashMap<>();
@@ -74,8 +75,27 @@ public final class UpdatePathPlanner {
         private final Map<String, long[]> channelVersion = new HashMap<>();
         private final Map<String, Blocker> blockers = new LinkedHashMap<>();
 
+        /** The rank of a release of the graph (its position in version or age order). */
+        private int rankOf(String version) {
+            return Objects.requireNonNull(rank.get(version), version);
+        }
+
+        /** A release of the graph. */
+        private Release releaseOf(String version) {
+            return Objects.requireNonNull(releases.get(version), version);
+        }
+
+        /** The semantic version of a release of an OpenShift graph. */
+        private SemanticVersion semverOf(String version) {
+            return Objects.requireNonNull(semver.get(version), version);
+        }
+
+        /** The edge of a blocker that is about one. */
+        private static Edge edgeOf(Blocker b) {
+            return Objects.requireNonNull(b.edge(), "edge");
+        }
+
         Search(UpdateGraph graph, PathRequest request) {
-            this.graph = graph;
             this.request = request;
             this.fcos = graph.kind() == GraphKind.FEDORA_COREOS;
             List<Release> ordered = new ArrayList<>(graph.releases());
@@ -120,7 +140,7 @@ public final class UpdatePathPlanner {
             });
             out.values()
                     .forEach(list -> list.sort(Comparator.comparing(
-                            (Candidate c) -> -rank.get(c.edge().to()))));
+                            (Candidate c) -> -rankOf(c.edge().to()))));
             for (RemovedEdge r : graph.removedEdges()) {
                 if (!merged.containsKey(r.edge())) {
                     removedOut
@@ -158,17 +178,17 @@ public final class UpdatePathPlanner {
                 }
             }
             if (!request.latest()) {
-                Release target = releases.get(request.to());
+                String to = Objects.requireNonNull(request.to(), "to");
+                Release target = releaseOf(to);
                 if (target.isDeadEnd()) {
-                    String why = request.to() + " is a dead end (" + target.deadEndReason()
-                            + ") and is never chosen as a target";
+                    String why = to + " is a dead end (" + target.deadEndReason() + ") and is never chosen as a target";
                     return noPath(why, new Blocker(null, BlockCode.TARGET_DEAD_END, why));
                 }
-                if (request.to().equals(from)) {
+                if (to.equals(from)) {
                     return new PathResult.Found(new UpdatePath(
                             from, from, List.of(), request.eus() ? new EusPlan(List.of()) : null, List.of()));
                 }
-                if (rank.get(request.to()) < rank.get(from) && (!request.allowDowngrade() || request.eus())) {
+                if (rankOf(request.to()) < rankOf(from) && (!request.allowDowngrade() || request.eus())) {
                     String why = request.to() + " is older than " + from + " and downgrades are not allowed";
                     return noPath(why, new Blocker(null, BlockCode.DOWNGRADE, why));
                 }
@@ -179,18 +199,18 @@ public final class UpdatePathPlanner {
             if (request.latest()) {
                 String newest = null;
                 for (State s : best.keySet()) {
-                    Release r = releases.get(s.version());
-                    if (rank.get(s.version()) > rank.get(from)
+                    Release r = releaseOf(s.version());
+                    if (rankOf(s.version()) > rankOf(from)
                             && !r.isDeadEnd()
                             && (!request.eus() || EusShape.evenMinor(r))
-                            && (newest == null || rank.get(s.version()) > rank.get(newest))) {
+                            && (newest == null || rankOf(s.version()) > rankOf(newest))) {
                         newest = s.version();
                     }
                 }
                 if (newest == null) {
                     String scope = request.channel() == null ? "" : " in channel " + request.channel();
                     String what = request.eus() ? "no newer even-minor release" : "no newer release";
-                    List<Blocker> relevant = relevantBlockers(v -> rank.get(v) > rank.get(from));
+                    List<Blocker> relevant = relevantBlockers(v -> rankOf(v) > rankOf(from));
                     if (relevant.isEmpty()) {
                         relevant =
                                 List.of(new Blocker(null, BlockCode.NOT_NEWER, from + " has no valid update" + scope));
@@ -198,14 +218,15 @@ public final class UpdatePathPlanner {
                     return new PathResult.NoPath(
                             what + " is reachable from " + from + scope + firstBlocker(relevant), relevant);
                 }
-                return found(bestFor(best, newest));
+                return found(Objects.requireNonNull(bestFor(best, newest)));
             }
 
-            Label label = bestFor(best, request.to());
+            String to = Objects.requireNonNull(request.to(), "to");
+            Label label = bestFor(best, to);
             if (label != null) {
                 return found(label);
             }
-            Set<String> leadsToTarget = reverseReach(request.to());
+            Set<String> leadsToTarget = reverseReach(to);
             if (!leadsToTarget.contains(from)) {
                 String why = "the graph has no edges leading from " + from + " to " + request.to();
                 return noPath(why, new Blocker(null, BlockCode.NO_EDGE, why));
@@ -223,11 +244,11 @@ public final class UpdatePathPlanner {
             while (!frontier.isEmpty()) {
                 Map<State, Label> next = new HashMap<>();
                 for (State s : frontier) {
-                    Label at = best.get(s);
+                    Label at = Objects.requireNonNull(best.get(s));
                     for (Candidate c : out.getOrDefault(s.version(), List.of())) {
                         Object checked = check(at, c);
-                        if (checked instanceof Blocker) {
-                            Blocker b = (Blocker) checked;
+                        if (checked instanceof Blocker b) {
+
                             blockers.putIfAbsent(b.edge() + "|" + b.code(), b);
                             continue;
                         }
@@ -254,8 +275,8 @@ public final class UpdatePathPlanner {
         /** A label for taking {@code c} from {@code at}, or the blocker that forbids it. */
         private Object check(Label at, Candidate c) {
             Edge e = c.edge();
-            Release a = releases.get(e.from());
-            Release b = releases.get(e.to());
+            Release a = releaseOf(e.from());
+            Release b = releaseOf(e.to());
             if (fcos && a.isDeadEnd()) {
                 return new Blocker(
                         e,
@@ -274,7 +295,7 @@ public final class UpdatePathPlanner {
                                         client.progress(b),
                                         client.wariness()));
             }
-            int direction = Integer.compare(rank.get(b.version()), rank.get(a.version()));
+            int direction = Integer.compare(rankOf(b.version()), rankOf(a.version()));
             if (direction < 0 && (!request.allowDowngrade() || request.eus())) {
                 return new Blocker(
                         e,
@@ -289,8 +310,8 @@ public final class UpdatePathPlanner {
                         + a.ageIndex() + " -> " + b.ageIndex());
                 if (direction > 0) {
                     for (Release barrier : barriers) {
-                        int r = rank.get(barrier.version());
-                        if (r > rank.get(a.version()) && r < rank.get(b.version())) {
+                        int r = rankOf(barrier.version());
+                        if (r > rankOf(a.version()) && r < rankOf(b.version())) {
                             return new Blocker(
                                     e,
                                     BlockCode.BARRIER_SKIPPED,
@@ -303,8 +324,8 @@ public final class UpdatePathPlanner {
                     }
                 }
             } else {
-                SemanticVersion x = semver.get(a.version());
-                SemanticVersion y = semver.get(b.version());
+                SemanticVersion x = semverOf(a.version());
+                SemanticVersion y = semverOf(b.version());
                 if (x.major() != y.major() || Math.abs(x.minor() - y.minor()) > 1) {
                     return new Blocker(
                             e,
@@ -397,12 +418,12 @@ public final class UpdatePathPlanner {
         }
 
         /** The first channel of {@code current}'s family, at or after it, that lists both releases; or null. */
-        private String laterChannel(String current, Release a, Release b) {
+        private @Nullable String laterChannel(String current, Release a, Release b) {
             String currentFamily = family.get(current);
             if (currentFamily == null) {
                 return null;
             }
-            long[] from = channelVersion.get(current);
+            long[] from = Objects.requireNonNull(channelVersion.get(current), current);
             String found = null;
             long[] foundAt = null;
             for (String candidate : channels) {
@@ -410,7 +431,7 @@ public final class UpdatePathPlanner {
                 if (at == null
                         || !currentFamily.equals(family.get(candidate))
                         || compare(at, from) < 0
-                        || foundAt != null && compare(at, foundAt) >= 0
+                        || (foundAt != null && compare(at, foundAt) >= 0)
                         || !a.inChannel(candidate)
                         || !b.inChannel(candidate)) {
                     continue;
@@ -441,8 +462,8 @@ public final class UpdatePathPlanner {
             List<Label> py = chain(y);
             for (int i = 0; i < Math.min(px.size(), py.size()); i++) {
                 c = Integer.compare(
-                        rank.get(py.get(i).state().version()),
-                        rank.get(px.get(i).state().version()));
+                        rankOf(py.get(i).state().version()),
+                        rankOf(px.get(i).state().version()));
                 if (c != 0) {
                     return c; // newer version first
                 }
@@ -468,7 +489,7 @@ public final class UpdatePathPlanner {
             return labels;
         }
 
-        private Label bestFor(Map<State, Label> best, String version) {
+        private @Nullable Label bestFor(Map<State, Label> best, String version) {
             Label chosen = null;
             for (Map.Entry<State, Label> e : best.entrySet()) {
                 if (e.getKey().version().equals(version) && (chosen == null || better(e.getValue(), chosen) < 0)) {
@@ -495,14 +516,14 @@ public final class UpdatePathPlanner {
             List<Blocker> notRecommended = new ArrayList<>();
             for (Blocker b : blockers.values()) {
                 if (b.code() == BlockCode.RISK
-                        && onPath.contains(b.edge().from())
+                        && onPath.contains(edgeOf(b).from())
                         && hops.stream().noneMatch(h -> h.edge().equals(b.edge()))) {
                     notRecommended.add(b);
                 }
             }
             notRecommended.sort(
-                    Comparator.comparing((Blocker b) -> rank.get(b.edge().from()))
-                            .thenComparing(b -> rank.get(b.edge().to())));
+                    Comparator.comparing((Blocker b) -> rankOf(edgeOf(b).from()))
+                            .thenComparing(b -> rankOf(edgeOf(b).to())));
             return new PathResult.Found(
                     new UpdatePath(request.from(), end.state().version(), hops, eus, notRecommended));
         }
@@ -537,14 +558,14 @@ public final class UpdatePathPlanner {
         private List<Blocker> relevantBlockers(java.util.function.Predicate<String> relevant) {
             List<Blocker> list = new ArrayList<>();
             for (Blocker b : blockers.values()) {
-                if (b.edge() != null && relevant.test(b.edge().to())) {
+                if (b.edge() != null && relevant.test(edgeOf(b).to())) {
                     list.add(b);
                 }
             }
             String goal = request.to();
-            list.sort(Comparator.comparing((Blocker b) -> !b.edge().to().equals(goal))
-                    .thenComparing(b -> -rank.get(b.edge().to()))
-                    .thenComparing(b -> -rank.get(b.edge().from()))
+            list.sort(Comparator.comparing((Blocker b) -> !edgeOf(b).to().equals(goal))
+                    .thenComparing(b -> -rankOf(edgeOf(b).to()))
+                    .thenComparing(b -> -rankOf(edgeOf(b).from()))
                     .thenComparing(Blocker::code));
             return list;
         }

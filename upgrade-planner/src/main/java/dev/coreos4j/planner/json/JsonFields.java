@@ -1,6 +1,5 @@
 package dev.coreos4j.planner.json;
 
-import dev.coreos4j.planner.InvalidSnapshotException;
 import dev.coreos4j.planner.MaxUnavailable;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import java.time.DateTimeException;
@@ -8,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed field readers every snapshot reader shares: each checks one JSON value and names its path in the
@@ -18,76 +19,83 @@ final class JsonFields {
     private JsonFields() {}
 
     /** An int ({@code >= 0}) or a string ending in {@code %}; {@code fallback} when absent. */
-    static MaxUnavailable budget(JsonNode v, String at, MaxUnavailable fallback) {
+    static MaxUnavailable budget(@Nullable JsonNode v, String at, MaxUnavailable fallback) {
+        MaxUnavailable b = optBudget(v, at);
+        return b == null ? fallback : b;
+    }
+
+    /** An int ({@code >= 0}) or a string ending in {@code %}; null when absent. */
+    static @Nullable MaxUnavailable optBudget(@Nullable JsonNode v, String at) {
         if (v == null || v.isNull()) {
-            return fallback;
+            return null;
         }
         if (v.isIntegralNumber()) {
             if (!v.canConvertToInt()) {
-                throw new InvalidSnapshotException(at, "is out of range");
+                throw SnapshotRule.FIELD_VALUE.exception(at, "is out of range");
             }
             if (v.intValue() < 0) {
-                throw new InvalidSnapshotException(at, "must not be negative, got " + v.intValue());
+                throw SnapshotRule.FIELD_VALUE.exception(at, "must not be negative, got " + v.intValue());
             }
             return new MaxUnavailable.Count(v.intValue());
         }
         if (v.isString()) {
-            String s = v.stringValue();
+            String s = Objects.requireNonNull(v.stringValue());
             if (!s.endsWith("%")) {
-                throw new InvalidSnapshotException(at, "a string must be a percentage ending in %, got \"" + s + "\"");
+                throw SnapshotRule.FIELD_VALUE.exception(
+                        at, "a string must be a percentage ending in %, got \"" + s + "\"");
             }
             try {
                 return MaxUnavailable.parse(s);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         at, "must be a non-negative percentage such as \"25%\", got \"" + s + "\"");
             }
         }
-        throw new InvalidSnapshotException(
+        throw SnapshotRule.FIELD_VALUE.exception(
                 at, "must be a non-negative integer or a percentage string such as" + " \"25%\"");
     }
 
     static JsonNode required(JsonNode o, String field, String at) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
-            throw new InvalidSnapshotException(at + "." + field, "required field is missing");
+            throw SnapshotRule.FIELD_MISSING.exception(at + "." + field, "required field is missing");
         }
         return v;
     }
 
     static void object(JsonNode v, String at) {
         if (!v.isObject()) {
-            throw new InvalidSnapshotException(at, "expected an object");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected an object");
         }
     }
 
-    static Iterable<JsonNode> array(JsonNode v, String at) {
+    static Iterable<JsonNode> array(@Nullable JsonNode v, String at) {
         if (v == null || v.isNull()) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new InvalidSnapshotException(at, "expected an array");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected an array");
         }
         return v.values();
     }
 
     static String string(JsonNode v, String at) {
         if (!v.isString()) {
-            throw new InvalidSnapshotException(at, "expected a string");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected a string");
         }
-        return v.stringValue();
+        return Objects.requireNonNull(v.stringValue());
     }
 
-    static String optString(JsonNode v, String at) {
+    static @Nullable String optString(@Nullable JsonNode v, String at) {
         return v == null || v.isNull() ? null : string(v, at);
     }
 
-    static boolean bool(JsonNode v, String at, boolean fallback) {
+    static boolean bool(@Nullable JsonNode v, String at, boolean fallback) {
         if (v == null || v.isNull()) {
             return fallback;
         }
         if (!v.isBoolean()) {
-            throw new InvalidSnapshotException(at, "expected true or false");
+            throw SnapshotRule.FIELD_TYPE.exception(at, "expected true or false");
         }
         return v.booleanValue();
     }
@@ -100,25 +108,25 @@ final class JsonFields {
             try {
                 return java.time.OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeException e2) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         at, "expected an RFC 3339 time such as 2026-01-01T00:00:00Z, got \"" + s + "\"");
             }
         }
     }
 
-    static Map<String, String> stringMap(JsonNode v, String at) {
+    static Map<String, String> stringMap(@Nullable JsonNode v, String at) {
         Map<String, String> out = new TreeMap<>();
         if (v == null || v.isNull()) {
             return out;
         }
         object(v, at);
         for (Map.Entry<String, JsonNode> e : v.properties()) {
-            out.put(e.getKey(), string(e.getValue(), at + "." + e.getKey()));
+            out.put(e.getKey(), string(e.getValue(), at + JsonNode.segment(e.getKey(), 0)));
         }
         return out;
     }
 
-    static List<String> stringList(JsonNode v, String at) {
+    static List<String> stringList(@Nullable JsonNode v, String at) {
         List<String> out = new ArrayList<>();
         int i = 0;
         for (JsonNode x : array(v, at)) {
@@ -127,7 +135,7 @@ final class JsonFields {
         return out;
     }
 
-    static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").strip();
+    static String oneLine(@Nullable String s) {
+        return String.valueOf(s).replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -10,7 +10,6 @@ import static dev.coreos4j.planner.json.JsonFields.string;
 import static dev.coreos4j.planner.json.JsonFields.stringList;
 import static dev.coreos4j.planner.json.JsonFields.stringMap;
 
-import dev.coreos4j.planner.InvalidSnapshotException;
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
@@ -20,9 +19,12 @@ import dev.coreos4j.planner.render.MachineConfig;
 import dev.coreos4j.planner.render.RenderException;
 import dev.coreos4j.planner.render.Renderer;
 import dev.coreos4j.planner.render.Rendering;
+import dev.coreos4j.problem.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes MachineConfig JSON (flat and Kubernetes shapes) and the rendered-MachineConfig form of a
@@ -36,10 +38,10 @@ final class MachineConfigJson {
         try {
             root = Json.parse(json);
         } catch (JsonSyntaxException e) {
-            throw new InvalidSnapshotException("$", "malformed JSON: " + oneLine(e.getMessage()));
+            throw SnapshotRule.JSON_SYNTAX.exception("$", "malformed JSON: " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidSnapshotException("$", "expected a JSON object");
+            throw SnapshotRule.FIELD_TYPE.exception("$", "expected a JSON object");
         }
         return machineConfig(root, "$", true);
     }
@@ -84,13 +86,13 @@ final class MachineConfigJson {
     static MachineConfig machineConfig(
             String name,
             Map<String, String> labels,
-            JsonNode ignition,
+            @Nullable JsonNode ignition,
             String iat,
             JsonNode fields,
             String at,
             boolean generated) {
         if (name.isBlank()) {
-            throw new InvalidSnapshotException(at + ".name", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".name", "must not be blank");
         }
         dev.coreos4j.ignition.Config config = dev.coreos4j.ignition.Config.EMPTY;
         if (ignition != null && !ignition.isNull()) {
@@ -98,15 +100,14 @@ final class MachineConfigJson {
             dev.coreos4j.ignition.ParseResult parsed = dev.coreos4j.ignition.Ignition.parse(Json.compact(ignition));
             if (!parsed.isValid()) {
                 dev.coreos4j.problem.Problem e = parsed.report().errors().get(0);
-                throw new InvalidSnapshotException(
-                        ignitionPath(iat, dev.coreos4j.ignition.Report.dottedPath(e)),
-                        "invalid Ignition config: " + e.message());
+                throw SnapshotRule.IGNITION_INVALID.exception(
+                        ignitionPath(iat, e.location().path()), "invalid Ignition config: " + e.message());
             }
             config = parsed.config();
         }
         String kernelType = optString(fields.get("kernelType"), at + ".kernelType");
         if (kernelType != null && !MachineConfig.KERNEL_TYPES.contains(kernelType)) {
-            throw new InvalidSnapshotException(
+            throw SnapshotRule.FIELD_VALUE.exception(
                     at + ".kernelType", "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
         }
         String image = optString(fields.get("osImageURL"), at + ".osImageURL");
@@ -122,12 +123,15 @@ final class MachineConfigJson {
                 generated);
     }
 
-    /** The snapshot path of an Ignition path: {@code $.storage.files.0.path} → {@code at.storage.files[0].path}. */
-    static String ignitionPath(String at, String ignitionPath) {
-        if (ignitionPath == null || ignitionPath.equals("$")) {
-            return at;
+    /** The snapshot path of an Ignition path: {@code $.storage.files[0].path} → {@code at.storage.files[0].path}. */
+    static JsonPath ignitionPath(String at, @Nullable JsonPath ignitionPath) {
+        JsonPath base = JsonPath.parse(at);
+        if (ignitionPath == null) {
+            return base;
         }
-        return at + ignitionPath.substring(1).replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
+        List<JsonPath.Segment> segments = new ArrayList<>(base.segments());
+        segments.addAll(ignitionPath.segments());
+        return JsonPath.of(segments);
     }
 
     /**
@@ -137,7 +141,7 @@ final class MachineConfigJson {
     static Rendering rendered(JsonNode c, String at) {
         String pool = optString(c.get("pool"), at + ".pool");
         if (pool != null && pool.isBlank()) {
-            throw new InvalidSnapshotException(at + ".pool", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".pool", "must not be blank");
         }
         List<MachineConfig> mcs = new ArrayList<>();
         List<String> paths = new ArrayList<>();
@@ -160,7 +164,7 @@ final class MachineConfigJson {
                     where = paths.get(k);
                 }
             }
-            throw new InvalidSnapshotException(where, e.getMessage());
+            throw SnapshotRule.INCONSISTENT.exception(where, e.getMessage());
         }
     }
 
@@ -202,6 +206,6 @@ final class MachineConfigJson {
                 ? dev.coreos4j.ignition.SpecVersion.V3_7_0_EXPERIMENTAL
                 : dev.coreos4j.ignition.SpecVersion.latestStable();
         byte[] json = dev.coreos4j.ignition.Ignition.write(config, v);
-        return Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        return Objects.requireNonNull(Json.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -34,8 +34,8 @@ public final class PathResultJson {
 
     private static ObjectNode tree(PathRequest request, PathResult result) {
         ObjectNode root = new ObjectNode();
-        if (result instanceof PathResult.Found) {
-            UpdatePath path = ((PathResult.Found) result).path();
+        if (result instanceof PathResult.Found found) {
+            UpdatePath path = found.path();
             root.put("found", true);
             root.put("from", path.from());
             root.put("to", path.to());

@@ -63,18 +63,18 @@ final class PlanWriter {
 
     /** The one place that looks inside each action record (the sealed family's single dispatch site). */
     static void describe(Action a, ObjectNode o) {
-        if (a instanceof Action.SetDesired) {
-            Target t = ((Action.SetDesired) a).target();
+        if (a instanceof Action.SetDesired setDesired) {
+            Target t = setDesired.target();
             o.put("config", t.config());
             if (t.osImage() != null) {
                 o.put("osImage", t.osImage());
             }
-        } else if (a instanceof Action.AcquireLock) {
-            o.put("group", ((Action.AcquireLock) a).group());
-        } else if (a instanceof Action.ReleaseLock) {
-            o.put("group", ((Action.ReleaseLock) a).group());
-        } else if (a instanceof Action.Apply) {
-            Action.Apply apply = (Action.Apply) a;
+        } else if (a instanceof Action.AcquireLock acquireLock) {
+            o.put("group", acquireLock.group());
+        } else if (a instanceof Action.ReleaseLock releaseLock) {
+            o.put("group", releaseLock.group());
+        } else if (a instanceof Action.Apply apply) {
+
             ArrayNode post = o.putArray("postActions");
             apply.postActions().forEach(x -> post.add(x.toString()));
             o.put("finalizes", apply.finalizes());

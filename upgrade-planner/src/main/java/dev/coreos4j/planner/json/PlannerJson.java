@@ -38,9 +38,10 @@ public final class PlannerJson {
     private PlannerJson() {}
 
     /**
-     * Parses a snapshot document.
+     * Parses a snapshot document. Reading goes on past a pool, node, lock group, config, PDB or window that cannot be
+     * read, so the exception reports the first problem of every such item ({@link SnapshotRule}s, at RFC 9535 paths).
      *
-     * @throws InvalidSnapshotException naming the JSON path of the first problem
+     * @throws InvalidSnapshotException carrying every problem found; its message starts with the first one's path
      */
     public static Snapshot readSnapshot(String json) {
         return SnapshotReader.readSnapshot(json);
@@ -60,7 +61,7 @@ public final class PlannerJson {
      * The Ignition config is read with {@link dev.coreos4j.ignition.Ignition#parse(String)}; its errors are reported
      * at the snapshot path followed by the Ignition path ({@code $.ignition.storage.files[0].path}).
      *
-     * @throws InvalidSnapshotException naming the JSON path of the first problem
+     * @throws InvalidSnapshotException carrying the ({@link SnapshotRule}) problem, its message starting with its path
      */
     public static MachineConfig readMachineConfig(String json) {
         return MachineConfigJson.readMachineConfig(json);

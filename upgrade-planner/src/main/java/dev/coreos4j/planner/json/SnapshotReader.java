@@ -6,6 +6,7 @@ import static dev.coreos4j.planner.json.JsonFields.budget;
 import static dev.coreos4j.planner.json.JsonFields.instant;
 import static dev.coreos4j.planner.json.JsonFields.object;
 import static dev.coreos4j.planner.json.JsonFields.oneLine;
+import static dev.coreos4j.planner.json.JsonFields.optBudget;
 import static dev.coreos4j.planner.json.JsonFields.optString;
 import static dev.coreos4j.planner.json.JsonFields.required;
 import static dev.coreos4j.planner.json.JsonFields.string;
@@ -35,6 +36,7 @@ import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
 import dev.coreos4j.planner.render.ConfigDerivation;
+import dev.coreos4j.problem.Problems;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -49,6 +51,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the snapshot JSON format (see {@link PlannerJson}): strict about types and values, lenient about unknown
@@ -63,100 +66,148 @@ final class SnapshotReader {
             root = Json.parse(json);
         } catch (JsonSyntaxException e) {
             String where = !e.hasLocation() ? "" : " at line " + e.line() + ", column " + e.column();
-            throw new InvalidSnapshotException("$", "malformed JSON" + where + ": " + oneLine(e.getMessage()));
+            throw SnapshotRule.JSON_SYNTAX.exception("$", "malformed JSON" + where + ": " + oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidSnapshotException("$", "expected a JSON object");
+            throw SnapshotRule.FIELD_TYPE.exception("$", "expected a JSON object");
         }
-        Instant now = instant(required(root, "now", "$"), "$.now");
+        SnapshotProblems found = new SnapshotProblems();
+        Instant now = found.read(() -> instant(required(root, "now", "$"), "$.now"));
         List<Pool> pools = new ArrayList<>();
         Set<String> poolNames = new HashSet<>();
+        // Whether every item of a list was read: only then can references to its names be checked.
+        boolean poolsRead = false;
         JsonNode poolsNode = root.get("pools");
         if (poolsNode == null || poolsNode.isNull()) {
-            throw new InvalidSnapshotException("$.pools", "required field is missing");
-        }
-        int i = 0;
-        for (JsonNode p : array(poolsNode, "$.pools")) {
-            String at = "$.pools[" + i++ + "]";
-            Pool pool = pool(p, at);
-            if (!poolNames.add(pool.name())) {
-                throw new InvalidSnapshotException(at + ".name", "duplicate pool name \"" + pool.name() + "\"");
+            found.add(SnapshotRule.FIELD_MISSING, "$.pools", "required field is missing");
+        } else {
+            Iterable<JsonNode> items = found.read(() -> array(poolsNode, "$.pools"));
+            poolsRead = items != null;
+            int i = 0;
+            for (JsonNode p : items == null ? List.<JsonNode>of() : items) {
+                String at = "$.pools[" + i++ + "]";
+                Pool pool = found.read(() -> pool(p, at));
+                if (pool == null) {
+                    poolsRead = false;
+                } else if (!poolNames.add(pool.name())) {
+                    found.add(SnapshotRule.NAME_DUPLICATE, at + ".name", "duplicate pool name \"" + pool.name() + "\"");
+                } else {
+                    pools.add(pool);
+                }
             }
-            pools.add(pool);
         }
         Set<String> lockGroups = new HashSet<>();
         List<LockGroup> locks = new ArrayList<>();
-        i = 0;
-        for (JsonNode l : array(root.get("locks"), "$.locks")) {
+        Iterable<JsonNode> lockItems = found.read(() -> array(root.get("locks"), "$.locks"));
+        boolean locksRead = lockItems != null;
+        int i = 0;
+        for (JsonNode l : lockItems == null ? List.<JsonNode>of() : lockItems) {
             String at = "$.locks[" + i++ + "]";
-            LockGroup g = lockGroup(l, at);
-            if (!lockGroups.add(g.group())) {
-                throw new InvalidSnapshotException(at + ".group", "duplicate lock group \"" + g.group() + "\"");
+            LockGroup g = found.read(() -> lockGroup(l, at));
+            if (g == null) {
+                locksRead = false;
+            } else if (!lockGroups.add(g.group())) {
+                found.add(SnapshotRule.NAME_DUPLICATE, at + ".group", "duplicate lock group \"" + g.group() + "\"");
+            } else {
+                locks.add(g);
             }
-            locks.add(g);
         }
-        for (int k = 0; k < pools.size(); k++) {
-            String g = pools.get(k).lockGroup();
-            if (g != null && !lockGroups.contains(g)) {
-                throw new InvalidSnapshotException("$.pools[" + k + "].lockGroup", "unknown lock group \"" + g + "\"");
+        if (poolsRead && locksRead) {
+            for (int k = 0; k < pools.size(); k++) {
+                String g = pools.get(k).lockGroup();
+                if (g != null && !lockGroups.contains(g)) {
+                    found.add(
+                            SnapshotRule.REFERENCE_UNKNOWN,
+                            "$.pools[" + k + "].lockGroup",
+                            "unknown lock group \"" + g + "\"");
+                }
             }
         }
         List<Node> nodes = new ArrayList<>();
         Set<String> nodeNames = new HashSet<>();
+        boolean nodesRead = false;
         JsonNode nodesNode = root.get("nodes");
         if (nodesNode == null || nodesNode.isNull()) {
-            throw new InvalidSnapshotException("$.nodes", "required field is missing");
-        }
-        i = 0;
-        for (JsonNode n : array(nodesNode, "$.nodes")) {
-            String at = "$.nodes[" + i++ + "]";
-            Node node = node(n, at);
-            if (!nodeNames.add(node.name())) {
-                throw new InvalidSnapshotException(at + ".name", "duplicate node name \"" + node.name() + "\"");
+            found.add(SnapshotRule.FIELD_MISSING, "$.nodes", "required field is missing");
+        } else {
+            Iterable<JsonNode> items = found.read(() -> array(nodesNode, "$.nodes"));
+            nodesRead = items != null;
+            i = 0;
+            for (JsonNode n : items == null ? List.<JsonNode>of() : items) {
+                String at = "$.nodes[" + i++ + "]";
+                Node node = found.read(() -> node(n, at));
+                if (node == null) {
+                    nodesRead = false;
+                    continue;
+                }
+                if (!nodeNames.add(node.name())) {
+                    found.add(SnapshotRule.NAME_DUPLICATE, at + ".name", "duplicate node name \"" + node.name() + "\"");
+                } else if (poolsRead && node.pool() != null && !poolNames.contains(node.pool())) {
+                    found.add(SnapshotRule.REFERENCE_UNKNOWN, at + ".pool", "unknown pool \"" + node.pool() + "\"");
+                } else {
+                    nodes.add(node);
+                }
             }
-            if (node.pool() != null && !poolNames.contains(node.pool())) {
-                throw new InvalidSnapshotException(at + ".pool", "unknown pool \"" + node.pool() + "\"");
-            }
-            nodes.add(node);
         }
-        for (int k = 0; k < pools.size(); k++) {
-            String d = pools.get(k).deferredNode();
-            if (d != null && !nodeNames.contains(d)) {
-                throw new InvalidSnapshotException("$.pools[" + k + "].deferredNode", "unknown node \"" + d + "\"");
+        if (nodesRead) {
+            for (int k = 0; k < pools.size(); k++) {
+                String d = pools.get(k).deferredNode();
+                if (d != null && !nodeNames.contains(d)) {
+                    found.add(
+                            SnapshotRule.REFERENCE_UNKNOWN,
+                            "$.pools[" + k + "].deferredNode",
+                            "unknown node \"" + d + "\"");
+                }
             }
         }
         Map<String, RenderedConfig> configs = new TreeMap<>();
         JsonNode cfgs = root.get("configs");
-        if (cfgs != null && !cfgs.isNull()) {
-            object(cfgs, "$.configs");
+        if (cfgs != null && !cfgs.isNull() && found.read(() -> object(cfgs, "$.configs"))) {
             for (Map.Entry<String, JsonNode> e : cfgs.properties()) {
-                configs.put(e.getKey(), config(e.getValue(), "$.configs." + e.getKey()));
+                RenderedConfig c =
+                        found.read(() -> config(e.getValue(), "$.configs" + JsonNode.segment(e.getKey(), 0)));
+                if (c != null) {
+                    configs.put(e.getKey(), c);
+                }
             }
         }
         DisruptionPolicies policies = DisruptionPolicies.defaults();
         JsonNode dp = root.get("disruptionPolicies");
         if (dp != null && !dp.isNull()) {
-            policies = policies.overriddenBy(policies(dp, "$.disruptionPolicies"));
+            DisruptionPolicies given = found.read(() -> policies(dp, "$.disruptionPolicies"));
+            if (given != null) {
+                policies = policies.overriddenBy(given);
+            }
         }
         List<Pdb> pdbs = new ArrayList<>();
         Set<String> pdbNames = new HashSet<>();
+        Iterable<JsonNode> pdbItems = found.read(() -> array(root.get("pdbs"), "$.pdbs"));
         i = 0;
-        for (JsonNode p : array(root.get("pdbs"), "$.pdbs")) {
+        for (JsonNode p : pdbItems == null ? List.<JsonNode>of() : pdbItems) {
             String at = "$.pdbs[" + i++ + "]";
-            Pdb pdb = pdb(p, at);
-            if (!pdbNames.add(pdb.name())) {
-                throw new InvalidSnapshotException(at + ".name", "duplicate PDB name \"" + pdb.name() + "\"");
+            Pdb pdb = found.read(() -> pdb(p, at));
+            if (pdb == null) {
+                continue;
             }
-            pdbs.add(pdb);
+            if (!pdbNames.add(pdb.name())) {
+                found.add(SnapshotRule.NAME_DUPLICATE, at + ".name", "duplicate PDB name \"" + pdb.name() + "\"");
+            } else {
+                pdbs.add(pdb);
+            }
         }
         List<MaintenanceWindow> windows = new ArrayList<>();
+        Iterable<JsonNode> windowItems = found.read(() -> array(root.get("windows"), "$.windows"));
         i = 0;
-        for (JsonNode w : array(root.get("windows"), "$.windows")) {
+        for (JsonNode w : windowItems == null ? List.<JsonNode>of() : windowItems) {
             String at = "$.windows[" + i++ + "]";
-            MaintenanceWindow window = window(w, at);
-            for (String p : window.pools()) {
+            MaintenanceWindow window = found.read(() -> window(w, at));
+            if (window == null) {
+                continue;
+            }
+            for (String p : poolsRead ? window.pools() : List.<String>of()) {
                 if (!poolNames.contains(p)) {
-                    throw new InvalidSnapshotException(at + ".pools", "unknown pool \"" + p + "\"");
+                    found.add(SnapshotRule.REFERENCE_UNKNOWN, at + ".pools", "unknown pool \"" + p + "\"");
+                    break;
                 }
             }
             windows.add(window);
@@ -164,25 +215,34 @@ final class SnapshotReader {
         Limits limits = Limits.NONE;
         JsonNode lim = root.get("limits");
         if (lim != null && !lim.isNull()) {
-            object(lim, "$.limits");
-            limits = new Limits(
-                    budget(lim.get("maxUnavailable"), "$.limits.maxUnavailable", null),
-                    budget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone", null));
+            Limits given = found.read(() -> {
+                object(lim, "$.limits");
+                return new Limits(
+                        optBudget(lim.get("maxUnavailable"), "$.limits.maxUnavailable"),
+                        optBudget(lim.get("maxUnavailablePerZone"), "$.limits.maxUnavailablePerZone"));
+            });
+            limits = given == null ? Limits.NONE : given;
         }
-        Topology topology = Topology.HIGHLY_AVAILABLE;
-        String top = optString(root.get("topology"), "$.topology");
-        if (top != null) {
-            try {
-                topology = Topology.fromJsonName(top);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException("$.topology", e.getMessage());
-            }
+        Topology topology = found.read(() -> topology(optString(root.get("topology"), "$.topology")));
+        Boolean accept = found.read(() -> bool(root.get("acceptAvailabilityLoss"), "$.acceptAvailabilityLoss", false));
+        if (!found.problems.isEmpty() || now == null || topology == null || accept == null) {
+            throw new InvalidSnapshotException(new Problems(found.problems));
         }
-        boolean accept = bool(root.get("acceptAvailabilityLoss"), "$.acceptAvailabilityLoss", false);
         try {
             return new Snapshot(now, pools, nodes, configs, policies, pdbs, windows, locks, limits, topology, accept);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSnapshotException("$", e.getMessage());
+            throw SnapshotRule.INCONSISTENT.exception("$", e.getMessage());
+        }
+    }
+
+    private static Topology topology(@Nullable String name) {
+        if (name == null) {
+            return Topology.HIGHLY_AVAILABLE;
+        }
+        try {
+            return Topology.fromJsonName(name);
+        } catch (IllegalArgumentException e) {
+            throw SnapshotRule.FIELD_VALUE.exception("$.topology", e.getMessage());
         }
     }
 
@@ -199,7 +259,7 @@ final class SnapshotReader {
             if (order.equals("NewestFirst")) {
                 newestFirst = true;
             } else if (!order.equals("OldestFirst")) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         at + ".updateOrder", "must be OldestFirst or NewestFirst, got \"" + order + "\"");
             }
         }
@@ -215,10 +275,10 @@ final class SnapshotReader {
                     previous,
                     newestFirst,
                     optString(p.get("deferredNode"), at + ".deferredNode"),
-                    budget(p.get("failureThreshold"), at + ".failureThreshold", null),
+                    optBudget(p.get("failureThreshold"), at + ".failureThreshold"),
                     lockGroup);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSnapshotException(at, e.getMessage());
+            throw SnapshotRule.INCONSISTENT.exception(at, e.getMessage());
         }
     }
 
@@ -227,10 +287,10 @@ final class SnapshotReader {
         String config = string(required(t, "config", at), at + ".config");
         String image = optString(t.get("osImage"), at + ".osImage");
         if (config.isBlank()) {
-            throw new InvalidSnapshotException(at + ".config", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".config", "must not be blank");
         }
         if (image != null && image.isBlank()) {
-            throw new InvalidSnapshotException(at + ".osImage", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".osImage", "must not be blank");
         }
         return new Target(config, image);
     }
@@ -239,15 +299,15 @@ final class SnapshotReader {
         object(n, at);
         String name = string(required(n, "name", at), at + ".name");
         if (name.isBlank()) {
-            throw new InvalidSnapshotException(at + ".name", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".name", "must not be blank");
         }
         String current = string(required(n, "currentConfig", at), at + ".currentConfig");
         if (current.isBlank()) {
-            throw new InvalidSnapshotException(at + ".currentConfig", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".currentConfig", "must not be blank");
         }
         String desired = optString(n.get("desiredConfig"), at + ".desiredConfig");
         if (desired != null && desired.isBlank()) {
-            throw new InvalidSnapshotException(at + ".desiredConfig", "must not be blank");
+            throw SnapshotRule.FIELD_BLANK.exception(at + ".desiredConfig", "must not be blank");
         }
         String currentImage = image(n, "currentImage", at);
         String desiredImage = image(n, "desiredImage", at);
@@ -259,7 +319,7 @@ final class SnapshotReader {
             try {
                 state = NodeState.parse(stateText);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(at + ".state", e.getMessage());
+                throw SnapshotRule.FIELD_VALUE.exception(at + ".state", e.getMessage());
             }
         }
         List<Pod> pods = new ArrayList<>();
@@ -275,7 +335,7 @@ final class SnapshotReader {
             return node(
                     n, at, name, current, desired, currentImage, desiredImage, createdAt, state, unschedulable, pods);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSnapshotException(at, e.getMessage());
+            throw SnapshotRule.INCONSISTENT.exception(at, e.getMessage());
         }
     }
 
@@ -283,10 +343,10 @@ final class SnapshotReader {
      * An image annotation ({@code currentImage} or {@code desiredImage}): absent or {@code null} is no image (the node
      * is not in image mode); a blank string is an error, never "no image".
      */
-    static String image(JsonNode n, String field, String at) {
+    static @Nullable String image(JsonNode n, String field, String at) {
         String image = optString(n.get(field), at + "." + field);
         if (image != null && image.isBlank()) {
-            throw new InvalidSnapshotException(
+            throw SnapshotRule.FIELD_BLANK.exception(
                     at + "." + field, "must not be blank (omit it or use null for no " + "image)");
         }
         return image;
@@ -297,9 +357,9 @@ final class SnapshotReader {
             String at,
             String name,
             String current,
-            String desired,
-            String currentImage,
-            String desiredImage,
+            @Nullable String desired,
+            @Nullable String currentImage,
+            @Nullable String desiredImage,
             Instant createdAt,
             NodeState state,
             boolean unschedulable,
@@ -332,12 +392,12 @@ final class SnapshotReader {
         boolean ignition = c.has("ignition");
         boolean rendered = c.has("machineConfigs");
         if (ignition && rendered) {
-            throw new InvalidSnapshotException(at, "give either ignition or machineConfigs, not both");
+            throw SnapshotRule.FIELD_VALUE.exception(at, "give either ignition or machineConfigs, not both");
         }
         if (ignition || rendered) {
             for (String f : HASH_FIELDS) {
                 if (c.has(f)) {
-                    throw new InvalidSnapshotException(
+                    throw SnapshotRule.FIELD_VALUE.exception(
                             at + "." + f,
                             "hash fields cannot be combined with " + (ignition ? "ignition" : "machineConfigs"));
                 }
@@ -355,16 +415,16 @@ final class SnapshotReader {
             object(st, at + ".storage");
             for (Map.Entry<String, JsonNode> e : st.properties()) {
                 if (!RenderedConfig.STORAGE_SECTIONS.contains(e.getKey())) {
-                    throw new InvalidSnapshotException(
-                            at + ".storage." + e.getKey(),
+                    throw SnapshotRule.FIELD_VALUE.exception(
+                            at + ".storage" + JsonNode.segment(e.getKey(), 0),
                             "must be one of disks, filesystems, raid, directories, links");
                 }
-                storage.put(e.getKey(), stringMap(e.getValue(), at + ".storage." + e.getKey()));
+                storage.put(e.getKey(), stringMap(e.getValue(), at + ".storage" + JsonNode.segment(e.getKey(), 0)));
             }
         }
         String kernelType = optString(c.get("kernelType"), at + ".kernelType");
         if (kernelType != null && !Set.of("default", "realtime", "64k-pages").contains(kernelType)) {
-            throw new InvalidSnapshotException(
+            throw SnapshotRule.FIELD_VALUE.exception(
                     at + ".kernelType", "must be default, realtime or 64k-pages, got \"" + kernelType + "\"");
         }
         return new RenderedConfig(
@@ -373,7 +433,7 @@ final class SnapshotReader {
                 stringList(c.get("kernelArguments"), at + ".kernelArguments"),
                 stringList(c.get("extensions"), at + ".extensions"),
                 bool(c.get("fips"), at + ".fips", false),
-                kernelType,
+                kernelType == null ? "default" : kernelType,
                 optString(c.get("osImage"), at + ".osImage"),
                 stringMap(c.get("users"), at + ".users"),
                 storage,
@@ -390,7 +450,7 @@ final class SnapshotReader {
             object(f, fat);
             String path = string(required(f, "path", fat), fat + ".path");
             if (!path.startsWith("/")) {
-                throw new InvalidSnapshotException(fat + ".path", "must be absolute, got \"" + path + "\"");
+                throw SnapshotRule.FIELD_VALUE.exception(fat + ".path", "must be absolute, got \"" + path + "\"");
             }
             files.put(path, actions(required(f, "actions", fat), fat + ".actions"));
         }
@@ -409,7 +469,7 @@ final class SnapshotReader {
         try {
             return new DisruptionPolicies(files, units, sshKey);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSnapshotException(at, e.getMessage());
+            throw SnapshotRule.INCONSISTENT.exception(at, e.getMessage());
         }
     }
 
@@ -424,23 +484,23 @@ final class SnapshotReader {
             try {
                 t = DisruptionAction.Type.parse(type);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(
+                throw SnapshotRule.FIELD_VALUE.exception(
                         xat + ".type",
                         "must be one of Reboot, Drain, Reload, Restart," + " DaemonReload, None, got \"" + type + "\"");
             }
             try {
                 out.add(new DisruptionAction(t, optString(x.get("unit"), xat + ".unit")));
             } catch (IllegalArgumentException e) {
-                throw new InvalidSnapshotException(xat, e.getMessage());
+                throw SnapshotRule.INCONSISTENT.exception(xat, e.getMessage());
             }
         }
         if (out.isEmpty() || out.size() > 10) {
-            throw new InvalidSnapshotException(at, "needs 1 to 10 actions, got " + out.size());
+            throw SnapshotRule.FIELD_VALUE.exception(at, "needs 1 to 10 actions, got " + out.size());
         }
         for (DisruptionAction x : out) {
             if ((x.type() == DisruptionAction.Type.REBOOT || x.type() == DisruptionAction.Type.NONE)
                     && out.size() > 1) {
-                throw new InvalidSnapshotException(at, x.type() + " must stand alone");
+                throw SnapshotRule.FIELD_VALUE.exception(at, x.type() + " must stand alone");
             }
         }
         return out;
@@ -449,10 +509,10 @@ final class SnapshotReader {
     static Pdb pdb(JsonNode p, String at) {
         object(p, at);
         String name = string(required(p, "name", at), at + ".name");
-        MaxUnavailable min = budget(p.get("minAvailable"), at + ".minAvailable", null);
-        MaxUnavailable max = budget(p.get("maxUnavailable"), at + ".maxUnavailable", null);
+        MaxUnavailable min = optBudget(p.get("minAvailable"), at + ".minAvailable");
+        MaxUnavailable max = optBudget(p.get("maxUnavailable"), at + ".maxUnavailable");
         if ((min == null) == (max == null)) {
-            throw new InvalidSnapshotException(at, "set exactly one of minAvailable, maxUnavailable");
+            throw SnapshotRule.FIELD_VALUE.exception(at, "set exactly one of minAvailable, maxUnavailable");
         }
         return new Pdb(name, stringMap(p.get("selector"), at + ".selector"), min, max);
     }
@@ -464,7 +524,7 @@ final class SnapshotReader {
             days.add(day(d, at + ".days"));
         }
         if (days.isEmpty()) {
-            throw new InvalidSnapshotException(at + ".days", "needs at least one day");
+            throw SnapshotRule.FIELD_VALUE.exception(at + ".days", "needs at least one day");
         }
         String startText = string(required(w, "start", at), at + ".start");
         LocalTime start;
@@ -474,18 +534,18 @@ final class SnapshotReader {
             }
             start = LocalTime.parse(startText);
         } catch (DateTimeException e) {
-            throw new InvalidSnapshotException(at + ".start", "must be HH:MM, got \"" + startText + "\"");
+            throw SnapshotRule.FIELD_VALUE.exception(at + ".start", "must be HH:MM, got \"" + startText + "\"");
         }
         JsonNode len = required(w, "lengthMinutes", at);
         if (!len.isIntegralNumber() || !len.canConvertToInt() || len.intValue() < 1 || len.intValue() > 10080) {
-            throw new InvalidSnapshotException(at + ".lengthMinutes", "must be an integer from 1 to 10080");
+            throw SnapshotRule.FIELD_VALUE.exception(at + ".lengthMinutes", "must be an integer from 1 to 10080");
         }
         String tz = optString(w.get("timeZone"), at + ".timeZone");
         ZoneId zone;
         try {
             zone = tz == null ? ZoneId.of("UTC") : ZoneId.of(tz);
         } catch (DateTimeException e) {
-            throw new InvalidSnapshotException(at + ".timeZone", "unknown time zone \"" + tz + "\"");
+            throw SnapshotRule.FIELD_VALUE.exception(at + ".timeZone", "unknown time zone \"" + tz + "\"");
         }
         return new MaintenanceWindow(
                 days, start, len.intValue(), zone, new TreeSet<>(stringList(w.get("pools"), at + ".pools")));
@@ -499,20 +559,21 @@ final class SnapshotReader {
                 return w;
             }
         }
-        throw new InvalidSnapshotException(at, "unknown day \"" + d + "\" (use Mon..Sun or Monday..Sunday)");
+        throw SnapshotRule.FIELD_VALUE.exception(at, "unknown day \"" + d + "\" (use Mon..Sun or Monday..Sunday)");
     }
 
     static LockGroup lockGroup(JsonNode l, String at) {
         object(l, at);
         String group = string(required(l, "group", at), at + ".group");
         if (!group.matches("[a-zA-Z0-9.-]+")) {
-            throw new InvalidSnapshotException(at + ".group", "must match ^[a-zA-Z0-9.-]+$, got \"" + group + "\"");
+            throw SnapshotRule.FIELD_VALUE.exception(
+                    at + ".group", "must match ^[a-zA-Z0-9.-]+$, got \"" + group + "\"");
         }
         JsonNode slots = l.get("slots");
         int n = 1;
         if (slots != null && !slots.isNull()) {
             if (!slots.isIntegralNumber() || !slots.canConvertToInt() || slots.intValue() < 1) {
-                throw new InvalidSnapshotException(at + ".slots", "must be an integer of at least 1");
+                throw SnapshotRule.FIELD_VALUE.exception(at + ".slots", "must be an integer of at least 1");
             }
             n = slots.intValue();
         }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a snapshot in the format {@link SnapshotReader} reads, keys in a fixed order, so the output depends on
@@ -170,15 +171,15 @@ final class SnapshotWriter {
         putIfSet(o, "osImage", t.osImage());
     }
 
-    static void putIfSet(ObjectNode o, String name, String value) {
+    static void putIfSet(ObjectNode o, String name, @Nullable String value) {
         if (value != null) {
             o.put(name, value);
         }
     }
 
-    static void budget(ObjectNode o, String name, MaxUnavailable value) {
-        if (value instanceof MaxUnavailable.Count) {
-            o.put(name, ((MaxUnavailable.Count) value).value());
+    static void budget(ObjectNode o, String name, @Nullable MaxUnavailable value) {
+        if (value instanceof MaxUnavailable.Count count) {
+            o.put(name, count.value());
         } else if (value instanceof MaxUnavailable.Percent) {
             o.put(name, value.toString());
         }

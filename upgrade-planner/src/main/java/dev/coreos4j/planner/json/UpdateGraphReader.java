@@ -12,6 +12,10 @@ import dev.coreos4j.planner.graph.UpdateGraph;
 import dev.coreos4j.planner.internal.json.Json;
 import dev.coreos4j.planner.internal.json.JsonNode;
 import dev.coreos4j.planner.internal.json.JsonSyntaxException;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
+import dev.coreos4j.problem.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads update graphs as the update services serve them ({@code Accept: application/json}):
@@ -68,8 +73,12 @@ public final class UpdateGraphReader {
             String message = e.getMessage() == null ? "not valid JSON" : e.getMessage();
             return new GraphReadResult(
                     null,
-                    List.of(new GraphProblem(
-                            "$", "graph.json.syntax", "not valid JSON: " + firstLine(message), e.line(), e.column())));
+                    Problems.of(Problem.of(
+                            GraphRule.JSON_SYNTAX,
+                            "not valid JSON: " + firstLine(message),
+                            e.line() > 0 && e.column() > 0
+                                    ? Location.at(JsonPath.ROOT, e.line(), e.column())
+                                    : Location.at(JsonPath.ROOT))));
         }
         return new Walk().graph(root);
     }
@@ -90,17 +99,17 @@ public final class UpdateGraphReader {
 
     /** One pass over a parsed document, collecting problems. */
     private static final class Walk {
-        private final List<GraphProblem> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
 
-        GraphReadResult graph(JsonNode root) {
+        GraphReadResult graph(@Nullable JsonNode root) {
             if (root == null || !root.isObject()) {
-                return fail("$", "graph.type", "an update graph is a JSON object with nodes and edges");
+                return fail("$", GraphRule.TYPE, "an update graph is a JSON object with nodes and edges");
             }
             JsonNode nodes = root.get("nodes");
             if (nodes == null || !nodes.isArray()) {
                 return fail(
                         "$.nodes",
-                        nodes == null ? "graph.nodes.missing" : "graph.type",
+                        nodes == null ? GraphRule.NODES_MISSING : GraphRule.TYPE,
                         "nodes must be an array of releases");
             }
             boolean fcos = false;
@@ -114,7 +123,7 @@ public final class UpdateGraphReader {
             Map<String, Integer> byVersion = new HashMap<>();
             Map<Long, Integer> byAge = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
-                Release r = release(nodes.get(i), "$.nodes[" + i + "]", kind);
+                Release r = release(Objects.requireNonNull(nodes.get(i)), "$.nodes[" + i + "]", kind);
                 if (r == null) {
                     releases.add(null);
                     continue;
@@ -123,7 +132,7 @@ public final class UpdateGraphReader {
                 if (twin != null) {
                     problem(
                             "$.nodes[" + i + "].version",
-                            "graph.node.duplicate",
+                            GraphRule.NODE_DUPLICATE,
                             "release " + r.version() + " is already $.nodes[" + twin + "]");
                 }
                 if (r.ageIndex() != null) {
@@ -131,7 +140,7 @@ public final class UpdateGraphReader {
                     if (sameAge != null) {
                         problem(
                                 "$.nodes[" + i + "].metadata['" + Release.AGE_INDEX_KEY + "']",
-                                "graph.node.age-index.duplicate",
+                                GraphRule.NODE_AGE_INDEX_DUPLICATE,
                                 "age index " + r.ageIndex() + " is already used by $.nodes[" + sameAge + "]");
                     }
                 }
@@ -143,11 +152,11 @@ public final class UpdateGraphReader {
             if (edgeList == null || !edgeList.isArray()) {
                 problem(
                         "$.edges",
-                        edgeList == null ? "graph.edges.missing" : "graph.type",
+                        edgeList == null ? GraphRule.EDGES_MISSING : GraphRule.TYPE,
                         "edges must be an array of [from, to] node index pairs");
             } else {
                 for (int i = 0; i < edgeList.size(); i++) {
-                    Edge e = indexEdge(edgeList.get(i), "$.edges[" + i + "]", releases);
+                    Edge e = indexEdge(Objects.requireNonNull(edgeList.get(i)), "$.edges[" + i + "]", releases);
                     if (e != null) {
                         edges.add(e);
                     }
@@ -158,11 +167,11 @@ public final class UpdateGraphReader {
             JsonNode condList = root.get("conditionalEdges");
             if (condList != null && !condList.isNull()) {
                 if (!condList.isArray()) {
-                    problem("$.conditionalEdges", "graph.type", "conditionalEdges must be an array");
+                    problem("$.conditionalEdges", GraphRule.TYPE, "conditionalEdges must be an array");
                 } else {
                     for (int i = 0; i < condList.size(); i++) {
-                        ConditionalEdge c =
-                                conditionalEdge(condList.get(i), "$.conditionalEdges[" + i + "]", byVersion);
+                        ConditionalEdge c = conditionalEdge(
+                                Objects.requireNonNull(condList.get(i)), "$.conditionalEdges[" + i + "]", byVersion);
                         if (c != null) {
                             conditional.add(c);
                         }
@@ -174,10 +183,11 @@ public final class UpdateGraphReader {
             JsonNode blockedList = root.get("blockedEdges");
             if (blockedList != null && !blockedList.isNull()) {
                 if (!blockedList.isArray()) {
-                    problem("$.blockedEdges", "graph.type", "blockedEdges must be an array");
+                    problem("$.blockedEdges", GraphRule.TYPE, "blockedEdges must be an array");
                 } else {
                     for (int i = 0; i < blockedList.size(); i++) {
-                        BlockedEdge b = blockedEdge(blockedList.get(i), "$.blockedEdges[" + i + "]", byVersion);
+                        BlockedEdge b = blockedEdge(
+                                Objects.requireNonNull(blockedList.get(i)), "$.blockedEdges[" + i + "]", byVersion);
                         if (b != null) {
                             blocked.add(b);
                         }
@@ -186,15 +196,16 @@ public final class UpdateGraphReader {
             }
 
             if (!problems.isEmpty()) {
-                return new GraphReadResult(null, problems);
+                return new GraphReadResult(null, new Problems(problems));
             }
             UpdateGraph graph = new UpdateGraph(kind, releases, edges, conditional, List.of());
-            return new GraphReadResult(blocked.isEmpty() ? graph : graph.withBlockedEdges(blocked, null), List.of());
+            return new GraphReadResult(
+                    blocked.isEmpty() ? graph : graph.withBlockedEdges(blocked, null), Problems.NONE);
         }
 
-        private Release release(JsonNode node, String path, GraphKind kind) {
+        private @Nullable Release release(JsonNode node, String path, GraphKind kind) {
             if (node == null || !node.isObject()) {
-                problem(path, "graph.type", "a release is an object with version, payload and metadata");
+                problem(path, GraphRule.TYPE, "a release is an object with version, payload and metadata");
                 return null;
             }
             String version = requiredString(node, "version", path);
@@ -203,13 +214,13 @@ public final class UpdateGraphReader {
             JsonNode meta = node.get("metadata");
             if (meta != null && !meta.isNull()) {
                 if (!meta.isObject()) {
-                    problem(path + ".metadata", "graph.type", "metadata must be an object of strings");
+                    problem(path + ".metadata", GraphRule.TYPE, "metadata must be an object of strings");
                 } else {
                     for (Map.Entry<String, JsonNode> e : meta.properties()) {
                         if (!e.getValue().isString()) {
                             problem(
                                     path + ".metadata['" + e.getKey() + "']",
-                                    "graph.node.metadata.type",
+                                    GraphRule.NODE_METADATA_TYPE,
                                     "metadata values are strings, got "
                                             + e.getValue().getNodeType());
                         } else {
@@ -225,7 +236,7 @@ public final class UpdateGraphReader {
                 if (SemanticVersion.parse(version) == null) {
                     problem(
                             path + ".version",
-                            "graph.node.version",
+                            GraphRule.NODE_VERSION,
                             "\"" + version + "\" is not a semantic version (OpenShift releases are like 4.16.3)");
                     return null;
                 }
@@ -246,17 +257,17 @@ public final class UpdateGraphReader {
             if (age == null) {
                 problem(
                         agePath,
-                        "graph.node.age-index.missing",
+                        GraphRule.NODE_AGE_INDEX_MISSING,
                         "every Fedora CoreOS release needs an age index; " + version + " has none");
             } else {
                 try {
                     ageIndex = Long.parseLong(age.strip());
                     if (ageIndex < 0) {
-                        problem(agePath, "graph.node.age-index", "the age index must not be negative, got " + age);
+                        problem(agePath, GraphRule.NODE_AGE_INDEX, "the age index must not be negative, got " + age);
                         ageIndex = null;
                     }
                 } catch (NumberFormatException e) {
-                    problem(agePath, "graph.node.age-index", "the age index must be an integer, got \"" + age + "\"");
+                    problem(agePath, GraphRule.NODE_AGE_INDEX, "the age index must be an integer, got \"" + age + "\"");
                 }
             }
             String barrier = flagReason(metadata, Release.BARRIER_KEY, Release.BARRIER_REASON_KEY, path);
@@ -269,15 +280,15 @@ public final class UpdateGraphReader {
         }
 
         /** The reason of a {@code "true"} flag ({@code generic} when none is given), null for absent or false. */
-        private String flagReason(Map<String, String> metadata, String key, String reasonKey, String path) {
+        private @Nullable String flagReason(Map<String, String> metadata, String key, String reasonKey, String path) {
             String flag = metadata.get(key);
             if (flag == null || flag.strip().equals("false")) {
                 return null;
             }
             if (!flag.strip().equals("true")) {
                 problem(
-                        path + ".metadata['" + key + "']",
-                        "graph.node.flag",
+                        path + ".metadata" + JsonNode.segment(key, 0),
+                        GraphRule.NODE_FLAG,
                         key + " must be \"true\" or \"false\", got \"" + flag + "\"");
                 return null;
             }
@@ -285,21 +296,21 @@ public final class UpdateGraphReader {
             return reason.isBlank() ? "generic" : reason;
         }
 
-        private Edge indexEdge(JsonNode node, String path, List<Release> releases) {
+        private @Nullable Edge indexEdge(JsonNode node, String path, List<Release> releases) {
             if (node == null || !node.isArray() || node.size() != 2) {
-                problem(path, "graph.edge.shape", "an edge is a [from, to] pair of node indexes");
+                problem(path, GraphRule.EDGE_SHAPE, "an edge is a [from, to] pair of node indexes");
                 return null;
             }
             Release[] ends = new Release[2];
             for (int k = 0; k < 2; k++) {
-                JsonNode idx = node.get(k);
+                JsonNode idx = Objects.requireNonNull(node.get(k));
                 if (!idx.isIntegralNumber()
                         || !idx.canConvertToInt()
                         || idx.asInt() < 0
                         || idx.asInt() >= releases.size()) {
                     problem(
                             path + "[" + k + "]",
-                            "graph.edge.index",
+                            GraphRule.EDGE_INDEX,
                             "expected a node index between 0 and " + (releases.size() - 1) + ", got " + idx);
                     return null;
                 }
@@ -309,35 +320,35 @@ public final class UpdateGraphReader {
                 return null; // the node itself was already reported
             }
             if (ends[0].version().equals(ends[1].version())) {
-                problem(path, "graph.edge.loop", "an edge from " + ends[0].version() + " to itself");
+                problem(path, GraphRule.EDGE_LOOP, "an edge from " + ends[0].version() + " to itself");
                 return null;
             }
             return new Edge(ends[0].version(), ends[1].version());
         }
 
-        private ConditionalEdge conditionalEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+        private @Nullable ConditionalEdge conditionalEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
             if (node == null || !node.isObject()) {
-                problem(path, "graph.type", "a conditional edge entry is an object with edges and risks");
+                problem(path, GraphRule.TYPE, "a conditional edge entry is an object with edges and risks");
                 return null;
             }
             int before = problems.size();
             List<Edge> edges = new ArrayList<>();
             JsonNode list = node.get("edges");
             if (list == null || !list.isArray() || list.isEmpty()) {
-                problem(path + ".edges", "graph.conditional.edges", "edges must be a non-empty array of {from, to}");
+                problem(path + ".edges", GraphRule.CONDITIONAL_EDGES, "edges must be a non-empty array of {from, to}");
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String p = path + ".edges[" + i + "]";
-                    JsonNode e = list.get(i);
+                    JsonNode e = Objects.requireNonNull(list.get(i));
                     if (!e.isObject()) {
-                        problem(p, "graph.type", "a conditional edge is an object {from, to}");
+                        problem(p, GraphRule.TYPE, "a conditional edge is an object {from, to}");
                         continue;
                     }
                     String from = knownVersion(e, "from", p, byVersion);
                     String to = knownVersion(e, "to", p, byVersion);
                     if (from != null && to != null) {
                         if (from.equals(to)) {
-                            problem(p, "graph.edge.loop", "an edge from " + from + " to itself");
+                            problem(p, GraphRule.EDGE_LOOP, "an edge from " + from + " to itself");
                         } else {
                             edges.add(new Edge(from, to));
                         }
@@ -347,10 +358,10 @@ public final class UpdateGraphReader {
             List<Risk> risks = new ArrayList<>();
             JsonNode riskList = node.get("risks");
             if (riskList == null || !riskList.isArray() || riskList.isEmpty()) {
-                problem(path + ".risks", "graph.conditional.risks", "risks must be a non-empty array");
+                problem(path + ".risks", GraphRule.CONDITIONAL_RISKS, "risks must be a non-empty array");
             } else {
                 for (int i = 0; i < riskList.size(); i++) {
-                    Risk r = risk(riskList.get(i), path + ".risks[" + i + "]");
+                    Risk r = risk(Objects.requireNonNull(riskList.get(i)), path + ".risks[" + i + "]");
                     if (r != null) {
                         risks.add(r);
                     }
@@ -359,9 +370,9 @@ public final class UpdateGraphReader {
             return problems.size() == before ? new ConditionalEdge(edges, risks) : null;
         }
 
-        private Risk risk(JsonNode node, String path) {
+        private @Nullable Risk risk(JsonNode node, String path) {
             if (node == null || !node.isObject()) {
-                problem(path, "graph.type", "a risk is an object with name, message, url and matchingRules");
+                problem(path, GraphRule.TYPE, "a risk is an object with name, message, url and matchingRules");
                 return null;
             }
             String name = requiredString(node, "name", path);
@@ -374,25 +385,25 @@ public final class UpdateGraphReader {
             return new Risk(name, message == null ? "" : message, url == null ? "" : url, rules);
         }
 
-        private List<MatchingRule> rules(JsonNode list, String path, boolean required) {
+        private @Nullable List<MatchingRule> rules(@Nullable JsonNode list, String path, boolean required) {
             if (list == null || list.isNull()) {
                 if (required) {
-                    problem(path, "graph.risk.rules.missing", "a risk needs its matchingRules array");
+                    problem(path, GraphRule.RISK_RULES_MISSING, "a risk needs its matchingRules array");
                     return null;
                 }
                 return List.of();
             }
             if (!list.isArray()) {
-                problem(path, "graph.type", "matchingRules must be an array");
+                problem(path, GraphRule.TYPE, "matchingRules must be an array");
                 return null;
             }
             List<MatchingRule> rules = new ArrayList<>();
             boolean ok = true;
             for (int i = 0; i < list.size(); i++) {
                 String p = path + "[" + i + "]";
-                JsonNode rule = list.get(i);
+                JsonNode rule = Objects.requireNonNull(list.get(i));
                 if (!rule.isObject()) {
-                    problem(p, "graph.type", "a matching rule is an object with a type");
+                    problem(p, GraphRule.TYPE, "a matching rule is an object with a type");
                     ok = false;
                     continue;
                 }
@@ -407,7 +418,7 @@ public final class UpdateGraphReader {
                             ? requiredString(promql, "promql", p + ".promql")
                             : null;
                     if (promql == null || !promql.isObject()) {
-                        problem(p + ".promql", "graph.risk.promql", "a PromQL rule needs promql: {promql: QUERY}");
+                        problem(p + ".promql", GraphRule.RISK_PROMQL, "a PromQL rule needs promql: {promql: QUERY}");
                     }
                     if (query == null) {
                         ok = false;
@@ -421,9 +432,9 @@ public final class UpdateGraphReader {
             return ok ? rules : null;
         }
 
-        private BlockedEdge blockedEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
+        private @Nullable BlockedEdge blockedEdge(JsonNode node, String path, Map<String, Integer> byVersion) {
             if (node == null || !node.isObject()) {
-                problem(path, "graph.type", "a blocked edge is an object with to, from and name");
+                problem(path, GraphRule.TYPE, "a blocked edge is an object with to, from and name");
                 return null;
             }
             String to = knownVersion(node, "to", path, byVersion);
@@ -438,52 +449,53 @@ public final class UpdateGraphReader {
             try {
                 return new BlockedEdge(to, from, name, message == null ? "" : message, url == null ? "" : url, rules);
             } catch (IllegalArgumentException e) {
-                problem(path + ".from", "graph.blocked.regex", e.getMessage());
+                problem(path + ".from", GraphRule.BLOCKED_REGEX, String.valueOf(e.getMessage()));
                 return null;
             }
         }
 
-        private String knownVersion(JsonNode node, String field, String path, Map<String, Integer> byVersion) {
+        private @Nullable String knownVersion(
+                JsonNode node, String field, String path, Map<String, Integer> byVersion) {
             String v = requiredString(node, field, path);
             if (v != null && !byVersion.containsKey(v)) {
-                problem(path + "." + field, "graph.edge.unknown-release", "release " + v + " is not among the nodes");
+                problem(path + "." + field, GraphRule.EDGE_UNKNOWN_RELEASE, "release " + v + " is not among the nodes");
                 return null;
             }
             return v;
         }
 
-        private String requiredString(JsonNode node, String field, String path) {
+        private @Nullable String requiredString(JsonNode node, String field, String path) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
-                problem(path + "." + field, "graph.field.missing", field + " is required");
+                problem(path + "." + field, GraphRule.FIELD_MISSING, field + " is required");
                 return null;
             }
             if (!v.isString() || v.asString().isEmpty()) {
-                problem(path + "." + field, "graph.field.type", field + " must be a non-empty string, got " + v);
+                problem(path + "." + field, GraphRule.FIELD_TYPE, field + " must be a non-empty string, got " + v);
                 return null;
             }
             return v.asString();
         }
 
-        private String optionalString(JsonNode node, String field, String path) {
+        private @Nullable String optionalString(JsonNode node, String field, String path) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 return null;
             }
             if (!v.isString()) {
-                problem(path + "." + field, "graph.field.type", field + " must be a string, got " + v);
+                problem(path + "." + field, GraphRule.FIELD_TYPE, field + " must be a string, got " + v);
                 return null;
             }
             return v.asString();
         }
 
-        private void problem(String path, String code, String message) {
-            problems.add(GraphProblem.at(path, code, message));
+        private void problem(String path, GraphRule rule, String message) {
+            problems.add(Problem.of(rule, message, Location.at(JsonPath.parse(path))));
         }
 
-        private GraphReadResult fail(String path, String code, String message) {
-            problem(path, code, message);
-            return new GraphReadResult(null, problems);
+        private GraphReadResult fail(String path, GraphRule rule, String message) {
+            problem(path, rule, message);
+            return new GraphReadResult(null, new Problems(problems));
         }
     }
 }

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The derivation of the planner's {@link RenderedConfig} (content hashes the node agent compares) from an Ignition
  * config or a MachineConfig: the one place the planner core's view of a config meets Ignition types. Pure and
  * thread-safe.
  */
+@SuppressWarnings("NonCanonicalType") // Config.File and Config.Storage are the Ignition model's public names
 public final class ConfigDerivation {
     private ConfigDerivation() {}
 
@@ -55,8 +57,8 @@ public final class ConfigDerivation {
             List<String> kernelArguments,
             List<String> extensions,
             boolean fips,
-            String kernelType,
-            String osImage) {
+            @Nullable String kernelType,
+            @Nullable String osImage) {
         Objects.requireNonNull(config, "config");
         Map<String, String> files = new TreeMap<>();
         Set<String> refused = new TreeSet<>();
@@ -127,7 +129,17 @@ public final class ConfigDerivation {
         section(storage, "directories", st.directories());
         section(storage, "links", st.links());
         return new RenderedConfig(
-                files, units, kernelArguments, extensions, fips, kernelType, osImage, users, storage, fixed, refused);
+                files,
+                units,
+                kernelArguments,
+                extensions,
+                fips,
+                kernelType == null ? "default" : kernelType,
+                osImage,
+                users,
+                storage,
+                fixed,
+                refused);
     }
 
     private static void indexed(Map<String, String> out, String path, List<?> items) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A MachineConfig ({@code machineconfiguration.openshift.io/v1}): a named fragment of a node's configuration, or a
@@ -35,8 +36,8 @@ public record MachineConfig(
         List<String> kernelArguments,
         List<String> extensions,
         boolean fips,
-        String kernelType,
-        String osImageURL,
+        @Nullable String kernelType,
+        @Nullable String osImageURL,
         boolean generated) {
 
     /** The label that orders fragments: {@code machineconfiguration.openshift.io/role}. */
@@ -75,7 +76,7 @@ public record MachineConfig(
     }
 
     /** The value of {@link #ROLE_LABEL}, or {@code null}. */
-    public String role() {
+    public @Nullable String role() {
         return labels.get(ROLE_LABEL);
     }
 

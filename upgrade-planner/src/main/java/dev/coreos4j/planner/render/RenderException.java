@@ -1,6 +1,7 @@
 package dev.coreos4j.planner.render;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pool's MachineConfigs cannot be rendered (MCO's {@code RenderDegraded}). Carries what and where: a stable
@@ -25,8 +26,8 @@ public final class RenderException extends RuntimeException {
     }
 
     private final Code code;
-    private final String machineConfig;
-    private final String path;
+    private final @Nullable String machineConfig;
+    private final @Nullable String path;
 
     /**
      * @param code          why; never null
@@ -34,7 +35,7 @@ public final class RenderException extends RuntimeException {
      * @param path          the Ignition JSON path inside it ({@code $.storage.files.0.path}), or {@code null}
      * @param message       one line, for people; never null
      */
-    public RenderException(Code code, String machineConfig, String path, String message) {
+    public RenderException(Code code, @Nullable String machineConfig, @Nullable String path, String message) {
         super(Objects.requireNonNull(message, "message"));
         this.code = Objects.requireNonNull(code, "code");
         this.machineConfig = machineConfig;
@@ -47,12 +48,12 @@ public final class RenderException extends RuntimeException {
     }
 
     /** The offending MachineConfig's name, or {@code null}. */
-    public String machineConfig() {
+    public @Nullable String machineConfig() {
         return machineConfig;
     }
 
     /** The Ignition JSON path inside the offending config, or {@code null}. */
-    public String path() {
+    public @Nullable String path() {
         return path;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a pool's MachineConfigs into one rendered MachineConfig, following MCO's render controller
@@ -53,6 +54,7 @@ import java.util.Set;
  * {@code baseOSExtensionsContainerImage} and the image an OS image stream resolves to (the caller passes it as
  * {@code defaultOsImage}).
  */
+@SuppressWarnings("NonCanonicalType") // Config.File and Config.Storage are the Ignition model's public names
 public final class Renderer {
 
     /** The worker role value. */
@@ -78,7 +80,8 @@ public final class Renderer {
      * @throws IllegalArgumentException if {@code pool} is blank
      * @throws NullPointerException if an argument other than {@code defaultOsImage} is null
      */
-    public static Rendering render(String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage) {
+    public static Rendering render(
+            String pool, Collection<MachineConfig> machineConfigs, @Nullable String defaultOsImage) {
         return render(pool, machineConfigs, defaultOsImage, null);
     }
 
@@ -90,7 +93,10 @@ public final class Renderer {
      * @param osImageStream the pool's OS image stream name, or {@code null}
      */
     public static Rendering render(
-            String pool, Collection<MachineConfig> machineConfigs, String defaultOsImage, String osImageStream) {
+            String pool,
+            Collection<MachineConfig> machineConfigs,
+            @Nullable String defaultOsImage,
+            @Nullable String osImageStream) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(machineConfigs, "machineConfigs");
         if (pool.isBlank()) {
@@ -126,15 +132,16 @@ public final class Renderer {
             kargs.addAll(mc.kernelArguments());
             extensions.addAll(mc.extensions());
             fips |= mc.fips();
-            if ("realtime".equals(mc.kernelType()) || "64k-pages".equals(mc.kernelType())) {
-                kernelType = mc.kernelType();
+            String k = mc.kernelType();
+            if ("realtime".equals(k) || "64k-pages".equals(k)) {
+                kernelType = k;
             }
             if (!mc.generated() && mc.osImageURL() != null && !mc.osImageURL().isBlank()) {
                 override = mc.osImageURL();
                 overrider = mc.name();
             }
         }
-        if (!kernelType.equals("default") && extensions.contains("kernel-devel")) {
+        if (!"default".equals(kernelType) && extensions.contains("kernel-devel")) {
             throw new RenderException(
                     RenderException.Code.KERNEL_DEVEL_WITH_NON_DEFAULT_KERNEL,
                     null,
@@ -149,7 +156,8 @@ public final class Renderer {
                     "MachineConfig " + overrider + " overrides osImageURL while the pool uses OS image stream "
                             + osImageStream + "; use one or the other");
         }
-        merged = defaultOverwrite(merged.withVersion(SpecVersion.latestStable().toString()));
+        merged = defaultOverwrite(Objects.requireNonNull(merged)
+                .withVersion(SpecVersion.latestStable().toString()));
         String osImage = override != null ? override : defaultOsImage;
         MachineConfig spec = new MachineConfig(
                 "rendered-" + pool, Map.of(), merged, kargs, extensions, fips, kernelType, osImage, true);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of {@link Renderer#render}: the rendered MachineConfig and how it came about.
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * @param osImageOverridden whether a non-generated MC's {@code osImageURL} replaced the cluster's OS image (MCO
  *                          annotates the rendered MC "osImageURL overridden" in that case)
  */
+@SuppressWarnings("NonCanonicalType") // Config.File and Config.Storage are the Ignition model's public names
 public record Rendering(MachineConfig machineConfig, List<MachineConfig> sources, boolean osImageOverridden) {
 
     private static final Pattern ITEM = Pattern.compile("\\$\\.(passwd|storage)\\.([a-z]+)\\[(\\d+)\\](\\..*)?");
@@ -80,7 +82,7 @@ public record Rendering(MachineConfig machineConfig, List<MachineConfig> sources
         }
         String key = Merge.keyOf(merged.get(index));
         for (MachineConfig mc : sources) {
-            for (Object item : section(mc.config(), m.group(1), m.group(2))) {
+            for (Object item : Objects.requireNonNull(section(mc.config(), m.group(1), m.group(2)))) {
                 if (Merge.keyOf(item).equals(key)) {
                     out.add(mc.name());
                     break;
@@ -90,30 +92,22 @@ public record Rendering(MachineConfig machineConfig, List<MachineConfig> sources
         return out;
     }
 
-    private static List<?> section(Config c, String area, String name) {
+    private static @Nullable List<?> section(Config c, String area, String name) {
         if (area.equals("passwd")) {
             return name.equals("users")
                     ? c.passwd().users()
                     : name.equals("groups") ? c.passwd().groups() : null;
         }
         Config.Storage s = c.storage();
-        switch (name) {
-            case "disks":
-                return s.disks();
-            case "filesystems":
-                return s.filesystems();
-            case "raid":
-                return s.raid();
-            case "directories":
-                return s.directories();
-            case "links":
-                return s.links();
-            case "files":
-                return s.files();
-            case "luks":
-                return s.luks();
-            default:
-                return null;
-        }
+        return switch (name) {
+            case "disks" -> s.disks();
+            case "filesystems" -> s.filesystems();
+            case "raid" -> s.raid();
+            case "directories" -> s.directories();
+            case "links" -> s.links();
+            case "files" -> s.files();
+            case "luks" -> s.luks();
+            default -> null;
+        };
     }
 }

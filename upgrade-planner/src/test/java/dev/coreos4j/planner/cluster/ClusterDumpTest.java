@@ -7,6 +7,7 @@ import dev.coreos4j.planner.Plan;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.Wave;
+import dev.coreos4j.planner.internal.problem.ProblemLine;
 import dev.coreos4j.planner.json.PlannerJson;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class ClusterDumpTest {
                         "ocp-worker3.domain.local=infra",
                         "ocp-worker4.domain.local=null");
         assertThat(r.warnings())
-                .extracting(ClusterProblem::toString)
+                .extracting(ProblemLine::of)
                 .containsExactly(
                         "complianceascode-infra-nodes.json: Node ocp-worker4.domain.local: $.items[6].metadata.labels"
                                 + " (line 285, column 27): no MachineConfigPool selects this node");
@@ -88,7 +89,7 @@ class ClusterDumpTest {
                 NOW,
                 List.of(dump("complianceascode-mcp-master.json"), dump("complianceascode-control-plane-nodes.json")));
         Snapshot s = r.snapshotOrThrow();
-        assertThat(r.problems()).isEmpty();
+        assertThat(r.problems().all()).isEmpty();
         assertThat(s.pools()).extracting(p -> p.name()).containsExactly("master");
         assertThat(s.nodes()).extracting(Node::pool).containsOnly("master");
         assertThat(s.nodes())

@@ -13,6 +13,8 @@ import dev.coreos4j.planner.Target;
 import dev.coreos4j.planner.Topology;
 import dev.coreos4j.planner.internal.json.ArrayNode;
 import dev.coreos4j.planner.internal.json.ObjectNode;
+import dev.coreos4j.planner.internal.problem.ProblemLine;
+import dev.coreos4j.problem.Problem;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -273,7 +275,7 @@ class ClusterTest {
                                 Map.of(PoolMembership.OS_LABEL, "windows", "node-role.kubernetes.io/worker", ""),
                                 "rendered-worker-a")));
         assertThat(r.snapshotOrThrow().nodes()).isEmpty();
-        assertThat(r.warnings()).extracting(ClusterProblem::name).containsExactly("new", "win");
+        assertThat(r.warnings()).extracting(p -> p.location().object().name()).containsExactly("new", "win");
         assertThat(r.warnings().get(0).message()).contains("not managed by the Machine Config Operator yet");
     }
 
@@ -327,7 +329,7 @@ class ClusterTest {
                         new ClusterInput("nodes.json", nodeList),
                         new ClusterInput("mcp.json", dev.coreos4j.planner.internal.json.Json.pretty(workerPool()))));
         assertThat(r.snapshotOrThrow().node("w1").pool()).isEqualTo("worker");
-        assertThat(r.problems()).isEmpty();
+        assertThat(r.problems().all()).isEmpty();
     }
 
     @Test
@@ -351,8 +353,8 @@ class ClusterTest {
         ClusterReadResult r =
                 Cluster.read(NOW, List.of(new ClusterInput("dump.json", K8s.list(badPool, badNode, noName))));
         assertThat(r.isValid()).isFalse();
-        assertThat(r.problems())
-                .extracting(ClusterProblem::toString)
+        assertThat(r.problems().all())
+                .extracting(ProblemLine::of)
                 .containsExactly(
                         "dump.json: Node (unnamed): $.items[2].metadata.name (line 42, column 18): required field is missing"
                                 + " or not a non-blank string",
@@ -372,13 +374,13 @@ class ClusterTest {
     void malformedJson_isAProblemWithLineAndColumn() {
         ClusterReadResult r =
                 Cluster.read(NOW, List.of(new ClusterInput("x.json", "{\"kind\": \"List\",\n\"items\": [}")));
-        assertThat(r.problems()).hasSize(1);
-        ClusterProblem p = r.problems().get(0);
-        assertThat(p.path()).isEqualTo("$");
-        assertThat(p.line()).isEqualTo(2);
+        assertThat(r.problems().all()).hasSize(1);
+        Problem p = r.problems().all().get(0);
+        assertThat(p.location().path()).hasToString("$");
+        assertThat(p.location().position().line()).isEqualTo(2);
         assertThat(p.message()).startsWith("malformed JSON: Unexpected close marker '}'");
         ClusterReadResult dup = Cluster.read(NOW, "{\"kind\":\"Node\",\"kind\":\"Pod\"}");
-        assertThat(dup.problems().get(0).message()).contains("Duplicate Object property \"kind\"");
+        assertThat(dup.problems().all().get(0).message()).contains("Duplicate Object property \"kind\"");
     }
 
     @Test
@@ -406,8 +408,8 @@ class ClusterTest {
         String bad = "{\"kind\":\"MachineConfig\",\"metadata\":{\"name\":\"99-bad\"},\"spec\":{\"config\":"
                 + "{\"ignition\":{\"version\":\"3.4.0\"},\"storage\":{\"files\":[{\"path\":\"relative\"}]}}}}";
         ClusterReadResult r = Cluster.read(NOW, bad);
-        assertThat(r.problems()).hasSize(1);
-        assertThat(r.problems().get(0).kind()).isEqualTo("MachineConfig");
-        assertThat(r.problems().get(0).path()).isEqualTo("$.spec.config.storage.files[0].path");
+        assertThat(r.problems().all()).hasSize(1);
+        assertThat(r.problems().all().get(0).location().object().kind()).isEqualTo("MachineConfig");
+        assertThat(r.problems().all().get(0).location().path()).hasToString("$.spec.config.storage.files[0].path");
     }
 }

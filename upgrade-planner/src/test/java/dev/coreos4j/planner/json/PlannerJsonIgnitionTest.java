@@ -85,25 +85,26 @@ class PlannerJsonIgnitionTest {
                 """);
         assertThatThrownBy(() -> PlannerJson.readSnapshot(bad))
                 .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
-                    assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.ignition.storage.files[0].path");
+                    assertThat(e.path().toString())
+                            .isEqualTo("$.configs['rendered-worker-a'].ignition.storage.files[0].path");
                     assertThat(e.getMessage()).endsWith("invalid Ignition config: path not absolute");
                 });
         String noVersion = snapshot("{\"rendered-worker-a\": {\"ignition\": {}}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(noVersion))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.ignition"));
+                        e -> assertThat(e.path().toString()).isEqualTo("$.configs['rendered-worker-a'].ignition"));
         String mixed = snapshot("{\"rendered-worker-a\": {\"ignition\": {}, \"files\": {}}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(mixed))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.files"));
+                        e -> assertThat(e.path().toString()).isEqualTo("$.configs['rendered-worker-a'].files"));
         String kernel = snapshot("{\"rendered-worker-a\": {\"ignition\": {\"ignition\": {\"version\": \"3.4.0\"}},"
                 + " \"kernelType\": \"rt\"}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(kernel))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.kernelType"));
+                        e -> assertThat(e.path().toString()).isEqualTo("$.configs['rendered-worker-a'].kernelType"));
     }
 
     @Test
@@ -130,23 +131,24 @@ class PlannerJsonIgnitionTest {
         String none = snapshot("{\"rendered-worker-a\": {\"pool\": \"worker\", \"machineConfigs\": []}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(none))
                 .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
-                    assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.machineConfigs");
+                    assertThat(e.path().toString()).isEqualTo("$.configs['rendered-worker-a'].machineConfigs");
                     assertThat(e.getMessage()).contains("no MachineConfigs found for pool worker");
                 });
         String dup = snapshot("{\"rendered-worker-a\": {\"machineConfigs\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(dup))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path()).isEqualTo("$.configs.rendered-worker-a.machineConfigs[1]"));
+                        e -> assertThat(e.path().toString())
+                                .isEqualTo("$.configs['rendered-worker-a'].machineConfigs[1]"));
         String badSpec = snapshot("{\"rendered-worker-a\": {\"machineConfigs\": [{\"metadata\": {\"name\": \"x\"},"
                 + " \"spec\": {\"config\": {\"ignition\": {\"version\": \"3.4.0\"}, \"systemd\": {\"units\":"
                 + " [{\"name\": \"bad\"}]}}}}]}}");
         assertThatThrownBy(() -> PlannerJson.readSnapshot(badSpec))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path())
+                        e -> assertThat(e.path().toString())
                                 .isEqualTo(
-                                        "$.configs.rendered-worker-a.machineConfigs[0].spec.config.systemd.units[0].name"));
+                                        "$.configs['rendered-worker-a'].machineConfigs[0].spec.config.systemd.units[0].name"));
     }
 
     @Test
@@ -173,7 +175,7 @@ class PlannerJsonIgnitionTest {
         assertThatThrownBy(() -> PlannerJson.readMachineConfig("{\"labels\": {}}"))
                 .isInstanceOfSatisfying(
                         InvalidSnapshotException.class,
-                        e -> assertThat(e.path()).isEqualTo("$.name"));
+                        e -> assertThat(e.path().toString()).isEqualTo("$.name"));
         assertThatThrownBy(() -> PlannerJson.readMachineConfig("[1]")).isInstanceOf(InvalidSnapshotException.class);
     }
 

@@ -156,4 +156,25 @@ class PlannerJsonTest {
                     .isEqualTo(Files.readString(ProjectRoot.corpus("planner", name + ".next.json")));
         }
     }
+
+    @Test
+    void readSnapshot_reportsEveryProblemWithItsRule() {
+        String json =
+                "{\"now\": \"2026-01-01T00:00:00Z\", \"pools\": [{\"name\": \"worker\", \"target\": {\"config\": \"a\"}},"
+                        + " {\"name\": \"worker\", \"target\": {\"config\": \"a\"}}], \"nodes\": [{\"name\": \" \", \"currentConfig\": \"a\"},"
+                        + " {\"name\": \"w2\", \"pool\": \"infra\", \"currentConfig\": \"a\"}]}";
+        assertThatThrownBy(() -> PlannerJson.readSnapshot(json))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
+                    assertThat(e.problems().all())
+                            .extracting(p -> p.location().path().toString(), p -> p.code())
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("$.pools[1].name", "snapshot.name.duplicate"),
+                                    org.assertj.core.groups.Tuple.tuple("$.nodes[0].name", "snapshot.field.blank"),
+                                    org.assertj.core.groups.Tuple.tuple(
+                                            "$.nodes[1].pool", "snapshot.reference.unknown"));
+                    assertThat(e.getMessage())
+                            .isEqualTo("$.pools[1].name: duplicate pool name \"worker\" (and 2 more)");
+                    assertThat(e.path()).hasToString("$.pools[1].name");
+                });
+    }
 }

@@ -10,6 +10,10 @@ import dev.coreos4j.planner.graph.MatchingRule;
 import dev.coreos4j.planner.graph.Release;
 import dev.coreos4j.planner.graph.Risk;
 import dev.coreos4j.planner.graph.UpdateGraph;
+import dev.coreos4j.planner.internal.problem.ProblemLine;
+import dev.coreos4j.problem.JsonPath;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.Problem;
 import dev.coreos4j.testsupport.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +38,16 @@ class UpdateGraphReaderTest {
               {"version": "4.17.1", "payload": "quay.io/x@sha256:cc"}
             ]""";
 
-    static GraphProblem only(String json) {
+    static Problem only(String json) {
         GraphReadResult result = UpdateGraphReader.read(json);
         assertThat(result.isValid()).as("%s", result).isFalse();
-        assertThat(result.problems()).hasSize(1);
-        return result.problems().get(0);
+        assertThat(result.problems().all()).hasSize(1);
+        return result.problems().all().get(0);
+    }
+
+    /** The problem's RFC 9535 path. */
+    static String path(Problem p) {
+        return String.valueOf(p.location().path());
     }
 
     @Test
@@ -115,11 +124,11 @@ class UpdateGraphReaderTest {
 
     @Test
     void read_rejectsSyntaxErrorWithLineAndColumn() {
-        GraphProblem p = only("{\n  \"nodes\": [,]\n}");
+        Problem p = only("{\n  \"nodes\": [,]\n}");
         assertThat(p.code()).isEqualTo("graph.json.syntax");
-        assertThat(p.line()).isEqualTo(2);
-        assertThat(p.column()).isPositive();
-        assertThat(p.toString()).startsWith("$ (line 2, column ");
+        assertThat(p.location().position().line()).isEqualTo(2);
+        assertThat(p.location().position().column()).isPositive();
+        assertThat(ProblemLine.of(p)).startsWith("$ (line 2, column ");
     }
 
     @Test
@@ -130,49 +139,52 @@ class UpdateGraphReaderTest {
     @Test
     void read_rejectsNonObjectDocument() {
         assertThat(only("[]"))
-                .isEqualTo(GraphProblem.at("$", "graph.type", "an update graph is a JSON object with nodes and edges"));
+                .isEqualTo(Problem.of(
+                        GraphRule.TYPE,
+                        "an update graph is a JSON object with nodes and edges",
+                        Location.at(JsonPath.ROOT)));
     }
 
     @Test
     void read_rejectsMissingNodesAndEdges() {
-        assertThat(only("{\"edges\": []}").path()).isEqualTo("$.nodes");
-        assertThat(only("{\"nodes\": []}").path()).isEqualTo("$.edges");
+        assertThat(path(only("{\"edges\": []}"))).isEqualTo("$.nodes");
+        assertThat(path(only("{\"nodes\": []}"))).isEqualTo("$.edges");
     }
 
     @Test
     void read_rejectsEdgeIndexOutOfRange() {
-        GraphProblem p = only("{" + NODES + ", \"edges\": [[0, 1], [1, 3]]}");
-        assertThat(p.path()).isEqualTo("$.edges[1][1]");
+        Problem p = only("{" + NODES + ", \"edges\": [[0, 1], [1, 3]]}");
+        assertThat(path(p)).isEqualTo("$.edges[1][1]");
         assertThat(p.code()).isEqualTo("graph.edge.index");
         assertThat(p.message()).isEqualTo("expected a node index between 0 and 2, got 3");
     }
 
     @Test
     void read_rejectsMalformedEdges() {
-        assertThat(only("{" + NODES + ", \"edges\": [[0]]}").path()).isEqualTo("$.edges[0]");
-        assertThat(only("{" + NODES + ", \"edges\": [[0, \"1\"]]}").path()).isEqualTo("$.edges[0][1]");
-        assertThat(only("{" + NODES + ", \"edges\": [[0, 1.5]]}").path()).isEqualTo("$.edges[0][1]");
+        assertThat(path(only("{" + NODES + ", \"edges\": [[0]]}"))).isEqualTo("$.edges[0]");
+        assertThat(path(only("{" + NODES + ", \"edges\": [[0, \"1\"]]}"))).isEqualTo("$.edges[0][1]");
+        assertThat(path(only("{" + NODES + ", \"edges\": [[0, 1.5]]}"))).isEqualTo("$.edges[0][1]");
         assertThat(only("{" + NODES + ", \"edges\": [[2, 2]]}").code()).isEqualTo("graph.edge.loop");
     }
 
     @Test
     void read_rejectsNonSemanticOpenShiftVersion() {
-        GraphProblem p = only("{\"nodes\": [{\"version\": \"4.16\"}], \"edges\": []}");
-        assertThat(p.path()).isEqualTo("$.nodes[0].version");
+        Problem p = only("{\"nodes\": [{\"version\": \"4.16\"}], \"edges\": []}");
+        assertThat(path(p)).isEqualTo("$.nodes[0].version");
         assertThat(p.code()).isEqualTo("graph.node.version");
     }
 
     @Test
     void read_rejectsDuplicateVersion() {
-        GraphProblem p = only("{\"nodes\": [{\"version\": \"4.16.3\"}, {\"version\": \"4.16.3\"}], \"edges\": []}");
-        assertThat(p.path()).isEqualTo("$.nodes[1].version");
+        Problem p = only("{\"nodes\": [{\"version\": \"4.16.3\"}, {\"version\": \"4.16.3\"}], \"edges\": []}");
+        assertThat(path(p)).isEqualTo("$.nodes[1].version");
         assertThat(p.message()).isEqualTo("release 4.16.3 is already $.nodes[0]");
     }
 
     @Test
     void read_rejectsNonStringMetadata() {
-        GraphProblem p = only("{\"nodes\": [{\"version\": \"4.16.3\", \"metadata\": {\"n\": 1}}], \"edges\": []}");
-        assertThat(p.path()).isEqualTo("$.nodes[0].metadata['n']");
+        Problem p = only("{\"nodes\": [{\"version\": \"4.16.3\", \"metadata\": {\"n\": 1}}], \"edges\": []}");
+        assertThat(path(p)).isEqualTo("$.nodes[0].metadata.n");
     }
 
     @Test
@@ -181,8 +193,8 @@ class UpdateGraphReaderTest {
         GraphReadResult result = UpdateGraphReader.read("{\"nodes\": [{\"version\": \"a\", \"metadata\": {\"" + key
                 + "\": \"0\"}}, {\"version\": \"b\"}, {\"version\": \"c\", \"metadata\": {\"" + key
                 + "\": \"x\"}}, {\"version\": \"d\", \"metadata\": {\"" + key + "\": \"0\"}}], \"edges\": []}");
-        assertThat(result.problems())
-                .extracting(GraphProblem::path, GraphProblem::code)
+        assertThat(result.problems().all())
+                .extracting(UpdateGraphReaderTest::path, Problem::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "$.nodes[1].metadata['" + key + "']", "graph.node.age-index.missing"),
@@ -194,26 +206,26 @@ class UpdateGraphReaderTest {
 
     @Test
     void read_rejectsBadFlag() {
-        GraphProblem p = only("{\"nodes\": [{\"version\": \"a\", \"metadata\": {\"" + Release.AGE_INDEX_KEY
-                + "\": \"0\", \"" + Release.DEADEND_KEY + "\": \"yes\"}}], \"edges\": []}");
+        Problem p = only("{\"nodes\": [{\"version\": \"a\", \"metadata\": {\"" + Release.AGE_INDEX_KEY + "\": \"0\", \""
+                + Release.DEADEND_KEY + "\": \"yes\"}}], \"edges\": []}");
         assertThat(p.code()).isEqualTo("graph.node.flag");
     }
 
     @Test
     void read_rejectsConditionalEdgeToUnknownRelease() {
-        GraphProblem p = only("{" + NODES + """
+        Problem p = only("{" + NODES + """
                 , "edges": [], "conditionalEdges": [{"edges": [{"from": "4.16.3", "to": "4.99.0"}],
                   "risks": [{"name": "R", "matchingRules": [{"type": "Always"}]}]}]}""");
-        assertThat(p.path()).isEqualTo("$.conditionalEdges[0].edges[0].to");
+        assertThat(path(p)).isEqualTo("$.conditionalEdges[0].edges[0].to");
         assertThat(p.code()).isEqualTo("graph.edge.unknown-release");
     }
 
     @Test
     void read_rejectsPromQlRuleWithoutQuery() {
-        GraphProblem p = only("{" + NODES + """
+        Problem p = only("{" + NODES + """
                 , "edges": [], "conditionalEdges": [{"edges": [{"from": "4.16.3", "to": "4.17.1"}],
                   "risks": [{"name": "R", "matchingRules": [{"type": "Always"}, {"type": "PromQL", "promql": {}}]}]}]}""");
-        assertThat(p.path()).isEqualTo("$.conditionalEdges[0].risks[0].matchingRules[1].promql.promql");
+        assertThat(path(p)).isEqualTo("$.conditionalEdges[0].risks[0].matchingRules[1].promql.promql");
     }
 
     @Test
@@ -221,16 +233,16 @@ class UpdateGraphReaderTest {
         GraphReadResult result = UpdateGraphReader.read("{" + NODES + """
                 , "edges": [], "conditionalEdges": [{"edges": [{"from": "4.16.3", "to": "4.17.1"}],
                   "risks": [{"message": "m"}]}]}""");
-        assertThat(result.problems())
-                .extracting(GraphProblem::path)
+        assertThat(result.problems().all())
+                .extracting(UpdateGraphReaderTest::path)
                 .containsExactly("$.conditionalEdges[0].risks[0].name", "$.conditionalEdges[0].risks[0].matchingRules");
     }
 
     @Test
     void read_rejectsBadBlockedEdgeRegex() {
-        GraphProblem p = only("{" + NODES + ", \"edges\": [], \"blockedEdges\": [{\"to\": \"4.16.5\", \"from\": \"(\","
+        Problem p = only("{" + NODES + ", \"edges\": [], \"blockedEdges\": [{\"to\": \"4.16.5\", \"from\": \"(\","
                 + " \"name\": \"X\"}]}");
-        assertThat(p.path()).isEqualTo("$.blockedEdges[0].from");
+        assertThat(path(p)).isEqualTo("$.blockedEdges[0].from");
         assertThat(p.code()).isEqualTo("graph.blocked.regex");
     }
 
@@ -238,7 +250,7 @@ class UpdateGraphReaderTest {
     void readOrThrow_carriesEveryProblem() {
         assertThatThrownBy(() -> UpdateGraphReader.readOrThrow("{\"nodes\": [{}, {}], \"edges\": 3}"))
                 .isInstanceOfSatisfying(MalformedGraphException.class, e -> {
-                    assertThat(e.problems()).hasSize(3);
+                    assertThat(e.problems().all()).hasSize(3);
                     assertThat(e.getMessage())
                             .isEqualTo("malformed update graph: $.nodes[0].version: version is required (and 2 more)");
                 });

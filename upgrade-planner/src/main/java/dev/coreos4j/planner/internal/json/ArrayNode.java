@@ -3,6 +3,7 @@ package dev.coreos4j.planner.internal.json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A JSON array. The {@code add…} methods build arrays for writing. */
 public final class ArrayNode extends JsonNode {
@@ -17,7 +18,7 @@ public final class ArrayNode extends JsonNode {
     }
 
     @Override
-    public JsonNode get(int i) {
+    public @Nullable JsonNode get(int i) {
         return i >= 0 && i < elements.size() ? elements.get(i) : null;
     }
 
@@ -32,7 +33,7 @@ public final class ArrayNode extends JsonNode {
     }
 
     /** Appends {@code value} (a JSON null for null); returns this. */
-    public ArrayNode add(JsonNode value) {
+    public ArrayNode add(@Nullable JsonNode value) {
         elements.add(value == null ? new NullNode() : value);
         return this;
     }

@@ -3,6 +3,7 @@ package dev.coreos4j.planner.internal.json;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -44,7 +45,7 @@ public final class Json {
      * @return the root value, or null when the text holds no value at all (empty or only white space)
      * @throws JsonSyntaxException when the text is not JSON or an object repeats a key
      */
-    public static JsonNode parse(String text) {
+    public static @Nullable JsonNode parse(String text) {
         return parse(text, false);
     }
 
@@ -56,7 +57,7 @@ public final class Json {
      * @throws JsonSyntaxException when the text is not JSON, an object repeats a key, or (with
      *         {@code rejectTrailing}) something follows the value
      */
-    public static JsonNode parse(String text, boolean rejectTrailing) {
+    public static @Nullable JsonNode parse(String text, boolean rejectTrailing) {
         return parse(text, rejectTrailing, null);
     }
 
@@ -70,14 +71,14 @@ public final class Json {
          * Whether to leave out member {@code key} of an object that is itself member {@code parentKey} (null for an
          * array element or the root) at {@code depth} (the root is depth 0).
          */
-        boolean skip(int depth, String parentKey, String key);
+        boolean skip(int depth, @Nullable String parentKey, String key);
     }
 
     /**
      * {@link #parse(String, boolean)} leaving out the members {@code pruner} skips ({@code null}: keep everything).
      * Duplicate keys are still rejected among the members kept.
      */
-    public static JsonNode parse(String text, boolean rejectTrailing, Pruner pruner) {
+    public static @Nullable JsonNode parse(String text, boolean rejectTrailing, @Nullable Pruner pruner) {
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -111,11 +112,17 @@ public final class Json {
     }
 
     private static JsonNode value(
-            JsonParser p, JsonToken t, JsonNode parent, String key, int index, int depth, Pruner pruner) {
+            JsonParser p,
+            JsonToken t,
+            @Nullable JsonNode parent,
+            @Nullable String key,
+            int index,
+            int depth,
+            @Nullable Pruner pruner) {
         TokenStreamLocation at = p.currentTokenLocation();
         JsonNode v;
         switch (t) {
-            case START_OBJECT: {
+            case START_OBJECT -> {
                 ObjectNode o = new ObjectNode();
                 o.place(parent, key, index, line(at), column(at));
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -133,7 +140,7 @@ public final class Json {
                 }
                 return o;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 ArrayNode a = new ArrayNode();
                 a.place(parent, key, index, line(at), column(at));
                 int i = 0;
@@ -143,10 +150,8 @@ public final class Json {
                 }
                 return a;
             }
-            case VALUE_STRING:
-                v = new StringNode(p.getString());
-                break;
-            case VALUE_NUMBER_INT:
+            case VALUE_STRING -> v = new StringNode(p.getString());
+            case VALUE_NUMBER_INT -> {
                 switch (p.getNumberType()) {
                     case INT:
                         v = new NumberNode(p.getIntValue());
@@ -157,21 +162,12 @@ public final class Json {
                     default:
                         v = new NumberNode(p.getBigIntegerValue());
                 }
-                break;
-            case VALUE_NUMBER_FLOAT:
-                v = new NumberNode(p.getDoubleValue());
-                break;
-            case VALUE_TRUE:
-                v = new BooleanNode(true);
-                break;
-            case VALUE_FALSE:
-                v = new BooleanNode(false);
-                break;
-            case VALUE_NULL:
-                v = new NullNode();
-                break;
-            default:
-                throw new JsonSyntaxException("unexpected token " + t, line(at), column(at));
+            }
+            case VALUE_NUMBER_FLOAT -> v = new NumberNode(p.getDoubleValue());
+            case VALUE_TRUE -> v = new BooleanNode(true);
+            case VALUE_FALSE -> v = new BooleanNode(false);
+            case VALUE_NULL -> v = new NullNode();
+            default -> throw new JsonSyntaxException("unexpected token " + t, line(at), column(at));
         }
         v.place(parent, key, index, line(at), column(at));
         return v;
@@ -212,14 +208,14 @@ public final class Json {
             g.writeEndArray();
         } else if (node instanceof StringNode) {
             g.writeString(node.stringValue());
-        } else if (node instanceof NumberNode) {
-            Number n = ((NumberNode) node).numberValue();
+        } else if (node instanceof NumberNode numberNode) {
+            Number n = numberNode.numberValue();
             if (n instanceof Integer) {
                 g.writeNumber(n.intValue());
             } else if (n instanceof Long) {
                 g.writeNumber(n.longValue());
-            } else if (n instanceof BigInteger) {
-                g.writeNumber((BigInteger) n);
+            } else if (n instanceof BigInteger bigInteger) {
+                g.writeNumber(bigInteger);
             } else {
                 g.writeNumber(n.doubleValue());
             }

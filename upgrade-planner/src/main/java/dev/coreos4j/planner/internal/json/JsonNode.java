@@ -1,10 +1,11 @@
 package dev.coreos4j.planner.internal.json;
 
+import dev.coreos4j.problem.JsonPath;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON value of the planner's small internal tree: parsed by {@link Json#parse} with its line, column and JSON
@@ -14,10 +15,8 @@ import java.util.regex.Pattern;
  */
 public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode, NumberNode, BooleanNode, NullNode {
 
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-
-    private JsonNode parent;
-    private String key;
+    private @Nullable JsonNode parent;
+    private @Nullable String key;
     private int index = -1;
     private int line;
     private int column;
@@ -25,7 +24,7 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
     JsonNode() {}
 
     /** Records where a parsed value sits: its container, its key or index, and its 1-based line and column. */
-    final void place(JsonNode parent, String key, int index, int line, int column) {
+    final void place(@Nullable JsonNode parent, @Nullable String key, int index, int line, int column) {
         this.parent = parent;
         this.key = key;
         this.index = index;
@@ -44,8 +43,8 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
     }
 
     /**
-     * The JSON path of the value from the document root ({@code $}, {@code $.items[3].metadata.name}); keys that are
-     * not plain identifiers are quoted ({@code $.metadata.annotations['example.com/key']}).
+     * The JSON path of the value from the document root ({@code $}, {@code $.items[3].metadata.name}); in RFC 9535 syntax ({@link JsonPath}): keys that are
+     * not member-name shorthands are quoted ({@code $.metadata.annotations['example.com/key']}).
      */
     public final String path() {
         if (parent == null) {
@@ -54,24 +53,27 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
         return parent.path() + segment(key, index);
     }
 
-    /** The path segment of a member {@code key} ({@code .key} or {@code ['key']}), or of an array {@code index}. */
-    public static String segment(String key, int index) {
+    /**
+     * The RFC 9535 path segment of a member {@code key} ({@code .key} when the key is a member-name shorthand, else
+     * {@code ['key']} with RFC 9535 escapes, as {@link JsonPath} writes it), or of an array {@code index}.
+     */
+    public static String segment(@Nullable String key, int index) {
         if (key == null) {
             return "[" + index + "]";
         }
-        return PLAIN_KEY.matcher(key).matches() ? "." + key : "['" + key.replace("'", "\\'") + "']";
+        return JsonPath.ROOT.child(key).toString().substring(1);
     }
 
     /** The kind of value. */
     public abstract JsonNodeType getNodeType();
 
     /** The member named {@code name} of an object, null when absent or when this is not an object. */
-    public JsonNode get(String name) {
+    public @Nullable JsonNode get(String name) {
         return null;
     }
 
     /** The element at {@code i} of an array, null when out of range or when this is not an array. */
-    public JsonNode get(int i) {
+    public @Nullable JsonNode get(int i) {
         return null;
     }
 
@@ -151,7 +153,7 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, StringNode,
     }
 
     /** The text of a string, null for other values. */
-    public String stringValue() {
+    public @Nullable String stringValue() {
         return null;
     }
 

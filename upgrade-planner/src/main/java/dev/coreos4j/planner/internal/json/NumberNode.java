@@ -35,8 +35,8 @@ public final class NumberNode extends JsonNode {
         if (value instanceof Integer) {
             return true;
         }
-        if (value instanceof BigInteger) {
-            return ((BigInteger) value).bitLength() < 32;
+        if (value instanceof BigInteger bigInteger) {
+            return bigInteger.bitLength() < 32;
         }
         double d = value.doubleValue();
         return d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A JSON object: members in insertion (document) order. The {@code put…} methods build objects for writing. */
 public final class ObjectNode extends JsonNode {
@@ -18,7 +19,7 @@ public final class ObjectNode extends JsonNode {
     }
 
     @Override
-    public JsonNode get(String name) {
+    public @Nullable JsonNode get(String name) {
         return members.get(name);
     }
 
@@ -43,13 +44,13 @@ public final class ObjectNode extends JsonNode {
     }
 
     /** Sets member {@code name} to {@code value} (a JSON null for a null value); returns this. */
-    public ObjectNode set(String name, JsonNode value) {
+    public ObjectNode set(String name, @Nullable JsonNode value) {
         members.put(name, value == null ? new NullNode() : value);
         return this;
     }
 
     /** Sets a string member (JSON null for null); returns this. */
-    public ObjectNode put(String name, String value) {
+    public ObjectNode put(String name, @Nullable String value) {
         return set(name, value == null ? null : new StringNode(value));
     }
 

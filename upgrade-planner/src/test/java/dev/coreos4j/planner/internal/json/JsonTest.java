@@ -19,7 +19,7 @@ class JsonTest {
         assertThat(x.column()).isEqualTo(15);
         assertThat(root.get("a").get(0).path()).isEqualTo("$.a[0]");
         assertThat(root.get("e-f").isNull()).isTrue();
-        assertThat(root.get("e-f").path()).isEqualTo("$.e-f");
+        assertThat(root.get("e-f").path()).isEqualTo("$['e-f']");
         assertThat(root.path()).isEqualTo("$");
     }
 
