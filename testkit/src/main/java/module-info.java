@@ -8,6 +8,7 @@ module dev.coreos4j.testkit {
     requires transitive dev.coreos4j.ostree;
     requires transitive dev.coreos4j.planner;
     requires transitive net.jqwik.api;
+    requires static transitive org.jspecify;
 
     exports dev.coreos4j.testkit;
 }

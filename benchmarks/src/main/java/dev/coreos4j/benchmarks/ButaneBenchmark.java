@@ -40,6 +40,7 @@ public class ButaneBenchmark {
     byte[] ignition;
 
     /** A Butane document: {@code files} files with inline contents and modes, 5 units, a user, boot_device. */
+    @SuppressWarnings("StringConcatToTextBlock") // YAML built line by line, as the loop below goes on
     static byte[] document(int files) {
         StringBuilder b = new StringBuilder("variant: fcos\nversion: 1.6.0\n");
         b.append("passwd:\n  users:\n    - name: core\n      ssh_authorized_keys:\n"

@@ -1,8 +1,11 @@
 package dev.coreos4j.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +16,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // what new PrintWriter(System.out, true) builds, with the platform charset made explicit
+        Charset charset = Charset.defaultCharset();
+        System.exit(run(
+                args,
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, charset)), true),
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, charset)), true)));
     }
 
     /**

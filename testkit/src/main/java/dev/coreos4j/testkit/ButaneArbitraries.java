@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Butane renderings of Ignition configs: the testkit's valid configs ({@link IgnitionArbitraries}) written as the
@@ -105,8 +106,8 @@ public final class ButaneArbitraries {
         if (v.getClass().isRecord()) {
             for (RecordComponent rc : v.getClass().getRecordComponents()) {
                 Object x = get(rc, v);
-                boolean zero = x instanceof String s && s.isEmpty() && isKey(rc.getName())
-                        || rc.getType() == long.class && (Long) x == 0;
+                boolean zero = (x instanceof String s && s.isEmpty() && isKey(rc.getName()))
+                        || (rc.getType() == long.class && (Long) x == 0);
                 if (!zero && !empty(x)) {
                     return false;
                 }
@@ -138,9 +139,9 @@ public final class ButaneArbitraries {
         for (RecordComponent rc : record.getClass().getRecordComponents()) {
             String name = rc.getName();
             Object v = get(rc, record);
-            if (record instanceof Config.Ignition && name.equals("version")
-                    || rc.getType() == long.class && (Long) v == 0
-                    || v instanceof String s && s.isEmpty() && isKey(name)
+            if ((record instanceof Config.Ignition && name.equals("version"))
+                    || (rc.getType() == long.class && (Long) v == 0)
+                    || (v instanceof String s && s.isEmpty() && isKey(name))
                     || empty(v)) {
                 continue;
             }
@@ -208,11 +209,11 @@ public final class ButaneArbitraries {
     }
 
     /** The text of a data URL without compression that decodes to UTF-8, else null. */
-    static String inlineText(Config.Resource r) {
+    static @Nullable String inlineText(Config.Resource r) {
         String s = r.source();
         if (s == null
                 || !s.startsWith("data:")
-                || r.compression() != null && !r.compression().isEmpty()) {
+                || (r.compression() != null && !r.compression().isEmpty())) {
             return null;
         }
         int comma = s.indexOf(',');

@@ -27,12 +27,10 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
-import net.jqwik.api.state.Transformer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One machine's deployment list stepped through deploy, stage, finalize, reboot, rollback, set-default, undeploy,
@@ -65,7 +63,7 @@ public final class DeploymentSimulator {
     private static final Checksum BOOT_B = Checksum.sha256("kernel-b".getBytes(StandardCharsets.UTF_8));
 
     private final Random random;
-    private final Sysroot sysroot;
+    private final @Nullable Sysroot sysroot;
     private final List<Checksum> commits;
     private final List<Checksum> diskBootcsums;
     private DeploymentList list = DeploymentList.EMPTY;
@@ -79,7 +77,7 @@ public final class DeploymentSimulator {
         this(seed, null, MODEL_COMMITS);
     }
 
-    private DeploymentSimulator(long seed, Sysroot sysroot, List<Checksum> commits) {
+    private DeploymentSimulator(long seed, @Nullable Sysroot sysroot, List<Checksum> commits) {
         this.random = new Random(seed);
         this.sysroot = sysroot;
         this.commits = List.copyOf(commits);
@@ -342,7 +340,7 @@ public final class DeploymentSimulator {
 
     private record Write(Function<DeploymentList, Transition> model, DiskStep disk) {}
 
-    private Transition interrupted(String what, Write write, boolean landed, int index) {
+    private Transition interrupted(String what, @Nullable Write write, boolean landed, int index) {
         DeploymentList before = list;
         DeploymentList written = before;
         List<Removal> removed = new ArrayList<>();
@@ -370,7 +368,7 @@ public final class DeploymentSimulator {
         if (sysroot != null) {
             DeploymentList writtenFinal = written;
             disk = io(() -> {
-                if (write != null && written(writtenFinal, before) || stageWrite) {
+                if (write != null && (written(writtenFinal, before) || stageWrite)) {
                     write.disk().apply(sysroot);
                 }
                 deleteTree(sysroot.runDirectory());
@@ -380,6 +378,7 @@ public final class DeploymentSimulator {
         return record(DeploymentInvariants.Step.POWER_LOSS, what, t, disk);
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: whether the write replaced the list
     private static boolean written(DeploymentList written, DeploymentList before) {
         return written != before;
     }
@@ -391,7 +390,7 @@ public final class DeploymentSimulator {
         return record(kind, what, t, d);
     }
 
-    private Transition record(DeploymentInvariants.Step kind, String what, Transition t, Transition disk) {
+    private Transition record(DeploymentInvariants.Step kind, String what, Transition t, @Nullable Transition disk) {
         history.add(what + " -> "
                 + (t.isApplied() ? "applied" : "refused " + t.refusal().reason()) + ": " + t.message());
         if (disk != null && disk.isApplied() != t.isApplied()) {
@@ -459,97 +458,59 @@ public final class DeploymentSimulator {
 
     // ------------------------------------------------------------------------------------------------ jqwik
 
-    private static Transformer<DeploymentSimulator> mutate(
-            String description, java.util.function.Consumer<DeploymentSimulator> step) {
-        return Transformer.mutate(description, step);
-    }
-
-    private static Arbitrary<DeployOptions> options(boolean stage) {
-        return Combinators.combine(
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false))
-                .as((notDefault, retain, pending, rollback, noMerge) -> DeployOptions.DEFAULTS
-                        .withNotAsDefault(notDefault && !stage)
-                        .withRetain(retain && !stage)
-                        .withRetainPending(pending)
-                        .withRetainRollback(rollback)
-                        .withNoMerge(noMerge));
-    }
-
-    private static Arbitrary<Integer> indexes() {
-        return Arbitraries.integers().between(-1, 4);
-    }
-
-    private static Arbitrary<Integer> commitIndexes() {
-        return Arbitraries.integers().between(0, 2);
-    }
-
     /** {@code os-init} of one of {@link #STATEROOTS}. */
     public static Action.Independent<DeploymentSimulator> osInitAction() {
-        return () -> Arbitraries.of(STATEROOTS).map(os -> mutate("os-init " + os, s -> s.osInit(os)));
+        return DeploymentActions.osInitAction();
     }
 
     /** A direct deploy of commit 0..2 with random retain/not-as-default/no-merge options. */
     public static Action.Independent<DeploymentSimulator> deployAction() {
-        return () -> Combinators.combine(Arbitraries.of(STATEROOTS), commitIndexes(), options(false))
-                .as((os, c, o) -> mutate("deploy " + os + " c" + c + " " + o, s -> s.deploy(os, c, o)));
+        return DeploymentActions.deployAction();
     }
 
     /** A staged deploy of commit 0..2. */
     public static Action.Independent<DeploymentSimulator> stageAction() {
-        return () -> Combinators.combine(Arbitraries.of(STATEROOTS), commitIndexes(), options(true))
-                .as((os, c, o) -> mutate("stage " + os + " c" + c + " " + o, s -> s.stage(os, c, o)));
+        return DeploymentActions.stageAction();
     }
 
     /** {@code finalize-staged}. */
     public static Action.Independent<DeploymentSimulator> finalizeAction() {
-        return () -> Arbitraries.just(mutate("finalize", DeploymentSimulator::finalizeStaged));
+        return DeploymentActions.finalizeAction();
     }
 
     /** A clean reboot into entry -1..4 (out-of-range indexes are refused). */
     public static Action.Independent<DeploymentSimulator> rebootAction() {
-        return () -> indexes().map(i -> mutate("reboot " + i, s -> s.reboot(i)));
+        return DeploymentActions.rebootAction();
     }
 
     /** {@code rollback}. */
     public static Action.Independent<DeploymentSimulator> rollbackAction() {
-        return () -> Arbitraries.just(mutate("rollback", DeploymentSimulator::rollback));
+        return DeploymentActions.rollbackAction();
     }
 
     /** {@code set-default} of -1..4. */
     public static Action.Independent<DeploymentSimulator> setDefaultAction() {
-        return () -> indexes().map(i -> mutate("set-default " + i, s -> s.setDefault(i)));
+        return DeploymentActions.setDefaultAction();
     }
 
     /** {@code undeploy} of -1..4. */
     public static Action.Independent<DeploymentSimulator> undeployAction() {
-        return () -> indexes().map(i -> mutate("undeploy " + i, s -> s.undeploy(i)));
+        return DeploymentActions.undeployAction();
     }
 
     /** {@code pin} or {@code unpin} of -1..4. */
     public static Action.Independent<DeploymentSimulator> pinAction() {
-        return () -> Combinators.combine(indexes(), Arbitraries.of(true, false))
-                .as((i, p) -> mutate((p ? "pin " : "unpin ") + i, s -> s.pin(i, p)));
+        return DeploymentActions.pinAction();
     }
 
     /** A kernel-argument change (append/replace/delete of {@code quiet}, {@code debug}, {@code a=1}, {@code a=2}). */
     public static Action.Independent<DeploymentSimulator> kargsAction() {
-        return () -> Combinators.combine(
-                        Arbitraries.of("quiet", "debug", "a=1", "a=2"),
-                        Arbitraries.of(KargEdit.Op.values()),
-                        Arbitraries.of(true, false))
-                .as((arg, op, st) -> mutate(
-                        "kargs " + op + " " + arg + (st ? " staged" : ""),
-                        s -> s.changeKargs(List.of(new KargEdit(op, arg)), st)));
+        return DeploymentActions.kargsAction();
     }
 
     /** {@code cleanup} with any combination of {@code -p} and {@code -r}. */
     public static Action.Independent<DeploymentSimulator> cleanupAction() {
-        return () -> Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as((p, r) -> mutate("cleanup " + (p ? "-p" : "") + (r ? "-r" : ""), s -> s.cleanup(p, r)));
+        return DeploymentActions.cleanupAction();
     }
 
     /**
@@ -557,22 +518,7 @@ public final class DeploymentSimulator {
      * the commit point (chosen by the generator, so jqwik shrinks it), then a boot into entry 0..3.
      */
     public static Action.Independent<DeploymentSimulator> powerLossAction() {
-        return () -> Combinators.combine(
-                        Arbitraries.of("idle", "deploy", "stage", "finalize", "rollback"),
-                        Arbitraries.of(true, false),
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.of(STATEROOTS),
-                        commitIndexes())
-                .as((during, landed, i, os, c) ->
-                        mutate("power loss " + during + (landed ? " (landed)" : "") + ", boot " + i, s -> {
-                            switch (during) {
-                                case "idle" -> s.powerLoss(i);
-                                case "deploy" -> s.powerLossDuringDeploy(os, c, DeployOptions.DEFAULTS, landed, i);
-                                case "stage" -> s.powerLossDuringStage(os, c, DeployOptions.DEFAULTS, i);
-                                case "finalize" -> s.powerLossDuringFinalize(landed, i);
-                                default -> s.powerLossDuringRollback(landed, i);
-                            }
-                        }));
+        return DeploymentActions.powerLossAction();
     }
 
     /**

@@ -10,6 +10,7 @@ import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a jqwik property around: it passes only if it <em>fails</em> with an {@link InvariantViolation} of one of the
@@ -51,7 +52,7 @@ public @interface ExpectViolation {
             if (result.status() == PropertyExecutionResult.Status.FAILED
                     && found != null
                     && names.contains(found.invariant())) {
-                context.reporter().publishValue("found as expected", found.getMessage());
+                context.reporter().publishValue("found as expected", String.valueOf(found.getMessage()));
                 return result.mapToSuccessful();
             }
             return result.mapToFailed(new AssertionError(
@@ -66,7 +67,7 @@ public @interface ExpectViolation {
             return 100;
         }
 
-        static InvariantViolation find(Throwable t) {
+        static @Nullable InvariantViolation find(@Nullable Throwable t) {
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof InvariantViolation) {
                     return (InvariantViolation) c;

@@ -52,6 +52,7 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
      * @param mode    its permission bits (within {@code 07777}, setuid/setgid/sticky included)
      * @param content its bytes (copied)
      */
+    @SuppressWarnings("ArrayRecordComponent") // equals, hashCode and the accessor compare and copy the bytes
     public record File(String path, int mode, byte[] content) implements Entry {
         /** Copies {@code content}. */
         public File {
@@ -71,10 +72,10 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof File
-                    && ((File) o).path.equals(path)
-                    && ((File) o).mode == mode
-                    && Arrays.equals(((File) o).content, content);
+            return o instanceof File file
+                    && file.path.equals(path)
+                    && file.mode == mode
+                    && Arrays.equals(file.content, content);
         }
 
         @Override
@@ -122,11 +123,11 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
             if (slash >= 0 && !dirs.contains(p.substring(0, slash))) {
                 throw new IllegalArgumentException("'" + p + "': parent directory is not listed before it");
             }
-            if (e instanceof Dir) {
-                checkMode(((Dir) e).mode(), p);
+            if (e instanceof Dir dir) {
+                checkMode(dir.mode(), p);
                 dirs.add(p);
-            } else if (e instanceof File) {
-                checkMode(((File) e).mode(), p);
+            } else if (e instanceof File file) {
+                checkMode(file.mode(), p);
             } else if (((Symlink) e).target().isEmpty()
                     || ((Symlink) e).target().indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("'" + p + "': symlink target must be non-empty without NUL");
@@ -200,12 +201,12 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
         List<Dir> dirs = new ArrayList<>();
         for (Entry e : entries) {
             Path p = dir.resolve(e.path());
-            if (e instanceof Dir) {
+            if (e instanceof Dir d) {
                 Files.createDirectory(p);
-                dirs.add((Dir) e);
-            } else if (e instanceof File) {
-                Files.write(p, ((File) e).content);
-                Files.setAttribute(p, "unix:mode", ((File) e).mode(), LinkOption.NOFOLLOW_LINKS);
+                dirs.add(d);
+            } else if (e instanceof File file) {
+                Files.write(p, file.content);
+                Files.setAttribute(p, "unix:mode", file.mode(), LinkOption.NOFOLLOW_LINKS);
             } else {
                 Files.createSymbolicLink(p, Path.of(((Symlink) e).target()));
             }
@@ -226,10 +227,10 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
     public MutableTree toMutableTree() {
         MutableTree t = new MutableTree().meta(DirMeta.of(0, 0, rootMode, List.of()));
         for (Entry e : entries) {
-            if (e instanceof Dir) {
-                t.directory(e.path()).meta(DirMeta.of(0, 0, ((Dir) e).mode(), List.of()));
-            } else if (e instanceof File) {
-                t.putFile(e.path(), ((File) e).mode(), ((File) e).content);
+            if (e instanceof Dir dir) {
+                t.directory(e.path()).meta(DirMeta.of(0, 0, dir.mode(), List.of()));
+            } else if (e instanceof File file) {
+                t.putFile(e.path(), file.mode(), file.content);
             } else {
                 t.putSymlink(e.path(), ((Symlink) e).target());
             }
@@ -279,8 +280,8 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
                 s.add("unicode-name");
             }
             int mode;
-            if (e instanceof File) {
-                File f = (File) e;
+            if (e instanceof File f) {
+
                 mode = f.mode();
                 if (f.size() == 0) {
                     s.add("empty-file");
@@ -291,8 +292,8 @@ public record FileTreeSpec(int rootMode, List<Entry> entries) {
                 if (!contents.add(Arrays.toString(f.content))) {
                     s.add("duplicate-content");
                 }
-            } else if (e instanceof Dir) {
-                mode = ((Dir) e).mode();
+            } else if (e instanceof Dir dir) {
+                mode = dir.mode();
                 String prefix = e.path() + "/";
                 if (entries.stream().noneMatch(x -> x.path().startsWith(prefix))) {
                     s.add("empty-dir");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet model that runs a {@link Controller} step by step and lets a test inject {@link Fault}s in between.
@@ -166,7 +167,7 @@ public final class FleetSimulator {
     }
 
     /** The most recent event, or {@code null} before the first. */
-    public Event last() {
+    public @Nullable Event last() {
         return history.isEmpty() ? null : history.get(history.size() - 1);
     }
 
@@ -240,6 +241,8 @@ public final class FleetSimulator {
         return out;
     }
 
+    // the planner's API does not mark its nullable parameters yet
+    @SuppressWarnings("NullAway")
     private Snapshot apply(Snapshot s, Action a, Outcome[] out) {
         Node n = s.node(a.node());
         if (n == null) {
@@ -267,7 +270,7 @@ public final class FleetSimulator {
             out[0] = new Outcome(a, true, "");
             return next;
         } catch (IllegalArgumentException e) {
-            out[0] = new Outcome(a, false, e.getMessage());
+            out[0] = new Outcome(a, false, String.valueOf(e.getMessage()));
             return s;
         }
     }
@@ -278,42 +281,44 @@ public final class FleetSimulator {
      * @return this simulator
      * @throws IllegalArgumentException when the fault names a node or pool the fleet does not have
      */
+    // the planner's API does not mark its nullable parameters yet
+    @SuppressWarnings("NullAway")
     public FleetSimulator inject(Fault fault) {
         Objects.requireNonNull(fault, "fault");
         Snapshot before = current;
         Snapshot after;
-        if (fault instanceof Fault.BlockDrain) {
-            node(((Fault.BlockDrain) fault).node());
-            drainBlocked.add(((Fault.BlockDrain) fault).node());
+        if (fault instanceof Fault.BlockDrain blockDrain) {
+            node(blockDrain.node());
+            drainBlocked.add(blockDrain.node());
             after = before;
-        } else if (fault instanceof Fault.UnblockDrain) {
-            node(((Fault.UnblockDrain) fault).node());
-            drainBlocked.remove(((Fault.UnblockDrain) fault).node());
+        } else if (fault instanceof Fault.UnblockDrain unblockDrain) {
+            node(unblockDrain.node());
+            drainBlocked.remove(unblockDrain.node());
             after = before;
-        } else if (fault instanceof Fault.FailApply) {
-            node(((Fault.FailApply) fault).node());
-            applyFails.add(((Fault.FailApply) fault).node());
+        } else if (fault instanceof Fault.FailApply failApply) {
+            node(failApply.node());
+            applyFails.add(failApply.node());
             after = before;
-        } else if (fault instanceof Fault.Recover) {
-            Node n = node(((Fault.Recover) fault).node());
+        } else if (fault instanceof Fault.Recover recover) {
+            Node n = node(recover.node());
             boolean failed = n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE;
             after = failed ? before.withNode(n.withState(NodeState.DONE, null)) : before;
-        } else if (fault instanceof Fault.Readiness) {
-            Fault.Readiness r = (Fault.Readiness) fault;
+        } else if (fault instanceof Fault.Readiness r) {
+
             after = before.withNode(node(r.node()).withReady(r.ready()));
-        } else if (fault instanceof Fault.AdminCordon) {
-            Node n = node(((Fault.AdminCordon) fault).node());
+        } else if (fault instanceof Fault.AdminCordon adminCordon) {
+            Node n = node(adminCordon.node());
             after = n.unschedulable() ? before : before.withNode(n.withCordon("admin"));
-        } else if (fault instanceof Fault.AdminUncordon) {
-            after = before.withNode(node(((Fault.AdminUncordon) fault).node()).withCordon(null));
-        } else if (fault instanceof Fault.ChangeTarget) {
-            Fault.ChangeTarget c = (Fault.ChangeTarget) fault;
+        } else if (fault instanceof Fault.AdminUncordon adminUncordon) {
+            after = before.withNode(node(adminUncordon.node()).withCordon(null));
+        } else if (fault instanceof Fault.ChangeTarget c) {
+
             after = before.withPool(pool(c.pool()).withTarget(c.target()));
-        } else if (fault instanceof Fault.Pause) {
-            Fault.Pause p = (Fault.Pause) fault;
+        } else if (fault instanceof Fault.Pause p) {
+
             after = before.withPool(pool(p.pool()).withPaused(p.paused()));
-        } else if (fault instanceof Fault.AdvanceClock) {
-            after = before.withNow(before.now().plus(((Fault.AdvanceClock) fault).by()));
+        } else if (fault instanceof Fault.AdvanceClock advanceClock) {
+            after = before.withNow(before.now().plus(advanceClock.by()));
         } else {
             throw new IllegalArgumentException("unknown fault " + fault);
         }
@@ -350,23 +355,17 @@ public final class FleetSimulator {
         int kind = random.nextInt(10);
         if (!nodes.isEmpty() && kind < 7) {
             Node n = nodes.get(random.nextInt(nodes.size()));
-            switch (kind) {
-                case 0:
-                    return drainBlocked.contains(n.name())
-                            ? new Fault.UnblockDrain(n.name())
-                            : new Fault.BlockDrain(n.name());
-                case 1:
-                    return n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE
+            return switch (kind) {
+                case 0 ->
+                    drainBlocked.contains(n.name()) ? new Fault.UnblockDrain(n.name()) : new Fault.BlockDrain(n.name());
+                case 1 ->
+                    n.state() == NodeState.DEGRADED || n.state() == NodeState.UNRECONCILABLE
                             ? new Fault.Recover(n.name())
                             : new Fault.FailApply(n.name());
-                case 2:
-                    return new Fault.Readiness(n.name(), !n.ready());
-                case 3:
-                case 4:
-                    return n.unschedulable() ? new Fault.AdminUncordon(n.name()) : new Fault.AdminCordon(n.name());
-                default:
-                    return new Fault.Readiness(n.name(), !n.ready());
-            }
+                case 2 -> new Fault.Readiness(n.name(), !n.ready());
+                case 3, 4 -> n.unschedulable() ? new Fault.AdminUncordon(n.name()) : new Fault.AdminCordon(n.name());
+                default -> new Fault.Readiness(n.name(), !n.ready());
+            };
         }
         if (!pools.isEmpty() && kind < 9) {
             Pool p = pools.get(random.nextInt(pools.size()));
@@ -423,7 +422,8 @@ public final class FleetSimulator {
         throw new InvariantViolation(
                 "termination",
                 "step " + steps,
-                "the controller still acts after " + maxSteps + " steps: " + ((Step) last()).actions());
+                "the controller still acts after " + maxSteps + " steps: "
+                        + ((Step) Objects.requireNonNull(last())).actions());
     }
 
     @Override

@@ -82,6 +82,7 @@ public final class IgnitionLaws {
     }
 
     /** The value at a path produced by {@link #firstDifference} (for messages). */
+    @SuppressWarnings("StringSplitter") // the paths are built here: no empty segments to lose
     private static String at(Object root, String path) {
         Object current = root;
         String[] parts = path.split("\\.");

@@ -82,6 +82,8 @@ public final class MachineConfigArbitraries {
     }
 
     /** One MachineConfig named {@code name}; see the class comment for the distribution. */
+    // jqwik's just(T) is not annotated to take null; an absent kernel type or image is null
+    @SuppressWarnings("NullAway")
     public static Arbitrary<MachineConfig> machineConfig(String name) {
         Arbitrary<List<String>> kargs = Arbitraries.of("nosmt", "audit=1", "mitigations=off", "hugepages=16")
                 .list()

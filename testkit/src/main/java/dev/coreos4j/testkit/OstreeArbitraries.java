@@ -171,6 +171,7 @@ public final class OstreeArbitraries {
 
     private record DirNode(String name, int mode, List<Node> children) implements Node {}
 
+    @SuppressWarnings("ArrayRecordComponent") // private; the bytes are only written out
     private record FileNode(String name, int mode, byte[] content) implements Node {}
 
     private record LinkNode(String name, String target) implements Node {}
@@ -292,13 +293,13 @@ public final class OstreeArbitraries {
 
     private static void flatten(String prefix, Node n, List<FileTreeSpec.Entry> out) {
         String path = prefix + n.name();
-        if (n instanceof DirNode) {
-            out.add(new FileTreeSpec.Dir(path, ((DirNode) n).mode()));
-            for (Node child : ((DirNode) n).children()) {
+        if (n instanceof DirNode dirNode) {
+            out.add(new FileTreeSpec.Dir(path, dirNode.mode()));
+            for (Node child : dirNode.children()) {
                 flatten(path + "/", child, out);
             }
-        } else if (n instanceof FileNode) {
-            out.add(new FileTreeSpec.File(path, ((FileNode) n).mode(), ((FileNode) n).content()));
+        } else if (n instanceof FileNode fileNode) {
+            out.add(new FileTreeSpec.File(path, fileNode.mode(), fileNode.content()));
         } else {
             out.add(new FileTreeSpec.Symlink(path, ((LinkNode) n).target()));
         }

@@ -2,14 +2,10 @@ package dev.coreos4j.testkit;
 
 import dev.coreos4j.planner.Action;
 import dev.coreos4j.planner.Blocked;
-import dev.coreos4j.planner.ChangeAnalysis;
 import dev.coreos4j.planner.Limits;
-import dev.coreos4j.planner.LockGroup;
-import dev.coreos4j.planner.MaintenanceWindow;
 import dev.coreos4j.planner.NextStep;
 import dev.coreos4j.planner.Node;
 import dev.coreos4j.planner.NodeState;
-import dev.coreos4j.planner.Pdb;
 import dev.coreos4j.planner.Planner;
 import dev.coreos4j.planner.Pool;
 import dev.coreos4j.planner.Snapshot;
@@ -23,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rollout invariants as assertions: each check throws an {@link InvariantViolation} whose
@@ -171,8 +168,8 @@ public final class RolloutInvariants {
      */
     public static void checkLatest(FleetSimulator simulator) {
         FleetSimulator.Event last = simulator.last();
-        if (last instanceof FleetSimulator.Step) {
-            checkStep((FleetSimulator.Step) last);
+        if (last instanceof FleetSimulator.Step step) {
+            checkStep(step);
         }
     }
 
@@ -184,14 +181,14 @@ public final class RolloutInvariants {
     public static void checkRun(List<? extends FleetSimulator.Event> history) {
         Objects.requireNonNull(history, "history");
         for (FleetSimulator.Event e : history) {
-            if (e instanceof FleetSimulator.Step) {
-                checkStep((FleetSimulator.Step) e);
+            if (e instanceof FleetSimulator.Step step) {
+                checkStep(step);
             }
         }
         FleetSimulator.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
         if (faultFree(history)
-                && last instanceof FleetSimulator.Step
-                && ((FleetSimulator.Step) last).actions().isEmpty()) {
+                && last instanceof FleetSimulator.Step step
+                && step.actions().isEmpty()) {
             checkTermination(history);
         }
     }
@@ -279,7 +276,7 @@ public final class RolloutInvariants {
                 && !(a instanceof Action.ReleaseLock);
     }
 
-    private static String phaseOrder(Node n, Pool p, Action a) {
+    private static @Nullable String phaseOrder(Node n, Pool p, Action a) {
         if (a instanceof Action.SetDesired && n.state().isBusy() && n.targets(p.target())) {
             return "SetDesired while the node agent is " + n.state().wireName() + " on the pool's target";
         } else if (a instanceof Action.Cordon && n.unschedulable()) {
@@ -441,8 +438,7 @@ public final class RolloutInvariants {
             throw new IllegalArgumentException("termination is defined for non-empty fault-free runs");
         }
         FleetSimulator.Event last = history.get(history.size() - 1);
-        if (!(last instanceof FleetSimulator.Step)
-                || !((FleetSimulator.Step) last).actions().isEmpty()) {
+        if (!(last instanceof FleetSimulator.Step step) || !step.actions().isEmpty()) {
             throw new InvariantViolation(
                     "termination", "event " + last.index(), "the run ended while the controller still acts");
         }
@@ -485,7 +481,7 @@ public final class RolloutInvariants {
             if (waves > bound) {
                 throw new InvariantViolation(
                         "termination",
-                        at(((FleetSimulator.Step) last).number(), p.name(), null),
+                        at(step.number(), p.name(), null),
                         "started its " + pending + " pending nodes in " + waves + " waves, budget " + budget
                                 + " allows " + bound);
             }
@@ -493,7 +489,7 @@ public final class RolloutInvariants {
                 if (!n.isDone() || !n.runs(p.target()) || n.unschedulable()) {
                     throw new InvariantViolation(
                             "termination",
-                            at(((FleetSimulator.Step) last).number(), p.name(), n.name()),
+                            at(step.number(), p.name(), n.name()),
                             "the controller stopped but the node is " + why(n) + " on " + n.currentConfig()
                                     + ", target " + p.target().config());
                 }
@@ -503,22 +499,7 @@ public final class RolloutInvariants {
 
     /** {@code unavailable-within-budget}: no pool of {@code s} has more unavailable nodes than its budget. */
     public static void checkUnavailableWithinBudget(Snapshot s) {
-        for (Pool p : s.pools()) {
-            List<Node> members = members(s, p.name());
-            List<String> down = new ArrayList<>();
-            for (Node n : members) {
-                if (n.isUnavailable()) {
-                    down.add(n.name() + " (" + why(n) + ")");
-                }
-            }
-            int budget = p.budget(members.size());
-            if (down.size() > budget) {
-                throw new InvariantViolation(
-                        "unavailable-within-budget",
-                        "at " + s.now() + ", pool " + p.name(),
-                        down.size() + " nodes unavailable, budget is " + budget + ": " + String.join(", ", down));
-            }
-        }
+        GateInvariants.checkUnavailableWithinBudget(s);
     }
 
     /**
@@ -528,77 +509,7 @@ public final class RolloutInvariants {
      * {@code zone-limit}).
      */
     public static void checkGates(Snapshot s) {
-        for (LockGroup g : s.locks()) {
-            if (g.holders().size() > g.slots()) {
-                throw new InvariantViolation(
-                        "lock-slots",
-                        "at " + s.now() + ", lock group " + g.group(),
-                        g.holders().size() + " holders " + g.holders() + " for " + g.slots() + " slots");
-            }
-        }
-        for (Pdb pdb : s.pdbs()) {
-            int expected = 0;
-            int out = 0;
-            List<String> where = new ArrayList<>();
-            for (Node n : s.nodes()) {
-                int k = pdb.count(n.pods());
-                expected += k;
-                if (k > 0 && podsOut(s, n)) {
-                    out += k;
-                    where.add(n.name());
-                }
-            }
-            if (out > pdb.allowedUnavailable(expected)) {
-                throw new InvariantViolation(
-                        "pdb",
-                        "at " + s.now() + ", PDB " + pdb.name(),
-                        out + " of " + expected
-                                + " covered pods out of service, allowed " + pdb.allowedUnavailable(expected) + " (on "
-                                + String.join(", ", where) + ")");
-            }
-        }
-        Limits limits = s.limits();
-        if (limits.maxUnavailable() != null) {
-            long u = s.nodes().stream().filter(Node::isUnavailable).count();
-            int allowed = limits.maxUnavailable().budget(s.nodes().size());
-            if (u > allowed) {
-                throw new InvariantViolation(
-                        "cluster-limit", "at " + s.now(), u + " nodes unavailable, the limit is " + allowed);
-            }
-        }
-        if (limits.maxUnavailablePerZone() != null) {
-            Map<String, int[]> zones = new TreeMap<>();
-            for (Node n : s.nodes()) {
-                if (n.zone() != null) {
-                    int[] c = zones.computeIfAbsent(n.zone(), z -> new int[2]);
-                    c[0]++;
-                    if (n.isUnavailable()) {
-                        c[1]++;
-                    }
-                }
-            }
-            for (Map.Entry<String, int[]> e : zones.entrySet()) {
-                int allowed = limits.maxUnavailablePerZone().budget(e.getValue()[0]);
-                if (e.getValue()[1] > allowed) {
-                    throw new InvariantViolation(
-                            "zone-limit",
-                            "at " + s.now() + ", zone " + e.getKey(),
-                            e.getValue()[1] + " nodes unavailable, the limit is " + allowed);
-                }
-            }
-        }
-    }
-
-    private static boolean podsOut(Snapshot s, Node n) {
-        if (!n.ready() || n.drained()) {
-            return true;
-        }
-        if (n.isDone() || n.isFailing()) {
-            return false;
-        }
-        ChangeAnalysis change = Planner.analyze(s, n.current(), n.desired());
-        return change instanceof ChangeAnalysis.Reconcilable
-                && ((ChangeAnalysis.Reconcilable) change).disruption().needsDrain();
+        GateInvariants.checkGates(s);
     }
 
     /**
@@ -607,35 +518,7 @@ public final class RolloutInvariants {
      * node holding a slot of that group ({@code lock-held}).
      */
     public static void checkGatedStep(int step, Snapshot before, List<Action> actions) {
-        for (Action a : actions) {
-            Node n = before.node(a.node());
-            if (n == null || n.pool() == null || before.pool(n.pool()) == null) {
-                continue;
-            }
-            Pool p = before.pool(n.pool());
-            boolean disruptive = a instanceof Action.Cordon || a instanceof Action.Drain || a instanceof Action.Reboot;
-            if ((disruptive || a instanceof Action.AcquireLock)
-                    && !MaintenanceWindow.open(before.windows(), p.name(), before.now())) {
-                throw new InvariantViolation(
-                        "window",
-                        at(step, p.name(), n.name()),
-                        a.step() + " outside every maintenance window at " + before.now());
-            }
-            if (disruptive && p.lockGroup() != null) {
-                LockGroup g = null;
-                for (LockGroup l : before.locks()) {
-                    if (l.group().equals(p.lockGroup())) {
-                        g = l;
-                    }
-                }
-                if (g == null || !g.holders().contains(n.name())) {
-                    throw new InvariantViolation(
-                            "lock-held",
-                            at(step, p.name(), n.name()),
-                            a.step() + " without a slot of lock group " + p.lockGroup());
-                }
-            }
-        }
+        GateInvariants.checkGatedStep(step, before, actions);
     }
 
     /** The nodes of pool {@code pool} in {@code s}, by name. */
@@ -670,7 +553,7 @@ public final class RolloutInvariants {
         return parts.isEmpty() ? "available" : String.join(", ", parts);
     }
 
-    private static String at(int step, String pool, String node) {
+    static String at(int step, @Nullable String pool, @Nullable String node) {
         StringBuilder b = new StringBuilder("step ").append(step);
         if (pool != null) {
             b.append(", pool ").append(pool);

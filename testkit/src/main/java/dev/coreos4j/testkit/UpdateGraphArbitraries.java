@@ -139,7 +139,7 @@ public final class UpdateGraphArbitraries {
         List<Release> releases = new ArrayList<>();
         Set<String> allChannels = new TreeSet<>();
         for (String v : versions) {
-            int m = minorOf.get(v);
+            int m = Objects.requireNonNull(minorOf.get(v));
             List<String> channels = new ArrayList<>();
             for (String family : List.of("stable", "fast")) {
                 if (r.nextInt(10) < 8) {
@@ -171,7 +171,8 @@ public final class UpdateGraphArbitraries {
                 if (i == j) {
                     continue;
                 }
-                int dm = minorOf.get(versions.get(j)) - minorOf.get(versions.get(i));
+                int dm = Objects.requireNonNull(minorOf.get(versions.get(j)))
+                        - Objects.requireNonNull(minorOf.get(versions.get(i)));
                 int percent = j < i ? 4 : dm == 0 ? 55 : dm == 1 ? 50 : 8;
                 if (r.nextInt(100) < percent) {
                     pairs.add(new Edge(versions.get(i), versions.get(j)));
@@ -240,6 +241,7 @@ public final class UpdateGraphArbitraries {
         return new Scenario(graph, request);
     }
 
+    @SuppressWarnings("EnumOrdinal") // declaration order keeps the draw for a seed stable
     private static RiskInputs riskInputs(Random r) {
         Map<String, RiskOutcome> outcomes = new TreeMap<>();
         List<String> keys = new ArrayList<>(RISK_NAMES);
@@ -259,6 +261,8 @@ public final class UpdateGraphArbitraries {
         return new RiskInputs(outcomes, accepted);
     }
 
+    // the planner's API does not mark its nullable parameters yet
+    @SuppressWarnings("NullAway")
     private static Scenario fedoraCoreOs(Random r) {
         int n = 2 + r.nextInt(9);
         List<Release> ordered = new ArrayList<>();

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo chapter for issue #12: an OS tree committed and encapsulated as an ostree-ext image, pushed to a local
@@ -34,7 +36,8 @@ final class ContainerDemo implements DemoStep {
         return "Container images: encapsulate, push, deploy, update";
     }
 
-    private static Path tool(String name) {
+    @SuppressWarnings("StringSplitter") // losing trailing empty PATH entries is fine for a demo
+    private static @Nullable Path tool(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
@@ -102,7 +105,7 @@ final class ContainerDemo implements DemoStep {
             EncapsulateResult v2 = release(build, workdir, "40.2", oci);
             ImageReference ref2;
             if (base != null) {
-                push(skopeo, oci, "40.2", base);
+                push(Objects.requireNonNull(skopeo), oci, "40.2", base); // base is set only with skopeo
                 ref2 = ImageReference.parse("ostree-unverified-registry:" + base + ":40.2");
             } else {
                 ref2 = ImageReference.parse("ostree-unverified-image:oci:" + oci + ":40.2");

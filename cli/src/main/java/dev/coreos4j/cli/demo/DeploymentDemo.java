@@ -90,6 +90,7 @@ final class DeploymentDemo implements DemoStep {
     }
 
     /** Prints {@code admin status} without the state lines, indented. */
+    @SuppressWarnings("StringSplitter") // blank lines are skipped below anyway
     static void status(Sysroot sysroot, PrintWriter out) throws IOException {
         out.println("$ coreos4j admin status");
         for (String line : sysroot.status().toText().split("\n")) {

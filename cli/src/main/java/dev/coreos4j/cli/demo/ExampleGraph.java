@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A small, realistic OpenShift update graph shipped with the library, for demos and documentation: releases 4.14.30
+ * A small, realistic OpenShift update graph shipped with the CLI, for the demo and documentation: releases 4.14.30
  * to 4.18.8 in candidate/fast/stable channels per minor and EUS channels for even minors, with 4.18.8 still only in
  * candidate and fast, and one conditional edge, 4.17.10 → 4.18.5, carrying the PromQL risk
  * {@value #CONDITIONAL_RISK}. The releases and digests are illustrative, not a copy of the live service.

@@ -139,8 +139,8 @@ final class PlannerDemo implements DemoStep {
 
     private static String disruption(Rendering from, Rendering to) {
         ChangeAnalysis r = DisruptionPolicies.defaults().analyze(from.renderedConfig(), to.renderedConfig());
-        if (r instanceof ChangeAnalysis.Irreconcilable) {
-            return "refused at " + ((ChangeAnalysis.Irreconcilable) r).path();
+        if (r instanceof ChangeAnalysis.Irreconcilable irreconcilable) {
+            return "refused at " + irreconcilable.path();
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) r).disruption();
         return d.actions() + (d.needsReboot() ? ", drain and reboot" : d.needsDrain() ? ", drain" : ", no drain");
@@ -150,11 +150,11 @@ final class PlannerDemo implements DemoStep {
     private static void updatePath(PrintWriter out) {
         out.printf("%nWhich releases to pass through: 4.14.38 -> 4.18.5 on channel eus-4.14, control plane only%n");
         PathResult result = ExampleGraph.planEus(RiskOutcome.NO_MATCH);
-        if (!(result instanceof PathResult.Found)) {
+        if (!(result instanceof PathResult.Found found)) {
             out.println("  no path: " + ((PathResult.NoPath) result).reason());
             return;
         }
-        UpdatePath path = ((PathResult.Found) result).path();
+        UpdatePath path = found.path();
         List<HopRollout> rollouts = PathRollout.plan(path, ExampleGraph.demoCluster(NOW));
         for (HopRollout r : rollouts) {
             Hop hop = r.hop();
@@ -166,11 +166,11 @@ final class PlannerDemo implements DemoStep {
                 "  workers stay paused over the odd minors: %d worker reboots saved per node%n",
                 path.eus().workerRebootsSavedPerNode());
         PathResult risky = ExampleGraph.planEus(RiskOutcome.MATCH);
-        if (risky instanceof PathResult.Found) {
+        if (risky instanceof PathResult.Found avoiding) {
             out.printf(
                     "  if %s applies to this cluster, the path avoids its edge: %s%n",
                     ExampleGraph.CONDITIONAL_RISK,
-                    String.join(" -> ", ((PathResult.Found) risky).path().versions()));
+                    String.join(" -> ", avoiding.path().versions()));
         }
     }
 

@@ -45,30 +45,4 @@ final class Inputs {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return (name.equals("-") ? "read /dev/stdin: " : "open " + name + ": ") + why;
     }
-
-    /** A JSON string literal. */
-    static String json(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.coreos4j.cli.ignition;
 
 import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.cli.output.JsonOut;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
@@ -50,7 +51,7 @@ public final class MergeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ParseResult parent = Ignition.parse(Inputs.read(parentFile, System.in));
         ParseResult child = Ignition.parse(Inputs.read(childFile, System.in));
-        boolean ok = report(err, parentFile, parent) & report(err, childFile, child);
+        boolean ok = report(err, parentFile, parent) && report(err, childFile, child);
         if (!ok) {
             err.flush();
             return ExitCode.INVALID;
@@ -70,20 +71,22 @@ public final class MergeCommand implements Callable<Integer> {
         if (!transcript) {
             out.println(json);
         } else {
-            StringBuilder s = new StringBuilder("{\"config\":").append(json).append(",\"transcript\":[");
-            boolean first = true;
-            for (Transcript.Mapping m : result.transcript().mappings()) {
-                s.append(first ? "" : ",")
-                        .append("{\"result\":")
-                        .append(Inputs.json(m.resultPath().toString()))
-                        .append(",\"from\":\"")
-                        .append(m.side())
-                        .append("\",\"path\":")
-                        .append(Inputs.json(m.sourcePath().toString()))
-                        .append('}');
-                first = false;
-            }
-            out.println(s.append("]}"));
+            out.println(JsonOut.write(false, g -> {
+                g.writeStartObject();
+                g.writeName("config");
+                g.writeRawValue(json); // the canonical document Ignition.write produced
+                g.writeName("transcript");
+                g.writeStartArray();
+                for (Transcript.Mapping m : result.transcript().mappings()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("result", m.resultPath().toString());
+                    g.writeStringProperty("from", m.side().toString());
+                    g.writeStringProperty("path", m.sourcePath().toString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }));
         }
         out.flush();
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package dev.coreos4j.cli.ignition;
 
 import dev.coreos4j.cli.ExitCode;
+import dev.coreos4j.cli.output.JsonOut;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,18 +117,38 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     static String json(String file, boolean valid, ParseResult result) {
-        StringJoiner entries = new StringJoiner(",", "[", "]");
-        for (Problem e : result.report().entries()) {
-            Position at = e.location().position();
-            entries.add("{\"severity\":" + Inputs.json(e.severity().label())
-                    + ",\"path\":" + Inputs.json(Report.dottedPath(e))
-                    + ",\"code\":" + Inputs.json(e.code())
-                    + ",\"message\":" + Inputs.json(e.message())
-                    + ",\"line\":" + (at == null ? null : at.line())
-                    + ",\"column\":" + (at == null ? null : at.column()) + "}");
-        }
-        return "{\"file\":" + Inputs.json(file) + ",\"valid\":" + valid + ",\"version\":"
-                + Inputs.json(result.version() == null ? null : result.version().toString())
-                + ",\"entries\":" + entries + "}";
+        return JsonOut.write(false, g -> {
+            g.writeStartObject();
+            g.writeStringProperty("file", file);
+            g.writeBooleanProperty("valid", valid);
+            g.writeStringProperty(
+                    "version",
+                    result.version() == null ? null : result.version().toString());
+            g.writeName("entries");
+            g.writeStartArray();
+            for (Problem e : result.report().entries()) {
+                Position at = e.location().position();
+                g.writeStartObject();
+                g.writeStringProperty("severity", e.severity().label());
+                g.writeStringProperty("path", Report.dottedPath(e));
+                g.writeStringProperty("code", e.code());
+                g.writeStringProperty("message", e.message());
+                g.writeName("line");
+                if (at == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(at.line());
+                }
+                g.writeName("column");
+                if (at == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(at.column());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 }

@@ -32,10 +32,10 @@ final class CatCommand extends RepoCommand {
             String p = current;
             TreeEntry e = repo.lookup(commit, p)
                     .orElseThrow(() -> new IllegalArgumentException("No such file or directory: " + p));
-            if (!(e instanceof TreeEntry.File)) {
+            if (!(e instanceof TreeEntry.File f)) {
                 throw new IllegalArgumentException("Can't open directory");
             }
-            TreeEntry.File f = (TreeEntry.File) e;
+
             dev.coreos4j.ostree.FileHeader h = repo.readFile(f.checksum()).header();
             if (!h.isSymlink()) {
                 return f;

@@ -12,6 +12,7 @@ import dev.coreos4j.ostree.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -127,9 +128,10 @@ final class CommitCommand extends RepoCommand {
     boolean noBindings;
 
     /** {@code --tree=ref=REV}: the commit to start from, when that is the tree. */
-    private String treeRef;
+    private @Nullable String treeRef;
 
     @Override
+    @SuppressWarnings("SystemConsoleNull") // Java 17: null means no terminal, so no progress display
     int execute() throws Exception {
         Path dir = treeDirectory();
         if ((branch == null) == !orphan) {

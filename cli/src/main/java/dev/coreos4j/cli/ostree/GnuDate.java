@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The date forms {@code ostree commit --timestamp} and {@code ostree prune --keep-younger-than} accept (gnulib's
@@ -66,23 +67,20 @@ final class GnuDate {
         throw new IllegalArgumentException("Could not parse '" + text + "'");
     }
 
-    private static Long tryParse(String t, long now, ZoneId zone) {
+    private static @Nullable Long tryParse(String t, long now, ZoneId zone) {
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.startsWith("@")) {
             return Long.parseLong(t.substring(1));
         }
         ZonedDateTime nowZ = java.time.Instant.ofEpochSecond(now).atZone(zone);
-        switch (lower) {
-            case "now":
-                return now;
-            case "today":
-                return now;
-            case "yesterday":
-                return now - 86400;
-            case "tomorrow":
-                return now + 86400;
-            default:
-                break;
+        Long named = switch (lower) {
+            case "now", "today" -> now;
+            case "yesterday" -> now - 86400;
+            case "tomorrow" -> now + 86400;
+            default -> null;
+        };
+        if (named != null) {
+            return named;
         }
         try {
             return OffsetDateTime.parse(t).toEpochSecond();
@@ -101,9 +99,10 @@ final class GnuDate {
                     zone);
         }
         m = MONTH_FIRST.matcher(t);
-        if (m.matches() && month(m.group(1)) != null) {
+        Integer monthFirst = m.matches() ? month(m.group(1)) : null;
+        if (monthFirst != null) {
             return at(
-                    LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2))),
+                    LocalDate.of(Integer.parseInt(m.group(3)), monthFirst, Integer.parseInt(m.group(2))),
                     m.group(4),
                     m.group(5),
                     m.group(6),
@@ -111,9 +110,10 @@ final class GnuDate {
                     zone);
         }
         m = DAY_FIRST.matcher(t);
-        if (m.matches() && month(m.group(2)) != null) {
+        Integer dayFirst = m.matches() ? month(m.group(2)) : null;
+        if (dayFirst != null) {
             return at(
-                    LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1))),
+                    LocalDate.of(Integer.parseInt(m.group(3)), dayFirst, Integer.parseInt(m.group(1))),
                     m.group(4),
                     m.group(5),
                     m.group(6),
@@ -142,7 +142,7 @@ final class GnuDate {
         return null;
     }
 
-    private static Integer month(String name) {
+    private static @Nullable Integer month(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.length() < 3) {
             return null;

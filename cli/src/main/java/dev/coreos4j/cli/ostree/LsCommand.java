@@ -57,8 +57,8 @@ final class LsCommand extends RepoCommand {
 
     private void print(Repository repo, TreeEntry e) throws IOException {
         StringBuilder line = new StringBuilder();
-        if (e instanceof TreeEntry.Directory) {
-            TreeEntry.Directory d = (TreeEntry.Directory) e;
+        if (e instanceof TreeEntry.Directory d) {
+
             DirMeta m = repo.readDirMeta(d.meta());
             line.append(String.format(
                     "d0%04o %d %d %6d ",
@@ -90,6 +90,7 @@ final class LsCommand extends RepoCommand {
     }
 
     /** "Not a directory" when a leading component is a file (as ostree says), else "No such file or directory". */
+    @SuppressWarnings("StringSplitter") // a repository path: no empty segments that matter
     private static IllegalArgumentException missing(Repository repo, Checksum commit, String path) {
         String[] parts = path.split("/");
         StringBuilder prefix = new StringBuilder();

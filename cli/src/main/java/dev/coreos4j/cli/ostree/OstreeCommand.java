@@ -1,6 +1,7 @@
 package dev.coreos4j.cli.ostree;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ public final class OstreeCommand implements Runnable {
      * {@code commit} without one): the process's working directory, or for in-process callers that cannot change it
      * (tests, embedders), the one they set here.
      */
-    static volatile Path workingDirectory;
+    static volatile @Nullable Path workingDirectory;
 
     /** {@code .} as the caller means it. */
     static Path cwd() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +70,7 @@ final class RefsCommand extends RepoCommand {
         return ExitCode.OK;
     }
 
-    private void doRef(Repository repo, String prefix) throws Exception {
+    private void doRef(Repository repo, @Nullable String prefix) throws Exception {
         if (collections) {
             doCollections(repo, prefix);
             return;
@@ -107,7 +108,7 @@ final class RefsCommand extends RepoCommand {
         refs.keySet().forEach(out()::println);
     }
 
-    private void doCollections(Repository repo, String prefix) throws Exception {
+    private void doCollections(Repository repo, @Nullable String prefix) throws Exception {
         if (create != null) {
             int colon = create.indexOf(':');
             if (colon < 0) {

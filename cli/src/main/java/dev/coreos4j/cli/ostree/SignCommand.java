@@ -61,9 +61,8 @@ final class SignCommand extends RepoCommand {
         Checksum commit = repo.resolve(rev);
         if (verify) {
             Ed25519.Verification v = Ed25519.verifyCommit(repo, commit, all);
-            if (v instanceof Ed25519.Verification.Valid) {
-                out().println("Signature verified successfully with key '"
-                        + ((Ed25519.Verification.Valid) v).publicKey() + "'");
+            if (v instanceof Ed25519.Verification.Valid valid) {
+                out().println("Signature verified successfully with key '" + valid.publicKey() + "'");
                 return ExitCode.OK;
             }
             err().println("coreos4j: error: " + ((Ed25519.Verification.Invalid) v).reason());

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,14 +147,14 @@ public final class PlanGraphCommand implements Callable<Integer> {
 
         if (fmt.equals("json")) {
             out.println(PathResultJson.write(request, result));
-        } else if (result instanceof PathResult.Found) {
-            printPath(out, ((PathResult.Found) result).path());
+        } else if (result instanceof PathResult.Found found) {
+            printPath(out, found.path());
         } else {
             printNoPath(out, request, (PathResult.NoPath) result);
         }
         out.flush();
-        if (result instanceof PathResult.NoPath) {
-            err.println("coreos4j: " + ((PathResult.NoPath) result).reason());
+        if (result instanceof PathResult.NoPath noPath) {
+            err.println("coreos4j: " + noPath.reason());
             err.flush();
             return ExitCode.INVALID;
         }
@@ -180,7 +181,7 @@ public final class PlanGraphCommand implements Callable<Integer> {
                 .withEus(eus);
     }
 
-    private static int fail(PrintWriter err, String message) {
+    private static int fail(PrintWriter err, @Nullable String message) {
         err.println("coreos4j: " + message);
         err.flush();
         return ExitCode.USAGE;

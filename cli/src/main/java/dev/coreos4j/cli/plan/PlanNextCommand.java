@@ -91,14 +91,14 @@ public final class PlanNextCommand implements Callable<Integer> {
     private static String line(Action a, Snapshot snapshot) {
         String pool = snapshot.node(a.node()).pool();
         String text = a.node() + " " + pool + " " + a.step();
-        if (a instanceof Action.SetDesired) {
-            text += " " + ((Action.SetDesired) a).target();
-        } else if (a instanceof Action.AcquireLock) {
-            text += " " + ((Action.AcquireLock) a).group();
-        } else if (a instanceof Action.ReleaseLock) {
-            text += " " + ((Action.ReleaseLock) a).group();
-        } else if (a instanceof Action.Apply) {
-            Action.Apply apply = (Action.Apply) a;
+        if (a instanceof Action.SetDesired setDesired) {
+            text += " " + setDesired.target();
+        } else if (a instanceof Action.AcquireLock acquireLock) {
+            text += " " + acquireLock.group();
+        } else if (a instanceof Action.ReleaseLock releaseLock) {
+            text += " " + releaseLock.group();
+        } else if (a instanceof Action.Apply apply) {
+
             text += " " + apply.postActions() + (apply.finalizes() ? "" : " (staged for reboot)");
         }
         return text;

@@ -17,7 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,7 +123,9 @@ public final class PlanRenderCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         } catch (RenderException e) {
             err.println("coreos4j: plan render: " + e.getMessage()
-                    + (e.path() != null && !e.getMessage().contains(e.path()) ? " at " + e.path() : ""));
+                    + (e.path() != null && !String.valueOf(e.getMessage()).contains(e.path())
+                            ? " at " + e.path()
+                            : ""));
             err.flush();
             return ExitCode.INVALID;
         } catch (IllegalArgumentException e) {
@@ -151,7 +155,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
         return PlannerJson.readMachineConfig(dev.coreos4j.cli.InputFiles.readUtf8(file, true));
     }
 
-    static String text(Rendering r, MachineConfig currentMc, ChangeAnalysis analysis) {
+    static String text(Rendering r, @Nullable MachineConfig currentMc, @Nullable ChangeAnalysis analysis) {
         MachineConfig mc = r.machineConfig();
         StringBuilder b = new StringBuilder();
         b.append(mc.name()).append('\n');
@@ -171,9 +175,12 @@ public final class PlanRenderCommand implements Callable<Integer> {
                 .append(r.osImageOverridden() ? " (overridden)" : "")
                 .append('\n');
         if (analysis != null) {
-            b.append("  disruption vs ").append(currentMc.name()).append(": ").append(summary(analysis));
-            if (analysis instanceof ChangeAnalysis.Irreconcilable) {
-                List<String> from = r.sourcesOf(((ChangeAnalysis.Irreconcilable) analysis).path());
+            b.append("  disruption vs ")
+                    .append(Objects.requireNonNull(currentMc).name())
+                    .append(": ")
+                    .append(summary(analysis));
+            if (analysis instanceof ChangeAnalysis.Irreconcilable irreconcilable) {
+                List<String> from = r.sourcesOf(irreconcilable.path());
                 if (!from.isEmpty()) {
                     b.append(" (from ").append(String.join(", ", from)).append(')');
                 }
@@ -189,8 +196,8 @@ public final class PlanRenderCommand implements Callable<Integer> {
 
     /** One line: the actions and what they imply, or why the change is refused. */
     static String summary(ChangeAnalysis analysis) {
-        if (analysis instanceof ChangeAnalysis.Irreconcilable) {
-            ChangeAnalysis.Irreconcilable i = (ChangeAnalysis.Irreconcilable) analysis;
+        if (analysis instanceof ChangeAnalysis.Irreconcilable i) {
+
             return "cannot be applied in place: " + i.path() + ": " + i.message();
         }
         Disruption d = ((ChangeAnalysis.Reconcilable) analysis).disruption();
@@ -206,7 +213,7 @@ public final class PlanRenderCommand implements Callable<Integer> {
         return actions + " (" + impact + ")";
     }
 
-    static String json(Rendering r, MachineConfig currentMc, ChangeAnalysis analysis) {
+    static String json(Rendering r, @Nullable MachineConfig currentMc, @Nullable ChangeAnalysis analysis) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", r.name());
         ArrayNode order = root.putArray("mergeOrder");
@@ -216,9 +223,9 @@ public final class PlanRenderCommand implements Callable<Integer> {
         root.set("machineConfig", mc);
         if (analysis != null) {
             ObjectNode d = root.putObject("disruption");
-            d.put("current", currentMc.name());
-            if (analysis instanceof ChangeAnalysis.Irreconcilable) {
-                ChangeAnalysis.Irreconcilable i = (ChangeAnalysis.Irreconcilable) analysis;
+            d.put("current", Objects.requireNonNull(currentMc).name());
+            if (analysis instanceof ChangeAnalysis.Irreconcilable i) {
+
                 d.put("reconcilable", false);
                 d.put("path", i.path());
                 d.put("message", i.message());
