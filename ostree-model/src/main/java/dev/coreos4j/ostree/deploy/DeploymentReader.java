@@ -79,7 +79,13 @@ final class DeploymentReader {
             throw new IOException(e.file() + ": bootlink " + bootlink + " does not resolve to a deployment");
         }
         String name = dir.getFileName().toString();
-        String stateroot = dir.getParent().getParent().getFileName().toString();
+        Path deployDir = dir.getParent();
+        Path stateDir = deployDir == null ? null : deployDir.getParent();
+        Path stateName = stateDir == null ? null : stateDir.getFileName();
+        if (stateName == null) {
+            throw new IOException(e.file() + ": bootlink target " + dir + " is not a deployment directory");
+        }
+        String stateroot = stateName.toString();
         int dot = name.lastIndexOf('.');
         if (dot != 64 || !Checksum.isValid(name.substring(0, 64))) {
             throw new IOException(e.file() + ": bootlink target " + dir + " is not a deployment directory");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +88,11 @@ final class DeploymentWriter {
         InvalidTreeException(String message) {
             super(message);
         }
+
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
+        }
     }
 
     /** Checks out {@code d}, creates /etc from /usr/etc, merges /etc from {@code merge} if given, writes the origin. */
@@ -95,7 +101,8 @@ final class DeploymentWriter {
         Path dir = layout.deploymentDirectory(d);
         Fs.deleteTree(dir); // garbage of an interrupted earlier attempt with the same name
         Files.deleteIfExists(layout.originFile(d));
-        Files.createDirectories(dir.getParent());
+        Path parent = Objects.requireNonNull(dir.getParent(), "deployment directories have a parent");
+        Files.createDirectories(parent);
         layout.repository().checkout(d.commit(), dir);
         Path usrEtc = dir.resolve("usr/etc");
         Path etc = dir.resolve("etc");
@@ -118,8 +125,9 @@ final class DeploymentWriter {
             Path m = layout.deploymentDirectory(merge);
             EtcMerge.merge(m.resolve("usr/etc"), m.resolve("etc"), etc);
         }
-        Path stamp = root.resolve("ostree/deploy").resolve(d.stateroot()).resolve("var/.ostree-selabeled");
-        if (Files.isDirectory(stamp.getParent()) && !Files.exists(stamp)) {
+        Path var = root.resolve("ostree/deploy").resolve(d.stateroot()).resolve("var");
+        Path stamp = var.resolve(".ostree-selabeled");
+        if (Files.isDirectory(var) && !Files.exists(stamp)) {
             // libostree relabels /var once per stateroot and leaves this stamp (also without SELinux)
             Files.createFile(stamp);
             Files.setPosixFilePermissions(stamp, Fs.perms(0644));
@@ -127,7 +135,7 @@ final class DeploymentWriter {
         Fs.fsync(etc);
         Fs.fsync(dir);
         OriginFile.write(layout.originFile(d), d.origin(), d.pinned());
-        Fs.fsync(dir.getParent());
+        Fs.fsync(parent);
     }
 
     /** Merges /etc into the staged deployment of {@code list} and writes the bootloader with it as the default. */

@@ -237,7 +237,13 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
 
         /** @param message what is missing or ambiguous */
         public KargException(String message) {
-            super(message);
+            super(Objects.requireNonNull(message, "message"));
+        }
+
+        /** The message, never null. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 }

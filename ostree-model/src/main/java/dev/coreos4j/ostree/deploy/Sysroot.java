@@ -324,7 +324,10 @@ public final class Sysroot {
                 } catch (KernelArgs.KargException ex) {
                     return new Transition.Refused(Refusal.INVALID_KARGS, e.file() + ": " + ex.getMessage());
                 }
-                BootEntries.rewriteOptions(e, edited.toOptions(BootEntries.bootlink(options)));
+                BootEntries.rewriteOptions(
+                        e,
+                        edited.toOptions(Objects.requireNonNull(
+                                BootEntries.bootlink(options), "a loaded entry has an ostree= bootlink")));
             }
             return t;
         });
