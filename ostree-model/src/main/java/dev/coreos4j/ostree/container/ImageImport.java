@@ -61,14 +61,11 @@ public final class ImageImport {
     }
 
     static ImageSource open(ImageReference ref) throws IOException {
-        switch (ref.transport()) {
-            case OCI:
-                return new OciDirSource(ref);
-            case OCI_ARCHIVE:
-                return new OciArchiveSource(ref);
-            default:
-                return new RegistrySource(ref);
-        }
+        return switch (ref.transport()) {
+            case OCI -> new OciDirSource(ref);
+            case OCI_ARCHIVE -> new OciArchiveSource(ref);
+            default -> new RegistrySource(ref);
+        };
     }
 
     /** The manifest and config of an image, verified. */

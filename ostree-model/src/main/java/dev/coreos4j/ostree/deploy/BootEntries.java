@@ -121,7 +121,7 @@ final class BootEntries {
     /** The value of the last {@code ostree=} word of an {@code options} line, null when there is none. */
     static @Nullable String bootlink(String options) {
         String bootlink = null;
-        for (String word : options.split("\\s+")) {
+        for (String word : options.split("\\s+", -1)) {
             if (word.startsWith("ostree=")) {
                 bootlink = word.substring("ostree=".length());
             }

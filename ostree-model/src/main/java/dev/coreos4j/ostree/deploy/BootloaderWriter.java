@@ -182,7 +182,8 @@ final class BootloaderWriter {
                     if (eq > 0) {
                         String v = line.substring(eq + 1).strip();
                         if (v.length() >= 2
-                                && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+                                && ((v.startsWith("\"") && v.endsWith("\""))
+                                        || (v.startsWith("'") && v.endsWith("'")))) {
                             v = v.substring(1, v.length() - 1);
                         }
                         kv.put(line.substring(0, eq).strip(), v);

@@ -61,6 +61,8 @@ final class DeploymentReader {
         }
     }
 
+    // split("/") drops trailing empty strings on purpose: a bootlink with a trailing slash is accepted, as before
+    @SuppressWarnings("StringSplitter")
     private Deployment deploymentOf(BootEntries.Entry e) throws IOException {
         KernelArgs kargs = KernelArgs.parse(e.options());
         String bootlink = BootEntries.bootlink(e.options());

@@ -144,7 +144,7 @@ final class EtcMerge {
      */
     private static @Nullable DirHandle parentOf(DirHandle root, Path live, String rel, boolean create)
             throws IOException {
-        String[] parts = rel.split("/");
+        String[] parts = rel.split("/", -1);
         DirHandle dir = root.duplicate(); // a handle of our own to close; the root stays open
         Path s = live;
         for (int i = 0; i < parts.length - 1; i++) {

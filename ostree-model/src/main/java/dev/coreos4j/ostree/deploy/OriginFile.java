@@ -98,7 +98,7 @@ record OriginFile(Origin origin, boolean pinned) {
     static Map<String, String> keys(String text, String group) {
         Map<String, String> out = new LinkedHashMap<>();
         boolean in = false;
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             String t = line.strip();
             if (t.startsWith("[") && t.endsWith("]")) {
                 in = t.substring(1, t.length() - 1).equals(group);

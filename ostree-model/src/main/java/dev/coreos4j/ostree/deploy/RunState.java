@@ -89,7 +89,7 @@ final class RunState {
             return Optional.empty();
         }
         String[] parts =
-                Files.readString(marker, StandardCharsets.UTF_8).strip().split(" ");
+                Files.readString(marker, StandardCharsets.UTF_8).strip().split(" ", -1);
         if (parts.length != 2 || parts[1].length() < 66 || !Checksum.isValid(parts[1].substring(0, 64))) {
             throw new IOException(marker + ": malformed booted marker");
         }
