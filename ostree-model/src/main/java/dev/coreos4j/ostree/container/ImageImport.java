@@ -125,8 +125,8 @@ public final class ImageImport {
         String where = source.describe();
         long[] counts = new long[3]; // layers fetched, layers skipped, bytes fetched
         if (isComplete(repo, img.commit())) {
-            if (options.ref().isPresent()) {
-                repo.forceRef(options.ref().get(), java.util.Optional.of(img.commit()));
+            if (options.ref() != null) {
+                repo.forceRef(options.ref(), java.util.Optional.of(img.commit()));
             }
             return new ImportResult(
                     img.commit(),
@@ -154,7 +154,9 @@ public final class ImageImport {
             } finally {
                 importer.abandonWrites();
             }
-            options.ref().ifPresent(r -> tx.setRef(r, img.commit()));
+            if (options.ref() != null) {
+                tx.setRef(options.ref(), img.commit());
+            }
             tx.commit();
         } finally {
             if (pool != null) {
