@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code rollback}, {@code cleanup}).
  *
  * <p>Every instance satisfies: deployment keys are unique; each deployment's stateroot is initialised; at most one
- * deployment is staged and it is first; the booted deployment, if any, is listed and not staged.
+ * deployment is staged and it is first; the booted deployment, if any, is listed and not staged. The canonical
+ * constructor enforces them (so no transition can break them); which deployments a deploy or finalize keeps is the
+ * package-private {@code Retention} rule, the one place that mirrors libostree's retention.
  *
  * @param stateroots the initialised stateroots (sorted, immutable)
  * @param deployments the deployments in boot order (immutable)
