@@ -5,6 +5,7 @@
 // aircompressor (pure-Java zstd) ships without a module name, so its module name comes from the jar's file name.
 @SuppressWarnings("requires-automatic")
 module dev.coreos4j.ostree {
+    requires static transitive org.jspecify;
     requires tools.jackson.core;
     requires org.apache.commons.compress;
     requires aircompressor;

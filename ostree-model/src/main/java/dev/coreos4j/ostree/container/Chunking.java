@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -29,12 +30,12 @@ final class Chunking {
     record Paths(long size, List<String> paths) {}
 
     /** A component layer: its name (history), its components (annotation) and its objects by checksum. */
-    record Chunk(String name, List<String> components, TreeMap<Checksum, Paths> content) {}
+    record Chunk(String name, List<String> components, SortedMap<Checksum, Paths> content) {}
 
     final List<Chunk> chunks;
-    final TreeMap<Checksum, Paths> remainder;
+    final SortedMap<Checksum, Paths> remainder;
 
-    private Chunking(List<Chunk> chunks, TreeMap<Checksum, Paths> remainder) {
+    private Chunking(List<Chunk> chunks, SortedMap<Checksum, Paths> remainder) {
         this.chunks = chunks;
         this.remainder = remainder;
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a layer blob is compressed. gzip comes from the JDK (level 6, as ostree-ext's {@code flate2} default), zstd from
@@ -42,16 +43,13 @@ public enum Compression {
      * @throws IllegalArgumentException on anything else
      */
     public static Compression parse(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "gzip":
-                return GZIP;
-            case "zstd":
-                return ZSTD;
-            case "none":
-                return NONE;
-            default:
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "gzip" -> GZIP;
+            case "zstd" -> ZSTD;
+            case "none" -> NONE;
+            default ->
                 throw new IllegalArgumentException("unknown compression '" + name + "' (expected gzip, zstd or none)");
-        }
+        };
     }
 
     /**
@@ -60,23 +58,19 @@ public enum Compression {
      * @throws ImageException ({@link ImageException.Kind#UNSUPPORTED}) for any other media type
      */
     static Compression ofMediaType(String mediaType, String where) throws ImageException {
-        switch (mediaType) {
-            case OCI_LAYER + "+gzip":
-            case DOCKER_LAYER_GZIP:
-                return GZIP;
-            case OCI_LAYER + "+zstd":
-                return ZSTD;
-            case OCI_LAYER:
-            case DOCKER_LAYER:
-                return NONE;
-            default:
+        return switch (mediaType) {
+            case OCI_LAYER + "+gzip", DOCKER_LAYER_GZIP -> GZIP;
+            case OCI_LAYER + "+zstd" -> ZSTD;
+            case OCI_LAYER, DOCKER_LAYER -> NONE;
+            default ->
                 throw new ImageException(
                         ImageException.Kind.UNSUPPORTED, where, "unsupported layer media type " + mediaType);
-        }
+        };
     }
 
     /** As {@link #compress(OutputStream)}; gzip is compressed on {@code pool} (pigz-style) when one is given. */
-    OutputStream compress(OutputStream out, java.util.concurrent.ExecutorService pool, int threads) throws IOException {
+    OutputStream compress(OutputStream out, java.util.concurrent.@Nullable ExecutorService pool, int threads)
+            throws IOException {
         if (this == GZIP && pool != null) {
             return new ParallelGzipOutputStream(out, pool, threads);
         }
@@ -84,24 +78,18 @@ public enum Compression {
     }
 
     OutputStream compress(OutputStream out) throws IOException {
-        switch (this) {
-            case GZIP:
-                return new GZIPOutputStream(out, 65536);
-            case ZSTD:
-                return new ZstdOutputStream(out);
-            default:
-                return out;
-        }
+        return switch (this) {
+            case GZIP -> new GZIPOutputStream(out, 65536);
+            case ZSTD -> new ZstdOutputStream(out);
+            default -> out;
+        };
     }
 
     InputStream decompress(InputStream in) throws IOException {
-        switch (this) {
-            case GZIP:
-                return new GZIPInputStream(in, 65536);
-            case ZSTD:
-                return new ZstdInputStream(in);
-            default:
-                return in;
-        }
+        return switch (this) {
+            case GZIP -> new GZIPInputStream(in, 65536);
+            case ZSTD -> new ZstdInputStream(in);
+            default -> in;
+        };
     }
 }

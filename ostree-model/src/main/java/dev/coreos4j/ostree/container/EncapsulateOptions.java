@@ -3,6 +3,7 @@ package dev.coreos4j.ostree.container;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Encapsulation#encapsulate} builds an image. Immutable; start from {@link #defaults()}.
@@ -16,7 +17,11 @@ import java.util.TreeMap;
  * @param architecture the OCI architecture ({@code amd64}, {@code arm64}, …), or {@code null} for this machine's
  */
 public record EncapsulateOptions(
-        Map<String, String> labels, Compression compression, int maxLayers, String created, String architecture) {
+        Map<String, String> labels,
+        Compression compression,
+        int maxLayers,
+        @Nullable String created,
+        @Nullable String architecture) {
 
     /** @throws IllegalArgumentException when {@code maxLayers < 1} or a label key is empty */
     public EncapsulateOptions {
@@ -66,18 +71,12 @@ public record EncapsulateOptions(
 
     static String hostArchitecture() {
         String a = System.getProperty("os.arch", "");
-        switch (a) {
-            case "amd64":
-            case "x86_64":
-                return "amd64";
-            case "aarch64":
-                return "arm64";
-            case "ppc64le":
-                return "ppc64le";
-            case "s390x":
-                return "s390x";
-            default:
-                return a;
-        }
+        return switch (a) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            case "ppc64le" -> "ppc64le";
+            case "s390x" -> "s390x";
+            default -> a;
+        };
     }
 }

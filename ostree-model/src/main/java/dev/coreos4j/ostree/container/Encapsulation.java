@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encapsulates an OSTree commit as a container image in the ostree-ext format (bootc's {@code crates/ostree-ext},
@@ -79,11 +81,11 @@ public final class Encapsulation {
             throw new IllegalArgumentException("commit " + commit + " is partial in " + repo.path());
         }
         switch (destination.transport()) {
-            case OCI: {
+            case OCI -> {
                 OciLayout layout = new OciLayout(destination.path());
                 return write(repo, commit, layout, destination.tag().orElse(null), options);
             }
-            case OCI_ARCHIVE: {
+            case OCI_ARCHIVE -> {
                 Path file = destination.path().toAbsolutePath();
                 Path tmpDir = file.resolveSibling("." + file.getFileName() + ".layout-"
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()));
@@ -100,7 +102,7 @@ public final class Encapsulation {
                     FileTrees.deleteTree(tmpDir);
                 }
             }
-            default:
+            default ->
                 throw new ImageException(
                         ImageException.Kind.UNSUPPORTED,
                         destination.toString(),
@@ -109,7 +111,7 @@ public final class Encapsulation {
     }
 
     /** The labels ostree-ext derives from a commit ({@code encapsulate.rs}: {@code commit_meta_to_labels}). */
-    static TreeMap<String, String> commitLabels(CommitObject c, Checksum commit) {
+    static SortedMap<String, String> commitLabels(CommitObject c, Checksum commit) {
         TreeMap<String, String> labels = new TreeMap<>();
         Optional<Variant> bootable = c.metadata().get("ostree.bootable");
         if (bootable.isPresent() && bootable.get().type().equals("b")) {
@@ -132,10 +134,10 @@ public final class Encapsulation {
     }
 
     private static EncapsulateResult write(
-            Repository repo, Checksum commit, OciLayout layout, String tag, EncapsulateOptions options)
+            Repository repo, Checksum commit, OciLayout layout, @Nullable String tag, EncapsulateOptions options)
             throws IOException {
         CommitObject c = repo.readCommit(commit);
-        TreeMap<String, String> labels = commitLabels(c, commit);
+        SortedMap<String, String> labels = commitLabels(c, commit);
         labels.putAll(options.labels());
         Chunking chunking = Chunking.compute(repo, commit, options.maxLayers());
         String description = c.subject().isEmpty() ? "ostree export of commit " + commit.hex() : c.subject();
@@ -207,7 +209,7 @@ public final class Encapsulation {
             Repository repo,
             OciLayout layout,
             Compression compression,
-            ExecutorService pool,
+            @Nullable ExecutorService pool,
             int threads,
             Map<String, String> annotations,
             String description,

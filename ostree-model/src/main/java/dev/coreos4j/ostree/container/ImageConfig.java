@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of an OCI image configuration ({@code application/vnd.oci.image.config.v1+json}) that ostree-ext uses.
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * @param history one {@code created_by} description per layer (ostree-ext names the layer's content there)
  */
 public record ImageConfig(
-        String created,
+        @Nullable String created,
         String architecture,
         String os,
         Map<String, String> labels,

@@ -61,14 +61,11 @@ public final class ImageImport {
     }
 
     static ImageSource open(ImageReference ref) throws IOException {
-        switch (ref.transport()) {
-            case OCI:
-                return new OciDirSource(ref);
-            case OCI_ARCHIVE:
-                return new OciArchiveSource(ref);
-            default:
-                return new RegistrySource(ref);
-        }
+        return switch (ref.transport()) {
+            case OCI -> new OciDirSource(ref);
+            case OCI_ARCHIVE -> new OciArchiveSource(ref);
+            default -> new RegistrySource(ref);
+        };
     }
 
     /** The manifest and config of an image, verified. */
@@ -128,8 +125,8 @@ public final class ImageImport {
         String where = source.describe();
         long[] counts = new long[3]; // layers fetched, layers skipped, bytes fetched
         if (isComplete(repo, img.commit())) {
-            if (options.ref().isPresent()) {
-                repo.forceRef(options.ref().get(), java.util.Optional.of(img.commit()));
+            if (options.ref() != null) {
+                repo.forceRef(options.ref(), java.util.Optional.of(img.commit()));
             }
             return new ImportResult(
                     img.commit(),
@@ -157,7 +154,9 @@ public final class ImageImport {
             } finally {
                 importer.abandonWrites();
             }
-            options.ref().ifPresent(r -> tx.setRef(r, img.commit()));
+            if (options.ref() != null) {
+                tx.setRef(options.ref(), img.commit());
+            }
             tx.commit();
         } finally {
             if (pool != null) {

@@ -192,14 +192,11 @@ public record ImageReference(Transport transport, String name) {
 
     /** The containers-image form without the ostree prefix: {@code oci:…}, {@code oci-archive:…}, {@code docker://…}. */
     public String containersImage() {
-        switch (transport) {
-            case OCI:
-                return "oci:" + name;
-            case OCI_ARCHIVE:
-                return "oci-archive:" + name;
-            default:
-                return "docker://" + name;
-        }
+        return switch (transport) {
+            case OCI -> "oci:" + name;
+            case OCI_ARCHIVE -> "oci-archive:" + name;
+            default -> "docker://" + name;
+        };
     }
 
     /**
@@ -208,13 +205,10 @@ public record ImageReference(Transport transport, String name) {
      */
     @Override
     public String toString() {
-        switch (transport) {
-            case OCI:
-                return UNVERIFIED_IMAGE + "oci:" + name;
-            case OCI_ARCHIVE:
-                return UNVERIFIED_IMAGE + "oci-archive:" + name;
-            default:
-                return UNVERIFIED_REGISTRY + name;
-        }
+        return switch (transport) {
+            case OCI -> UNVERIFIED_IMAGE + "oci:" + name;
+            case OCI_ARCHIVE -> UNVERIFIED_IMAGE + "oci-archive:" + name;
+            default -> UNVERIFIED_REGISTRY + name;
+        };
     }
 }

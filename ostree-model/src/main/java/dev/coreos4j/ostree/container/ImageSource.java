@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an image's manifest and blobs come from: an OCI layout directory, an OCI archive or a registry. Every blob
@@ -15,7 +16,8 @@ interface ImageSource extends Closeable {
     /** Small JSON blobs (manifests, configs, indexes) are read into memory up to this size. */
     long MAX_JSON = 8L << 20;
 
-    /** A manifest and the digest it was fetched by (or computed from). */
+    /** A manifest and the digest it was fetched by (or computed from). Internal: never compared or hashed. */
+    @SuppressWarnings("ArrayRecordComponent")
     record Fetched(byte[] bytes, String digest, ImageManifest manifest) {}
 
     /** The image reference, for messages. */
@@ -77,7 +79,7 @@ interface ImageSource extends Closeable {
      * Picks the manifest of an OCI index: by tag ({@code org.opencontainers.image.ref.name}) when given, else the only
      * one. Returns its descriptor.
      */
-    static Descriptor pick(Json.Node index, String tag, String where) throws ImageException {
+    static Descriptor pick(Json.Node index, @Nullable String tag, String where) throws ImageException {
         List<Json.Node> manifests = index.get("manifests").array();
         Descriptor found = null;
         for (Json.Node m : manifests) {

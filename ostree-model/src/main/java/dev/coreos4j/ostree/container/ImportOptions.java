@@ -1,26 +1,21 @@
 package dev.coreos4j.ostree.container;
 
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link ImageImport#importImage} stores an image. Immutable.
  *
- * @param ref a ref to point at the imported commit (set in the same transaction), or empty
+ * @param ref a ref to point at the imported commit (set in the same transaction), or {@code null} for none
  */
-public record ImportOptions(Optional<String> ref) {
-
-    /** Checks for nulls; collections are copied unmodifiable. */
-    public ImportOptions {
-        java.util.Objects.requireNonNull(ref, "ref");
-    }
+public record ImportOptions(@Nullable String ref) {
 
     /** Import without setting a ref. */
     public static ImportOptions defaults() {
-        return new ImportOptions(Optional.empty());
+        return new ImportOptions(null);
     }
 
     /** A copy that sets {@code ref} to the imported commit. */
     public ImportOptions withRef(String ref) {
-        return new ImportOptions(Optional.of(ref));
+        return new ImportOptions(java.util.Objects.requireNonNull(ref, "ref"));
     }
 }

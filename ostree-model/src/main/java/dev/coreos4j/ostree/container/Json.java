@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -58,9 +59,9 @@ final class Json {
         return ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 
-    private static Object read(JsonParser p, JsonToken t, String where) throws ImageException {
+    private static @Nullable Object read(JsonParser p, JsonToken t, String where) throws ImageException {
         switch (t) {
-            case START_OBJECT: {
+            case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_OBJECT) {
@@ -75,7 +76,7 @@ final class Json {
                 }
                 return map;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -83,23 +84,29 @@ final class Json {
                 }
                 return list;
             }
-            case VALUE_STRING:
+            case VALUE_STRING -> {
                 return p.getString();
-            case VALUE_NUMBER_INT:
+            }
+            case VALUE_NUMBER_INT -> {
                 if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
                     throw new ImageException(
                             ImageException.Kind.MALFORMED, where + at(p.currentLocation()), "integer out of range");
                 }
                 return p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_FLOAT -> {
                 return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
+            }
+            case VALUE_TRUE -> {
+                return true;
+            }
+            case VALUE_FALSE -> {
+                return false;
+            }
+            case VALUE_NULL -> {
                 return null;
-            default:
+            }
+            default ->
                 throw new ImageException(
                         ImageException.Kind.MALFORMED, where + at(p.currentLocation()), "unexpected token " + t);
         }
@@ -144,7 +151,7 @@ final class Json {
     }
 
     /** A value inside a parsed document with its JSON path, for typed access with located errors. */
-    record Node(Object value, String document, String path) {
+    record Node(@Nullable Object value, String document, String path) {
 
         private ImageException error(String message) {
             return new ImageException(ImageException.Kind.MALFORMED, document + " " + path, message);
@@ -190,6 +197,7 @@ final class Json {
             return s;
         }
 
+        @Nullable
         String stringOrNull() throws ImageException {
             return value == null ? null : string();
         }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads ostree-ext layer tars into a transaction (bootc's {@code tar/import.rs}): only entries under
@@ -42,7 +43,6 @@ final class LayerImporter {
     private final Transaction tx;
     private final Checksum expectedCommit;
     private final String image;
-    private final byte[] buf = new byte[131072];
 
     /** Every dirtree this import wrote (or found in the repository), parsed, for the completeness check. */
     final Map<Checksum, DirTree> dirtrees = new HashMap<>();
@@ -51,13 +51,15 @@ final class LayerImporter {
     final Set<Checksum> files = new HashSet<>();
     final Map<Checksum, List<Xattr>> xattrObjects = new HashMap<>();
     private final Set<String> symlinks = new HashSet<>();
+
+    @Nullable
     CommitObject commit;
 
-    private Checksum pendingFile;
-    private List<Xattr> pendingXattrs;
+    private @Nullable Checksum pendingFile;
+    private @Nullable List<Xattr> pendingXattrs;
     private String where;
     /** The content objects of the current layer, for its record. */
-    Set<Checksum> layerFiles;
+    Set<Checksum> layerFiles = new HashSet<>();
 
     /** Content objects up to this size are hashed and compressed on the pool while the tar is read on. */
     static final long PARALLEL_MAX = 8L << 20;
@@ -67,7 +69,7 @@ final class LayerImporter {
     private record PendingWrite(
             Checksum expected, long size, java.util.concurrent.Future<Checksum> result, String where) {}
 
-    private final java.util.concurrent.ExecutorService pool;
+    private final java.util.concurrent.@Nullable ExecutorService pool;
     private final java.util.ArrayDeque<PendingWrite> inFlight = new java.util.ArrayDeque<>();
     private long inFlightBytes;
 
@@ -76,11 +78,12 @@ final class LayerImporter {
             Transaction tx,
             Checksum expectedCommit,
             String image,
-            java.util.concurrent.ExecutorService pool) {
+            java.util.concurrent.@Nullable ExecutorService pool) {
         this.repo = repo;
         this.tx = tx;
         this.expectedCommit = expectedCommit;
         this.image = image;
+        this.where = image;
         this.pool = pool;
     }
 
@@ -280,10 +283,7 @@ final class LayerImporter {
         String ext = rest.substring(dot + 1);
         boolean regular = !e.isSymbolicLink() && !e.isLink();
         switch (ext) {
-            case "commit":
-            case "commitmeta":
-            case "dirtree":
-            case "dirmeta":
+            case "commit", "commitmeta", "dirtree", "dirmeta" -> {
                 if (!regular) {
                     throw malformed("metadata object is not a regular file");
                 }
@@ -291,8 +291,8 @@ final class LayerImporter {
                     throw malformed("metadata object of " + e.getSize() + " bytes exceeds " + MAX_METADATA);
                 }
                 metadata(ext, c, readAll(in, e.getSize()));
-                return;
-            case "file-xattrs":
+            }
+            case "file-xattrs" -> {
                 if (!regular || e.getSize() > MAX_XATTRS) {
                     throw malformed("invalid xattrs object");
                 }
@@ -301,8 +301,8 @@ final class LayerImporter {
                     throw corrupt("xattrs object hashes to " + Checksum.sha256(x));
                 }
                 xattrObjects.put(c, parseXattrs(x));
-                return;
-            case "file-xattrs-link":
+            }
+            case "file-xattrs-link" -> {
                 if (pendingFile != null) {
                     throw malformed("dangling xattrs for " + pendingFile);
                 }
@@ -314,12 +314,9 @@ final class LayerImporter {
                 }
                 pendingXattrs = parseXattrs(readAll(in, e.getSize()));
                 pendingFile = c;
-                return;
-            case "file":
-                content(e, c, in);
-                return;
-            default:
-                throw malformed("unknown object type '" + ext + "'");
+            }
+            case "file" -> content(e, c, in);
+            default -> throw malformed("unknown object type '" + ext + "'");
         }
     }
 
@@ -327,7 +324,7 @@ final class LayerImporter {
         try {
             return Xattr.parse(b);
         } catch (ObjectFormatException | IllegalArgumentException ex) {
-            throw corrupt(ex.getMessage());
+            throw corrupt(String.valueOf(ex.getMessage()));
         }
     }
 
@@ -339,7 +336,7 @@ final class LayerImporter {
             try {
                 tx.writeDetachedMetadata(c, Metadata.parse(bytes));
             } catch (ObjectFormatException ex) {
-                throw corrupt(ex.getMessage());
+                throw corrupt(String.valueOf(ex.getMessage()));
             }
             return;
         }
@@ -352,7 +349,7 @@ final class LayerImporter {
         }
         try {
             switch (ext) {
-                case "commit": {
+                case "commit" -> {
                     if (commit != null) {
                         throw malformed("a second commit object");
                     }
@@ -366,16 +363,14 @@ final class LayerImporter {
                     requireNormal(parsed.toBytes(), bytes);
                     tx.writeCommit(parsed);
                     commit = parsed;
-                    return;
                 }
-                case "dirtree": {
+                case "dirtree" -> {
                     DirTree t = DirTree.parse(bytes);
                     requireNormal(t.toBytes(), bytes);
                     tx.writeDirTree(t);
                     dirtrees.put(c, t);
-                    return;
                 }
-                default: {
+                default -> {
                     DirMeta m = DirMeta.parse(bytes);
                     requireNormal(m.toBytes(), bytes);
                     tx.writeDirMeta(m);
@@ -383,7 +378,7 @@ final class LayerImporter {
                 }
             }
         } catch (ObjectFormatException | IllegalArgumentException ex) {
-            throw corrupt(ex.getMessage());
+            throw corrupt(String.valueOf(ex.getMessage()));
         }
     }
 
@@ -430,7 +425,7 @@ final class LayerImporter {
                 size = e.getSize();
             }
         } catch (IllegalArgumentException ex) {
-            throw corrupt(ex.getMessage());
+            throw corrupt(String.valueOf(ex.getMessage()));
         }
         if (pool != null && size <= PARALLEL_MAX) {
             byte[] data = readAll(in, size);

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one layer tar in ostree-ext's format (its {@code tar/export.rs}, "chunked v1"): the layer is a
@@ -224,7 +225,7 @@ final class LayerWriter implements AutoCloseable {
         tar.closeArchiveEntry();
     }
 
-    private static String utf8(byte[] v) {
+    private static @Nullable String utf8(byte[] v) {
         try {
             String s = StandardCharsets.UTF_8
                     .newDecoder()

@@ -9,13 +9,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.jspecify.annotations.Nullable;
 
 /** An OCI image layout inside a tar file ({@code oci-archive:}), read in place with random access. */
 final class OciArchiveSource implements ImageSource {
 
     private final TarFile tar;
     private final Map<String, TarArchiveEntry> entries = new HashMap<>();
-    private final String tag;
+    private final @Nullable String tag;
     private final String where;
 
     OciArchiveSource(ImageReference ref) throws IOException {

@@ -6,12 +6,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** An OCI image layout directory. */
 final class OciDirSource implements ImageSource {
 
     private final Path dir;
-    private final String tag;
+    private final @Nullable String tag;
     private final String where;
 
     OciDirSource(ImageReference ref) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OCI image layout directory being written ({@code oci-layout}, {@code index.json}, {@code blobs/sha256/…}), as
@@ -67,7 +68,7 @@ final class OciLayout {
      * Adds a manifest to {@code index.json}: with a tag, replacing any manifest of that tag and keeping the others
      * (ocidir's {@code insert_manifest}); without one, making it the only manifest ({@code replace_with_single_manifest}).
      */
-    void setManifest(Descriptor manifest, String tag, String architecture, String os) throws IOException {
+    void setManifest(Descriptor manifest, @Nullable String tag, String architecture, String os) throws IOException {
         List<Object> manifests = new ArrayList<>();
         Path indexFile = dir.resolve("index.json");
         if (tag != null && Files.exists(indexFile)) {

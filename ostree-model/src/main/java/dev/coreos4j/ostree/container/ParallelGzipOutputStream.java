@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A gzip stream compressed on several threads the way {@code pigz} does it: the input is cut into fixed 128 KiB
@@ -31,7 +32,7 @@ final class ParallelGzipOutputStream extends OutputStream {
     private final CRC32 crc = new CRC32();
     private byte[] block = new byte[BLOCK];
     private int fill;
-    private byte[] dict;
+    private byte @Nullable [] dict;
     private long total;
     private boolean closed;
 
@@ -75,14 +76,14 @@ final class ParallelGzipOutputStream extends OutputStream {
         }
     }
 
-    private static byte[] joinDict(byte[] preset, byte[] data) {
+    private static byte[] joinDict(byte @Nullable [] preset, byte[] data) {
         byte[] p = preset == null ? new byte[0] : preset;
         byte[] j = Arrays.copyOf(p, p.length + data.length);
         System.arraycopy(data, 0, j, p.length, data.length);
         return j.length > DICT ? Arrays.copyOfRange(j, j.length - DICT, j.length) : j;
     }
 
-    private static byte[] deflate(byte[] data, byte[] preset, boolean last) {
+    private static byte[] deflate(byte[] data, byte @Nullable [] preset, boolean last) {
         Deflater d = new Deflater(6, true);
         try {
             if (preset != null && preset.length > 0) {

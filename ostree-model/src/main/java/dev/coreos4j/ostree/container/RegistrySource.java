@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image in a registry, fetched with the OCI distribution API ({@code GET /v2/NAME/manifests/REF},
@@ -36,7 +37,7 @@ final class RegistrySource implements ImageSource {
     private final ImageReference.RegistryName name;
     private final String base;
     private final HttpClient http;
-    private String token;
+    private @Nullable String token;
 
     RegistrySource(ImageReference ref) {
         this.ref = ref;
@@ -56,7 +57,7 @@ final class RegistrySource implements ImageSource {
         return ref.toString();
     }
 
-    private HttpResponse<InputStream> get(String path, String accept) throws IOException {
+    private HttpResponse<InputStream> get(String path, @Nullable String accept) throws IOException {
         URI uri = URI.create(base + path);
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b =

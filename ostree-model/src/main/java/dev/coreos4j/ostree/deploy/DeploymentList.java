@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The deployments of a sysroot in boot order (index 0 boots by default), the initialised stateroots and which
@@ -18,13 +19,15 @@ import java.util.TreeSet;
  * ({@code rollback}, {@code cleanup}).
  *
  * <p>Every instance satisfies: deployment keys are unique; each deployment's stateroot is initialised; at most one
- * deployment is staged and it is first; the booted deployment, if any, is listed and not staged.
+ * deployment is staged and it is first; the booted deployment, if any, is listed and not staged. The canonical
+ * constructor enforces them (so no transition can break them); which deployments a deploy or finalize keeps is the
+ * package-private {@code Retention} rule, the one place that mirrors libostree's retention.
  *
  * @param stateroots the initialised stateroots (sorted, immutable)
  * @param deployments the deployments in boot order (immutable)
  * @param booted the booted deployment's key, or {@code null} when the sysroot is not booted
  */
-public record DeploymentList(Set<String> stateroots, List<Deployment> deployments, Deployment.Key booted) {
+public record DeploymentList(Set<String> stateroots, List<Deployment> deployments, Deployment.@Nullable Key booted) {
 
     /** An empty sysroot: no stateroots, no deployments, not booted. */
     public static final DeploymentList EMPTY = new DeploymentList(Set.of(), List.of(), null);
@@ -213,14 +216,16 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
      * The merge deployment's arguments (bootlink position kept) edited; without a merge deployment or with
      * {@code --karg-none} the edits start empty and {@code ostree=} goes last, as libostree appends it.
      */
-    private static KernelArgs startKargs(Deployment merge, DeployOptions options) throws KernelArgs.KargException {
+    private static KernelArgs startKargs(@Nullable Deployment merge, DeployOptions options)
+            throws KernelArgs.KargException {
         if (merge == null || options.kargsNone()) {
             return new KernelArgs(KernelArgs.NONE.edit(options.kargEdits()).args());
         }
         return merge.kernelArgs().edit(options.kargEdits());
     }
 
-    private Transition deployWith(DeployTarget target, KernelArgs kargs, Deployment merge, DeployOptions options) {
+    private Transition deployWith(
+            DeployTarget target, KernelArgs kargs, @Nullable Deployment merge, DeployOptions options) {
         Deployment created = new Deployment(
                 target.stateroot(),
                 target.commit(),
@@ -361,7 +366,7 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
             return new Transition.Applied(this, this, List.of(), null, message);
         }
         List<Removal> removed = new ArrayList<>();
-        List<Deployment> kept = dropStagedNotFirst(next, removed);
+        List<Deployment> kept = Retention.dropStagedNotFirst(next, removed);
         return new Transition.Applied(this, new DeploymentList(stateroots, kept, booted), removed, null, message);
     }
 
@@ -507,7 +512,7 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
                 next.add(d);
             }
         }
-        List<Deployment> kept = dropStagedNotFirst(next, removed);
+        List<Deployment> kept = Retention.dropStagedNotFirst(next, removed);
         String message =
                 removed.isEmpty() ? "No deployments to clean up" : "Removed " + removed.size() + " deployment(s)";
         return new Transition.Applied(this, new DeploymentList(stateroots, kept, booted), removed, null, message);
@@ -560,64 +565,14 @@ public record DeploymentList(Set<String> stateroots, List<Deployment> deployment
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    /** libostree's {@code ostree_sysroot_simple_write_deployment} followed by the staged-first rule of write_deployments. */
+    /** libostree's write of {@code created} into {@code old}: see {@link Retention}. */
     private Transition simpleWrite(
-            List<Deployment> old, Deployment created, Deployment.Key merge, DeployOptions o, String message) {
-        boolean retainPending = o.retain() || o.retainPending();
-        boolean retainRollback = o.retain() || o.retainRollback();
-        List<Deployment> next = new ArrayList<>();
-        List<Removal> removed = new ArrayList<>();
-        boolean added = false;
-        if (!o.notAsDefault()) {
-            next.add(created);
-            added = true;
-        }
-        boolean beforeBooted = true;
-        boolean beforeMerge = true;
-        for (Deployment d : old) {
-            boolean isBooted = booted != null && booted.equals(d.key());
-            boolean isMerge = merge != null && merge.equals(d.key());
-            if (isBooted) {
-                beforeBooted = false;
-            }
-            if (isMerge) {
-                beforeMerge = false;
-            }
-            boolean crossed = booted != null ? !beforeBooted : !beforeMerge;
-            boolean keep = d.pinned()
-                    || !d.stateroot().equals(created.stateroot())
-                    || isBooted
-                    || isMerge
-                    || (retainPending && !crossed)
-                    || (retainRollback && crossed);
-            if (keep) {
-                next.add(d);
-            } else {
-                removed.add(new Removal(d, Removal.Reason.NOT_RETAINED));
-            }
-            if (!added && crossed) {
-                next.add(created);
-                added = true;
-            }
-        }
-        if (!added) {
-            next.add(created);
-        }
-        List<Deployment> kept = dropStagedNotFirst(next, removed);
-        return new Transition.Applied(this, new DeploymentList(stateroots, kept, booted), removed, created, message);
-    }
-
-    private static List<Deployment> dropStagedNotFirst(List<Deployment> list, List<Removal> removed) {
-        List<Deployment> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Deployment d = list.get(i);
-            if (d.staged() && i != 0) {
-                removed.add(new Removal(d, Removal.Reason.STAGED_NOT_FIRST));
-            } else {
-                out.add(d);
-            }
-        }
-        return out;
+            List<Deployment> old,
+            Deployment created,
+            Deployment.@Nullable Key merge,
+            DeployOptions options,
+            String message) {
+        return Retention.simpleWrite(this, old, created, merge, options, message);
     }
 
     private Transition.Refused outOfRange(int index) {

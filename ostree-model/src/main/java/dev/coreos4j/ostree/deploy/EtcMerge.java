@@ -10,8 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The /etc three-way merge of libostree: diff defaults→live of the merge deployment, apply it onto the new /etc. */
 final class EtcMerge {
@@ -24,6 +26,11 @@ final class EtcMerge {
 
         MergeException(String message) {
             super(message);
+        }
+
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 
@@ -43,10 +50,10 @@ final class EtcMerge {
         names.addAll(list(a));
         names.addAll(list(b));
         for (String name : names) {
-            Path pa = a == null ? null : a.resolve(name);
-            Path pb = b == null ? null : b.resolve(name);
-            boolean inA = pa != null && Files.exists(pa, LinkOption.NOFOLLOW_LINKS);
-            boolean inB = pb != null && Files.exists(pb, LinkOption.NOFOLLOW_LINKS);
+            Path pa = a.resolve(name);
+            Path pb = b.resolve(name);
+            boolean inA = Files.exists(pa, LinkOption.NOFOLLOW_LINKS);
+            boolean inB = Files.exists(pb, LinkOption.NOFOLLOW_LINKS);
             String rel = prefix + name;
             if (inA && !inB) {
                 removed.add(rel);
@@ -61,7 +68,7 @@ final class EtcMerge {
     }
 
     private static List<String> list(Path dir) throws IOException {
-        if (dir == null || !isDir(dir)) {
+        if (!isDir(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
@@ -112,7 +119,7 @@ final class EtcMerge {
             for (String rel : copies) {
                 Path src = live.resolve(rel);
                 boolean srcDir = isDir(src);
-                try (DirHandle parent = parentOf(root, live, rel, true)) {
+                try (DirHandle parent = Objects.requireNonNull(parentOf(root, live, rel, true))) {
                     String name = last(rel);
                     if (parent.exists(name) && parent.stat(name).isDirectory() != srcDir) {
                         throw new MergeException("During /etc merge: " + rel + ": the local "
@@ -135,8 +142,9 @@ final class EtcMerge {
      * The directory holding {@code rel} under {@code root}, opened component by component without following symlinks;
      * with {@code create}, missing components are created with the metadata they have in {@code live} (else null).
      */
-    private static DirHandle parentOf(DirHandle root, Path live, String rel, boolean create) throws IOException {
-        String[] parts = rel.split("/");
+    private static @Nullable DirHandle parentOf(DirHandle root, Path live, String rel, boolean create)
+            throws IOException {
+        String[] parts = rel.split("/", -1);
         DirHandle dir = root.duplicate(); // a handle of our own to close; the root stays open
         Path s = live;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -166,7 +174,7 @@ final class EtcMerge {
     /** A full copy of {@code src} to a new path (never hardlinks): mode, ownership and symlinks kept; files synced. */
     static void copyTree(Path src, Path dst) throws IOException {
         Path abs = dst.toAbsolutePath().normalize();
-        try (DirHandle parent = DirHandle.open(abs.getParent())) {
+        try (DirHandle parent = DirHandle.open(Objects.requireNonNull(abs.getParent(), "parent"))) {
             copyTree(src, parent, abs.getFileName().toString());
         }
     }

@@ -131,15 +131,13 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
             throw new KargException("the ostree= kernel argument is managed by the sysroot: '" + arg + "'");
         }
         switch (edit.op()) {
-            case APPEND:
-                out.add(arg);
-                break;
-            case APPEND_IF_MISSING:
+            case APPEND -> out.add(arg);
+            case APPEND_IF_MISSING -> {
                 if (!out.contains(arg)) {
                     out.add(arg);
                 }
-                break;
-            case SET: {
+            }
+            case SET -> {
                 int first = indexOfKey(out, key);
                 if (first < 0) {
                     out.add(arg);
@@ -151,9 +149,8 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
                         }
                     }
                 }
-                break;
             }
-            case REPLACE: {
+            case REPLACE -> {
                 String rest = arg.indexOf('=') < 0 ? null : arg.substring(key.length() + 1);
                 if (rest == null) {
                     throw new KargException("--replace needs KEY=VALUE or KEY=OLD=NEW: '" + arg + "'");
@@ -176,10 +173,8 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
                     }
                     out.set(indexOfKey(out, key), arg);
                 }
-                break;
             }
-            case DELETE:
-            case DELETE_IF_PRESENT: {
+            case DELETE, DELETE_IF_PRESENT -> {
                 boolean strict = edit.op() == KargEdit.Op.DELETE;
                 if (arg.indexOf('=') >= 0) {
                     if (!out.remove(arg) && strict) {
@@ -198,10 +193,8 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
                         out.remove(indexOfKey(out, key));
                     }
                 }
-                break;
             }
-            default:
-                throw new AssertionError(edit.op());
+            default -> throw new AssertionError(edit.op());
         }
         return fromMarked(out);
     }
@@ -237,7 +230,13 @@ public record KernelArgs(List<String> args, int bootlinkAt) {
 
         /** @param message what is missing or ambiguous */
         public KargException(String message) {
-            super(message);
+            super(Objects.requireNonNull(message, "message"));
+        }
+
+        /** The message, never null. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.coreos4j.ostree.deploy;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a deployment came from: the {@code [origin]} group of its {@code .origin} keyfile. Exactly one of
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param refspec the {@code refspec=} value, or {@code null}
  * @param containerImageReference the {@code container-image-reference=} value, or {@code null}
  */
-public record Origin(String refspec, String containerImageReference) {
+public record Origin(@Nullable String refspec, @Nullable String containerImageReference) {
 
     /**
      * @throws IllegalArgumentException unless exactly one of the two is a non-blank single line
@@ -19,7 +20,7 @@ public record Origin(String refspec, String containerImageReference) {
         if ((refspec == null) == (containerImageReference == null)) {
             throw new IllegalArgumentException("an origin has exactly one of refspec and container-image-reference");
         }
-        String value = refspec != null ? refspec : containerImageReference;
+        String value = refspec != null ? refspec : Objects.requireNonNull(containerImageReference);
         if (value.isBlank() || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("origin value must be one non-blank line: '" + value + "'");
         }
@@ -37,6 +38,6 @@ public record Origin(String refspec, String containerImageReference) {
 
     /** The value rpm-ostree shows on the first line of a status block. */
     public String describe() {
-        return refspec != null ? refspec : containerImageReference;
+        return refspec != null ? refspec : Objects.requireNonNull(containerImageReference);
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code rpm-ostree status} shows about a sysroot, rendered as text ({@link #toText()}) or JSON
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param entries the deployments in boot order
  * @param finalizeFailure the text of {@code boot/ostree/finalize-failure.stamp}, or {@code null}
  */
-public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
+public record SysrootStatus(List<Entry> entries, @Nullable String finalizeFailure) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
@@ -39,24 +40,13 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
             boolean booted,
             boolean pending,
             boolean rollback,
-            String version,
+            @Nullable String version,
             Instant timestamp,
-            String imageDigest) {
+            @Nullable String imageDigest) {
         /** Checks for nulls. */
         public Entry {
             Objects.requireNonNull(deployment, "deployment");
             Objects.requireNonNull(timestamp, "timestamp");
-        }
-
-        /** An entry of a deployment that did not come from a container image. */
-        public Entry(
-                Deployment deployment,
-                boolean booted,
-                boolean pending,
-                boolean rollback,
-                String version,
-                Instant timestamp) {
-            this(deployment, booted, pending, rollback, version, timestamp, null);
         }
     }
 
@@ -160,27 +150,18 @@ public record SysrootStatus(List<Entry> entries, String finalizeFailure) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
+                }
             }
         }
         return sb.append('"').toString();

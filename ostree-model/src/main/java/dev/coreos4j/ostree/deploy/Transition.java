@@ -2,6 +2,7 @@ package dev.coreos4j.ostree.deploy;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a deployment-list transition: either the new list or a typed refusal (nothing changed).
@@ -39,7 +40,12 @@ public sealed interface Transition permits Transition.Applied, Transition.Refuse
      * @param added the deployment this transition created, or {@code null}
      * @param message what happened, e.g. {@code Deployment 1 is now pinned}
      */
-    record Applied(DeploymentList before, DeploymentList after, List<Removal> removed, Deployment added, String message)
+    record Applied(
+            DeploymentList before,
+            DeploymentList after,
+            List<Removal> removed,
+            @Nullable Deployment added,
+            String message)
             implements Transition {
 
         /** Copies {@code removed}. */

@@ -30,14 +30,16 @@ class SysrootStatusTest {
                                 true,
                                 false,
                                 "40.2",
-                                Instant.parse("2024-05-15T00:00:00Z")),
+                                Instant.parse("2024-05-15T00:00:00Z"),
+                                null),
                         new SysrootStatus.Entry(
                                 deployment("fedora", Fixtures.C1, true, false),
                                 true,
                                 false,
                                 false,
                                 null,
-                                Instant.parse("2024-05-01T00:00:00Z"))),
+                                Instant.parse("2024-05-01T00:00:00Z"),
+                                null)),
                 null);
         assertThat(s.toText())
                 .isEqualTo("State: idle\nDeployments:\n"
@@ -61,7 +63,8 @@ class SysrootStatusTest {
                         false,
                         false,
                         "1 \"quoted\"",
-                        Instant.ofEpochSecond(1_700_000_000L))),
+                        Instant.ofEpochSecond(1_700_000_000L),
+                        null)),
                 "merge failed:\n\tetc/x");
         String json = s.toJson();
         assertThat(json)
