@@ -75,8 +75,8 @@ public record Config(
         return List.copyOf(out);
     }
 
-    /** A copy with {@code ignition.version} replaced. */
-    public Config withVersion(String version) {
+    /** A copy with {@code ignition.version} replaced; null stands for the empty string, as in {@link Ignition}. */
+    public Config withVersion(@Nullable String version) {
         Ignition i = ignition;
         return new Config(
                 new Ignition(i.config(), i.proxy(), i.security(), i.timeouts(), version),

@@ -103,7 +103,7 @@ final class MachineConfigJson {
                 throw SnapshotRule.IGNITION_INVALID.exception(
                         ignitionPath(iat, e.location().path()), "invalid Ignition config: " + e.message());
             }
-            config = parsed.config();
+            config = java.util.Objects.requireNonNull(parsed.config(), "a valid parse has a config");
         }
         String kernelType = optString(fields.get("kernelType"), at + ".kernelType");
         if (kernelType != null && !MachineConfig.KERNEL_TYPES.contains(kernelType)) {
