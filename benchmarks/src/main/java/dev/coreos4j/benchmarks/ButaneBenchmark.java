@@ -86,7 +86,7 @@ public class ButaneBenchmark {
         if (!r.isValid() || !r.report().entries().isEmpty()) {
             throw new IllegalStateException("benchmark config does not translate cleanly: " + r.report());
         }
-        ignition = r.output();
+        ignition = r.outputOrThrow();
         if (!Ignition.parse(ignition).isValid()) {
             throw new IllegalStateException("generated Ignition config is invalid");
         }

@@ -65,8 +65,6 @@ public class PlannerGatesBenchmark {
     }
 
     /** {@code s} with every gate at once (see the class comment). */
-    // the planner's Pdb does not mark its nullable minAvailable yet
-    @SuppressWarnings("NullAway")
     public static Snapshot gated(Snapshot s) {
         int size = s.nodes().size();
         List<Node> nodes = new ArrayList<>(size);

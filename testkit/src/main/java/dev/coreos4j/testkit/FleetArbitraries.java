@@ -130,8 +130,6 @@ public final class FleetArbitraries {
      * {@link #oldConfig}, a zone from {@link #zones()}, created 1 to 31 days before {@link #NOW} (whole days, so
      * ages often tie). Named {@code x}; snapshots rename nodes.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     public static Arbitrary<Node> cleanNodes(@Nullable String pool) {
         return Combinators.combine(zones(), Arbitraries.integers().between(0, 30))
                 .as((zone, day) -> Node.of(
@@ -154,8 +152,6 @@ public final class FleetArbitraries {
      * an admin or by the planner ({@link Planner#CORDON_OWNER}); drained and staged. Every combination is one the
      * planner can meet in a real cluster.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     public static Arbitrary<Node> messyNodes(@Nullable Pool pool) {
         String poolName = pool == null ? null : pool.name();
         String old = oldConfig(poolName == null ? "none" : poolName);
@@ -216,8 +212,6 @@ public final class FleetArbitraries {
      * A PodDisruptionBudget named {@code name} over pods labelled {@code app=<name>}: either {@code minAvailable}
      * (0 to 6, or 0% to 100%) or {@code maxUnavailable} (0 to 3, or a percent), edge cases 0 and 100%.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     public static Arbitrary<Pdb> pdbs(String name) {
         Arbitrary<MaxUnavailable> amount = Arbitraries.oneOf(
                 Arbitraries.integers().between(0, 6).map(MaxUnavailable.Count::new),
@@ -296,8 +290,6 @@ public final class FleetArbitraries {
      * A clean edge case: a three-member control plane and a worker pool of {@code workers} nodes with the given
      * budget, zones absent or alternating, ages tied in pairs.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     private static Snapshot cleanEdge(int workers, String budget, boolean zoneless) {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -340,8 +332,6 @@ public final class FleetArbitraries {
      * A messy edge case: a control plane with one member admin-cordoned and one NotReady, and a worker pool (budget 1)
      * with a Degraded node, a planner-cordoned staged node and a settled one, plus a node in no pool.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     private static Snapshot messyEdge() {
         Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
         Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));
@@ -369,8 +359,6 @@ public final class FleetArbitraries {
      * The MCO edge case: two masters handed an older config (they fill the control plane's budget), a worker pool
      * (budget 2) with a node handed an older config, one Working and one Degraded on it, and two leaving image mode.
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     private static Snapshot mcoEdge() {
         Node m = Node.of("x", "master", "us-east-1a", NOW.minus(9, ChronoUnit.DAYS), oldConfig("master"));
         Node w = Node.of("x", "worker", "us-east-1b", NOW.minus(3, ChronoUnit.DAYS), oldConfig("worker"));

@@ -241,8 +241,6 @@ public final class FleetSimulator {
         return out;
     }
 
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     private Snapshot apply(Snapshot s, Action a, Outcome[] out) {
         Node n = s.node(a.node());
         if (n == null) {
@@ -281,8 +279,6 @@ public final class FleetSimulator {
      * @return this simulator
      * @throws IllegalArgumentException when the fault names a node or pool the fleet does not have
      */
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     public FleetSimulator inject(Fault fault) {
         Objects.requireNonNull(fault, "fault");
         Snapshot before = current;

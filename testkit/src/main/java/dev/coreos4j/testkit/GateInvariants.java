@@ -132,10 +132,11 @@ final class GateInvariants {
     static void checkGatedStep(int step, Snapshot before, List<Action> actions) {
         for (Action a : actions) {
             Node n = before.node(a.node());
-            if (n == null || n.pool() == null || before.pool(n.pool()) == null) {
+            String pool = n == null ? null : n.pool();
+            Pool p = pool == null ? null : before.pool(pool);
+            if (n == null || p == null) {
                 continue;
             }
-            Pool p = before.pool(n.pool());
             boolean disruptive = a instanceof Action.Cordon || a instanceof Action.Drain || a instanceof Action.Reboot;
             if ((disruptive || a instanceof Action.AcquireLock)
                     && !MaintenanceWindow.open(before.windows(), p.name(), before.now())) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Laws of parse, write, translate and merge as assertions: each returns normally when the law holds and throws
@@ -31,11 +32,11 @@ public final class IgnitionLaws {
      * The JSON path of the first difference between two model values ({@code $.storage.files.1.mode}), walking
      * records in component order and lists by index; empty when they are equal.
      */
-    public static Optional<String> firstDifference(Object expected, Object actual) {
+    public static Optional<String> firstDifference(@Nullable Object expected, @Nullable Object actual) {
         return diff("$", expected, actual);
     }
 
-    private static Optional<String> diff(String path, Object a, Object b) {
+    private static Optional<String> diff(String path, @Nullable Object a, @Nullable Object b) {
         if (Objects.equals(a, b)) {
             return Optional.empty();
         }
@@ -128,7 +129,9 @@ public final class IgnitionLaws {
                             + back.report().entries().get(0).message());
         }
         String v = config.ignition().version();
-        requireEqual("round-trip", version.toString(), config, back.config().withVersion(v));
+        // no problems, so the parse has a config
+        Config parsed = Objects.requireNonNull(back.config(), "a document that parses cleanly has a config");
+        requireEqual("round-trip", version.toString(), config, parsed.withVersion(v));
     }
 
     /**
@@ -137,9 +140,9 @@ public final class IgnitionLaws {
      */
     public static void checkTranslateUpDown(Config config, SpecVersion version) {
         byte[] old = Ignition.write(config, version);
-        Config up = Ignition.parse(old).config();
+        Config up = Objects.requireNonNull(Ignition.parse(old).config(), "config");
         byte[] latest = Ignition.write(up, SpecVersion.latestStable());
-        Config parsedLatest = Ignition.parse(latest).config();
+        Config parsedLatest = Objects.requireNonNull(Ignition.parse(latest).config(), "config");
         byte[] down = Ignition.write(parsedLatest, version);
         if (!java.util.Arrays.equals(old, down)) {
             Config before = Ignition.parse(old).config();

@@ -104,12 +104,15 @@ public final class RolloutInvariants {
             }
         }
         for (Action a : byNode.values()) {
-            Node n = before.node(a.node());
-            if (n.pool() == null || before.pool(n.pool()) == null) {
+            // every action's node was looked up in the first loop
+            Node n = Objects.requireNonNull(before.node(a.node()), "checked above");
+            String pool = n.pool();
+            Pool p = pool == null ? null : before.pool(pool);
+            if (p == null) {
                 throw new InvariantViolation(
                         "no-pool-untouched", at(step, null, n.name()), a.step() + " on a node in no pool");
             }
-            if (before.pool(n.pool()).paused()) {
+            if (p.paused()) {
                 throw new InvariantViolation(
                         "paused-untouched", at(step, n.pool(), n.name()), a.step() + " on a node of a paused pool");
             }
@@ -118,8 +121,10 @@ public final class RolloutInvariants {
             budgetAndQuorum(step, p, before, byNode, after);
         }
         for (Action a : byNode.values()) {
-            Node n = before.node(a.node());
-            Pool p = before.pool(n.pool());
+            // the loops above checked that every action's node exists and is in a pool of the snapshot
+            Node n = Objects.requireNonNull(before.node(a.node()), "checked above");
+            Pool p = Objects.requireNonNull(
+                    before.pool(Objects.requireNonNull(n.pool(), "checked above")), "checked above");
             if (isStart(n, a)) {
                 String why = !n.ready()
                         ? "it is NotReady"
@@ -470,7 +475,8 @@ public final class RolloutInvariants {
             for (FleetSimulator.Event e : history) {
                 FleetSimulator.Step s = (FleetSimulator.Step) e;
                 for (Action a : s.actions()) {
-                    Node n = s.before().node(a.node());
+                    // checkStep has checked that every action names a node of its snapshot
+                    Node n = Objects.requireNonNull(s.before().node(a.node()), "an action's node");
                     if (p.name().equals(n.pool()) && isStart(n, a)) {
                         waves++;
                         break;

@@ -261,8 +261,6 @@ public final class UpdateGraphArbitraries {
         return new RiskInputs(outcomes, accepted);
     }
 
-    // the planner's API does not mark its nullable parameters yet
-    @SuppressWarnings("NullAway")
     private static Scenario fedoraCoreOs(Random r) {
         int n = 2 + r.nextInt(9);
         List<Release> ordered = new ArrayList<>();

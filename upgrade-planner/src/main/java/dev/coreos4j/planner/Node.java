@@ -75,8 +75,11 @@ public record Node(
         }
     }
 
-    /** A settled, ready, schedulable node of {@code pool} on {@code config} (and no image), with no pods. */
-    public static Node of(String name, String pool, String zone, Instant created, String config) {
+    /**
+     * A settled, ready, schedulable node of {@code pool} on {@code config} (and no image), with no pods; pool and zone
+     * may be {@code null} (a node in no pool, a node without a zone label).
+     */
+    public static Node of(String name, @Nullable String pool, @Nullable String zone, Instant created, String config) {
         return new Node(
                 name,
                 pool,
@@ -195,8 +198,8 @@ public record Node(
                 pods);
     }
 
-    /** A copy with {@code state} replaced and its reason {@code why}. */
-    public Node withState(NodeState value, String why) {
+    /** A copy with {@code state} replaced and its reason {@code why} ({@code null} for none). */
+    public Node withState(NodeState value, @Nullable String why) {
         return new Node(
                 name,
                 pool,

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +113,8 @@ public final class ButaneCommand implements Callable<Integer> {
         if (check) {
             return 0;
         }
-        byte[] bytes = r.output();
+        // a valid result has an output
+        byte[] bytes = Objects.requireNonNull(r.output(), "output of a valid translation");
         if (output == null) {
             out.println(new String(bytes, StandardCharsets.UTF_8));
             out.flush();

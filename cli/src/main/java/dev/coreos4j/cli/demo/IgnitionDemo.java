@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The demo chapter for issue #3 (ignition-model): build a realistic config with the builders (SSH user, a unit with a
@@ -147,7 +148,7 @@ final class IgnitionDemo implements DemoStep {
                 translated.variant(),
                 translated.version(),
                 translated.ignition(),
-                translated.output().length,
+                Objects.requireNonNull(translated.output(), "output of a valid translation").length,
                 translated.report().entries().size());
         out.println("  the same config the builders build: " + config.equals(build()));
         Report report = Ignition.validate(config);
@@ -182,7 +183,9 @@ final class IgnitionDemo implements DemoStep {
         }
         String back = Files.readString(workdir.resolve("config-3.4.0.ign"), StandardCharsets.UTF_8);
         out.println("reading config-3.4.0.ign back gives the same model: "
-                + Ignition.parse(back).config().withVersion("3.6.0").equals(config));
+                + Objects.requireNonNull(Ignition.parse(back).config(), "the file this demo wrote parses")
+                        .withVersion("3.6.0")
+                        .equals(config));
 
         Config site = ConfigBuilder.create()
                 .file(FileBuilder.at("/etc/hostname").contents("edge-42\n"))
@@ -194,7 +197,8 @@ final class IgnitionDemo implements DemoStep {
         out.println("merged a site config over it (child wins, lists merge by key):");
         out.println(
                 "  /etc/hostname -> " + m.storage().files().get(0).contents().source() + ", mode still "
-                        + Long.toOctalString(m.storage().files().get(0).mode()));
+                        + Long.toOctalString(Objects.requireNonNull(
+                                m.storage().files().get(0).mode(), "the demo sets the mode")));
         out.println("  kernel arguments: shouldExist " + m.kernelArguments().shouldExist() + ", shouldNotExist "
                 + m.kernelArguments().shouldNotExist());
         out.println("  transcript of /etc/hostname:");

@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -75,7 +76,9 @@ final class PlannerDemo implements DemoStep {
             s = Simulator.succeed(s, Planner.next(s).actions());
         }
         s = Simulator.succeed(s, Planner.next(s).actions());
-        Snapshot paused = s.withPool(s.pool("worker").withPaused(true));
+        // the demo cluster has a worker pool
+        Snapshot paused = s.withPool(
+                Objects.requireNonNull(s.pool("worker"), "worker pool").withPaused(true));
         NextStep step = Planner.next(paused);
         out.printf(
                 "%nThe workers are paused mid-rollout (%d of 12 started). Next actions now:%n", startedWorkers(paused));
@@ -90,7 +93,8 @@ final class PlannerDemo implements DemoStep {
         reasons.forEach((r, nodes) -> out.printf("  not moving (%s): %s%n", r, String.join(" ", nodes)));
 
         // The new image misbehaves: roll back every touched node, under the same budgets.
-        Plan rollback = Planner.rollback(paused.withPool(paused.pool("worker").withPaused(false)));
+        Plan rollback = Planner.rollback(paused.withPool(
+                Objects.requireNonNull(paused.pool("worker"), "worker pool").withPaused(false)));
         out.printf(
                 "%nRollback: %d waves, only the nodes the rollout touched%n",
                 rollback.waves().size());
@@ -164,7 +168,8 @@ final class PlannerDemo implements DemoStep {
         }
         out.printf(
                 "  workers stay paused over the odd minors: %d worker reboots saved per node%n",
-                path.eus().workerRebootsSavedPerNode());
+                Objects.requireNonNull(path.eus(), "an EUS request's path has an EUS plan")
+                        .workerRebootsSavedPerNode());
         PathResult risky = ExampleGraph.planEus(RiskOutcome.MATCH);
         if (risky instanceof PathResult.Found avoiding) {
             out.printf(

@@ -12,6 +12,7 @@ import dev.coreos4j.ignition.merge.Transcript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,10 @@ public final class MergeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.INVALID;
         }
-        MergeResult result = Merge.merge(parent.config(), child.config());
+        // both reported valid, so both have a config
+        MergeResult result = Merge.merge(
+                Objects.requireNonNull(parent.config(), "valid parent"),
+                Objects.requireNonNull(child.config(), "valid child"));
         Report merged = Ignition.validate(result.config());
         if (!merged.isValid()) {
             for (dev.coreos4j.problem.Problem e : merged.entries()) {

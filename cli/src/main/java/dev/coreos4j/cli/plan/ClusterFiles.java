@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -47,7 +48,8 @@ public final class ClusterFiles {
      *
      * @throws IOException when a file cannot be read
      */
-    public static Snapshot read(List<Path> files, Instant now, PrintWriter err, String prefix) throws IOException {
+    public static @Nullable Snapshot read(List<Path> files, Instant now, PrintWriter err, String prefix)
+            throws IOException {
         List<ClusterInput> inputs = new ArrayList<>();
         for (Path f : files) {
             inputs.add(new ClusterInput(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));

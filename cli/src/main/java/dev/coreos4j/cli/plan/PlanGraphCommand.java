@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -142,7 +143,7 @@ public final class PlanGraphCommand implements Callable<Integer> {
                     graphFile + ": malformed update graph: " + ProblemOutput.line(problems.get(0))
                             + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, above)" : ""));
         }
-        UpdateGraph graph = read.graph();
+        UpdateGraph graph = Objects.requireNonNull(read.graph(), "a valid read has a graph");
         PathResult result = UpdatePathPlanner.plan(graph, request);
 
         if (fmt.equals("json")) {

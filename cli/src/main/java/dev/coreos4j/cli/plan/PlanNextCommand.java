@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +90,9 @@ public final class PlanNextCommand implements Callable<Integer> {
     }
 
     private static String line(Action a, Snapshot snapshot) {
-        String pool = snapshot.node(a.node()).pool();
+        // the planner acts only on nodes of the snapshot
+        String pool = Objects.requireNonNull(snapshot.node(a.node()), "an action's node")
+                .pool();
         String text = a.node() + " " + pool + " " + a.step();
         if (a instanceof Action.SetDesired setDesired) {
             text += " " + setDesired.target();
