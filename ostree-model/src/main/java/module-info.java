@@ -5,6 +5,8 @@
 // aircompressor (pure-Java zstd) ships without a module name, so its module name comes from the jar's file name.
 @SuppressWarnings("requires-automatic")
 module dev.coreos4j.ostree {
+    requires transitive dev.coreos4j.problem;
+    requires static transitive org.jspecify;
     requires tools.jackson.core;
     requires org.apache.commons.compress;
     requires aircompressor;

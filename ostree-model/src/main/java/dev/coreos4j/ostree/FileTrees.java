@@ -2,8 +2,6 @@ package dev.coreos4j.ostree;
 
 import dev.coreos4j.ostree.internal.DirHandle;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -21,19 +19,10 @@ public final class FileTrees {
      * parent of {@code path} is resolved once as given; {@code path} itself is never followed. Entries that vanish
      * meanwhile (another writer cleaning up) are fine.
      *
+     * @throws IllegalArgumentException for the root directory
      * @throws IOException when something cannot be removed (naming it)
      */
     public static void deleteTree(Path path) throws IOException {
-        Path abs = path.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        if (parent == null) {
-            throw new IllegalArgumentException("refusing to delete the root directory");
-        }
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (DirHandle dir = DirHandle.open(parent)) {
-            dir.deleteChild(abs.getFileName().toString());
-        }
+        DirHandle.deleteTree(path);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,19 +140,12 @@ final class Prune {
         byte[] bytes = Metadata.EMPTY.with("commit", new Variant("ay", hex)).toBytes();
         Path target = repo.objectPath(ObjectType.TOMBSTONE_COMMIT, commit);
         Files.createDirectories(target.getParent());
-        Path tmp = repo.path().resolve("tmp").resolve("tombstone-" + commit.hex());
-        Files.createDirectories(tmp.getParent());
-        Files.write(tmp, bytes);
-        try {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
-        Files.move(
-                tmp,
+        AtomicFile.write(
                 target,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                repo.path().resolve("tmp"),
+                bytes,
+                repo.fsyncPolicy(),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static String key(ObjectType t, Checksum c) {

@@ -1,9 +1,10 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.AtomicFile;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An OSTree repository in {@code archive} mode ({@code mode=archive-z2}) on disk, byte-compatible with libostree.
@@ -62,11 +60,9 @@ public final class Repository implements AutoCloseable {
             return open(path);
         }
         Files.createDirectories(path);
-        Path config = path.resolve("config");
-        Path tmp = path.resolve(
-                ".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        Files.writeString(tmp, RepoConfig.ARCHIVE_DEFAULT, StandardCharsets.UTF_8);
-        Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // a new repository's config has the default core.fsync=true
+        AtomicFile.write(
+                path.resolve("config"), RepoConfig.ARCHIVE_DEFAULT.getBytes(StandardCharsets.UTF_8), FsyncPolicy.FULL);
         for (String dir : List.of(
                 "tmp", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes", "objects")) {
             Files.createDirectories(path.resolve(dir));
@@ -458,13 +454,7 @@ public final class Repository implements AutoCloseable {
                 }
             }
             rel.append(target);
-            Path tmp = path.resolve("tmp")
-                    .resolve("alias-"
-                            + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-            Files.createDirectories(tmp.getParent());
-            Files.createSymbolicLink(tmp, Path.of(rel.toString()));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(file.getParent());
+            AtomicFile.symlink(file, rel.toString(), path.resolve("tmp"), fsyncPolicy());
         }
     }
 
@@ -630,54 +620,26 @@ public final class Repository implements AutoCloseable {
                 throw new IllegalArgumentException("Conflict: "
                         + below.keySet().iterator().next() + " exists under " + name + " when attempting write");
             }
-            deleteTree(file);
+            FileTrees.deleteTree(file); // holds no refs
         }
         Files.createDirectories(file.getParent());
-        Path tmp = path.resolve("tmp")
-                .resolve("ref-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        Files.createDirectories(tmp.getParent());
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap((value.hex() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            if (config.fsync()) {
-                ch.force(false);
-            }
-        }
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to set
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(file.getParent());
+        // the temp file lives in tmp/, not among the refs, so a crash never leaves a stray name under refs/
+        AtomicFile.write(
+                file,
+                path.resolve("tmp"),
+                (value.hex() + "\n").getBytes(StandardCharsets.US_ASCII),
+                fsyncPolicy(),
+                PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    /** Removes a directory tree that holds no refs, never following a symlink. */
-    private static void deleteTree(Path dir) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(p);
-                } else {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.delete(dir);
+    /** How writes to this repository are synced: {@code core.fsync} of its config. */
+    FsyncPolicy fsyncPolicy() {
+        return FsyncPolicy.of(config.fsync());
     }
 
+    /** Syncs {@code dir} after renames into it, as {@link #fsyncPolicy()} says. */
     void fsyncDirectory(Path dir) throws IOException {
-        if (!config.fsync()) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems refuse to sync directories; the renames are still ordered by the kernel
-            if (Files.isDirectory(dir)) {
-                return;
-            }
-            throw e;
-        }
+        AtomicFile.fsyncDirectory(dir, fsyncPolicy());
     }
 
     /**
@@ -1097,10 +1059,7 @@ public final class Repository implements AutoCloseable {
                 lines.add(insertAt < 0 ? lines.size() : insertAt, key + "=" + value);
             }
         }
-        Path tmp = path.resolve(
-                ".config.tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), fsyncPolicy());
     }
 
     static void createDirectoriesQuietly(Path dir) throws IOException {

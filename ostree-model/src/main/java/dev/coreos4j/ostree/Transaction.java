@@ -1,11 +1,12 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.internal.AtomicFile;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,7 +15,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,6 +66,8 @@ public final class Transaction implements AutoCloseable {
     private final boolean fsync;
     /** Whether each object is fsynced as written ({@code core.per-object-fsync}) rather than once at commit. */
     private final boolean perObjectFsync;
+    /** How a staged object is written: synced as written only under {@code core.per-object-fsync}. */
+    private final FsyncPolicy stagePolicy;
 
     private State state = State.OPEN;
 
@@ -74,6 +76,7 @@ public final class Transaction implements AutoCloseable {
         this.zlibLevel = repo.config().zlibLevel();
         this.fsync = repo.config().fsync();
         this.perObjectFsync = fsync && repo.config().perObjectFsync();
+        this.stagePolicy = perObjectFsync ? FsyncPolicy.FILE : FsyncPolicy.NONE;
         this.repoLock = repo.repoLock().shared(repo.config().lockTimeoutSeconds());
         boolean ok = false;
         try {
@@ -178,9 +181,10 @@ public final class Transaction implements AutoCloseable {
     /** Writes (replacing) the detached metadata of {@code commit}. */
     public void writeDetachedMetadata(Checksum commit, Metadata metadata) throws IOException {
         requireOpen();
-        Path tmp = newTemp();
-        writeBytes(tmp, metadata.toBytes());
-        stage(ObjectType.COMMIT_META, commit, tmp);
+        try (AtomicFile tmp = AtomicFile.create(staging, stagePolicy)) {
+            tmp.write(metadata.toBytes());
+            stage(ObjectType.COMMIT_META, commit, tmp);
+        }
     }
 
     private Checksum writeMetadata(ObjectType type, byte[] bytes) throws IOException {
@@ -190,43 +194,23 @@ public final class Transaction implements AutoCloseable {
         if (staged.contains(rel) || repo.has(type, checksum)) {
             return checksum;
         }
-        Path tmp = newTemp();
-        writeBytes(tmp, bytes);
-        stage(type, checksum, tmp);
+        try (AtomicFile tmp = AtomicFile.create(staging, stagePolicy)) {
+            tmp.write(bytes);
+            stage(type, checksum, tmp);
+        }
         return checksum;
     }
 
-    private void writeBytes(Path tmp, byte[] bytes) throws IOException {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            if (perObjectFsync) {
-                ch.force(true);
-            }
-        }
-    }
-
-    private Path newTemp() {
-        return staging.resolve(
-                ".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-    }
-
-    private void stage(ObjectType type, Checksum checksum, Path tmp) throws IOException {
+    /** Renames a written temp to its place in the staging directory, or (closing it) drops a known object. */
+    private void stage(ObjectType type, Checksum checksum, AtomicFile tmp) throws IOException {
         String rel = Repository.relativeObjectPath(type, checksum);
-        try {
-            Files.setPosixFilePermissions(tmp, OBJECT_PERMS);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
-        }
+        tmp.permissions(OBJECT_PERMS);
         if (type != ObjectType.COMMIT_META && (staged.contains(rel) || repo.has(type, checksum))) {
-            Files.deleteIfExists(tmp);
-            return;
+            return; // closing the temp removes it
         }
         Path target = staging.resolve(rel);
         Repository.createDirectoriesQuietly(target.getParent());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        tmp.commit(target);
         staged.add(rel);
     }
 
@@ -249,10 +233,8 @@ public final class Transaction implements AutoCloseable {
         }
         MessageDigest md = Checksum.newDigest();
         md.update(header.checksumHeader());
-        Path tmp = newTemp();
-        boolean ok = false;
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 65536);
+        try (AtomicFile tmp = AtomicFile.create(staging, stagePolicy)) {
+            OutputStream out = new BufferedOutputStream(tmp.outputStream(), 65536);
             out.write(header.archiveHeader(size));
             long total = 0;
             if (header.isRegular()) {
@@ -283,18 +265,10 @@ public final class Transaction implements AutoCloseable {
                         + " (did the file change while it was committed?)");
             }
             out.flush();
-            if (perObjectFsync) {
-                ch.force(true);
-            }
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(tmp);
-            }
+            Checksum checksum = Checksum.fromBytes(md.digest());
+            stage(ObjectType.FILE, checksum, tmp);
+            return checksum;
         }
-        Checksum checksum = Checksum.fromBytes(md.digest());
-        stage(ObjectType.FILE, checksum, tmp);
-        return checksum;
     }
 
     /**
@@ -386,9 +360,7 @@ public final class Transaction implements AutoCloseable {
             return;
         }
         for (String rel : staged) {
-            try (FileChannel ch = FileChannel.open(staging.resolve(rel), StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
+            AtomicFile.fsync(staging.resolve(rel), FsyncPolicy.FULL);
         }
     }
 
@@ -406,7 +378,8 @@ public final class Transaction implements AutoCloseable {
             if (dirs.add(target.getParent())) {
                 Repository.createDirectoriesQuietly(target.getParent());
             }
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // synced already (per object or by syncStaged); the directories are synced once below
+            AtomicFile.rename(source, target, FsyncPolicy.NONE);
         }
         for (Path d : dirs) {
             repo.fsyncDirectory(d);

@@ -84,6 +84,30 @@ public final class DirHandle implements Closeable {
                 + "write or delete a tree through paths");
     }
 
+    /**
+     * The one recursive delete ({@code rm -rf path}), as libostree's {@code glnx_shutil_rm_rf_at}: absent is fine, a
+     * file or symlink is removed, a directory with everything below it. The parent of {@code path} is resolved once
+     * as given; {@code path} itself and everything below it is reached through handles and never followed when it is
+     * a symlink. Entries that vanish meanwhile (another writer cleaning up) are fine.
+     *
+     * @throws IllegalArgumentException for the root directory
+     * @throws IOException when something cannot be removed (naming it)
+     */
+    public static void deleteTree(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path name = abs.getFileName();
+        if (parent == null || name == null) {
+            throw new IllegalArgumentException("refusing to delete the root directory");
+        }
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirHandle dir = open(parent)) {
+            dir.deleteChild(name.toString());
+        }
+    }
+
     /** Whether child paths resolve through {@code /proc/self/fd} (always on Linux). */
     public boolean isSecure() {
         return HAVE_PROC;
