@@ -13,6 +13,7 @@ module dev.coreos4j.ostree {
     requires java.net.http;
 
     exports dev.coreos4j.ostree;
+    exports dev.coreos4j.ostree.repo;
     exports dev.coreos4j.ostree.deploy;
     exports dev.coreos4j.ostree.container;
 }

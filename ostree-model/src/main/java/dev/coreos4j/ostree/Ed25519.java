@@ -1,5 +1,7 @@
 package dev.coreos4j.ostree;
 
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.Transaction;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -3,6 +3,10 @@ package dev.coreos4j.ostree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.MutableTree;
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -11,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spec digest's §6.1 test vector and the sign/verify round trip in a repository. */
-class Ed25519Test {
+public class Ed25519Test {
 
-    static final String SECRET =
+    /** Public for the repository tests, which reuse its vectors. */
+    public Ed25519Test() {}
+
+    public static final String SECRET =
             "XOPQqvwdzprd5JUk3igy8WDX890WJ+Qpx+mPPW2FKcdGOQbXcl2wVDSzMZ8xwtmpFKK/BcdUM1ycBPi92eequw==";
     static final String PUBLIC = "RjkG13JdsFQ0szGfMcLZqRSivwXHVDNcnAT4vdnnqrs=";
 

@@ -2,6 +2,16 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.FsckReport;
+import dev.coreos4j.ostree.repo.MutableTree;
+import dev.coreos4j.ostree.repo.PruneOptions;
+import dev.coreos4j.ostree.repo.RefUpdate;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.Transaction;
 import dev.coreos4j.testkit.CommitHistorySpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 import java.io.IOException;

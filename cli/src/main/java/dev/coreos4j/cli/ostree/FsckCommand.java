@@ -2,8 +2,8 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.FsckReport;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.FsckReport;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;

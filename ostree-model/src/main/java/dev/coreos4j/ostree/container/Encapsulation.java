@@ -2,11 +2,11 @@ package dev.coreos4j.ostree.container;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.FileTrees;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
 import dev.coreos4j.ostree.internal.AtomicFile;
 import dev.coreos4j.ostree.internal.FsyncPolicy;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
