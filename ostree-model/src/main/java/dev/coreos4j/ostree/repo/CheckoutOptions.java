@@ -25,7 +25,7 @@ public record CheckoutOptions(boolean userMode, String subpath, boolean hardlink
      */
     public CheckoutOptions {
         Objects.requireNonNull(subpath, "subpath");
-        Repository.splitPath(subpath);
+        TreeWalker.splitPath(subpath);
         if (hardlinks && forceCopy) {
             throw new IllegalArgumentException("Cannot specify both --require-hardlinks and --force-copy");
         }

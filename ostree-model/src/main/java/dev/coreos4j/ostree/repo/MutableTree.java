@@ -75,7 +75,7 @@ public final class MutableTree {
     /** The subdirectory at {@code path}, created (with parents) when missing. */
     public MutableTree directory(String path) {
         MutableTree current = this;
-        for (String part : Repository.splitPath(path)) {
+        for (String part : TreeWalker.splitPath(path)) {
             Object child = current.children.get(part);
             if (child == null) {
                 MutableTree sub = new MutableTree();
@@ -118,7 +118,7 @@ public final class MutableTree {
 
     /** Removes the file or directory at {@code path}; returns whether something was there. */
     public boolean remove(String path) {
-        List<String> parts = Repository.splitPath(path);
+        List<String> parts = TreeWalker.splitPath(path);
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("cannot remove the root");
         }
@@ -134,7 +134,7 @@ public final class MutableTree {
     }
 
     private void put(String path, FileNode node) {
-        List<String> parts = Repository.splitPath(path);
+        List<String> parts = TreeWalker.splitPath(path);
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("a file needs a name: '" + path + "'");
         }

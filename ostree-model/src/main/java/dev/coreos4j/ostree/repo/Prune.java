@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -138,6 +139,40 @@ final class Prune {
             }
         }
         return new PruneResult(total, pruned, freed, names);
+    }
+
+    /** {@link Repository#deleteCommit}: under the exclusive lock, refusing a commit a ref still names. */
+    @SuppressWarnings("try") // the lock is held for the block
+    static void deleteCommit(Repository repo, Checksum commit) throws IOException {
+        Objects.requireNonNull(commit, "commit");
+        try (RepoLock.Held held = repo.repoLock().exclusive(repo.config().lockTimeoutSeconds())) {
+            for (Map.Entry<String, Checksum> e : repo.refs().entrySet()) {
+                if (e.getValue().equals(commit)) {
+                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by '" + e.getKey() + "'");
+                }
+            }
+            for (Map.Entry<Refs.CollectionRef, Checksum> e : RefStore.collectionRefs(
+                            repo.path(), repo.config(), true, false)
+                    .entrySet()) {
+                if (e.getValue().equals(commit)) {
+                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by " + e.getKey());
+                }
+            }
+            Path object = repo.objectPath(ObjectType.COMMIT, commit);
+            if (!Files.exists(object)) {
+                throw new IllegalArgumentException("Deleting object " + commit + ".commit: No such file or directory");
+            }
+            if (!repo.config()
+                    .get("core", "tombstone-commits")
+                    .map("true"::equalsIgnoreCase)
+                    .orElse(false)) {
+                repo.setConfigValue("core", "tombstone-commits", "true");
+            }
+            Files.deleteIfExists(repo.objectPath(ObjectType.COMMIT_META, commit));
+            Files.delete(object);
+            Files.deleteIfExists(repo.path().resolve("state").resolve(commit.hex() + ".commitpartial"));
+            Prune.writeTombstone(repo, commit);
+        }
     }
 
     /** Writes {@code {'commit': <b'HEX'>}} as {@code objects/XX/REST.tombstone-commit}, as libostree does. */

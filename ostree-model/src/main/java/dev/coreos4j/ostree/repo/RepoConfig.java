@@ -128,4 +128,45 @@ public record RepoConfig(Map<String, Map<String, String>> groups) {
         }
         return String.join("\n", lines) + "\n";
     }
+
+    /**
+     * The config text {@code text} with {@code key=value} set in {@code [group]}: an existing key of the group is
+     * replaced in place, a new one goes at the end of the group, a new group at the end; every other line is kept as
+     * written.
+     */
+    static String withValue(String text, String group, String key, String value) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        int groupLine = -1;
+        int insertAt = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.startsWith("[") && l.endsWith("]")) {
+                if (groupLine >= 0 && insertAt < 0) {
+                    insertAt = i;
+                }
+                if (l.equals("[" + group + "]")) {
+                    groupLine = i;
+                }
+            } else if (groupLine >= 0
+                    && insertAt < 0
+                    && l.contains("=")
+                    && l.substring(0, l.indexOf('=')).strip().equals(key)) {
+                lines.set(i, key + "=" + value);
+                insertAt = -2;
+                break;
+            }
+        }
+        if (insertAt != -2) {
+            if (groupLine < 0) {
+                lines.add("[" + group + "]");
+                lines.add(key + "=" + value);
+            } else {
+                lines.add(insertAt < 0 ? lines.size() : insertAt, key + "=" + value);
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
 }

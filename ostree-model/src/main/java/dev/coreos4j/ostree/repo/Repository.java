@@ -6,32 +6,24 @@ import dev.coreos4j.ostree.ContentObject;
 import dev.coreos4j.ostree.CorruptObjectException;
 import dev.coreos4j.ostree.DirMeta;
 import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.FileHeader;
 import dev.coreos4j.ostree.Metadata;
-import dev.coreos4j.ostree.Names;
 import dev.coreos4j.ostree.ObjectFormatException;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Variant;
 import dev.coreos4j.ostree.internal.AtomicFile;
-import dev.coreos4j.ostree.internal.Filez;
 import dev.coreos4j.ostree.internal.FsyncPolicy;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An OSTree repository in {@code archive} mode ({@code mode=archive-z2}) on disk, byte-compatible with libostree.
@@ -201,16 +193,7 @@ public final class Repository implements AutoCloseable {
      * @throws CorruptObjectException when the object is missing
      */
     public byte[] readMetadataBytes(ObjectType type, Checksum checksum) throws IOException {
-        if (!type.isMeta()) {
-            throw new IllegalArgumentException("not a metadata type: " + type);
-        }
-        Path p = objectPath(type, checksum);
-        requireRegularIfPresent(p, type, checksum);
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new CorruptObjectException(checksum, type, "No such metadata object");
-        }
+        return reader().metadataBytes(type, checksum);
     }
 
     /**
@@ -249,19 +232,7 @@ public final class Repository implements AutoCloseable {
 
     /** The detached metadata ({@code .commitmeta}) of a commit, if any. */
     public Optional<Metadata> readDetachedMetadata(Checksum commit) throws IOException {
-        Path p = objectPath(ObjectType.COMMIT_META, commit);
-        requireRegularIfPresent(p, ObjectType.COMMIT_META, commit);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Metadata.parse(bytes));
-        } catch (ObjectFormatException e) {
-            throw new CorruptObjectException(commit, ObjectType.COMMIT_META, e.getMessage());
-        }
+        return reader().detachedMetadata(commit);
     }
 
     /**
@@ -270,16 +241,7 @@ public final class Repository implements AutoCloseable {
      * @throws CorruptObjectException when it is missing or its header is invalid
      */
     public ContentObject readFile(Checksum checksum) throws IOException {
-        Path p = objectPath(ObjectType.FILE, checksum);
-        requireRegularIfPresent(p, ObjectType.FILE, checksum);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 8192)) {
-            FileHeader.Archived a = Filez.readHeader(in, Files.size(p));
-            return new ContentObject(checksum, a.header(), a.size());
-        } catch (NoSuchFileException e) {
-            throw new CorruptObjectException(checksum, ObjectType.FILE, "No such content object");
-        } catch (ObjectFormatException e) {
-            throw new CorruptObjectException(checksum, ObjectType.FILE, e.getMessage());
-        }
+        return reader().file(checksum);
     }
 
     /**
@@ -289,65 +251,16 @@ public final class Repository implements AutoCloseable {
      * @throws CorruptObjectException when it is missing or its header is invalid
      */
     public InputStream openContent(Checksum checksum) throws IOException {
-        Path p = objectPath(ObjectType.FILE, checksum);
-        requireRegularIfPresent(p, ObjectType.FILE, checksum);
-        InputStream in;
-        try {
-            in = new BufferedInputStream(Files.newInputStream(p), 65536);
-        } catch (NoSuchFileException e) {
-            throw new CorruptObjectException(checksum, ObjectType.FILE, "No such content object");
-        }
-        try {
-            FileHeader.Archived a = Filez.readHeader(in, Files.size(p));
-            if (a.header().isSymlink()) {
-                in.close();
-                return InputStream.nullInputStream();
-            }
-            return Filez.inflate(in);
-        } catch (ObjectFormatException e) {
-            in.close();
-            throw new CorruptObjectException(checksum, ObjectType.FILE, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        return reader().openContent(checksum);
     }
 
-    /**
-     * Refuses to open an object that is not a regular file (a FIFO would block the reader, a directory would fail with
-     * an anonymous I/O error); a missing object is left to the caller's open.
-     */
-    private static void requireRegularIfPresent(Path p, ObjectType type, Checksum checksum) throws IOException {
-        String what = Fsck.notRegular(p);
-        if (what != null && !what.isEmpty()) {
-            throw new CorruptObjectException(checksum, type, what);
-        }
+    private ObjectReader reader() {
+        return new ObjectReader(this);
     }
 
     /** The checksums of every loose object of {@code type}, sorted. */
     public List<Checksum> listObjects(ObjectType type) throws IOException {
-        List<Checksum> out = new ArrayList<>();
-        Path objects = path.resolve("objects");
-        String suffix = "." + type.extension();
-        try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(objects)) {
-            for (Path dir : prefixes) {
-                String xx = dir.getFileName().toString();
-                if (xx.length() != 2 || !Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
-                    for (Path f : files) {
-                        String name = f.getFileName().toString();
-                        String hex = xx + name.substring(0, name.length() - suffix.length());
-                        if (Checksum.isValid(hex)) {
-                            out.add(Checksum.of(hex));
-                        }
-                    }
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return reader().listObjects(type);
     }
 
     /** Whether {@code state/<commit>.commitpartial} marks the commit as incomplete. */
@@ -421,21 +334,8 @@ public final class Repository implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code value} names a commit this repository does not have
      */
-    @SuppressWarnings("try") // the refs lock is held for the block
     public void setCollectionRef(Refs.CollectionRef ref, Optional<Checksum> value) throws IOException {
-        Objects.requireNonNull(ref, "ref");
-        Objects.requireNonNull(value, "value");
-        if (value.isPresent()) {
-            requireCommitFor(ref.toString(), value.get());
-        }
-        Path file = RefStore.collectionRefPath(path, config, ref);
-        try (RepoLock.Held held = refsLock().exclusive()) {
-            if (value.isPresent()) {
-                writeRefFile(file, value.get(), ref.toString());
-            } else if (Files.deleteIfExists(file)) {
-                fsyncDirectory(file.getParent());
-            }
-        }
+        refWriter().setCollectionRef(ref, value);
     }
 
     /**
@@ -445,30 +345,8 @@ public final class Repository implements AutoCloseable {
      * @throws IllegalArgumentException when {@code target} is not an existing local ref, when {@code alias} names a
      *     remote ref, or when a regular ref of that name exists
      */
-    @SuppressWarnings("try") // the refs lock is held for the block
     public void createAlias(String alias, String target) throws IOException {
-        Refs.Refspec spec = Refs.parse(alias);
-        if (spec.remote() != null) {
-            throw new IllegalArgumentException("Cannot create alias to remote ref: " + spec.remote());
-        }
-        if (target.contains(":") || !refs().containsKey(target)) {
-            throw new IllegalArgumentException("Cannot create alias to non-existent ref: " + target);
-        }
-        Path file = path.resolve(spec.path());
-        try (RepoLock.Held held = refsLock().exclusive()) {
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
-                throw new IllegalArgumentException("--create specified but ref " + alias + " already exists");
-            }
-            Files.createDirectories(file.getParent());
-            StringBuilder rel = new StringBuilder();
-            for (int i = 0; i < spec.ref().length(); i++) {
-                if (spec.ref().charAt(i) == '/') {
-                    rel.append("../");
-                }
-            }
-            rel.append(target);
-            AtomicFile.symlink(file, rel.toString(), path.resolve("tmp"), fsyncPolicy());
-        }
+        refWriter().createAlias(alias, target);
     }
 
     /**
@@ -488,161 +366,18 @@ public final class Repository implements AutoCloseable {
                 .get(0);
     }
 
-    private void requireCommitFor(String ref, Checksum v) {
-        if (!has(ObjectType.COMMIT, v)) {
-            throw new IllegalArgumentException("cannot point ref " + ref + " at " + v + ": no such commit in " + path);
-        }
-        if (isPartial(v)) {
-            throw new IllegalArgumentException("cannot point ref " + ref + " at partial commit " + v);
-        }
+    private RefWriter refWriter() {
+        return new RefWriter(this);
     }
 
-    @SuppressWarnings("try") // the refs lock is held for the block
+    /** Applies ref changes under the refs lock (see {@link RefWriter#setRefs}). */
     List<RefUpdate> setRefs(List<Transaction.RefChange> changes) throws IOException {
-        for (Transaction.RefChange c : changes) {
-            if (c.value().isPresent()) {
-                requireCommitFor(c.spec().toString(), c.value().get());
-            }
-        }
-        List<RefUpdate> out = new ArrayList<>();
-        try (RepoLock.Held held = refsLock().exclusive()) {
-            Map<String, String> aliases = null;
-            for (Transaction.RefChange c : changes) {
-                Path file = path.resolve(c.spec().path());
-                Optional<Checksum> actual = readRefFile(file, c.spec().toString());
-                if (c.checkExpected() && !actual.equals(c.expected())) {
-                    out.add(new RefUpdate.Conflict(c.spec().toString(), c.expected(), actual, c.value()));
-                    continue;
-                }
-                if (c.value().isPresent()) {
-                    writeRefFile(file, c.value().get(), c.spec().toString());
-                } else if (actual.isPresent()) {
-                    if (!Files.isSymbolicLink(file)) {
-                        if (aliases == null) {
-                            aliases = aliases();
-                        }
-                        for (Map.Entry<String, String> a : aliases.entrySet()) {
-                            String owner = a.getKey().contains(":")
-                                    ? a.getKey().substring(0, a.getKey().indexOf(':'))
-                                    : null;
-                            if (a.getValue().equals(c.spec().ref())
-                                    && java.util.Objects.equals(owner, c.spec().remote())) {
-                                throw new IllegalArgumentException(
-                                        "Ref '" + c.spec().ref() + "' has an active alias: '" + a.getKey() + "'");
-                            }
-                        }
-                    }
-                    Files.deleteIfExists(file);
-                    fsyncDirectory(file.getParent());
-                }
-                out.add(new RefUpdate.Updated(c.spec().toString(), actual, c.value()));
-            }
-        }
-        return out;
+        return refWriter().setRefs(changes);
     }
 
-    /**
-     * libostree's writers ({@code ostree commit -b}) set a ref without compare-and-set, at the end of a transaction that
-     * holds the shared repository lock ({@code .lock}). After our rename, this takes that lock exclusively, as
-     * libostree's prune does, which waits until every such transaction in progress has finished, and re-reads each ref
-     * we set: one whose value no longer has ours in its history was overwritten by a concurrent writer and is reported
-     * as {@link RefUpdate.Conflict} (our commit object exists but is not in the branch history), never as updated.
-     *
-     * <p>When this JVM has another transaction open on the repository (holding the lock shared), the re-read happens
-     * without the exclusive lock, which would wait for ourselves.
-     *
-     * @throws IOException when the lock cannot be taken within {@code core.lock-timeout-secs}: the update is then not
-     *     verified, and the message says so
-     */
+    /** Re-reads the refs just set against concurrent writers (see {@link RefWriter#verifyRefs}). */
     List<RefUpdate> verifyRefs(List<RefUpdate> results) throws IOException {
-        if (results.stream().noneMatch(r -> r instanceof RefUpdate.Updated)) {
-            return results;
-        }
-        List<RefUpdate> out = new ArrayList<>();
-        RepoLock.Held held;
-        try {
-            // another transaction of this JVM still open: re-read without waiting for ourselves
-            held = repoLock()
-                    .exclusiveUnlessSharedHere(config.lockTimeoutSeconds())
-                    .orElse(() -> {});
-        } catch (IOException e) {
-            throw new IOException(
-                    "refs were written but could not be verified against concurrent writers (" + e.getMessage() + "): "
-                            + results,
-                    e);
-        }
-        try (held) {
-            for (RefUpdate r : results) {
-                if (r instanceof RefUpdate.Updated) {
-                    RefUpdate.Updated u = (RefUpdate.Updated) r;
-                    Refs.Refspec spec = Refs.parse(u.refspec());
-                    Optional<Checksum> now = readRefFile(path.resolve(spec.path()), u.refspec());
-                    if (!now.equals(u.current())
-                            && !(u.current().isPresent()
-                                    && now.isPresent()
-                                    && descendsFrom(now.get(), u.current().get(), u.previous()))) {
-                        out.add(new RefUpdate.Conflict(u.refspec(), u.previous(), now, u.current()));
-                        continue;
-                    }
-                }
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether {@code ours} is in the history of {@code head}: a later writer that built on our commit (a
-     * compare-and-set writer, or {@code ostree commit -b} that read our head) keeps our update. The walk stops at the
-     * value we replaced, at a missing parent, or after 100,000 commits.
-     */
-    private boolean descendsFrom(Checksum head, Checksum ours, Optional<Checksum> replaced) throws IOException {
-        Optional<Checksum> c = Optional.of(head);
-        for (int i = 0; i < 100_000 && c.isPresent(); i++) {
-            if (c.get().equals(ours)) {
-                return true;
-            }
-            if (replaced.isPresent() && c.get().equals(replaced.get()) || !has(ObjectType.COMMIT, c.get())) {
-                return false;
-            }
-            c = readCommit(c.get()).parent();
-        }
-        return false;
-    }
-
-    /**
-     * Writes a ref file by rename. As libostree: a name that looks like a checksum is refused, and a directory in the
-     * way is replaced only when no ref lives below it ("Conflict: A exists under B when attempting write").
-     */
-    private void writeRefFile(Path file, Checksum value, String name) throws IOException {
-        if (Checksum.isValid(name.substring(name.lastIndexOf(':') + 1))) {
-            throw new IllegalArgumentException("Rev name '" + name + "' looks like a checksum");
-        }
-        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            Map<String, Object> below = new TreeMap<>();
-            try (java.util.stream.Stream<Path> walk = Files.walk(file)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    if (!p.equals(file)
-                            && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                            && Refs.isValidRemote(p.getFileName().toString())) {
-                        below.put(file.getParent().relativize(p).toString(), p);
-                    }
-                }
-            }
-            if (!below.isEmpty()) {
-                throw new IllegalArgumentException("Conflict: "
-                        + below.keySet().iterator().next() + " exists under " + name + " when attempting write");
-            }
-            FileTrees.deleteTree(file); // holds no refs
-        }
-        Files.createDirectories(file.getParent());
-        // the temp file lives in tmp/, not among the refs, so a crash never leaves a stray name under refs/
-        AtomicFile.write(
-                file,
-                path.resolve("tmp"),
-                (value.hex() + "\n").getBytes(StandardCharsets.US_ASCII),
-                fsyncPolicy(),
-                PosixFilePermissions.fromString("rw-r--r--"));
+        return refWriter().verifyRefs(results);
     }
 
     /** How writes to this repository are synced: {@code core.fsync} of its config. */
@@ -666,121 +401,7 @@ public final class Repository implements AutoCloseable {
      */
     public Checksum resolve(String rev) throws IOException {
         Objects.requireNonNull(rev, "rev");
-        return resolve(rev, 0);
-    }
-
-    private Checksum resolve(String rev, int depth) throws IOException {
-        if (Checksum.isValid(rev)) {
-            return Checksum.of(rev);
-        }
-        Optional<Checksum> partial = resolvePartial(rev);
-        if (partial.isPresent()) {
-            return partial.get();
-        }
-        if (rev.endsWith("^")) {
-            Checksum base = resolve(rev.substring(0, rev.length() - 1), depth);
-            CommitObject commit = readCommitWithParents(base);
-            return commit.parent().orElseThrow(() -> new IllegalArgumentException("Commit " + base + " has no parent"));
-        }
-        Refs.Refspec spec;
-        try {
-            spec = Refs.parse(rev);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-        Optional<Checksum> found = readRefFile(path.resolve(spec.path()), spec.toString());
-        if (found.isEmpty() && spec.remote() == null) {
-            found = readRefFile(path.resolve("refs/remotes").resolve(spec.ref()), spec.toString());
-            if (found.isEmpty()) {
-                Path remotes = path.resolve("refs/remotes");
-                if (Files.isDirectory(remotes)) {
-                    List<Path> dirs = new ArrayList<>();
-                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(remotes)) {
-                        ds.forEach(dirs::add);
-                    }
-                    dirs.sort(null);
-                    for (Path remote : dirs) {
-                        if (Files.isDirectory(remote, LinkOption.NOFOLLOW_LINKS)) {
-                            found = readRefFile(remote.resolve(spec.ref()), spec.toString());
-                            if (found.isPresent()) {
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if (found.isEmpty()) {
-            Optional<Repository> parentRepo = parentRepository(depth);
-            if (parentRepo.isPresent()) {
-                return parentRepo.get().resolve(rev, depth + 1);
-            }
-        }
-        return found.orElseThrow(() -> new IllegalArgumentException("Refspec '" + rev + "' not found"));
-    }
-
-    /** A unique commit whose checksum starts with {@code prefix} (lower-case hex, at most 64 digits). */
-    private Optional<Checksum> resolvePartial(String prefix) throws IOException {
-        if (prefix.isEmpty()
-                || prefix.length() > 64
-                || !prefix.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
-            return Optional.empty();
-        }
-        List<Checksum> matches = new ArrayList<>();
-        Path objects = path.resolve("objects");
-        if (prefix.length() >= 2) {
-            collectCommitsStartingWith(objects.resolve(prefix.substring(0, 2)), prefix, matches);
-        } else {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(objects, prefix + "?")) {
-                for (Path dir : ds) {
-                    collectCommitsStartingWith(dir, prefix, matches);
-                }
-            }
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException("Refspec " + prefix + " not unique");
-        }
-        return matches.stream().findFirst();
-    }
-
-    private static void collectCommitsStartingWith(Path dir, String prefix, List<Checksum> out) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        String xx = dir.getFileName().toString();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.commit")) {
-            for (Path f : ds) {
-                String name = f.getFileName().toString();
-                String hex = xx + name.substring(0, name.length() - ".commit".length());
-                if (Checksum.isValid(hex) && hex.startsWith(prefix)) {
-                    out.add(Checksum.of(hex));
-                }
-            }
-        }
-    }
-
-    /** The repository {@code core.parent} names, if any (a chain of at most 16, so a loop cannot recurse forever). */
-    private Optional<Repository> parentRepository(int depth) throws IOException {
-        Optional<String> parent = config.get("core", "parent").filter(p -> !p.isEmpty());
-        if (parent.isEmpty() || depth >= 16) {
-            return Optional.empty();
-        }
-        return Optional.of(Repository.open(path.resolve(parent.get())));
-    }
-
-    /** Reads a commit here or, when it is not here, in the {@code core.parent} chain. */
-    private CommitObject readCommitWithParents(Checksum c) throws IOException {
-        Repository r = this;
-        for (int depth = 0; ; depth++) {
-            if (r.has(ObjectType.COMMIT, c)) {
-                return r.readCommit(c);
-            }
-            Optional<Repository> next = r.parentRepository(depth);
-            if (next.isEmpty()) {
-                return readCommit(c);
-            }
-            r = next.get();
-        }
+        return new RevParser(this).resolve(rev, 0);
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -898,43 +519,7 @@ public final class Repository implements AutoCloseable {
 
     /** Looks up a path ({@code /usr/bin/x}) in a commit. Empty when it does not exist. */
     public Optional<TreeEntry> lookup(Checksum commit, String path) throws IOException {
-        CommitObject c = readCommit(commit);
-        TreeEntry current = new TreeEntry.Directory("/", c.rootTree(), c.rootMeta());
-        for (String part : splitPath(path)) {
-            if (!(current instanceof TreeEntry.Directory)) {
-                return Optional.empty();
-            }
-            TreeEntry.Directory d = (TreeEntry.Directory) current;
-            DirTree tree = readDirTree(d.tree());
-            String childPath = d.path().equals("/") ? "/" + part : d.path() + "/" + part;
-            Optional<DirTree.FileEntry> f = tree.file(part);
-            if (f.isPresent()) {
-                current = new TreeEntry.File(childPath, f.get().checksum());
-                continue;
-            }
-            Optional<DirTree.DirEntry> sub = tree.dir(part);
-            if (sub.isEmpty()) {
-                return Optional.empty();
-            }
-            current = new TreeEntry.Directory(
-                    childPath, sub.get().tree(), sub.get().meta());
-        }
-        return Optional.of(current);
-    }
-
-    static List<String> splitPath(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            String why = Names.whyInvalidFilename(p);
-            if (why != null) {
-                throw new IllegalArgumentException("invalid path '" + path + "': " + why);
-            }
-            parts.add(p);
-        }
-        return parts;
+        return TreeWalker.lookup(this, commit, path);
     }
 
     /**
@@ -944,31 +529,7 @@ public final class Repository implements AutoCloseable {
      * @throws CorruptObjectException when a dirtree contains itself or nests deeper than {@link DirTree#MAX_DEPTH}
      */
     public void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor) throws IOException {
-        walk(entry, recursive, visitor, new java.util.ArrayDeque<>());
-    }
-
-    private void walk(TreeEntry entry, boolean recursive, TreeVisitor visitor, java.util.Deque<Checksum> ancestors)
-            throws IOException {
-        visitor.visit(entry);
-        if (entry instanceof TreeEntry.Directory) {
-            TreeEntry.Directory d = (TreeEntry.Directory) entry;
-            DirTree.requireDescent(ancestors, d.tree(), d.path());
-            DirTree tree = readDirTree(d.tree());
-            String prefix = d.path().equals("/") ? "/" : d.path() + "/";
-            for (DirTree.FileEntry f : tree.files()) {
-                visitor.visit(new TreeEntry.File(prefix + f.name(), f.checksum()));
-            }
-            for (DirTree.DirEntry sub : tree.dirs()) {
-                TreeEntry.Directory child = new TreeEntry.Directory(prefix + sub.name(), sub.tree(), sub.meta());
-                if (recursive) {
-                    ancestors.push(d.tree());
-                    walk(child, true, visitor, ancestors);
-                    ancestors.pop();
-                } else {
-                    visitor.visit(child);
-                }
-            }
-        }
+        TreeWalker.walk(this, entry, recursive, visitor, new java.util.ArrayDeque<>());
     }
 
     /** Receives the entries of {@link #walk}. */
@@ -1002,35 +563,8 @@ public final class Repository implements AutoCloseable {
      * @throws IllegalArgumentException when a ref or collection–ref still names the commit ("Commit 'X' is referenced
      *     by 'REF'"), or when the commit does not exist
      */
-    @SuppressWarnings("try") // the lock is held for the block
     public void deleteCommit(Checksum commit) throws IOException {
-        Objects.requireNonNull(commit, "commit");
-        try (RepoLock.Held held = repoLock().exclusive(config.lockTimeoutSeconds())) {
-            for (Map.Entry<String, Checksum> e : refs().entrySet()) {
-                if (e.getValue().equals(commit)) {
-                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by '" + e.getKey() + "'");
-                }
-            }
-            for (Map.Entry<Refs.CollectionRef, Checksum> e :
-                    RefStore.collectionRefs(path, config, true, false).entrySet()) {
-                if (e.getValue().equals(commit)) {
-                    throw new IllegalArgumentException("Commit '" + commit + "' is referenced by " + e.getKey());
-                }
-            }
-            Path object = objectPath(ObjectType.COMMIT, commit);
-            if (!Files.exists(object)) {
-                throw new IllegalArgumentException("Deleting object " + commit + ".commit: No such file or directory");
-            }
-            if (!config.get("core", "tombstone-commits")
-                    .map("true"::equalsIgnoreCase)
-                    .orElse(false)) {
-                setConfigValue("core", "tombstone-commits", "true");
-            }
-            Files.deleteIfExists(objectPath(ObjectType.COMMIT_META, commit));
-            Files.delete(object);
-            Files.deleteIfExists(path.resolve("state").resolve(commit.hex() + ".commitpartial"));
-            Prune.writeTombstone(this, commit);
-        }
+        Prune.deleteCommit(this, commit);
     }
 
     /**
@@ -1039,40 +573,8 @@ public final class Repository implements AutoCloseable {
      */
     void setConfigValue(String group, String key, String value) throws IOException {
         Path file = path.resolve("config");
-        List<String> lines = new ArrayList<>(
-                List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        int groupLine = -1;
-        int insertAt = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.startsWith("[") && l.endsWith("]")) {
-                if (groupLine >= 0 && insertAt < 0) {
-                    insertAt = i;
-                }
-                if (l.equals("[" + group + "]")) {
-                    groupLine = i;
-                }
-            } else if (groupLine >= 0
-                    && insertAt < 0
-                    && l.contains("=")
-                    && l.substring(0, l.indexOf('=')).strip().equals(key)) {
-                lines.set(i, key + "=" + value);
-                insertAt = -2;
-                break;
-            }
-        }
-        if (insertAt != -2) {
-            if (groupLine < 0) {
-                lines.add("[" + group + "]");
-                lines.add(key + "=" + value);
-            } else {
-                lines.add(insertAt < 0 ? lines.size() : insertAt, key + "=" + value);
-            }
-        }
-        AtomicFile.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), fsyncPolicy());
+        String text = RepoConfig.withValue(Files.readString(file, StandardCharsets.UTF_8), group, key, value);
+        AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), fsyncPolicy());
     }
 
     static void createDirectoriesQuietly(Path dir) throws IOException {

@@ -3,8 +3,6 @@ package dev.coreos4j.ostree.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Ed25519;
-import dev.coreos4j.ostree.Ed25519Test;
 import dev.coreos4j.ostree.FileHeader;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.OstreeTool;

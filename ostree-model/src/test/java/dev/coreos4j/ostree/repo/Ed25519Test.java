@@ -1,12 +1,11 @@
-package dev.coreos4j.ostree;
+package dev.coreos4j.ostree.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.coreos4j.ostree.repo.CommitOptions;
-import dev.coreos4j.ostree.repo.FsckOptions;
-import dev.coreos4j.ostree.repo.MutableTree;
-import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.Metadata;
+import dev.coreos4j.ostree.ObjectVectorsTest;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;

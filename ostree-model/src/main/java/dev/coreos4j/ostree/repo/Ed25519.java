@@ -1,7 +1,9 @@
-package dev.coreos4j.ostree;
+package dev.coreos4j.ostree.repo;
 
-import dev.coreos4j.ostree.repo.Repository;
-import dev.coreos4j.ostree.repo.Transaction;
+import dev.coreos4j.ostree.Checksum;
+import dev.coreos4j.ostree.Metadata;
+import dev.coreos4j.ostree.ObjectType;
+import dev.coreos4j.ostree.Variant;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
