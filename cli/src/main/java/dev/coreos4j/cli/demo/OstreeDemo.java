@@ -2,9 +2,9 @@ package dev.coreos4j.cli.demo;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.repo.Ed25519;
 import dev.coreos4j.ostree.repo.CommitOptions;
 import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.Ed25519;
 import dev.coreos4j.ostree.repo.FsckOptions;
 import dev.coreos4j.ostree.repo.FsckReport;
 import dev.coreos4j.ostree.repo.Repository;

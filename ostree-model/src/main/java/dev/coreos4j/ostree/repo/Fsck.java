@@ -10,6 +10,9 @@ import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.ObjectFormatException;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.problem.Location;
+import dev.coreos4j.problem.ObjectRef;
+import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Repository verification as {@code ostree fsck}: every ref must name a loadable commit; for every commit that is not
@@ -37,7 +41,7 @@ final class Fsck {
 
     private final Repository repo;
     private final FsckOptions options;
-    private final List<FsckReport.Finding> findings = Collections.synchronizedList(new ArrayList<>());
+    private final List<Problem> findings = Collections.synchronizedList(new ArrayList<>());
     /** Object key ({@code rel path}) to whether it is good. */
     private final Map<String, Boolean> checked = new ConcurrentHashMap<>();
     /** Objects ({@code rel path}) that are missing or that this run deleted. */
@@ -63,10 +67,9 @@ final class Fsck {
             if (repo.isPartial(c)) {
                 partial.add(c);
                 boolean fsckDetected = fsckPartial(c);
-                findings.add(new FsckReport.Finding(
-                        fsckDetected ? FsckReport.Severity.ERROR : FsckReport.Severity.WARNING,
+                findings.add(problem(
+                        fsckDetected ? FsckRule.PARTIAL_COMMIT_CORRUPT : FsckRule.PARTIAL_COMMIT,
                         "state/" + c + ".commitpartial",
-                        "partial-commit",
                         fsckDetected
                                 ? "commit " + c + " is marked partial by an earlier fsck (objects missing or corrupt)"
                                 : "commit " + c + " is partial (not verified)"));
@@ -100,23 +103,30 @@ final class Fsck {
             try {
                 repo.readDetachedMetadata(c);
             } catch (CorruptObjectException e) {
-                findings.add(error(
+                findings.add(problem(
+                        FsckRule.INVALID_OBJECT,
                         rel(ObjectType.COMMIT_META, c),
-                        "invalid-object",
                         naming(ObjectType.COMMIT_META, c, e.getMessage())));
             }
         }
-        List<FsckReport.Finding> sorted = new ArrayList<>(findings);
-        Map<String, FsckReport.Finding> unique = new TreeMap<>();
-        for (FsckReport.Finding f : sorted) {
-            Set<Checksum> by = owners.get(f.path());
-            FsckReport.Finding withCommits = by == null
-                    ? f
-                    : new FsckReport.Finding(f.severity(), f.path(), f.code(), f.message(), new ArrayList<>(by));
-            unique.putIfAbsent(f.path() + "\0" + f.code(), withCommits);
+        List<Problem> sorted = new ArrayList<>(findings);
+        Map<String, Problem> unique = new TreeMap<>();
+        Map<String, List<Checksum>> reachedBy = new TreeMap<>();
+        for (Problem f : sorted) {
+            String path = pathOf(f);
+            Set<Checksum> by = owners.get(path);
+            if (by != null) {
+                reachedBy.put(path, new ArrayList<>(by));
+            }
+            unique.putIfAbsent(path + "\0" + f.code(), f);
         }
         return new FsckReport(
-                new ArrayList<>(unique.values()), verified, checked.size(), new ArrayList<>(partial), refCount);
+                new ArrayList<>(unique.values()),
+                reachedBy,
+                verified,
+                checked.size(),
+                new ArrayList<>(partial),
+                refCount);
     }
 
     /** Whether the partial marker was written by fsck ({@code f}), not by an interrupted or metadata-only pull. */
@@ -143,7 +153,7 @@ final class Fsck {
         try {
             refs.putAll(repo.refs());
         } catch (IOException e) {
-            findings.add(error("refs", "bad-ref", e.getMessage()));
+            findings.add(problem(FsckRule.BAD_REF, "refs", e.getMessage()));
             refs.putAll(readableRefs());
         }
         Map<String, Checksum> all = new java.util.LinkedHashMap<>();
@@ -151,7 +161,7 @@ final class Fsck {
         try {
             repo.collectionRefs().forEach((k, v) -> all.put(k.toString(), v));
         } catch (IOException e) {
-            findings.add(error("refs/mirrors", "bad-ref", e.getMessage()));
+            findings.add(problem(FsckRule.BAD_REF, "refs/mirrors", e.getMessage()));
         }
         Map<String, Refs.CollectionRef> collectionOf = new java.util.HashMap<>();
         try {
@@ -170,18 +180,18 @@ final class Fsck {
                         cref != null ? cref.ref() : Refs.parse(ref.getKey()).ref(),
                         repo.readCommit(c).metadata());
                 if (why != null) {
-                    findings.add(error(refPath(ref.getKey()), "bad-binding", "Commit " + c + ": " + why));
+                    findings.add(problem(FsckRule.BAD_BINDING, refPath(ref.getKey()), "Commit " + c + ": " + why));
                 }
             }
             if (!repo.has(ObjectType.COMMIT, c)) {
-                findings.add(error(
+                findings.add(problem(
+                        FsckRule.BAD_REF,
                         refPath(ref.getKey()),
-                        "bad-ref",
                         "Loading commit for ref " + ref.getKey() + ": No such metadata object " + c + ".commit"));
             } else if (!checkMetadata(ObjectType.COMMIT, c)) {
-                findings.add(error(
+                findings.add(problem(
+                        FsckRule.BAD_REF,
                         refPath(ref.getKey()),
-                        "bad-ref",
                         "Loading commit for ref " + ref.getKey() + ": commit " + c + " is corrupt"));
             }
         }
@@ -248,14 +258,14 @@ final class Fsck {
                 target = t;
             }
             if (target.isEmpty()) {
-                findings.add(error(
+                findings.add(problem(
+                        FsckRule.BAD_BINDING,
                         rel(ObjectType.COMMIT, commit),
-                        "bad-binding",
                         name + " in bindings for commit " + commit + " does not exist"));
             } else if (!target.get().equals(commit)) {
-                findings.add(error(
+                findings.add(problem(
+                        FsckRule.BAD_BINDING,
                         rel(ObjectType.COMMIT, commit),
-                        "bad-binding",
                         name + " in bindings for commit " + commit + " does not resolve to that commit"));
             }
         }
@@ -294,13 +304,13 @@ final class Fsck {
                         if (c.isPresent()) {
                             out.put(name, c.get());
                         } else {
-                            findings.add(error(
+                            findings.add(problem(
+                                    FsckRule.BAD_REF,
                                     "refs/" + top + "/" + rel,
-                                    "bad-ref",
                                     "ref " + name + ": alias target does not exist"));
                         }
                     } catch (IOException e) {
-                        findings.add(error("refs/" + top + "/" + rel, "bad-ref", e.getMessage()));
+                        findings.add(problem(FsckRule.BAD_REF, "refs/" + top + "/" + rel, e.getMessage()));
                     }
                 }
             }
@@ -416,8 +426,39 @@ final class Fsck {
         return "objects/" + Repository.relativeObjectPath(type, c);
     }
 
-    private static FsckReport.Finding error(String path, String code, String message) {
-        return new FsckReport.Finding(FsckReport.Severity.ERROR, path, code, message);
+    /**
+     * A problem from {@code rule} at {@code path} in the repository: the path is the location's source, and an object
+     * path ({@code objects/XX/REST.EXT}) or partial marker ({@code state/HEX.commitpartial}) also names the object.
+     */
+    private static Problem problem(FsckRule rule, String path, String message) {
+        return Problem.of(rule, message, Location.in(path).withObject(objectAt(path)));
+    }
+
+    private static String pathOf(Problem p) {
+        String source = p.location().source();
+        return source == null ? "" : source;
+    }
+
+    /** The object at {@code path}, or null when the path names none. */
+    private static @Nullable ObjectRef objectAt(String path) {
+        if (path.startsWith("state/") && path.endsWith(".commitpartial")) {
+            String hex = path.substring("state/".length(), path.length() - ".commitpartial".length());
+            return Checksum.isValid(hex) ? new ObjectRef(ObjectType.COMMIT.extension(), hex) : null;
+        }
+        if (!path.startsWith("objects/") || path.length() < "objects/XX/".length()) {
+            return null;
+        }
+        String rest = path.substring("objects/".length());
+        int dot = rest.indexOf('.');
+        if (dot < 0 || rest.indexOf('/') != 2) {
+            return null;
+        }
+        String hex = rest.substring(0, 2) + rest.substring(3, dot);
+        String ext = rest.substring(dot + 1);
+        if (!Checksum.isValid(hex)) {
+            return null;
+        }
+        return new ObjectRef(ext.equals("filez") ? "file" : ext, hex);
     }
 
     /** Makes sure a message names the object, whatever layer produced it. */
@@ -449,9 +490,11 @@ final class Fsck {
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
                 missing.add(rel);
-                findings.add(error(rel, "missing-object", "No such metadata object " + c + "." + type.extension()));
+                findings.add(
+                        problem(FsckRule.MISSING_OBJECT, rel, "No such metadata object " + c + "." + type.extension()));
             } else {
-                findings.add(error(rel, "invalid-object", type.extension() + " object " + c + ": " + notRegular));
+                findings.add(
+                        problem(FsckRule.INVALID_OBJECT, rel, type.extension() + " object " + c + ": " + notRegular));
             }
             return false;
         }
@@ -459,14 +502,15 @@ final class Fsck {
         try {
             bytes = Files.readAllBytes(repo.path().resolve(rel));
         } catch (NoSuchFileException e) {
-            findings.add(error(rel, "missing-object", "No such metadata object " + c + "." + type.extension()));
+            findings.add(
+                    problem(FsckRule.MISSING_OBJECT, rel, "No such metadata object " + c + "." + type.extension()));
             return false;
         }
         Checksum actual = Checksum.sha256(bytes);
         if (!actual.equals(c)) {
-            findings.add(error(
+            findings.add(problem(
+                    FsckRule.CHECKSUM_MISMATCH,
                     rel,
-                    "checksum-mismatch",
                     "corrupted object " + c + "." + type.extension() + "; actual checksum " + actual));
             return false;
         }
@@ -478,7 +522,7 @@ final class Fsck {
                 default -> Metadata.parse(bytes);
             }
         } catch (ObjectFormatException e) {
-            findings.add(error(rel, "invalid-object", naming(type, c, e.getMessage())));
+            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(type, c, e.getMessage())));
             return false;
         }
         return true;
@@ -529,9 +573,9 @@ final class Fsck {
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
                 missing.add(rel);
-                findings.add(error(rel, "missing-object", "No such content object " + c + ".filez"));
+                findings.add(problem(FsckRule.MISSING_OBJECT, rel, "No such content object " + c + ".filez"));
             } else {
-                findings.add(error(rel, "invalid-object", "content object " + c + ": " + notRegular));
+                findings.add(problem(FsckRule.INVALID_OBJECT, rel, "content object " + c + ": " + notRegular));
             }
             return false;
         }
@@ -539,7 +583,7 @@ final class Fsck {
         try {
             obj = repo.readFile(c);
         } catch (CorruptObjectException e) {
-            findings.add(error(rel, "invalid-object", naming(ObjectType.FILE, c, e.getMessage())));
+            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         MessageDigest md = Checksum.newDigest();
@@ -553,20 +597,18 @@ final class Fsck {
                 total += n;
             }
         } catch (ObjectFormatException | CorruptObjectException e) {
-            findings.add(error(rel, "invalid-object", naming(ObjectType.FILE, c, e.getMessage())));
+            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         Checksum actual = Checksum.fromBytes(md.digest());
         if (!actual.equals(c)) {
-            findings.add(error(rel, "checksum-mismatch", "corrupted object " + c + ".file; actual checksum " + actual));
+            findings.add(problem(
+                    FsckRule.CHECKSUM_MISMATCH, rel, "corrupted object " + c + ".file; actual checksum " + actual));
             return false;
         }
         if (total != obj.size()) {
-            findings.add(new FsckReport.Finding(
-                    FsckReport.Severity.WARNING,
-                    rel,
-                    "size-mismatch",
-                    "header declares " + obj.size() + " bytes, content has " + total));
+            findings.add(problem(
+                    FsckRule.SIZE_MISMATCH, rel, "header declares " + obj.size() + " bytes, content has " + total));
         }
         return true;
     }

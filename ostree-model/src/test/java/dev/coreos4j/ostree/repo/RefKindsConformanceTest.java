@@ -101,7 +101,7 @@ class RefKindsConformanceTest {
         assertThat(ours.ok()).isFalse();
         assertThat(ours.findings()).anySatisfy(f -> {
             assertThat(f.code()).isEqualTo("bad-ref");
-            assertThat(f.path()).isEqualTo("refs/mirrors/org.example.C/mirror/ref");
+            assertThat(f.location().source()).isEqualTo("refs/mirrors/org.example.C/mirror/ref");
             assertThat(f.message()).contains("(org.example.C, mirror/ref)").contains(first.hex());
         });
         assertThat(ostree.run("--repo=" + dir, "fsck").exit()).isEqualTo(1);
@@ -196,12 +196,13 @@ class RefKindsConformanceTest {
 
         assertThat(ours.ok()).isFalse();
         assertThat(ours.findings()).anySatisfy(f -> {
-            assertThat(f.path())
+            assertThat(f.location().source())
                     .isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.DIR_TREE, head.rootTree()));
             assertThat(f.message()).contains(head.rootTree().hex()).contains("a directory");
         });
         assertThat(ours.findings()).anySatisfy(f -> {
-            assertThat(f.path()).isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.FILE, file));
+            assertThat(f.location().source())
+                    .isEqualTo("objects/" + Repository.relativeObjectPath(ObjectType.FILE, file));
             assertThat(f.message()).contains(file.hex()).contains("FIFO");
         });
         assertThatThrownBy(() -> repo.openContent(file))

@@ -246,7 +246,7 @@ class RepositoryConformanceTest {
         FsckReport ours = repo.fsck(new FsckOptions(false, false));
         assertThat(ours.ok()).isFalse();
         assertThat(ours.findings())
-                .extracting(FsckReport.Finding::path)
+                .extracting(f -> f.location().source())
                 .containsExactly(j.relativize(hello).toString());
     }
 

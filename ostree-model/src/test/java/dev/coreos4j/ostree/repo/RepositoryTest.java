@@ -12,6 +12,7 @@ import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.ObjectVectorsTest;
 import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -204,14 +205,14 @@ class RepositoryTest {
                 FsckReport report = repo.fsck(new FsckOptions(false, false));
                 assertThat(report.findings())
                         .as("flip byte %d of %s", i, rel)
-                        .anySatisfy(f -> assertThat(f.path()).isEqualTo(rel));
+                        .anySatisfy(f -> assertThat(f.location().source()).isEqualTo(rel));
                 flips++;
             }
             for (byte[] truncated : List.of(new byte[0], java.util.Arrays.copyOf(original, original.length - 1))) {
                 Files.write(obj, truncated);
                 assertThat(repo.fsck(new FsckOptions(false, false)).findings())
                         .as("truncated %s", rel)
-                        .anySatisfy(f -> assertThat(f.path()).isEqualTo(rel));
+                        .anySatisfy(f -> assertThat(f.location().source()).isEqualTo(rel));
             }
             Files.write(obj, original);
         }
@@ -228,7 +229,7 @@ class RepositoryTest {
         Files.delete(hello);
         FsckReport report = repo.fsck(FsckOptions.defaults());
         assertThat(report.ok()).isFalse();
-        assertThat(report.findings()).extracting(FsckReport.Finding::code).contains("missing-object");
+        assertThat(report.findings()).extracting(Problem::code).contains("missing-object");
         assertThat(report.partialCommits()).containsExactly(commit);
         assertThat(repo.isPartial(commit)).isTrue();
         assertThat(tmp.resolve("repo/state/" + commit + ".commitpartial")).hasContent("f");

@@ -12,6 +12,7 @@ import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.OstreeTool;
 import dev.coreos4j.ostree.Variant;
 import dev.coreos4j.ostree.internal.GVariantCodec;
+import dev.coreos4j.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,6 @@ class StricterThanOstreeConformanceTest {
                 .isZero();
         FsckReport ours = repo.fsck(new FsckOptions(false, false));
         assertThat(ours.ok()).as("we reject %s", kase).isFalse();
-        assertThat(ours.findings()).extracting(FsckReport.Finding::code).contains("invalid-object");
+        assertThat(ours.findings()).extracting(Problem::code).contains("invalid-object");
     }
 }
