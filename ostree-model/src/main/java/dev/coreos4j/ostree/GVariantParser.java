@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parsing half of {@link GVariantText}: {@code g_variant_parse} as a recursive-descent parser into untyped nodes,
@@ -18,7 +19,7 @@ final class GVariantParser {
     private GVariantParser() {}
 
     /** {@code g_variant_parse(TYPE, text)}, the type inferred when {@code type} is null. */
-    static Variant parse(String text, String type) {
+    static Variant parse(String text, @Nullable String type) {
         Parser p = new Parser(text);
         Node n = p.value();
         p.skipSpace();
@@ -38,7 +39,7 @@ final class GVariantParser {
         int end;
 
         /** The type this node has on its own, or null when it needs context (empty array, nothing, …). */
-        abstract GVariantType infer();
+        abstract @Nullable GVariantType infer();
 
         /** The Java value of this node as {@code t}. */
         abstract Object build(GVariantType t);
@@ -61,6 +62,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             return GVariantType.parse(floating ? "d" : "i");
         }
@@ -131,6 +133,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             return GVariantType.parse(type);
         }
@@ -157,6 +160,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             return type;
         }
@@ -178,6 +182,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             GVariantType elem = unify(items);
             return elem == null ? null : GVariantType.parse("a" + elem);
@@ -204,7 +209,7 @@ final class GVariantParser {
     }
 
     /** The common element type: the first one known; all-number lists with a float become doubles. */
-    private static GVariantType unify(List<Node> items) {
+    private static @Nullable GVariantType unify(List<Node> items) {
         GVariantType found = null;
         boolean anyFloat = false;
         boolean allBareNumbers = !items.isEmpty();
@@ -239,6 +244,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             List<Node> keys = new ArrayList<>();
             List<Node> values = new ArrayList<>();
@@ -276,6 +282,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             StringBuilder sb = new StringBuilder(entry ? "{" : "(");
             for (Node n : items) {
@@ -309,6 +316,7 @@ final class GVariantParser {
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             return GVariantType.parse("v");
         }
@@ -327,13 +335,14 @@ final class GVariantParser {
     }
 
     private static final class MaybeNode extends Node {
-        final Node inner;
+        final @Nullable Node inner;
 
-        MaybeNode(Node inner) {
+        MaybeNode(@Nullable Node inner) {
             this.inner = inner;
         }
 
         @Override
+        @Nullable
         GVariantType infer() {
             if (inner == null) {
                 return null;

@@ -1,5 +1,7 @@
 package dev.coreos4j.ostree;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The GVariant text format, as GLib's {@code g_variant_print} writes it and {@code g_variant_parse} reads it: what
  * {@code ostree show --print-metadata-key} prints and {@code ostree commit --add-metadata=KEY=VALUE} accepts.
@@ -53,7 +55,7 @@ public final class GVariantText {
      *
      * @throws IllegalArgumentException as {@link #parse(String)}, or when the value does not have that type
      */
-    public static Variant parse(String text, String type) {
+    public static Variant parse(String text, @Nullable String type) {
         return GVariantParser.parse(text, type);
     }
 }

@@ -120,13 +120,13 @@ class RepositoryProperties {
                             if (target.isEmpty()) {
                                 return;
                             }
-                            RefUpdate u = s.repo.updateRef(b, stale, target);
+                            RefUpdate u = s.repo.updateRef(b, stale.orElse(null), target.orElse(null));
                             assertThat(u).isEqualTo(new RefUpdate.Conflict(b, stale, actual, target));
                         })))
                 .withAction(1, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES)
                         .map(b -> step("delete " + b, s -> {
                             if (s.heads.containsKey(b)) {
-                                RefUpdate u = s.repo.updateRef(b, Optional.of(s.heads.get(b)), Optional.empty());
+                                RefUpdate u = s.repo.updateRef(b, s.heads.get(b), null);
                                 assertThat(u.applied()).isTrue();
                                 s.heads.remove(b);
                             }

@@ -85,13 +85,13 @@ final class RefsCommand extends RepoCommand {
                 repo.createAlias(create, prefix);
             } else {
                 Checksum target = repo.resolve(prefix);
-                repo.forceRef(create, Optional.of(target));
+                repo.forceRef(create, target);
             }
             return;
         }
         if (delete) {
             for (String ref : repo.refs(prefix, false).keySet()) {
-                repo.forceRef(ref, Optional.empty());
+                repo.forceRef(ref, null);
             }
             return;
         }
@@ -117,7 +117,7 @@ final class RefsCommand extends RepoCommand {
             if (!force && repo.readCollectionRef(ref).isPresent()) {
                 throw new IllegalArgumentException("--create specified but ref " + create + " already exists");
             }
-            repo.setCollectionRef(ref, Optional.of(repo.resolve(prefix)));
+            repo.setCollectionRef(ref, repo.resolve(prefix));
             return;
         }
         for (Map.Entry<Refs.CollectionRef, Checksum> e : repo.collectionRefs().entrySet()) {
@@ -125,7 +125,7 @@ final class RefsCommand extends RepoCommand {
                 continue;
             }
             if (delete) {
-                repo.setCollectionRef(e.getKey(), Optional.empty());
+                repo.setCollectionRef(e.getKey(), null);
             } else {
                 out().println(e.getKey());
             }

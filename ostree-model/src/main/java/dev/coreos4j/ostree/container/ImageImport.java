@@ -129,7 +129,7 @@ public final class ImageImport {
         long[] counts = new long[3]; // layers fetched, layers skipped, bytes fetched
         if (isComplete(repo, img.commit())) {
             if (options.ref().isPresent()) {
-                repo.forceRef(options.ref().get(), java.util.Optional.of(img.commit()));
+                repo.forceRef(options.ref().get(), img.commit());
             }
             return new ImportResult(
                     img.commit(),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to commit a tree, mirroring {@code ostree commit} options. Build with {@link #builder()}. Immutable.
@@ -91,15 +92,15 @@ public record CommitOptions(
 
     /** Assembles {@link CommitOptions}; defaults: no branch, empty subject and body, now, real owners. */
     public static final class Builder {
-        private String branch;
+        private @Nullable String branch;
         private String subject = "";
         private String body = "";
 
         private Builder() {}
 
-        private Long timestamp;
-        private Integer ownerUid;
-        private Integer ownerGid;
+        private @Nullable Long timestamp;
+        private @Nullable Integer ownerUid;
+        private @Nullable Integer ownerGid;
         private boolean noXattrs;
         private final List<Metadata.Entry> metadata = new ArrayList<>();
         private Parent parent = Parent.BRANCH_HEAD;

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** {@code syncfs(2)} via coreutils {@code sync --file-system}, the one call libostree makes per transaction. */
 final class FileSystemSync {
 
-    private static final Path SYNC = findSync();
+    private static final @Nullable Path SYNC = findSync();
 
     private FileSystemSync() {}
 
-    private static Path findSync() {
+    private static @Nullable Path findSync() {
         for (String candidate : new String[] {"/usr/bin/sync", "/bin/sync"}) {
             Path p = Path.of(candidate);
             if (Files.isExecutable(p)) {

@@ -199,7 +199,7 @@ final class Fsck {
     }
 
     /** libostree's binding check of one ref against its commit's metadata; null when it holds. */
-    static String bindingProblem(String collectionId, String refName, Metadata metadata) {
+    static @Nullable String bindingProblem(@Nullable String collectionId, String refName, Metadata metadata) {
         java.util.Optional<Variant> refs =
                 metadata.get(CommitObject.REF_BINDING).filter(v -> v.type().equals("as"));
         if (refs.isEmpty()) {
@@ -430,8 +430,8 @@ final class Fsck {
      * A problem from {@code rule} at {@code path} in the repository: the path is the location's source, and an object
      * path ({@code objects/XX/REST.EXT}) or partial marker ({@code state/HEX.commitpartial}) also names the object.
      */
-    private static Problem problem(FsckRule rule, String path, String message) {
-        return Problem.of(rule, message, Location.in(path).withObject(objectAt(path)));
+    private static Problem problem(FsckRule rule, String path, @Nullable String message) {
+        return Problem.of(rule, String.valueOf(message), Location.in(path).withObject(objectAt(path)));
     }
 
     private static String pathOf(Problem p) {
@@ -462,8 +462,9 @@ final class Fsck {
     }
 
     /** Makes sure a message names the object, whatever layer produced it. */
-    private static String naming(ObjectType type, Checksum c, String message) {
-        return message.contains(c.hex()) ? message : type.extension() + " object " + c + ": " + message;
+    private static String naming(ObjectType type, Checksum c, @Nullable String message) {
+        String m = String.valueOf(message);
+        return m.contains(c.hex()) ? m : type.extension() + " object " + c + ": " + m;
     }
 
     private boolean checkMetadata(ObjectType type, Checksum c) throws IOException {
@@ -532,7 +533,7 @@ final class Fsck {
      * Null when {@code p} is a regular file; "" when it does not exist; otherwise what it is instead. Checked with
      * {@code lstat} before any open, so a FIFO never blocks fsck and a directory is named, not an I/O error.
      */
-    static String notRegular(Path p) throws IOException {
+    static @Nullable String notRegular(Path p) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
             a = Files.readAttributes(

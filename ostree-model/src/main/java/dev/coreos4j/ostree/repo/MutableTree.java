@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory directory tree to commit without a directory on disk ({@link Repository#commit(MutableTree,
@@ -26,7 +27,7 @@ public final class MutableTree {
     public static final DirMeta DEFAULT_DIR_META = DirMeta.of(0, 0, 0755, List.of());
 
     /** A file leaf: a header with content, or an existing content object. */
-    record FileNode(FileHeader header, byte[] content, Optional<Checksum> existing) {}
+    record FileNode(@Nullable FileHeader header, byte @Nullable [] content, Optional<Checksum> existing) {}
 
     private DirMeta meta = DEFAULT_DIR_META;
     private final Map<String, Object> children = new TreeMap<>(Names.UTF8_ORDER);

@@ -49,7 +49,7 @@ final class RefWriter {
             if (value.isPresent()) {
                 writeRefFile(file, value.get(), ref.toString());
             } else if (Files.deleteIfExists(file)) {
-                repo.fsyncDirectory(file.getParent());
+                repo.fsyncDirectory(parentOf(file));
             }
         }
     }
@@ -133,7 +133,7 @@ final class RefWriter {
                         }
                     }
                     Files.deleteIfExists(file);
-                    repo.fsyncDirectory(file.getParent());
+                    repo.fsyncDirectory(parentOf(file));
                 }
                 out.add(new RefUpdate.Updated(c.spec().toString(), actual, c.value()));
             }
@@ -225,7 +225,7 @@ final class RefWriter {
                     if (!p.equals(file)
                             && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                             && Refs.isValidRemote(p.getFileName().toString())) {
-                        below.put(file.getParent().relativize(p).toString(), p);
+                        below.put(parentOf(file).relativize(p).toString(), p);
                     }
                 }
             }
@@ -243,5 +243,10 @@ final class RefWriter {
                 (value.hex() + "\n").getBytes(StandardCharsets.US_ASCII),
                 repo.fsyncPolicy(),
                 PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /** The directory of a ref file (every ref file is below {@code refs/}). */
+    private static Path parentOf(Path file) {
+        return java.util.Objects.requireNonNull(file.getParent(), "ref file has no directory");
     }
 }

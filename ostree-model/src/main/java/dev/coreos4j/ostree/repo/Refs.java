@@ -2,6 +2,7 @@ package dev.coreos4j.ostree.repo;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ref names and refspecs. A ref is {@code (?:F/)*F} with {@code F = [\w\d][-._\w\d]*} (ASCII word characters); a
@@ -17,7 +18,7 @@ public final class Refs {
     private Refs() {}
 
     /** A parsed refspec: an optional remote and a ref name. */
-    public record Refspec(String remote, String ref) {
+    public record Refspec(@Nullable String remote, String ref) {
         /** @throws IllegalArgumentException on an invalid remote or ref name */
         public Refspec {
             Objects.requireNonNull(ref, "ref");

@@ -50,7 +50,7 @@ public record RepoConfig(Map<String, Map<String, String>> groups) {
                 throw new IllegalArgumentException(
                         "config line " + lineNo + ": expected [group] or key=value: '" + raw + "'");
             }
-            groups.get(group)
+            groups.computeIfAbsent(group, g -> new LinkedHashMap<>())
                     .put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
         return new RepoConfig(groups);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shared/exclusive lock on a lock file that excludes other processes (POSIX {@code fcntl} locks, which conflict
@@ -19,8 +21,8 @@ final class RepoLock {
     private static final Map<Path, RepoLock> LOCKS = new HashMap<>();
 
     private final Path file;
-    private FileChannel channel;
-    private FileLock osLock;
+    private @Nullable FileChannel channel;
+    private @Nullable FileLock osLock;
     private int shared;
     private boolean exclusive;
 
@@ -122,6 +124,7 @@ final class RepoLock {
     }
 
     private FileLock acquire(boolean sharedMode, long timeoutSeconds) throws IOException {
+        FileChannel channel = Objects.requireNonNull(this.channel, "the lock file is not open");
         if (timeoutSeconds < 0) {
             return channel.lock(0, Long.MAX_VALUE, sharedMode);
         }
@@ -159,7 +162,7 @@ final class RepoLock {
         }
         shared--;
         if (shared == 0) {
-            osLock.release();
+            Objects.requireNonNull(osLock, "no lock held").release();
             osLock = null;
             notifyAll();
         }
@@ -170,7 +173,7 @@ final class RepoLock {
             return;
         }
         exclusive = false;
-        osLock.release();
+        Objects.requireNonNull(osLock, "no lock held").release();
         osLock = null;
         notifyAll();
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OSTree repository in {@code archive} mode ({@code mode=archive-z2}) on disk, byte-compatible with libostree.
@@ -328,14 +329,14 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * Sets (or with an empty {@code value}, deletes) a collection–ref, as {@code ostree refs --collections
+     * Sets (or with a null {@code value}, deletes) a collection–ref, as {@code ostree refs --collections
      * --create=COLLECTION:REF REV} does: under {@code refs/heads} when the collection is the repository's own
      * {@code core.collection-id}, else under {@code refs/mirrors/COLLECTION}.
      *
      * @throws IllegalArgumentException when {@code value} names a commit this repository does not have
      */
-    public void setCollectionRef(Refs.CollectionRef ref, Optional<Checksum> value) throws IOException {
-        refWriter().setCollectionRef(ref, value);
+    public void setCollectionRef(Refs.CollectionRef ref, @Nullable Checksum value) throws IOException {
+        refWriter().setCollectionRef(ref, Optional.ofNullable(value));
     }
 
     /**
@@ -350,19 +351,21 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
-     * Compare-and-set of one ref, outside any transaction: sets {@code refspec} to {@code value} (empty: delete) if
-     * it currently names {@code expected} (empty: absent). The target commit must exist and not be partial.
+     * Compare-and-set of one ref, outside any transaction: sets {@code refspec} to {@code value} (null: delete) if
+     * it currently names {@code expected} (null: absent). The target commit must exist and not be partial.
      */
-    public RefUpdate updateRef(String refspec, Optional<Checksum> expected, Optional<Checksum> value)
+    public RefUpdate updateRef(String refspec, @Nullable Checksum expected, @Nullable Checksum value)
             throws IOException {
-        Objects.requireNonNull(expected, "expected");
-        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), true, expected, value)))
+        return setRefs(List.of(new Transaction.RefChange(
+                        Refs.parse(refspec), true, Optional.ofNullable(expected), Optional.ofNullable(value))))
                 .get(0);
     }
 
-    /** Sets {@code refspec} unconditionally (as {@code ostree refs --create} / {@code --delete} do). */
-    public RefUpdate forceRef(String refspec, Optional<Checksum> value) throws IOException {
-        return setRefs(List.of(new Transaction.RefChange(Refs.parse(refspec), false, Optional.empty(), value)))
+    /** Sets {@code refspec} unconditionally, or deletes it when {@code value} is null (as {@code ostree refs
+     * --create} / {@code --delete} do). */
+    public RefUpdate forceRef(String refspec, @Nullable Checksum value) throws IOException {
+        return setRefs(List.of(new Transaction.RefChange(
+                        Refs.parse(refspec), false, Optional.empty(), Optional.ofNullable(value))))
                 .get(0);
     }
 
@@ -474,7 +477,7 @@ public final class Repository implements AutoCloseable {
                     root.tree(),
                     root.meta());
             Checksum checksum = tx.writeCommit(commit);
-            branch.ifPresent(b -> tx.updateRef(b.toString(), head, checksum));
+            branch.ifPresent(b -> tx.updateRef(b.toString(), head.orElse(null), checksum));
             List<RefUpdate> updates = tx.commit();
             return new CommitResult(
                     checksum, commit, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(0)));

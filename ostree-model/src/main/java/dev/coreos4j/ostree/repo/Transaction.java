@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.DeflaterOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A write transaction on a {@link Repository}, following libostree's protocol: a shared lock on {@code .lock}; every
@@ -217,7 +218,7 @@ public final class Transaction implements AutoCloseable {
             return; // closing the temp removes it
         }
         Path target = staging.resolve(rel);
-        Repository.createDirectoriesQuietly(target.getParent());
+        Repository.createDirectoriesQuietly(Objects.requireNonNull(target.getParent()));
         tmp.commit(target);
         staged.add(rel);
     }
@@ -303,7 +304,9 @@ public final class Transaction implements AutoCloseable {
                 dirs.add(new DirTree.DirEntry(e.getKey(), sub.tree(), sub.meta()));
             } else {
                 MutableTree.FileNode f = (MutableTree.FileNode) node;
-                Checksum c = f.existing().isPresent() ? f.existing().get() : writeFile(f.header(), f.content());
+                Checksum c = f.existing().isPresent()
+                        ? f.existing().get()
+                        : writeFile(Objects.requireNonNull(f.header()), Objects.requireNonNull(f.content()));
                 files.add(new DirTree.FileEntry(e.getKey(), c));
             }
         }
@@ -317,11 +320,11 @@ public final class Transaction implements AutoCloseable {
 
     /**
      * Queues a compare-and-set ref update for {@link #commit()}: {@code refspec} moves to {@code value} if it still
-     * names {@code expected} (empty: absent).
+     * names {@code expected} (null: absent).
      */
-    public void updateRef(String refspec, Optional<Checksum> expected, Checksum value) {
+    public void updateRef(String refspec, @Nullable Checksum expected, Checksum value) {
         requireOpen();
-        refChanges.add(new RefChange(Refs.parse(refspec), true, expected, Optional.of(value)));
+        refChanges.add(new RefChange(Refs.parse(refspec), true, Optional.ofNullable(expected), Optional.of(value)));
     }
 
     /** Queues an unconditional ref update for {@link #commit()}. */
@@ -384,7 +387,7 @@ public final class Transaction implements AutoCloseable {
                 continue;
             }
             if (dirs.add(target.getParent())) {
-                Repository.createDirectoriesQuietly(target.getParent());
+                Repository.createDirectoriesQuietly(Objects.requireNonNull(target.getParent()));
             }
             // synced already (per object or by syncStaged); the directories are synced once below
             AtomicFile.rename(source, target, FsyncPolicy.NONE);

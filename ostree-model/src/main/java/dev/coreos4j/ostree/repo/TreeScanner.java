@@ -18,6 +18,7 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +92,8 @@ final class TreeScanner {
         Map<String, Object> attrs = Files.readAttributes(dir, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
         DirMeta meta;
         try {
-            meta = new DirMeta(uid(attrs), gid(attrs), (Integer) attrs.get("mode"), xattrs(dir, true));
+            meta = new DirMeta(
+                    uid(attrs), gid(attrs), (Integer) Objects.requireNonNull(attrs.get("mode")), xattrs(dir, true));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
         }
@@ -112,7 +114,7 @@ final class TreeScanner {
                 throw new IllegalArgumentException(child + ": " + why);
             }
             Map<String, Object> ca = Files.readAttributes(child, "unix:mode,uid,gid,size", LinkOption.NOFOLLOW_LINKS);
-            int mode = (Integer) ca.get("mode");
+            int mode = (Integer) Objects.requireNonNull(ca.get("mode"));
             int type = mode & FileHeader.S_IFMT;
             if (type == FileHeader.S_IFDIR) {
                 if (isStagingArea(child)) {
@@ -137,7 +139,7 @@ final class TreeScanner {
                 done(0);
             } else if (type == FileHeader.S_IFREG) {
                 FileHeader header = header(child, uid(ca), gid(ca), mode, "", true);
-                long size = (Long) ca.get("size");
+                long size = (Long) Objects.requireNonNull(ca.get("size"));
                 node.fileNames().add(name);
                 acquire();
                 node.files().add(pool.submit(() -> {
@@ -187,11 +189,11 @@ final class TreeScanner {
     }
 
     private int uid(Map<String, Object> attrs) {
-        return options.ownerUid().orElse((Integer) attrs.get("uid"));
+        return options.ownerUid().orElseGet(() -> (Integer) Objects.requireNonNull(attrs.get("uid")));
     }
 
     private int gid(Map<String, Object> attrs) {
-        return options.ownerGid().orElse((Integer) attrs.get("gid"));
+        return options.ownerGid().orElseGet(() -> (Integer) Objects.requireNonNull(attrs.get("gid")));
     }
 
     /** The {@code user.*} xattrs (the namespace the JDK exposes); none with {@code --no-xattrs} or for symlinks. */

@@ -11,7 +11,6 @@ import dev.coreos4j.ostree.OstreeTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,8 @@ class RefKindsConformanceTest {
         // a collection–ref made by the real ostree, the regression of issue #17 item 1
         ostree.run("--repo=" + dir, "refs", "--collections", "--create=org.example.C:mirror/ref", first.hex())
                 .ok();
-        repo.forceRef("origin:remote/ref", Optional.of(parent));
-        repo.forceRef("ostree/0/1/0", Optional.of(parent)); // a deployment ref
+        repo.forceRef("origin:remote/ref", parent);
+        repo.forceRef("ostree/0/1/0", parent); // a deployment ref
         repo.createAlias("stable", "main");
 
         PruneResult r = repo.prune(new PruneOptions(true, 0, java.util.Set.of(), false));
@@ -94,7 +93,7 @@ class RefKindsConformanceTest {
         Path dir = tmp.resolve("repo");
         Repository repo = threeCommits(dir);
         Checksum first = repo.resolve("main^^");
-        repo.setCollectionRef(new Refs.CollectionRef("org.example.C", "mirror/ref"), Optional.of(first));
+        repo.setCollectionRef(new Refs.CollectionRef("org.example.C", "mirror/ref"), first);
         Files.delete(repo.objectPath(ObjectType.COMMIT, first));
 
         FsckReport ours = repo.fsck(new FsckOptions(false, false));
@@ -117,7 +116,7 @@ class RefKindsConformanceTest {
                 .isEqualTo(Path.of("../main"));
         assertThat(repo.aliases()).containsEntry("exampleos/stable", "main");
 
-        assertThatThrownBy(() -> repo.forceRef("main", Optional.empty()))
+        assertThatThrownBy(() -> repo.forceRef("main", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Ref 'main' has an active alias: 'exampleos/stable'");
 
@@ -127,8 +126,8 @@ class RefKindsConformanceTest {
                 .contains("main");
         assertThat(ostree.run("--repo=" + dir, "fsck").exit()).isZero();
         // the alias itself may go; then the ref may go
-        repo.forceRef("exampleos/stable", Optional.empty());
-        repo.forceRef("main", Optional.empty());
+        repo.forceRef("exampleos/stable", null);
+        repo.forceRef("main", null);
         assertThat(ostree.run("--repo=" + dir, "refs").ok().out()).isEmpty();
     }
 
@@ -141,7 +140,7 @@ class RefKindsConformanceTest {
                 .ok();
         assertThat(repo.aliases()).containsEntry("exampleos/x86_64/stable", "main");
         assertThat(repo.resolve("exampleos/x86_64/stable")).isEqualTo(repo.resolve("main"));
-        assertThatThrownBy(() -> repo.forceRef("main", Optional.empty())).hasMessageContaining("active alias");
+        assertThatThrownBy(() -> repo.forceRef("main", null)).hasMessageContaining("active alias");
     }
 
     @Test

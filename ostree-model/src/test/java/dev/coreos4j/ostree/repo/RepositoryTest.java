@@ -133,22 +133,19 @@ class RepositoryTest {
         Checksum b = repo.commit(new MutableTree().putFile("x", 0644, new byte[] {1}), opts("test"))
                 .checksum();
         assertThat(repo.readCommit(b).parent()).hasValue(a);
-        RefUpdate stale = repo.updateRef("test", Optional.of(a), Optional.of(a));
+        RefUpdate stale = repo.updateRef("test", a, a);
         assertThat(stale).isEqualTo(new RefUpdate.Conflict("test", Optional.of(a), Optional.of(b), Optional.of(a)));
         assertThat(repo.resolve("test")).isEqualTo(b);
-        assertThat(repo.updateRef("test", Optional.of(b), Optional.of(a)).applied())
-                .isTrue();
+        assertThat(repo.updateRef("test", b, a).applied()).isTrue();
         assertThat(repo.resolve("test")).isEqualTo(a);
-        assertThat(repo.updateRef("origin:os/x", Optional.empty(), Optional.of(b))
-                        .applied())
-                .isTrue();
+        assertThat(repo.updateRef("origin:os/x", null, b).applied()).isTrue();
         assertThat(repo.refs()).containsEntry("origin:os/x", b);
         assertThat(repo.resolve("origin:os/x")).isEqualTo(b);
         assertThat(tmp.resolve("repo/refs/remotes/origin/os/x")).hasContent(b.hex());
-        assertThatThrownBy(() -> repo.updateRef("bad..//ref", Optional.empty(), Optional.of(b)))
+        assertThatThrownBy(() -> repo.updateRef("bad..//ref", null, b))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid ref name");
-        assertThatThrownBy(() -> repo.updateRef("x", Optional.empty(), Optional.of(Checksum.sha256(new byte[0]))))
+        assertThatThrownBy(() -> repo.updateRef("x", null, Checksum.sha256(new byte[0])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no such commit");
     }
@@ -161,7 +158,7 @@ class RepositoryTest {
             Transaction.Root root = tx.writeTree(new MutableTree().putFile("late", 0644, new byte[] {2}));
             Checksum c = tx.writeCommit(new CommitObject(
                     Metadata.EMPTY, Optional.of(head), List.of(), "late", "", 1, root.tree(), root.meta()));
-            tx.updateRef("test", Optional.of(head), c);
+            tx.updateRef("test", head, c);
             repo.commit(new MutableTree().putFile("first", 0644, new byte[] {3}), opts("test"));
             List<RefUpdate> results = tx.commit();
             assertThat(results).singleElement().isInstanceOf(RefUpdate.Conflict.class);
