@@ -70,7 +70,7 @@ final class OstreeDemo implements DemoStep {
         out.println();
         out.println("$ coreos4j ostree --repo=repo log " + BRANCH);
         for (Repository.LogEntry e : repo.log(repo.resolve(BRANCH))) {
-            CommitObject c = e.commit().orElseThrow();
+            CommitObject c = java.util.Objects.requireNonNull(e.commit(), "a demo commit is missing");
             out.printf(
                     "  commit %s  %s  Version: %s  %s%n",
                     abbrev(e.checksum()), c.time(), c.version().orElse("-"), c.subject());

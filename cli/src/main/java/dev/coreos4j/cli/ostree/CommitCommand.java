@@ -274,8 +274,8 @@ final class CommitCommand extends RepoCommand {
         } else {
             result = repo.commit(dir, b.build());
         }
-        if (result.refUpdate().isPresent() && result.refUpdate().get() instanceof RefUpdate.Conflict) {
-            RefUpdate.Conflict c = (RefUpdate.Conflict) result.refUpdate().get();
+        if (result.refUpdate() instanceof RefUpdate.Conflict) {
+            RefUpdate.Conflict c = (RefUpdate.Conflict) result.refUpdate();
             err().println("coreos4j: error: commit " + result.checksum() + " written, but " + c.describe()
                     + "; the branch was not updated");
             return ExitCode.INVALID;

@@ -16,10 +16,11 @@ final class LogCommand extends RepoCommand {
     int execute() throws Exception {
         Repository repo = openRepo();
         for (Repository.LogEntry e : repo.log(repo.resolve(rev))) {
-            if (e.commit().isEmpty()) {
+            var commit = e.commit();
+            if (commit == null) {
                 out().println("<< History beyond this commit not fetched >>");
             } else {
-                printCommit(out(), e.checksum(), e.commit().get());
+                printCommit(out(), e.checksum(), commit);
             }
         }
         return ExitCode.OK;

@@ -53,9 +53,9 @@ public record CommitOptions(
      * The parent of a new commit.
      *
      * @param kind where it comes from
-     * @param checksum the commit for {@link Kind#EXPLICIT}
+     * @param checksum the commit for {@link Kind#EXPLICIT}, else null
      */
-    public record Parent(Kind kind, Optional<Checksum> checksum) {
+    public record Parent(Kind kind, @Nullable Checksum checksum) {
         /** Where the parent comes from. */
         public enum Kind {
             /** The branch's current head (none for a new branch). */
@@ -68,20 +68,19 @@ public record CommitOptions(
 
         public Parent {
             Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(checksum, "checksum");
-            if ((kind == Kind.EXPLICIT) != checksum.isPresent()) {
+            if ((kind == Kind.EXPLICIT) != (checksum != null)) {
                 throw new IllegalArgumentException("an explicit parent needs a checksum, others none");
             }
         }
 
         /** The parent is the branch's current head (none for a new branch), as {@code ostree commit} does. */
-        public static final Parent BRANCH_HEAD = new Parent(Kind.BRANCH_HEAD, Optional.empty());
+        public static final Parent BRANCH_HEAD = new Parent(Kind.BRANCH_HEAD, null);
         /** No parent ({@code --parent=none}). */
-        public static final Parent NONE = new Parent(Kind.NONE, Optional.empty());
+        public static final Parent NONE = new Parent(Kind.NONE, null);
 
         /** An explicit parent commit ({@code --parent=CHECKSUM}). */
         public static Parent of(Checksum commit) {
-            return new Parent(Kind.EXPLICIT, Optional.of(commit));
+            return new Parent(Kind.EXPLICIT, Objects.requireNonNull(commit, "commit"));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.coreos4j.ostree.repo;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of {@link Repository#commit}: the commit written, and the branch update if a branch was given. The
@@ -11,12 +11,17 @@ import java.util.Optional;
  *
  * @param checksum the new commit's checksum
  * @param commit the commit object
- * @param refUpdate the branch update, empty without a branch
+ * @param refUpdate the branch update, null without a branch
  */
-public record CommitResult(Checksum checksum, CommitObject commit, Optional<RefUpdate> refUpdate) {
+public record CommitResult(
+        Checksum checksum, CommitObject commit, @Nullable RefUpdate refUpdate) {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException when {@code checksum} or {@code commit} is null
+     */
     public CommitResult {
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(commit, "commit");
-        Objects.requireNonNull(refUpdate, "refUpdate");
     }
 }

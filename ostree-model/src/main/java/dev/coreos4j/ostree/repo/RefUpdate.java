@@ -1,7 +1,7 @@
 package dev.coreos4j.ostree.repo;
 
 import dev.coreos4j.ostree.Checksum;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a compare-and-set ref update: either it was applied, or the ref had moved since the caller read it
@@ -18,29 +18,37 @@ public sealed interface RefUpdate permits RefUpdate.Updated, RefUpdate.Conflict 
     }
 
     /**
-     * The ref now names {@code current} (empty: deleted); it named {@code previous} before.
+     * The ref now names {@code current} (null: deleted); it named {@code previous} before (null: absent).
      *
      * @param refspec the ref
-     * @param previous the value before the update
-     * @param current the value after the update
+     * @param previous the value before the update, or null
+     * @param current the value after the update, or null
      */
-    record Updated(String refspec, Optional<Checksum> previous, Optional<Checksum> current) implements RefUpdate {}
+    record Updated(
+            String refspec,
+            @Nullable Checksum previous,
+            @Nullable Checksum current) implements RefUpdate {}
 
     /**
      * Not applied: the caller expected {@code expected}, but the ref named {@code actual}.
      *
      * @param refspec the ref
-     * @param expected what the caller expected the ref to name (empty: absent)
-     * @param actual what it named
-     * @param wanted the value the caller wanted to write (empty: delete)
+     * @param expected what the caller expected the ref to name (null: absent)
+     * @param actual what it named (null: absent)
+     * @param wanted the value the caller wanted to write (null: delete)
      */
-    record Conflict(String refspec, Optional<Checksum> expected, Optional<Checksum> actual, Optional<Checksum> wanted)
-            implements RefUpdate {
+    record Conflict(
+            String refspec,
+            @Nullable Checksum expected,
+            @Nullable Checksum actual,
+            @Nullable Checksum wanted) implements RefUpdate {
         /** One line for users. */
         public String describe() {
-            return "ref " + refspec + " moved: expected "
-                    + expected.map(Checksum::hex).orElse("(none)") + ", found "
-                    + actual.map(Checksum::hex).orElse("(none)");
+            return "ref " + refspec + " moved: expected " + hex(expected) + ", found " + hex(actual);
+        }
+
+        private static String hex(@Nullable Checksum c) {
+            return c == null ? "(none)" : c.hex();
         }
     }
 }

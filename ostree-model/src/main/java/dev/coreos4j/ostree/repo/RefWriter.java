@@ -111,7 +111,11 @@ final class RefWriter {
                 Path file = repo.path().resolve(c.spec().path());
                 Optional<Checksum> actual = RefStore.read(file, c.spec().toString());
                 if (c.checkExpected() && !actual.equals(c.expected())) {
-                    out.add(new RefUpdate.Conflict(c.spec().toString(), c.expected(), actual, c.value()));
+                    out.add(new RefUpdate.Conflict(
+                            c.spec().toString(),
+                            c.expected().orElse(null),
+                            actual.orElse(null),
+                            c.value().orElse(null)));
                     continue;
                 }
                 if (c.value().isPresent()) {
@@ -135,7 +139,8 @@ final class RefWriter {
                     Files.deleteIfExists(file);
                     repo.fsyncDirectory(parentOf(file));
                 }
-                out.add(new RefUpdate.Updated(c.spec().toString(), actual, c.value()));
+                out.add(new RefUpdate.Updated(
+                        c.spec().toString(), actual.orElse(null), c.value().orElse(null)));
             }
         }
         return out;
@@ -177,11 +182,12 @@ final class RefWriter {
                     RefUpdate.Updated u = (RefUpdate.Updated) r;
                     Refs.Refspec spec = Refs.parse(u.refspec());
                     Optional<Checksum> now = RefStore.read(repo.path().resolve(spec.path()), u.refspec());
-                    if (!now.equals(u.current())
-                            && !(u.current().isPresent()
+                    Checksum ours = u.current();
+                    if (!now.equals(Optional.ofNullable(ours))
+                            && !(ours != null
                                     && now.isPresent()
-                                    && descendsFrom(now.get(), u.current().get(), u.previous()))) {
-                        out.add(new RefUpdate.Conflict(u.refspec(), u.previous(), now, u.current()));
+                                    && descendsFrom(now.get(), ours, Optional.ofNullable(u.previous())))) {
+                        out.add(new RefUpdate.Conflict(u.refspec(), u.previous(), now.orElse(null), ours));
                         continue;
                     }
                 }

@@ -455,7 +455,7 @@ public final class Repository implements AutoCloseable {
         Optional<Checksum> parent = switch (options.parent().kind()) {
             case BRANCH_HEAD -> head;
             case NONE -> Optional.empty();
-            case EXPLICIT -> options.parent().checksum();
+            case EXPLICIT -> Optional.ofNullable(options.parent().checksum());
         };
         try (Transaction tx = begin()) {
             Transaction.Root root = writer.write(tx);
@@ -479,8 +479,7 @@ public final class Repository implements AutoCloseable {
             Checksum checksum = tx.writeCommit(commit);
             branch.ifPresent(b -> tx.updateRef(b.toString(), head.orElse(null), checksum));
             List<RefUpdate> updates = tx.commit();
-            return new CommitResult(
-                    checksum, commit, updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(0)));
+            return new CommitResult(checksum, commit, updates.isEmpty() ? null : updates.get(0));
         }
     }
 
@@ -501,11 +500,11 @@ public final class Repository implements AutoCloseable {
         while (next.isPresent() && seen.add(next.get())) {
             Checksum c = next.get();
             if (!has(ObjectType.COMMIT, c)) {
-                out.add(new LogEntry(c, Optional.empty()));
+                out.add(new LogEntry(c, null));
                 break;
             }
             CommitObject obj = readCommit(c);
-            out.add(new LogEntry(c, Optional.of(obj)));
+            out.add(new LogEntry(c, obj));
             next = obj.parent();
         }
         return out;
@@ -515,10 +514,10 @@ public final class Repository implements AutoCloseable {
      * One commit of a log.
      *
      * @param checksum the commit
-     * @param commit the commit object, empty when it is not in this repository ("History beyond this commit not
+     * @param commit the commit object, null when it is not in this repository ("History beyond this commit not
      *     fetched")
      */
-    public record LogEntry(Checksum checksum, Optional<CommitObject> commit) {}
+    public record LogEntry(Checksum checksum, @Nullable CommitObject commit) {}
 
     /** Looks up a path ({@code /usr/bin/x}) in a commit. Empty when it does not exist. */
     public Optional<TreeEntry> lookup(Checksum commit, String path) throws IOException {

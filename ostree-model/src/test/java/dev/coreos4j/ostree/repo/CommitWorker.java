@@ -54,7 +54,7 @@ public final class CommitWorker {
                             .branch(branch)
                             .subject(id + " " + done)
                             .build());
-            RefUpdate u = result.refUpdate().orElseThrow();
+            RefUpdate u = java.util.Objects.requireNonNull(result.refUpdate());
             if (u instanceof RefUpdate.Updated) {
                 System.out.println("updated " + result.checksum());
                 done++;

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,8 +120,6 @@ class GoldenRepositoryTest {
                         .build());
         assertThat(r.checksum().hex()).isEqualTo(SECOND);
         assertThat(r.commit().parent()).hasValue(Checksum.of(FIRST));
-        assertThat(r.refUpdate())
-                .hasValue(new RefUpdate.Updated(
-                        "test", Optional.of(Checksum.of(SECOND)), Optional.of(Checksum.of(SECOND))));
+        assertThat(r.refUpdate()).isEqualTo(new RefUpdate.Updated("test", Checksum.of(SECOND), Checksum.of(SECOND)));
     }
 }

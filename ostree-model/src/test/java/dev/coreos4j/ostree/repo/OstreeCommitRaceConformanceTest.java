@@ -56,7 +56,7 @@ class OstreeCommitRaceConformanceTest {
             other.get().ok();
             Set<Checksum> history = new HashSet<>();
             repo.log(repo.resolve("race")).forEach(e -> history.add(e.checksum()));
-            RefUpdate u = r.refUpdate().orElseThrow();
+            RefUpdate u = java.util.Objects.requireNonNull(r.refUpdate());
             if (u instanceof RefUpdate.Updated) {
                 if (history.contains(r.checksum())) {
                     landed++;

@@ -134,7 +134,7 @@ class RepositoryTest {
                 .checksum();
         assertThat(repo.readCommit(b).parent()).hasValue(a);
         RefUpdate stale = repo.updateRef("test", a, a);
-        assertThat(stale).isEqualTo(new RefUpdate.Conflict("test", Optional.of(a), Optional.of(b), Optional.of(a)));
+        assertThat(stale).isEqualTo(new RefUpdate.Conflict("test", a, b, a));
         assertThat(repo.resolve("test")).isEqualTo(b);
         assertThat(repo.updateRef("test", b, a).applied()).isTrue();
         assertThat(repo.resolve("test")).isEqualTo(a);
@@ -245,7 +245,7 @@ class RepositoryTest {
         assertThat(repo.log(repo.resolve("test")))
                 .hasSize(2)
                 .last()
-                .satisfies(e -> assertThat(e.commit()).isEmpty());
+                .satisfies(e -> assertThat(e.commit()).isNull());
     }
 
     @Test
