@@ -57,8 +57,8 @@ public record Checksum(String hex) implements Comparable<Checksum> {
         return true;
     }
 
-    /** A fresh SHA-256 digest. */
-    static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest, for hashing an object incrementally ({@link #fromBytes} of its result). */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

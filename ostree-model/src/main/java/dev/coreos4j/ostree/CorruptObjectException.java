@@ -1,6 +1,7 @@
 package dev.coreos4j.ostree;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** An object in a repository that is missing, unreadable as its type, or whose content does not match its name. */
 public final class CorruptObjectException extends IOException {
@@ -11,7 +12,7 @@ public final class CorruptObjectException extends IOException {
     private final ObjectType type;
 
     /** An object that is missing, unreadable or does not hash to its name. */
-    public CorruptObjectException(Checksum checksum, ObjectType type, String message) {
+    public CorruptObjectException(Checksum checksum, ObjectType type, @Nullable String message) {
         super(type.extension() + " object " + checksum + ": " + message);
         this.checksum = checksum;
         this.type = type;

@@ -35,9 +35,11 @@ public record DirTree(List<FileEntry> files, List<DirEntry> dirs) {
     /**
      * Refuses to descend into {@code tree} at {@code path} when it is one of its own {@code ancestors} (a cycle,
      * possible only in a corrupt repository: a dirtree cannot contain its own checksum) or when the nesting passes
-     * {@link #MAX_DEPTH}.
+     * {@link #MAX_DEPTH}. Every walk of a repository's trees calls it before descending.
+     *
+     * @throws CorruptObjectException naming {@code tree} and {@code path} when it must not be entered
      */
-    static void requireDescent(java.util.Collection<Checksum> ancestors, Checksum tree, String path)
+    public static void requireDescent(java.util.Collection<Checksum> ancestors, Checksum tree, String path)
             throws CorruptObjectException {
         if (ancestors.contains(tree)) {
             throw new CorruptObjectException(

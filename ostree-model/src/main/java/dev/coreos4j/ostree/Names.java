@@ -2,6 +2,7 @@ package dev.coreos4j.ostree;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /** Rules for the names of dirtree entries, as {@code ot_util_filename_validate} plus a non-empty check. */
 public final class Names {
@@ -31,7 +32,7 @@ public final class Names {
     }
 
     /** Why {@code name} cannot be a dirtree entry name, or null when it can. */
-    public static String whyInvalidFilename(String name) {
+    public static @Nullable String whyInvalidFilename(String name) {
         if (name == null || name.isEmpty()) {
             return "empty file name";
         }

@@ -1,5 +1,7 @@
 package dev.coreos4j.ostree;
 
+import org.jspecify.annotations.Nullable;
+
 /** The OSTree object types an archive repository stores, with libostree's numeric codes and file suffixes. */
 public enum ObjectType {
     /** A content object (regular file or symlink); {@code .filez} in archive mode. */
@@ -39,7 +41,7 @@ public enum ObjectType {
     }
 
     /** The type whose archive-mode suffix is {@code extension}, or null. */
-    public static ObjectType ofExtension(String extension) {
+    public static @Nullable ObjectType ofExtension(String extension) {
         for (ObjectType t : values()) {
             if (t.extension.equals(extension)) {
                 return t;

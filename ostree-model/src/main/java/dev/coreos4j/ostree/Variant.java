@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param type the GVariant type string, e.g. {@code s}, {@code as}, {@code aay}
  * @param data the serialized value in normal form
  */
+// data() returns a copy and equals/hashCode compare the bytes, so the array component never leaks or compares by
+// identity
+@SuppressWarnings("ArrayRecordComponent")
 public record Variant(String type, byte[] data) {
 
     /**

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param name the attribute name without trailing NUL, e.g. {@code user.foo}; non-empty, no NUL
  * @param value the raw value bytes
  */
+// value() returns a copy and equals/hashCode compare the bytes, so the array component never leaks or compares by
+// identity
+@SuppressWarnings("ArrayRecordComponent")
 public record Xattr(String name, byte[] value) {
 
     /** Orders by the UTF-8 bytes of the name, unsigned, as {@code strcmp} does. */

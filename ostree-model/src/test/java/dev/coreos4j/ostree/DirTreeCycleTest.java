@@ -3,6 +3,10 @@ package dev.coreos4j.ostree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.ostree.repo.CheckoutOptions;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.TreeEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

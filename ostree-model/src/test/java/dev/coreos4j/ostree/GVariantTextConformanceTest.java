@@ -3,6 +3,7 @@ package dev.coreos4j.ostree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,11 +120,11 @@ class GVariantTextConformanceTest {
 
     @Test
     void doubles_printAsGlibDtostr() {
-        assertThat(GVariantText.formatDouble(1.5)).isEqualTo("1.5");
-        assertThat(GVariantText.formatDouble(2)).isEqualTo("2.0");
-        assertThat(GVariantText.formatDouble(0.1)).isEqualTo("0.10000000000000001");
-        assertThat(GVariantText.formatDouble(1e10)).isEqualTo("10000000000.0");
-        assertThat(GVariantText.formatDouble(1e20)).isEqualTo("1e+20");
-        assertThat(GVariantText.formatDouble(1.5493898653581492e-320)).isEqualTo("1.5493898653581492e-320");
+        assertThat(GVariantPrinter.formatDouble(1.5)).isEqualTo("1.5");
+        assertThat(GVariantPrinter.formatDouble(2)).isEqualTo("2.0");
+        assertThat(GVariantPrinter.formatDouble(0.1)).isEqualTo("0.10000000000000001");
+        assertThat(GVariantPrinter.formatDouble(1e10)).isEqualTo("10000000000.0");
+        assertThat(GVariantPrinter.formatDouble(1e20)).isEqualTo("1e+20");
+        assertThat(GVariantPrinter.formatDouble(1.5493898653581492e-320)).isEqualTo("1.5493898653581492e-320");
     }
 }

@@ -13,7 +13,11 @@ class ModuleExportsTest {
         assertThat(ModuleExports.descriptorOf(Checksum.class).name())
                 .isEqualTo("dev.coreos4j.ostree", "dev.coreos4j.ostree.deploy");
         assertThat(ModuleExports.exportedPackages(Checksum.class))
-                .containsExactly("dev.coreos4j.ostree", "dev.coreos4j.ostree.container", "dev.coreos4j.ostree.deploy");
+                .containsExactly(
+                        "dev.coreos4j.ostree",
+                        "dev.coreos4j.ostree.container",
+                        "dev.coreos4j.ostree.deploy",
+                        "dev.coreos4j.ostree.repo");
     }
 
     /** Surefire runs this module's tests on the module path, patched into the module (issue #15). */

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the reference {@code ostree} CLI for conformance tests. */
-final class OstreeTool {
+public final class OstreeTool {
 
-    record Result(int exit, String out, String err) {
-        Result ok() {
+    public record Result(int exit, String out, String err) {
+        public Result ok() {
             assertThat(exit).as("ostree exit code; stderr: %s", err).isZero();
             return this;
         }
 
         /** The last non-empty stdout line. */
-        String lastLine() {
+        public String lastLine() {
             List<String> lines = out.strip().lines().toList();
             return lines.get(lines.size() - 1);
         }
@@ -34,11 +34,11 @@ final class OstreeTool {
     }
 
     /** The installed tool; skips (or fails under COREOS4J_REQUIRE_ORACLES=1) when missing. */
-    static OstreeTool require() {
+    public static OstreeTool require() {
         return new OstreeTool(Oracles.require("ostree"));
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ostree.toString());
         cmd.addAll(List.of(args));

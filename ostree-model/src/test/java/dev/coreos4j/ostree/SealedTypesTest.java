@@ -2,6 +2,9 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.repo.Ed25519;
+import dev.coreos4j.ostree.repo.RefUpdate;
+import dev.coreos4j.ostree.repo.TreeEntry;
 import org.junit.jupiter.api.Test;
 
 /**

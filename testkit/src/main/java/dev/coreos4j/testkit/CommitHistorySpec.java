@@ -1,9 +1,9 @@
 package dev.coreos4j.testkit;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.CommitResult;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

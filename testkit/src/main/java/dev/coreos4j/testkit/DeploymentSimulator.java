@@ -453,7 +453,7 @@ public final class DeploymentSimulator {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        dev.coreos4j.ostree.FileTrees.deleteTree(dir);
+        dev.coreos4j.ostree.repo.FileTrees.deleteTree(dir);
     }
 
     // ------------------------------------------------------------------------------------------------ jqwik

@@ -1,8 +1,8 @@
 package dev.coreos4j.testkit;
 
 import dev.coreos4j.ostree.DirMeta;
-import dev.coreos4j.ostree.MutableTree;
 import dev.coreos4j.ostree.Names;
+import dev.coreos4j.ostree.repo.MutableTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

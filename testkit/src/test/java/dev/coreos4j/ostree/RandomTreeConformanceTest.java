@@ -2,6 +2,10 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import dev.coreos4j.testkit.FileTreeSpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 import dev.coreos4j.testsupport.Oracles;

@@ -2,6 +2,16 @@ package dev.coreos4j.ostree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.FsckReport;
+import dev.coreos4j.ostree.repo.MutableTree;
+import dev.coreos4j.ostree.repo.PruneOptions;
+import dev.coreos4j.ostree.repo.RefUpdate;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.Transaction;
 import dev.coreos4j.testkit.CommitHistorySpec;
 import dev.coreos4j.testkit.OstreeArbitraries;
 import java.io.IOException;
@@ -110,13 +120,15 @@ class RepositoryProperties {
                             if (target.isEmpty()) {
                                 return;
                             }
-                            RefUpdate u = s.repo.updateRef(b, stale, target);
-                            assertThat(u).isEqualTo(new RefUpdate.Conflict(b, stale, actual, target));
+                            RefUpdate u = s.repo.updateRef(b, stale.orElse(null), target.orElse(null));
+                            assertThat(u)
+                                    .isEqualTo(new RefUpdate.Conflict(
+                                            b, stale.orElse(null), actual.orElse(null), target.orElse(null)));
                         })))
                 .withAction(1, (Action.Independent<Sim>) () -> Arbitraries.of(BRANCHES)
                         .map(b -> step("delete " + b, s -> {
                             if (s.heads.containsKey(b)) {
-                                RefUpdate u = s.repo.updateRef(b, Optional.of(s.heads.get(b)), Optional.empty());
+                                RefUpdate u = s.repo.updateRef(b, s.heads.get(b), null);
                                 assertThat(u.applied()).isTrue();
                                 s.heads.remove(b);
                             }
@@ -155,7 +167,8 @@ class RepositoryProperties {
                                         .timestamp(s.counter)
                                         .build());
                         assertThat(r.commit().parent()).isEqualTo(before);
-                        assertThat(r.refUpdate()).hasValue(new RefUpdate.Updated(b, before, Optional.of(r.checksum())));
+                        assertThat(r.refUpdate())
+                                .isEqualTo(new RefUpdate.Updated(b, before.orElse(null), r.checksum()));
                         s.heads.put(b, r.checksum());
                     }));
         }

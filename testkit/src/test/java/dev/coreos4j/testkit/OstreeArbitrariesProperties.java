@@ -3,9 +3,9 @@ package dev.coreos4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.FileTrees;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

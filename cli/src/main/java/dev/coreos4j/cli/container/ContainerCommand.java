@@ -1,7 +1,6 @@
 package dev.coreos4j.cli.container;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.Compression;
 import dev.coreos4j.ostree.container.EncapsulateOptions;
 import dev.coreos4j.ostree.container.EncapsulateResult;
@@ -12,6 +11,7 @@ import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
 import dev.coreos4j.ostree.container.ImportResult;
 import dev.coreos4j.ostree.container.LayerDiff;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

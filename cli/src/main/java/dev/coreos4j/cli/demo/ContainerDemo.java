@@ -1,7 +1,5 @@
 package dev.coreos4j.cli.demo;
 
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.EncapsulateOptions;
 import dev.coreos4j.ostree.container.EncapsulateResult;
 import dev.coreos4j.ostree.container.Encapsulation;
@@ -9,6 +7,8 @@ import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.LayerDiff;
 import dev.coreos4j.ostree.deploy.DeployOptions;
 import dev.coreos4j.ostree.deploy.Sysroot;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;

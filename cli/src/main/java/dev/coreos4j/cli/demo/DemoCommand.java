@@ -74,6 +74,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        dev.coreos4j.ostree.FileTrees.deleteTree(root);
+        dev.coreos4j.ostree.repo.FileTrees.deleteTree(root);
     }
 }

@@ -2,13 +2,13 @@ package dev.coreos4j.cli.demo;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.CommitResult;
-import dev.coreos4j.ostree.Ed25519;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.FsckReport;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.TreeDiff;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.Ed25519;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.FsckReport;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.TreeDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ final class OstreeDemo implements DemoStep {
         out.println();
         out.println("$ coreos4j ostree --repo=repo log " + BRANCH);
         for (Repository.LogEntry e : repo.log(repo.resolve(BRANCH))) {
-            CommitObject c = e.commit().orElseThrow();
+            CommitObject c = java.util.Objects.requireNonNull(e.commit(), "a demo commit is missing");
             out.printf(
                     "  commit %s  %s  Version: %s  %s%n",
                     abbrev(e.checksum()), c.time(), c.version().orElse("-"), c.subject());

@@ -2,8 +2,8 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.TreeEntry;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.TreeEntry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.CheckoutOptions;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.CheckoutOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

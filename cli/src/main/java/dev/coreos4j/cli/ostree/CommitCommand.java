@@ -3,12 +3,12 @@ package dev.coreos4j.cli.ostree;
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.CommitResult;
 import dev.coreos4j.ostree.GVariantText;
-import dev.coreos4j.ostree.RefUpdate;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.CommitResult;
+import dev.coreos4j.ostree.repo.RefUpdate;
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,7 +264,8 @@ final class CommitCommand extends RepoCommand {
         }
         CommitResult result;
         if (treeRef != null) {
-            result = repo.commit(dev.coreos4j.ostree.MutableTree.fromCommit(repo, repo.resolve(treeRef)), b.build());
+            result = repo.commit(
+                    dev.coreos4j.ostree.repo.MutableTree.fromCommit(repo, repo.resolve(treeRef)), b.build());
         } else if (System.console() != null) {
             TerminalProgress progress = new TerminalProgress(err());
             try {
@@ -275,14 +276,14 @@ final class CommitCommand extends RepoCommand {
         } else {
             result = repo.commit(dir, b.build());
         }
-        if (result.refUpdate().isPresent() && result.refUpdate().get() instanceof RefUpdate.Conflict) {
-            RefUpdate.Conflict c = (RefUpdate.Conflict) result.refUpdate().get();
+        if (result.refUpdate() instanceof RefUpdate.Conflict) {
+            RefUpdate.Conflict c = (RefUpdate.Conflict) result.refUpdate();
             err().println("coreos4j: error: commit " + result.checksum() + " written, but " + c.describe()
                     + "; the branch was not updated");
             return ExitCode.INVALID;
         }
         if (!detached.isEmpty()) {
-            try (dev.coreos4j.ostree.Transaction tx = repo.begin()) {
+            try (dev.coreos4j.ostree.repo.Transaction tx = repo.begin()) {
                 tx.writeDetachedMetadata(result.checksum(), detached);
                 tx.commit();
             }
@@ -292,7 +293,7 @@ final class CommitCommand extends RepoCommand {
     }
 
     /** A single self-overwriting progress line on a terminal, at most five updates a second. */
-    static final class TerminalProgress implements dev.coreos4j.ostree.CommitProgress {
+    static final class TerminalProgress implements dev.coreos4j.ostree.repo.CommitProgress {
         private final java.io.PrintWriter err;
         private long lastNanos;
         private boolean shown;

@@ -2,9 +2,11 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.FsckReport;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.FsckReport;
+import dev.coreos4j.problem.Problem;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -55,22 +57,22 @@ final class FsckCommand extends RepoCommand {
         boolean corruption = false;
         boolean fsckPartial = false;
         Set<Checksum> preexisting = new LinkedHashSet<>();
-        for (FsckReport.Finding f : report.findings()) {
+        for (Problem f : report.findings()) {
             if (f.code().equals("partial-commit")) {
                 partial++;
-                String hex = f.path().substring("state/".length(), "state/".length() + 64);
+                String hex = pathOf(f).substring("state/".length(), "state/".length() + 64);
                 preexisting.add(Checksum.of(hex));
-                if (f.severity() == FsckReport.Severity.ERROR) {
+                if (f.isError()) {
                     fsckPartial = true;
                 }
                 continue;
             }
-            if (f.severity() == FsckReport.Severity.WARNING) {
-                out().println("warning: " + f.path() + ": " + f.message());
+            if (!f.isError()) {
+                out().println("warning: " + pathOf(f) + ": " + f.message());
                 continue;
             }
             corruption = true;
-            err().println(describe(f));
+            err().println(describe(f, report.reachingCommits(f)));
         }
         for (Checksum c : report.partialCommits()) {
             if (!preexisting.contains(c)) {
@@ -93,17 +95,24 @@ final class FsckCommand extends RepoCommand {
     }
 
     /** One finding as ostree words it, naming the object and the commits that reach it. */
-    private String describe(FsckReport.Finding f) {
-        String commits = f.commits().stream().map(Checksum::hex).collect(Collectors.joining(", "));
-        if (f.path().startsWith("objects/") && f.code().equals("missing-object")) {
-            String name = objectName(f.path());
+    private String describe(Problem f, List<Checksum> reaching) {
+        String commits = reaching.stream().map(Checksum::hex).collect(Collectors.joining(", "));
+        String path = pathOf(f);
+        if (path.startsWith("objects/") && f.code().equals("missing-object")) {
+            String name = objectName(path);
             return commits.isEmpty() ? "Object missing: " + name : "Object missing in commits " + commits + ": " + name;
         }
-        if (f.path().startsWith("objects/")) {
+        if (path.startsWith("objects/")) {
             String text = commits.isEmpty() ? f.message() : "In commits " + commits + ": " + f.message();
             return delete ? text : "error: " + text;
         }
-        return "error: " + f.path() + ": " + f.message();
+        return "error: " + path + ": " + f.message();
+    }
+
+    /** The finding's path in the repository (its location's source). */
+    private static String pathOf(Problem f) {
+        String source = f.location().source();
+        return source == null ? "" : source;
     }
 
     /** {@code objects/ab/cdef….filez} as ostree names it: {@code abcdef….file}. */

@@ -1,7 +1,7 @@
 package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

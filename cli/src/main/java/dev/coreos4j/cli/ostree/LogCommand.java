@@ -1,7 +1,7 @@
 package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,10 +16,11 @@ final class LogCommand extends RepoCommand {
     int execute() throws Exception {
         Repository repo = openRepo();
         for (Repository.LogEntry e : repo.log(repo.resolve(rev))) {
-            if (e.commit().isEmpty()) {
+            var commit = e.commit();
+            if (commit == null) {
                 out().println("<< History beyond this commit not fetched >>");
             } else {
-                printCommit(out(), e.checksum(), e.commit().get());
+                printCommit(out(), e.checksum(), commit);
             }
         }
         return ExitCode.OK;

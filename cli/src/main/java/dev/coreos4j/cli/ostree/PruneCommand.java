@@ -2,9 +2,9 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.PruneOptions;
-import dev.coreos4j.ostree.PruneResult;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.PruneOptions;
+import dev.coreos4j.ostree.repo.PruneResult;
+import dev.coreos4j.ostree.repo.Repository;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

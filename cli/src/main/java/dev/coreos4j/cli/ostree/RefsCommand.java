@@ -2,8 +2,8 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Refs;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Refs;
+import dev.coreos4j.ostree.repo.Repository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +86,13 @@ final class RefsCommand extends RepoCommand {
                 repo.createAlias(create, prefix);
             } else {
                 Checksum target = repo.resolve(prefix);
-                repo.forceRef(create, Optional.of(target));
+                repo.forceRef(create, target);
             }
             return;
         }
         if (delete) {
             for (String ref : repo.refs(prefix, false).keySet()) {
-                repo.forceRef(ref, Optional.empty());
+                repo.forceRef(ref, null);
             }
             return;
         }
@@ -118,7 +118,7 @@ final class RefsCommand extends RepoCommand {
             if (!force && repo.readCollectionRef(ref).isPresent()) {
                 throw new IllegalArgumentException("--create specified but ref " + create + " already exists");
             }
-            repo.setCollectionRef(ref, Optional.of(repo.resolve(prefix)));
+            repo.setCollectionRef(ref, repo.resolve(prefix));
             return;
         }
         for (Map.Entry<Refs.CollectionRef, Checksum> e : repo.collectionRefs().entrySet()) {
@@ -126,7 +126,7 @@ final class RefsCommand extends RepoCommand {
                 continue;
             }
             if (delete) {
-                repo.setCollectionRef(e.getKey(), Optional.empty());
+                repo.setCollectionRef(e.getKey(), null);
             } else {
                 out().println(e.getKey());
             }

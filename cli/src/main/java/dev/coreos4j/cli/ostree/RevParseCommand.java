@@ -3,7 +3,7 @@ package dev.coreos4j.cli.ostree;
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.coreos4j.cli.ostree;
 
 import dev.coreos4j.cli.ExitCode;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Ed25519;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Ed25519;
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

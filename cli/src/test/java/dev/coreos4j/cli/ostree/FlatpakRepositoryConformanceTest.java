@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.Metadata;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import dev.coreos4j.testsupport.Oracles;
 import java.nio.file.Path;
 import java.util.ArrayList;

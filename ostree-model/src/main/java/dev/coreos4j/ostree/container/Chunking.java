@@ -3,7 +3,7 @@ package dev.coreos4j.ostree.container;
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import dev.coreos4j.ostree.DirTree;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,9 +2,11 @@ package dev.coreos4j.ostree.container;
 
 import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
-import dev.coreos4j.ostree.FileTrees;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.ostree.internal.AtomicFile;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
+import dev.coreos4j.ostree.repo.FileTrees;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -87,8 +87,7 @@ public final class Encapsulation {
             }
             case OCI_ARCHIVE -> {
                 Path file = destination.path().toAbsolutePath();
-                Path tmpDir = file.resolveSibling("." + file.getFileName() + ".layout-"
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                Path tmpDir = AtomicFile.tempName(file.getParent(), "." + file.getFileName() + ".layout-");
                 try {
                     EncapsulateResult r = write(
                             repo,
@@ -215,12 +214,10 @@ public final class Encapsulation {
             String description,
             TarBody body)
             throws IOException {
-        Path tmp = layout.tempBlob();
-        boolean ok = false;
-        try {
+        try (AtomicFile tmp = layout.newBlob()) {
             Digesting.Out compressed;
             Digesting.Out uncompressed;
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 17)) {
+            try (OutputStream file = new BufferedOutputStream(tmp.outputStream(), 1 << 17)) {
                 compressed = new Digesting.Out(file, false);
                 OutputStream z = compression.compress(compressed, pool, threads);
                 uncompressed = new Digesting.Out(new BufferedOutputStream(z, 1 << 17), false);
@@ -234,22 +231,16 @@ public final class Encapsulation {
             long size = compressed.count();
             String diffId = uncompressed.digest();
             layout.publish(tmp, digest);
-            ok = true;
             return new Layer(
                     new Descriptor(compression.layerMediaType(), digest, size, annotations), diffId, description);
-        } finally {
-            if (!ok) {
-                OciLayout.deleteQuietly(tmp);
-            }
         }
     }
 
     /** Tars a layout directory into {@code file} (via a temp file and an atomic rename), entries sorted. */
     private static void writeArchive(Path layoutDir, Path file) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 17);
+        Path dir = file.getParent();
+        try (AtomicFile tmp = AtomicFile.create(dir == null ? Path.of(".") : dir, FsyncPolicy.NONE)) {
+            try (OutputStream out = new BufferedOutputStream(tmp.outputStream(), 1 << 17);
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512, "UTF-8")) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -271,9 +262,7 @@ public final class Encapsulation {
                 }
                 tar.finish();
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            OciLayout.deleteQuietly(tmp);
+            tmp.commit(file);
         }
     }
 

@@ -4,8 +4,8 @@ import dev.coreos4j.ostree.Checksum;
 import dev.coreos4j.ostree.CommitObject;
 import dev.coreos4j.ostree.DirTree;
 import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
-import dev.coreos4j.ostree.Transaction;
+import dev.coreos4j.ostree.repo.Repository;
+import dev.coreos4j.ostree.repo.Transaction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,8 +125,9 @@ public final class ImageImport {
         String where = source.describe();
         long[] counts = new long[3]; // layers fetched, layers skipped, bytes fetched
         if (isComplete(repo, img.commit())) {
-            if (options.ref() != null) {
-                repo.forceRef(options.ref(), java.util.Optional.of(img.commit()));
+            String ref = options.ref();
+            if (ref != null) {
+                repo.forceRef(ref, img.commit());
             }
             return new ImportResult(
                     img.commit(),

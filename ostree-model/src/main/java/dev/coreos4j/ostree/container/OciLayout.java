@@ -1,17 +1,15 @@
 package dev.coreos4j.ostree.container;
 
+import dev.coreos4j.ostree.internal.AtomicFile;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,28 +37,30 @@ final class OciLayout {
         return dir.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
     }
 
-    /** A new temp file among the blobs, for a blob whose digest is known only once written. */
-    Path tempBlob() {
-        return dir.resolve("blobs/sha256")
-                .resolve(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    /**
+     * A new temp file among the blobs, for a blob whose digest is known only once written. Layouts are written
+     * without syncs ({@link FsyncPolicy#NONE}), as skopeo writes them.
+     */
+    AtomicFile newBlob() throws IOException {
+        return AtomicFile.create(dir.resolve("blobs/sha256"), FsyncPolicy.NONE);
     }
 
-    /** Moves a fully written temp file to its digest (dropping it when the blob already exists). */
-    void publish(Path tmp, String digest) throws IOException {
+    /** Renames a fully written temp file to its digest (leaving it to be dropped when the blob already exists). */
+    void publish(AtomicFile tmp, String digest) throws IOException {
         Path target = blobPath(digest);
-        if (Files.exists(target) && Files.size(target) == Files.size(tmp)) {
-            Files.delete(tmp);
-            return;
+        if (Files.exists(target) && Files.size(target) == tmp.channel().size()) {
+            return; // closing tmp removes it
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        tmp.commit(target);
     }
 
     /** Writes a small blob; returns its digest. */
     String writeBlob(byte[] data) throws IOException {
         String digest = Digesting.digestOf(data);
-        Path tmp = tempBlob();
-        Files.write(tmp, data);
-        publish(tmp, digest);
+        try (AtomicFile tmp = newBlob()) {
+            tmp.write(data);
+            publish(tmp, digest);
+        }
         return digest;
     }
 
@@ -103,22 +103,8 @@ final class OciLayout {
         writeAtomically(indexFile, Json.write(index));
     }
 
+    /** Replaces {@code file} with {@code data} through the atomic writer (no syncs, as for blobs). */
     static void writeAtomically(Path file, byte[] data) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            out.write(data);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (NoSuchFileException e) {
-            // gone already
-        } catch (IOException e) {
-            // best effort: a stray temp file is harmless
-        }
+        AtomicFile.write(file, data, FsyncPolicy.NONE);
     }
 }

@@ -1,26 +1,32 @@
 package dev.coreos4j.ostree.deploy;
 
-import dev.coreos4j.ostree.FileTrees;
+import dev.coreos4j.ostree.internal.AtomicFile;
+import dev.coreos4j.ostree.internal.DirHandle;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** File-system primitives with the durability the sysroot needs: fsync, atomic replace, rm -rf. */
+/**
+ * File-system primitives with the durability the sysroot needs: fsync, atomic replace, rm -rf. Every write goes
+ * through the one atomic writer ({@link AtomicFile}) and every delete through the one recursive delete
+ * ({@link DirHandle#deleteTree}); the overloads taking an {@link FsyncPolicy} sync exactly as told.
+ */
 final class Fs {
 
     static final FileTime EPOCH = FileTime.fromMillis(0);
 
-    /** Whether {@link #fsync} really syncs on this thread: off while a repository with {@code core.fsync=false} is written. */
+    /**
+     * The sysroot's policy for the overloads without one, set by the sysroot around each of its locked steps from its
+     * system repository's {@code core.fsync}. Callers that know their policy (the system repository) pass it instead;
+     * this switch goes once every sysroot part passes its policy explicitly.
+     */
     private static final ThreadLocal<Boolean> SYNC = ThreadLocal.withInitial(() -> Boolean.TRUE);
 
     /** Turns syncing on or off for the calling thread; returns the previous setting. */
@@ -32,56 +38,56 @@ final class Fs {
 
     private Fs() {}
 
-    /** Whether {@link #fsync} syncs on this thread. */
+    /** Whether {@link #fsync(Path)} syncs on this thread. */
     static boolean syncing() {
         return SYNC.get();
     }
 
-    /** Flushes a file or directory to disk. */
+    /** The policy of the calling thread's sysroot step ({@link #setSync}). */
+    static FsyncPolicy policy() {
+        return FsyncPolicy.of(SYNC.get());
+    }
+
+    /** Flushes a file or directory to disk, as this thread's sysroot step says. */
     static void fsync(Path path) throws IOException {
-        if (!SYNC.get()) {
-            return;
-        }
-        boolean dir = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-        if (Files.isSymbolicLink(path)) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(path, dir ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+        fsync(path, policy());
     }
 
-    /** Writes {@code text} to a temporary sibling, syncs it, and renames it over {@code target}. */
+    /** Flushes a file or directory to disk unless {@code policy} is {@link FsyncPolicy#NONE}; a symlink never. */
+    static void fsync(Path path, FsyncPolicy policy) throws IOException {
+        AtomicFile.fsync(path, policy);
+    }
+
+    /** {@link #writeAtomically(Path, byte[], FsyncPolicy)} of UTF-8 {@code text}, by this thread's policy. */
     static void writeAtomically(Path target, String text) throws IOException {
-        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8), policy());
     }
 
-    /** Writes {@code bytes} to a temporary sibling, syncs it, and renames it over {@code target}. */
+    /** {@link #writeAtomically(Path, byte[], FsyncPolicy)} by this thread's policy. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp"
-                + ThreadLocalRandom.current().nextInt(1 << 30));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            if (SYNC.get()) {
-                ch.force(true);
-            }
-        }
-        Files.setPosixFilePermissions(tmp, perms(0644));
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsync(target.getParent());
+        writeAtomically(target, bytes, policy());
     }
 
-    /** Points {@code link} at {@code target}, replacing it atomically (symlink to a temporary name, then rename). */
+    /** Replaces {@code target} with {@code bytes} (mode 0644) through the atomic writer. */
+    static void writeAtomically(Path target, byte[] bytes, FsyncPolicy policy) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        AtomicFile.write(target, dir == null ? Path.of("/") : dir, bytes, policy, perms(0644));
+    }
+
+    /**
+     * Points {@code link} at {@code target}, replacing it atomically: a symlink at {@code LINK.tmp} (the one name a
+     * crash may leave, which the sysroot's cleanup knows), renamed over {@code link}.
+     */
     static void symlinkAtomically(Path link, String target) throws IOException {
         Path tmp = link.resolveSibling(link.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createSymbolicLink(tmp, Path.of(target));
-        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.rename(tmp, link, policy());
     }
 
     /** {@code rm -rf path}; absent is fine. Symlinks are removed, never followed. */
     static void deleteTree(Path path) throws IOException {
-        FileTrees.deleteTree(path);
+        DirHandle.deleteTree(path);
     }
 
     /** The permission set of the low nine bits of {@code mode} (setuid/setgid/sticky need {@link #chmod}). */

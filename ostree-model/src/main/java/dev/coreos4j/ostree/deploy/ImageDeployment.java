@@ -1,11 +1,11 @@
 package dev.coreos4j.ostree.deploy;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.ImageImport;
 import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
 import dev.coreos4j.ostree.container.ImportResult;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,9 +10,11 @@ import dev.coreos4j.ostree.FileHeader;
 import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.Names;
 import dev.coreos4j.ostree.ObjectType;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
+import dev.coreos4j.ostree.internal.AtomicFile;
 import dev.coreos4j.ostree.internal.DirHandle;
+import dev.coreos4j.ostree.internal.FsyncPolicy;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -77,6 +77,11 @@ public final class SystemRepository {
         return fsync;
     }
 
+    /** How this repository's writes are synced ({@link #fsync()}). */
+    FsyncPolicy policy() {
+        return FsyncPolicy.of(fsync);
+    }
+
     /** The repository directory. */
     public Path path() {
         return root;
@@ -91,13 +96,14 @@ public final class SystemRepository {
             return open(dir);
         }
         Files.createDirectories(dir);
-        Fs.writeAtomically(dir.resolve("config"), BARE_CONFIG);
+        // a new repository has the default core.fsync=true
+        Fs.writeAtomically(dir.resolve("config"), BARE_CONFIG.getBytes(StandardCharsets.UTF_8), FsyncPolicy.FULL);
         for (String sub : List.of(
                 "tmp", "tmp/cache", "extensions", "state", "refs", "refs/heads", "refs/mirrors", "refs/remotes")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Files.createDirectories(dir.resolve("objects"));
-        Fs.fsync(dir);
+        Fs.fsync(dir, FsyncPolicy.FULL);
         return open(dir);
     }
 
@@ -204,7 +210,7 @@ public final class SystemRepository {
     public void setRef(String ref, Checksum commit) throws IOException {
         Path file = root.resolve("refs/heads").resolve(ref);
         Files.createDirectories(file.getParent());
-        Fs.writeAtomically(file, commit.hex() + "\n");
+        Fs.writeAtomically(file, (commit.hex() + "\n").getBytes(StandardCharsets.UTF_8), policy());
     }
 
     /** The local refs under {@code prefix} ({@code ""} for all), sorted by name. */
@@ -382,21 +388,16 @@ public final class SystemRepository {
             throw new NoSuchFileException(source.path().toString(), null, e.getMessage());
         }
         requireWritable();
-        boolean before = Fs.setSync(fsync);
-        try {
-            if (!hasCommit(commit)) {
-                byte[] commitBytes = source.readMetadataBytes(ObjectType.COMMIT, commit);
-                CommitObject c = CommitObject.parse(commitBytes);
-                pullTree(source, c.rootTree(), c.rootMeta());
-                copyMetadata(commitBytes, commit, "commit");
-            }
-            if (!Checksum.isValid(rev) && rev.indexOf(':') < 0 && !rev.contains("^")) {
-                setRef(rev, commit);
-            }
-            return commit;
-        } finally {
-            Fs.setSync(before);
+        if (!hasCommit(commit)) {
+            byte[] commitBytes = source.readMetadataBytes(ObjectType.COMMIT, commit);
+            CommitObject c = CommitObject.parse(commitBytes);
+            pullTree(source, c.rootTree(), c.rootMeta());
+            copyMetadata(commitBytes, commit, "commit");
         }
+        if (!Checksum.isValid(rev) && rev.indexOf(':') < 0 && !rev.contains("^")) {
+            setRef(rev, commit);
+        }
+        return commit;
     }
 
     private void pullTree(Repository source, Checksum tree, Checksum meta) throws IOException {
@@ -434,7 +435,7 @@ public final class SystemRepository {
                 throw new IOException(source.path() + ": corrupted content object " + f.checksum() + " (" + f.name()
                         + " hashes to " + actual + ")");
             }
-            Fs.fsync(tmp);
+            Fs.fsync(tmp, policy());
             publish(tmp, obj);
         }
         for (DirTree.DirEntry d : t.dirs()) {
@@ -463,16 +464,6 @@ public final class SystemRepository {
     public Checksum commit(Path tree, String branch, String subject, String version, Instant timestamp)
             throws IOException {
         requireWritable();
-        boolean before = Fs.setSync(fsync);
-        try {
-            return commitSynced(tree, branch, subject, version, timestamp);
-        } finally {
-            Fs.setSync(before);
-        }
-    }
-
-    private Checksum commitSynced(Path tree, String branch, String subject, String version, Instant timestamp)
-            throws IOException {
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -530,7 +521,7 @@ public final class SystemRepository {
                     Fs.chown(tmp, 0, 0);
                     Fs.chmod(tmp, perms);
                     Files.setLastModifiedTime(tmp, Fs.EPOCH);
-                    Fs.fsync(tmp);
+                    Fs.fsync(tmp, policy());
                     publish(tmp, obj);
                 }
                 files.add(new DirTree.FileEntry(name, c));
@@ -547,24 +538,20 @@ public final class SystemRepository {
         Checksum c = Checksum.sha256(bytes);
         Path obj = objectPath(c, ext);
         if (!Files.exists(obj)) {
-            Path tmp = tmpPath();
-            Files.write(tmp, bytes);
-            Files.setPosixFilePermissions(tmp, Fs.perms(0644));
-            Fs.fsync(tmp);
-            publish(tmp, obj);
+            Files.createDirectories(obj.getParent());
+            AtomicFile.write(obj, root.resolve("tmp"), bytes, policy(), Fs.perms(0644));
         }
         return c;
     }
 
     private Path tmpPath() throws IOException {
         Files.createDirectories(root.resolve("tmp"));
-        return root.resolve("tmp")
-                .resolve("obj-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        return AtomicFile.tempName(root.resolve("tmp"), "obj-");
     }
 
+    /** Renames a written (and synced) object into place; the object directory is synced by policy. */
     private void publish(Path tmp, Path obj) throws IOException {
         Files.createDirectories(obj.getParent());
-        Files.move(tmp, obj, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Fs.fsync(obj.getParent());
+        AtomicFile.rename(tmp, obj, policy());
     }
 }

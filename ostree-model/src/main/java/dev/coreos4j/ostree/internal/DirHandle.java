@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open directory that every operation goes through, as libostree works with {@code openat}: a child is created,
@@ -46,11 +47,11 @@ public final class DirHandle implements Closeable {
 
     private final SecureDirectoryStream<Path> stream;
     /** Where path-taking calls resolve a child: {@code /proc/self/fd/N} of {@link #stream}, else {@link #shown}. */
-    private Path base;
+    private @Nullable Path base;
     /** The path this directory had when opened, for messages only. */
     private final Path shown;
     /** Device and inode of the open directory. */
-    private Object key;
+    private @Nullable Object key;
     /** Whether {@link #base} may name another handle's descriptor and must be re-checked before each use. */
     private boolean verify;
 
@@ -84,6 +85,30 @@ public final class DirHandle implements Closeable {
                 + "write or delete a tree through paths");
     }
 
+    /**
+     * The one recursive delete ({@code rm -rf path}), as libostree's {@code glnx_shutil_rm_rf_at}: absent is fine, a
+     * file or symlink is removed, a directory with everything below it. The parent of {@code path} is resolved once
+     * as given; {@code path} itself and everything below it is reached through handles and never followed when it is
+     * a symlink. Entries that vanish meanwhile (another writer cleaning up) are fine.
+     *
+     * @throws IllegalArgumentException for the root directory
+     * @throws IOException when something cannot be removed (naming it)
+     */
+    public static void deleteTree(Path path) throws IOException {
+        Path abs = path.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path name = abs.getFileName();
+        if (parent == null || name == null) {
+            throw new IllegalArgumentException("refusing to delete the root directory");
+        }
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (DirHandle dir = open(parent)) {
+            dir.deleteChild(name.toString());
+        }
+    }
+
     /** Whether child paths resolve through {@code /proc/self/fd} (always on Linux). */
     public boolean isSecure() {
         return HAVE_PROC;
@@ -110,24 +135,28 @@ public final class DirHandle implements Closeable {
     }
 
     private Path base() throws IOException {
-        if (base == null) {
-            base = HAVE_PROC ? findFd() : shown;
-        } else if (verify && !key().equals(keyOf(base))) {
-            base = findFd(); // the descriptor we shared with another handle was closed and reused: look again
+        Path b = base;
+        if (b == null) {
+            b = HAVE_PROC ? findFd() : shown;
+        } else if (verify && !key().equals(keyOf(b))) {
+            b = findFd(); // the descriptor we shared with another handle was closed and reused: look again
         }
-        return base;
+        base = b;
+        return b;
     }
 
     private Object key() throws IOException {
-        if (key == null) {
-            key = stream.getFileAttributeView(BasicFileAttributeView.class)
+        Object k = key;
+        if (k == null) {
+            k = stream.getFileAttributeView(BasicFileAttributeView.class)
                     .readAttributes()
                     .fileKey();
+            key = k;
         }
-        return key;
+        return k;
     }
 
-    private static Object keyOf(Path fd) {
+    private static @Nullable Object keyOf(Path fd) {
         try {
             return Files.readAttributes(fd, BasicFileAttributes.class).fileKey();
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.coreos4j.ostree.container;
 
-import dev.coreos4j.ostree.FileTrees;
+import dev.coreos4j.ostree.repo.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

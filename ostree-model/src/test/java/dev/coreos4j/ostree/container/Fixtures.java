@@ -1,13 +1,13 @@
 package dev.coreos4j.ostree.container;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitOptions;
 import dev.coreos4j.ostree.DirMeta;
 import dev.coreos4j.ostree.FileHeader;
-import dev.coreos4j.ostree.MutableTree;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.Variant;
 import dev.coreos4j.ostree.Xattr;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.MutableTree;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.coreos4j.ostree.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.Repository;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.FsckOptions;
-import dev.coreos4j.ostree.MutableTree;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.FsckOptions;
+import dev.coreos4j.ostree.repo.MutableTree;
+import dev.coreos4j.ostree.repo.Repository;
 import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package dev.coreos4j.ostree.deploy;
 
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.ImageImport;
 import dev.coreos4j.ostree.container.ImageReference;
 import dev.coreos4j.ostree.container.ImportOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ public final class ImageCrashChild {
         // warm up: one full import into a scratch repository, so that the timed operation is the operation
         Path scratch = java.nio.file.Files.createTempDirectory("coreos4j-crash-warm");
         ImageImport.importImage(Repository.init(scratch.resolve("repo")), ref, ImportOptions.defaults());
-        dev.coreos4j.ostree.FileTrees.deleteTree(scratch);
+        dev.coreos4j.ostree.repo.FileTrees.deleteTree(scratch);
         Sysroot sysroot = op.equals("deploy") ? Sysroot.open(dir) : null;
         if (sysroot != null) {
             sysroot.load();

@@ -3,13 +3,13 @@ package dev.coreos4j.ostree.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.Repository;
 import dev.coreos4j.ostree.container.EncapsulateOptions;
 import dev.coreos4j.ostree.container.EncapsulateResult;
 import dev.coreos4j.ostree.container.Encapsulation;
 import dev.coreos4j.ostree.container.ImageException;
 import dev.coreos4j.ostree.container.ImageReference;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

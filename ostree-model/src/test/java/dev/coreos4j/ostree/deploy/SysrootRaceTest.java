@@ -3,7 +3,7 @@ package dev.coreos4j.ostree.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.Swapper;
+import dev.coreos4j.ostree.repo.Swapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coreos4j.ostree.Checksum;
-import dev.coreos4j.ostree.CommitOptions;
-import dev.coreos4j.ostree.Repository;
+import dev.coreos4j.ostree.repo.CommitOptions;
+import dev.coreos4j.ostree.repo.Repository;
 import dev.coreos4j.testsupport.Oracles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.coreos4j.ignition.Ignition;
 import dev.coreos4j.ignition.ParseResult;
 import dev.coreos4j.ignition.Report;
-import dev.coreos4j.ostree.FsckReport;
+import dev.coreos4j.ostree.repo.FsckReport;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
