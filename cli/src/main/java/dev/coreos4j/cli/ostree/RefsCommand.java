@@ -83,15 +83,18 @@ final class RefsCommand extends RepoCommand {
                 throw new IllegalArgumentException("--create specified but ref " + create + " already exists");
             }
             if (alias) {
-                repo.createAlias(create, prefix);
+                repo.createAlias(create, java.util.Objects.requireNonNull(prefix, "call() requires a PREFIX here"));
             } else {
-                Checksum target = repo.resolve(prefix);
+                Checksum target =
+                        repo.resolve(java.util.Objects.requireNonNull(prefix, "call() requires a PREFIX here"));
                 repo.forceRef(create, target);
             }
             return;
         }
         if (delete) {
-            for (String ref : repo.refs(prefix, false).keySet()) {
+            for (String ref : repo.refs(
+                            java.util.Objects.requireNonNull(prefix, "call() requires a PREFIX here"), false)
+                    .keySet()) {
                 repo.forceRef(ref, null);
             }
             return;
@@ -118,7 +121,8 @@ final class RefsCommand extends RepoCommand {
             if (!force && repo.readCollectionRef(ref).isPresent()) {
                 throw new IllegalArgumentException("--create specified but ref " + create + " already exists");
             }
-            repo.setCollectionRef(ref, repo.resolve(prefix));
+            repo.setCollectionRef(
+                    ref, repo.resolve(java.util.Objects.requireNonNull(prefix, "call() requires a PREFIX here")));
             return;
         }
         for (Map.Entry<Refs.CollectionRef, Checksum> e : repo.collectionRefs().entrySet()) {
