@@ -26,8 +26,8 @@ class SourceFileSizeTest {
 
     /** Files still at or over the limit, by path from the project root. Remove an entry when its file is split. */
     static final Set<String> ALLOWED = Set.of(
-            "ostree-model/src/main/java/dev/coreos4j/ostree/GVariantText.java",
-            "ostree-model/src/main/java/dev/coreos4j/ostree/Repository.java");
+            "ostree-model/src/main/java/dev/coreos4j/ostree/GVariantParser.java",
+            "ostree-model/src/main/java/dev/coreos4j/ostree/repo/Fsck.java");
 
     @Test
     void everyMainSourceFile_isUnderTheLimit_beyondTheAllowlist() throws IOException {
