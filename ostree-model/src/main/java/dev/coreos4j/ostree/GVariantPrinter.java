@@ -31,17 +31,22 @@ final class GVariantPrinter {
 
     private static Object swap(GVariantType t, Object v) {
         switch (t.kind()) {
-            case 'n', 'q':
+            case 'n', 'q' -> {
                 return Short.reverseBytes((Short) v);
-            case 'i', 'u', 'h':
+            }
+            case 'i', 'u', 'h' -> {
                 return Integer.reverseBytes((Integer) v);
-            case 'x', 't':
+            }
+            case 'x', 't' -> {
                 return Long.reverseBytes((Long) v);
-            case 'd':
+            }
+            case 'd' -> {
                 return Double.longBitsToDouble(Long.reverseBytes(Double.doubleToRawLongBits((Double) v)));
-            case 'v':
+            }
+            case 'v' -> {
                 return byteswap((Variant) v);
-            case 'a': {
+            }
+            case 'a' -> {
                 if (t.isByteArray()) {
                     return v;
                 }
@@ -51,9 +56,10 @@ final class GVariantPrinter {
                 }
                 return out;
             }
-            case 'm':
+            case 'm' -> {
                 return ((Optional<?>) v).map(x -> swap(t.element(), x));
-            case '(', '{': {
+            }
+            case '(', '{' -> {
                 List<?> vs = (List<?>) v;
                 List<Object> out = new ArrayList<>();
                 for (int i = 0; i < vs.size(); i++) {
@@ -61,8 +67,9 @@ final class GVariantPrinter {
                 }
                 return out;
             }
-            default:
+            default -> {
                 return v;
+            }
         }
     }
 

@@ -60,7 +60,11 @@ public final class Names {
         return null;
     }
 
-    /** @throws IllegalArgumentException when {@code name} is not a valid dirtree entry name */
+    /**
+     * Returns {@code name} when it is a valid dirtree entry name.
+     *
+     * @throws IllegalArgumentException when {@code name} is not a valid dirtree entry name
+     */
     public static String requireValidFilename(String name) {
         String why = whyInvalidFilename(name);
         if (why != null) {

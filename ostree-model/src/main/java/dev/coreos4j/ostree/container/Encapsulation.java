@@ -87,7 +87,9 @@ public final class Encapsulation {
             }
             case OCI_ARCHIVE -> {
                 Path file = destination.path().toAbsolutePath();
-                Path tmpDir = AtomicFile.tempName(file.getParent(), "." + file.getFileName() + ".layout-");
+                Path tmpDir = AtomicFile.tempName(
+                        Objects.requireNonNull(file.getParent(), "archive path has a parent"),
+                        "." + file.getFileName() + ".layout-");
                 try {
                     EncapsulateResult r = write(
                             repo,

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -395,7 +396,7 @@ final class LayerImporter {
                             ? "content object without its .file-xattrs-link"
                             : "content object follows the xattrs of " + pendingFile);
         }
-        List<Xattr> xattrs = pendingXattrs;
+        List<Xattr> xattrs = Objects.requireNonNull(pendingXattrs, "set together with pendingFile");
         pendingFile = null;
         pendingXattrs = null;
         layerFiles.add(c);

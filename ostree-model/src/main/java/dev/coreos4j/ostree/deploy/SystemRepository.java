@@ -250,7 +250,8 @@ public final class SystemRepository {
     public void checkout(Checksum commit, Path dest) throws IOException {
         CommitObject c = readCommit(commit);
         Path abs = dest.toAbsolutePath().normalize();
-        try (DirHandle parent = DirHandle.open(abs.getParent())) {
+        try (DirHandle parent =
+                DirHandle.open(Objects.requireNonNull(abs.getParent(), "checkout destination has a parent"))) {
             String name = abs.getFileName().toString();
             if (parent.exists(name)) {
                 throw new FileAlreadyExistsException(dest.toString());
@@ -335,9 +336,11 @@ public final class SystemRepository {
     }
 
     /** Walks {@code path} (relative, {@code /}-separated) in the commit's tree; the file entry's object, if any. */
+    @SuppressWarnings("StringSplitter")
     Optional<Path> fileObject(Checksum commit, String path) throws IOException {
         CommitObject c = readCommit(commit);
         DirTree t = readDirTree(c.rootTree());
+        // split("/") drops trailing empty segments (a trailing '/' names the directory itself); kept as is.
         String[] parts = path.split("/");
         for (int i = 0; i < parts.length - 1; i++) {
             Optional<DirTree.DirEntry> d = t.dir(parts[i]);
@@ -350,9 +353,11 @@ public final class SystemRepository {
     }
 
     /** Lists the subdirectory names of {@code path} in the commit's tree (empty if absent). */
+    @SuppressWarnings("StringSplitter")
     List<String> listDirs(Checksum commit, String path) throws IOException {
         CommitObject c = readCommit(commit);
         DirTree t = readDirTree(c.rootTree());
+        // split("/") drops trailing empty segments (a trailing '/' names the directory itself); kept as is.
         for (String part : path.split("/")) {
             Optional<DirTree.DirEntry> d = t.dir(part);
             if (d.isEmpty()) {

@@ -73,7 +73,13 @@ public final class DirHandle implements Closeable {
                     ? new NotDirectoryException(abs.toString())
                     : new NoSuchFileException(abs.toString());
         }
-        return wrap(Files.newDirectoryStream(abs), abs);
+        return wrap(openStream(abs), abs);
+    }
+
+    // the stream is the handle's for its lifetime: wrap keeps it, or closes it when it cannot be used
+    @SuppressWarnings("StreamResourceLeak")
+    private static DirectoryStream<Path> openStream(Path abs) throws IOException {
+        return Files.newDirectoryStream(abs);
     }
 
     private static DirHandle wrap(DirectoryStream<Path> ds, Path shown) throws IOException {

@@ -212,7 +212,7 @@ public final class GVariantCodec {
         for (Object item : items) {
             buf.alignTo(start, elem.alignment());
             write(buf, elem, item);
-            ends[i++] = buf.n - start;
+            ends[i++] = (long) buf.n - start;
         }
         int width = offsetWidth(buf.n - start, ends.length);
         for (long end : ends) {
@@ -269,40 +269,43 @@ public final class GVariantCodec {
             throw new GVariantException("value of fixed-size type " + type + " has " + len + " bytes, expected " + f);
         }
         switch (type.kind()) {
-            case 'y':
+            case 'y' -> {
                 return d[off];
-            case 'b':
+            }
+            case 'b' -> {
                 if (d[off] != 0 && d[off] != 1) {
                     throw new GVariantException("boolean byte is " + (d[off] & 0xff) + ", expected 0 or 1");
                 }
                 return d[off] == 1;
-            case 'n':
-            case 'q':
+            }
+            case 'n', 'q' -> {
                 return (short) readLe(d, off, 2);
-            case 'i':
-            case 'u':
-            case 'h':
+            }
+            case 'i', 'u', 'h' -> {
                 return (int) readLe(d, off, 4);
-            case 'x':
-            case 't':
+            }
+            case 'x', 't' -> {
                 return readLe(d, off, 8);
-            case 'd':
+            }
+            case 'd' -> {
                 return Double.longBitsToDouble(readLe(d, off, 8));
-            case 's':
-            case 'o':
-            case 'g':
+            }
+            case 's', 'o', 'g' -> {
                 return readString(d, off, len);
-            case 'v':
+            }
+            case 'v' -> {
                 return readVariant(d, off, len);
-            case 'a':
+            }
+            case 'a' -> {
                 return readArray(type, d, off, len);
-            case 'm':
+            }
+            case 'm' -> {
                 return readMaybe(type, d, off, len);
-            case '(':
-            case '{':
+            }
+            case '(', '{' -> {
                 return readTuple(type, d, off, len);
-            default:
-                throw new GVariantException("unsupported GVariant type " + type);
+            }
+            default -> throw new GVariantException("unsupported GVariant type " + type);
         }
     }
 

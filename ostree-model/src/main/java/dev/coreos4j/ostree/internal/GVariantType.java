@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public final class GVariantType {
 
-    /** The kind of a type: a basic type code, or one of {@code a m ( { v}. */
+    /** The kind of a type: a basic type code, or one of {@code a}, {@code m}, {@code (}, <code>{</code>, {@code v}. */
     private final char kind;
 
     private final List<GVariantType> members;
@@ -101,14 +101,14 @@ public final class GVariantType {
         int start = pos[0];
         char c = s.charAt(pos[0]++);
         switch (c) {
-            case 'y', 'b', 'n', 'q', 'i', 'u', 'h', 'x', 't', 'd', 's', 'o', 'g', 'v':
+            case 'y', 'b', 'n', 'q', 'i', 'u', 'h', 'x', 't', 'd', 's', 'o', 'g', 'v' -> {
                 return new GVariantType(c, List.of(), String.valueOf(c));
-            case 'a':
-            case 'm': {
+            }
+            case 'a', 'm' -> {
                 GVariantType elem = parseOne(s, pos);
                 return new GVariantType(c, List.of(elem), s.substring(start, pos[0]));
             }
-            case '(': {
+            case '(' -> {
                 List<GVariantType> ms = new ArrayList<>();
                 while (true) {
                     if (pos[0] >= s.length()) {
@@ -122,7 +122,7 @@ public final class GVariantType {
                 }
                 return new GVariantType('(', ms, s.substring(start, pos[0]));
             }
-            case '{': {
+            case '{' -> {
                 GVariantType key = parseOne(s, pos);
                 if (key.fixedSize < 0 && key.kind != 's' && key.kind != 'o' && key.kind != 'g') {
                     throw new IllegalArgumentException("dict entry key must be a basic type in '" + s + "'");
@@ -134,8 +134,7 @@ public final class GVariantType {
                 pos[0]++;
                 return new GVariantType('{', List.of(key, value), s.substring(start, pos[0]));
             }
-            default:
-                throw new IllegalArgumentException("unsupported GVariant type code '" + c + "' in '" + s + "'");
+            default -> throw new IllegalArgumentException("unsupported GVariant type code '" + c + "' in '" + s + "'");
         }
     }
 

@@ -68,8 +68,8 @@ final class Checkout {
                         () -> new NoSuchFileException(options.subpath(), null, "no such path in commit " + commit));
         String name = abs.getFileName().toString();
         try (DirHandle dir = DirHandle.open(parent)) {
-            if (entry instanceof TreeEntry.File) {
-                checkoutFile((TreeEntry.File) entry, dir, name);
+            if (entry instanceof TreeEntry.File file) {
+                checkoutFile(file, dir, name);
                 return;
             }
             if (dir.exists(name)) {

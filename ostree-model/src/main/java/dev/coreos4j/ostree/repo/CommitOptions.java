@@ -176,7 +176,11 @@ public record CommitOptions(
             return this;
         }
 
-        /** @throws IllegalArgumentException on an invalid branch name or duplicate metadata keys */
+        /**
+         * The options assembled so far.
+         *
+         * @throws IllegalArgumentException on an invalid branch name or duplicate metadata keys
+         */
         public CommitOptions build() {
             return new CommitOptions(
                     Optional.ofNullable(branch),

@@ -11,6 +11,8 @@ public interface CommitProgress {
     CommitProgress NONE = (files, bytes) -> {};
 
     /**
+     * Receives the progress so far.
+     *
      * @param filesDone files (regular and symlinks) hashed and stored so far
      * @param bytesDone their uncompressed bytes so far
      */

@@ -10,8 +10,6 @@ import dev.coreos4j.ostree.Metadata;
 import dev.coreos4j.ostree.ObjectFormatException;
 import dev.coreos4j.ostree.ObjectType;
 import dev.coreos4j.ostree.Variant;
-import dev.coreos4j.problem.Location;
-import dev.coreos4j.problem.ObjectRef;
 import dev.coreos4j.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,12 +65,13 @@ final class Fsck {
             if (repo.isPartial(c)) {
                 partial.add(c);
                 boolean fsckDetected = fsckPartial(c);
-                findings.add(problem(
-                        fsckDetected ? FsckRule.PARTIAL_COMMIT_CORRUPT : FsckRule.PARTIAL_COMMIT,
-                        "state/" + c + ".commitpartial",
-                        fsckDetected
-                                ? "commit " + c + " is marked partial by an earlier fsck (objects missing or corrupt)"
-                                : "commit " + c + " is partial (not verified)"));
+                findings.add((fsckDetected ? FsckRule.PARTIAL_COMMIT_CORRUPT : FsckRule.PARTIAL_COMMIT)
+                        .at(
+                                "state/" + c + ".commitpartial",
+                                fsckDetected
+                                        ? "commit " + c
+                                                + " is marked partial by an earlier fsck (objects missing or corrupt)"
+                                        : "commit " + c + " is partial (not verified)"));
                 checkMetadata(ObjectType.COMMIT, c);
                 continue;
             }
@@ -103,17 +102,15 @@ final class Fsck {
             try {
                 repo.readDetachedMetadata(c);
             } catch (CorruptObjectException e) {
-                findings.add(problem(
-                        FsckRule.INVALID_OBJECT,
-                        rel(ObjectType.COMMIT_META, c),
-                        naming(ObjectType.COMMIT_META, c, e.getMessage())));
+                findings.add(FsckRule.INVALID_OBJECT.at(
+                        rel(ObjectType.COMMIT_META, c), naming(ObjectType.COMMIT_META, c, e.getMessage())));
             }
         }
         List<Problem> sorted = new ArrayList<>(findings);
         Map<String, Problem> unique = new TreeMap<>();
         Map<String, List<Checksum>> reachedBy = new TreeMap<>();
         for (Problem f : sorted) {
-            String path = pathOf(f);
+            String path = FsckRule.pathOf(f);
             Set<Checksum> by = owners.get(path);
             if (by != null) {
                 reachedBy.put(path, new ArrayList<>(by));
@@ -153,7 +150,7 @@ final class Fsck {
         try {
             refs.putAll(repo.refs());
         } catch (IOException e) {
-            findings.add(problem(FsckRule.BAD_REF, "refs", e.getMessage()));
+            findings.add(FsckRule.BAD_REF.at("refs", e.getMessage()));
             refs.putAll(readableRefs());
         }
         Map<String, Checksum> all = new java.util.LinkedHashMap<>();
@@ -161,7 +158,7 @@ final class Fsck {
         try {
             repo.collectionRefs().forEach((k, v) -> all.put(k.toString(), v));
         } catch (IOException e) {
-            findings.add(problem(FsckRule.BAD_REF, "refs/mirrors", e.getMessage()));
+            findings.add(FsckRule.BAD_REF.at("refs/mirrors", e.getMessage()));
         }
         Map<String, Refs.CollectionRef> collectionOf = new java.util.HashMap<>();
         try {
@@ -180,17 +177,15 @@ final class Fsck {
                         cref != null ? cref.ref() : Refs.parse(ref.getKey()).ref(),
                         repo.readCommit(c).metadata());
                 if (why != null) {
-                    findings.add(problem(FsckRule.BAD_BINDING, refPath(ref.getKey()), "Commit " + c + ": " + why));
+                    findings.add(FsckRule.BAD_BINDING.at(refPath(ref.getKey()), "Commit " + c + ": " + why));
                 }
             }
             if (!repo.has(ObjectType.COMMIT, c)) {
-                findings.add(problem(
-                        FsckRule.BAD_REF,
+                findings.add(FsckRule.BAD_REF.at(
                         refPath(ref.getKey()),
                         "Loading commit for ref " + ref.getKey() + ": No such metadata object " + c + ".commit"));
             } else if (!checkMetadata(ObjectType.COMMIT, c)) {
-                findings.add(problem(
-                        FsckRule.BAD_REF,
+                findings.add(FsckRule.BAD_REF.at(
                         refPath(ref.getKey()),
                         "Loading commit for ref " + ref.getKey() + ": commit " + c + " is corrupt"));
             }
@@ -258,13 +253,11 @@ final class Fsck {
                 target = t;
             }
             if (target.isEmpty()) {
-                findings.add(problem(
-                        FsckRule.BAD_BINDING,
+                findings.add(FsckRule.BAD_BINDING.at(
                         rel(ObjectType.COMMIT, commit),
                         name + " in bindings for commit " + commit + " does not exist"));
             } else if (!target.get().equals(commit)) {
-                findings.add(problem(
-                        FsckRule.BAD_BINDING,
+                findings.add(FsckRule.BAD_BINDING.at(
                         rel(ObjectType.COMMIT, commit),
                         name + " in bindings for commit " + commit + " does not resolve to that commit"));
             }
@@ -304,13 +297,11 @@ final class Fsck {
                         if (c.isPresent()) {
                             out.put(name, c.get());
                         } else {
-                            findings.add(problem(
-                                    FsckRule.BAD_REF,
-                                    "refs/" + top + "/" + rel,
-                                    "ref " + name + ": alias target does not exist"));
+                            findings.add(FsckRule.BAD_REF.at(
+                                    "refs/" + top + "/" + rel, "ref " + name + ": alias target does not exist"));
                         }
                     } catch (IOException e) {
-                        findings.add(problem(FsckRule.BAD_REF, "refs/" + top + "/" + rel, e.getMessage()));
+                        findings.add(FsckRule.BAD_REF.at("refs/" + top + "/" + rel, e.getMessage()));
                     }
                 }
             }
@@ -348,8 +339,8 @@ final class Fsck {
                     r.get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     Throwable cause = e.getCause();
-                    if (cause instanceof IOException) {
-                        throw (IOException) cause;
+                    if (cause instanceof IOException iOException) {
+                        throw iOException;
                     }
                     throw new IOException("fsck: " + cause, cause);
                 } catch (InterruptedException e) {
@@ -426,41 +417,6 @@ final class Fsck {
         return "objects/" + Repository.relativeObjectPath(type, c);
     }
 
-    /**
-     * A problem from {@code rule} at {@code path} in the repository: the path is the location's source, and an object
-     * path ({@code objects/XX/REST.EXT}) or partial marker ({@code state/HEX.commitpartial}) also names the object.
-     */
-    private static Problem problem(FsckRule rule, String path, @Nullable String message) {
-        return Problem.of(rule, String.valueOf(message), Location.in(path).withObject(objectAt(path)));
-    }
-
-    private static String pathOf(Problem p) {
-        String source = p.location().source();
-        return source == null ? "" : source;
-    }
-
-    /** The object at {@code path}, or null when the path names none. */
-    private static @Nullable ObjectRef objectAt(String path) {
-        if (path.startsWith("state/") && path.endsWith(".commitpartial")) {
-            String hex = path.substring("state/".length(), path.length() - ".commitpartial".length());
-            return Checksum.isValid(hex) ? new ObjectRef(ObjectType.COMMIT.extension(), hex) : null;
-        }
-        if (!path.startsWith("objects/") || path.length() < "objects/XX/".length()) {
-            return null;
-        }
-        String rest = path.substring("objects/".length());
-        int dot = rest.indexOf('.');
-        if (dot < 0 || rest.indexOf('/') != 2) {
-            return null;
-        }
-        String hex = rest.substring(0, 2) + rest.substring(3, dot);
-        String ext = rest.substring(dot + 1);
-        if (!Checksum.isValid(hex)) {
-            return null;
-        }
-        return new ObjectRef(ext.equals("filez") ? "file" : ext, hex);
-    }
-
     /** Makes sure a message names the object, whatever layer produced it. */
     private static String naming(ObjectType type, Checksum c, @Nullable String message) {
         String m = String.valueOf(message);
@@ -491,11 +447,9 @@ final class Fsck {
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
                 missing.add(rel);
-                findings.add(
-                        problem(FsckRule.MISSING_OBJECT, rel, "No such metadata object " + c + "." + type.extension()));
+                findings.add(FsckRule.MISSING_OBJECT.at(rel, "No such metadata object " + c + "." + type.extension()));
             } else {
-                findings.add(
-                        problem(FsckRule.INVALID_OBJECT, rel, type.extension() + " object " + c + ": " + notRegular));
+                findings.add(FsckRule.INVALID_OBJECT.at(rel, type.extension() + " object " + c + ": " + notRegular));
             }
             return false;
         }
@@ -503,16 +457,13 @@ final class Fsck {
         try {
             bytes = Files.readAllBytes(repo.path().resolve(rel));
         } catch (NoSuchFileException e) {
-            findings.add(
-                    problem(FsckRule.MISSING_OBJECT, rel, "No such metadata object " + c + "." + type.extension()));
+            findings.add(FsckRule.MISSING_OBJECT.at(rel, "No such metadata object " + c + "." + type.extension()));
             return false;
         }
         Checksum actual = Checksum.sha256(bytes);
         if (!actual.equals(c)) {
-            findings.add(problem(
-                    FsckRule.CHECKSUM_MISMATCH,
-                    rel,
-                    "corrupted object " + c + "." + type.extension() + "; actual checksum " + actual));
+            findings.add(FsckRule.CHECKSUM_MISMATCH.at(
+                    rel, "corrupted object " + c + "." + type.extension() + "; actual checksum " + actual));
             return false;
         }
         try {
@@ -523,7 +474,7 @@ final class Fsck {
                 default -> Metadata.parse(bytes);
             }
         } catch (ObjectFormatException e) {
-            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(type, c, e.getMessage())));
+            findings.add(FsckRule.INVALID_OBJECT.at(rel, naming(type, c, e.getMessage())));
             return false;
         }
         return true;
@@ -574,9 +525,9 @@ final class Fsck {
         if (notRegular != null) {
             if (notRegular.isEmpty()) {
                 missing.add(rel);
-                findings.add(problem(FsckRule.MISSING_OBJECT, rel, "No such content object " + c + ".filez"));
+                findings.add(FsckRule.MISSING_OBJECT.at(rel, "No such content object " + c + ".filez"));
             } else {
-                findings.add(problem(FsckRule.INVALID_OBJECT, rel, "content object " + c + ": " + notRegular));
+                findings.add(FsckRule.INVALID_OBJECT.at(rel, "content object " + c + ": " + notRegular));
             }
             return false;
         }
@@ -584,7 +535,7 @@ final class Fsck {
         try {
             obj = repo.readFile(c);
         } catch (CorruptObjectException e) {
-            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(ObjectType.FILE, c, e.getMessage())));
+            findings.add(FsckRule.INVALID_OBJECT.at(rel, naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         MessageDigest md = Checksum.newDigest();
@@ -598,18 +549,18 @@ final class Fsck {
                 total += n;
             }
         } catch (ObjectFormatException | CorruptObjectException e) {
-            findings.add(problem(FsckRule.INVALID_OBJECT, rel, naming(ObjectType.FILE, c, e.getMessage())));
+            findings.add(FsckRule.INVALID_OBJECT.at(rel, naming(ObjectType.FILE, c, e.getMessage())));
             return false;
         }
         Checksum actual = Checksum.fromBytes(md.digest());
         if (!actual.equals(c)) {
-            findings.add(problem(
-                    FsckRule.CHECKSUM_MISMATCH, rel, "corrupted object " + c + ".file; actual checksum " + actual));
+            findings.add(
+                    FsckRule.CHECKSUM_MISMATCH.at(rel, "corrupted object " + c + ".file; actual checksum " + actual));
             return false;
         }
         if (total != obj.size()) {
-            findings.add(problem(
-                    FsckRule.SIZE_MISMATCH, rel, "header declares " + obj.size() + " bytes, content has " + total));
+            findings.add(
+                    FsckRule.SIZE_MISMATCH.at(rel, "header declares " + obj.size() + " bytes, content has " + total));
         }
         return true;
     }

@@ -27,6 +27,8 @@ public final class MutableTree {
     public static final DirMeta DEFAULT_DIR_META = DirMeta.of(0, 0, 0755, List.of());
 
     /** A file leaf: a header with content, or an existing content object. */
+    // package-private, built only here; content is never handed out to users
+    @SuppressWarnings("ArrayRecordComponent")
     record FileNode(@Nullable FileHeader header, byte @Nullable [] content, Optional<Checksum> existing) {}
 
     private DirMeta meta = DEFAULT_DIR_META;
@@ -82,8 +84,8 @@ public final class MutableTree {
                 MutableTree sub = new MutableTree();
                 current.children.put(part, sub);
                 current = sub;
-            } else if (child instanceof MutableTree) {
-                current = (MutableTree) child;
+            } else if (child instanceof MutableTree mutableTree) {
+                current = mutableTree;
             } else {
                 throw new IllegalArgumentException("'" + path + "': '" + part + "' is a file, not a directory");
             }
@@ -126,10 +128,10 @@ public final class MutableTree {
         MutableTree parent = this;
         for (String part : parts.subList(0, parts.size() - 1)) {
             Object child = parent.children.get(part);
-            if (!(child instanceof MutableTree)) {
+            if (!(child instanceof MutableTree mutableTree)) {
                 return false;
             }
-            parent = (MutableTree) child;
+            parent = mutableTree;
         }
         return parent.children.remove(parts.get(parts.size() - 1)) != null;
     }

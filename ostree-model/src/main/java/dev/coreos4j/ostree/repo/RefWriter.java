@@ -178,8 +178,8 @@ final class RefWriter {
         }
         try (held) {
             for (RefUpdate r : results) {
-                if (r instanceof RefUpdate.Updated) {
-                    RefUpdate.Updated u = (RefUpdate.Updated) r;
+                if (r instanceof RefUpdate.Updated u) {
+
                     Refs.Refspec spec = Refs.parse(u.refspec());
                     Optional<Checksum> now = RefStore.read(repo.path().resolve(spec.path()), u.refspec());
                     Checksum ours = u.current();
@@ -208,7 +208,7 @@ final class RefWriter {
             if (c.get().equals(ours)) {
                 return true;
             }
-            if (replaced.isPresent() && c.get().equals(replaced.get()) || !repo.has(ObjectType.COMMIT, c.get())) {
+            if ((replaced.isPresent() && c.get().equals(replaced.get())) || !repo.has(ObjectType.COMMIT, c.get())) {
                 return false;
             }
             c = repo.readCommit(c.get()).parent();

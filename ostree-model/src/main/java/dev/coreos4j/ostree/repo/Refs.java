@@ -69,7 +69,11 @@ public final class Refs {
         return id != null && id.length() <= 255 && COLLECTION_ID.matcher(id).matches();
     }
 
-    /** @throws IllegalArgumentException when {@code id} is not a valid collection ID */
+    /**
+     * Returns {@code id} when it is a valid collection ID.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a valid collection ID
+     */
     public static String requireValidCollectionId(String id) {
         if (!isValidCollectionId(id)) {
             throw new IllegalArgumentException("Invalid collection ID " + id);
@@ -87,7 +91,11 @@ public final class Refs {
         return ref != null && REF.matcher(ref).matches();
     }
 
-    /** @throws IllegalArgumentException when {@code ref} is not a valid ref name */
+    /**
+     * Returns {@code ref} when it is a valid ref name.
+     *
+     * @throws IllegalArgumentException when {@code ref} is not a valid ref name
+     */
     public static String requireValidRef(String ref) {
         if (!isValidRef(ref)) {
             throw new IllegalArgumentException("Invalid ref name '" + ref + "'");

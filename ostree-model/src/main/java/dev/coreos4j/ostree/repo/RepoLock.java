@@ -147,6 +147,8 @@ final class RepoLock {
         }
     }
 
+    // every caller waits in a loop that re-checks its condition
+    @SuppressWarnings("WaitNotInLoop")
     private void waitInterruptibly() throws IOException {
         try {
             wait();

@@ -299,8 +299,8 @@ public final class Transaction implements AutoCloseable {
         List<DirTree.DirEntry> dirs = new ArrayList<>();
         for (var e : tree.children().entrySet()) {
             Object node = e.getValue();
-            if (node instanceof MutableTree) {
-                Root sub = writeTree((MutableTree) node);
+            if (node instanceof MutableTree mutableTree) {
+                Root sub = writeTree(mutableTree);
                 dirs.add(new DirTree.DirEntry(e.getKey(), sub.tree(), sub.meta()));
             } else {
                 MutableTree.FileNode f = (MutableTree.FileNode) node;

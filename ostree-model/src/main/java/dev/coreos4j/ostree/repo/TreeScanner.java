@@ -243,14 +243,14 @@ final class TreeScanner {
             throw new java.io.InterruptedIOException("commit interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
+            if (cause instanceof IOException iOException) {
+                throw iOException;
             }
-            if (cause instanceof UncheckedIOException) {
-                throw ((UncheckedIOException) cause).getCause();
+            if (cause instanceof UncheckedIOException uncheckedIOException) {
+                throw uncheckedIOException.getCause();
             }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (cause instanceof RuntimeException runtimeException) {
+                throw runtimeException;
             }
             throw new IOException("committing " + dir + ": " + cause, cause);
         }

@@ -46,7 +46,7 @@ final class TreeWalker {
 
     static List<String> splitPath(String path) {
         List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
+        for (String p : path.split("/", -1)) { // empty parts, trailing ones too, are skipped below
             if (p.isEmpty() || p.equals(".")) {
                 continue;
             }
@@ -67,8 +67,8 @@ final class TreeWalker {
             java.util.Deque<Checksum> ancestors)
             throws IOException {
         visitor.visit(entry);
-        if (entry instanceof TreeEntry.Directory) {
-            TreeEntry.Directory d = (TreeEntry.Directory) entry;
+        if (entry instanceof TreeEntry.Directory d) {
+
             DirTree.requireDescent(ancestors, d.tree(), d.path());
             DirTree tree = repo.readDirTree(d.tree());
             String prefix = d.path().equals("/") ? "/" : d.path() + "/";
