@@ -1,6 +1,5 @@
 package dev.coreos4j.planner;
 
-import dev.coreos4j.planner.internal.problem.ProblemLine;
 import dev.coreos4j.problem.JsonPath;
 import dev.coreos4j.problem.Problem;
 import dev.coreos4j.problem.Problems;

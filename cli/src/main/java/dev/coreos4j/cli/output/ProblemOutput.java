@@ -58,32 +58,4 @@ public final class ProblemOutput {
     public static String text(Problems problems) {
         return problems.toString();
     }
-
-    /**
-     * {@code problem} on one line in the form the planner's readers print: {@code [source: ][Kind name: ]path[ (line
-     * L, column C)]: message}, such as {@code nodes.json: Node w1: $.items[0].metadata.labels (line 9, column 32): no
-     * MachineConfigPool selects this node}; the path is {@code $} when the problem has none.
-     */
-    public static String line(Problem problem) {
-        Location where = problem.location();
-        StringBuilder b = new StringBuilder();
-        if (where.source() != null) {
-            b.append(where.source()).append(": ");
-        }
-        if (where.object() != null) {
-            b.append(where.object().kind())
-                    .append(' ')
-                    .append(where.object().name())
-                    .append(": ");
-        }
-        b.append(where.path() == null ? "$" : where.path().toString());
-        if (where.position() != null) {
-            b.append(" (line ")
-                    .append(where.position().line())
-                    .append(", column ")
-                    .append(where.position().column())
-                    .append(')');
-        }
-        return b.append(": ").append(problem.message()).toString();
-    }
 }

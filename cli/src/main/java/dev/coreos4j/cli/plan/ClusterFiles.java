@@ -1,6 +1,6 @@
 package dev.coreos4j.cli.plan;
 
-import dev.coreos4j.cli.output.ProblemOutput;
+import dev.coreos4j.planner.ProblemLine;
 import dev.coreos4j.planner.Snapshot;
 import dev.coreos4j.planner.cluster.Cluster;
 import dev.coreos4j.planner.cluster.ClusterInput;
@@ -56,7 +56,7 @@ public final class ClusterFiles {
         }
         ClusterReadResult r = Cluster.read(now, inputs);
         for (Problem p : r.problems().all()) {
-            err.println(prefix + (p.isError() ? "" : "warning: ") + ProblemOutput.line(p));
+            err.println(prefix + (p.isError() ? "" : "warning: ") + ProblemLine.of(p));
         }
         err.flush();
         return r.snapshot();

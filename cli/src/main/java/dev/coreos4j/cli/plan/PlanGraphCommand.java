@@ -1,7 +1,7 @@
 package dev.coreos4j.cli.plan;
 
 import dev.coreos4j.cli.ExitCode;
-import dev.coreos4j.cli.output.ProblemOutput;
+import dev.coreos4j.planner.ProblemLine;
 import dev.coreos4j.planner.graph.Blocker;
 import dev.coreos4j.planner.graph.EusSegment;
 import dev.coreos4j.planner.graph.Hop;
@@ -137,10 +137,10 @@ public final class PlanGraphCommand implements Callable<Integer> {
         GraphReadResult read = UpdateGraphReader.read(bytes);
         if (!read.isValid()) {
             List<Problem> problems = read.problems().all();
-            problems.stream().skip(1).forEach(p -> err.println("  " + ProblemOutput.line(p)));
+            problems.stream().skip(1).forEach(p -> err.println("  " + ProblemLine.of(p)));
             return fail(
                     err,
-                    graphFile + ": malformed update graph: " + ProblemOutput.line(problems.get(0))
+                    graphFile + ": malformed update graph: " + ProblemLine.of(problems.get(0))
                             + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, above)" : ""));
         }
         UpdateGraph graph = Objects.requireNonNull(read.graph(), "a valid read has a graph");

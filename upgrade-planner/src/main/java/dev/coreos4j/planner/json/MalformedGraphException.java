@@ -1,6 +1,6 @@
 package dev.coreos4j.planner.json;
 
-import dev.coreos4j.planner.internal.problem.ProblemLine;
+import dev.coreos4j.planner.ProblemLine;
 import dev.coreos4j.problem.Problems;
 import dev.coreos4j.problem.ProblemsException;
 

@@ -3,6 +3,7 @@ package dev.coreos4j.planner.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coreos4j.planner.ProblemLine;
 import dev.coreos4j.planner.graph.BlockedEdge;
 import dev.coreos4j.planner.graph.Edge;
 import dev.coreos4j.planner.graph.GraphKind;
@@ -10,7 +11,6 @@ import dev.coreos4j.planner.graph.MatchingRule;
 import dev.coreos4j.planner.graph.Release;
 import dev.coreos4j.planner.graph.Risk;
 import dev.coreos4j.planner.graph.UpdateGraph;
-import dev.coreos4j.planner.internal.problem.ProblemLine;
 import dev.coreos4j.problem.JsonPath;
 import dev.coreos4j.problem.Location;
 import dev.coreos4j.problem.Problem;

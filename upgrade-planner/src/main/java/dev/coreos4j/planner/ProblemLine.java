@@ -1,4 +1,4 @@
-package dev.coreos4j.planner.internal.problem;
+package dev.coreos4j.planner;
 
 import dev.coreos4j.problem.Location;
 import dev.coreos4j.problem.Problem;
@@ -7,7 +7,8 @@ import dev.coreos4j.problem.Problem;
  * The planner's one-line text of a problem, the form its readers have always printed:
  * {@code [source: ][Kind name: ]path[ (line L, column C)]: message}, such as {@code nodes.json: Node w1:
  * $.items[0].metadata.creationTimestamp (line 9, column 32): expected an RFC 3339 time}, or
- * {@code $.nodes[1].name: duplicate node name "w1"} for a snapshot.
+ * {@code $.nodes[1].name: duplicate node name "w1"} for a snapshot. The messages of {@link InvalidSnapshotException},
+ * the graph and cluster readers' exceptions and the CLI's problem lines all use it. Stateless and thread-safe.
  */
 public final class ProblemLine {
     private ProblemLine() {}
